@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
+import { RoleList } from '@/components/role-list';
+import { RoleSearchForm } from '@/components/role-search-form';
+import { formatCount } from '@/lib/format';
+import { getCategories, getRolePage } from '@/lib/public-roles';
+import { encodeCursor, PAGE_SIZE, parseRoleSearch, toQueryString, type RawSearchParams } from '@/lib/role-search';
+
+export const metadata: Metadata = {
+  title: { absolute: 'Roleboard: job role salaries and statistics' },
+  alternates: { canonical: '/' },
+};
+
+const parameterLabels: Record<string, string> = {
+  q: 'search text',
+  category: 'category',
+  minSalary: 'minimum salary',
+  maxDegree: 'maximum degree requirement',
+  sort: 'sort',
+  order: 'order',
+  after: 'page',
+  before: 'page',
+  page: 'page number',
+};
+
+export default async function RolesListingPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const { search, invalid } = parseRoleSearch(await searchParams);
+  const categories = await getCategories();
+  if (search.category && !categories.some((category) => category.slug === search.category)) {
+    delete search.category;
+    invalid.push('category');
+  }
+  const result = await getRolePage(search);
+  const page = search.page ?? 1;
+  const firstShown = (page - 1) * PAGE_SIZE + 1;
+  const filtered = Boolean(search.q || search.category || search.minSalary !== undefined || search.maxDegree !== undefined);
+  const ignored = [...new Set(invalid.map((key) => parameterLabels[key]))];
+
+  const pageHref = (cursor: 'after' | 'before', value: string, pageNumber: number) =>
+    `/${toQueryString(search, { [cursor]: value, page: pageNumber > 1 ? String(pageNumber) : undefined })}`;
+
+  return (
+    <>
+      <h1>Job role salaries and statistics</h1>
+      <p className="lede">Compare average salaries, job openings and degree requirements, and learn how to get into each role.</p>
+      <RoleSearchForm search={search} categories={categories} />
+      {ignored.length > 0 && (
+        <p className="notice" role="status">
+          Some of the link&apos;s settings were not valid and were ignored: {ignored.join(', ')}.
+        </p>
+      )}
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading" className="results-heading">
+          {result.total === 0
+            ? 'No roles found'
+            : `${formatCount(result.total)} ${result.total === 1 ? 'role' : 'roles'}${
+                result.items.length > 0 && result.total > PAGE_SIZE
+                  ? ` · showing ${formatCount(firstShown)}–${formatCount(firstShown + result.items.length - 1)}`
+                  : ''
+              }`}
+        </h2>
+        {result.items.length > 0 ? (
+          <RoleList roles={result.items} />
+        ) : (
+          <p>
+            No roles match {filtered ? 'these filters' : 'this page'}.{' '}
+            <Link href="/">Clear all filters</Link> to see every role.
+          </p>
+        )}
+        <Pagination
+          previousHref={result.previousCursor && pageHref('before', encodeCursor(result.previousCursor), page - 1)}
+          nextHref={result.nextCursor && pageHref('after', encodeCursor(result.nextCursor), page + 1)}
+        />
+      </section>
+    </>
+  );
+}

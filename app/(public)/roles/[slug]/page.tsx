@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/json-ld';
+import { Paragraphs } from '@/components/paragraphs';
+import { RoleOverview } from '@/components/role-overview';
+import { SalaryPercentiles } from '@/components/salary-percentiles';
+import { env } from '@/lib/env';
+import { formatDate, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+import { buildOccupationJsonLd } from '@/lib/json-ld';
+import { getRole, getSimilarRoles } from '@/lib/public-roles';
+import { renderSalaryTemplate } from '@/lib/salary-template';
+import { slugSchema } from '@/lib/slug';
+
+type Props = { params: Promise<{ slug: string }> };
+
+// Role pages are rendered on first request and then served from the cache until an edit
+// invalidates their tags; none are built ahead of time (there may be 100,000).
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+async function loadRole(params: Props['params']) {
+  const parsed = slugSchema.safeParse((await params).slug);
+  return parsed.success ? getRole(parsed.data) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const role = await loadRole(params);
+  if (!role) return { title: 'Role not found' };
+  const { stats } = role;
+  const title = `${role.title} Average Salaries and Statistics`;
+  const description = `${role.title}: average salary ${formatSalary(stats.averageSalary, stats.currency)} a year, ${formatJobOpenings(
+    stats.jobOpenings,
+  )}, ${formatPercent(stats.degreeRequirementPercent)} degree requirement. ${role.summary}`;
+  const url = `/roles/${role.slug}`;
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: 'article', title, description, url, siteName: 'Roleboard' },
+    twitter: { card: 'summary', title, description },
+  };
+}
+
+export default async function RolePage({ params }: Props) {
+  const role = await loadRole(params);
+  if (!role) notFound();
+  const { stats } = role;
+  const similarRoles = await getSimilarRoles({
+    id: role.id,
+    slug: role.slug,
+    categorySlug: role.category.slug,
+    averageSalary: stats.averageSalary,
+  });
+  const salaryText = renderSalaryTemplate(role.salaryTemplate, { title: role.title, ...stats });
+  const pageUrl = `${env.SITE_URL()}/roles/${role.slug}`;
+
+  return (
+    <article className="role">
+      <JsonLd data={buildOccupationJsonLd(role, pageUrl)} />
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Roles</Link>
+          </li>
+          <li>
+            <Link href={`/?category=${role.category.slug}`}>{role.category.name}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>{role.title} Average Salaries and Statistics</h1>
+      <p className="lede">{role.summary}</p>
+
+      <section aria-labelledby="overview">
+        <h2 id="overview">Overview</h2>
+        <RoleOverview stats={stats} />
+        <p className="provenance">
+          Figures as of <time dateTime={stats.asOf}>{formatDate(stats.asOf)}</time>. Source: {stats.source}
+        </p>
+      </section>
+
+      <section aria-labelledby="average-salary">
+        <h2 id="average-salary">Average Salary</h2>
+        <Paragraphs text={salaryText} />
+        {stats.percentiles && <SalaryPercentiles percentiles={stats.percentiles} currency={stats.currency} />}
+      </section>
+
+      <section aria-labelledby="responsibilities">
+        <h2 id="responsibilities">Responsibilities</h2>
+        <Paragraphs text={role.responsibilitiesIntro} />
+        <ul>
+          {role.responsibilities.map((responsibility, index) => (
+            <li key={index}>{responsibility}</li>
+          ))}
+        </ul>
+        <Paragraphs text={role.responsibilitiesOutro} />
+      </section>
+
+      <section aria-labelledby="how-to-become">
+        <h2 id="how-to-become">How to Become a {role.title}?</h2>
+        <Paragraphs text={role.howToBecomeIntro} />
+        <ol className="steps">
+          {role.howToBecomeSteps.map((step, index) => (
+            <li key={index}>
+              <h3>{step.heading}</h3>
+              <p>{step.body}</p>
+            </li>
+          ))}
+        </ol>
+        <Paragraphs text={role.howToBecomeOutro} />
+      </section>
+
+      {similarRoles.length > 0 && (
+        <section aria-labelledby="similar-roles" className="similar-roles">
+          <h2 id="similar-roles">Similar roles</h2>
+          <ul>
+            {similarRoles.map((similar) => (
+              <li key={similar.id}>
+                <Link href={`/roles/${similar.slug}`}>{similar.title}</Link>{' '}
+                <span className="muted">· {formatSalary(similar.averageSalary, similar.currency)} average</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { getSitemapEntries } from '@/lib/public-roles';
+import { buildUrlSet, SITEMAP_PAGE_SIZE, xmlResponse } from '@/lib/sitemap';
+
+export const dynamic = 'force-dynamic';
+
+const pageSchema = z.string().regex(/^\d{1,4}\.xml$/).transform((name) => Number.parseInt(name, 10));
+
+export async function GET(_request: Request, { params }: { params: Promise<{ page: string }> }) {
+  const page = pageSchema.safeParse((await params).page);
+  if (!page.success) return xmlResponse('<?xml version="1.0" encoding="UTF-8"?>\n<error>Not found</error>\n', 404);
+  const entries = await getSitemapEntries(page.data * SITEMAP_PAGE_SIZE, SITEMAP_PAGE_SIZE);
+  if (entries.length === 0) return xmlResponse('<?xml version="1.0" encoding="UTF-8"?>\n<error>Not found</error>\n', 404);
+  return xmlResponse(buildUrlSet(entries, { includeHome: page.data === 0 }));
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import type { RoleListItem } from '@/db/roles';
+import { formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+
+export function RoleList({ roles }: { roles: RoleListItem[] }) {
+  return (
+    <ul className="role-list">
+      {roles.map((role) => (
+        <li key={role.id} className="role-card">
+          <h3 className="role-card__title">
+            <Link href={`/roles/${role.slug}`}>{role.title}</Link>
+          </h3>
+          <p className="role-card__category">{role.categoryName}</p>
+          <p className="role-card__summary">{role.summary}</p>
+          <dl className="role-card__stats">
+            <div>
+              <dt>Average salary</dt>
+              <dd>{formatSalary(role.averageSalary, role.currency)}</dd>
+            </div>
+            <div>
+              <dt>Job openings</dt>
+              <dd>{formatJobOpenings(role.jobOpenings)}</dd>
+            </div>
+            <div>
+              <dt>Degree requirement</dt>
+              <dd>{formatPercent(role.degreeRequirementPercent)}</dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,23 @@
+import Link from 'next/link';
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="container site-header__inner">
+        <Link href="/" className="site-header__brand">
+          Roleboard
+        </Link>
+        <nav aria-label="Main">
+          <ul className="site-nav">
+            <li>
+              <Link href="/">Browse roles</Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,231 @@
+// Public reads of roles: published roles only, shaped as small objects for pages and the API.
+import 'server-only';
+import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { db } from './client';
+import { categories, roles, roleStats } from './schema';
+import { defaultOrder, PAGE_SIZE, type RoleCursor, type RoleSearch } from '@/lib/role-search';
+
+export type RoleStatsSummary = {
+  jobOpenings: number;
+  averageSalary: number;
+  currency: string;
+  degreeRequirementPercent: number;
+};
+
+export type SalaryPercentiles = { p10: number; p25: number; median: number; p75: number; p90: number };
+
+export type RoleListItem = RoleStatsSummary & {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  categorySlug: string;
+  categoryName: string;
+};
+
+export type RoleDetail = {
+  id: number;
+  slug: string;
+  title: string;
+  category: { slug: string; name: string };
+  summary: string;
+  salaryTemplate: string;
+  responsibilitiesIntro: string;
+  responsibilities: string[];
+  responsibilitiesOutro: string | null;
+  howToBecomeIntro: string;
+  howToBecomeSteps: { heading: string; body: string }[];
+  howToBecomeOutro: string | null;
+  version: number;
+  updatedAt: string;
+  stats: RoleStatsSummary & { percentiles: SalaryPercentiles | null; asOf: string; source: string; updatedAt: string };
+};
+
+export type RolePage = {
+  items: RoleListItem[];
+  total: number;
+  nextCursor: RoleCursor | null;
+  previousCursor: RoleCursor | null;
+};
+
+const listColumns = {
+  id: roles.id,
+  slug: roles.slug,
+  title: roles.title,
+  summary: roles.summary,
+  categorySlug: roles.categorySlug,
+  categoryName: categories.name,
+  jobOpenings: roleStats.jobOpenings,
+  averageSalary: roleStats.averageSalary,
+  currency: roleStats.currency,
+  degreeRequirementPercent: roleStats.degreeRequirementPercent,
+};
+
+/** `%` and `_` typed by a visitor are searched for literally. */
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function searchConditions(search: RoleSearch): SQL[] {
+  const conditions: SQL[] = [eq(roles.status, 'published')];
+  if (search.q) {
+    const pattern = `%${escapeLike(search.q)}%`;
+    conditions.push(
+      or(
+        sql`${roles.searchVector} @@ websearch_to_tsquery('english', ${search.q})`,
+        sql`${roles.title} ilike ${pattern} escape '\\'`,
+      )!,
+    );
+  }
+  if (search.category) conditions.push(eq(roles.categorySlug, search.category));
+  if (search.minSalary !== undefined) conditions.push(gte(roleStats.averageSalary, search.minSalary));
+  if (search.maxDegree !== undefined) conditions.push(lte(roleStats.degreeRequirementPercent, search.maxDegree));
+  return conditions;
+}
+
+/**
+ * One page of published roles. Keyset pagination on (sort column, id): every page costs
+ * the same index walk, however deep, where OFFSET would read and discard all earlier rows.
+ */
+export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZE): Promise<RolePage> {
+  const sort = search.sort ?? 'title';
+  const order = search.order ?? defaultOrder[sort];
+  const sortColumn = { title: roles.title, salary: roleStats.averageSalary, openings: roleStats.jobOpenings }[sort];
+  // The tie-breaker sits in the same table as the sort column so one index serves both.
+  const idColumn = sort === 'title' ? roles.id : roleStats.roleId;
+  const backwards = search.before !== undefined;
+  const cursor = search.after ?? search.before;
+  const ascending = (order === 'asc') !== backwards;
+
+  const filters = searchConditions(search);
+  const conditions = [...filters];
+  if (cursor) {
+    const cursorValue = sort === 'title' ? String(cursor.value) : Number(cursor.value);
+    conditions.push(
+      ascending
+        ? sql`(${sortColumn}, ${idColumn}) > (${cursorValue}, ${cursor.id})`
+        : sql`(${sortColumn}, ${idColumn}) < (${cursorValue}, ${cursor.id})`,
+    );
+  }
+  const direction = ascending ? asc : desc;
+
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(roles)
+      .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+      .innerJoin(categories, eq(categories.slug, roles.categorySlug))
+      .where(and(...conditions))
+      .orderBy(direction(sortColumn), direction(idColumn))
+      .limit(pageSize + 1),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(roles)
+      .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+      .where(and(...filters)),
+  ]);
+
+  const hasMoreInDirection = rows.length > pageSize;
+  const items = rows.slice(0, pageSize);
+  if (backwards) items.reverse();
+  const keyOf = (item: RoleListItem): RoleCursor => ({
+    value: { title: item.title, salary: item.averageSalary, openings: item.jobOpenings }[sort],
+    id: item.id,
+  });
+  const first = items[0];
+  const last = items.at(-1);
+  return {
+    items,
+    total: counted?.total ?? 0,
+    nextCursor: last && (backwards || hasMoreInDirection) ? keyOf(last) : null,
+    previousCursor: first && (backwards ? hasMoreInDirection : cursor !== undefined) ? keyOf(first) : null,
+  };
+}
+
+export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promise<RoleDetail | null> {
+  const [row] = await db
+    .select({ role: roles, stats: roleStats, categoryName: categories.name })
+    .from(roles)
+    .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+    .innerJoin(categories, eq(categories.slug, roles.categorySlug))
+    .where(and(eq(roles.slug, slug), eq(roles.status, 'published')));
+  if (!row) return null;
+  const { role, stats } = row;
+  const hasPercentiles =
+    stats.salaryP10 !== null &&
+    stats.salaryP25 !== null &&
+    stats.salaryMedian !== null &&
+    stats.salaryP75 !== null &&
+    stats.salaryP90 !== null;
+  return {
+    id: role.id,
+    slug: role.slug,
+    title: role.title,
+    category: { slug: role.categorySlug, name: row.categoryName },
+    summary: role.summary,
+    salaryTemplate: role.salaryTemplate,
+    responsibilitiesIntro: role.responsibilitiesIntro,
+    responsibilities: role.responsibilities,
+    responsibilitiesOutro: role.responsibilitiesOutro,
+    howToBecomeIntro: role.howToBecomeIntro,
+    howToBecomeSteps: role.howToBecomeSteps,
+    howToBecomeOutro: role.howToBecomeOutro,
+    version: role.version,
+    updatedAt: role.updatedAt.toISOString(),
+    stats: {
+      jobOpenings: stats.jobOpenings,
+      averageSalary: stats.averageSalary,
+      currency: stats.currency,
+      degreeRequirementPercent: stats.degreeRequirementPercent,
+      percentiles: hasPercentiles
+        ? { p10: stats.salaryP10!, p25: stats.salaryP25!, median: stats.salaryMedian!, p75: stats.salaryP75!, p90: stats.salaryP90! }
+        : null,
+      asOf: stats.asOf,
+      source: stats.source,
+      updatedAt: stats.updatedAt.toISOString(),
+    },
+  };
+}
+
+/** Published roles of the same category whose average salary is closest to this one's. */
+export async function listSimilarRoles({
+  roleId,
+  categorySlug,
+  averageSalary,
+  limit = 4,
+}: {
+  roleId: number;
+  categorySlug: string;
+  averageSalary: number;
+  limit?: number;
+}): Promise<RoleListItem[]> {
+  return db
+    .select(listColumns)
+    .from(roles)
+    .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+    .innerJoin(categories, eq(categories.slug, roles.categorySlug))
+    .where(and(eq(roles.status, 'published'), eq(roles.categorySlug, categorySlug), sql`${roles.id} <> ${roleId}`))
+    .orderBy(sql`abs(${roleStats.averageSalary} - ${averageSalary})`, asc(roles.title))
+    .limit(limit);
+}
+
+export async function listCategories() {
+  return db.select().from(categories).orderBy(asc(categories.name));
+}
+
+/** Slugs and last-change times of every published role, for the sitemap. */
+export async function listPublishedRoleSlugs({ offset = 0, limit = 50_000 }: { offset?: number; limit?: number } = {}) {
+  const rows = await db
+    .select({ slug: roles.slug, updatedAt: roles.updatedAt })
+    .from(roles)
+    .where(eq(roles.status, 'published'))
+    .orderBy(asc(roles.id))
+    .offset(offset)
+    .limit(limit);
+  return rows.map((row) => ({ slug: row.slug, updatedAt: row.updatedAt.toISOString() }));
+}
+
+export async function countPublishedRoles() {
+  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(roles).where(eq(roles.status, 'published'));
+  return row?.total ?? 0;
+}

@@ -1,0 +1,188 @@
+// Tables, constraints and indexes. The database enforces every rule the forms and API check,
+// so a bug elsewhere can never store an impossible role.
+import { sql, type InferSelectModel } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  boolean,
+  char,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const roleStatus = pgEnum('role_status', ['published', 'archived']);
+export const userRole = pgEnum('user_role', ['admin', 'editor']);
+
+export const categories = pgTable('categories', {
+  slug: text('slug').primaryKey(),
+  name: text('name').notNull().unique(),
+});
+
+export type HowToBecomeStep = { heading: string; body: string };
+
+export const roles = pgTable(
+  'roles',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    categorySlug: text('category_slug')
+      .notNull()
+      .references(() => categories.slug, { onUpdate: 'cascade' }),
+    summary: text('summary').notNull(),
+    /** Prose with {averageSalary}-style placeholders filled from the current stats when rendered. */
+    salaryTemplate: text('salary_template').notNull(),
+    responsibilitiesIntro: text('responsibilities_intro').notNull(),
+    responsibilities: jsonb('responsibilities').$type<string[]>().notNull(),
+    responsibilitiesOutro: text('responsibilities_outro'),
+    howToBecomeIntro: text('how_to_become_intro').notNull(),
+    howToBecomeSteps: jsonb('how_to_become_steps').$type<HowToBecomeStep[]>().notNull(),
+    howToBecomeOutro: text('how_to_become_outro'),
+    status: roleStatus('status').notNull().default('published'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(summary, '')), 'B')`,
+    ),
+  },
+  (table) => [
+    uniqueIndex('roles_slug_unique').on(table.slug),
+    check('roles_slug_format', sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${table.slug}) <= 100`),
+    check('roles_title_length', sql`length(btrim(${table.title})) between 1 and 120`),
+    check('roles_summary_length', sql`length(${table.summary}) <= 500`),
+    check('roles_version_positive', sql`${table.version} >= 1`),
+    check('roles_responsibilities_array', sql`jsonb_typeof(${table.responsibilities}) = 'array'`),
+    check('roles_steps_array', sql`jsonb_typeof(${table.howToBecomeSteps}) = 'array'`),
+    index('roles_search_idx').using('gin', table.searchVector),
+    index('roles_title_trgm_idx').using('gin', table.title.op('gin_trgm_ops')),
+    index('roles_status_title_idx').on(table.status, table.title, table.id),
+    index('roles_status_category_title_idx').on(table.status, table.categorySlug, table.title, table.id),
+  ],
+);
+
+/** The current stats of a role, one row per role; every change is also kept in role_stats_history. */
+export const roleStats = pgTable(
+  'role_stats',
+  {
+    roleId: integer('role_id')
+      .primaryKey()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    jobOpenings: integer('job_openings').notNull(),
+    averageSalary: integer('average_salary').notNull(),
+    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    degreeRequirementPercent: integer('degree_requirement_percent').notNull(),
+    salaryP10: integer('salary_p10'),
+    salaryP25: integer('salary_p25'),
+    salaryMedian: integer('salary_median'),
+    salaryP75: integer('salary_p75'),
+    salaryP90: integer('salary_p90'),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    source: text('source').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer('updated_by').references(() => users.id),
+  },
+  (table) => [
+    check('role_stats_job_openings', sql`${table.jobOpenings} >= 0`),
+    check('role_stats_average_salary', sql`${table.averageSalary} between 0 and 100000000`),
+    check('role_stats_currency', sql`${table.currency} ~ '^[A-Z]{3}$'`),
+    check('role_stats_degree_requirement', sql`${table.degreeRequirementPercent} between 0 and 100`),
+    check(
+      'role_stats_percentiles',
+      sql`(${table.salaryP10} is null and ${table.salaryP25} is null and ${table.salaryMedian} is null and ${table.salaryP75} is null and ${table.salaryP90} is null)
+       or (${table.salaryP10} >= 0 and ${table.salaryP10} <= ${table.salaryP25} and ${table.salaryP25} <= ${table.salaryMedian}
+           and ${table.salaryMedian} <= ${table.salaryP75} and ${table.salaryP75} <= ${table.salaryP90} and ${table.salaryP90} <= 100000000)`,
+    ),
+    index('role_stats_salary_idx').on(table.averageSalary, table.roleId),
+    index('role_stats_openings_idx').on(table.jobOpenings, table.roleId),
+    index('role_stats_degree_idx').on(table.degreeRequirementPercent),
+  ],
+);
+
+/** Append-only: one row per change of a role's stats (including its first values). */
+export const roleStatsHistory = pgTable(
+  'role_stats_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    roleId: integer('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    roleVersion: integer('role_version').notNull(),
+    jobOpenings: integer('job_openings').notNull(),
+    averageSalary: integer('average_salary').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    degreeRequirementPercent: integer('degree_requirement_percent').notNull(),
+    salaryP10: integer('salary_p10'),
+    salaryP25: integer('salary_p25'),
+    salaryMedian: integer('salary_median'),
+    salaryP75: integer('salary_p75'),
+    salaryP90: integer('salary_p90'),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    source: text('source').notNull(),
+    changedBy: integer('changed_by').references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('role_stats_history_role_idx').on(table.roleId, table.changedAt),
+    check('role_stats_history_job_openings', sql`${table.jobOpenings} >= 0`),
+    check('role_stats_history_average_salary', sql`${table.averageSalary} between 0 and 100000000`),
+    check('role_stats_history_degree_requirement', sql`${table.degreeRequirementPercent} between 0 and 100`),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: userRole('role').notNull().default('editor'),
+    disabled: boolean('disabled').notNull().default(false),
+    /** Bumped to end every session of the user at once (disable, "sign out everywhere"). */
+    sessionVersion: integer('session_version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
+    check('users_email_format', sql`${table.email} ~ '^[^@\\s]+@[^@\\s]+$'`),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('audit_log_created_idx').on(table.createdAt),
+    index('audit_log_entity_idx').on(table.entityType, table.entityId, table.createdAt),
+    index('audit_log_actor_idx').on(table.actorId, table.createdAt),
+  ],
+);
+
+export type Category = InferSelectModel<typeof categories>;
+export type Role = InferSelectModel<typeof roles>;
+export type RoleStats = InferSelectModel<typeof roleStats>;
+export type RoleStatsHistory = InferSelectModel<typeof roleStatsHistory>;
+export type User = InferSelectModel<typeof users>;
+export type AuditLogEntry = InferSelectModel<typeof auditLog>;

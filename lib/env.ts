@@ -1,0 +1,21 @@
+// Environment variables, validated with zod the first time each is read.
+import { z } from 'zod';
+
+const databaseUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' });
+const siteUrl = z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL' });
+
+function read<T>(name: string, schema: z.ZodType<T>, value: string | undefined): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new Error(`Invalid ${name}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
+  }
+  return result.data;
+}
+
+export const env = {
+  /** Set by scripts/with-database.ts when the embedded server is used. */
+  DATABASE_URL: () => read('DATABASE_URL', databaseUrl, process.env.DATABASE_URL),
+  /** The public origin used for canonical URLs, sitemaps and JSON-LD. */
+  SITE_URL: () =>
+    read('SITE_URL', siteUrl, process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ''),
+};

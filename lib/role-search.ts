@@ -1,0 +1,84 @@
+// The listing's query parameters: one schema for the public listing (and later the API).
+// Each parameter is checked on its own so that one bad value never hides the others.
+import { z } from 'zod';
+import { slugPattern } from './slug';
+
+export const roleSorts = ['title', 'salary', 'openings'] as const;
+export type RoleSort = (typeof roleSorts)[number];
+export const defaultOrder: Record<RoleSort, 'asc' | 'desc'> = { title: 'asc', salary: 'desc', openings: 'desc' };
+
+export const PAGE_SIZE = 20;
+export const MAX_QUERY_LENGTH = 200;
+
+const cursorSchema = z
+  .string()
+  .max(400)
+  .transform((value, ctx) => {
+    try {
+      const decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+      const parsed = z.tuple([z.union([z.string().max(300), z.number().int()]), z.number().int().positive()]).parse(decoded);
+      return { value: parsed[0], id: parsed[1] };
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'Not a valid page cursor' });
+      return z.NEVER;
+    }
+  });
+
+export type RoleCursor = z.output<typeof cursorSchema>;
+
+export function encodeCursor(cursor: RoleCursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
+}
+
+export const roleSearchFields = {
+  q: z.string().trim().max(MAX_QUERY_LENGTH, `Search text can be at most ${MAX_QUERY_LENGTH} characters`),
+  category: z.string().max(100).regex(slugPattern, 'Not a category'),
+  minSalary: z.coerce.number().int('Whole numbers only').min(0).max(100_000_000),
+  maxDegree: z.coerce.number().int('Whole numbers only').min(0).max(100),
+  sort: z.enum(roleSorts),
+  order: z.enum(['asc', 'desc']),
+  after: cursorSchema,
+  before: cursorSchema,
+  page: z.coerce.number().int().min(1).max(1_000_000),
+};
+
+export type RoleSearchKey = keyof typeof roleSearchFields;
+export type RoleSearch = { [K in RoleSearchKey]?: z.output<(typeof roleSearchFields)[K]> };
+
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+/** Parses what the URL says; returns the valid parameters and the names of the invalid ones. */
+export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; invalid: RoleSearchKey[] } {
+  const search: Record<string, unknown> = {};
+  const invalid: RoleSearchKey[] = [];
+  for (const key of Object.keys(roleSearchFields) as RoleSearchKey[]) {
+    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    if (value === undefined || value.trim() === '') continue;
+    const result = roleSearchFields[key].safeParse(value);
+    if (result.success) {
+      if (result.data !== '') search[key] = result.data;
+    } else invalid.push(key);
+  }
+  if (search.after && search.before) {
+    delete search.before;
+    invalid.push('before');
+  }
+  return { search: search as RoleSearch, invalid };
+}
+
+/** The URL query for a search, leaving out defaults so that shared links stay short. */
+export function toQueryString(search: RoleSearch & { after?: unknown; before?: unknown }, overrides: Record<string, string | undefined> = {}) {
+  const params = new URLSearchParams();
+  const plain: Record<string, string | undefined> = {
+    q: search.q,
+    category: search.category,
+    minSalary: search.minSalary?.toString(),
+    maxDegree: search.maxDegree?.toString(),
+    sort: search.sort,
+    order: search.order,
+    ...overrides,
+  };
+  for (const [key, value] of Object.entries(plain)) if (value) params.set(key, value);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -1,0 +1,79 @@
+// `npm test`: unit, integration and end-to-end tests against a fresh PostgreSQL database that
+// is created for this run and dropped after it. The server is DATABASE_URL's when set (CI uses
+// the local one), else an embedded server in a temporary folder. `--only unit|integration|e2e`
+// runs one layer.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { createDatabase } from '@/db/connection';
+import { findFreePort, startEmbeddedServer, type EmbeddedServer } from '@/db/embedded-server';
+import { runMigrations } from '@/db/migrate';
+import { seedDatabase } from '@/db/seed/seed';
+
+const layers = ['unit', 'integration', 'e2e'] as const;
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+if (values.only && !layers.includes(values.only as never)) {
+  console.error(`--only takes one of: ${layers.join(', ')}`);
+  process.exit(2);
+}
+const selected = values.only ? [values.only] : [...layers];
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  console.log(`\n$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+/** A server URL with another database name. */
+function withDatabaseName(url: string, name: string) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+let embedded: EmbeddedServer | null = null;
+let serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roleboard-test-'));
+  fs.chmodSync(dataDir, 0o755);
+  embedded = await startEmbeddedServer({ dataDir: path.join(dataDir, 'pg'), port: await findFreePort(54339), persistent: false });
+  serverUrl = embedded.url('postgres');
+  console.log(`Using an embedded PostgreSQL on port ${embedded.port}.`);
+} else {
+  console.log(`Using the PostgreSQL server from DATABASE_URL (${new URL(serverUrl).host}).`);
+}
+
+const adminUrl = withDatabaseName(serverUrl, 'postgres');
+const databaseName = `roleboard_test_${Date.now()}_${process.pid}`;
+const databaseUrl = withDatabaseName(serverUrl, databaseName);
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${databaseName}"`);
+
+let passed = true;
+try {
+  const { db, sql } = createDatabase(databaseUrl, { max: 1 });
+  await runMigrations(db);
+  await seedDatabase(db);
+  await sql.end();
+
+  const testEnv = { DATABASE_URL: databaseUrl, TEST_ADMIN_DATABASE_URL: adminUrl };
+  const nodeTest = (folder: string) => {
+    const files = fs.readdirSync(folder).filter((file) => file.endsWith('.test.ts')).map((file) => path.join(folder, file));
+    return run(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--test', '--test-concurrency=1', ...files], testEnv);
+  };
+  if (selected.includes('unit')) passed = nodeTest('tests/unit') && passed;
+  if (selected.includes('integration')) passed = nodeTest('tests/integration') && passed;
+  if (selected.includes('e2e')) {
+    const built = run('npx', ['next', 'build'], testEnv);
+    passed = built && run('npx', ['playwright', 'test'], testEnv) && passed;
+  }
+} finally {
+  await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
+  await admin.end();
+  await embedded?.stop();
+}
+console.log(passed ? '\nAll test layers passed.' : '\nSome tests failed.');
+process.exit(passed ? 0 : 1);

@@ -1,0 +1,31 @@
+// Helpers for integration tests: the run's database (made by scripts/test.ts) and throwaway ones.
+import postgres from 'postgres';
+import { createDatabase } from '@/db/connection';
+
+export function testDatabaseUrl() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('Run integration tests through `npm test`, which creates a fresh database.');
+  return url;
+}
+
+export function connectToTestDatabase() {
+  return createDatabase(testDatabaseUrl(), { max: 2 });
+}
+
+/** Creates an empty database for one test and returns its URL and a function that drops it. */
+export async function createEmptyDatabase(label: string) {
+  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is set by `npm test`.');
+  const name = `roleboard_${label}_${Date.now()}_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
