@@ -62,7 +62,7 @@ try {
   const testEnv = { DATABASE_URL: databaseUrl, TEST_ADMIN_DATABASE_URL: adminUrl };
   const nodeTest = (folder: string) => {
     const files = fs.readdirSync(folder).filter((file) => file.endsWith('.test.ts')).map((file) => path.join(folder, file));
-    return run(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--test', '--test-concurrency=1', ...files], testEnv);
+    return run(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], testEnv);
   };
   if (selected.includes('unit')) passed = nodeTest('tests/unit') && passed;
   if (selected.includes('integration')) passed = nodeTest('tests/integration') && passed;

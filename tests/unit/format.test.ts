@@ -7,7 +7,7 @@ describe('formatting numbers for people', () => {
     assert.equal(formatSalary(110000), '$110,000');
     assert.equal(formatSalary(0), '$0');
     assert.equal(formatSalary(95500.4), '$95,500');
-    assert.equal(formatSalary(50000, 'EUR', 'de-DE'), '50.000 €');
+    assert.equal(formatSalary(50000, 'EUR', 'de-DE'), '50.000\u00a0€');
   });
 
   test('percentages', () => {
