@@ -100,8 +100,10 @@ export const roleStats = pgTable(
     check('role_stats_degree_requirement', sql`${table.degreeRequirementPercent} between 0 and 100`),
     check(
       'role_stats_percentiles',
-      sql`(${table.salaryP10} is null and ${table.salaryP25} is null and ${table.salaryMedian} is null and ${table.salaryP75} is null and ${table.salaryP90} is null)
-       or (${table.salaryP10} >= 0 and ${table.salaryP10} <= ${table.salaryP25} and ${table.salaryP25} <= ${table.salaryMedian}
+      // num_nonnulls: a lone NULL would make a plain comparison chain unknown, which CHECK lets through.
+      sql`num_nonnulls(${table.salaryP10}, ${table.salaryP25}, ${table.salaryMedian}, ${table.salaryP75}, ${table.salaryP90}) = 0
+       or (num_nonnulls(${table.salaryP10}, ${table.salaryP25}, ${table.salaryMedian}, ${table.salaryP75}, ${table.salaryP90}) = 5
+           and ${table.salaryP10} >= 0 and ${table.salaryP10} <= ${table.salaryP25} and ${table.salaryP25} <= ${table.salaryMedian}
            and ${table.salaryMedian} <= ${table.salaryP75} and ${table.salaryP75} <= ${table.salaryP90} and ${table.salaryP90} <= 100000000)`,
     ),
     index('role_stats_salary_idx').on(table.averageSalary, table.roleId),

@@ -15,7 +15,7 @@ async function violation(statement: (tx: typeof sql) => Promise<unknown>): Promi
     });
   } catch (error) {
     const { constraint_name, code, message } = error as { constraint_name?: string; code?: string; message: string };
-    if (message === 'accepted') return undefined;
+    if (message === "accepted") return undefined;
     return constraint_name ?? code;
   }
 }
@@ -27,9 +27,10 @@ const role = (overrides: Record<string, unknown> = {}) => ({
   summary: 'A role that only exists inside a rolled-back transaction.',
   salary_template: 'Pays {averageSalary}.',
   responsibilities_intro: 'Intro',
-  responsibilities: sql.json(['Test']),
+  // Drizzle makes the shared pool pass JSON through as text, so JSON columns get strings here.
+  responsibilities: JSON.stringify(['Test']),
   how_to_become_intro: 'Intro',
-  how_to_become_steps: sql.json([{ heading: 'Step', body: 'Body' }]),
+  how_to_become_steps: JSON.stringify([{ heading: 'Step', body: 'Body' }]),
   ...overrides,
 });
 

@@ -1,0 +1,5 @@
+ALTER TABLE "role_stats" DROP CONSTRAINT "role_stats_percentiles";--> statement-breakpoint
+ALTER TABLE "role_stats" ADD CONSTRAINT "role_stats_percentiles" CHECK (num_nonnulls("role_stats"."salary_p10", "role_stats"."salary_p25", "role_stats"."salary_median", "role_stats"."salary_p75", "role_stats"."salary_p90") = 0
+       or (num_nonnulls("role_stats"."salary_p10", "role_stats"."salary_p25", "role_stats"."salary_median", "role_stats"."salary_p75", "role_stats"."salary_p90") = 5
+           and "role_stats"."salary_p10" >= 0 and "role_stats"."salary_p10" <= "role_stats"."salary_p25" and "role_stats"."salary_p25" <= "role_stats"."salary_median"
+           and "role_stats"."salary_median" <= "role_stats"."salary_p75" and "role_stats"."salary_p75" <= "role_stats"."salary_p90" and "role_stats"."salary_p90" <= 100000000));
