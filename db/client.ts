@@ -1,10 +1,12 @@
-// The application's one connection pool. Cached on globalThis so dev-mode reloads reuse it.
+// The application's one connection pool, opened on first use (so `next build` needs no database)
+// and cached on globalThis so dev-mode reloads reuse it.
 import 'server-only';
-import { createDatabase } from './connection';
+import { createDatabase, type Database } from './connection';
 import { env } from '@/lib/env';
 
 const globalForDatabase = globalThis as unknown as { roleboardDatabase?: ReturnType<typeof createDatabase> };
 
-const connection = (globalForDatabase.roleboardDatabase ??= createDatabase(env.DATABASE_URL()));
-
-export const db = connection.db;
+export function database(): Database {
+  globalForDatabase.roleboardDatabase ??= createDatabase(env.DATABASE_URL());
+  return globalForDatabase.roleboardDatabase.db;
+}

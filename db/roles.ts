@@ -1,7 +1,7 @@
 // Public reads of roles: published roles only, shaped as small objects for pages and the API.
 import 'server-only';
 import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
-import { db } from './client';
+import { database } from './client';
 import { categories, roles, roleStats } from './schema';
 import { defaultOrder, PAGE_SIZE, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 
@@ -110,7 +110,7 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
   const direction = ascending ? asc : desc;
 
   const [rows, [counted]] = await Promise.all([
-    db
+    database()
       .select(listColumns)
       .from(roles)
       .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
@@ -118,7 +118,7 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
       .where(and(...conditions))
       .orderBy(direction(sortColumn), direction(idColumn))
       .limit(pageSize + 1),
-    db
+    database()
       .select({ total: sql<number>`count(*)::int` })
       .from(roles)
       .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
@@ -143,7 +143,7 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
 }
 
 export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promise<RoleDetail | null> {
-  const [row] = await db
+  const [row] = await database()
     .select({ role: roles, stats: roleStats, categoryName: categories.name })
     .from(roles)
     .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
@@ -199,7 +199,7 @@ export async function listSimilarRoles({
   averageSalary: number;
   limit?: number;
 }): Promise<RoleListItem[]> {
-  return db
+  return database()
     .select(listColumns)
     .from(roles)
     .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
@@ -210,12 +210,12 @@ export async function listSimilarRoles({
 }
 
 export async function listCategories() {
-  return db.select().from(categories).orderBy(asc(categories.name));
+  return database().select().from(categories).orderBy(asc(categories.name));
 }
 
 /** Slugs and last-change times of every published role, for the sitemap. */
 export async function listPublishedRoleSlugs({ offset = 0, limit = 50_000 }: { offset?: number; limit?: number } = {}) {
-  const rows = await db
+  const rows = await database()
     .select({ slug: roles.slug, updatedAt: roles.updatedAt })
     .from(roles)
     .where(eq(roles.status, 'published'))
@@ -226,6 +226,6 @@ export async function listPublishedRoleSlugs({ offset = 0, limit = 50_000 }: { o
 }
 
 export async function countPublishedRoles() {
-  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(roles).where(eq(roles.status, 'published'));
+  const [row] = await database().select({ total: sql<number>`count(*)::int` }).from(roles).where(eq(roles.status, 'published'));
   return row?.total ?? 0;
 }
