@@ -73,7 +73,7 @@ async function seedSyntheticRoles(db: Database, count: number) {
     await tx.execute(sql`
       with new_stats as (
         insert into role_stats (role_id, job_openings, average_salary, degree_requirement_percent, as_of, source)
-        select r.id, (r.id * 7919) % 2500, 40000 + ((r.id * 104729) % 160) * 1000, (r.id * 31) % 101,
+        select r.id, (r.id::bigint * 7919) % 2500, 40000 + ((r.id::bigint * 104729) % 160) * 1000, (r.id::bigint * 31) % 101,
                date '2026-10-01', 'Synthetic data generated for scale testing; not real figures.'
         from roles r
         where r.slug like 'synthetic-role-%' and not exists (select 1 from role_stats s where s.role_id = r.id)
