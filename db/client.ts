@@ -10,3 +10,9 @@ export function database(): Database {
   globalForDatabase.roleboardDatabase ??= createDatabase(env.DATABASE_URL());
   return globalForDatabase.roleboardDatabase.db;
 }
+
+/** Closes the pool; scripts and tests call it so the process can exit. */
+export async function closeDatabase() {
+  await globalForDatabase.roleboardDatabase?.sql.end();
+  globalForDatabase.roleboardDatabase = undefined;
+}

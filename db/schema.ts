@@ -182,9 +182,27 @@ export const auditLog = pgTable(
   ],
 );
 
+/** Sign-in attempts, kept in PostgreSQL so throttling survives restarts and spans instances. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Lower-cased email as typed, whether or not such a user exists. */
+    email: text('email').notNull(),
+    ipAddress: text('ip_address').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('login_attempts_email_idx').on(table.email, table.attemptedAt),
+    index('login_attempts_ip_idx').on(table.ipAddress, table.attemptedAt),
+  ],
+);
+
 export type Category = InferSelectModel<typeof categories>;
 export type Role = InferSelectModel<typeof roles>;
 export type RoleStats = InferSelectModel<typeof roleStats>;
 export type RoleStatsHistory = InferSelectModel<typeof roleStatsHistory>;
 export type User = InferSelectModel<typeof users>;
 export type AuditLogEntry = InferSelectModel<typeof auditLog>;
+export type LoginAttempt = InferSelectModel<typeof loginAttempts>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 const databaseUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' });
+const authSecret = z.string({ error: 'AUTH_SECRET is required in production' }).min(32, 'AUTH_SECRET must be at least 32 characters');
 const siteUrl = z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL' });
 
 function read<T>(name: string, schema: z.ZodType<T>, value: string | undefined): T {
@@ -15,6 +16,8 @@ function read<T>(name: string, schema: z.ZodType<T>, value: string | undefined):
 export const env = {
   /** Set by scripts/with-database.ts when the embedded server is used. */
   DATABASE_URL: () => read('DATABASE_URL', databaseUrl, process.env.DATABASE_URL),
+  /** Signs session cookies. `npm run dev` generates one into .data/auth-secret; production must set it. */
+  AUTH_SECRET: () => read('AUTH_SECRET', authSecret, process.env.AUTH_SECRET),
   /** The public origin used for canonical URLs, sitemaps and JSON-LD. */
   SITE_URL: () =>
     read('SITE_URL', siteUrl, process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ''),

@@ -3,6 +3,7 @@
 // the local one), else an embedded server in a temporary folder. `--only unit|integration|e2e`
 // runs one layer.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import postgres from 'postgres';
 import { createDatabase } from '@/db/connection';
 import { findFreePort, startEmbeddedServer, type EmbeddedServer } from '@/db/embedded-server';
 import { runMigrations } from '@/db/migrate';
-import { seedDatabase } from '@/db/seed/seed';
+import { seedDatabase, upsertUser } from '@/db/seed/seed';
+import { testUsers } from '../tests/support/users';
 
 const layers = ['unit', 'integration', 'e2e'] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -57,9 +59,15 @@ try {
   const { db, sql } = createDatabase(databaseUrl, { max: 1 });
   await runMigrations(db);
   await seedDatabase(db);
+  for (const user of Object.values(testUsers)) await upsertUser(db, user);
   await sql.end();
 
-  const testEnv = { DATABASE_URL: databaseUrl, TEST_ADMIN_DATABASE_URL: adminUrl };
+  // A fresh signing secret per run; `next start` refuses to run without one.
+  const testEnv = {
+    DATABASE_URL: databaseUrl,
+    TEST_ADMIN_DATABASE_URL: adminUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+  };
   const nodeTest = (folder: string) => {
     const files = fs.readdirSync(folder).filter((file) => file.endsWith('.test.ts')).map((file) => path.join(folder, file));
     return run(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], testEnv);

@@ -40,7 +40,7 @@ export async function seedDatabase(
     }
   });
   if (synthetic > 0) await seedSyntheticRoles(db, synthetic);
-  if (admin) await upsertAdmin(db, admin);
+  if (admin) await upsertUser(db, { ...admin, role: 'admin', name: 'Administrator' });
 }
 
 /**
@@ -85,14 +85,31 @@ async function seedSyntheticRoles(db: Database, count: number) {
   });
 }
 
-async function upsertAdmin(db: Database, { email, password }: { email: string; password: string }) {
+/**
+ * Creates the user, or brings an existing one (same email, any case) to this role and password
+ * and re-enables it. Used by the seed (ADMIN_EMAIL), `npm run user:create` and the test harness.
+ * Unchanged users are left alone, so re-running changes nothing.
+ */
+export async function upsertUser(
+  db: Database,
+  { email, password, role, name }: { email: string; password: string; role: 'admin' | 'editor'; name?: string },
+) {
   const [existing] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   if (!existing) {
-    await db.insert(users).values({ email, name: 'Administrator', passwordHash: await hashPassword(password), role: 'admin' });
-  } else if (existing.role !== 'admin' || existing.disabled || !(await verifyPassword(existing.passwordHash, password))) {
+    const [created] = await db
+      .insert(users)
+      .values({ email, name: name ?? email.split('@')[0]!, passwordHash: await hashPassword(password), role })
+      .returning({ id: users.id });
+    return { id: created!.id, created: true };
+  }
+  const unchanged =
+    existing.role === role && !existing.disabled && (name === undefined || existing.name === name) &&
+    (await verifyPassword(existing.passwordHash, password));
+  if (!unchanged) {
     await db
       .update(users)
-      .set({ role: 'admin', disabled: false, passwordHash: await hashPassword(password), updatedAt: new Date() })
+      .set({ role, disabled: false, name: name ?? existing.name, passwordHash: await hashPassword(password), updatedAt: new Date() })
       .where(eq(users.id, existing.id));
   }
+  return { id: existing.id, created: false };
 }

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { closeDatabase } from '@/db/client';
 import { getPublishedRoleBySlug, listPublishedRoles, listSimilarRoles } from '@/db/roles';
 import { seedRoles } from '@/db/seed/seed';
 import type { RoleSearch } from '@/lib/role-search';
 import { connectToTestDatabase } from '../support/database';
 
 const { sql } = connectToTestDatabase();
-after(() => sql.end());
+after(() => Promise.all([sql.end(), closeDatabase()]));
 
 /** Every role a search returns, walking the pages forwards with cursors. */
 async function allPages(search: RoleSearch, pageSize: number) {

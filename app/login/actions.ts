@@ -1,0 +1,44 @@
+'use server';
+// Sign-in and sign-out. Credentials are checked (and throttled) in lib/auth.ts's authorize;
+// this action turns its outcome into one message for the form.
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { z } from 'zod';
+import { signIn, signOut } from '@/lib/auth';
+import { safeCallbackPath } from '@/lib/safe-redirect';
+
+export type SignInState = { message?: string; email?: string };
+
+const signInSchema = z.object({
+  email: z.string().trim().max(320),
+  password: z.string().max(1024),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  const email = typeof formData.get('email') === 'string' ? String(formData.get('email')).slice(0, 320) : '';
+  if (!parsed.success || !parsed.data.email || !parsed.data.password) {
+    return { message: 'Enter your email and password.', email };
+  }
+  try {
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackPath(parsed.data.callbackUrl),
+    });
+  } catch (error) {
+    // A successful sign-in "throws" Next's redirect, which must propagate.
+    if (!(error instanceof AuthError)) throw error;
+    const throttled = error instanceof CredentialsSignin && /^throttled-(\d+)$/.exec(error.code);
+    if (throttled) {
+      const minutes = Number(throttled[1]);
+      return { message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, email };
+    }
+    return { message: 'Invalid email or password', email };
+  }
+  return {};
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: '/login?signedOut=1' });
+}

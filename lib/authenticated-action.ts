@@ -1,0 +1,70 @@
+// The one way to write an admin Server Action: it loads the session, checks the user, role and
+// session version against the database, validates the form with zod, and only then calls the
+// handler. The handler's DAL calls check the claims again; this wrapper is what no action can forget.
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getActor, type Actor, type UserRole } from '@/db/access';
+import { getSessionClaims } from './auth';
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** What every admin form's action returns; `values` echoes what was typed so nothing is lost. */
+export type FormState = {
+  status: 'idle' | 'saved' | 'error' | 'conflict';
+  message?: string;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, unknown>;
+  /** Extra data for the form, e.g. the other editor's values after a conflict. */
+  detail?: Record<string, unknown>;
+};
+
+export const idleState: FormState = { status: 'idle' };
+
+/** FormData → plain object; repeated names become arrays, so list fields survive. */
+export function formDataToObject(formData: FormData) {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
+    const existing = result[key];
+    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+type Context = { actor: Actor; claims: unknown };
+
+export function authenticatedAction<Schema extends z.ZodType>(
+  options: { role: UserRole; schema: Schema; toInput?: (formData: FormData) => unknown },
+  handler: (input: z.output<Schema>, context: Context) => Promise<FormState>,
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const claims = await getSessionClaims();
+    const actor = await getActor(claims);
+    if (!actor) redirect('/login');
+    if (options.role === 'admin' && actor.role !== 'admin') {
+      return { status: 'error', message: 'Only admins can do that.' };
+    }
+    const raw = options.toInput ? options.toInput(formData) : formDataToObject(formData);
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      return {
+        status: 'error',
+        message: 'Please correct the highlighted fields.',
+        fieldErrors: fieldErrorsOf(parsed.error),
+        values: raw as Record<string, unknown>,
+      };
+    }
+    return handler(parsed.data, { actor, claims });
+  };
+}
+
+/** zod issues keyed by their dotted path ("steps.2.heading"), for errors next to nested fields. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}

@@ -1,0 +1,8 @@
+// The people the tests sign in as. scripts/test.ts creates them in the run's database.
+export const testPassword = 'correct horse battery staple';
+
+export const testUsers = {
+  admin: { email: 'admin@roleboard.test', name: 'Ada Admin', role: 'admin', password: testPassword },
+  editor: { email: 'editor@roleboard.test', name: 'Eddie Editor', role: 'editor', password: testPassword },
+  secondEditor: { email: 'editor2@roleboard.test', name: 'Erin Editor', role: 'editor', password: testPassword },
+} as const;
