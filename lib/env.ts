@@ -1,11 +1,15 @@
 // Environment variables, validated with zod the first time each is read.
 import { z } from 'zod';
+import { passwordSchema } from './password-policy';
 
 const databaseUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' });
 const authSecret = z.string({ error: 'AUTH_SECRET is required in production' }).min(32, 'AUTH_SECRET must be at least 32 characters');
+const adminAccount = z
+  .object({ email: z.email('ADMIN_EMAIL must be an email address'), password: passwordSchema })
+  .optional();
 const siteUrl = z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL' });
 
-function read<T>(name: string, schema: z.ZodType<T>, value: string | undefined): T {
+function read<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new Error(`Invalid ${name}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
@@ -18,6 +22,15 @@ export const env = {
   DATABASE_URL: () => read('DATABASE_URL', databaseUrl, process.env.DATABASE_URL),
   /** Signs session cookies. `npm run dev` generates one into .data/auth-secret; production must set it. */
   AUTH_SECRET: () => read('AUTH_SECRET', authSecret, process.env.AUTH_SECRET),
+  /** ADMIN_EMAIL + ADMIN_PASSWORD: the seed creates or updates this admin. Both or neither. */
+  ADMIN_ACCOUNT: () =>
+    read(
+      'ADMIN_EMAIL/ADMIN_PASSWORD',
+      adminAccount,
+      process.env.ADMIN_EMAIL || process.env.ADMIN_PASSWORD
+        ? { email: process.env.ADMIN_EMAIL ?? '', password: process.env.ADMIN_PASSWORD ?? '' }
+        : undefined,
+    ),
   /** The public origin used for canonical URLs, sitemaps and JSON-LD. */
   SITE_URL: () =>
     read('SITE_URL', siteUrl, process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ''),

@@ -5,6 +5,7 @@ import { createDatabase } from '../connection';
 import { withDatabaseUrl } from '../embedded-server';
 import { runMigrations } from '../migrate';
 import { seedDatabase } from './seed';
+import { env } from '@/lib/env';
 
 const { values } = parseArgs({ options: { synthetic: { type: 'string', default: '0' } } });
 const synthetic = z.coerce.number().int().min(0).max(1_000_000).safeParse(values.synthetic);
@@ -12,10 +13,13 @@ if (!synthetic.success) {
   console.error('--synthetic takes a whole number from 0 to 1000000');
   process.exit(2);
 }
-const admin =
-  process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD
-    ? { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }
-    : undefined;
+let admin: ReturnType<typeof env.ADMIN_ACCOUNT>;
+try {
+  admin = env.ADMIN_ACCOUNT();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 
 await withDatabaseUrl(async (url, source) => {
   const { db, sql } = createDatabase(url, { max: 1 });
