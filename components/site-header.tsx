@@ -15,6 +15,9 @@ export function SiteHeader() {
             <li>
               <Link href="/">Browse roles</Link>
             </li>
+            <li>
+              <Link href="/developers">Developers</Link>
+            </li>
           </ul>
         </nav>
       </div>

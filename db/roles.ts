@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
-import { categories, roles, roleStats } from './schema';
+import { categories, roles, roleStats, roleStatsHistory } from './schema';
 import { defaultOrder, PAGE_SIZE, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 
 export type RoleStatsSummary = {
@@ -228,4 +228,83 @@ export async function listPublishedRoleSlugs({ offset = 0, limit = 50_000 }: { o
 export async function countPublishedRoles() {
   const [row] = await database().select({ total: sql<number>`count(*)::int` }).from(roles).where(eq(roles.status, 'published'));
   return row?.total ?? 0;
+}
+
+export type RoleStatsHistoryEntry = RoleStatsSummary & {
+  roleVersion: number;
+  percentiles: SalaryPercentiles | null;
+  asOf: string;
+  source: string;
+  changedAt: string;
+};
+
+/** A published role's stats over time, oldest first: the public change log of its numbers. */
+export async function listPublishedRoleStatsHistory({ slug }: { slug: string }): Promise<RoleStatsHistoryEntry[] | null> {
+  const [role] = await database()
+    .select({ id: roles.id })
+    .from(roles)
+    .where(and(eq(roles.slug, slug), eq(roles.status, 'published')));
+  if (!role) return null;
+  const rows = await database()
+    .select()
+    .from(roleStatsHistory)
+    .where(eq(roleStatsHistory.roleId, role.id))
+    .orderBy(asc(roleStatsHistory.changedAt), asc(roleStatsHistory.id));
+  return rows.map((row) => ({
+    roleVersion: row.roleVersion,
+    jobOpenings: row.jobOpenings,
+    averageSalary: row.averageSalary,
+    currency: row.currency,
+    degreeRequirementPercent: row.degreeRequirementPercent,
+    percentiles:
+      row.salaryP10 !== null && row.salaryP25 !== null && row.salaryMedian !== null && row.salaryP75 !== null && row.salaryP90 !== null
+        ? { p10: row.salaryP10, p25: row.salaryP25, median: row.salaryMedian, p75: row.salaryP75, p90: row.salaryP90 }
+        : null,
+    asOf: row.asOf,
+    source: row.source,
+    changedAt: row.changedAt.toISOString(),
+  }));
+}
+
+/** One batch of published roles with their current stats, by id, for the CSV export. */
+export async function listPublishedRoleStatsBatch({ afterId, limit }: { afterId: number; limit: number }) {
+  return database()
+    .select({
+      id: roles.id,
+      slug: roles.slug,
+      title: roles.title,
+      categoryName: categories.name,
+      jobOpenings: roleStats.jobOpenings,
+      averageSalary: roleStats.averageSalary,
+      currency: roleStats.currency,
+      degreeRequirementPercent: roleStats.degreeRequirementPercent,
+      salaryP10: roleStats.salaryP10,
+      salaryP25: roleStats.salaryP25,
+      salaryMedian: roleStats.salaryMedian,
+      salaryP75: roleStats.salaryP75,
+      salaryP90: roleStats.salaryP90,
+      asOf: roleStats.asOf,
+      source: roleStats.source,
+      updatedAt: roles.updatedAt,
+    })
+    .from(roles)
+    .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+    .innerJoin(categories, eq(categories.slug, roles.categorySlug))
+    .where(and(eq(roles.status, 'published'), sql`${roles.id} > ${afterId}`))
+    .orderBy(asc(roles.id))
+    .limit(limit);
+}
+
+/** A summary that changes whenever any published role or its stats change. */
+export async function getPublishedCatalogueFingerprint() {
+  const [row] = await database()
+    .select({
+      count: sql<number>`count(*)::int`,
+      versions: sql<string>`coalesce(sum(${roles.version}), 0)::text`,
+      lastChange: sql<string | null>`greatest(max(${roles.updatedAt}), max(${roleStats.updatedAt}))::text`,
+    })
+    .from(roles)
+    .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+    .where(eq(roles.status, 'published'));
+  return { count: row?.count ?? 0, versions: row?.versions ?? '0', lastChange: row?.lastChange ? new Date(row.lastChange).toISOString() : null };
 }

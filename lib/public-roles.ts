@@ -10,10 +10,12 @@ import {
   listCategories,
   listPublishedRoles,
   listPublishedRoleSlugs,
+  listPublishedRoleStatsHistory,
+  getPublishedCatalogueFingerprint,
   listSimilarRoles,
 } from '@/db/roles';
 import { cacheTags } from './cache-tags';
-import type { RoleSearch } from './role-search';
+import { PAGE_SIZE, type RoleSearch } from './role-search';
 
 export const getRole = cache((slug: string) =>
   unstable_cache(() => getPublishedRoleBySlug({ slug }), ['role', slug], { tags: [cacheTags.role(slug)] })(),
@@ -26,8 +28,17 @@ export const getSimilarRoles = (role: { id: number; slug: string; categorySlug: 
     { tags: [cacheTags.category(role.categorySlug), cacheTags.roleList] },
   )();
 
-export const getRolePage = (search: RoleSearch) =>
-  unstable_cache(() => listPublishedRoles(search), ['role-page', JSON.stringify(search)], { tags: [cacheTags.roleList] })();
+export const getRolePage = (search: RoleSearch, pageSize = PAGE_SIZE) =>
+  unstable_cache(() => listPublishedRoles(search, pageSize), ['role-page', JSON.stringify(search), String(pageSize)], {
+    tags: [cacheTags.roleList],
+  })();
+
+export const getRoleStatsHistory = (slug: string) =>
+  unstable_cache(() => listPublishedRoleStatsHistory({ slug }), ['role-history', slug], { tags: [cacheTags.role(slug)] })();
+
+/** Changes whenever any published role or its stats change: the CSV export's validator. */
+export const getCatalogueFingerprint = () =>
+  unstable_cache(() => getPublishedCatalogueFingerprint(), ['catalogue-fingerprint'], { tags: [cacheTags.roleList] })();
 
 export const getCategories = cache(() =>
   unstable_cache(() => listCategories(), ['categories'], { tags: [cacheTags.categories] })(),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { EmbedBox } from '@/components/embed-box';
 import { JsonLd } from '@/components/json-ld';
 import { Paragraphs } from '@/components/paragraphs';
 import { RoleOverview } from '@/components/role-overview';
@@ -38,7 +39,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: url },
+    alternates: {
+      canonical: url,
+      // oEmbed discovery: consumers given the page URL find the embed from here.
+      types: { 'application/json+oembed': `/api/oembed?${new URLSearchParams({ url: `${env.SITE_URL()}${url}`, format: 'json' })}` },
+    },
     openGraph: { type: 'article', title, description, url, siteName: 'Roleboard' },
     twitter: { card: 'summary', title, description },
   };
@@ -125,6 +130,7 @@ export default async function RolePage({ params }: Props) {
           </ul>
         </section>
       )}
+      <EmbedBox siteUrl={env.SITE_URL()} role={role} />
     </article>
   );
 }

@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import { badgeSnippet, iframeSnippet } from '@/lib/api/embed-snippet';
+import { env } from '@/lib/env';
+
+export const metadata: Metadata = {
+  title: 'Developers: API, widget, oEmbed and badge',
+  description: 'Show Roleboard role statistics on your site: a read-only JSON API, an embeddable card, oEmbed and SVG badges.',
+  alternates: { canonical: '/developers' },
+};
+
+const example = { slug: 'backend-software-engineer', title: 'Backend Software Engineer' };
+
+function Code({ children }: { children: string }) {
+  return (
+    <pre className="code">
+      <code>{children}</code>
+    </pre>
+  );
+}
+
+export default function DevelopersPage() {
+  const site = env.SITE_URL();
+  const roleUrl = `${site}/roles/${example.slug}`;
+  return (
+    <article className="prose">
+      <h1>Developers</h1>
+      <p className="lede">
+        Everything on Roleboard is free to show on your own site. No key, no sign-up; please link back to the role page.
+      </p>
+
+      <section aria-labelledby="widget">
+        <h2 id="widget">Embed a role card</h2>
+        <p>
+          One line of HTML. The card is plain HTML and CSS (no JavaScript, no trackers, under 10 kB) and always shows the
+          current numbers.
+        </p>
+        <Code>{iframeSnippet(site, example)}</Code>
+        <p>
+          Options go in the card’s URL: <code>theme=light|dark|auto</code>, <code>compact=1</code> for a smaller card, and{' '}
+          <code>locale</code> (for example <code>de-DE</code>) for number formatting. Unknown values fall back to the defaults.
+        </p>
+        <Code>{`${site}/embed/${example.slug}?theme=dark&compact=1&locale=en-GB`}</Code>
+      </section>
+
+      <section aria-labelledby="oembed">
+        <h2 id="oembed">oEmbed</h2>
+        <p>
+          Platforms that understand oEmbed (WordPress, Ghost, Notion and others) only need the role page’s URL. Every role page
+          links to its oEmbed endpoint, or call it directly:
+        </p>
+        <Code>{`GET ${site}/api/oembed?url=${encodeURIComponent(roleUrl)}&format=json&maxwidth=360`}</Code>
+      </section>
+
+      <section aria-labelledby="badge">
+        <h2 id="badge">Badge</h2>
+        <p>
+          A small SVG for READMEs and course pages. <code>metric=openings</code> or <code>metric=degree</code> show the other
+          numbers.
+        </p>
+        <Code>{badgeSnippet(site, example)}</Code>
+        <Code>{`![Average salary](${site}/api/v1/roles/${example.slug}/badge.svg)`}</Code>
+      </section>
+
+      <section aria-labelledby="api">
+        <h2 id="api">JSON API</h2>
+        <p>
+          Read-only and public, with CORS open to every origin. Responses carry <code>ETag</code> and{' '}
+          <code>Last-Modified</code>: send them back in <code>If-None-Match</code> / <code>If-Modified-Since</code> and an
+          unchanged resource costs a <code>304</code>. Errors are <code>application/problem+json</code> (RFC 9457) and name
+          every invalid parameter. The full description is the{' '}
+          <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>.
+        </p>
+        <table>
+          <caption>Endpoints</caption>
+          <thead>
+            <tr>
+              <th scope="col">Request</th>
+              <th scope="col">Returns</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>
+                <code>GET /api/v1/roles</code>
+              </td>
+              <td>
+                Roles matching <code>q</code>, <code>category</code>, <code>minSalary</code>, <code>maxDegree</code>, sorted by{' '}
+                <code>sort=title|salary|openings</code> and <code>order=asc|desc</code>; <code>limit</code> up to 100; follow{' '}
+                <code>next</code> for more.
+              </td>
+            </tr>
+            <tr>
+              <td>
+                <code>GET /api/v1/roles/{'{slug}'}</code>
+              </td>
+              <td>One role: stats, percentiles when known, as-of date, source, version.</td>
+            </tr>
+            <tr>
+              <td>
+                <code>GET /api/v1/roles/{'{slug}'}/history</code>
+              </td>
+              <td>Every change of the role’s stats, oldest first.</td>
+            </tr>
+            <tr>
+              <td>
+                <code>GET /api/v1/roles.csv</code>
+              </td>
+              <td>All published roles’ current stats as CSV.</td>
+            </tr>
+            <tr>
+              <td>
+                <code>GET /api/v1/roles/{'{slug}'}/badge.svg</code>
+              </td>
+              <td>The badge above.</td>
+            </tr>
+          </tbody>
+        </table>
+        <Code>{`curl ${site}/api/v1/roles/${example.slug}`}</Code>
+        <Code>{`curl '${site}/api/v1/roles?q=engineer&sort=salary&limit=5'`}</Code>
+      </section>
+    </article>
+  );
+}

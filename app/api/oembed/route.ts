@@ -1,0 +1,60 @@
+// GET /api/oembed?url=<role page>&format=json[&maxwidth&maxheight]: oEmbed 1.0, type "rich".
+import { z } from 'zod';
+import { firstValues, WIDGET_SIZE } from '@/lib/api/embed-options';
+import { iframeSnippet } from '@/lib/api/embed-snippet';
+import { jsonResponse, problemResponse, readOnlyMethods, type InvalidParam } from '@/lib/api/http';
+import { oembedSchema } from '@/lib/api/schemas';
+import { env } from '@/lib/env';
+import { getRole } from '@/lib/public-roles';
+import { slugSchema } from '@/lib/slug';
+
+const CACHE_AGE_SECONDS = 3600;
+
+const paramsSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'Give the full URL of a role page' }).max(2000),
+  format: z.enum(['json', 'xml']).default('json'),
+  maxwidth: z.coerce.number().int().min(1).max(10_000).optional(),
+  maxheight: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+
+/** The slug of one of our role pages, or null for any other URL. */
+function roleSlugFromUrl(url: string) {
+  const parsed = new URL(url);
+  const site = new URL(env.SITE_URL());
+  if (parsed.host !== site.host) return null;
+  const match = /^\/roles\/([^/]+)\/?$/.exec(parsed.pathname);
+  const slug = slugSchema.safeParse(match?.[1]);
+  return slug.success ? slug.data : null;
+}
+
+export async function GET(request: Request) {
+  const parsed = paramsSchema.safeParse(firstValues(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    const invalidParams: InvalidParam[] = parsed.error.issues.map((issue) => ({ name: String(issue.path[0] ?? 'url'), reason: issue.message }));
+    return problemResponse(400, `Invalid query parameters: ${invalidParams.map((param) => param.name).join(', ')}.`, { invalidParams });
+  }
+  const { url, format, maxwidth, maxheight } = parsed.data;
+  if (format === 'xml') return problemResponse(501, 'Only format=json is implemented.');
+  const slug = roleSlugFromUrl(url);
+  const role = slug ? await getRole(slug) : null;
+  if (!role) return problemResponse(404, 'This URL is not a Roleboard role page.');
+
+  const compact = maxheight !== undefined && maxheight < WIDGET_SIZE.height;
+  const width = Math.min(WIDGET_SIZE.width, maxwidth ?? WIDGET_SIZE.width);
+  const height = Math.min(compact ? WIDGET_SIZE.compactHeight : WIDGET_SIZE.height, maxheight ?? WIDGET_SIZE.height);
+  const siteUrl = env.SITE_URL();
+  const body = oembedSchema.parse({
+    type: 'rich',
+    version: '1.0',
+    title: `${role.title} Average Salaries and Statistics`,
+    provider_name: 'Roleboard',
+    provider_url: siteUrl,
+    cache_age: CACHE_AGE_SECONDS,
+    html: iframeSnippet(siteUrl, role, { width, height, compact }),
+    width,
+    height,
+  });
+  return jsonResponse(request, body, { lastModified: new Date(role.stats.updatedAt) });
+}
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

@@ -1,0 +1,28 @@
+// GET /api/v1/roles/{slug}/badge.svg[?metric=salary|openings|degree]
+import { badgeOptionsSchema, firstValues } from '@/lib/api/embed-options';
+import { renderBadge } from '@/lib/api/badge';
+import { cachedResponse, problemResponse, readOnlyMethods } from '@/lib/api/http';
+import { formatCount, formatPercent, formatSalary } from '@/lib/format';
+import { getRole } from '@/lib/public-roles';
+import { slugSchema } from '@/lib/slug';
+
+type Context = { params: Promise<{ slug: string }> };
+
+export async function GET(request: Request, { params }: Context) {
+  const slug = slugSchema.safeParse((await params).slug);
+  const role = slug.success ? await getRole(slug.data) : null;
+  if (!role) return problemResponse(404, 'No published role has this slug.');
+  const { metric } = badgeOptionsSchema.parse(firstValues(new URL(request.url).searchParams));
+  const { stats } = role;
+  const badge = {
+    salary: { label: 'avg salary', value: formatSalary(stats.averageSalary, stats.currency) },
+    openings: { label: 'job openings', value: formatCount(stats.jobOpenings) },
+    degree: { label: 'degree required', value: formatPercent(stats.degreeRequirementPercent) },
+  }[metric];
+  return cachedResponse(request, renderBadge(badge), {
+    contentType: 'image/svg+xml; charset=utf-8',
+    lastModified: new Date(stats.updatedAt),
+  });
+}
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

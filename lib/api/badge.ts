@@ -1,0 +1,19 @@
+// A shields-style badge ("avg salary | $110,000") as SVG, with a <title> for screen readers.
+import { escapeHtml } from './widget';
+
+/** Approximate width of 11 px Verdana text: good enough to size a badge without a font file. */
+function textWidth(text: string) {
+  let width = 0;
+  for (const character of text) width += /[A-Z$%]/.test(character) ? 8 : /[ .,:|]/.test(character) ? 4 : 7;
+  return width;
+}
+
+export function renderBadge({ label, value, color = '#1d4ed8' }: { label: string; value: string; color?: string }) {
+  const labelWidth = textWidth(label) + 12;
+  const valueWidth = textWidth(value) + 12;
+  const width = labelWidth + valueWidth;
+  const title = escapeHtml(`${label}: ${value}`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${labelWidth}" height="20" fill="#4b5563"/><rect x="${labelWidth}" width="${valueWidth}" height="20" fill="${color}"/><rect width="${width}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"><text x="${
+    labelWidth / 2
+  }" y="14">${escapeHtml(label)}</text><text x="${labelWidth + valueWidth / 2}" y="14">${escapeHtml(value)}</text></g></svg>`;
+}

@@ -1,0 +1,117 @@
+// HTTP conventions shared by the public API, the widget, oEmbed and the badge: CORS for any
+// origin (no cookies involved), validators (ETag, Last-Modified) with 304s, public caching,
+// and errors as RFC 9457 problem details.
+import { createHash } from 'node:crypto';
+
+export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+
+export const corsHeaders = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': ALLOWED_METHODS,
+  'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
+  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link',
+  'Access-Control-Max-Age': '86400',
+};
+
+/**
+ * Browsers and CDNs may reuse a response for a minute and serve it stale for five more while
+ * they revalidate. On our own server the data behind it is invalidated on every admin save.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=300';
+
+function matchesEtag(header: string, etag: string) {
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
+}
+
+/** A strong ETag for content (or for a fingerprint that changes whenever the content does). */
+export function etagOf(content: string) {
+  return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+}
+
+/** CORS, caching and validator headers for a public GET. */
+export function publicHeaders({ etag, lastModified }: { etag: string; lastModified?: Date }): Record<string, string> {
+  return {
+    ...corsHeaders,
+    'Cache-Control': PUBLIC_CACHE_CONTROL,
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+    // HTTP dates have whole seconds; round down so If-Modified-Since comparisons hold.
+    ...(lastModified ? { 'Last-Modified': new Date(Math.floor(lastModified.getTime() / 1000) * 1000).toUTCString() } : {}),
+  };
+}
+
+/** True when the client's copy (If-None-Match, else If-Modified-Since) is still current. */
+export function isNotModified(request: Request, headers: Record<string, string>) {
+  const ifNoneMatch = request.headers.get('if-none-match');
+  if (ifNoneMatch) return matchesEtag(ifNoneMatch, headers.ETag!);
+  const ifModifiedSince = request.headers.get('if-modified-since');
+  const lastModified = headers['Last-Modified'];
+  return Boolean(ifModifiedSince && lastModified && Date.parse(ifModifiedSince) >= Date.parse(lastModified));
+}
+
+/**
+ * A 200 with validators, or a 304 when the client already holds this representation.
+ * The ETag is a hash of the body, so it changes exactly when the content does.
+ */
+export function cachedResponse(
+  request: Request,
+  body: string,
+  { contentType, lastModified, headers = {} }: { contentType: string; lastModified?: Date; headers?: Record<string, string> },
+) {
+  const common = { ...publicHeaders({ etag: etagOf(body), lastModified }), ...headers };
+  if (isNotModified(request, common)) return new Response(null, { status: 304, headers: common });
+  return new Response(request.method === 'HEAD' ? null : body, {
+    status: 200,
+    headers: { ...common, 'Content-Type': contentType },
+  });
+}
+
+export function jsonResponse(request: Request, data: unknown, options: { lastModified?: Date; headers?: Record<string, string> } = {}) {
+  return cachedResponse(request, JSON.stringify(data), { contentType: 'application/json; charset=utf-8', ...options });
+}
+
+export type InvalidParam = { name: string; reason: string };
+
+const problemTitles: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+};
+
+/** An RFC 9457 problem details response. */
+export function problemResponse(status: number, detail: string, extra: { invalidParams?: InvalidParam[]; headers?: Record<string, string> } = {}) {
+  const body = {
+    type: `about:blank`,
+    title: problemTitles[status] ?? 'Error',
+    status,
+    detail,
+    ...(extra.invalidParams?.length ? { invalidParams: extra.invalidParams } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...corsHeaders, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...extra.headers },
+  });
+}
+
+/** Route handlers export this for POST, PUT, PATCH and DELETE. */
+export function methodNotAllowed() {
+  return problemResponse(405, `This resource is read-only; use ${ALLOWED_METHODS}.`, { headers: { Allow: ALLOWED_METHODS } });
+}
+
+/** CORS preflight. */
+export function preflight() {
+  return new Response(null, { status: 204, headers: { ...corsHeaders, Allow: ALLOWED_METHODS } });
+}
+
+/** The read-only method set every public endpoint exports besides GET. */
+export const readOnlyMethods = {
+  OPTIONS: preflight,
+  POST: methodNotAllowed,
+  PUT: methodNotAllowed,
+  PATCH: methodNotAllowed,
+  DELETE: methodNotAllowed,
+};

@@ -1,0 +1,151 @@
+// The OpenAPI 3.1 document, generated from the zod schemas the routes use (lib/api/schemas.ts).
+// Nothing here restates a shape: component schemas and parameters come from z.toJSONSchema.
+import { z } from 'zod';
+import {
+  apiHistorySchema,
+  apiListParams,
+  apiRoleListSchema,
+  apiRoleSchema,
+  oembedSchema,
+  problemSchema,
+} from './schemas';
+
+const schemaRef = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+function parameterSchema(schema: z.ZodType) {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: schemaRef('Problem') } },
+});
+
+const cachingHeaders = {
+  ETag: { schema: { type: 'string' }, description: 'Send it back in If-None-Match for a 304.' },
+  'Last-Modified': { schema: { type: 'string' } },
+  'Cache-Control': { schema: { type: 'string' } },
+};
+
+const slugParameter = {
+  name: 'slug',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 },
+  example: 'backend-software-engineer',
+};
+
+const ok = (description: string, contentType: string, schema: object) => ({
+  description,
+  headers: cachingHeaders,
+  content: { [contentType]: { schema } },
+});
+
+export function buildOpenApiDocument(siteUrl: string) {
+  // One pass over every response schema, so shared ones (RoleStats, Category…) become components
+  // referenced by their meta id instead of being inlined again and again.
+  const registry = z.toJSONSchema(z.object({ apiRoleListSchema, apiRoleSchema, apiHistorySchema, problemSchema, oembedSchema }));
+  const schemas = JSON.parse(JSON.stringify(registry.$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, unknown>;
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Roleboard API',
+      version: '1.0.0',
+      description:
+        'Read-only statistics for job roles: average salary, job openings, degree requirement and salary percentiles. ' +
+        'No key needed; CORS is open; responses carry ETag and Last-Modified for conditional requests.',
+    },
+    servers: [{ url: siteUrl }],
+    paths: {
+      '/api/v1/roles': {
+        get: {
+          operationId: 'listRoles',
+          summary: 'Search, filter and sort published roles',
+          parameters: Object.entries(apiListParams).map(([name, schema]) => ({
+            name,
+            in: 'query',
+            required: false,
+            description: schema.description,
+            schema: parameterSchema(schema),
+          })),
+          responses: {
+            200: ok('One page of roles', 'application/json', schemaRef('RoleList')),
+            304: { description: 'Not modified' },
+            400: problem('An invalid parameter; `invalidParams` names each one'),
+          },
+        },
+      },
+      '/api/v1/roles/{slug}': {
+        get: {
+          operationId: 'getRole',
+          summary: 'One role with its current stats',
+          parameters: [slugParameter],
+          responses: {
+            200: ok('The role', 'application/json', schemaRef('Role')),
+            304: { description: 'Not modified' },
+            404: problem('No published role has this slug'),
+          },
+        },
+      },
+      '/api/v1/roles/{slug}/history': {
+        get: {
+          operationId: 'getRoleStatsHistory',
+          summary: "A role's stats over time",
+          parameters: [slugParameter],
+          responses: {
+            200: ok('Every change of the stats, oldest first', 'application/json', schemaRef('RoleStatsHistory')),
+            304: { description: 'Not modified' },
+            404: problem('No published role has this slug'),
+          },
+        },
+      },
+      '/api/v1/roles/{slug}/badge.svg': {
+        get: {
+          operationId: 'getRoleBadge',
+          summary: 'A shields-style SVG badge',
+          parameters: [
+            slugParameter,
+            { name: 'metric', in: 'query', required: false, schema: { type: 'string', enum: ['salary', 'openings', 'degree'], default: 'salary' } },
+          ],
+          responses: {
+            200: ok('The badge', 'image/svg+xml', { type: 'string' }),
+            304: { description: 'Not modified' },
+            404: problem('No published role has this slug'),
+          },
+        },
+      },
+      '/api/v1/roles.csv': {
+        get: {
+          operationId: 'exportRolesCsv',
+          summary: "All published roles' current stats as CSV",
+          responses: {
+            200: ok('CSV with a header row', 'text/csv', { type: 'string' }),
+            304: { description: 'Not modified' },
+          },
+        },
+      },
+      '/api/oembed': {
+        get: {
+          operationId: 'getOEmbed',
+          summary: 'oEmbed 1.0 for role pages',
+          parameters: [
+            { name: 'url', in: 'query', required: true, schema: { type: 'string', format: 'uri' } },
+            { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'xml'], default: 'json' } },
+            { name: 'maxwidth', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+            { name: 'maxheight', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: {
+            200: ok('The embed', 'application/json', schemaRef('OEmbed')),
+            400: problem('A missing or invalid parameter'),
+            404: problem('The URL is not a Roleboard role page'),
+            501: problem('Only format=json is implemented'),
+          },
+        },
+      },
+    },
+    components: { schemas },
+  };
+}

@@ -1,0 +1,110 @@
+// Turns the DAL's role objects into the API's documented shapes, and API query strings into
+// searches (a bad parameter is a 400 naming it, unlike the forgiving HTML listing).
+import { z } from 'zod';
+import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/roles';
+import { env } from '@/lib/env';
+import { encodeCursor, type RoleCursor, type RoleSearch } from '@/lib/role-search';
+import type { InvalidParam } from './http';
+import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiRoleSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
+
+export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;
+export const roleApiUrl = (slug: string) => `${env.SITE_URL()}/api/v1/roles/${slug}`;
+
+export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSummarySchema> {
+  return {
+    slug: role.slug,
+    title: role.title,
+    category: { slug: role.categorySlug, name: role.categoryName },
+    summary: role.summary,
+    url: rolePageUrl(role.slug),
+    apiUrl: roleApiUrl(role.slug),
+    stats: {
+      jobOpenings: role.jobOpenings,
+      averageSalary: role.averageSalary,
+      currency: role.currency,
+      degreeRequirementPercent: role.degreeRequirementPercent,
+    },
+  };
+}
+
+export function toApiRole(role: RoleDetail): z.infer<typeof apiRoleSchema> {
+  const { stats } = role;
+  return {
+    slug: role.slug,
+    title: role.title,
+    category: role.category,
+    summary: role.summary,
+    url: rolePageUrl(role.slug),
+    apiUrl: roleApiUrl(role.slug),
+    stats: {
+      jobOpenings: stats.jobOpenings,
+      averageSalary: stats.averageSalary,
+      currency: stats.currency,
+      degreeRequirementPercent: stats.degreeRequirementPercent,
+      percentiles: stats.percentiles,
+    },
+    asOf: stats.asOf,
+    source: stats.source,
+    updatedAt: role.updatedAt > stats.updatedAt ? role.updatedAt : stats.updatedAt,
+    version: role.version,
+  };
+}
+
+export function toApiHistory(slug: string, entries: RoleStatsHistoryEntry[]): z.infer<typeof apiHistorySchema> {
+  return {
+    slug,
+    url: rolePageUrl(slug),
+    items: entries.map((entry) => ({
+      roleVersion: entry.roleVersion,
+      jobOpenings: entry.jobOpenings,
+      averageSalary: entry.averageSalary,
+      currency: entry.currency,
+      degreeRequirementPercent: entry.degreeRequirementPercent,
+      percentiles: entry.percentiles,
+      asOf: entry.asOf,
+      source: entry.source,
+      changedAt: entry.changedAt,
+    })),
+  };
+}
+
+/** Parses GET /api/v1/roles's query: the search and page size, or every invalid parameter. */
+export function parseApiListParams(searchParams: URLSearchParams):
+  | { ok: true; search: RoleSearch; limit: number }
+  | { ok: false; invalidParams: InvalidParam[] } {
+  const invalidParams: InvalidParam[] = [];
+  const values: Record<string, unknown> = {};
+  for (const name of new Set(searchParams.keys())) {
+    // Unknown parameters (cache busters, tracking tags) are ignored, as browsers and CDNs expect.
+    if (!(name in apiListParams)) continue;
+    const all = searchParams.getAll(name);
+    if (all.length > 1) {
+      invalidParams.push({ name, reason: 'Give this parameter once' });
+      continue;
+    }
+    const raw = all[0]!;
+    if (raw.trim() === '') continue;
+    const result = apiListParams[name as ApiListParam].safeParse(raw);
+    if (result.success) values[name] = result.data;
+    else invalidParams.push({ name, reason: result.error.issues[0]?.message ?? 'Invalid value' });
+  }
+  if (values.after !== undefined && values.before !== undefined) invalidParams.push({ name: 'before', reason: 'Use either after or before' });
+  if (invalidParams.length) return { ok: false, invalidParams };
+  const { limit, ...search } = values as RoleSearch & { limit?: number };
+  return { ok: true, search, limit: limit ?? API_PAGE_SIZE.default };
+}
+
+/** The URL of another page of the same search. */
+export function listPageUrl(search: RoleSearch, limit: number, cursor: { after?: RoleCursor; before?: RoleCursor }) {
+  const params = new URLSearchParams();
+  if (search.q) params.set('q', search.q);
+  if (search.category) params.set('category', search.category);
+  if (search.minSalary !== undefined) params.set('minSalary', String(search.minSalary));
+  if (search.maxDegree !== undefined) params.set('maxDegree', String(search.maxDegree));
+  if (search.sort) params.set('sort', search.sort);
+  if (search.order) params.set('order', search.order);
+  if (limit !== API_PAGE_SIZE.default) params.set('limit', String(limit));
+  if (cursor.after) params.set('after', encodeCursor(cursor.after));
+  if (cursor.before) params.set('before', encodeCursor(cursor.before));
+  return `${env.SITE_URL()}/api/v1/roles?${params}`;
+}
