@@ -20,7 +20,7 @@ test.describe('signing in and out', () => {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill('not the password');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect(page.getByRole('alert')).toHaveText('Invalid email or password');
+      await expect(page.getByRole('alert').filter({ hasText: 'Invalid email or password' })).toBeVisible();
       await expect(page.getByLabel('Email')).toHaveValue(email);
       await expect(page).toHaveURL(/\/login/);
     }
@@ -50,7 +50,7 @@ test.describe('signing in and out', () => {
     await page.getByLabel('Email').fill(testUsers.editor.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Invalid email or password');
+    await expect(page.getByRole('alert').filter({ hasText: 'Invalid email or password' })).toBeVisible();
     await page.getByLabel('Password').fill(testUsers.editor.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/admin$/);

@@ -1,0 +1,165 @@
+// The public API over HTTP: the contract, caching, CORS and errors.
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { expect, test } from '@playwright/test';
+import { loadContract } from './support/openapi';
+
+const role = '/api/v1/roles/backend-software-engineer';
+
+test.describe('the OpenAPI contract', () => {
+  test('the document is valid OpenAPI 3.1', async ({ request }) => {
+    const { document } = await loadContract(request);
+    expect(document.openapi).toBe('3.1.0');
+    await SwaggerParser.validate(structuredClone(document) as never);
+  });
+
+  test('every kind of response matches its schema', async ({ request, baseURL }) => {
+    const contract = await loadContract(request);
+    const cases: [string, string, number][] = [
+      ['/api/v1/roles', 'RoleList', 200],
+      ['/api/v1/roles?q=engineer&sort=salary&order=desc&limit=3', 'RoleList', 200],
+      ['/api/v1/roles?category=healthcare&minSalary=50000&maxDegree=100', 'RoleList', 200],
+      [role, 'Role', 200],
+      ['/api/v1/roles/registered-nurse', 'Role', 200],
+      [`${role}/history`, 'RoleStatsHistory', 200],
+      [`/api/oembed?url=${encodeURIComponent(`${baseURL}/roles/backend-software-engineer`)}&format=json`, 'OEmbed', 200],
+      ['/api/v1/roles?sort=sideways', 'Problem', 400],
+      ['/api/v1/roles/no-such-role', 'Problem', 404],
+      ['/api/oembed?url=https%3A%2F%2Fexample.com%2Froles%2Fx', 'Problem', 404],
+    ];
+    for (const [url, schema, status] of cases) {
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(status);
+      expect(contract.errorsFor(schema, await response.json()), url).toEqual([]);
+    }
+  });
+
+  test('the backend software engineer has the seeded stats', async ({ request }) => {
+    const body = await (await request.get(role)).json();
+    expect(body.stats).toEqual({ jobOpenings: 1, averageSalary: 110000, currency: 'USD', degreeRequirementPercent: 100, percentiles: null });
+    expect(body.asOf).toBe('2026-11-01');
+  });
+
+  test('the listing pages with cursors through every matching role', async ({ request }) => {
+    const seen = new Set<string>();
+    let url: string | null = '/api/v1/roles?category=software-engineering&limit=2';
+    let total = 0;
+    while (url) {
+      const body = (await (await request.get(url)).json()) as { items: { slug: string }[]; total: number; next: string | null };
+      total = body.total;
+      for (const item of body.items) seen.add(item.slug);
+      url = body.next;
+    }
+    expect(seen.size).toBe(total);
+    expect(seen.has('backend-software-engineer')).toBe(true);
+  });
+});
+
+test.describe('HTTP behaviour', () => {
+  test('CORS: any origin may read, and preflight answers', async ({ request }) => {
+    const response = await request.get(role, { headers: { Origin: 'https://university.example' } });
+    expect(response.headers()['access-control-allow-origin']).toBe('*');
+    expect(response.headers()['set-cookie']).toBeUndefined();
+    const preflight = await request.fetch(role, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://university.example', 'Access-Control-Request-Method': 'GET' },
+    });
+    expect(preflight.status()).toBe(204);
+    expect(preflight.headers()['access-control-allow-methods']).toContain('GET');
+  });
+
+  test('ETag and Last-Modified give 304s, and the response is publicly cacheable', async ({ request }) => {
+    for (const url of [role, '/api/v1/roles', `${role}/history`, '/api/v1/roles.csv', `${role}/badge.svg`, '/embed/backend-software-engineer']) {
+      const first = await request.get(url);
+      expect(first.status(), url).toBe(200);
+      const { etag, 'last-modified': lastModified, 'cache-control': cacheControl } = first.headers();
+      expect(etag, url).toMatch(/^"[^"]+"$/);
+      expect(cacheControl, url).toMatch(/public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+/);
+      expect((await request.get(url, { headers: { 'If-None-Match': etag! } })).status(), url).toBe(304);
+      expect((await request.get(url, { headers: { 'If-None-Match': '"something-else"' } })).status(), url).toBe(200);
+      if (lastModified) expect((await request.get(url, { headers: { 'If-Modified-Since': lastModified } })).status(), url).toBe(304);
+    }
+  });
+
+  test('other methods get 405 with Allow', async ({ request }) => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      const response = await request.fetch(role, { method });
+      expect(response.status(), method).toBe(405);
+      expect(response.headers().allow).toBe('GET, HEAD, OPTIONS');
+      expect(response.headers()['content-type']).toBe('application/problem+json');
+    }
+  });
+
+  const badParameters = [
+    'sort=unknown',
+    'order=sideways',
+    'minSalary=lots',
+    'minSalary=-1',
+    'maxDegree=500',
+    'after=%25%25%25',
+    'limit=abc',
+    'limit=1000',
+    `q=${'x'.repeat(10_000)}`,
+  ];
+  for (const query of badParameters) {
+    test(`a bad parameter is a 400 problem naming it: ${query.slice(0, 30)}`, async ({ request }) => {
+      const response = await request.get(`/api/v1/roles?${query}`);
+      expect(response.status()).toBe(400);
+      expect(response.headers()['content-type']).toBe('application/problem+json');
+      const problem = await response.json();
+      expect(problem).toMatchObject({ status: 400, title: 'Bad Request' });
+      expect(problem.invalidParams.map((param: { name: string }) => param.name)).toContain(query.split('=')[0]);
+      expect(JSON.stringify(problem)).not.toMatch(/at .*\.(js|ts):\d+/);
+    });
+  }
+
+  for (const q of ['<script>alert(1)</script>', '%', '_', "'; drop table roles; --"]) {
+    test(`odd search text is just text: ${q}`, async ({ request }) => {
+      const response = await request.get(`/api/v1/roles?q=${encodeURIComponent(q)}`);
+      expect(response.status()).toBe(200);
+      expect((await response.json()).items).toEqual([]);
+    });
+  }
+
+  test('the CSV export has a header row and every role', async ({ request }) => {
+    const countRoles = async () => (await (await request.get('/api/v1/roles?limit=1')).json()).total as number;
+    const before = await countRoles();
+    const response = await request.get('/api/v1/roles.csv');
+    expect(response.headers()['content-type']).toContain('text/csv');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'slug,title,category,job_openings,average_salary,currency,degree_requirement_percent,salary_p10,salary_p25,salary_median,salary_p75,salary_p90,as_of,source,url',
+    );
+    expect(lines.find((line) => line.startsWith('backend-software-engineer,'))).toContain(',1,110000,USD,100,');
+    // Other tests may add roles meanwhile: the export holds at least those published before it.
+    expect(lines.length - 1).toBeGreaterThanOrEqual(before);
+    expect(lines.length - 1).toBeLessThanOrEqual(await countRoles());
+  });
+
+  test('the badge is an accessible SVG for each metric', async ({ request }) => {
+    const cases = [
+      ['', 'avg salary: $110,000'],
+      ['?metric=openings', 'job openings: 1'],
+      ['?metric=degree', 'degree required: 100%'],
+      ['?metric=nonsense', 'avg salary: $110,000'],
+    ];
+    for (const [query, title] of cases) {
+      const response = await request.get(`${role}/badge.svg${query}`);
+      expect(response.headers()['content-type']).toContain('image/svg+xml');
+      expect(await response.text()).toContain(`<title>${title}</title>`);
+    }
+    expect((await request.get('/api/v1/roles/nobody/badge.svg')).status()).toBe(404);
+  });
+
+  test('oEmbed: sizes, formats and foreign URLs', async ({ request, baseURL }) => {
+    const url = encodeURIComponent(`${baseURL}/roles/backend-software-engineer`);
+    const small = await (await request.get(`/api/oembed?url=${url}&format=json&maxwidth=300&maxheight=150`)).json();
+    expect(small.width).toBeLessThanOrEqual(300);
+    expect(small.height).toBeLessThanOrEqual(150);
+    expect(small.html).toContain('loading="lazy"');
+    expect((await request.get(`/api/oembed?url=${url}&format=xml`)).status()).toBe(501);
+    expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/roles/nobody`)}`)).status()).toBe(404);
+    expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/developers`)}`)).status()).toBe(404);
+    expect((await request.get('/api/oembed')).status()).toBe(400);
+    expect((await request.get(`/api/oembed?url=${url}&maxwidth=wide`)).status()).toBe(400);
+  });
+});
