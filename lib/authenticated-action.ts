@@ -6,20 +6,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getActor, type Actor, type UserRole } from '@/db/access';
 import { getSessionClaims } from './auth';
-
-export type FieldErrors = Record<string, string[] | undefined>;
-
-/** What every admin form's action returns; `values` echoes what was typed so nothing is lost. */
-export type FormState = {
-  status: 'idle' | 'saved' | 'error' | 'conflict';
-  message?: string;
-  fieldErrors?: FieldErrors;
-  values?: Record<string, unknown>;
-  /** Extra data for the form, e.g. the other editor's values after a conflict. */
-  detail?: Record<string, unknown>;
-};
-
-export const idleState: FormState = { status: 'idle' };
+import type { FieldErrors, FormState } from './form-state';
 
 /** FormData → plain object; repeated names become arrays, so list fields survive. */
 export function formDataToObject(formData: FormData) {

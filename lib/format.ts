@@ -21,3 +21,11 @@ export function formatJobOpenings(count: number, locale = DEFAULT_LOCALE) {
 export function formatDate(isoDate: string, locale = DEFAULT_LOCALE) {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
+
+// When something was changed, as editors read it: "Nov 1, 2026, 2:05 PM UTC". One time zone for
+// everyone, so two editors comparing notes see the same time.
+const editTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export function formatEditTime(isoTimestamp: string) {
+  return `${editTimeFormat.format(new Date(isoTimestamp))} UTC`;
+}
