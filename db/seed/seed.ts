@@ -102,13 +102,20 @@ export async function upsertUser(
       .returning({ id: users.id });
     return { id: created!.id, created: true };
   }
-  const unchanged =
-    existing.role === role && !existing.disabled && (name === undefined || existing.name === name) &&
-    (await verifyPassword(existing.passwordHash, password));
+  const samePassword = await verifyPassword(existing.passwordHash, password);
+  const unchanged = samePassword && existing.role === role && !existing.disabled && (name === undefined || existing.name === name);
   if (!unchanged) {
     await db
       .update(users)
-      .set({ role, disabled: false, name: name ?? existing.name, passwordHash: await hashPassword(password), updatedAt: new Date() })
+      .set({
+        role,
+        disabled: false,
+        name: name ?? existing.name,
+        passwordHash: samePassword ? existing.passwordHash : await hashPassword(password),
+        // A new password ends the sessions signed in with the old one.
+        ...(samePassword ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }),
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, existing.id));
   }
   return { id: existing.id, created: false };

@@ -60,6 +60,16 @@ describe('session checks against the database', () => {
     assert.equal(await getActor({ ...fresh, signedInAt: Date.now() - SESSION_LIFETIME_MS - 1000 }), null, '12 hours at most');
   });
 
+  test('a new password from the seed or user:create ends the old sessions; an unchanged one does not', async () => {
+    const email = `access-password-${Date.now()}@roleboard.test`;
+    await upsertUser(db, { email, password: testPassword, role: 'editor' });
+    const claims = await claimsFor(db, email);
+    await upsertUser(db, { email, password: testPassword, role: 'editor' });
+    assert.ok(await getActor(claims), 're-running the seed keeps people signed in');
+    await upsertUser(db, { email, password: `${testPassword} again`, role: 'editor' });
+    assert.equal(await deniedFor(claims, 'editor'), 'signed-out');
+  });
+
   test('claims naming a user that does not exist are signed out', async () => {
     assert.equal(await deniedFor({ userId: 987654, sessionVersion: 1, signedInAt: Date.now() }, 'editor'), 'signed-out');
   });
