@@ -75,6 +75,8 @@ try {
   if (selected.includes('unit')) passed = nodeTest('tests/unit') && passed;
   if (selected.includes('integration')) passed = nodeTest('tests/integration') && passed;
   if (selected.includes('e2e')) {
+    // Cached data from a build against an earlier test database must not leak into this one.
+    fs.rmSync('.next/cache/fetch-cache', { recursive: true, force: true });
     const built = run('npx', ['next', 'build'], testEnv);
     passed = built && run('npx', ['playwright', 'test'], testEnv) && passed;
   }

@@ -59,7 +59,9 @@ test.describe('signing in and out', () => {
 
   test('a Server Action posted from a foreign origin changes nothing', async ({ page }) => {
     await signIn(page, testUsers.editor);
-    // The sign-out form's action id, as a forged cross-site form would use it.
+    // The sign-out form's action id, as a forged cross-site form would use it. Only the
+    // server-rendered HTML carries it, so load the page afresh after the client-side redirect.
+    await page.reload();
     const actionField = page.locator('form.sign-out input[type="hidden"][name^="$ACTION_ID_"]');
     const actionName = await actionField.getAttribute('name');
     expect(actionName).toBeTruthy();
