@@ -1,0 +1,145 @@
+// The admin home: every role (archived ones too) with its current figures and last edit,
+// searchable and filterable by a plain GET form, so every view is a link.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { EditTime } from '@/components/admin/edit-time';
+import { AccessDeniedError } from '@/db/access';
+import { listRolesForAdmin } from '@/db/role-edits';
+import { listCategories } from '@/db/roles';
+import { getSessionClaims } from '@/lib/auth';
+import { formatCount, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+import { MAX_QUERY_LENGTH } from '@/lib/role-search';
+import { slugPattern } from '@/lib/slug';
+
+export const metadata: Metadata = { title: 'Roles' };
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const emptyAsMissing = (value: unknown) => (firstValue(value) === '' ? undefined : firstValue(value));
+
+// A bad parameter is dropped (and reported), never an error page.
+const filterSchema = z.object({
+  q: z.preprocess(emptyAsMissing, z.string().trim().max(MAX_QUERY_LENGTH).optional()).catch(undefined),
+  status: z.preprocess(emptyAsMissing, z.enum(['published', 'archived']).optional()).catch(undefined),
+  category: z.preprocess(emptyAsMissing, z.string().max(100).regex(slugPattern).optional()).catch(undefined),
+});
+
+export default async function AdminRolesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const filter = filterSchema.parse(raw);
+  const ignored = (['q', 'status', 'category'] as const).filter((key) => emptyAsMissing(raw[key]) !== undefined && filter[key] === undefined);
+  const claims = await getSessionClaims();
+  let result;
+  try {
+    result = await listRolesForAdmin(claims, filter);
+  } catch (error) {
+    if (error instanceof AccessDeniedError) redirect('/login?callbackUrl=/admin');
+    throw error;
+  }
+  const categories = await listCategories();
+  const { items, total, limit } = result;
+  const filtered = Boolean(filter.q || filter.status || filter.category);
+
+  return (
+    <div className="stack">
+      <div className="role-admin__heading">
+        <h1>Roles</h1>
+        <Link href="/admin/roles/new" className="role-admin__new">
+          New role
+        </Link>
+      </div>
+      <form method="get" action="/admin" role="search" aria-label="Find roles" className="form-grid role-admin__filters">
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q} maxLength={MAX_QUERY_LENGTH} />
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filter.status ?? ''}>
+            <option value="">Any status</option>
+            <option value="published">Published</option>
+            <option value="archived">Archived</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="category">Category</label>
+          <select id="category" name="category" defaultValue={filter.category ?? ''}>
+            <option value="">All categories</option>
+            {categories.map((category) => (
+              <option key={category.slug} value={category.slug}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-actions">
+          <button type="submit">Filter</button>
+          {filtered && <Link href="/admin">Clear filters</Link>}
+        </div>
+      </form>
+      {ignored.length > 0 && (
+        <p className="notice" role="status">
+          Some filters were not valid and were ignored: {ignored.join(', ')}.
+        </p>
+      )}
+      <p className="hint">
+        {total === 0
+          ? 'No roles match.'
+          : total > items.length
+            ? `Showing the first ${formatCount(limit)} of ${formatCount(total)} roles; search to narrow them down.`
+            : `${formatCount(total)} ${total === 1 ? 'role' : 'roles'}`}
+      </p>
+      {items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col">Category</th>
+                <th scope="col" className="number">
+                  Average salary
+                </th>
+                <th scope="col" className="number">
+                  Job openings
+                </th>
+                <th scope="col" className="number">
+                  Degree requirement
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">Last edit</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((role) => (
+                <tr key={role.id}>
+                  <th scope="row">
+                    <Link href={`/admin/roles/${role.slug}`}>{role.title}</Link>
+                    <br />
+                    <Link href={`/admin/roles/${role.slug}/history`} className="hint" aria-label={`History of ${role.title}`}>
+                      History
+                    </Link>
+                  </th>
+                  <td>{role.categoryName}</td>
+                  <td className="number">{formatSalary(role.averageSalary, role.currency)}</td>
+                  <td className="number">{formatJobOpenings(role.jobOpenings)}</td>
+                  <td className="number">{formatPercent(role.degreeRequirementPercent)}</td>
+                  <td>
+                    <span className="badge">{role.status === 'published' ? 'Published' : 'Archived'}</span>
+                  </td>
+                  <td>
+                    {role.lastEdit.editorName ?? 'Seed data'}
+                    <br />
+                    <span className="hint">
+                      <EditTime at={role.lastEdit.editedAt} />
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

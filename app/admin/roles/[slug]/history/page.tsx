@@ -1,0 +1,112 @@
+// A role's figures over time, newest first. Reverting makes an old version current again as a
+// new change; the rows below are never rewritten.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { revertRoleStatsAction } from '@/app/admin/roles/actions';
+import { RoleChangeButton } from '@/components/admin/role-change-button';
+import { EditTime } from '@/components/admin/edit-time';
+import { RoleSalarySparkline } from '@/components/admin/role-salary-sparkline';
+import { AccessDeniedError } from '@/db/access';
+import { getRoleHistory } from '@/db/role-edits';
+import { getSessionClaims } from '@/lib/auth';
+import { formatDate, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+import { slugSchema } from '@/lib/slug';
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function loadHistory(params: Props['params']) {
+  const slug = slugSchema.safeParse((await params).slug);
+  if (!slug.success) notFound();
+  try {
+    return (await getRoleHistory(await getSessionClaims(), { slug: slug.data })) ?? notFound();
+  } catch (error) {
+    if (!(error instanceof AccessDeniedError)) throw error;
+  }
+  redirect(`/login?callbackUrl=/admin/roles/${slug.data}/history`);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const slug = slugSchema.safeParse((await params).slug);
+  return { title: slug.success ? `History of ${slug.data}` : 'Role not found' };
+}
+
+export default async function RoleHistoryPage({ params }: Props) {
+  const { role, entries } = await loadHistory(params);
+  return (
+    <div className="stack">
+      <p>
+        <Link href={`/admin/roles/${role.slug}`}>← Edit {role.title}</Link>
+      </p>
+      <h1>History of {role.title}</h1>
+      <p className="hint">
+        Every change of the figures, newest first. Reverting makes an earlier version current again as a new change; nothing here is
+        ever rewritten.
+      </p>
+      {entries.length > 1 && (
+        <figure className="role-history__chart">
+          <RoleSalarySparkline points={[...entries].reverse().map((entry) => entry.averageSalary)} />
+          <figcaption className="hint">Average salary over the last {entries.length} changes, oldest to newest.</figcaption>
+        </figure>
+      )}
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="role-visually-hidden">Figures of {role.title} over time</caption>
+          <thead>
+            <tr>
+              <th scope="col">Changed</th>
+              <th scope="col" className="number">
+                Average salary
+              </th>
+              <th scope="col" className="number">
+                Job openings
+              </th>
+              <th scope="col" className="number">
+                Degree requirement
+              </th>
+              <th scope="col" className="number">
+                Median
+              </th>
+              <th scope="col">As of</th>
+              <th scope="col">Source</th>
+              <th scope="col">
+                <span className="role-visually-hidden">Revert</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry, index) => (
+              <tr key={entry.id}>
+                <th scope="row">
+                  <EditTime at={entry.changedAt} />
+                  <br />
+                  <span className="hint">
+                    Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data'}
+                  </span>
+                </th>
+                <td className="number">{formatSalary(entry.averageSalary, entry.currency)}</td>
+                <td className="number">{formatJobOpenings(entry.jobOpenings)}</td>
+                <td className="number">{formatPercent(entry.degreeRequirementPercent)}</td>
+                <td className="number">{entry.percentiles ? formatSalary(entry.percentiles.median, entry.currency) : '—'}</td>
+                <td>{formatDate(entry.asOf)}</td>
+                <td>{entry.source}</td>
+                <td>
+                  {index === 0 ? (
+                    <span className="badge">Current</span>
+                  ) : (
+                    <RoleChangeButton
+                      action={revertRoleStatsAction}
+                      fields={{ roleId: role.id, version: role.version, historyId: entry.id }}
+                      label="Revert to this version"
+                      pendingLabel="Reverting…"
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Editing one role: its figures and content in one form, plus archive/restore.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { z } from 'zod';
+import { archiveRoleAction, restoreRoleAction, updateRoleAction } from '@/app/admin/roles/actions';
+import { RoleChangeButton } from '@/components/admin/role-change-button';
+import { EditTime } from '@/components/admin/edit-time';
+import { RoleForm } from '@/components/admin/role-form';
+import { AccessDeniedError } from '@/db/access';
+import { getRoleForEdit } from '@/db/role-edits';
+import { listCategories } from '@/db/roles';
+import { getSessionClaims } from '@/lib/auth';
+import { toFormValues } from '@/lib/role-schemas';
+import { slugSchema } from '@/lib/slug';
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const searchSchema = z.object({ saved: z.literal('1').optional().catch(undefined) });
+
+async function loadRole(params: Props['params']) {
+  const slug = slugSchema.safeParse((await params).slug);
+  if (!slug.success) notFound();
+  try {
+    return (await getRoleForEdit(await getSessionClaims(), { slug: slug.data })) ?? notFound();
+  } catch (error) {
+    if (!(error instanceof AccessDeniedError)) throw error;
+  }
+  redirect(`/login?callbackUrl=/admin/roles/${slug.data}`);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const slug = slugSchema.safeParse((await params).slug);
+  return { title: slug.success ? `Edit ${slug.data}` : 'Role not found' };
+}
+
+export default async function EditRolePage({ params, searchParams }: Props) {
+  const role = await loadRole(params);
+  const { saved } = searchSchema.parse(await searchParams);
+  const categories = await listCategories();
+  const published = role.status === 'published';
+  const changeFields = { roleId: role.id, version: role.version };
+  return (
+    <div className="stack">
+      <p>
+        <Link href="/admin">← All roles</Link>
+      </p>
+      <div className="role-admin__heading">
+        <h1>{role.content.title}</h1>
+        <span className="badge">{published ? 'Published' : 'Archived'}</span>
+      </div>
+      <p className="hint">
+        Version {role.version}, last changed by {role.lastEdit.editorName ?? 'the seed data'} at <EditTime at={role.lastEdit.editedAt} />.{' '}
+        <Link href={`/admin/roles/${role.slug}/history`}>History of the figures</Link>
+        {published && (
+          <>
+            {' · '}
+            <Link href={`/roles/${role.slug}`}>Public page</Link>
+          </>
+        )}
+      </p>
+      {/* One position for both buttons, so the outcome message survives the switch. */}
+      <RoleChangeButton
+        action={published ? archiveRoleAction : restoreRoleAction}
+        fields={changeFields}
+        label={published ? 'Archive' : 'Restore'}
+        pendingLabel={published ? 'Archiving…' : 'Restoring…'}
+        danger={published}
+      />
+      <RoleForm
+        // Archive and restore bump the version: start the form afresh from the saved values then.
+        key={role.status}
+        action={updateRoleAction}
+        initialValues={toFormValues(role)}
+        categories={categories}
+        roleId={role.id}
+        loadedSlug={role.slug}
+        savedOnArrival={saved === '1'}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// After a conflicting save: every field where the other editor's saved value and this editor's
+// typed value differ, side by side.
+import { percentileKeys, percentileLabels, type RoleFormValues } from '@/lib/role-schemas';
+
+function comparableFields(values: RoleFormValues): [label: string, value: string][] {
+  const { content, stats } = values;
+  return [
+    ['Job openings', stats.jobOpenings],
+    ['Average salary', stats.averageSalary],
+    ['Currency', stats.currency],
+    ['Degree requirement (%)', stats.degreeRequirementPercent],
+    ...percentileKeys.map((key): [string, string] => [percentileLabels[key], stats.percentiles[key]]),
+    ['As of', stats.asOf],
+    ['Source', stats.source],
+    ['Title', content.title],
+    ['Slug', content.slug],
+    ['Category', content.categorySlug],
+    ['Summary', content.summary],
+    ['Salary write-up', content.salaryTemplate],
+    ['Responsibilities introduction', content.responsibilitiesIntro],
+    ['Responsibilities', content.responsibilities.join('\n')],
+    ['After the responsibilities', content.responsibilitiesOutro],
+    ['Steps introduction', content.howToBecomeIntro],
+    ['Steps', content.howToBecomeSteps.map((step) => `${step.heading}: ${step.body}`).join('\n')],
+    ['After the steps', content.howToBecomeOutro],
+  ];
+}
+
+export function RoleConflictTable({ theirs, yours }: { theirs: RoleFormValues; yours: RoleFormValues }) {
+  const yourFields = new Map(comparableFields(yours));
+  const differing = comparableFields(theirs).filter(([label, value]) => value.trim() !== (yourFields.get(label) ?? '').trim());
+  if (differing.length === 0) return <p className="role-form__message">Your values match theirs.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data-table role-conflict-table">
+        <caption className="role-visually-hidden">Fields changed by the other editor or by you</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Their value</th>
+            <th scope="col">Your value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {differing.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td className="role-conflict-table__value">{value || '(empty)'}</td>
+              <td className="role-conflict-table__value">{yourFields.get(label) || '(empty)'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

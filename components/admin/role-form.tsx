@@ -1,0 +1,305 @@
+'use client';
+// The one form for a role's stats and content. It renders from the last answer of its action
+// when there is one, so a failed save keeps everything typed; list rows are added, removed and
+// moved by submit buttons the action handles, so the form works without JavaScript as well.
+import { useActionState } from 'react';
+import { idleState, type FieldErrors, type FormAction } from '@/lib/form-state';
+import { CONTENT_LIMITS, percentileKeys, percentileLabels, type RoleFormValues } from '@/lib/role-schemas';
+import { templatePlaceholders } from '@/lib/salary-template';
+import { SubmitButton } from './submit-button';
+import { RoleConflictTable } from './role-conflict-table';
+import { RoleListButton } from './role-list-button';
+
+/** Where each field's error key ("stats.percentiles.p25") puts its message: the input's id. */
+function inputIdFor(errorKey: string) {
+  const parts = errorKey.split('.');
+  if (parts[1] === 'responsibilities' && parts[2] !== undefined) return `responsibility-${Number(parts[2]) + 1}`;
+  if (parts[1] === 'howToBecomeSteps' && parts[2] !== undefined) return `step-${Number(parts[2]) + 1}-${parts[3] === 'body' ? 'body' : 'heading'}`;
+  return parts.at(-1) ?? errorKey;
+}
+
+function errorsById(fieldErrors: FieldErrors | undefined) {
+  const byId: Record<string, string> = {};
+  for (const [key, messages] of Object.entries(fieldErrors ?? {})) {
+    if (messages?.[0]) byId[inputIdFor(key)] ??= messages[0];
+  }
+  return byId;
+}
+
+export function RoleForm({
+  action,
+  initialValues,
+  categories,
+  roleId,
+  loadedSlug,
+  savedOnArrival = false,
+}: {
+  action: FormAction;
+  initialValues: RoleFormValues;
+  categories: { slug: string; name: string }[];
+  /** Set when editing; absent when creating. */
+  roleId?: number;
+  loadedSlug?: string;
+  /** Shows "Saved" after the save redirected here (a new role, or a new slug). */
+  savedOnArrival?: boolean;
+}) {
+  const [state, formAction] = useActionState(action, idleState);
+  const values = (state.values as RoleFormValues | undefined) ?? initialValues;
+  const errors = errorsById(state.fieldErrors);
+  const { content, stats } = values;
+  const conflict = state.status === 'conflict' ? (state.detail as { theirs: RoleFormValues; yours: RoleFormValues } | undefined) : undefined;
+  const showSaved = state.status === 'saved' || (savedOnArrival && state === idleState);
+
+  /** id, name, the typed value and the error wiring of one field. */
+  const field = (id: string, value: string, { name = id, hint }: { name?: string; hint?: boolean } = {}) => {
+    const describedBy = [hint ? `${id}-hint` : null, errors[id] ? `${id}-error` : null].filter(Boolean).join(' ');
+    return {
+      id,
+      name,
+      defaultValue: value,
+      'aria-invalid': errors[id] ? (true as const) : undefined,
+      'aria-describedby': describedBy || undefined,
+    };
+  };
+  const error = (id: string) =>
+    errors[id] ? (
+      <p className="field-error" id={`${id}-error`}>
+        {errors[id]}
+      </p>
+    ) : null;
+  const listError = (key: string) => state.fieldErrors?.[key]?.[0];
+
+  return (
+    <form action={formAction} className="stack role-form" noValidate>
+      {/* Enter in a field submits with the first submit button; this one makes that a save. */}
+      <button type="submit" className="role-form__default-submit" tabIndex={-1} aria-hidden="true">
+        Save
+      </button>
+      {showSaved && (
+        <p className="notice notice--success" role="status">
+          {state.message ?? 'Saved'}
+        </p>
+      )}
+      {(state.status === 'error' || state.status === 'conflict') && state.message && (
+        <div className="notice notice--error" role="alert">
+          <p className="role-form__message">{state.message}</p>
+          {conflict && (
+            <>
+              <p className="role-form__message">Their values are shown beside yours. Save again to apply yours on top of theirs.</p>
+              <RoleConflictTable theirs={conflict.theirs} yours={conflict.yours} />
+            </>
+          )}
+        </div>
+      )}
+      {roleId !== undefined && <input type="hidden" name="roleId" value={roleId} />}
+      {loadedSlug !== undefined && <input type="hidden" name="loadedSlug" value={loadedSlug} />}
+      <input type="hidden" name="version" value={values.version} />
+
+      <fieldset>
+        <legend>Statistics</legend>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="jobOpenings">Job openings</label>
+            <input type="text" inputMode="numeric" autoComplete="off" {...field('jobOpenings', stats.jobOpenings)} />
+            {error('jobOpenings')}
+          </div>
+          <div className="field">
+            <label htmlFor="averageSalary">Average salary</label>
+            <input type="text" inputMode="numeric" autoComplete="off" {...field('averageSalary', stats.averageSalary, { hint: true })} />
+            <p className="hint" id="averageSalary-hint">
+              Per year, whole units of the currency
+            </p>
+            {error('averageSalary')}
+          </div>
+          <div className="field">
+            <label htmlFor="currency">Currency</label>
+            <input type="text" autoComplete="off" maxLength={3} className="role-form__short" {...field('currency', stats.currency)} />
+            {error('currency')}
+          </div>
+          <div className="field">
+            <label htmlFor="degreeRequirementPercent">Degree requirement (%)</label>
+            <input type="text" inputMode="numeric" autoComplete="off" {...field('degreeRequirementPercent', stats.degreeRequirementPercent)} />
+            {error('degreeRequirementPercent')}
+          </div>
+        </div>
+        <fieldset className="role-form__percentiles" aria-describedby="percentiles-hint">
+          <legend>Salary percentiles</legend>
+          <p className="hint" id="percentiles-hint">
+            All five, from lowest to highest, or leave all five empty.
+          </p>
+          <div className="form-grid">
+            {percentileKeys.map((key) => (
+              <div className="field" key={key}>
+                <label htmlFor={key}>{percentileLabels[key]}</label>
+                <input type="text" inputMode="numeric" autoComplete="off" {...field(key, stats.percentiles[key])} />
+                {error(key)}
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="asOf">As of</label>
+            <input type="date" {...field('asOf', stats.asOf)} />
+            {error('asOf')}
+          </div>
+          <div className="field field--wide">
+            <label htmlFor="source">Source</label>
+            <input type="text" maxLength={500} {...field('source', stats.source)} />
+            {error('source')}
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Content</legend>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="title">Title</label>
+            <input type="text" maxLength={120} {...field('title', content.title)} />
+            {error('title')}
+          </div>
+          <div className="field">
+            <label htmlFor="slug">Slug</label>
+            <input type="text" autoComplete="off" {...field('slug', content.slug, { hint: true })} />
+            <p className="hint" id="slug-hint">
+              The page address: /roles/<em>slug</em>. Lowercase letters, digits and hyphens.
+            </p>
+            {error('slug')}
+          </div>
+          <div className="field">
+            <label htmlFor="categorySlug">Category</label>
+            <select {...field('categorySlug', content.categorySlug)}>
+              <option value="">Choose a category</option>
+              {categories.map((category) => (
+                <option key={category.slug} value={category.slug}>
+                  {category.name}
+                </option>
+              ))}
+            </select>
+            {error('categorySlug')}
+          </div>
+          <div className="field field--wide">
+            <label htmlFor="summary">Summary</label>
+            <textarea rows={3} maxLength={500} {...field('summary', content.summary)} />
+            {error('summary')}
+          </div>
+          <div className="field field--wide">
+            <label htmlFor="salaryTemplate">Salary write-up</label>
+            <textarea rows={4} {...field('salaryTemplate', content.salaryTemplate, { hint: true })} />
+            <p className="hint" id="salaryTemplate-hint">
+              Placeholders filled from the statistics: {templatePlaceholders.map((name) => `{${name}}`).join(', ')}.
+            </p>
+            {error('salaryTemplate')}
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Responsibilities</legend>
+        <div className="field">
+          <label htmlFor="responsibilitiesIntro">Responsibilities introduction</label>
+          <textarea rows={3} {...field('responsibilitiesIntro', content.responsibilitiesIntro)} />
+          {error('responsibilitiesIntro')}
+        </div>
+        <ol className="role-form__rows">
+          {content.responsibilities.map((responsibility, index) => {
+            const number = index + 1;
+            const id = `responsibility-${number}`;
+            return (
+              <li key={index} className="role-form__row">
+                <div className="field">
+                  <label htmlFor={id}>Responsibility {number}</label>
+                  <input type="text" {...field(id, responsibility, { name: 'responsibilities' })} />
+                  {error(id)}
+                </div>
+                <div className="role-form__row-actions">
+                  <RoleListButton intent={`move-responsibility-${number}-up`} label={`Move responsibility ${number} up`} disabled={index === 0}>
+                    Up
+                  </RoleListButton>
+                  <RoleListButton
+                    intent={`move-responsibility-${number}-down`}
+                    label={`Move responsibility ${number} down`}
+                    disabled={index === content.responsibilities.length - 1}
+                  >
+                    Down
+                  </RoleListButton>
+                  <RoleListButton intent={`remove-responsibility-${number}`} label={`Remove responsibility ${number}`}>
+                    Remove
+                  </RoleListButton>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        {listError('content.responsibilities') && <p className="field-error">{listError('content.responsibilities')}</p>}
+        <RoleListButton intent="add-responsibility" disabled={content.responsibilities.length >= CONTENT_LIMITS.responsibilities}>
+          Add a responsibility
+        </RoleListButton>
+        <div className="field role-form__after-list">
+          <label htmlFor="responsibilitiesOutro">After the responsibilities (optional)</label>
+          <textarea rows={3} {...field('responsibilitiesOutro', content.responsibilitiesOutro)} />
+          {error('responsibilitiesOutro')}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>How to become one</legend>
+        <div className="field">
+          <label htmlFor="howToBecomeIntro">Steps introduction</label>
+          <textarea rows={3} {...field('howToBecomeIntro', content.howToBecomeIntro)} />
+          {error('howToBecomeIntro')}
+        </div>
+        <ol className="role-form__rows">
+          {content.howToBecomeSteps.map((step, index) => {
+            const number = index + 1;
+            return (
+              <li key={index} className="role-form__row">
+                <div className="stack role-form__step">
+                  <div className="field">
+                    <label htmlFor={`step-${number}-heading`}>Step {number} heading</label>
+                    <input type="text" {...field(`step-${number}-heading`, step.heading, { name: 'stepHeading' })} />
+                    {error(`step-${number}-heading`)}
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`step-${number}-body`}>Step {number} details</label>
+                    <textarea rows={3} {...field(`step-${number}-body`, step.body, { name: 'stepBody' })} />
+                    {error(`step-${number}-body`)}
+                  </div>
+                </div>
+                <div className="role-form__row-actions">
+                  <RoleListButton intent={`move-step-${number}-up`} label={`Move step ${number} up`} disabled={index === 0}>
+                    Up
+                  </RoleListButton>
+                  <RoleListButton
+                    intent={`move-step-${number}-down`}
+                    label={`Move step ${number} down`}
+                    disabled={index === content.howToBecomeSteps.length - 1}
+                  >
+                    Down
+                  </RoleListButton>
+                  <RoleListButton intent={`remove-step-${number}`} label={`Remove step ${number}`}>
+                    Remove
+                  </RoleListButton>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        {listError('content.howToBecomeSteps') && <p className="field-error">{listError('content.howToBecomeSteps')}</p>}
+        <RoleListButton intent="add-step" disabled={content.howToBecomeSteps.length >= CONTENT_LIMITS.howToBecomeSteps}>
+          Add a step
+        </RoleListButton>
+        <div className="field role-form__after-list">
+          <label htmlFor="howToBecomeOutro">After the steps (optional)</label>
+          <textarea rows={3} {...field('howToBecomeOutro', content.howToBecomeOutro)} />
+          {error('howToBecomeOutro')}
+        </div>
+      </fieldset>
+
+      <div className="form-actions">
+        <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+'use client';
+// A button that adds, removes or moves a row of the role form. It submits the form with its
+// intent, so it works without JavaScript; while any submission is on its way it waits.
+import { useFormStatus } from 'react-dom';
+
+export function RoleListButton({
+  intent,
+  label,
+  disabled = false,
+  children,
+}: {
+  intent: string;
+  /** The accessible name when the visible text needs its row ("Move step 2 up"). */
+  label?: string;
+  disabled?: boolean;
+  children: React.ReactNode;
+}) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" name="intent" value={intent} className="button--secondary role-form__list-button" aria-label={label} disabled={disabled || pending}>
+      {children}
+    </button>
+  );
+}

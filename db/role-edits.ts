@@ -1,0 +1,438 @@
+// The admin side of roles: reads for editors, and every change to a role. Each function checks
+// the session itself (requireUser), and each change runs in one transaction with its stats-history
+// row and its audit row, guarded by the role's version so that no edit is silently overwritten.
+import 'server-only';
+import { isDeepStrictEqual } from 'node:util';
+import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { requireUser } from './access';
+import { recordAudit, type Transaction } from './audit';
+import { database } from './client';
+import { auditLog, categories, roles, roleStats, roleStatsHistory, users, type Role, type RoleStats } from './schema';
+import { cacheTags } from '@/lib/cache-tags';
+import type { FieldErrors } from '@/lib/form-state';
+import { percentileKeys, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
+
+export type RoleStatus = Role['status'];
+
+export type LastEdit = { editorName: string | null; editedAt: string };
+
+/** The role as stored, in the shapes the shared schemas describe. */
+export type RoleSnapshot = { version: number; content: RoleContentInput; stats: RoleStatsInput };
+
+export type RoleForEdit = RoleSnapshot & { id: number; slug: string; status: RoleStatus; lastEdit: LastEdit };
+
+export type RoleConflict = { status: 'conflict'; current: RoleSnapshot & LastEdit };
+
+export type RoleMutationResult =
+  | { status: 'saved'; role: { id: number; slug: string; version: number }; tags: string[] }
+  | { status: 'invalid'; fieldErrors: FieldErrors }
+  | { status: 'not-found' }
+  | RoleConflict;
+
+const ADMIN_LIST_LIMIT = 100;
+
+const contentKeys = [
+  'title',
+  'slug',
+  'categorySlug',
+  'summary',
+  'salaryTemplate',
+  'responsibilitiesIntro',
+  'responsibilities',
+  'responsibilitiesOutro',
+  'howToBecomeIntro',
+  'howToBecomeSteps',
+  'howToBecomeOutro',
+] as const satisfies readonly (keyof RoleContentInput)[];
+
+const statsKeys = [
+  'jobOpenings',
+  'averageSalary',
+  'currency',
+  'degreeRequirementPercent',
+  'percentiles',
+  'asOf',
+  'source',
+] as const satisfies readonly (keyof RoleStatsInput)[];
+
+// ---- Shapes ----------------------------------------------------------------------------------
+
+type StatsColumns = Pick<
+  RoleStats,
+  'jobOpenings' | 'averageSalary' | 'currency' | 'degreeRequirementPercent' | 'salaryP10' | 'salaryP25' | 'salaryMedian' | 'salaryP75' | 'salaryP90' | 'asOf' | 'source'
+>;
+
+function statsFromColumns(row: StatsColumns): RoleStatsInput {
+  const values = [row.salaryP10, row.salaryP25, row.salaryMedian, row.salaryP75, row.salaryP90];
+  return {
+    jobOpenings: row.jobOpenings,
+    averageSalary: row.averageSalary,
+    currency: row.currency,
+    degreeRequirementPercent: row.degreeRequirementPercent,
+    percentiles: values.every((value) => value !== null)
+      ? (Object.fromEntries(percentileKeys.map((key, index) => [key, values[index]])) as RoleStatsInput['percentiles'])
+      : null,
+    asOf: row.asOf,
+    source: row.source,
+  };
+}
+
+function columnsFromStats(stats: RoleStatsInput): StatsColumns {
+  return {
+    jobOpenings: stats.jobOpenings,
+    averageSalary: stats.averageSalary,
+    currency: stats.currency,
+    degreeRequirementPercent: stats.degreeRequirementPercent,
+    salaryP10: stats.percentiles?.p10 ?? null,
+    salaryP25: stats.percentiles?.p25 ?? null,
+    salaryMedian: stats.percentiles?.median ?? null,
+    salaryP75: stats.percentiles?.p75 ?? null,
+    salaryP90: stats.percentiles?.p90 ?? null,
+    asOf: stats.asOf,
+    source: stats.source,
+  };
+}
+
+function contentFromRow(role: Role): RoleContentInput {
+  return Object.fromEntries(contentKeys.map((key) => [key, role[key]])) as RoleContentInput;
+}
+
+/** The fields whose values differ, as `{ before, after }` holding only those fields. */
+function changedFields<T extends Record<string, unknown>>(before: T, after: T, keys: readonly (keyof T & string)[]) {
+  const changed: { before: Record<string, unknown>; after: Record<string, unknown> } = { before: {}, after: {} };
+  for (const key of keys) {
+    if (!isDeepStrictEqual(before[key], after[key])) {
+      changed.before[key] = before[key];
+      changed.after[key] = after[key];
+    }
+  }
+  return changed;
+}
+
+function isEmpty(record: Record<string, unknown>) {
+  return Object.keys(record).length === 0;
+}
+
+function tagsFor(...states: { slug: string; categorySlug: string }[]) {
+  return [...new Set([cacheTags.roleList, ...states.flatMap((state) => [cacheTags.role(state.slug), cacheTags.category(state.categorySlug)])])];
+}
+
+// ---- Reads -------------------------------------------------------------------------------------
+
+/** The newest audit row of each role: who changed it last, and when. */
+function lastEditOf(roleId: AnyPgColumn) {
+  return sql<{ name: string | null; at: string } | null>`(
+    select json_build_object('name', ${users.name}, 'at', ${auditLog.createdAt})
+    from ${auditLog} left join ${users} on ${users.id} = ${auditLog.actorId}
+    where ${auditLog.entityType} = 'role' and ${auditLog.entityId} = (${roleId})::text
+    order by ${auditLog.createdAt} desc, ${auditLog.id} desc
+    limit 1
+  )`.mapWith((value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value));
+}
+
+function toLastEdit(edit: { name: string | null; at: string } | null, fallback: Date): LastEdit {
+  return edit ? { editorName: edit.name, editedAt: new Date(edit.at).toISOString() } : { editorName: null, editedAt: fallback.toISOString() };
+}
+
+export type AdminRoleFilter = { q?: string; status?: RoleStatus; category?: string };
+
+export type AdminRoleListItem = {
+  id: number;
+  slug: string;
+  title: string;
+  status: RoleStatus;
+  categoryName: string;
+  version: number;
+  jobOpenings: number;
+  averageSalary: number;
+  currency: string;
+  degreeRequirementPercent: number;
+  lastEdit: LastEdit;
+};
+
+/** Roles for the admin table, archived ones included, by title; at most 100 at a time. */
+export async function listRolesForAdmin(claims: unknown, filter: AdminRoleFilter = {}) {
+  await requireUser(claims, 'editor');
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    conditions.push(or(ilike(roles.title, pattern), ilike(roles.slug, pattern))!);
+  }
+  if (filter.status) conditions.push(eq(roles.status, filter.status));
+  if (filter.category) conditions.push(eq(roles.categorySlug, filter.category));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [rows, [counted]] = await Promise.all([
+    database()
+      .select({
+        id: roles.id,
+        slug: roles.slug,
+        title: roles.title,
+        status: roles.status,
+        categoryName: categories.name,
+        version: roles.version,
+        updatedAt: roles.updatedAt,
+        jobOpenings: roleStats.jobOpenings,
+        averageSalary: roleStats.averageSalary,
+        currency: roleStats.currency,
+        degreeRequirementPercent: roleStats.degreeRequirementPercent,
+        lastEdit: lastEditOf(roles.id),
+      })
+      .from(roles)
+      .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+      .innerJoin(categories, eq(categories.slug, roles.categorySlug))
+      .where(where)
+      .orderBy(asc(roles.title), asc(roles.id))
+      .limit(ADMIN_LIST_LIMIT),
+    database().select({ total: sql<number>`count(*)::int` }).from(roles).where(where),
+  ]);
+  const items: AdminRoleListItem[] = rows.map(({ updatedAt, lastEdit, ...row }) => ({ ...row, lastEdit: toLastEdit(lastEdit, updatedAt) }));
+  return { items, total: counted?.total ?? 0, limit: ADMIN_LIST_LIMIT };
+}
+
+async function loadRole(db: Transaction | ReturnType<typeof database>, where: SQL) {
+  const [row] = await db
+    .select({ role: roles, stats: roleStats, lastEdit: lastEditOf(roles.id) })
+    .from(roles)
+    .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+    .where(where);
+  if (!row) return null;
+  return {
+    id: row.role.id,
+    slug: row.role.slug,
+    status: row.role.status,
+    version: row.role.version,
+    content: contentFromRow(row.role),
+    stats: statsFromColumns(row.stats),
+    lastEdit: toLastEdit(row.lastEdit, row.role.updatedAt),
+  } satisfies RoleForEdit;
+}
+
+export async function getRoleForEdit(claims: unknown, { slug }: { slug: string }): Promise<RoleForEdit | null> {
+  await requireUser(claims, 'editor');
+  return loadRole(database(), eq(roles.slug, slug));
+}
+
+async function conflictWith(db: Transaction | ReturnType<typeof database>, roleId: number): Promise<RoleConflict | { status: 'not-found' }> {
+  const current = await loadRole(db, eq(roles.id, roleId));
+  if (!current) return { status: 'not-found' };
+  return {
+    status: 'conflict',
+    current: { version: current.version, content: current.content, stats: current.stats, ...current.lastEdit },
+  };
+}
+
+export type RoleHistoryEntry = RoleStatsInput & {
+  id: number;
+  roleVersion: number;
+  changedAt: string;
+  changedByName: string | null;
+};
+
+/** A role and its stats over time, newest first, with who made each change. */
+export async function getRoleHistory(claims: unknown, { slug }: { slug: string }) {
+  await requireUser(claims, 'editor');
+  const [role] = await database()
+    .select({ id: roles.id, slug: roles.slug, title: roles.title, status: roles.status, version: roles.version })
+    .from(roles)
+    .where(eq(roles.slug, slug));
+  if (!role) return null;
+  const rows = await database()
+    .select({ history: roleStatsHistory, changedByName: users.name })
+    .from(roleStatsHistory)
+    .leftJoin(users, eq(users.id, roleStatsHistory.changedBy))
+    .where(eq(roleStatsHistory.roleId, role.id))
+    .orderBy(desc(roleStatsHistory.changedAt), desc(roleStatsHistory.id));
+  const entries: RoleHistoryEntry[] = rows.map(({ history, changedByName }) => ({
+    ...statsFromColumns(history),
+    id: history.id,
+    roleVersion: history.roleVersion,
+    changedAt: history.changedAt.toISOString(),
+    changedByName,
+  }));
+  return { role, entries };
+}
+
+// ---- Changes -----------------------------------------------------------------------------------
+
+/** PostgreSQL's error code, wherever the driver or Drizzle put it. */
+function postgresErrorOf(error: unknown): { code?: string; constraint_name?: string } | null {
+  for (let current = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
+    if ('code' in current && typeof (current as { code: unknown }).code === 'string') return current as { code: string; constraint_name?: string };
+  }
+  return null;
+}
+
+const slugTaken: FieldErrors = { 'content.slug': ['This slug is already used by another role'] };
+const unknownCategory: FieldErrors = { 'content.categorySlug': ['Choose one of the listed categories'] };
+
+/** Slug taken or category unknown → the field error; checked first so the editor sees both at once. */
+async function checkContent(tx: Transaction, content: RoleContentInput, roleId: number | null): Promise<FieldErrors | null> {
+  const [slugOwner] = await tx
+    .select({ id: roles.id })
+    .from(roles)
+    .where(roleId === null ? eq(roles.slug, content.slug) : and(eq(roles.slug, content.slug), ne(roles.id, roleId)));
+  const [category] = await tx.select({ slug: categories.slug }).from(categories).where(eq(categories.slug, content.categorySlug));
+  const errors: FieldErrors = { ...(slugOwner ? slugTaken : {}), ...(category ? {} : unknownCategory) };
+  return isEmpty(errors) ? null : errors;
+}
+
+/**
+ * Runs a change; a unique or foreign-key violation that slipped past the checks (a concurrent
+ * save took the slug a moment earlier) becomes the same field error, and rolls everything back.
+ */
+async function inTransaction(change: (tx: Transaction) => Promise<RoleMutationResult>): Promise<RoleMutationResult> {
+  try {
+    return await database().transaction(change);
+  } catch (error) {
+    const postgresError = postgresErrorOf(error);
+    if (postgresError?.code === '23505' && postgresError.constraint_name === 'roles_slug_unique') return { status: 'invalid', fieldErrors: slugTaken };
+    if (postgresError?.code === '23503' && postgresError.constraint_name?.includes('category')) return { status: 'invalid', fieldErrors: unknownCategory };
+    throw error;
+  }
+}
+
+/**
+ * The optimistic-concurrency guard: bumps the version only if it is still the one the editor
+ * loaded. Zero rows means someone else saved first, and nothing may change.
+ */
+async function bumpVersion(tx: Transaction, roleId: number, expectedVersion: number, changes: Partial<typeof roles.$inferInsert> = {}) {
+  const [updated] = await tx
+    .update(roles)
+    .set({ ...changes, version: sql`${roles.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(roles.id, roleId), eq(roles.version, expectedVersion)))
+    .returning({ id: roles.id, slug: roles.slug, version: roles.version });
+  return updated ?? null;
+}
+
+async function writeStats(tx: Transaction, { roleId, roleVersion, stats, actorId }: { roleId: number; roleVersion: number; stats: RoleStatsInput; actorId: number }) {
+  const columns = columnsFromStats(stats);
+  await tx
+    .update(roleStats)
+    .set({ ...columns, updatedAt: new Date(), updatedBy: actorId })
+    .where(eq(roleStats.roleId, roleId));
+  await tx.insert(roleStatsHistory).values({ ...columns, roleId, roleVersion, changedBy: actorId });
+}
+
+export async function createRole(claims: unknown, input: { content: RoleContentInput; stats: RoleStatsInput }): Promise<RoleMutationResult> {
+  const actor = await requireUser(claims, 'editor');
+  const { content, stats } = input;
+  return inTransaction(async (tx) => {
+    const fieldErrors = await checkContent(tx, content, null);
+    if (fieldErrors) return { status: 'invalid', fieldErrors };
+    const [created] = await tx.insert(roles).values(content).returning({ id: roles.id, slug: roles.slug, version: roles.version });
+    const role = created!;
+    const columns = columnsFromStats(stats);
+    await tx.insert(roleStats).values({ ...columns, roleId: role.id, updatedBy: actor.id });
+    await tx.insert(roleStatsHistory).values({ ...columns, roleId: role.id, roleVersion: role.version, changedBy: actor.id });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'role.create',
+      entityType: 'role',
+      entityId: String(role.id),
+      before: null,
+      after: { ...content, ...stats },
+    });
+    return { status: 'saved', role, tags: tagsFor(content) };
+  });
+}
+
+export async function updateRole(
+  claims: unknown,
+  input: { roleId: number; expectedVersion: number; content: RoleContentInput; stats: RoleStatsInput },
+): Promise<RoleMutationResult> {
+  const actor = await requireUser(claims, 'editor');
+  const { roleId, expectedVersion, content, stats } = input;
+  return inTransaction(async (tx) => {
+    const current = await loadRole(tx, eq(roles.id, roleId));
+    if (!current) return { status: 'not-found' };
+    if (current.version !== expectedVersion) return conflictWith(tx, roleId);
+    const contentChange = changedFields(current.content, content, contentKeys);
+    const statsChange = changedFields(current.stats, stats, statsKeys);
+    if (isEmpty(contentChange.after) && isEmpty(statsChange.after)) {
+      return { status: 'saved', role: { id: roleId, slug: current.slug, version: current.version }, tags: [] };
+    }
+    if (!isEmpty(contentChange.after)) {
+      const fieldErrors = await checkContent(tx, content, roleId);
+      if (fieldErrors) return { status: 'invalid', fieldErrors };
+    }
+    const updated = await bumpVersion(tx, roleId, expectedVersion, contentChange.after as Partial<RoleContentInput>);
+    // Nothing has been written yet, so returning here leaves the database as it was.
+    if (!updated) return conflictWith(tx, roleId);
+    if (!isEmpty(statsChange.after)) await writeStats(tx, { roleId, roleVersion: updated.version, stats, actorId: actor.id });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'role.update',
+      entityType: 'role',
+      entityId: String(roleId),
+      before: { ...contentChange.before, ...statsChange.before },
+      after: { ...contentChange.after, ...statsChange.after },
+    });
+    return { status: 'saved', role: updated, tags: tagsFor(current.content, content) };
+  });
+}
+
+async function setStatus(claims: unknown, { roleId, expectedVersion, status }: { roleId: number; expectedVersion: number; status: RoleStatus }) {
+  const actor = await requireUser(claims, 'editor');
+  return inTransaction(async (tx) => {
+    const current = await loadRole(tx, eq(roles.id, roleId));
+    if (!current) return { status: 'not-found' };
+    if (current.version !== expectedVersion) return conflictWith(tx, roleId);
+    if (current.status === status) return { status: 'saved', role: { id: roleId, slug: current.slug, version: current.version }, tags: [] };
+    const updated = await bumpVersion(tx, roleId, expectedVersion, { status });
+    // Nothing has been written yet, so returning here leaves the database as it was.
+    if (!updated) return conflictWith(tx, roleId);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: status === 'archived' ? 'role.archive' : 'role.restore',
+      entityType: 'role',
+      entityId: String(roleId),
+      before: { status: current.status },
+      after: { status },
+    });
+    return { status: 'saved', role: updated, tags: tagsFor(current.content) };
+  });
+}
+
+/** Takes a role off the public site and the API; nothing is deleted. */
+export function archiveRole(claims: unknown, input: { roleId: number; expectedVersion: number }) {
+  return setStatus(claims, { ...input, status: 'archived' });
+}
+
+export function restoreRole(claims: unknown, input: { roleId: number; expectedVersion: number }) {
+  return setStatus(claims, { ...input, status: 'published' });
+}
+
+/** Makes an earlier version's stats current again, as a new change: history is never rewritten. */
+export async function revertRoleStats(
+  claims: unknown,
+  { roleId, historyId, expectedVersion }: { roleId: number; historyId: number; expectedVersion: number },
+): Promise<RoleMutationResult> {
+  const actor = await requireUser(claims, 'editor');
+  return inTransaction(async (tx) => {
+    const current = await loadRole(tx, eq(roles.id, roleId));
+    if (!current) return { status: 'not-found' };
+    const [target] = await tx
+      .select()
+      .from(roleStatsHistory)
+      .where(and(eq(roleStatsHistory.id, historyId), eq(roleStatsHistory.roleId, roleId)));
+    if (!target) return { status: 'not-found' };
+    if (current.version !== expectedVersion) return conflictWith(tx, roleId);
+    const stats = statsFromColumns(target);
+    const change = changedFields(current.stats, stats, statsKeys);
+    if (isEmpty(change.after)) return { status: 'saved', role: { id: roleId, slug: current.slug, version: current.version }, tags: [] };
+    const updated = await bumpVersion(tx, roleId, expectedVersion);
+    // Nothing has been written yet, so returning here leaves the database as it was.
+    if (!updated) return conflictWith(tx, roleId);
+    await writeStats(tx, { roleId, roleVersion: updated.version, stats, actorId: actor.id });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'role.revert',
+      entityType: 'role',
+      entityId: String(roleId),
+      before: change.before,
+      after: change.after,
+    });
+    return { status: 'saved', role: updated, tags: tagsFor(current.content) };
+  });
+}

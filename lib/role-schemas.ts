@@ -1,0 +1,330 @@
+// What a role is allowed to be: one zod schema for its stats and one for its content, shared by
+// the admin form's field errors, the Server Actions and the JSON API. The admin form sends
+// strings, so `toRoleFormValues` reads FormData and `roleFormSchema` turns the strings into the
+// numbers the shared schemas expect, without rounding or guessing.
+import { z } from 'zod';
+import { templatePlaceholders, unknownPlaceholders } from './salary-template';
+import { slugPattern, slugSchema } from './slug';
+
+export const STATS_LIMITS = {
+  maxJobOpenings: 10_000_000,
+  maxSalary: 100_000_000,
+} as const;
+
+function wholeNumber(what: string, { min, max }: { min: number; max: number }) {
+  return z
+    .number({ error: (issue) => (issue.input === undefined ? `Enter ${what}` : 'Enter a number, digits only') })
+    .int('Enter a whole number')
+    .min(min, `Must be at least ${min.toLocaleString('en-US')}`)
+    .max(max, `Must be at most ${max.toLocaleString('en-US')}`);
+}
+
+const salaryAmount = (what: string) => wholeNumber(what, { min: 0, max: STATS_LIMITS.maxSalary });
+
+export const percentileKeys = ['p10', 'p25', 'median', 'p75', 'p90'] as const;
+export type PercentileKey = (typeof percentileKeys)[number];
+
+export const percentileLabels: Record<PercentileKey, string> = {
+  p10: '10th percentile',
+  p25: '25th percentile',
+  median: 'Median',
+  p75: '75th percentile',
+  p90: '90th percentile',
+};
+
+const percentilesSchema = z
+  .object(
+    Object.fromEntries(
+      percentileKeys.map((key) => [key, salaryAmount(`the ${percentileLabels[key].toLowerCase()} too, or leave all five empty`)]),
+    ) as Record<PercentileKey, ReturnType<typeof salaryAmount>>,
+  )
+  .superRefine((percentiles, ctx) => {
+    // The error goes on the first value that breaks the order, the one the editor has to look at.
+    percentileKeys.slice(1).forEach((key, index) => {
+      const previous = percentileKeys[index]!;
+      if (percentiles[key] < percentiles[previous]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `Must be at least the ${percentileLabels[previous].toLowerCase()} (${percentiles[previous].toLocaleString('en-US')})`,
+        });
+      }
+    });
+  });
+
+/**
+ * The latest calendar date anywhere on Earth (UTC+14), so an editor's "today" is never
+ * rejected as the future, whatever their time zone.
+ */
+export function latestToday(now = Date.now()) {
+  return new Date(now + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+export const roleStatsSchema = z.object({
+  jobOpenings: wholeNumber('the number of job openings', { min: 0, max: STATS_LIMITS.maxJobOpenings }),
+  averageSalary: salaryAmount('the average salary'),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code in capitals, e.g. USD')
+    .default('USD'),
+  degreeRequirementPercent: wholeNumber('the share of openings that require a degree', { min: 0, max: 100 }),
+  /** All five or none (null). */
+  percentiles: percentilesSchema.nullable().default(null),
+  asOf: z
+    .iso.date({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'Enter the date of these figures' : 'Enter a date as YYYY-MM-DD') })
+    .refine((date) => date <= latestToday(), 'The date cannot be in the future'),
+  source: z.string({ error: 'Enter where these figures come from' }).trim().min(1, 'Enter where these figures come from').max(500, 'Use at most 500 characters'),
+});
+
+export type RoleStatsInput = z.output<typeof roleStatsSchema>;
+
+function requiredText(what: string, max: number) {
+  return z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `Use at most ${max.toLocaleString('en-US')} characters`);
+}
+
+/** Optional prose: empty or missing is stored as null. */
+function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max.toLocaleString('en-US')} characters`)
+    .nullish()
+    .transform((text) => text || null);
+}
+
+export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15 } as const;
+
+export const roleContentSchema = z.object({
+  title: requiredText('a title', 120),
+  slug: slugSchema,
+  categorySlug: z.string({ error: 'Choose a category' }).regex(slugPattern, 'Choose a category').max(100, 'Choose a category'),
+  summary: requiredText('a summary', 500),
+  salaryTemplate: requiredText('the salary write-up', 2000).refine((template) => unknownPlaceholders(template).length === 0, {
+    error: (issue) =>
+      `Unknown placeholder ${unknownPlaceholders(String(issue.input))
+        .map((name) => `{${name}}`)
+        .join(', ')}; use ${templatePlaceholders.map((name) => `{${name}}`).join(', ')}`,
+  }),
+  responsibilitiesIntro: requiredText('an introduction to the responsibilities', 2000),
+  responsibilities: z
+    .array(requiredText('the responsibility, or remove the row', 500))
+    .min(1, 'Add at least one responsibility')
+    .max(CONTENT_LIMITS.responsibilities, `Use at most ${CONTENT_LIMITS.responsibilities} responsibilities`),
+  responsibilitiesOutro: optionalText(2000),
+  howToBecomeIntro: requiredText('an introduction to the steps', 2000),
+  howToBecomeSteps: z
+    .array(z.object({ heading: requiredText('a heading, or remove the step', 200), body: requiredText('what this step involves', 2000) }))
+    .min(1, 'Add at least one step')
+    .max(CONTENT_LIMITS.howToBecomeSteps, `Use at most ${CONTENT_LIMITS.howToBecomeSteps} steps`),
+  howToBecomeOutro: optionalText(2000),
+});
+
+export type RoleContentInput = z.output<typeof roleContentSchema>;
+
+// ---- The admin form -------------------------------------------------------------------------
+
+/** Everything the role form holds, exactly as typed (strings), so a failed save loses nothing. */
+export type RoleFormValues = {
+  version: string;
+  content: {
+    title: string;
+    slug: string;
+    categorySlug: string;
+    summary: string;
+    salaryTemplate: string;
+    responsibilitiesIntro: string;
+    responsibilities: string[];
+    responsibilitiesOutro: string;
+    howToBecomeIntro: string;
+    howToBecomeSteps: { heading: string; body: string }[];
+    howToBecomeOutro: string;
+  };
+  stats: {
+    jobOpenings: string;
+    averageSalary: string;
+    currency: string;
+    degreeRequirementPercent: string;
+    percentiles: Record<PercentileKey, string>;
+    asOf: string;
+    source: string;
+  };
+};
+
+export const emptyRoleFormValues: RoleFormValues = {
+  version: '',
+  content: {
+    title: '',
+    slug: '',
+    categorySlug: '',
+    summary: '',
+    salaryTemplate: 'The average salary for a {title} is {averageSalary} per year.',
+    responsibilitiesIntro: '',
+    responsibilities: [''],
+    responsibilitiesOutro: '',
+    howToBecomeIntro: '',
+    howToBecomeSteps: [{ heading: '', body: '' }],
+    howToBecomeOutro: '',
+  },
+  stats: {
+    jobOpenings: '',
+    averageSalary: '',
+    currency: 'USD',
+    degreeRequirementPercent: '',
+    percentiles: { p10: '', p25: '', median: '', p75: '', p90: '' },
+    asOf: '',
+    source: '',
+  },
+};
+
+/** A role's saved values as the form shows them. */
+export function toFormValues(role: { version: number; content: RoleContentInput; stats: RoleStatsInput }): RoleFormValues {
+  const { content, stats } = role;
+  return {
+    version: String(role.version),
+    content: {
+      ...content,
+      responsibilities: [...content.responsibilities],
+      howToBecomeSteps: content.howToBecomeSteps.map((step) => ({ ...step })),
+      responsibilitiesOutro: content.responsibilitiesOutro ?? '',
+      howToBecomeOutro: content.howToBecomeOutro ?? '',
+    },
+    stats: {
+      jobOpenings: String(stats.jobOpenings),
+      averageSalary: String(stats.averageSalary),
+      currency: stats.currency,
+      degreeRequirementPercent: String(stats.degreeRequirementPercent),
+      percentiles: Object.fromEntries(percentileKeys.map((key) => [key, stats.percentiles ? String(stats.percentiles[key]) : ''])) as Record<
+        PercentileKey,
+        string
+      >,
+      asOf: stats.asOf,
+      source: stats.source,
+    },
+  };
+}
+
+/** The role form's FormData as values: repeated `responsibilities` and `stepHeading`/`stepBody` become lists. */
+export function toRoleFormValues(formData: FormData): RoleFormValues {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const texts = (name: string) => formData.getAll(name).map((value) => (typeof value === 'string' ? value : ''));
+  const headings = texts('stepHeading');
+  const bodies = texts('stepBody');
+  return {
+    version: text('version'),
+    content: {
+      title: text('title'),
+      slug: text('slug'),
+      categorySlug: text('categorySlug'),
+      summary: text('summary'),
+      salaryTemplate: text('salaryTemplate'),
+      responsibilitiesIntro: text('responsibilitiesIntro'),
+      responsibilities: texts('responsibilities'),
+      responsibilitiesOutro: text('responsibilitiesOutro'),
+      howToBecomeIntro: text('howToBecomeIntro'),
+      howToBecomeSteps: Array.from({ length: Math.max(headings.length, bodies.length) }, (_, index) => ({
+        heading: headings[index] ?? '',
+        body: bodies[index] ?? '',
+      })),
+      howToBecomeOutro: text('howToBecomeOutro'),
+    },
+    stats: {
+      jobOpenings: text('jobOpenings'),
+      averageSalary: text('averageSalary'),
+      currency: text('currency'),
+      degreeRequirementPercent: text('degreeRequirementPercent'),
+      percentiles: Object.fromEntries(percentileKeys.map((key) => [key, text(key)])) as Record<PercentileKey, string>,
+      asOf: text('asOf'),
+      source: text('source'),
+    },
+  };
+}
+
+/**
+ * A typed number as a number: '' is "not given", '1.5' stays 1.5 (so the schema says "whole
+ * number" instead of rounding), and anything that is not plainly a number stays text.
+ */
+function numberFromForm(value: unknown) {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  return /^[+-]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+function statsFromForm(value: unknown) {
+  if (typeof value !== 'object' || value === null) return value;
+  const stats = value as Record<string, unknown>;
+  const percentiles = (stats.percentiles ?? {}) as Record<string, unknown>;
+  const allEmpty = percentileKeys.every((key) => numberFromForm(percentiles[key]) === undefined);
+  return {
+    ...stats,
+    jobOpenings: numberFromForm(stats.jobOpenings),
+    averageSalary: numberFromForm(stats.averageSalary),
+    currency: typeof stats.currency === 'string' && stats.currency.trim() === '' ? undefined : stats.currency,
+    degreeRequirementPercent: numberFromForm(stats.degreeRequirementPercent),
+    percentiles: allEmpty ? null : Object.fromEntries(percentileKeys.map((key) => [key, numberFromForm(percentiles[key])])),
+  };
+}
+
+/** The role form: content, stats, and the version it was loaded with (optimistic concurrency). */
+export const roleFormSchema = z.object({
+  version: z.preprocess(numberFromForm, z.number({ error: 'Reload the page and try again' }).int().positive()),
+  content: roleContentSchema,
+  stats: z.preprocess(statsFromForm, roleStatsSchema),
+});
+
+export const newRoleFormSchema = roleFormSchema.omit({ version: true });
+
+// ---- Editing the lists without JavaScript ------------------------------------------------------
+
+/**
+ * The submit buttons that edit the form's lists: `add-responsibility`, `remove-step-2`,
+ * `move-responsibility-3-up`… (numbers count from 1, as the labels do).
+ */
+export const listEditSchema = z
+  .string()
+  .regex(/^(add-(responsibility|step)|remove-(responsibility|step)-\d{1,2}|move-(responsibility|step)-\d{1,2}-(up|down))$/)
+  .transform((intent) => {
+    const [verb, list, position, direction] = intent.split('-') as [string, 'responsibility' | 'step', string?, string?];
+    return {
+      verb: verb as 'add' | 'remove' | 'move',
+      list,
+      index: position === undefined ? -1 : Number(position) - 1,
+      direction: direction === 'up' ? -1 : 1,
+    };
+  });
+
+export type ListEdit = z.output<typeof listEditSchema>;
+
+function editList<T>(items: T[], edit: ListEdit, empty: T, limit: number): T[] {
+  const next = [...items];
+  if (edit.verb === 'add') {
+    if (next.length < limit) next.push(empty);
+  } else if (edit.index >= 0 && edit.index < next.length) {
+    if (edit.verb === 'remove') next.splice(edit.index, 1);
+    else {
+      const target = edit.index + edit.direction;
+      if (target >= 0 && target < next.length) [next[edit.index], next[target]] = [next[target]!, next[edit.index]!];
+    }
+  }
+  return next;
+}
+
+/** The form's values after one add/remove/move; everything else stays exactly as typed. */
+export function applyListEdit(values: RoleFormValues, edit: ListEdit): RoleFormValues {
+  const { content } = values;
+  return {
+    ...values,
+    content:
+      edit.list === 'responsibility'
+        ? { ...content, responsibilities: editList(content.responsibilities, edit, '', CONTENT_LIMITS.responsibilities) }
+        : { ...content, howToBecomeSteps: editList(content.howToBecomeSteps, edit, { heading: '', body: '' }, CONTENT_LIMITS.howToBecomeSteps) },
+  };
+}

@@ -1,0 +1,203 @@
+// Editors keeping roles current: save, see it public at once, refused input, two editors at
+// once, revert, and the same form without JavaScript. Each test edits its own sample role and
+// keeps its average salary below $120,000, so the listing's seeded filters and counts still hold.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { testUsers } from '../support/users';
+import { signIn } from './support/sign-in';
+
+const overview = (page: Page) => page.getByRole('region', { name: 'Overview', exact: true });
+const saveButton = (page: Page) => page.getByRole('button', { name: 'Save', exact: true });
+const averageSalary = (page: Page) => page.getByLabel('Average salary', { exact: true });
+// Next's route announcer is an alert too, so alerts are found by what they say.
+const formAlert = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
+
+/** A salary no earlier run can have left in a cache: $81,000–$89,999, below every seeded filter edge. */
+const freshSalary = () => 81_000 + Math.floor(Math.random() * 9_000);
+const money = (amount: number) => `$${amount.toLocaleString('en-US')}`;
+
+async function expectPublicSalary(page: Page, slug: string, salary: string) {
+  await page.goto(`/roles/${slug}`);
+  await expect(overview(page)).toContainText(salary);
+}
+
+async function signedInPage(browser: Browser, user: { email: string; password: string }, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await signIn(page, user);
+  return { context, page };
+}
+
+test.describe('editing a role', () => {
+  test('a saved average salary shows "Saved" and is on the public page and the listing at once', async ({ page }) => {
+    // Seen (and so cached) before the edit, so the test proves the cache is invalidated.
+    await page.goto('/roles/technical-writer');
+    await expect(overview(page)).toContainText('Average Salary');
+    const salary = freshSalary();
+    await signIn(page, testUsers.editor);
+    await page.goto('/admin');
+    await page.getByLabel('Search').fill('Technical Writer');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(page.getByRole('row', { name: /Technical Writer/ })).toContainText('Design & Product');
+    await page.getByRole('link', { name: 'Technical Writer', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Technical Writer');
+
+    await averageSalary(page).fill(String(salary));
+    await saveButton(page).click();
+    await expect(page.getByRole('status')).toHaveText('Saved');
+    await expect(averageSalary(page)).toHaveValue(String(salary));
+
+    await expectPublicSalary(page, 'technical-writer', money(salary));
+    await page.goto('/?q=Technical%20Writer');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Technical Writer' })).toContainText(money(salary));
+    await page.goto('/admin?q=Technical+Writer');
+    await expect(page.getByRole('row', { name: /Technical Writer/ })).toContainText(money(salary));
+    await expect(page.getByRole('row', { name: /Technical Writer/ })).toContainText(testUsers.editor.name);
+  });
+
+  test('invalid values get field errors, keep what was typed, and save nothing', async ({ page }) => {
+    await expectPublicSalary(page, 'ux-designer', '$98,000');
+    await signIn(page, testUsers.editor);
+    await page.goto('/admin/roles/ux-designer');
+    const typed: [label: string, value: string, error: RegExp][] = [
+      ['Job openings', '1.5', /whole number/],
+      ['Average salary', '-5', /at least 0/],
+      ['Degree requirement (%)', '150', /at most 100/],
+      ['Median', '1', /at least the 25th percentile/],
+      ['As of', '2999-01-01', /cannot be in the future/],
+      ['Title', ' ', /Enter a title/],
+      ['Slug', 'UX Designer', /lowercase letters/],
+    ];
+    for (const [label, value] of typed) await page.getByLabel(label, { exact: true }).fill(value);
+    await saveButton(page).click();
+    await expect(formAlert(page, 'Please correct the highlighted fields.')).toBeVisible();
+    for (const [label, value, error] of typed) {
+      const field = page.getByLabel(label, { exact: true });
+      await expect(field, label).toHaveAttribute('aria-invalid', 'true');
+      await expect(field, label).toHaveAccessibleDescription(error);
+      await expect(field, label).toHaveValue(value);
+    }
+    await expect(page.getByLabel('Source', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+
+    await expectPublicSalary(page, 'ux-designer', '$98,000');
+    await page.goto('/admin/roles/ux-designer');
+    await expect(averageSalary(page)).toHaveValue('98000');
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue('UX Designer');
+  });
+
+  test('two editors at once: the second is told who changed the role, and the first value stands', async ({ browser }) => {
+    const first = await signedInPage(browser, testUsers.editor);
+    const second = await signedInPage(browser, testUsers.secondEditor);
+    for (const { page } of [first, second]) await page.goto('/admin/roles/business-analyst');
+
+    const [firstSalary, secondSalary] = [freshSalary(), freshSalary() + 10_000];
+    await averageSalary(first.page).fill(String(firstSalary));
+    await saveButton(first.page).click();
+    await expect(first.page.getByRole('status')).toHaveText('Saved');
+
+    await averageSalary(second.page).fill(String(secondSalary));
+    await saveButton(second.page).click();
+    const alert = formAlert(second.page, `This role was changed by ${testUsers.editor.name} at`);
+    await expect(alert).toBeVisible();
+    const comparison = alert.getByRole('row', { name: /Average salary/ });
+    await expect(comparison.getByRole('cell')).toHaveText([String(firstSalary), String(secondSalary)]);
+    await expect(averageSalary(second.page)).toHaveValue(String(secondSalary));
+    await expectPublicSalary(first.page, 'business-analyst', money(firstSalary));
+
+    // Having seen theirs, the second editor can still apply theirs on top.
+    await saveButton(second.page).click();
+    await expect(second.page.getByRole('status')).toHaveText('Saved');
+    await expectPublicSalary(first.page, 'business-analyst', money(secondSalary));
+    await Promise.all([first.context.close(), second.context.close()]);
+  });
+
+  test('reverting to an earlier version makes its figures current again as a new change', async ({ page }) => {
+    await signIn(page, testUsers.editor);
+    await page.goto('/admin/roles/project-manager');
+    const salary = freshSalary();
+    await averageSalary(page).fill(String(salary));
+    await saveButton(page).click();
+    await expect(page.getByRole('status')).toHaveText('Saved');
+    await expectPublicSalary(page, 'project-manager', money(salary));
+
+    await page.goto('/admin/roles/project-manager/history');
+    const rows = page.getByRole('table', { name: /Figures of Project Manager/ }).getByRole('row');
+    await expect(rows.nth(1)).toContainText(money(salary));
+    await expect(rows.nth(1)).toContainText('Current');
+    const changes = await rows.count();
+    // The oldest row: the seeded figures.
+    const seededSalary = (await rows.last().getByRole('cell').first().textContent())!;
+    await rows.last().getByRole('button', { name: 'Revert to this version' }).click();
+    await expect(page.getByRole('status')).toContainText('Reverted');
+    await expect(rows).toHaveCount(changes + 1);
+    await expect(rows.nth(1)).toContainText(seededSalary);
+    await expect(rows.nth(1)).toContainText(testUsers.editor.name);
+    await expect(rows.nth(2)).toContainText(money(salary));
+    await expectPublicSalary(page, 'project-manager', seededSalary);
+  });
+
+  test('steps can be added, moved and removed, keeping what was typed; nothing is saved until Save', async ({ page }) => {
+    await signIn(page, testUsers.editor);
+    await page.goto('/admin/roles/physical-therapist');
+    const heading = (number: number) => page.getByLabel(`Step ${number} heading`, { exact: true });
+    const [firstStep, secondStep] = [await heading(1).inputValue(), await heading(2).inputValue()];
+    const stepCount = await page.getByRole('textbox', { name: /^Step \d+ heading$/ }).count();
+    await averageSalary(page).fill('not saved');
+    await page.getByRole('button', { name: 'Move step 2 up' }).click();
+    await expect(heading(1)).toHaveValue(secondStep);
+    await expect(heading(2)).toHaveValue(firstStep);
+    await page.getByRole('button', { name: 'Add a step' }).click();
+    await expect(heading(stepCount + 1)).toHaveValue('');
+    await page.getByRole('button', { name: `Remove step ${stepCount + 1}` }).click();
+    await expect(page.getByRole('textbox', { name: /^Step \d+ heading$/ })).toHaveCount(stepCount);
+    await expect(averageSalary(page)).toHaveValue('not saved');
+    await page.reload();
+    await expect(heading(1)).toHaveValue(firstStep);
+  });
+
+  test('the admin pages have no accessibility violations', async ({ page }) => {
+    await signIn(page, testUsers.editor);
+    for (const path of ['/admin', '/admin/roles/ui-designer', '/admin/roles/ui-designer/history', '/admin/roles/new']) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(results.violations, path).toEqual([]);
+    }
+  });
+
+  test('an unknown or malformed role is a 404', async ({ page }) => {
+    await signIn(page, testUsers.editor);
+    for (const path of ['/admin/roles/no-such-role', '/admin/roles/Not%20A%20Slug', '/admin/roles/no-such-role/history']) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+    }
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test('rows can be reordered and the stats saved', async ({ browser }) => {
+    const { context, page } = await signedInPage(browser, testUsers.editor, { javaScriptEnabled: false });
+    await page.goto('/admin/roles/accountant');
+    const [firstDuty, secondDuty] = [
+      await page.getByLabel('Responsibility 1', { exact: true }).inputValue(),
+      await page.getByLabel('Responsibility 2', { exact: true }).inputValue(),
+    ];
+    const salary = freshSalary();
+    await averageSalary(page).fill(String(salary));
+    await page.getByRole('button', { name: 'Move responsibility 2 up' }).click();
+    await expect(page.getByLabel('Responsibility 1', { exact: true })).toHaveValue(secondDuty);
+    await expect(page.getByLabel('Responsibility 2', { exact: true })).toHaveValue(firstDuty);
+    await expect(averageSalary(page)).toHaveValue(String(salary));
+
+    await page.getByRole('button', { name: 'Add a responsibility' }).click();
+    await saveButton(page).click();
+    await expect(formAlert(page, 'Please correct the highlighted fields.')).toBeVisible();
+    const added = page.getByRole('textbox', { name: /^Responsibility \d+$/ }).last();
+    await expect(added).toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('button', { name: /^Remove responsibility \d+$/ }).last().click();
+
+    await saveButton(page).click();
+    await expect(page.getByRole('status')).toHaveText('Saved');
+    await expectPublicSalary(page, 'accountant', money(salary));
+    await expect(page.getByRole('region', { name: 'Responsibilities', exact: true }).getByRole('listitem').first()).toHaveText(secondDuty);
+    await context.close();
+  });
+});

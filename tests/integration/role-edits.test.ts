@@ -1,0 +1,355 @@
+// Editing roles through the DAL against the real database: who may, what one save writes
+// (and only together), and that two editors at once never lose an edit.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, describe, test } from 'node:test';
+import { and, desc, eq, like } from 'drizzle-orm';
+import { AccessDeniedError } from '@/db/access';
+import { closeDatabase } from '@/db/client';
+import { getPublishedRoleBySlug } from '@/db/roles';
+import {
+  archiveRole,
+  createRole,
+  getRoleForEdit,
+  getRoleHistory,
+  listRolesForAdmin,
+  restoreRole,
+  revertRoleStats,
+  updateRole,
+  type RoleForEdit,
+} from '@/db/role-edits';
+import { auditLog, roles, roleStatsHistory, users } from '@/db/schema';
+import { upsertUser } from '@/db/seed/seed';
+import type { RoleContentInput, RoleStatsInput } from '@/lib/role-schemas';
+import { claimsFor } from '../support/claims';
+import { connectToTestDatabase } from '../support/database';
+import { testPassword, testUsers } from '../support/users';
+
+const { db, sql } = connectToTestDatabase();
+const SLUG_PREFIX = 'role-edits-test-';
+
+after(async () => {
+  // Other test files count the seeded roles: leave none of ours behind (stats and history cascade).
+  await db.delete(roles).where(like(roles.slug, `${SLUG_PREFIX}%`));
+  await Promise.all([sql.end(), closeDatabase()]);
+});
+
+const editorClaims = () => claimsFor(db, testUsers.editor.email);
+
+function content(overrides: Partial<RoleContentInput> = {}): RoleContentInput {
+  const slug = `${SLUG_PREFIX}${randomUUID().slice(0, 8)}`;
+  return {
+    title: `Test Role ${slug.slice(-8)}`,
+    slug,
+    categorySlug: 'healthcare',
+    summary: 'A role made by the role editing tests.',
+    salaryTemplate: 'The average salary is {averageSalary}.',
+    responsibilitiesIntro: 'They:',
+    responsibilities: ['Test things.', 'Report results.'],
+    responsibilitiesOutro: null,
+    howToBecomeIntro: 'Steps:',
+    howToBecomeSteps: [{ heading: 'Learn', body: 'Learn to test.' }],
+    howToBecomeOutro: null,
+    ...overrides,
+  };
+}
+
+const stats = (overrides: Partial<RoleStatsInput> = {}): RoleStatsInput => ({
+  jobOpenings: 10,
+  averageSalary: 50_000,
+  currency: 'USD',
+  degreeRequirementPercent: 40,
+  percentiles: null,
+  asOf: '2026-01-15',
+  source: 'Role editing tests',
+  ...overrides,
+});
+
+async function newRole(overrides: Partial<RoleContentInput> = {}): Promise<RoleForEdit> {
+  const claims = await editorClaims();
+  const created = await createRole(claims, { content: content(overrides), stats: stats() });
+  assert.equal(created.status, 'saved');
+  return (await getRoleForEdit(claims, { slug: created.status === 'saved' ? created.role.slug : '' }))!;
+}
+
+async function historyRows(roleId: number) {
+  return db.select().from(roleStatsHistory).where(eq(roleStatsHistory.roleId, roleId)).orderBy(desc(roleStatsHistory.id));
+}
+
+async function auditRows(roleId: number) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'role'), eq(auditLog.entityId, String(roleId))))
+    .orderBy(desc(auditLog.id));
+}
+
+/** Everything a save may touch, to compare before and after a refused one. */
+async function snapshot(role: RoleForEdit) {
+  return {
+    role: await getRoleForEdit(await editorClaims(), { slug: role.slug }),
+    history: await historyRows(role.id),
+    audit: await auditRows(role.id),
+  };
+}
+
+async function rejection(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  return null;
+}
+
+describe('who may edit roles', () => {
+  test('anonymous or garbage claims are refused by every read and change, and nothing changes', async () => {
+    const role = await newRole();
+    const before = await snapshot(role);
+    for (const claims of [null, undefined, {}, 'editor', { userId: 1, sessionVersion: 1 }, { userId: '1', sessionVersion: 1, signedInAt: Date.now() }]) {
+      const change = { roleId: role.id, expectedVersion: role.version };
+      for (const attempt of [
+        listRolesForAdmin(claims),
+        getRoleForEdit(claims, { slug: role.slug }),
+        getRoleHistory(claims, { slug: role.slug }),
+        createRole(claims, { content: content(), stats: stats() }),
+        updateRole(claims, { ...change, content: role.content, stats: stats({ averageSalary: 1 }) }),
+        archiveRole(claims, change),
+        restoreRole(claims, change),
+        revertRoleStats(claims, { ...change, historyId: before.history[0]!.id }),
+      ]) {
+        assert.ok((await rejection(attempt)) instanceof AccessDeniedError, JSON.stringify(claims));
+      }
+    }
+    assert.deepEqual(await snapshot(role), before);
+  });
+
+  test('a disabled user and a stale session version are refused', async () => {
+    const role = await newRole();
+    const email = `role-edits-${Date.now()}@roleboard.test`;
+    const { id } = await upsertUser(db, { email, password: testPassword, role: 'editor' });
+    const staleClaims = await claimsFor(db, email);
+    await db.update(users).set({ sessionVersion: staleClaims.sessionVersion + 1 }).where(eq(users.id, id));
+    const update = (claims: unknown) =>
+      updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ averageSalary: 2 }) });
+    assert.ok((await rejection(update(staleClaims))) instanceof AccessDeniedError, 'stale session version');
+
+    const freshClaims = await claimsFor(db, email);
+    await db.update(users).set({ disabled: true }).where(eq(users.id, id));
+    assert.ok((await rejection(update(freshClaims))) instanceof AccessDeniedError, 'disabled user');
+    assert.equal((await getRoleForEdit(await editorClaims(), { slug: role.slug }))!.version, role.version);
+  });
+
+  test('admins may edit as well as editors', async () => {
+    const role = await newRole();
+    const result = await updateRole(await claimsFor(db, testUsers.admin.email), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: role.content,
+      stats: stats({ jobOpenings: 11 }),
+    });
+    assert.equal(result.status, 'saved');
+  });
+});
+
+describe('saving a role', () => {
+  test('an update writes the role, its stats, a history row and an audit row with only the changed fields', async () => {
+    const role = await newRole();
+    const newSlug = `${SLUG_PREFIX}${randomUUID().slice(0, 8)}`;
+    const result = await updateRole(await editorClaims(), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: { ...role.content, title: 'Renamed Test Role', slug: newSlug, categorySlug: 'data-and-ai' },
+      stats: { ...role.stats, averageSalary: 61_000 },
+    });
+    assert.equal(result.status, 'saved');
+    assert.ok(result.status === 'saved');
+    assert.equal(result.role.version, role.version + 1);
+    assert.deepEqual(
+      [...result.tags].sort(),
+      ['category:data-and-ai', 'category:healthcare', `role:${newSlug}`, `role:${role.slug}`, 'roles'].sort(),
+      'old and new slug and category, and the listing',
+    );
+
+    const saved = (await getRoleForEdit(await editorClaims(), { slug: newSlug }))!;
+    assert.equal(saved.content.title, 'Renamed Test Role');
+    assert.equal(saved.stats.averageSalary, 61_000);
+    assert.equal(saved.lastEdit.editorName, testUsers.editor.name);
+    assert.equal((await getPublishedRoleBySlug({ slug: newSlug }))?.stats.averageSalary, 61_000);
+
+    const [latestHistory] = await historyRows(role.id);
+    assert.equal(latestHistory!.roleVersion, role.version + 1);
+    assert.equal(latestHistory!.averageSalary, 61_000);
+    const [latestAudit] = await auditRows(role.id);
+    assert.equal(latestAudit!.action, 'role.update');
+    assert.deepEqual(latestAudit!.before, { title: role.content.title, slug: role.slug, categorySlug: 'healthcare', averageSalary: 50_000 });
+    assert.deepEqual(latestAudit!.after, { title: 'Renamed Test Role', slug: newSlug, categorySlug: 'data-and-ai', averageSalary: 61_000 });
+  });
+
+  test('a content-only change writes no stats history', async () => {
+    const role = await newRole();
+    const historyBefore = await historyRows(role.id);
+    const result = await updateRole(await editorClaims(), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: { ...role.content, responsibilities: ['Report results.', 'Test things.'] },
+      stats: role.stats,
+    });
+    assert.equal(result.status, 'saved');
+    assert.deepEqual(await historyRows(role.id), historyBefore);
+    const [audit] = await auditRows(role.id);
+    assert.deepEqual(Object.keys(audit!.after as object), ['responsibilities']);
+  });
+
+  test('two saves at the same version: exactly one wins, the other reports a conflict and changes nothing', async () => {
+    const role = await newRole();
+    const [first, second] = await Promise.all(
+      [70_000, 80_000].map(async (averageSalary) =>
+        updateRole(await claimsFor(db, averageSalary === 70_000 ? testUsers.editor.email : testUsers.secondEditor.email), {
+          roleId: role.id,
+          expectedVersion: role.version,
+          content: role.content,
+          stats: { ...role.stats, averageSalary },
+        }),
+      ),
+    );
+    const statuses = [first!.status, second!.status].sort();
+    assert.deepEqual(statuses, ['conflict', 'saved']);
+    const winner = first!.status === 'saved' ? 70_000 : 80_000;
+    const loser = first!.status === 'conflict' ? first! : second!;
+    assert.ok(loser.status === 'conflict');
+    assert.equal(loser.current.stats.averageSalary, winner, 'the conflict shows the winning values');
+    assert.equal(loser.current.version, role.version + 1);
+    assert.ok(loser.current.editorName === testUsers.editor.name || loser.current.editorName === testUsers.secondEditor.name);
+
+    const saved = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
+    assert.equal(saved.version, role.version + 1);
+    assert.equal(saved.stats.averageSalary, winner);
+    assert.equal((await historyRows(role.id)).length, 2, 'the first values and the one winning save');
+  });
+
+  test('a save at an old version is a conflict naming who changed it', async () => {
+    const role = await newRole();
+    const secondEditor = await claimsFor(db, testUsers.secondEditor.email);
+    await updateRole(secondEditor, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ jobOpenings: 99 }) });
+    const result = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ jobOpenings: 5 }) });
+    assert.ok(result.status === 'conflict');
+    assert.equal(result.current.editorName, testUsers.secondEditor.name);
+    assert.equal(result.current.stats.jobOpenings, 99);
+    // Re-applying at the version the conflict reported saves.
+    const reapplied = await updateRole(await editorClaims(), {
+      roleId: role.id,
+      expectedVersion: result.current.version,
+      content: role.content,
+      stats: stats({ jobOpenings: 5 }),
+    });
+    assert.equal(reapplied.status, 'saved');
+  });
+
+  test('when the audit insert fails, the role, stats, version and history are all unchanged', async () => {
+    const role = await newRole();
+    const before = await snapshot(role);
+    await sql`alter table audit_log add constraint role_edits_test_block check (false) not valid`;
+    try {
+      const error = await rejection(
+        updateRole(await editorClaims(), {
+          roleId: role.id,
+          expectedVersion: role.version,
+          content: { ...role.content, title: 'Never Saved' },
+          stats: stats({ averageSalary: 99_999 }),
+        }),
+      );
+      assert.ok(error instanceof Error, 'the save fails');
+    } finally {
+      await sql`alter table audit_log drop constraint role_edits_test_block`;
+    }
+    assert.deepEqual(await snapshot(role), before);
+  });
+
+  test('a slug already taken or an unknown category is a field error, and nothing is written', async () => {
+    const role = await newRole();
+    const other = await newRole();
+    const before = await snapshot(role);
+    const claims = await editorClaims();
+    const taken = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: { ...role.content, slug: other.slug }, stats: role.stats });
+    assert.deepEqual(taken, { status: 'invalid', fieldErrors: { 'content.slug': ['This slug is already used by another role'] } });
+    const unknown = await updateRole(claims, {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: { ...role.content, categorySlug: 'no-such-category' },
+      stats: role.stats,
+    });
+    assert.deepEqual(unknown, { status: 'invalid', fieldErrors: { 'content.categorySlug': ['Choose one of the listed categories'] } });
+    assert.deepEqual(await snapshot(role), before);
+    const duplicate = await createRole(claims, { content: content({ slug: 'backend-software-engineer' }), stats: stats() });
+    assert.equal(duplicate.status, 'invalid');
+  });
+
+  test('two new roles racing for one slug: one is created, the other gets the slug error', async () => {
+    const claims = await editorClaims();
+    const slug = `${SLUG_PREFIX}${randomUUID().slice(0, 8)}`;
+    const results = await Promise.all([createRole(claims, { content: content({ slug }), stats: stats() }), createRole(claims, { content: content({ slug }), stats: stats() })]);
+    assert.deepEqual(results.map((result) => result.status).sort(), ['invalid', 'saved']);
+  });
+});
+
+describe('archive, restore, history and revert', () => {
+  test('archiving takes a role off the public site and restoring brings it back, both audited', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const archived = await archiveRole(claims, { roleId: role.id, expectedVersion: role.version });
+    assert.ok(archived.status === 'saved');
+    assert.equal(await getPublishedRoleBySlug({ slug: role.slug }), null);
+    const listed = await listRolesForAdmin(claims, { q: role.slug, status: 'archived' });
+    assert.deepEqual(listed.items.map((item) => item.slug), [role.slug]);
+    assert.equal(listed.items[0]!.lastEdit.editorName, testUsers.editor.name);
+
+    assert.equal((await restoreRole(claims, { roleId: role.id, expectedVersion: role.version })).status, 'conflict', 'restoring needs the new version');
+    assert.equal((await restoreRole(claims, { roleId: role.id, expectedVersion: archived.role.version })).status, 'saved');
+    assert.ok(await getPublishedRoleBySlug({ slug: role.slug }));
+    assert.deepEqual((await auditRows(role.id)).slice(0, 2).map((row) => [row.action, row.after]), [
+      ['role.restore', { status: 'published' }],
+      ['role.archive', { status: 'archived' }],
+    ]);
+  });
+
+  test('reverting makes old figures current as a new history row and audit row; history is never rewritten', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const updated = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ averageSalary: 75_000 }) });
+    assert.ok(updated.status === 'saved');
+
+    const history = await getRoleHistory(claims, { slug: role.slug });
+    assert.deepEqual(history!.entries.map((entry) => entry.averageSalary), [75_000, 50_000], 'newest first');
+    assert.equal(history!.entries[0]!.changedByName, testUsers.editor.name);
+    const original = history!.entries[1]!;
+
+    const reverted = await revertRoleStats(claims, { roleId: role.id, historyId: original.id, expectedVersion: updated.role.version });
+    assert.ok(reverted.status === 'saved');
+    const after = await getRoleHistory(claims, { slug: role.slug });
+    assert.deepEqual(after!.entries.map((entry) => entry.averageSalary), [50_000, 75_000, 50_000]);
+    assert.equal(after!.entries[0]!.roleVersion, reverted.role.version);
+    assert.deepEqual(after!.entries.slice(1), history!.entries, 'earlier rows untouched');
+    assert.equal((await getRoleForEdit(claims, { slug: role.slug }))!.stats.averageSalary, 50_000);
+    const [audit] = await auditRows(role.id);
+    assert.equal(audit!.action, 'role.revert');
+    assert.deepEqual([audit!.before, audit!.after], [{ averageSalary: 75_000 }, { averageSalary: 50_000 }]);
+
+    const stale = await revertRoleStats(claims, { roleId: role.id, historyId: original.id, expectedVersion: updated.role.version });
+    assert.equal(stale.status, 'conflict');
+    const otherRole = await newRole();
+    const foreign = await revertRoleStats(claims, { roleId: otherRole.id, historyId: original.id, expectedVersion: otherRole.version });
+    assert.equal(foreign.status, 'not-found', "another role's history cannot be applied");
+  });
+
+  test('the admin list filters by text, status and category', async () => {
+    const role = await newRole({ categorySlug: 'design-and-product' });
+    const claims = await editorClaims();
+    assert.deepEqual((await listRolesForAdmin(claims, { q: role.content.title })).items.map((item) => item.id), [role.id]);
+    assert.equal((await listRolesForAdmin(claims, { q: role.content.title, category: 'healthcare' })).total, 0);
+    assert.equal((await listRolesForAdmin(claims, { q: role.content.title, status: 'archived' })).total, 0);
+    assert.equal((await listRolesForAdmin(claims, { q: '%' })).total, 0, '% is searched literally');
+    const seeded = (await listRolesForAdmin(claims, { q: 'backend-software-engineer' })).items[0]!;
+    assert.equal(seeded.lastEdit.editorName, null, 'seeded roles have no editor');
+  });
+});
