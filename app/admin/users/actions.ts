@@ -1,0 +1,74 @@
+'use server';
+// User administration. Each action goes through authenticatedAction (session, admin role, session
+// version) and hands the claims to db/users.ts, which checks them again. Passwords typed into a
+// form are never sent back to the browser, not even after a validation error.
+import { refresh } from 'next/cache';
+import {
+  changeUserRole,
+  createUser,
+  newUserSchema,
+  resetUserPassword,
+  setUserDisabled,
+  signOutEverywhere,
+  userDisabledChangeSchema,
+  userPasswordResetSchema,
+  userReferenceSchema,
+  userRoleChangeSchema,
+  type UserMutationResult,
+} from '@/db/users';
+import { authenticatedAction } from '@/lib/authenticated-action';
+import type { FormState } from '@/lib/form-state';
+
+function omitPassword(values: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => key !== 'password'));
+}
+
+function withoutPassword(state: FormState): FormState {
+  return state.values ? { ...state, values: omitPassword(state.values) } : state;
+}
+
+/** The DAL's answer as the form's state; a successful change also re-renders the page. */
+function resultState(result: UserMutationResult, savedMessage: (name: string) => string, values?: Record<string, unknown>): FormState {
+  switch (result.status) {
+    case 'saved':
+      refresh();
+      return { status: 'saved', message: result.changed ? savedMessage(result.user.name) : 'Nothing to change.' };
+    case 'invalid':
+      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
+    case 'refused':
+      return { status: 'error', message: result.message, values };
+    case 'not-found':
+      refresh();
+      return { status: 'error', message: 'This user no longer exists.' };
+  }
+}
+
+const createUserWithPassword = authenticatedAction({ role: 'admin', schema: newUserSchema }, async (input, { claims }) => {
+  return resultState(await createUser(claims, input), (name) => `Created ${name}. They can sign in now.`, omitPassword(input));
+});
+
+export async function createUserAction(previous: FormState, formData: FormData) {
+  return withoutPassword(await createUserWithPassword(previous, formData));
+}
+
+export const changeUserRoleAction = authenticatedAction({ role: 'admin', schema: userRoleChangeSchema }, async (input, { claims }) =>
+  resultState(await changeUserRole(claims, input), (name) => `${name} is now ${input.role === 'admin' ? 'an admin' : 'an editor'}.`),
+);
+
+export const setUserDisabledAction = authenticatedAction({ role: 'admin', schema: userDisabledChangeSchema }, async (input, { claims }) =>
+  resultState(await setUserDisabled(claims, input), (name) =>
+    input.disabled ? `${name} is disabled and signed out everywhere.` : `${name} is enabled and can sign in again.`,
+  ),
+);
+
+const resetUserPasswordWithPassword = authenticatedAction({ role: 'admin', schema: userPasswordResetSchema }, async (input, { claims }) =>
+  resultState(await resetUserPassword(claims, input), (name) => `New password set for ${name}; their sessions have ended.`),
+);
+
+export async function resetUserPasswordAction(previous: FormState, formData: FormData) {
+  return withoutPassword(await resetUserPasswordWithPassword(previous, formData));
+}
+
+export const signOutEverywhereAction = authenticatedAction({ role: 'admin', schema: userReferenceSchema }, async (input, { claims }) =>
+  resultState(await signOutEverywhere(claims, input), (name) => `${name} is signed out everywhere.`),
+);

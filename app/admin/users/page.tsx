@@ -1,0 +1,99 @@
+// User administration, for admins only. The layout lets any signed-in user in; listUsers refuses
+// editors, and they get a plain "no permission" page instead of the list.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import {
+  changeUserRoleAction,
+  createUserAction,
+  resetUserPasswordAction,
+  setUserDisabledAction,
+  signOutEverywhereAction,
+} from './actions';
+import { UserCreateForm } from '@/components/admin/user-create-form';
+import { UserManage, type UserManageActions } from '@/components/admin/user-manage';
+import { AccessDeniedError } from '@/db/access';
+import { listUsers, type UserListItem } from '@/db/users';
+import { getSessionClaims } from '@/lib/auth';
+
+export const metadata: Metadata = { title: 'Users' };
+
+const manageActions: UserManageActions = {
+  changeRole: changeUserRoleAction,
+  setDisabled: setUserDisabledAction,
+  resetPassword: resetUserPasswordAction,
+  signOutEverywhere: signOutEverywhereAction,
+};
+
+export default async function AdminUsersPage() {
+  let users: UserListItem[];
+  try {
+    users = await listUsers(await getSessionClaims());
+  } catch (error) {
+    if (!(error instanceof AccessDeniedError)) throw error;
+    if (error.reason === 'signed-out') redirect('/login?callbackUrl=/admin/users');
+    return (
+      <div className="stack">
+        <h1>You do not have permission to see this page</h1>
+        <p>Only admins can manage users. Ask an admin if you need an account changed.</p>
+        <p>
+          <Link href="/admin">Back to roles</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="stack">
+      <h1>Users</h1>
+      <div className="table-scroll">
+        <table className="data-table user-table">
+          <caption className="role-visually-hidden">Everyone who can sign in to the admin area</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">
+                  <a href={`#user-${user.id}`}>{user.name}</a>
+                  {user.isCurrentUser && ' (you)'}
+                </th>
+                <td>{user.email}</td>
+                <td>{user.role === 'admin' ? 'Admin' : 'Editor'}</td>
+                <td>
+                  <span className={`badge ${user.disabled ? 'badge--disabled' : ''}`}>{user.disabled ? 'Disabled' : 'Enabled'}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section aria-labelledby="create-user-heading">
+        <h2 id="create-user-heading">Create user</h2>
+        <UserCreateForm action={createUserAction} />
+      </section>
+
+      <section aria-labelledby="manage-users-heading" className="stack">
+        <h2 id="manage-users-heading">Manage users</h2>
+        {users.map((user) => (
+          <section key={user.id} id={`user-${user.id}`} aria-labelledby={`user-${user.id}-heading`} className="user-card">
+            <h3 id={`user-${user.id}-heading`}>
+              {user.name} <span className="user-card__email">{user.email}</span>
+            </h3>
+            <p className="hint">
+              {user.role === 'admin' ? 'Admin' : 'Editor'}, {user.disabled ? 'disabled' : 'enabled'}
+            </p>
+            <UserManage user={user} actions={manageActions} />
+          </section>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+'use client';
+// Everything an admin can do to one user, as small independent forms, each showing its own
+// outcome: change role, disable/enable, reset password, sign out everywhere. Without JavaScript
+// each form posts and the page comes back with the outcome in place.
+import { useActionState } from 'react';
+// Type-only: lib/authenticated-action.ts is server code and must not enter the client bundle.
+import { idleState, type FormState, type FormAction } from '@/lib/form-state';
+import { SubmitButton } from './submit-button';
+
+export type UserManageActions = {
+  changeRole: FormAction;
+  setDisabled: FormAction;
+  resetPassword: FormAction;
+  signOutEverywhere: FormAction;
+};
+
+type ManagedUser = { id: number; name: string; role: 'admin' | 'editor'; disabled: boolean; isCurrentUser: boolean };
+
+function Outcome({ state, id }: { state: FormState; id?: string }) {
+  if (!state.message) return null;
+  return state.status === 'saved' ? (
+    <p className="user-manage__outcome" role="status" id={id}>
+      {state.message}
+    </p>
+  ) : (
+    <p className="user-manage__outcome field-error" role="alert" id={id}>
+      {state.message}
+    </p>
+  );
+}
+
+function RoleForm({ user, action }: { user: ManagedUser; action: FormAction }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const id = `user-${user.id}-role`;
+  return (
+    <form action={formAction} className="user-manage__form">
+      <input type="hidden" name="userId" value={user.id} />
+      <div className="field">
+        <label htmlFor={id}>Role</label>
+        <select id={id} name="role" defaultValue={user.role}>
+          <option value="editor">Editor</option>
+          <option value="admin">Admin</option>
+        </select>
+      </div>
+      <SubmitButton pendingLabel="Changing…" className="button--secondary">
+        Change role
+      </SubmitButton>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+function StatusForm({ user, action }: { user: ManagedUser; action: FormAction }) {
+  const [state, formAction] = useActionState(action, idleState);
+  return (
+    <form action={formAction} className="user-manage__form">
+      <input type="hidden" name="userId" value={user.id} />
+      <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
+      <SubmitButton pendingLabel={user.disabled ? 'Enabling…' : 'Disabling…'} className={user.disabled ? 'button--secondary' : 'button--danger'}>
+        {user.disabled ? 'Enable user' : 'Disable user'}
+      </SubmitButton>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+function PasswordForm({ user, action }: { user: ManagedUser; action: FormAction }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const id = `user-${user.id}-password`;
+  const error = state.fieldErrors?.password?.[0];
+  return (
+    <form action={formAction} className="user-manage__form" noValidate>
+      <input type="hidden" name="userId" value={user.id} />
+      <div className="field">
+        <label htmlFor={id}>New password</label>
+        <input
+          id={id}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ')}
+        />
+        <p className="hint" id={`${id}-hint`}>
+          Ends all of their sessions.
+        </p>
+        {error && (
+          <p className="field-error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+      <SubmitButton pendingLabel="Resetting…" className="button--secondary">
+        Reset password
+      </SubmitButton>
+      {!error && <Outcome state={state} />}
+    </form>
+  );
+}
+
+function SignOutForm({ user, action }: { user: ManagedUser; action: FormAction }) {
+  const [state, formAction] = useActionState(action, idleState);
+  return (
+    <form action={formAction} className="user-manage__form">
+      <input type="hidden" name="userId" value={user.id} />
+      <SubmitButton pendingLabel="Signing out…" className="button--secondary">
+        Sign out everywhere
+      </SubmitButton>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function UserManage({ user, actions }: { user: ManagedUser; actions: UserManageActions }) {
+  return (
+    <div className="user-manage">
+      {user.isCurrentUser ? (
+        <p className="hint">This is you: another admin must change your role or disable your account.</p>
+      ) : (
+        <>
+          <RoleForm user={user} action={actions.changeRole} />
+          <StatusForm user={user} action={actions.setDisabled} />
+        </>
+      )}
+      <PasswordForm user={user} action={actions.resetPassword} />
+      <SignOutForm user={user} action={actions.signOutEverywhere} />
+    </div>
+  );
+}

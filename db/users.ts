@@ -1,0 +1,237 @@
+// User accounts, for admins only. Every function checks the claims itself (requireUser(claims,
+// 'admin')), every change runs in one transaction with its audit row, and password hashes never
+// leave this module: not in the DTOs, not in the audit log.
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { requireUser, AccessDeniedError, type Actor, type UserRole } from './access';
+import { recordAudit, type Transaction } from './audit';
+import { database } from './client';
+import { users } from './schema';
+import type { FieldErrors } from '@/lib/form-state';
+import { hashPassword, passwordSchema } from '@/lib/password';
+
+// ---- Schemas (shared by the Server Actions and this module) --------------------------------------
+
+export const userRoles = ['admin', 'editor'] as const satisfies readonly UserRole[];
+
+const userIdSchema = z.coerce.number({ error: 'Reload the page and try again.' }).int().positive();
+const roleSchema = z.enum(userRoles, { error: 'Choose admin or editor' });
+
+export const newUserSchema = z.object({
+  email: z
+    .string({ error: 'Enter an email address' })
+    .trim()
+    .min(1, 'Enter an email address')
+    .max(320, 'Use at most 320 characters')
+    .pipe(z.email('Enter an email address, like name@example.com')),
+  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type NewUserInput = z.input<typeof newUserSchema>;
+
+export const userRoleChangeSchema = z.object({ userId: userIdSchema, role: roleSchema });
+
+export const userDisabledChangeSchema = z.object({
+  userId: userIdSchema,
+  // Forms send "true"/"false"; other callers pass a boolean.
+  disabled: z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean()),
+});
+
+export const userPasswordResetSchema = z.object({ userId: userIdSchema, password: passwordSchema });
+
+export const userReferenceSchema = z.object({ userId: userIdSchema });
+
+// ---- Shapes ------------------------------------------------------------------------------------
+
+export type UserSummary = { id: number; email: string; name: string; role: UserRole; disabled: boolean };
+
+export type UserListItem = UserSummary & { createdAt: string; /** The admin looking at the list. */ isCurrentUser: boolean };
+
+export type UserMutationResult =
+  | { status: 'saved'; user: UserSummary; /** false when the user already was that way */ changed: boolean }
+  | { status: 'invalid'; fieldErrors: FieldErrors }
+  | { status: 'refused'; message: string }
+  | { status: 'not-found' };
+
+const summaryColumns = { id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled };
+
+function invalid(error: z.ZodError): UserMutationResult {
+  return { status: 'invalid', fieldErrors: z.flattenError(error).fieldErrors };
+}
+
+// ---- Reads -------------------------------------------------------------------------------------
+
+export async function listUsers(claims: unknown): Promise<UserListItem[]> {
+  const actor = await requireUser(claims, 'admin');
+  const rows = await database()
+    .select({ ...summaryColumns, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(sql`lower(${users.name})`), asc(users.id));
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), isCurrentUser: row.id === actor.id }));
+}
+
+// ---- Changes -----------------------------------------------------------------------------------
+
+async function lockUser(tx: Transaction, userId: number) {
+  const [user] = await tx.select(summaryColumns).from(users).where(eq(users.id, userId)).for('update');
+  return user;
+}
+
+/**
+ * Locks every enabled admin (always in id order, so concurrent changes cannot deadlock) before
+ * anything that could take one away: two admins demoting each other at once then run one after
+ * the other, and the second sees the first's result.
+ */
+async function lockEnabledAdmins(tx: Transaction, actor: Actor) {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+    .orderBy(asc(users.id))
+    .for('update');
+  const ids = rows.map((row) => row.id);
+  // The actor was checked before the transaction; make sure they were not demoted since.
+  if (!ids.includes(actor.id)) throw new AccessDeniedError('forbidden');
+  return ids;
+}
+
+/** Why this change may not take an admin away, or null if it may. */
+function refusalToRemoveAdmin(actor: Actor, target: UserSummary, enabledAdminIds: number[], change: 'disable' | 'demote') {
+  if (target.id === actor.id) {
+    return change === 'disable'
+      ? 'You cannot disable your own account. Ask another admin to do it.'
+      : 'You cannot remove your own admin role. Ask another admin to do it.';
+  }
+  if (target.role === 'admin' && !target.disabled && enabledAdminIds.length <= 1) {
+    return 'This is the last enabled admin. Make someone else an admin first.';
+  }
+  return null;
+}
+
+export async function createUser(claims: unknown, input: NewUserInput): Promise<UserMutationResult> {
+  const actor = await requireUser(claims, 'admin');
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { email, name, role, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return database().transaction(async (tx) => {
+    // The unique index on lower(email) decides, so two admins creating the same user at once
+    // get one user and one field error, never an exception.
+    const [created] = await tx.insert(users).values({ email, name, role, passwordHash }).onConflictDoNothing().returning(summaryColumns);
+    if (!created) return { status: 'invalid', fieldErrors: { email: ['A user with this email already exists'] } };
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: String(created.id),
+      before: null,
+      after: { email, name, role, status: 'enabled' },
+    });
+    return { status: 'saved', user: created, changed: true };
+  });
+}
+
+export async function changeUserRole(claims: unknown, input: { userId: number; role: UserRole }): Promise<UserMutationResult> {
+  const actor = await requireUser(claims, 'admin');
+  const parsed = userRoleChangeSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { userId, role } = parsed.data;
+  return database().transaction(async (tx) => {
+    const enabledAdminIds = await lockEnabledAdmins(tx, actor);
+    const target = await lockUser(tx, userId);
+    if (!target) return { status: 'not-found' };
+    if (target.role === role) return { status: 'saved', user: target, changed: false };
+    if (role === 'editor') {
+      const refusal = refusalToRemoveAdmin(actor, target, enabledAdminIds, 'demote');
+      if (refusal) return { status: 'refused', message: refusal };
+    }
+    const [updated] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning(summaryColumns);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.role',
+      entityType: 'user',
+      entityId: String(userId),
+      before: { role: target.role },
+      after: { role },
+    });
+    return { status: 'saved', user: updated!, changed: true };
+  });
+}
+
+/** Disabling also bumps the session version, so the user's sessions end at their next request. */
+export async function setUserDisabled(claims: unknown, input: { userId: number; disabled: boolean }): Promise<UserMutationResult> {
+  const actor = await requireUser(claims, 'admin');
+  const parsed = userDisabledChangeSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { userId, disabled } = parsed.data;
+  return database().transaction(async (tx) => {
+    const enabledAdminIds = await lockEnabledAdmins(tx, actor);
+    const target = await lockUser(tx, userId);
+    if (!target) return { status: 'not-found' };
+    if (target.disabled === disabled) return { status: 'saved', user: target, changed: false };
+    if (disabled) {
+      const refusal = refusalToRemoveAdmin(actor, target, enabledAdminIds, 'disable');
+      if (refusal) return { status: 'refused', message: refusal };
+    }
+    const [updated] = await tx
+      .update(users)
+      .set({ disabled, updatedAt: new Date(), ...(disabled ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+      .where(eq(users.id, userId))
+      .returning(summaryColumns);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: disabled ? 'user.disable' : 'user.enable',
+      entityType: 'user',
+      entityId: String(userId),
+      before: { status: target.disabled ? 'disabled' : 'enabled' },
+      after: { status: disabled ? 'disabled' : 'enabled' },
+    });
+    return { status: 'saved', user: updated!, changed: true };
+  });
+}
+
+/** Sets a new password and ends every session of the user (including the admin's own, if it is theirs). */
+export async function resetUserPassword(claims: unknown, input: { userId: number; password: string }): Promise<UserMutationResult> {
+  const actor = await requireUser(claims, 'admin');
+  const parsed = userPasswordResetSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { userId, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return database().transaction(async (tx) => {
+    const target = await lockUser(tx, userId);
+    if (!target) return { status: 'not-found' };
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    // Which password it was is nobody's business, the hash least of all: the entry records the act.
+    await recordAudit(tx, { actorId: actor.id, action: 'user.password', entityType: 'user', entityId: String(userId), before: null, after: null });
+    return { status: 'saved', user: target, changed: true };
+  });
+}
+
+export async function signOutEverywhere(claims: unknown, input: { userId: number }): Promise<UserMutationResult> {
+  const actor = await requireUser(claims, 'admin');
+  const parsed = userReferenceSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { userId } = parsed.data;
+  return database().transaction(async (tx) => {
+    const target = await lockUser(tx, userId);
+    if (!target) return { status: 'not-found' };
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.sign-out-everywhere',
+      entityType: 'user',
+      entityId: String(userId),
+      before: null,
+      after: null,
+    });
+    return { status: 'saved', user: target, changed: true };
+  });
+}

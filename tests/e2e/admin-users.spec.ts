@@ -1,0 +1,226 @@
+// User administration as admins and editors meet it: creating users, what editors may not open,
+// sessions that end the moment an admin disables a user or signs them out everywhere, and the
+// audit log of it all. Every test makes its own users, so tests can run side by side.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { testUsers } from '../support/users';
+import { signIn } from './support/sign-in';
+
+const password = 'e2e users passphrase';
+
+function uniqueEmail(label: string) {
+  return `e2e-${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@roleboard.test`;
+}
+
+async function signedInContext(browser: Browser, user: { email: string; password: string }, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await signIn(page, user);
+  return { context, page };
+}
+
+async function createUser(page: Page, user: { email: string; name: string; role: 'admin' | 'editor' }) {
+  await page.goto('/admin/users');
+  const form = page.getByRole('region', { name: 'Create user' });
+  await form.getByLabel('Email').fill(user.email);
+  await form.getByLabel('Name').fill(user.name);
+  await form.getByLabel('Role').selectOption(user.role);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByRole('status')).toHaveText(`Created ${user.name}. They can sign in now.`);
+}
+
+/** The "Manage users" section of one user. */
+const userSection = (page: Page, email: string) => page.getByRole('region', { name: email });
+
+test.describe('managing users', () => {
+  test('an admin creates an editor; mistakes get field errors and keep what was typed', async ({ page }) => {
+    await signIn(page, testUsers.admin);
+    await page.goto('/admin/users');
+    const form = page.getByRole('region', { name: 'Create user' });
+    await form.getByLabel('Email').fill('not an email');
+    await form.getByLabel('Name').fill('Nora New');
+    await form.getByLabel('Password').fill('short');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
+    await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Email')).toHaveAccessibleDescription(/Enter an email address/);
+    await expect(form.getByLabel('Password')).toHaveAccessibleDescription(/Use at least 8 characters/);
+    await expect(form.getByLabel('Name')).toHaveValue('Nora New');
+    await expect(form.getByLabel('Email')).toHaveValue('not an email');
+
+    const email = uniqueEmail('editor');
+    await createUser(page, { email, name: 'Nora New', role: 'editor' });
+    const row = page.getByRole('row', { name: email });
+    await expect(row.getByRole('cell', { name: 'Editor', exact: true })).toBeVisible();
+    await expect(row.getByRole('cell', { name: 'Enabled', exact: true })).toBeVisible();
+
+    // The same address in other capitals is taken.
+    await createUserExpectingError(page, email.toUpperCase());
+
+    const { context, page: editorPage } = await signedInContext(page.context().browser()!, { email, password });
+    await expect(editorPage.getByText('Nora New (editor)')).toBeVisible();
+    await context.close();
+  });
+
+  test('an editor cannot open /admin/users', async ({ page }) => {
+    await signIn(page, testUsers.editor);
+    await expect(page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' })).toHaveCount(0);
+    await page.goto('/admin/users');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have permission to see this page');
+    await expect(page.getByRole('region', { name: 'Create user' })).toHaveCount(0);
+    await expect(page.getByText(testUsers.admin.email)).toHaveCount(0);
+  });
+
+  test("disabling a user ends their existing session at once, and they cannot sign in until enabled", async ({ browser }) => {
+    const admin = await signedInContext(browser, testUsers.admin);
+    const email = uniqueEmail('disabled');
+    await createUser(admin.page, { email, name: 'Dora Disabled', role: 'editor' });
+
+    const user = await signedInContext(browser, { email, password });
+    await user.page.goto('/admin');
+    await expect(user.page.getByText('Dora Disabled (editor)')).toBeVisible();
+
+    const section = userSection(admin.page, email);
+    await section.getByRole('button', { name: 'Disable user' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'Dora Disabled is disabled and signed out everywhere.' })).toBeVisible();
+    await expect(admin.page.getByRole('row', { name: email }).getByRole('cell', { name: 'Disabled', exact: true })).toBeVisible();
+
+    await user.page.goto('/admin');
+    await expect(user.page).toHaveURL(/\/login/);
+    await user.page.getByLabel('Email').fill(email);
+    await user.page.getByLabel('Password').fill(password);
+    await user.page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(user.page.getByRole('alert').filter({ hasText: 'Invalid email or password' })).toBeVisible();
+
+    await section.getByRole('button', { name: 'Enable user' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'Dora Disabled is enabled and can sign in again.' })).toBeVisible();
+    await signIn(user.page, { email, password });
+    await Promise.all([admin.context.close(), user.context.close()]);
+  });
+
+  test('"Sign out everywhere" ends every session of the user', async ({ browser }) => {
+    const admin = await signedInContext(browser, testUsers.admin);
+    const email = uniqueEmail('signed-out');
+    await createUser(admin.page, { email, name: 'Sid Signedout', role: 'editor' });
+    const laptop = await signedInContext(browser, { email, password });
+    const phone = await signedInContext(browser, { email, password });
+
+    const section = userSection(admin.page, email);
+    await section.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'Sid Signedout is signed out everywhere.' })).toBeVisible();
+
+    for (const device of [laptop, phone]) {
+      await device.page.goto('/admin');
+      await expect(device.page).toHaveURL(/\/login/);
+    }
+    await signIn(laptop.page, { email, password });
+    await Promise.all([admin.context.close(), laptop.context.close(), phone.context.close()]);
+  });
+
+  test('a new password works at once and the old sessions end', async ({ browser }) => {
+    const admin = await signedInContext(browser, testUsers.admin);
+    const email = uniqueEmail('reset');
+    await createUser(admin.page, { email, name: 'Rita Reset', role: 'editor' });
+    const user = await signedInContext(browser, { email, password });
+
+    const section = userSection(admin.page, email);
+    await section.getByLabel('New password').fill('1234567');
+    await section.getByRole('button', { name: 'Reset password' }).click();
+    await expect(section.getByLabel('New password')).toHaveAttribute('aria-invalid', 'true');
+    await expect(section.getByLabel('New password')).toHaveAccessibleDescription(/Use at least 8 characters/);
+
+    await section.getByLabel('New password').fill('a fresh e2e passphrase');
+    await section.getByRole('button', { name: 'Reset password' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'New password set for Rita Reset; their sessions have ended.' })).toBeVisible();
+    await user.page.goto('/admin');
+    await expect(user.page).toHaveURL(/\/login/);
+    await signIn(user.page, { email, password: 'a fresh e2e passphrase' });
+    await Promise.all([admin.context.close(), user.context.close()]);
+  });
+
+  test('an admin cannot disable or demote themselves', async ({ browser }) => {
+    const admin = await signedInContext(browser, testUsers.admin);
+    const email = uniqueEmail('self-admin');
+    await createUser(admin.page, { email, name: 'Sam Self', role: 'admin' });
+    const self = await signedInContext(browser, { email, password });
+    await self.page.goto('/admin/users');
+    const section = userSection(self.page, email);
+    await expect(section.getByText('This is you')).toBeVisible();
+    await expect(section.getByRole('button', { name: 'Disable user' })).toHaveCount(0);
+    await expect(section.getByRole('button', { name: 'Change role' })).toHaveCount(0);
+    await Promise.all([admin.context.close(), self.context.close()]);
+  });
+
+  test('the user forms work without JavaScript', async ({ browser }) => {
+    const admin = await signedInContext(browser, testUsers.admin, { javaScriptEnabled: false });
+    const email = uniqueEmail('no-js');
+    await createUser(admin.page, { email, name: 'Noah Nojs', role: 'editor' });
+    const section = userSection(admin.page, email);
+    await section.getByLabel('Role').selectOption('admin');
+    await section.getByRole('button', { name: 'Change role' }).click();
+    await expect(userSection(admin.page, email).getByRole('status').filter({ hasText: 'Noah Nojs is now an admin.' })).toBeVisible();
+    await expect(admin.page.getByRole('row', { name: email }).getByRole('cell', { name: 'Admin', exact: true })).toBeVisible();
+    await admin.context.close();
+  });
+});
+
+async function createUserExpectingError(page: Page, email: string) {
+  const form = page.getByRole('region', { name: 'Create user' });
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Name').fill('Twin');
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByLabel('Email')).toHaveAccessibleDescription('A user with this email already exists');
+}
+
+test.describe('the audit log of user changes', () => {
+  test('lists each change with before → after and filters by who made it', async ({ browser }) => {
+    // A fresh admin makes the changes, so filtering by them shows exactly these entries.
+    const lead = await signedInContext(browser, testUsers.admin);
+    const adminEmail = uniqueEmail('auditor');
+    const adminName = `Avery Auditor ${Date.now()}`;
+    await createUser(lead.page, { email: adminEmail, name: adminName, role: 'admin' });
+    const auditor = await signedInContext(browser, { email: adminEmail, password });
+
+    const editorEmail = uniqueEmail('audited');
+    await createUser(auditor.page, { email: editorEmail, name: 'Ed Audited', role: 'editor' });
+    const section = userSection(auditor.page, editorEmail);
+    await section.getByLabel('Role').selectOption('admin');
+    await section.getByRole('button', { name: 'Change role' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'Ed Audited is now an admin.' })).toBeVisible();
+    await section.getByRole('button', { name: 'Disable user' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'Ed Audited is disabled and signed out everywhere.' })).toBeVisible();
+
+    await auditor.page.goto('/admin/audit');
+    await auditor.page.getByLabel('Changed by').selectOption({ label: `${adminName} (${adminEmail})` });
+    await auditor.page.getByRole('button', { name: 'Filter' }).click();
+    await expect(auditor.page).toHaveURL(/\/admin\/audit\?(.*&)?user=\d+/);
+
+    const entries = auditor.page.getByRole('article');
+    await expect(entries).toHaveCount(3);
+    await expect(entries.nth(0).getByRole('heading')).toHaveText(`Disabled user: Ed Audited (${editorEmail})`);
+    await expect(entries.nth(1).getByRole('heading')).toHaveText(`Changed user role: Ed Audited (${editorEmail})`);
+    await expect(entries.nth(2).getByRole('heading')).toHaveText(`Created user: Ed Audited (${editorEmail})`);
+    await expect(entries.nth(0)).toContainText(`by ${adminName}`);
+
+    const roleChange = entries.nth(1).getByRole('row', { name: /Role/ });
+    await expect(roleChange.getByRole('cell').nth(0)).toHaveText('editor');
+    await expect(roleChange.getByRole('cell').nth(1)).toHaveText('admin');
+    const created = entries.nth(2);
+    await expect(created.getByRole('row', { name: /Email/ }).getByRole('cell').nth(1)).toHaveText(editorEmail);
+    await expect(created).not.toContainText('argon2');
+
+    // A made-up parameter is ignored with a notice, never an error page.
+    const response = await auditor.page.goto('/admin/audit?user=someone&role=-3');
+    expect(response?.status()).toBe(200);
+    await expect(auditor.page.getByText(/Ignored filters that could not be understood/)).toBeVisible();
+    await Promise.all([lead.context.close(), auditor.context.close()]);
+  });
+
+  test('editors can read the audit log', async ({ page }) => {
+    await signIn(page, testUsers.editor);
+    await page.goto('/admin/audit');
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    await expect(page.getByLabel('Changed by')).toBeVisible();
+  });
+});

@@ -1,0 +1,179 @@
+// Reading the audit log (db/audit-log.ts): editors and admins may, anonymous visitors may not;
+// filters by role and by who made the change return only matching entries, newest first, and
+// keyset pages neither skip nor repeat an entry.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { like } from 'drizzle-orm';
+import { AccessDeniedError } from '@/db/access';
+import { listAuditEntries, listAuditFilters } from '@/db/audit-log';
+import { closeDatabase } from '@/db/client';
+import { auditLog, roles } from '@/db/schema';
+import { upsertUser } from '@/db/seed/seed';
+import { claimsFor } from '../support/claims';
+import { connectToTestDatabase } from '../support/database';
+import { testPassword, testUsers } from '../support/users';
+
+const { db, sql } = connectToTestDatabase();
+const SLUG_PREFIX = 'audit-log-test-';
+const runId = `${Date.now()}-${process.pid}`;
+
+after(async () => {
+  // Other test files count the roles: leave none of ours behind. Their audit entries stay, as
+  // entries of roles that no longer exist.
+  await db.delete(roles).where(like(roles.slug, `${SLUG_PREFIX}%`));
+  await Promise.all([sql.end(), closeDatabase()]);
+});
+
+type TestRole = { id: number; title: string; slug: string };
+
+// Two actors and two (archived, so never public) roles of this file's own, and entries written
+// directly, so the expected results do not depend on what other test files changed.
+let alice: { id: number };
+let bob: { id: number };
+let firstRole: TestRole;
+let secondRole: TestRole;
+const entryIds = { aliceFirst: [] as number[], bobFirst: [] as number[], aliceSecond: [] as number[] };
+
+async function insertRole(label: string): Promise<TestRole> {
+  const slug = `${SLUG_PREFIX}${label}-${runId}`;
+  const [role] = await db
+    .insert(roles)
+    .values({
+      slug,
+      title: `Audit Test ${label}`,
+      categorySlug: 'healthcare',
+      summary: 'A role made by the audit log tests.',
+      salaryTemplate: 'The average salary is {averageSalary}.',
+      responsibilitiesIntro: 'They:',
+      responsibilities: [],
+      howToBecomeIntro: 'Steps:',
+      howToBecomeSteps: [],
+      status: 'archived',
+    })
+    .returning({ id: roles.id, title: roles.title, slug: roles.slug });
+  return role!;
+}
+
+function auditEntry(actorId: number, roleId: number, averageSalary: number) {
+  return {
+    actorId,
+    action: 'role.update',
+    entityType: 'role',
+    entityId: String(roleId),
+    before: { averageSalary: averageSalary - 1000, title: '<script>alert(1)</script>' },
+    after: { averageSalary, title: 'Plain' },
+  };
+}
+
+before(async () => {
+  alice = await upsertUser(db, { email: `audit-alice-${runId}@roleboard.test`, password: testPassword, role: 'editor', name: 'Alice Auditor' });
+  bob = await upsertUser(db, { email: `audit-bob-${runId}@roleboard.test`, password: testPassword, role: 'editor', name: 'Bob Auditor' });
+  firstRole = await insertRole('first');
+  secondRole = await insertRole('second');
+
+  const insert = async (entries: ReturnType<typeof auditEntry>[]) =>
+    (await db.insert(auditLog).values(entries).returning({ id: auditLog.id })).map((row) => row.id);
+  entryIds.aliceFirst.push(...(await insert([auditEntry(alice.id, firstRole.id, 101_000)])));
+  entryIds.bobFirst.push(...(await insert([auditEntry(bob.id, firstRole.id, 102_000)])));
+  // One statement, one transaction: three entries with the same created_at, ordered by id.
+  const [second, ...first] = await insert([
+    auditEntry(alice.id, secondRole.id, 103_000),
+    auditEntry(alice.id, firstRole.id, 104_000),
+    auditEntry(alice.id, firstRole.id, 105_000),
+  ]);
+  entryIds.aliceSecond.push(second!);
+  entryIds.aliceFirst.push(...first);
+});
+
+const editorClaims = () => claimsFor(db, testUsers.editor.email);
+
+function isNewestFirst(entries: { id: number; createdAt: string }[]) {
+  return entries.every(
+    (entry, index) =>
+      index === 0 ||
+      entries[index - 1]!.createdAt > entry.createdAt ||
+      (entries[index - 1]!.createdAt === entry.createdAt && entries[index - 1]!.id > entry.id),
+  );
+}
+
+describe('who may read the audit log', () => {
+  test('anonymous and malformed claims are refused', async () => {
+    for (const claims of [null, {}, { userId: alice.id, sessionVersion: 99, signedInAt: Date.now() }]) {
+      await assert.rejects(listAuditEntries(claims), AccessDeniedError);
+      await assert.rejects(listAuditFilters(claims), AccessDeniedError);
+    }
+  });
+
+  test('editors and admins can read it', async () => {
+    for (const email of [testUsers.editor.email, testUsers.admin.email]) {
+      const page = await listAuditEntries(await claimsFor(db, email), { limit: 5 });
+      assert.equal(page.entries.length, 5);
+    }
+  });
+});
+
+describe('filters and order', () => {
+  test('everything, newest first, with the actor, the role and each field before → after', async () => {
+    const { entries } = await listAuditEntries(await editorClaims(), { limit: 5 });
+    assert.ok(isNewestFirst(entries));
+    assert.deepEqual(
+      entries.map((entry) => entry.id),
+      [entryIds.aliceFirst[2], entryIds.aliceFirst[1], entryIds.aliceSecond[0], entryIds.bobFirst[0], entryIds.aliceFirst[0]],
+    );
+    const [newest] = entries;
+    assert.deepEqual(newest!.actor, { id: alice.id, name: 'Alice Auditor' });
+    assert.deepEqual(newest!.subject, { type: 'role', id: String(firstRole.id), title: firstRole.title, slug: firstRole.slug });
+    // Sorted by field name: jsonb keeps no key order.
+    assert.deepEqual(newest!.changes, [
+      { field: 'averageSalary', before: 104_000, after: 105_000 },
+      { field: 'title', before: '<script>alert(1)</script>', after: 'Plain' },
+    ]);
+  });
+
+  test('by role: only that role, newest first', async () => {
+    const { entries } = await listAuditEntries(await editorClaims(), { roleId: secondRole.id });
+    assert.ok(entries.length >= 1);
+    assert.ok(entries.every((entry) => entry.subject.type === 'role' && entry.subject.id === String(secondRole.id)));
+    assert.ok(isNewestFirst(entries));
+    assert.equal(entries[0]!.id, entryIds.aliceSecond[0]);
+  });
+
+  test('by user: only their changes, newest first', async () => {
+    const { entries } = await listAuditEntries(await editorClaims(), { actorId: bob.id });
+    assert.deepEqual(
+      entries.map((entry) => entry.id),
+      entryIds.bobFirst,
+    );
+  });
+
+  test('by role and user together', async () => {
+    const { entries } = await listAuditEntries(await editorClaims(), { roleId: firstRole.id, actorId: alice.id });
+    assert.deepEqual(
+      entries.map((entry) => entry.id),
+      [...entryIds.aliceFirst].reverse(),
+    );
+  });
+
+  test('keyset pages: older entries follow without gaps or repeats, even between equal timestamps', async () => {
+    const claims = await editorClaims();
+    const seen: number[] = [];
+    let cursor: number | undefined;
+    do {
+      const page = await listAuditEntries(claims, { actorId: alice.id, limit: 1, before: cursor });
+      seen.push(...page.entries.map((entry) => entry.id));
+      cursor = page.olderCursor ?? undefined;
+    } while (cursor !== undefined);
+    assert.deepEqual(seen, [entryIds.aliceFirst[2], entryIds.aliceFirst[1], entryIds.aliceSecond[0], entryIds.aliceFirst[0]]);
+    assert.deepEqual((await listAuditEntries(claims, { before: 2_000_000_000 })).entries, [], 'an unknown cursor matches nothing');
+  });
+
+  test('the filter choices list the roles with entries and the users who made changes', async () => {
+    const filters = await listAuditFilters(await editorClaims());
+    const roleIds = filters.roles.map((role) => role.id);
+    assert.ok(roleIds.includes(firstRole.id) && roleIds.includes(secondRole.id));
+    const actorIds = filters.actors.map((actor) => actor.id);
+    assert.ok(actorIds.includes(alice.id) && actorIds.includes(bob.id));
+    const carol = await upsertUser(db, { email: `audit-carol-${runId}@roleboard.test`, password: testPassword, role: 'editor' });
+    assert.ok(!(await listAuditFilters(await editorClaims())).actors.some((actor) => actor.id === carol.id), 'users without changes are not offered');
+  });
+});
