@@ -1,4 +1,4 @@
-import type { SalaryPercentiles as Percentiles } from '@/db/roles';
+import type { Percentiles } from '@/db/stats-columns';
 import { formatSalary } from '@/lib/format';
 
 const rows = [

@@ -8,10 +8,11 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { requireUser } from './access';
 import { recordAudit, type Transaction } from './audit';
 import { database } from './client';
-import { auditLog, categories, roles, roleStats, roleStatsHistory, users, type Role, type RoleStats } from './schema';
+import { auditLog, categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
+import { columnsFromStats, statsFromColumns } from './stats-columns';
 import { cacheTags } from '@/lib/cache-tags';
 import type { FieldErrors } from '@/lib/form-state';
-import { percentileKeys, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
+import type { RoleContentInput, RoleStatsInput } from '@/lib/role-schemas';
 
 export type RoleStatus = Role['status'];
 
@@ -57,42 +58,6 @@ const statsKeys = [
 ] as const satisfies readonly (keyof RoleStatsInput)[];
 
 // ---- Shapes ----------------------------------------------------------------------------------
-
-type StatsColumns = Pick<
-  RoleStats,
-  'jobOpenings' | 'averageSalary' | 'currency' | 'degreeRequirementPercent' | 'salaryP10' | 'salaryP25' | 'salaryMedian' | 'salaryP75' | 'salaryP90' | 'asOf' | 'source'
->;
-
-function statsFromColumns(row: StatsColumns): RoleStatsInput {
-  const values = [row.salaryP10, row.salaryP25, row.salaryMedian, row.salaryP75, row.salaryP90];
-  return {
-    jobOpenings: row.jobOpenings,
-    averageSalary: row.averageSalary,
-    currency: row.currency,
-    degreeRequirementPercent: row.degreeRequirementPercent,
-    percentiles: values.every((value) => value !== null)
-      ? (Object.fromEntries(percentileKeys.map((key, index) => [key, values[index]])) as RoleStatsInput['percentiles'])
-      : null,
-    asOf: row.asOf,
-    source: row.source,
-  };
-}
-
-function columnsFromStats(stats: RoleStatsInput): StatsColumns {
-  return {
-    jobOpenings: stats.jobOpenings,
-    averageSalary: stats.averageSalary,
-    currency: stats.currency,
-    degreeRequirementPercent: stats.degreeRequirementPercent,
-    salaryP10: stats.percentiles?.p10 ?? null,
-    salaryP25: stats.percentiles?.p25 ?? null,
-    salaryMedian: stats.percentiles?.median ?? null,
-    salaryP75: stats.percentiles?.p75 ?? null,
-    salaryP90: stats.percentiles?.p90 ?? null,
-    asOf: stats.asOf,
-    source: stats.source,
-  };
-}
 
 function contentFromRow(role: Role): RoleContentInput {
   return Object.fromEntries(contentKeys.map((key) => [key, role[key]])) as RoleContentInput;

@@ -3,6 +3,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
 import { categories, roles, roleStats, roleStatsHistory } from './schema';
+import { percentilesFromColumns, type Percentiles } from './stats-columns';
 import { defaultOrder, PAGE_SIZE, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 
 export type RoleStatsSummary = {
@@ -11,8 +12,6 @@ export type RoleStatsSummary = {
   currency: string;
   degreeRequirementPercent: number;
 };
-
-export type SalaryPercentiles = { p10: number; p25: number; median: number; p75: number; p90: number };
 
 export type RoleListItem = RoleStatsSummary & {
   id: number;
@@ -38,7 +37,7 @@ export type RoleDetail = {
   howToBecomeOutro: string | null;
   version: number;
   updatedAt: string;
-  stats: RoleStatsSummary & { percentiles: SalaryPercentiles | null; asOf: string; source: string; updatedAt: string };
+  stats: RoleStatsSummary & { percentiles: Percentiles | null; asOf: string; source: string; updatedAt: string };
 };
 
 export type RolePage = {
@@ -151,12 +150,6 @@ export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promis
     .where(and(eq(roles.slug, slug), eq(roles.status, 'published')));
   if (!row) return null;
   const { role, stats } = row;
-  const hasPercentiles =
-    stats.salaryP10 !== null &&
-    stats.salaryP25 !== null &&
-    stats.salaryMedian !== null &&
-    stats.salaryP75 !== null &&
-    stats.salaryP90 !== null;
   return {
     id: role.id,
     slug: role.slug,
@@ -177,9 +170,7 @@ export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promis
       averageSalary: stats.averageSalary,
       currency: stats.currency,
       degreeRequirementPercent: stats.degreeRequirementPercent,
-      percentiles: hasPercentiles
-        ? { p10: stats.salaryP10!, p25: stats.salaryP25!, median: stats.salaryMedian!, p75: stats.salaryP75!, p90: stats.salaryP90! }
-        : null,
+      percentiles: percentilesFromColumns(stats),
       asOf: stats.asOf,
       source: stats.source,
       updatedAt: stats.updatedAt.toISOString(),
@@ -232,7 +223,7 @@ export async function countPublishedRoles() {
 
 export type RoleStatsHistoryEntry = RoleStatsSummary & {
   roleVersion: number;
-  percentiles: SalaryPercentiles | null;
+  percentiles: Percentiles | null;
   asOf: string;
   source: string;
   changedAt: string;
@@ -256,10 +247,7 @@ export async function listPublishedRoleStatsHistory({ slug }: { slug: string }):
     averageSalary: row.averageSalary,
     currency: row.currency,
     degreeRequirementPercent: row.degreeRequirementPercent,
-    percentiles:
-      row.salaryP10 !== null && row.salaryP25 !== null && row.salaryMedian !== null && row.salaryP75 !== null && row.salaryP90 !== null
-        ? { p10: row.salaryP10, p25: row.salaryP25, median: row.salaryMedian, p75: row.salaryP75, p90: row.salaryP90 }
-        : null,
+    percentiles: percentilesFromColumns(row),
     asOf: row.asOf,
     source: row.source,
     changedAt: row.changedAt.toISOString(),

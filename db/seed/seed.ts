@@ -3,6 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../connection';
 import { categories, roles, roleStats, roleStatsHistory, users } from '../schema';
+import { columnsFromStats } from '../stats-columns';
 import { categories as seedCategories } from './categories';
 import { backendSoftwareEngineer } from './backend-software-engineer';
 import { sampleRoles } from './sample-roles';
@@ -21,20 +22,7 @@ export async function seedDatabase(
       const { stats, ...content } = seedRole;
       const [inserted] = await tx.insert(roles).values(content).onConflictDoNothing().returning({ id: roles.id });
       if (!inserted) continue;
-      const values = {
-        roleId: inserted.id,
-        jobOpenings: stats.jobOpenings,
-        averageSalary: stats.averageSalary,
-        currency: stats.currency,
-        degreeRequirementPercent: stats.degreeRequirementPercent,
-        salaryP10: stats.percentiles?.p10 ?? null,
-        salaryP25: stats.percentiles?.p25 ?? null,
-        salaryMedian: stats.percentiles?.median ?? null,
-        salaryP75: stats.percentiles?.p75 ?? null,
-        salaryP90: stats.percentiles?.p90 ?? null,
-        asOf: stats.asOf,
-        source: stats.source,
-      };
+      const values = { roleId: inserted.id, ...columnsFromStats(stats) };
       await tx.insert(roleStats).values(values);
       await tx.insert(roleStatsHistory).values({ ...values, roleVersion: 1 });
     }
