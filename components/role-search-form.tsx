@@ -1,6 +1,7 @@
 // The listing's search form: a plain GET form, so it works without JavaScript and every
 // search is a shareable URL.
 import type { Category } from '@/db/schema';
+import { CategoryField } from './category-field';
 import type { RoleSearch } from '@/lib/role-search';
 import { MAX_QUERY_LENGTH } from '@/lib/role-search';
 
@@ -13,17 +14,7 @@ export function RoleSearchForm({ search, categories }: { search: RoleSearch; cat
         <label htmlFor="q">Search roles</label>
         <input id="q" name="q" type="search" defaultValue={search.q} maxLength={MAX_QUERY_LENGTH} placeholder="e.g. engineer, nurse, data" />
       </div>
-      <div className="field">
-        <label htmlFor="category">Category</label>
-        <select id="category" name="category" defaultValue={search.category ?? ''}>
-          <option value="">All categories</option>
-          {categories.map((category) => (
-            <option key={category.slug} value={category.slug}>
-              {category.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CategoryField categories={categories} selected={search.category} />
       <div className="field">
         <label htmlFor="minSalary">Minimum average salary (USD)</label>
         <input id="minSalary" name="minSalary" type="number" inputMode="numeric" min={0} step={1000} defaultValue={search.minSalary} />

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
 import { categories, roles, roleStats, roleStatsHistory } from './schema';
-import { percentilesFromColumns, type Percentiles } from './stats-columns';
+import { percentilesFromColumns, statsFromColumns, type Percentiles } from './stats-columns';
 import { defaultOrder, PAGE_SIZE, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 
 export type RoleStatsSummary = {
@@ -241,17 +241,7 @@ export async function listPublishedRoleStatsHistory({ slug }: { slug: string }):
     .from(roleStatsHistory)
     .where(eq(roleStatsHistory.roleId, role.id))
     .orderBy(asc(roleStatsHistory.changedAt), asc(roleStatsHistory.id));
-  return rows.map((row) => ({
-    roleVersion: row.roleVersion,
-    jobOpenings: row.jobOpenings,
-    averageSalary: row.averageSalary,
-    currency: row.currency,
-    degreeRequirementPercent: row.degreeRequirementPercent,
-    percentiles: percentilesFromColumns(row),
-    asOf: row.asOf,
-    source: row.source,
-    changedAt: row.changedAt.toISOString(),
-  }));
+  return rows.map((row) => ({ roleVersion: row.roleVersion, ...statsFromColumns(row), changedAt: row.changedAt.toISOString() }));
 }
 
 /** One batch of published roles with their current stats, by id, for the CSV export. */

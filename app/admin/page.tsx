@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { EditTime } from '@/components/admin/edit-time';
+import { CategoryField } from '@/components/category-field';
 import { AccessDeniedError } from '@/db/access';
 import { listRolesForAdmin } from '@/db/role-edits';
 import { listCategories } from '@/db/roles';
@@ -62,17 +63,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
             <option value="archived">Archived</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="category">Category</label>
-          <select id="category" name="category" defaultValue={filter.category ?? ''}>
-            <option value="">All categories</option>
-            {categories.map((category) => (
-              <option key={category.slug} value={category.slug}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CategoryField categories={categories} selected={filter.category} />
         <div className="form-actions">
           <button type="submit">Filter</button>
           {filtered && <Link href="/admin">Clear filters</Link>}
