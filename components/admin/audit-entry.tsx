@@ -68,7 +68,7 @@ export function AuditEntry({ entry }: { entry: AuditEntryView }) {
       {entry.changes.length > 0 ? (
         <div className="table-scroll">
           <table className="data-table audit-entry__changes">
-            <caption className="role-visually-hidden">Fields changed</caption>
+            <caption className="visually-hidden">Fields changed</caption>
             <thead>
               <tr>
                 <th scope="col">Field</th>

@@ -33,7 +33,7 @@ export function RoleConflictTable({ theirs, yours }: { theirs: RoleFormValues; y
   return (
     <div className="table-scroll">
       <table className="data-table role-conflict-table">
-        <caption className="role-visually-hidden">Fields changed by the other editor or by you</caption>
+        <caption className="visually-hidden">Fields changed by the other editor or by you</caption>
         <thead>
           <tr>
             <th scope="col">Field</th>

@@ -48,7 +48,7 @@ export default async function AdminUsersPage() {
       <h1>Users</h1>
       <div className="table-scroll">
         <table className="data-table user-table">
-          <caption className="role-visually-hidden">Everyone who can sign in to the admin area</caption>
+          <caption className="visually-hidden">Everyone who can sign in to the admin area</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>

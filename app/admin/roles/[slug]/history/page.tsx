@@ -51,7 +51,7 @@ export default async function RoleHistoryPage({ params }: Props) {
       )}
       <div className="table-scroll">
         <table className="data-table">
-          <caption className="role-visually-hidden">Figures of {role.title} over time</caption>
+          <caption className="visually-hidden">Figures of {role.title} over time</caption>
           <thead>
             <tr>
               <th scope="col">Changed</th>
@@ -70,7 +70,7 @@ export default async function RoleHistoryPage({ params }: Props) {
               <th scope="col">As of</th>
               <th scope="col">Source</th>
               <th scope="col">
-                <span className="role-visually-hidden">Revert</span>
+                <span className="visually-hidden">Revert</span>
               </th>
             </tr>
           </thead>
