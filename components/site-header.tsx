@@ -16,6 +16,9 @@ export function SiteHeader() {
               <Link href="/">Browse roles</Link>
             </li>
             <li>
+              <Link href="/compare">Compare</Link>
+            </li>
+            <li>
               <Link href="/developers">Developers</Link>
             </li>
           </ul>

@@ -29,3 +29,8 @@ const editTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', t
 export function formatEditTime(isoTimestamp: string) {
   return `${editTimeFormat.format(new Date(isoTimestamp))} UTC`;
 }
+
+/** "A, B and C", for naming several things in a sentence. */
+export function formatList(items: string[], locale = DEFAULT_LOCALE) {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

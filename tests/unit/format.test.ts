@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatDate, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+import { formatDate, formatEditTime, formatJobOpenings, formatList, formatPercent, formatSalary } from '@/lib/format';
 
 describe('formatting numbers for people', () => {
   test('salaries are whole currency amounts with separators', () => {
@@ -25,5 +25,15 @@ describe('formatting numbers for people', () => {
   test('dates are calendar dates, not shifted by time zones', () => {
     assert.equal(formatDate('2026-11-01'), 'November 1, 2026');
     assert.equal(formatDate('2026-01-31'), 'January 31, 2026');
+  });
+
+  test('lists of names read as a sentence', () => {
+    assert.equal(formatList(['Nurse']), 'Nurse');
+    assert.equal(formatList(['Nurse', 'Pharmacist']), 'Nurse and Pharmacist');
+    assert.equal(formatList(['A', 'B', 'C']), 'A, B, and C');
+  });
+
+  test('edit times are in UTC for every editor', () => {
+    assert.equal(formatEditTime('2026-11-01T14:05:00.000Z'), 'Nov 1, 2026, 2:05 PM UTC');
   });
 });

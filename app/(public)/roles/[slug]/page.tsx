@@ -6,6 +6,7 @@ import { JsonLd } from '@/components/json-ld';
 import { Paragraphs } from '@/components/paragraphs';
 import { RoleOverview } from '@/components/role-overview';
 import { SalaryPercentiles } from '@/components/salary-percentiles';
+import { compareHref } from '@/lib/compare';
 import { env } from '@/lib/env';
 import { formatDate, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
@@ -124,7 +125,10 @@ export default async function RolePage({ params }: Props) {
             {similarRoles.map((similar) => (
               <li key={similar.id}>
                 <Link href={`/roles/${similar.slug}`}>{similar.title}</Link>{' '}
-                <span className="muted">· {formatSalary(similar.averageSalary, similar.currency)} average</span>
+                <span className="muted">· {formatSalary(similar.averageSalary, similar.currency)} average ·</span>{' '}
+                <Link href={compareHref([role.slug, similar.slug])}>
+                  Compare<span className="visually-hidden"> with {similar.title}</span>
+                </Link>
               </li>
             ))}
           </ul>

@@ -1,0 +1,100 @@
+// Comparing roles side by side: from a role page, by name through the form (with and without
+// JavaScript), removing, and every kind of bad link.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+const table = (page: Page) => page.getByRole('table');
+const columnHeaders = (page: Page) => table(page).getByRole('columnheader');
+const rowCells = (page: Page, label: string) => table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
+
+async function currentStats(request: APIRequestContext, slug: string) {
+  const body = await (await request.get(`/api/v1/roles/${slug}`)).json();
+  return body.stats as { averageSalary: number; jobOpenings: number; degreeRequirementPercent: number };
+}
+
+test.describe('comparing roles', () => {
+  test('a similar role on a role page opens a comparison with the figures of both', async ({ page, request }) => {
+    await page.goto('/roles/backend-software-engineer');
+    const compareLink = page.getByRole('region', { name: 'Similar roles' }).getByRole('link', { name: /^Compare with / }).first();
+    const otherTitle = (await compareLink.textContent())!.replace(/^Compare with /, '');
+    await compareLink.click();
+    await expect(page).toHaveURL(/\/compare\?roles=backend-software-engineer,[a-z0-9-]+$/);
+    const otherSlug = new URL(page.url()).searchParams.get('roles')!.split(',')[1]!;
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare roles');
+    await expect(columnHeaders(page)).toHaveText([/^Backend Software Engineer/, new RegExp(`^${otherTitle}`)]);
+    const other = await currentStats(request, otherSlug);
+    await expect(rowCells(page, 'Average salary')).toHaveText(['$110,000', `$${other.averageSalary.toLocaleString('en-US')}`]);
+    await expect(rowCells(page, 'Job openings')).toHaveText(['1 job opening', `${other.jobOpenings.toLocaleString('en-US')} job openings`]);
+    await expect(rowCells(page, 'Degree requirement')).toHaveText(['100%', `${other.degreeRequirementPercent}%`]);
+    await expect(rowCells(page, 'Median salary').first()).toHaveText('Not known');
+    await expect(page).toHaveTitle(`Compare Backend Software Engineer and ${otherTitle} | Roleboard`);
+    await expect(table(page)).toHaveAccessibleName(`Figures of Backend Software Engineer and ${otherTitle}`);
+  });
+
+  test('adding by name and removing work without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/compare');
+    await expect(page.getByText('Choose roles to compare')).toBeVisible();
+
+    // An exact title is added at once.
+    await page.getByLabel('Role name').fill('Data Scientist');
+    await page.getByRole('button', { name: 'Add to comparison' }).click();
+    await expect(page).toHaveURL(/\/compare\?roles=data-scientist$/);
+
+    // A name that fits several roles offers them.
+    await page.getByLabel('Role name').fill('analyst');
+    await page.getByRole('button', { name: 'Add to comparison' }).click();
+    await expect(page.getByRole('status')).toHaveText('Several roles match “analyst”. Choose one:');
+    await page.getByRole('link', { name: 'Add Security Analyst' }).click();
+    await expect(page).toHaveURL(/\/compare\?roles=data-scientist,security-analyst$/);
+    await expect(columnHeaders(page)).toHaveText([/^Data Scientist/, /^Security Analyst/]);
+
+    await page.getByRole('link', { name: 'Remove Data Scientist' }).click();
+    await expect(page).toHaveURL(/\/compare\?roles=security-analyst$/);
+    await expect(columnHeaders(page)).toHaveText([/^Security Analyst/]);
+
+    await page.getByLabel('Role name').fill('no role is called this');
+    await page.getByRole('button', { name: 'Add to comparison' }).click();
+    await expect(page.getByRole('status')).toHaveText('No role matches “no role is called this”. Try another name.');
+    await expect(columnHeaders(page)).toHaveText([/^Security Analyst/]);
+    await context.close();
+  });
+
+  test('at most four roles; the form goes away when the comparison is full', async ({ page }) => {
+    await page.goto('/compare?roles=accountant,data-analyst,qa-engineer,ux-designer,ui-designer');
+    await expect(page.getByRole('status')).toContainText('You can compare up to 4 roles; the rest were left out.');
+    await expect(columnHeaders(page)).toHaveCount(4);
+    await expect(page.getByLabel('Role name')).toHaveCount(0);
+  });
+
+  test('has no accessibility violations, and is usable 360 px wide', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/compare?roles=backend-software-engineer,data-scientist,registered-nurse&add=analyst');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations).toEqual([]);
+    // The table scrolls inside its region instead of widening the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});
+
+test.describe('bad compare links never break the page', () => {
+  const cases: [string, string | null][] = [
+    ['roles=Not%20A%20Slug,..%2Fetc', 'Some entries in the link were not role addresses and were left out.'],
+    [`roles=${'a,'.repeat(3000)}`, 'Some entries in the link were not role addresses and were left out.'],
+    ['roles=no-such-role,accountant', 'One role in the link no longer exists: no-such-role.'],
+    ['roles=accountant&roles=pharmacist', null],
+    [`add=${'x'.repeat(10_000)}`, null],
+    ['add=%25', 'No role matches “%”. Try another name.'],
+    ['add=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'No role matches “<script>alert(1)</script>”. Try another name.'],
+  ];
+  for (const [query, message] of cases) {
+    test(`/compare?${query.slice(0, 60)}`, async ({ page }) => {
+      const response = await page.goto(`/compare?${query}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare roles');
+      if (message) await expect(page.getByText(message, { exact: true })).toBeVisible();
+    });
+  }
+});
