@@ -4,6 +4,7 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { requireUser } from './access';
 import { recordAudit, type Transaction } from './audit';
@@ -11,8 +12,8 @@ import { database } from './client';
 import { auditLog, categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
 import { columnsFromStats, statsFromColumns } from './stats-columns';
 import { cacheTags } from '@/lib/cache-tags';
-import type { FieldErrors } from '@/lib/form-state';
-import type { RoleContentInput, RoleStatsInput } from '@/lib/role-schemas';
+import { fieldErrorsOf, type FieldErrors } from '@/lib/form-state';
+import { roleContentSchema, roleStatsSchema, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
 
 export type RoleStatus = Role['status'];
 
@@ -228,6 +229,10 @@ function postgresErrorOf(error: unknown): { code?: string; constraint_name?: str
   return null;
 }
 
+// The actions validate first and show the errors; checking again here means no other caller can
+// write a role the form would have refused.
+const roleChangeSchema = z.object({ content: roleContentSchema, stats: roleStatsSchema });
+
 const slugTaken: FieldErrors = { 'content.slug': ['This slug is already used by another role'] };
 const unknownCategory: FieldErrors = { 'content.categorySlug': ['Choose one of the listed categories'] };
 
@@ -281,7 +286,9 @@ async function writeStats(tx: Transaction, { roleId, roleVersion, stats, actorId
 
 export async function createRole(claims: unknown, input: { content: RoleContentInput; stats: RoleStatsInput }): Promise<RoleMutationResult> {
   const actor = await requireUser(claims, 'editor');
-  const { content, stats } = input;
+  const parsed = roleChangeSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
+  const { content, stats } = parsed.data;
   return inTransaction(async (tx) => {
     const fieldErrors = await checkContent(tx, content, null);
     if (fieldErrors) return { status: 'invalid', fieldErrors };
@@ -307,7 +314,10 @@ export async function updateRole(
   input: { roleId: number; expectedVersion: number; content: RoleContentInput; stats: RoleStatsInput },
 ): Promise<RoleMutationResult> {
   const actor = await requireUser(claims, 'editor');
-  const { roleId, expectedVersion, content, stats } = input;
+  const parsed = roleChangeSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
+  const { content, stats } = parsed.data;
+  const { roleId, expectedVersion } = input;
   return inTransaction(async (tx) => {
     const current = await loadRole(tx, eq(roles.id, roleId));
     if (!current) return { status: 'not-found' };

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getActor, type Actor, type UserRole } from '@/db/access';
 import { getSessionClaims } from './auth';
-import type { FieldErrors, FormState } from './form-state';
+import { fieldErrorsOf, type FormState } from './form-state';
 
 /** FormData → plain object; repeated names become arrays, so list fields survive. */
 export function formDataToObject(formData: FormData) {
@@ -44,14 +44,4 @@ export function authenticatedAction<Schema extends z.ZodType>(
     }
     return handler(parsed.data, { actor, claims });
   };
-}
-
-/** zod issues keyed by their dotted path ("steps.2.heading"), for errors next to nested fields. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
 }

@@ -1,5 +1,6 @@
 // What every admin form's Server Action returns. Client-safe: the forms import it, while the
 // server-only action wrapper (lib/authenticated-action.ts) produces it.
+import type { z } from 'zod';
 
 /** zod issues keyed by their dotted path ("steps.2.heading"), for errors next to nested fields. */
 export type FieldErrors = Record<string, string[] | undefined>;
@@ -17,3 +18,13 @@ export type FormState = {
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export const idleState: FormState = { status: 'idle' };
+
+/** zod issues keyed by their dotted path ("steps.2.heading"), for errors next to nested fields. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}

@@ -1,7 +1,8 @@
 // What a role is allowed to be: one zod schema for its stats and one for its content, shared by
-// the admin form's field errors, the Server Actions and the JSON API. The admin form sends
-// strings, so `toRoleFormValues` reads FormData and `roleFormSchema` turns the strings into the
-// numbers the shared schemas expect, without rounding or guessing.
+// the admin form's field errors, the Server Actions and the DAL. The admin form sends strings, so
+// `toRoleFormValues` reads FormData and `roleFormSchema` turns them into the numbers the shared
+// schemas expect, without rounding or guessing. (The API's response shapes, lib/api/schemas.ts,
+// describe what is published rather than what may be written.)
 import { z } from 'zod';
 import { templatePlaceholders, unknownPlaceholders } from './salary-template';
 import { slugPattern, slugSchema } from './slug';

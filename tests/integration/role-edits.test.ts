@@ -285,6 +285,30 @@ describe('saving a role', () => {
     assert.equal(duplicate.status, 'invalid');
   });
 
+  test('the DAL validates on its own: values the form would refuse are field errors and write nothing', async () => {
+    const role = await newRole();
+    const before = await snapshot(role);
+    const claims = await editorClaims();
+    const result = await updateRole(claims, {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: { ...role.content, title: '', slug: 'Not A Slug' },
+      stats: { ...role.stats, jobOpenings: -1, averageSalary: 1.5, degreeRequirementPercent: 101, asOf: '2999-01-01' },
+    });
+    assert.equal(result.status, 'invalid');
+    assert.deepEqual(Object.keys(result.status === 'invalid' ? result.fieldErrors : {}).sort(), [
+      'content.slug',
+      'content.title',
+      'stats.asOf',
+      'stats.averageSalary',
+      'stats.degreeRequirementPercent',
+      'stats.jobOpenings',
+    ]);
+    assert.deepEqual(await snapshot(role), before);
+    const created = await createRole(claims, { content: content(), stats: stats({ percentiles: { p10: 5, p25: 4, median: 6, p75: 7, p90: 8 } }) });
+    assert.deepEqual(created, { status: 'invalid', fieldErrors: { 'stats.percentiles.p25': ['Must be at least the 10th percentile (5)'] } });
+  });
+
   test('two new roles racing for one slug: one is created, the other gets the slug error', async () => {
     const claims = await editorClaims();
     const slug = `${SLUG_PREFIX}${randomUUID().slice(0, 8)}`;

@@ -7,8 +7,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formatEditTime } from '@/lib/format';
 import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleMutationResult } from '@/db/role-edits';
-import { authenticatedAction, fieldErrorsOf } from '@/lib/authenticated-action';
-import type { FormState } from '@/lib/form-state';
+import { authenticatedAction } from '@/lib/authenticated-action';
+import { fieldErrorsOf, type FormState } from '@/lib/form-state';
 import {
   applyListEdit,
   listEditSchema,
