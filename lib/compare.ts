@@ -1,6 +1,7 @@
-// The compare page's URL: `/compare?roles=a,b,c` names up to four roles side by side, and
-// `add=<search text>` (from the page's plain GET form) adds the best match. Bad entries are
-// dropped and reported, never an error page.
+// Comparing roles. A comparison's address is `/compare/a,b,c` (up to four slugs): a page that is
+// rendered once and cached like a role page. `/compare?roles=a,b&add=<text>` is where the page's
+// plain GET form and hand-made links arrive; it adds the best match, reports bad entries (never
+// an error page) and sends clean requests on to the cached address.
 import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from './role-search';
 import { slugSchema } from './slug';
@@ -40,7 +41,20 @@ export function parseCompareRequest(raw: RawParams): CompareRequest {
   };
 }
 
-/** The compare page for these roles; slugs need no escaping, so the commas stay readable. */
+/** True when the request names its roles exactly as their cached address would. */
+export function isCleanRequest(request: CompareRequest) {
+  return !request.malformed && !request.tooMany;
+}
+
+/** The cached comparison of these roles; slugs need no escaping, so the commas stay readable. */
 export function compareHref(slugs: string[]) {
-  return slugs.length > 0 ? `/compare?roles=${slugs.join(',')}` : '/compare';
+  return slugs.length > 0 ? `/compare/${slugs.join(',')}` : '/compare';
+}
+
+/** The notice for roles named in a comparison that are no longer published. */
+export function missingRolesNotice(missing: string[]) {
+  if (missing.length === 0) return null;
+  return missing.length === 1
+    ? `One role in the link no longer exists: ${missing[0]}.`
+    : `${missing.length} roles in the link no longer exist: ${missing.join(', ')}.`;
 }

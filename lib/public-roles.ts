@@ -13,9 +13,11 @@ import {
   listPublishedRoleStatsHistory,
   getPublishedCatalogueFingerprint,
   listSimilarRoles,
+  type RoleDetail,
 } from '@/db/roles';
 import { cacheTags } from './cache-tags';
 import { PAGE_SIZE, type RoleSearch } from './role-search';
+import { slugify } from './slug';
 
 export const getRole = cache((slug: string) =>
   unstable_cache(() => getPublishedRoleBySlug({ slug }), ['role', slug], { tags: [cacheTags.role(slug)] })(),
@@ -51,3 +53,20 @@ export const getSitemapEntries = (offset: number, limit: number) =>
 
 export const getPublishedRoleCount = () =>
   unstable_cache(() => countPublishedRoles(), ['published-role-count'], { tags: [cacheTags.roleList] })();
+
+/** The published roles among these slugs, in order, and the slugs that are not (or no longer) published. */
+export async function getRolesToCompare(slugs: string[]) {
+  const found = await Promise.all(slugs.map((slug) => getRole(slug)));
+  return {
+    roles: found.filter((role): role is RoleDetail => role !== null),
+    missing: slugs.filter((_, index) => found[index] === null),
+  };
+}
+
+/** The roles a name could mean, leaving out `excluded`: the exact title if there is one, else title and keyword matches. */
+export async function findRolesNamed(name: string, { excluded, limit }: { excluded: string[]; limit: number }) {
+  const exact = await getRole(slugify(name));
+  if (exact && !excluded.includes(exact.slug)) return [{ slug: exact.slug, title: exact.title }];
+  const { items } = await getRolePage({ q: name }, limit + excluded.length);
+  return items.filter((item) => !excluded.includes(item.slug)).slice(0, limit).map(({ slug, title }) => ({ slug, title }));
+}

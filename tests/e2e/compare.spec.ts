@@ -18,8 +18,9 @@ test.describe('comparing roles', () => {
     const compareLink = page.getByRole('region', { name: 'Similar roles' }).getByRole('link', { name: /^Compare with / }).first();
     const otherTitle = (await compareLink.textContent())!.replace(/^Compare with /, '');
     await compareLink.click();
-    await expect(page).toHaveURL(/\/compare\?roles=backend-software-engineer,[a-z0-9-]+$/);
-    const otherSlug = new URL(page.url()).searchParams.get('roles')!.split(',')[1]!;
+    await expect(page).toHaveURL(/\/compare\/backend-software-engineer,[a-z0-9-]+$/);
+    const path = new URL(page.url()).pathname;
+    const otherSlug = path.split(',')[1]!;
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare roles');
     await expect(columnHeaders(page)).toHaveText([/^Backend Software Engineer/, new RegExp(`^${otherTitle}`)]);
@@ -30,6 +31,11 @@ test.describe('comparing roles', () => {
     await expect(rowCells(page, 'Median salary').first()).toHaveText('Not known');
     await expect(page).toHaveTitle(`Compare Backend Software Engineer and ${otherTitle} | Roleboard`);
     await expect(table(page)).toHaveAccessibleName(`Figures of Backend Software Engineer and ${otherTitle}`);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${path}$`));
+
+    // A comparison is rendered once and then served from the cache, like a role page.
+    await request.get(path);
+    expect((await request.get(path)).headers()['x-nextjs-cache']).toBe('HIT');
   });
 
   test('adding by name and removing work without JavaScript', async ({ browser }) => {
@@ -41,18 +47,18 @@ test.describe('comparing roles', () => {
     // An exact title is added at once.
     await page.getByLabel('Role name').fill('Data Scientist');
     await page.getByRole('button', { name: 'Add to comparison' }).click();
-    await expect(page).toHaveURL(/\/compare\?roles=data-scientist$/);
+    await expect(page).toHaveURL(/\/compare\/data-scientist$/);
 
     // A name that fits several roles offers them.
     await page.getByLabel('Role name').fill('analyst');
     await page.getByRole('button', { name: 'Add to comparison' }).click();
     await expect(page.getByRole('status')).toHaveText('Several roles match “analyst”. Choose one:');
     await page.getByRole('link', { name: 'Add Security Analyst' }).click();
-    await expect(page).toHaveURL(/\/compare\?roles=data-scientist,security-analyst$/);
+    await expect(page).toHaveURL(/\/compare\/data-scientist,security-analyst$/);
     await expect(columnHeaders(page)).toHaveText([/^Data Scientist/, /^Security Analyst/]);
 
     await page.getByRole('link', { name: 'Remove Data Scientist' }).click();
-    await expect(page).toHaveURL(/\/compare\?roles=security-analyst$/);
+    await expect(page).toHaveURL(/\/compare\/security-analyst$/);
     await expect(columnHeaders(page)).toHaveText([/^Security Analyst/]);
 
     await page.getByLabel('Role name').fill('no role is called this');
@@ -84,6 +90,7 @@ test.describe('bad compare links never break the page', () => {
     ['roles=Not%20A%20Slug,..%2Fetc', 'Some entries in the link were not role addresses and were left out.'],
     [`roles=${'a,'.repeat(3000)}`, 'Some entries in the link were not role addresses and were left out.'],
     ['roles=no-such-role,accountant', 'One role in the link no longer exists: no-such-role.'],
+    ['roles=accountant,accountant,pharmacist', null],
     ['roles=accountant&roles=pharmacist', null],
     [`add=${'x'.repeat(10_000)}`, null],
     ['add=%25', 'No role matches “%”. Try another name.'],
@@ -97,4 +104,15 @@ test.describe('bad compare links never break the page', () => {
       if (message) await expect(page.getByText(message, { exact: true })).toBeVisible();
     });
   }
+
+  test('a hand-edited comparison address is made exact, or explained', async ({ page }) => {
+    await page.goto('/compare/accountant,accountant,pharmacist');
+    await expect(page).toHaveURL(/\/compare\/accountant,pharmacist$/);
+    await page.goto('/compare/accountant,Not%20A%20Slug');
+    await expect(page.getByText('Some entries in the link were not role addresses and were left out.')).toBeVisible();
+    await expect(columnHeaders(page)).toHaveText([/^Accountant/]);
+    const response = await page.goto('/compare/no-such-role');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText('One role in the link no longer exists: no-such-role.')).toBeVisible();
+  });
 });

@@ -5,7 +5,7 @@ import { signIn } from './support/sign-in';
 
 const slug = 'pharmacist';
 
-test('an edit reaches the API, CSV, widget, badge and history at once', async ({ page, request }) => {
+test('an edit reaches the API, CSV, widget, badge, history and comparisons at once', async ({ page, request }) => {
   // Prime every cache first, so the test proves invalidation rather than a cold read.
   const before = await request.get(`/api/v1/roles/${slug}`);
   const oldEtag = before.headers().etag!;
@@ -14,6 +14,8 @@ test('an edit reaches the API, CSV, widget, badge and history at once', async ({
   await request.get(`/embed/${slug}`);
   await request.get(`/api/v1/roles/${slug}/badge.svg`);
   await request.get('/api/v1/roles.csv');
+  const comparison = `/compare/${slug},backend-software-engineer`;
+  await request.get(comparison);
 
   const newSalary = stats.averageSalary + 1234;
   const formatted = `$${newSalary.toLocaleString('en-US')}`;
@@ -35,6 +37,7 @@ test('an edit reaches the API, CSV, widget, badge and history at once', async ({
   expect(await (await request.get(`/api/v1/roles/${slug}/badge.svg`)).text()).toContain(`avg salary: ${formatted}`);
   const csv = await (await request.get('/api/v1/roles.csv')).text();
   expect(csv.split('\r\n').find((line) => line.startsWith(`${slug},`))).toContain(`,${newSalary},`);
+  expect(await (await request.get(comparison)).text()).toContain(formatted);
   const listing = await (await request.get('/api/v1/roles?q=pharmacist')).json();
   expect(listing.items[0].stats.averageSalary).toBe(newSalary);
 });

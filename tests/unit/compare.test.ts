@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compareHref, MAX_COMPARED_ROLES, parseCompareRequest } from '@/lib/compare';
+import { compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
 
 describe('compare parameters', () => {
   test('slugs are kept in order, trimmed and without repeats', () => {
@@ -35,8 +35,20 @@ describe('compare parameters', () => {
     assert.equal(parseCompareRequest({ add: 'x'.repeat(10_000) }).add, undefined);
   });
 
-  test('links keep commas readable', () => {
-    assert.equal(compareHref(['nurse', 'accountant']), '/compare?roles=nurse,accountant');
+  test('a comparison\'s address keeps its commas readable', () => {
+    assert.equal(compareHref(['nurse', 'accountant']), '/compare/nurse,accountant');
     assert.equal(compareHref([]), '/compare');
+  });
+
+  test('only well-formed requests of at most four roles are clean', () => {
+    assert.equal(isCleanRequest(parseCompareRequest({ roles: 'nurse,nurse,accountant' })), true);
+    assert.equal(isCleanRequest(parseCompareRequest({ roles: 'nurse,Nope' })), false);
+    assert.equal(isCleanRequest(parseCompareRequest({ roles: 'a,b,c,d,e' })), false);
+  });
+
+  test('missing roles are named', () => {
+    assert.equal(missingRolesNotice([]), null);
+    assert.equal(missingRolesNotice(['gone']), 'One role in the link no longer exists: gone.');
+    assert.equal(missingRolesNotice(['a', 'b']), '2 roles in the link no longer exist: a, b.');
   });
 });
