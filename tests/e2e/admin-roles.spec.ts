@@ -172,6 +172,47 @@ test.describe('editing a role', () => {
   });
 });
 
+test.describe('markup typed by an editor', () => {
+  test('is stored as text and shown inert on the page, in JSON-LD, the API and the widget', async ({ page, request }) => {
+    const slug = 'medical-laboratory-technician';
+    const summary = `Runs lab tests <img src=x onerror="window.__injected=1"> </script><script>window.__injected=2</script> & reports them: https://example.com/a/long/address/with/no/spaces/in/it/at/all`;
+    const source = `Sample data <b>bold</b> ${Date.now()}`;
+    let dialogs = 0;
+    page.on('dialog', async (dialog) => {
+      dialogs += 1;
+      await dialog.dismiss();
+    });
+    await signIn(page, testUsers.editor);
+    await page.goto(`/admin/roles/${slug}`);
+    await page.getByLabel('Summary', { exact: true }).fill(summary);
+    await page.getByLabel('Source', { exact: true }).fill(source);
+    await saveButton(page).click();
+    await expect(page.getByRole('status')).toHaveText('Saved');
+
+    await page.goto(`/roles/${slug}`);
+    await expect(page.locator('.lede')).toHaveText(summary);
+    await expect(overview(page)).toContainText(`Source: ${source}`);
+    expect(await page.locator('.lede img, .lede script, .provenance b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
+    const jsonLd = page.locator('script[type="application/ld+json"]');
+    await expect(jsonLd).toHaveCount(1);
+    expect(JSON.parse((await jsonLd.textContent())!).description).toBe(summary);
+
+    // Long unbroken text wraps instead of widening a phone screen.
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [`/roles/${slug}`, '/?q=laboratory']) {
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+
+    const api = await (await request.get(`/api/v1/roles/${slug}`)).json();
+    expect([api.summary, api.source]).toEqual([summary, source]);
+    await page.goto(`/embed/${slug}`);
+    expect(await page.locator('img, script, b').count()).toBe(0);
+    expect(dialogs).toBe(0);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test('rows can be reordered and the stats saved', async ({ browser }) => {
     const { context, page } = await signedInPage(browser, testUsers.editor, { javaScriptEnabled: false });
