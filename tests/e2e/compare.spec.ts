@@ -38,6 +38,14 @@ test.describe('comparing roles', () => {
     expect((await request.get(path)).headers()['x-nextjs-cache']).toBe('HIT');
   });
 
+  test('a role page offers to compare it with any other role', async ({ page }) => {
+    await page.goto('/roles/backend-software-engineer');
+    await page.getByRole('link', { name: 'Compare Backend Software Engineer with other roles' }).click();
+    await expect(page).toHaveURL(/\/compare\/backend-software-engineer$/);
+    await expect(columnHeaders(page)).toHaveText([/^Backend Software Engineer/]);
+    await expect(page.getByLabel('Role name')).toBeVisible();
+  });
+
   test('adding by name and removing work without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -118,9 +118,9 @@ export default async function RolePage({ params }: Props) {
         <Paragraphs text={role.howToBecomeOutro} />
       </section>
 
-      {similarRoles.length > 0 && (
-        <section aria-labelledby="similar-roles" className="similar-roles">
-          <h2 id="similar-roles">Similar roles</h2>
+      <section aria-labelledby="similar-roles" className="similar-roles">
+        <h2 id="similar-roles">Similar roles</h2>
+        {similarRoles.length > 0 ? (
           <ul>
             {similarRoles.map((similar) => (
               <li key={similar.id}>
@@ -132,8 +132,13 @@ export default async function RolePage({ params }: Props) {
               </li>
             ))}
           </ul>
-        </section>
-      )}
+        ) : (
+          <p>No other {role.category.name} roles yet.</p>
+        )}
+        <p>
+          <Link href={compareHref([role.slug])}>Compare {role.title} with other roles</Link>
+        </p>
+      </section>
       <EmbedBox siteUrl={env.SITE_URL()} role={role} />
     </article>
   );
