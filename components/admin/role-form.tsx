@@ -72,7 +72,7 @@ export function RoleForm({
   return (
     <form action={formAction} className="stack role-form" noValidate>
       {/* Enter in a field submits with the first submit button; this one makes that a save. */}
-      <button type="submit" className="role-form__default-submit" tabIndex={-1} aria-hidden="true">
+      <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         Save
       </button>
       {showSaved && (
