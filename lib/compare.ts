@@ -3,6 +3,7 @@
 // plain GET form and hand-made links arrive; it adds the best match, reports bad entries (never
 // an error page) and sends clean requests on to the cached address.
 import { z } from 'zod';
+import { firstValue, type RawSearchParams } from './query-params';
 import { MAX_QUERY_LENGTH } from './role-search';
 import { slugSchema } from './slug';
 
@@ -23,16 +24,12 @@ export type CompareRequest = {
 const rolesParameter = z.string().max(MAX_COMPARED_ROLES * 110);
 const addParameter = z.string().trim().min(1).max(MAX_QUERY_LENGTH);
 
-type RawParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-export function parseCompareRequest(raw: RawParams): CompareRequest {
-  const roles = rolesParameter.safeParse(first(raw.roles) ?? '');
+export function parseCompareRequest(raw: RawSearchParams): CompareRequest {
+  const roles = rolesParameter.safeParse(firstValue(raw.roles) ?? '');
   const entries = roles.success ? roles.data.split(',').map((entry) => entry.trim()).filter(Boolean) : [];
   const valid = entries.filter((entry) => slugSchema.safeParse(entry).success);
   const distinct = [...new Set(valid)];
-  const add = addParameter.safeParse(first(raw.add));
+  const add = addParameter.safeParse(firstValue(raw.add));
   return {
     slugs: distinct.slice(0, MAX_COMPARED_ROLES),
     add: add.success ? add.data : undefined,

@@ -1,6 +1,7 @@
 // The listing's query parameters: one schema for the public listing (and later the API).
 // Each parameter is checked on its own so that one bad value never hides the others.
 import { z } from 'zod';
+import { firstValue, type RawSearchParams } from './query-params';
 import { slugPattern } from './slug';
 
 export const roleSorts = ['title', 'salary', 'openings'] as const;
@@ -45,14 +46,12 @@ export const roleSearchFields = {
 export type RoleSearchKey = keyof typeof roleSearchFields;
 export type RoleSearch = { [K in RoleSearchKey]?: z.output<(typeof roleSearchFields)[K]> };
 
-export type RawSearchParams = Record<string, string | string[] | undefined>;
-
 /** Parses what the URL says; returns the valid parameters and the names of the invalid ones. */
 export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; invalid: RoleSearchKey[] } {
   const search: Record<string, unknown> = {};
   const invalid: RoleSearchKey[] = [];
   for (const key of Object.keys(roleSearchFields) as RoleSearchKey[]) {
-    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    const value = firstValue(raw[key]);
     if (value === undefined || value.trim() === '') continue;
     const result = roleSearchFields[key].safeParse(value);
     if (result.success) {

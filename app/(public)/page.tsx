@@ -5,7 +5,8 @@ import { RoleList } from '@/components/role-list';
 import { RoleSearchForm } from '@/components/role-search-form';
 import { formatCount } from '@/lib/format';
 import { getCategories, getRolePage } from '@/lib/public-roles';
-import { encodeCursor, PAGE_SIZE, parseRoleSearch, toQueryString, type RawSearchParams } from '@/lib/role-search';
+import type { RawSearchParams } from '@/lib/query-params';
+import { encodeCursor, PAGE_SIZE, parseRoleSearch, toQueryString } from '@/lib/role-search';
 
 export const metadata: Metadata = {
   title: { absolute: 'Roleboard: job role salaries and statistics' },

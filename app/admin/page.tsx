@@ -2,22 +2,18 @@
 // searchable and filterable by a plain GET form, so every view is a link.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { EditTime } from '@/components/admin/edit-time';
 import { CategoryField } from '@/components/category-field';
-import { AccessDeniedError } from '@/db/access';
 import { listRolesForAdmin } from '@/db/role-edits';
 import { listCategories } from '@/db/roles';
-import { getSessionClaims } from '@/lib/auth';
+import { readOrSignIn } from '@/lib/admin-read';
 import { formatCount, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH } from '@/lib/role-search';
 import { slugPattern } from '@/lib/slug';
 
 export const metadata: Metadata = { title: 'Roles' };
-
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const emptyAsMissing = (value: unknown) => (firstValue(value) === '' ? undefined : firstValue(value));
 
 // A bad parameter is dropped (and reported), never an error page.
 const filterSchema = z.object({
@@ -26,18 +22,11 @@ const filterSchema = z.object({
   category: z.preprocess(emptyAsMissing, z.string().max(100).regex(slugPattern).optional()).catch(undefined),
 });
 
-export default async function AdminRolesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminRolesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const filter = filterSchema.parse(raw);
   const ignored = (['q', 'status', 'category'] as const).filter((key) => emptyAsMissing(raw[key]) !== undefined && filter[key] === undefined);
-  const claims = await getSessionClaims();
-  let result;
-  try {
-    result = await listRolesForAdmin(claims, filter);
-  } catch (error) {
-    if (error instanceof AccessDeniedError) redirect('/login?callbackUrl=/admin');
-    throw error;
-  }
+  const result = await readOrSignIn('/admin', (claims) => listRolesForAdmin(claims, filter));
   const categories = await listCategories();
   const { items, total, limit } = result;
   const filtered = Boolean(filter.q || filter.status || filter.category);

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { CompareView } from '@/components/compare-view';
 import { compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
 import { findRolesNamed, getRolesToCompare } from '@/lib/public-roles';
-import type { RawSearchParams } from '@/lib/role-search';
+import type { RawSearchParams } from '@/lib/query-params';
 
 // Enough choices to pick from when a name matches several roles.
 const MAX_CHOICES = 8;

@@ -2,17 +2,14 @@
 // it through a plain GET form, and paged by keyset ("Older entries"), so every view is a link.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AuditEntry } from '@/components/admin/audit-entry';
-import { AccessDeniedError } from '@/db/access';
 import { listAuditEntries, listAuditFilters } from '@/db/audit-log';
-import { getSessionClaims } from '@/lib/auth';
+import { readOrSignIn } from '@/lib/admin-read';
+import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const emptyAsMissing = (value: unknown) => (firstValue(value) === '' ? undefined : firstValue(value));
 const id = z.preprocess(emptyAsMissing, z.coerce.number().int().positive().max(2_147_483_647).optional()).catch(undefined);
 
 // A bad parameter is dropped (and reported), never an error page.
@@ -28,21 +25,13 @@ function auditHref(search: Search) {
   return text ? `/admin/audit?${text}` : '/admin/audit';
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
   const search = searchSchema.parse(raw);
   const ignored = parameters.filter((key) => emptyAsMissing(raw[key]) !== undefined && search[key] === undefined);
-  const claims = await getSessionClaims();
-  let page, filters;
-  try {
-    [page, filters] = await Promise.all([
-      listAuditEntries(claims, { roleId: search.role, actorId: search.user, before: search.before }),
-      listAuditFilters(claims),
-    ]);
-  } catch (error) {
-    if (error instanceof AccessDeniedError) redirect(`/login?callbackUrl=${encodeURIComponent(auditHref(search))}`);
-    throw error;
-  }
+  const [page, filters] = await readOrSignIn(auditHref(search), (claims) =>
+    Promise.all([listAuditEntries(claims, { roleId: search.role, actorId: search.user, before: search.before }), listAuditFilters(claims)]),
+  );
   const filtered = search.role !== undefined || search.user !== undefined;
 
   return (

@@ -2,7 +2,6 @@
 // editors, and they get a plain "no permission" page instead of the list.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import {
   changeUserRoleAction,
   createUserAction,
@@ -14,7 +13,7 @@ import { UserCreateForm } from '@/components/admin/user-create-form';
 import { UserManage, type UserManageActions } from '@/components/admin/user-manage';
 import { AccessDeniedError } from '@/db/access';
 import { listUsers, type UserListItem } from '@/db/users';
-import { getSessionClaims } from '@/lib/auth';
+import { readOrSignIn } from '@/lib/admin-read';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -28,10 +27,9 @@ const manageActions: UserManageActions = {
 export default async function AdminUsersPage() {
   let users: UserListItem[];
   try {
-    users = await listUsers(await getSessionClaims());
+    users = await readOrSignIn('/admin/users', listUsers);
   } catch (error) {
     if (!(error instanceof AccessDeniedError)) throw error;
-    if (error.reason === 'signed-out') redirect('/login?callbackUrl=/admin/users');
     return (
       <div className="stack">
         <h1>You do not have permission to see this page</h1>

@@ -1,16 +1,15 @@
 // Editing one role: its figures and content in one form, plus archive/restore.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { archiveRoleAction, restoreRoleAction, updateRoleAction } from '@/app/admin/roles/actions';
 import { RoleChangeButton } from '@/components/admin/role-change-button';
 import { EditTime } from '@/components/admin/edit-time';
 import { RoleForm } from '@/components/admin/role-form';
-import { AccessDeniedError } from '@/db/access';
 import { getRoleForEdit } from '@/db/role-edits';
 import { listCategories } from '@/db/roles';
-import { getSessionClaims } from '@/lib/auth';
+import { readOrSignIn } from '@/lib/admin-read';
 import { toFormValues } from '@/lib/role-schemas';
 import { slugSchema } from '@/lib/slug';
 
@@ -24,12 +23,7 @@ const searchSchema = z.object({ saved: z.literal('1').optional().catch(undefined
 async function loadRole(params: Props['params']) {
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
-  try {
-    return (await getRoleForEdit(await getSessionClaims(), { slug: slug.data })) ?? notFound();
-  } catch (error) {
-    if (!(error instanceof AccessDeniedError)) throw error;
-  }
-  redirect(`/login?callbackUrl=/admin/roles/${slug.data}`);
+  return (await readOrSignIn(`/admin/roles/${slug.data}`, (claims) => getRoleForEdit(claims, { slug: slug.data }))) ?? notFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -2,14 +2,13 @@
 // new change; the rows below are never rewritten.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { revertRoleStatsAction } from '@/app/admin/roles/actions';
 import { RoleChangeButton } from '@/components/admin/role-change-button';
 import { EditTime } from '@/components/admin/edit-time';
 import { RoleSalarySparkline } from '@/components/admin/role-salary-sparkline';
-import { AccessDeniedError } from '@/db/access';
 import { getRoleHistory } from '@/db/role-edits';
-import { getSessionClaims } from '@/lib/auth';
+import { readOrSignIn } from '@/lib/admin-read';
 import { formatDate, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
 import { slugSchema } from '@/lib/slug';
 
@@ -18,12 +17,7 @@ type Props = { params: Promise<{ slug: string }> };
 async function loadHistory(params: Props['params']) {
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
-  try {
-    return (await getRoleHistory(await getSessionClaims(), { slug: slug.data })) ?? notFound();
-  } catch (error) {
-    if (!(error instanceof AccessDeniedError)) throw error;
-  }
-  redirect(`/login?callbackUrl=/admin/roles/${slug.data}/history`);
+  return (await readOrSignIn(`/admin/roles/${slug.data}/history`, (claims) => getRoleHistory(claims, { slug: slug.data }))) ?? notFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
