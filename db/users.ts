@@ -9,39 +9,15 @@ import { recordAudit, type Transaction } from './audit';
 import { database } from './client';
 import { users } from './schema';
 import type { FieldErrors } from '@/lib/form-state';
-import { hashPassword, passwordSchema } from '@/lib/password';
-
-// ---- Schemas (shared by the Server Actions and this module) --------------------------------------
-
-export const userRoles = ['admin', 'editor'] as const satisfies readonly UserRole[];
-
-const userIdSchema = z.coerce.number({ error: 'Reload the page and try again.' }).int().positive();
-const roleSchema = z.enum(userRoles, { error: 'Choose admin or editor' });
-
-export const newUserSchema = z.object({
-  email: z
-    .string({ error: 'Enter an email address' })
-    .trim()
-    .min(1, 'Enter an email address')
-    .max(320, 'Use at most 320 characters')
-    .pipe(z.email('Enter an email address, like name@example.com')),
-  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
-  role: roleSchema,
-  password: passwordSchema,
-});
-export type NewUserInput = z.input<typeof newUserSchema>;
-
-export const userRoleChangeSchema = z.object({ userId: userIdSchema, role: roleSchema });
-
-export const userDisabledChangeSchema = z.object({
-  userId: userIdSchema,
-  // Forms send "true"/"false"; other callers pass a boolean.
-  disabled: z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean()),
-});
-
-export const userPasswordResetSchema = z.object({ userId: userIdSchema, password: passwordSchema });
-
-export const userReferenceSchema = z.object({ userId: userIdSchema });
+import { hashPassword } from '@/lib/password';
+import {
+  newUserSchema,
+  userDisabledChangeSchema,
+  userPasswordResetSchema,
+  userReferenceSchema,
+  userRoleChangeSchema,
+  type NewUserInput,
+} from '@/lib/user-schemas';
 
 // ---- Shapes ------------------------------------------------------------------------------------
 

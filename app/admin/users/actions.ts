@@ -3,21 +3,16 @@
 // version) and hands the claims to db/users.ts, which checks them again. Passwords typed into a
 // form are never sent back to the browser, not even after a validation error.
 import { refresh } from 'next/cache';
+import { changeUserRole, createUser, resetUserPassword, setUserDisabled, signOutEverywhere, type UserMutationResult } from '@/db/users';
+import { authenticatedAction } from '@/lib/authenticated-action';
+import type { FormState } from '@/lib/form-state';
 import {
-  changeUserRole,
-  createUser,
   newUserSchema,
-  resetUserPassword,
-  setUserDisabled,
-  signOutEverywhere,
   userDisabledChangeSchema,
   userPasswordResetSchema,
   userReferenceSchema,
   userRoleChangeSchema,
-  type UserMutationResult,
-} from '@/db/users';
-import { authenticatedAction } from '@/lib/authenticated-action';
-import type { FormState } from '@/lib/form-state';
+} from '@/lib/user-schemas';
 
 function omitPassword(values: Record<string, unknown>) {
   return Object.fromEntries(Object.entries(values).filter(([key]) => key !== 'password'));
