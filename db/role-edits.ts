@@ -9,6 +9,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { requireUser } from './access';
 import { recordAudit, type Transaction } from './audit';
 import { database } from './client';
+import { escapeLike } from './roles';
 import { auditLog, categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
 import { columnsFromStats, statsFromColumns } from './stats-columns';
 import { cacheTags } from '@/lib/cache-tags';
@@ -122,7 +123,7 @@ export async function listRolesForAdmin(claims: unknown, filter: AdminRoleFilter
   await requireUser(claims, 'editor');
   const conditions: SQL[] = [];
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const pattern = `%${escapeLike(filter.q)}%`;
     conditions.push(or(ilike(roles.title, pattern), ilike(roles.slug, pattern))!);
   }
   if (filter.status) conditions.push(eq(roles.status, filter.status));

@@ -61,7 +61,7 @@ const listColumns = {
 };
 
 /** `%` and `_` typed by a visitor are searched for literally. */
-function escapeLike(text: string) {
+export function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
