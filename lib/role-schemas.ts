@@ -98,6 +98,31 @@ function optionalText(max: number) {
     .transform((text) => text || null);
 }
 
+/**
+ * What each role field is called, in the role form's order. The form, the audit log and the
+ * conflict table all use these, so a field has one name wherever an editor meets it.
+ */
+export const roleFieldLabels = {
+  jobOpenings: 'Job openings',
+  averageSalary: 'Average salary',
+  currency: 'Currency',
+  degreeRequirementPercent: 'Degree requirement (%)',
+  percentiles: 'Salary percentiles',
+  asOf: 'As of',
+  source: 'Source',
+  title: 'Title',
+  slug: 'Slug',
+  categorySlug: 'Category',
+  summary: 'Summary',
+  salaryTemplate: 'Salary write-up',
+  responsibilitiesIntro: 'Responsibilities introduction',
+  responsibilities: 'Responsibilities',
+  responsibilitiesOutro: 'After the responsibilities',
+  howToBecomeIntro: 'Steps introduction',
+  howToBecomeSteps: 'How to become one',
+  howToBecomeOutro: 'After the steps',
+} as const satisfies Record<keyof RoleStatsInput | keyof RoleContentInput, string>;
+
 export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15 } as const;
 
 export const roleContentSchema = z.object({

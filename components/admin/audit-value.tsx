@@ -2,28 +2,10 @@
 // spelled out, lists as lists. Everything is rendered as React text, so HTML or script typed
 // into a role shows as the characters it is and never runs.
 import { formatCount, formatDate, formatPercent } from '@/lib/format';
-import { percentileKeys, percentileLabels } from '@/lib/role-schemas';
+import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-schemas';
 
 const fieldLabels: Record<string, string> = {
-  // Roles, in the order of the role form
-  jobOpenings: 'Job openings',
-  averageSalary: 'Average salary',
-  currency: 'Currency',
-  degreeRequirementPercent: 'Degree requirement (%)',
-  percentiles: 'Salary percentiles',
-  asOf: 'As of',
-  source: 'Source',
-  title: 'Title',
-  slug: 'Slug',
-  categorySlug: 'Category',
-  summary: 'Summary',
-  salaryTemplate: 'Salary write-up',
-  responsibilitiesIntro: 'Responsibilities introduction',
-  responsibilities: 'Responsibilities',
-  responsibilitiesOutro: 'After the responsibilities',
-  howToBecomeIntro: 'Steps introduction',
-  howToBecomeSteps: 'How to become',
-  howToBecomeOutro: 'After the steps',
+  ...roleFieldLabels,
   // Users
   email: 'Email',
   name: 'Name',

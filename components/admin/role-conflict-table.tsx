@@ -1,28 +1,29 @@
 // After a conflicting save: every field where the other editor's saved value and this editor's
 // typed value differ, side by side.
-import { percentileKeys, percentileLabels, type RoleFormValues } from '@/lib/role-schemas';
+import { percentileKeys, percentileLabels, roleFieldLabels, type RoleFormValues } from '@/lib/role-schemas';
 
 function comparableFields(values: RoleFormValues): [label: string, value: string][] {
   const { content, stats } = values;
+  const labels = roleFieldLabels;
   return [
-    ['Job openings', stats.jobOpenings],
-    ['Average salary', stats.averageSalary],
-    ['Currency', stats.currency],
-    ['Degree requirement (%)', stats.degreeRequirementPercent],
+    [labels.jobOpenings, stats.jobOpenings],
+    [labels.averageSalary, stats.averageSalary],
+    [labels.currency, stats.currency],
+    [labels.degreeRequirementPercent, stats.degreeRequirementPercent],
     ...percentileKeys.map((key): [string, string] => [percentileLabels[key], stats.percentiles[key]]),
-    ['As of', stats.asOf],
-    ['Source', stats.source],
-    ['Title', content.title],
-    ['Slug', content.slug],
-    ['Category', content.categorySlug],
-    ['Summary', content.summary],
-    ['Salary write-up', content.salaryTemplate],
-    ['Responsibilities introduction', content.responsibilitiesIntro],
-    ['Responsibilities', content.responsibilities.join('\n')],
-    ['After the responsibilities', content.responsibilitiesOutro],
-    ['Steps introduction', content.howToBecomeIntro],
-    ['Steps', content.howToBecomeSteps.map((step) => `${step.heading}: ${step.body}`).join('\n')],
-    ['After the steps', content.howToBecomeOutro],
+    [labels.asOf, stats.asOf],
+    [labels.source, stats.source],
+    [labels.title, content.title],
+    [labels.slug, content.slug],
+    [labels.categorySlug, content.categorySlug],
+    [labels.summary, content.summary],
+    [labels.salaryTemplate, content.salaryTemplate],
+    [labels.responsibilitiesIntro, content.responsibilitiesIntro],
+    [labels.responsibilities, content.responsibilities.join('\n')],
+    [labels.responsibilitiesOutro, content.responsibilitiesOutro],
+    [labels.howToBecomeIntro, content.howToBecomeIntro],
+    [labels.howToBecomeSteps, content.howToBecomeSteps.map((step) => `${step.heading}: ${step.body}`).join('\n')],
+    [labels.howToBecomeOutro, content.howToBecomeOutro],
   ];
 }
 

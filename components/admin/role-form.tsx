@@ -4,7 +4,7 @@
 // moved by submit buttons the action handles, so the form works without JavaScript as well.
 import { useActionState } from 'react';
 import { idleState, type FieldErrors, type FormAction } from '@/lib/form-state';
-import { CONTENT_LIMITS, percentileKeys, percentileLabels, type RoleFormValues } from '@/lib/role-schemas';
+import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels, type RoleFormValues } from '@/lib/role-schemas';
 import { templatePlaceholders } from '@/lib/salary-template';
 import { SubmitButton } from './submit-button';
 import { RoleConflictTable } from './role-conflict-table';
@@ -99,12 +99,12 @@ export function RoleForm({
         <legend>Statistics</legend>
         <div className="form-grid">
           <div className="field">
-            <label htmlFor="jobOpenings">Job openings</label>
+            <label htmlFor="jobOpenings">{roleFieldLabels.jobOpenings}</label>
             <input type="text" inputMode="numeric" autoComplete="off" {...field('jobOpenings', stats.jobOpenings)} />
             {error('jobOpenings')}
           </div>
           <div className="field">
-            <label htmlFor="averageSalary">Average salary</label>
+            <label htmlFor="averageSalary">{roleFieldLabels.averageSalary}</label>
             <input type="text" inputMode="numeric" autoComplete="off" {...field('averageSalary', stats.averageSalary, { hint: true })} />
             <p className="hint" id="averageSalary-hint">
               Per year, whole units of the currency
@@ -112,18 +112,18 @@ export function RoleForm({
             {error('averageSalary')}
           </div>
           <div className="field">
-            <label htmlFor="currency">Currency</label>
+            <label htmlFor="currency">{roleFieldLabels.currency}</label>
             <input type="text" autoComplete="off" maxLength={3} className="role-form__short" {...field('currency', stats.currency)} />
             {error('currency')}
           </div>
           <div className="field">
-            <label htmlFor="degreeRequirementPercent">Degree requirement (%)</label>
+            <label htmlFor="degreeRequirementPercent">{roleFieldLabels.degreeRequirementPercent}</label>
             <input type="text" inputMode="numeric" autoComplete="off" {...field('degreeRequirementPercent', stats.degreeRequirementPercent)} />
             {error('degreeRequirementPercent')}
           </div>
         </div>
         <fieldset className="role-form__percentiles" aria-describedby="percentiles-hint">
-          <legend>Salary percentiles</legend>
+          <legend>{roleFieldLabels.percentiles}</legend>
           <p className="hint" id="percentiles-hint">
             All five, from lowest to highest, or leave all five empty.
           </p>
@@ -139,12 +139,12 @@ export function RoleForm({
         </fieldset>
         <div className="form-grid">
           <div className="field">
-            <label htmlFor="asOf">As of</label>
+            <label htmlFor="asOf">{roleFieldLabels.asOf}</label>
             <input type="date" {...field('asOf', stats.asOf)} />
             {error('asOf')}
           </div>
           <div className="field field--wide">
-            <label htmlFor="source">Source</label>
+            <label htmlFor="source">{roleFieldLabels.source}</label>
             <input type="text" maxLength={500} {...field('source', stats.source)} />
             {error('source')}
           </div>
@@ -155,12 +155,12 @@ export function RoleForm({
         <legend>Content</legend>
         <div className="form-grid">
           <div className="field">
-            <label htmlFor="title">Title</label>
+            <label htmlFor="title">{roleFieldLabels.title}</label>
             <input type="text" maxLength={120} {...field('title', content.title)} />
             {error('title')}
           </div>
           <div className="field">
-            <label htmlFor="slug">Slug</label>
+            <label htmlFor="slug">{roleFieldLabels.slug}</label>
             <input type="text" autoComplete="off" {...field('slug', content.slug, { hint: true })} />
             <p className="hint" id="slug-hint">
               The page address: /roles/<em>slug</em>. Lowercase letters, digits and hyphens.
@@ -168,7 +168,7 @@ export function RoleForm({
             {error('slug')}
           </div>
           <div className="field">
-            <label htmlFor="categorySlug">Category</label>
+            <label htmlFor="categorySlug">{roleFieldLabels.categorySlug}</label>
             <select {...field('categorySlug', content.categorySlug)}>
               <option value="">Choose a category</option>
               {categories.map((category) => (
@@ -180,12 +180,12 @@ export function RoleForm({
             {error('categorySlug')}
           </div>
           <div className="field field--wide">
-            <label htmlFor="summary">Summary</label>
+            <label htmlFor="summary">{roleFieldLabels.summary}</label>
             <textarea rows={3} maxLength={500} {...field('summary', content.summary)} />
             {error('summary')}
           </div>
           <div className="field field--wide">
-            <label htmlFor="salaryTemplate">Salary write-up</label>
+            <label htmlFor="salaryTemplate">{roleFieldLabels.salaryTemplate}</label>
             <textarea rows={4} {...field('salaryTemplate', content.salaryTemplate, { hint: true })} />
             <p className="hint" id="salaryTemplate-hint">
               Placeholders filled from the statistics: {templatePlaceholders.map((name) => `{${name}}`).join(', ')}.
@@ -196,9 +196,9 @@ export function RoleForm({
       </fieldset>
 
       <fieldset>
-        <legend>Responsibilities</legend>
+        <legend>{roleFieldLabels.responsibilities}</legend>
         <div className="field">
-          <label htmlFor="responsibilitiesIntro">Responsibilities introduction</label>
+          <label htmlFor="responsibilitiesIntro">{roleFieldLabels.responsibilitiesIntro}</label>
           <textarea rows={3} {...field('responsibilitiesIntro', content.responsibilitiesIntro)} />
           {error('responsibilitiesIntro')}
         </div>
@@ -237,16 +237,16 @@ export function RoleForm({
           Add a responsibility
         </RoleListButton>
         <div className="field role-form__after-list">
-          <label htmlFor="responsibilitiesOutro">After the responsibilities (optional)</label>
+          <label htmlFor="responsibilitiesOutro">{roleFieldLabels.responsibilitiesOutro} (optional)</label>
           <textarea rows={3} {...field('responsibilitiesOutro', content.responsibilitiesOutro)} />
           {error('responsibilitiesOutro')}
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>How to become one</legend>
+        <legend>{roleFieldLabels.howToBecomeSteps}</legend>
         <div className="field">
-          <label htmlFor="howToBecomeIntro">Steps introduction</label>
+          <label htmlFor="howToBecomeIntro">{roleFieldLabels.howToBecomeIntro}</label>
           <textarea rows={3} {...field('howToBecomeIntro', content.howToBecomeIntro)} />
           {error('howToBecomeIntro')}
         </div>
@@ -291,7 +291,7 @@ export function RoleForm({
           Add a step
         </RoleListButton>
         <div className="field role-form__after-list">
-          <label htmlFor="howToBecomeOutro">After the steps (optional)</label>
+          <label htmlFor="howToBecomeOutro">{roleFieldLabels.howToBecomeOutro} (optional)</label>
           <textarea rows={3} {...field('howToBecomeOutro', content.howToBecomeOutro)} />
           {error('howToBecomeOutro')}
         </div>
