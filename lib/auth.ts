@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SESSION_LIFETIME_MS, sessionClaimsSchema, type SessionClaims } from '@/db/access';
 import { signInWithPassword } from '@/db/sign-in';
 import { env } from './env';
+import { safeCallbackPath } from './safe-redirect';
 
 /** Thrown by authorize when a limit is reached; the login form reads the wait from `code`. */
 export class SignInThrottled extends CredentialsSignin {
@@ -54,6 +55,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Auth.js's own redirects (its sign-in and sign-out endpoints) follow the login form's rule.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, { origin: baseUrl })}`;
+    },
     jwt({ token, user }) {
       if (user) {
         const claims: SessionClaims = {
