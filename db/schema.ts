@@ -182,20 +182,35 @@ export const auditLog = pgTable(
   ],
 );
 
-/** Sign-in attempts, kept in PostgreSQL so throttling survives restarts and spans instances. */
+export const loginAttemptOutcome = pgEnum('login_attempt_outcome', ['pending', 'succeeded', 'failed']);
+
+/**
+ * Sign-in attempts, kept in PostgreSQL so throttling survives restarts and spans instances. Each
+ * row is written before its password is checked (as pending), so the limits in db/sign-in.ts
+ * count attempts in flight too.
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** Lower-cased email as typed, whether or not such a user exists. */
     email: text('email').notNull(),
+    /** The client as lib/client-address.ts names it: an IPv4 address, an IPv6 /64 network or "unknown". */
     ipAddress: text('ip_address').notNull(),
-    succeeded: boolean('succeeded').notNull(),
+    /** The device id of a valid device cookie for this email (lib/device-cookie.ts); null for everyone else. */
+    deviceId: text('device_id'),
+    outcome: loginAttemptOutcome('outcome').notNull().default('pending'),
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index('login_attempts_email_idx').on(table.email, table.attemptedAt),
     index('login_attempts_ip_idx').on(table.ipAddress, table.attemptedAt),
+    index('login_attempts_device_idx').on(table.deviceId, table.attemptedAt).where(sql`${table.deviceId} is not null`),
+    index('login_attempts_attempted_at_idx').on(table.attemptedAt),
+    check(
+      'login_attempts_ip_address_format',
+      sql`${table.ipAddress} = 'unknown' or (length(${table.ipAddress}) <= 45 and ${table.ipAddress} ~ '^[0-9a-f.:]+(/64)?$')`,
+    ),
   ],
 );
 

@@ -3,30 +3,25 @@
 import 'server-only';
 import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
+import { cookies } from 'next/headers';
 import { SESSION_LIFETIME_MS, sessionClaimsSchema, type SessionClaims } from '@/db/access';
-import { signInWithPassword } from '@/db/sign-in';
+import { checkCredentials } from './credentials';
+import { DEVICE_COOKIE_NAME, issueDeviceCookie } from './device-cookie';
 import { env } from './env';
 import { safeCallbackPath } from './safe-redirect';
+import { signInErrorCodes } from './sign-in-messages';
 
 /** Thrown by authorize when a limit is reached; the login form reads the wait from `code`. */
 export class SignInThrottled extends CredentialsSignin {
   constructor(retryAfterMinutes: number) {
     super();
-    this.code = `throttled-${retryAfterMinutes}`;
+    this.code = signInErrorCodes.throttled(retryAfterMinutes);
   }
 }
 
-const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  // Longer than any allowed password, so nothing a user set is ever cut short.
-  password: z.string().min(1).max(1024),
-});
-
-/** The client address as the nearest proxy (or Next.js itself) reports it. */
-function clientIpAddress(request: Request) {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'unknown';
+/** Thrown by authorize when the sign-in could not be checked (the database is down, say). */
+export class SignInUnavailable extends CredentialsSignin {
+  code = signInErrorCodes.unavailable;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -44,12 +39,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
-        const parsed = credentialsSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        const result = await signInWithPassword({ ...parsed.data, ipAddress: clientIpAddress(request) });
+        const cookieJar = await cookies();
+        const result = await checkCredentials({
+          credentials,
+          headers: request.headers,
+          deviceCookie: cookieJar.get(DEVICE_COOKIE_NAME)?.value,
+        });
+        if (result.status === 'unavailable') throw new SignInUnavailable();
         if (result.status === 'throttled') throw new SignInThrottled(result.retryAfterMinutes);
         if (result.status === 'invalid') return null;
         const { user } = result;
+        // This browser has now signed in to this account: from here on, strangers' failures
+        // against the account do not throttle it (see db/sign-in.ts).
+        const secure = new URL(request.url).protocol === 'https:';
+        const deviceCookie = issueDeviceCookie({ email: user.email, secret: env.AUTH_SECRET(), secure });
+        cookieJar.set(deviceCookie.name, deviceCookie.value, deviceCookie.options);
         return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
