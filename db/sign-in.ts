@@ -3,13 +3,15 @@
 // limit are counted and, if all are below their limit, the attempt is written as pending. Only
 // then is the password checked (argon2, slow on purpose), and the outcome recorded on that row.
 // Concurrent attempts therefore queue for the reservation and each sees the others, so however
-// many arrive at once, no more passwords are checked than the limits allow.
+// many arrive at once, no more passwords are checked than the limits allow. A right password
+// starts a server-side session (db/sessions.ts), whose id the session cookie carries.
 import 'server-only';
 import { and, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from './audit';
 import { database } from './client';
 import { loginAttempts, users } from './schema';
 import type { UserRole } from './access';
+import { pruneExpiredSessions, startSession } from './sessions';
 import { hashPassword, verifyPassword } from '@/lib/password';
 
 type Limit = { attempts: number; windowMinutes: number };
@@ -30,7 +32,7 @@ export const loginLimits = {
 } as const satisfies Record<string, Limit>;
 
 export type SignInResult =
-  | { status: 'signed-in'; user: { id: number; email: string; name: string; role: UserRole; sessionVersion: number } }
+  | { status: 'signed-in'; user: { id: number; email: string; name: string; role: UserRole }; sessionId: string }
   | { status: 'invalid' }
   | { status: 'throttled'; retryAfterMinutes: number };
 
@@ -102,12 +104,6 @@ async function reserveAttempt({ email, clientAddress, deviceId }: Attempt) {
   });
 }
 
-async function recordOutcome(attemptId: number, outcome: 'succeeded' | 'failed') {
-  await database().update(loginAttempts).set({ outcome }).where(eq(loginAttempts.id, attemptId));
-  // Now and then, rather than on every attempt: the table only needs to hold the longest window.
-  if (attemptId % 100 === 0) await pruneLoginAttempts();
-}
-
 export async function signInWithPassword({
   email,
   password,
@@ -122,6 +118,7 @@ export async function signInWithPassword({
   const attempt = { email: email.trim().toLowerCase(), clientAddress, deviceId };
   const reservation = await reserveAttempt(attempt);
   if ('retryAfterMinutes' in reservation) return { status: 'throttled', retryAfterMinutes: reservation.retryAfterMinutes };
+  const { attemptId } = reservation;
 
   const [user] = await database()
     .select()
@@ -129,14 +126,30 @@ export async function signInWithPassword({
     .where(eq(sql`lower(${users.email})`, attempt.email));
   decoyHash ??= hashPassword('decoy password that never matches anything');
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-  const succeeded = Boolean(user && passwordMatches && !user.disabled);
 
-  await recordOutcome(reservation.attemptId, succeeded ? 'succeeded' : 'failed');
-  if (!succeeded || !user) return { status: 'invalid' };
-  return {
-    status: 'signed-in',
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
-  };
+  const sessionId = await database().transaction(async (tx) => {
+    // argon2 takes a while: the password may have been reset, or the user disabled, meanwhile.
+    // Only the user's row as it is now counts, locked against such changes until the session exists.
+    const [current] =
+      user && passwordMatches
+        ? await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash), eq(users.disabled, false)))
+            .for('share')
+        : [];
+    const started = current ? await startSession(tx, current.id) : null;
+    await tx
+      .update(loginAttempts)
+      .set({ outcome: started ? 'succeeded' : 'failed' })
+      .where(eq(loginAttempts.id, attemptId));
+    return started;
+  });
+  // Now and then, rather than on every attempt: the table only needs to hold the longest window.
+  if (attemptId % 100 === 0) await pruneLoginAttempts();
+  if (!sessionId || !user) return { status: 'invalid' };
+  await pruneExpiredSessions(database());
+  return { status: 'signed-in', user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionId };
 }
 
 /** Drops attempts older than a day, far beyond the longest window. */

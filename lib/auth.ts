@@ -1,10 +1,12 @@
-// Auth.js (next-auth v5) with email + password against our users table, JWT sessions.
-// The token carries only the claims db/access.ts checks against the database on every use.
+// Auth.js (next-auth v5) with email + password against our users table, JWT sessions. The token
+// carries only the id of a user_sessions row, which db/access.ts checks on every use: deleting the
+// row ends the session, whoever holds the cookie.
 import 'server-only';
 import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
-import { SESSION_LIFETIME_MS, sessionClaimsSchema, type SessionClaims } from '@/db/access';
+import { endSession, sessionClaimsSchema, type SessionClaims } from '@/db/access';
+import { SESSION_LIFETIME_MS } from '@/db/sessions';
 import { checkCredentials } from './credentials';
 import { DEVICE_COOKIE_NAME, issueDeviceCookie } from './device-cookie';
 import { env } from './env';
@@ -54,10 +56,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const secure = new URL(request.url).protocol === 'https:';
         const deviceCookie = issueDeviceCookie({ email: user.email, secret: env.AUTH_SECRET(), secure });
         cookieJar.set(deviceCookie.name, deviceCookie.value, deviceCookie.options);
-        return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        return { id: String(user.id), email: user.email, name: user.name, sessionId: result.sessionId };
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out endpoint ends the session row too (the Sign out button's action
+    // ends it itself first, so that a database error stops it instead of being logged and ignored).
+    async signOut(message) {
+      if ('token' in message) await endSession(message.token?.claims);
+    },
+  },
   callbacks: {
     // Auth.js's own redirects (its sign-in and sign-out endpoints) follow the login form's rule.
     redirect({ url, baseUrl }) {
@@ -65,17 +74,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     jwt({ token, user }) {
       if (user) {
-        const claims: SessionClaims = {
-          userId: Number(user.id),
-          sessionVersion: (user as { sessionVersion: number }).sessionVersion,
-          signedInAt: Date.now(),
-        };
+        const claims: SessionClaims = { sessionId: (user as { sessionId: string }).sessionId };
         token.claims = claims;
       }
-      const claims = sessionClaimsSchema.safeParse(token.claims);
-      // Returning null ends the session: 12 hours after sign-in, however active it was.
-      if (!claims.success || Date.now() - claims.data.signedInAt > SESSION_LIFETIME_MS) return null;
-      return token;
+      // Returning null ends the session: a token without our claims (say, from an older release).
+      return sessionClaimsSchema.safeParse(token.claims).success ? token : null;
     },
     session({ session, token }) {
       return { ...session, claims: token.claims } as Session;

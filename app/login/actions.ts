@@ -3,7 +3,8 @@
 // this action turns its outcome into one message for the form.
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { signIn, signOut } from '@/lib/auth';
+import { endSession } from '@/db/access';
+import { getSessionClaims, signIn, signOut } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInErrorMessage } from '@/lib/sign-in-messages';
 
@@ -36,5 +37,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
 }
 
 export async function signOutAction() {
+  // The session row goes first: clearing the cookie alone would leave any copy of it working.
+  await endSession(await getSessionClaims());
   await signOut({ redirectTo: '/login?signedOut=1' });
 }

@@ -3,6 +3,7 @@
 // password checks.
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
+import { getActor } from '@/db/access';
 import { closeDatabase } from '@/db/client';
 import { loginLimits, pruneLoginAttempts, signInWithPassword } from '@/db/sign-in';
 import { upsertUser } from '@/db/seed/seed';
@@ -65,8 +66,33 @@ describe('signing in with a password', () => {
     const ok = await attempt(testUsers.editor.email.toUpperCase(), testPassword, clientAddress);
     assert.equal(ok.status, 'signed-in');
     assert.equal(ok.status === 'signed-in' && ok.user.role, 'editor');
+    assert.equal((await getActor({ sessionId: ok.status === 'signed-in' && ok.sessionId }))?.email, testUsers.editor.email, 'with a session of its own');
     assert.deepEqual(await attempt(testUsers.editor.email, 'wrong password', clientAddress), { status: 'invalid' });
     assert.deepEqual(await attempt('nobody@roleboard.test', testPassword, clientAddress), { status: 'invalid' });
+  });
+
+  test('a password reset while the old password is being checked wins: no session', async () => {
+    const email = await newUser('reset-race');
+    const newHash = await hashPassword(`${testPassword} renewed`);
+    let signingIn: ReturnType<typeof attempt> | undefined;
+    await sql.begin(async (tx) => {
+      // The reset holds the user's row until it commits; the sign-in reads the old hash meanwhile.
+      await tx`update users set password_hash = ${newHash} where lower(email) = ${email}`;
+      let settled = false;
+      signingIn = attempt(email, testPassword, newAddress());
+      const settle = () => (settled = true);
+      signingIn.then(settle, settle);
+      let waiting = 0;
+      for (let polls = 0; polls < 200 && !settled && waiting === 0; polls++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        [{ waiting }] = (await sql`select count(*)::int as waiting from pg_stat_activity
+                                   where datname = current_database() and wait_event_type = 'Lock'`) as unknown as [{ waiting: number }];
+      }
+      assert.equal(settled, false, 'the sign-in waits for the reset to commit');
+    });
+    assert.deepEqual(await signingIn, { status: 'invalid' });
+    const [row] = await sql`select count(*)::int as sessions from user_sessions s join users u on u.id = s.user_id where lower(u.email) = ${email}`;
+    assert.equal(row!.sessions, 0);
   });
 
   test('a disabled user cannot sign in even with the right password', async () => {
