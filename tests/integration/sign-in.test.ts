@@ -313,22 +313,26 @@ describe('the client address and the attempt log', () => {
 });
 
 describe('when the database is down', () => {
-  test('checking credentials says "unavailable", never "invalid"', async () => {
+  test('checking credentials says "unavailable", never "invalid", and works again once it is back', async () => {
     const databaseUrl = process.env.DATABASE_URL;
+    const credentials = { email: testUsers.editor.email, password: testPassword };
+    const check = () => checkCredentials({ credentials, headers: headersFrom(newAddress()), deviceCookie: undefined });
     await closeDatabase();
     process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/nowhere';
     try {
-      const result = await checkCredentials({
-        credentials: { email: testUsers.editor.email, password: testPassword },
-        headers: headersFrom(newAddress()),
-        deviceCookie: undefined,
-      });
-      assert.deepEqual(result, { status: 'unavailable' });
+      assert.deepEqual(await check(), { status: 'unavailable' });
     } finally {
       await closeDatabase();
       process.env.DATABASE_URL = databaseUrl;
     }
-    assert.equal((await attempt(testUsers.editor.email, testPassword, newAddress())).status, 'signed-in', 'and works again once it is back');
+    // A pool that saw the database fail may fail fast for a few seconds before it tries again.
+    const deadline = Date.now() + 15_000;
+    let again = await check();
+    while (again.status === 'unavailable' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      again = await check();
+    }
+    assert.equal(again.status, 'signed-in');
   });
 });
 
