@@ -7,8 +7,10 @@
 // starts a server-side session (db/sessions.ts), whose id the session cookie carries.
 import 'server-only';
 import { and, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Transaction } from './audit';
 import { database } from './client';
+import type { Database } from './connection';
 import { loginAttempts, users } from './schema';
 import type { UserRole } from './access';
 import { pruneExpiredSessions, startSession } from './sessions';
@@ -48,59 +50,67 @@ type Attempt = {
 // Verified against when the email is unknown, so both cases cost one argon2 verification.
 let decoyHash: Promise<string> | undefined;
 
-/**
- * Holds the advisory lock on one throttling key until the transaction ends. Strangers' attempts
- * take their account's lock and then their address's, always in that order, so no two attempts
- * can each hold the lock the other waits for.
- */
-async function lockThrottlingKey(tx: Transaction, key: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+/** The limits that apply to an attempt, each with the attempts that count against it. */
+function limitsFor({ email, clientAddress, deviceId }: Attempt): [Limit, SQL | undefined][] {
+  if (deviceId) return [[loginLimits.perDevice, eq(loginAttempts.deviceId, deviceId)]];
+  const stranger = isNull(loginAttempts.deviceId);
+  const sameAccount = eq(loginAttempts.email, email);
+  const sameAddress = eq(loginAttempts.ipAddress, clientAddress);
+  return [
+    [loginLimits.perAccountAndAddress, and(stranger, sameAccount, sameAddress)],
+    [loginLimits.perAccount, and(stranger, sameAccount)],
+    [loginLimits.perAddress, and(stranger, sameAddress)],
+  ];
 }
 
 /**
- * Minutes until fewer than `limit.attempts` matching attempts are left in the window (0 if that is
- * already so): the wait ends when the newest attempt that still fills the limit ages out.
+ * The advisory locks an attempt's reservation holds: every key whose limit it checks. Strangers'
+ * attempts take their account's lock and then their address's, always in that order, so no two
+ * attempts can each hold the lock the other waits for.
  */
-async function minutesUntilBelow(tx: Transaction, limit: Limit, matching: SQL | undefined) {
+function lockKeysFor({ email, clientAddress, deviceId }: Attempt) {
+  return deviceId ? [`device:${deviceId}`] : [`account:${email}`, `address:${clientAddress}`];
+}
+
+/**
+ * The wait one limit imposes, in minutes, as a subquery: the newest attempt that still fills the
+ * limit must age out of the window. No row (null) when fewer than `limit.attempts` are in it.
+ */
+function waitForLimit(limit: Limit, matching: SQL | undefined) {
   const windowLength = sql`make_interval(mins => ${limit.windowMinutes})`;
-  const [filling] = await tx
-    .select({
-      minutes: sql<number>`greatest(1, ceil(extract(epoch from ${loginAttempts.attemptedAt} + ${windowLength} - now()) / 60))::int`,
-    })
+  return new QueryBuilder()
+    .select({ minutes: sql`greatest(1, ceil(extract(epoch from ${loginAttempts.attemptedAt} + ${windowLength} - now()) / 60))` })
     .from(loginAttempts)
     .where(and(matching, ne(loginAttempts.outcome, 'succeeded'), gt(loginAttempts.attemptedAt, sql`now() - ${windowLength}`)))
     .orderBy(desc(loginAttempts.attemptedAt))
     .offset(limit.attempts - 1)
     .limit(1);
-  return filling?.minutes ?? 0;
+}
+
+/** Minutes until the attempt may be checked (the longest wait of its limits), 0 if it may now. One statement. */
+async function minutesUntilAllowed(db: Database | Transaction, attempt: Attempt) {
+  const waits = limitsFor(attempt).map(([limit, matching]) => sql`(${waitForLimit(limit, matching)})`);
+  const [row] = await db.execute<{ minutes: number }>(sql`select coalesce(greatest(${sql.join(waits, sql`, `)}), 0)::int as minutes`);
+  return row!.minutes;
 }
 
 /** Writes the attempt as pending and returns its id, or how long to wait if a limit is reached. */
-async function reserveAttempt({ email, clientAddress, deviceId }: Attempt) {
-  return database().transaction(async (tx): Promise<{ attemptId: number } | { retryAfterMinutes: number }> => {
-    let waits: number[];
-    if (deviceId) {
-      await lockThrottlingKey(tx, `device:${deviceId}`);
-      waits = [await minutesUntilBelow(tx, loginLimits.perDevice, eq(loginAttempts.deviceId, deviceId))];
-    } else {
-      await lockThrottlingKey(tx, `account:${email}`);
-      await lockThrottlingKey(tx, `address:${clientAddress}`);
-      const stranger = isNull(loginAttempts.deviceId);
-      const sameAccount = eq(loginAttempts.email, email);
-      const sameAddress = eq(loginAttempts.ipAddress, clientAddress);
-      waits = [
-        await minutesUntilBelow(tx, loginLimits.perAccountAndAddress, and(stranger, sameAccount, sameAddress)),
-        await minutesUntilBelow(tx, loginLimits.perAccount, and(stranger, sameAccount)),
-        await minutesUntilBelow(tx, loginLimits.perAddress, and(stranger, sameAddress)),
-      ];
+async function reserveAttempt(attempt: Attempt): Promise<{ attemptId: number } | { retryAfterMinutes: number }> {
+  // A limit already reached refuses at once, without the locks: under attack most attempts are
+  // refused, and they need not queue behind each other. Only the locked check below admits one.
+  const knownWait = await minutesUntilAllowed(database(), attempt);
+  if (knownWait > 0) return { retryAfterMinutes: knownWait };
+  return database().transaction(async (tx) => {
+    for (const key of lockKeysFor(attempt)) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
     }
-    const retryAfterMinutes = Math.max(...waits);
+    const retryAfterMinutes = await minutesUntilAllowed(tx, attempt);
     if (retryAfterMinutes > 0) return { retryAfterMinutes };
-    const [attempt] = await tx
+    const [reserved] = await tx
       .insert(loginAttempts)
-      .values({ email, ipAddress: clientAddress, deviceId })
+      .values({ email: attempt.email, ipAddress: attempt.clientAddress, deviceId: attempt.deviceId })
       .returning({ id: loginAttempts.id });
-    return { attemptId: attempt!.id };
+    return { attemptId: reserved!.id };
   });
 }
 

@@ -183,12 +183,12 @@ describe('throttling strangers (no device cookie)', () => {
   });
 
   test('concurrent attempts over many accounts and addresses all finish (the locks cannot deadlock)', async () => {
-    const emails = Array.from({ length: 8 }, () => newEmail('mesh'));
-    const addresses = Array.from({ length: 8 }, newAddress);
+    const emails = Array.from({ length: 6 }, () => newEmail('mesh'));
+    const addresses = Array.from({ length: 6 }, newAddress);
     const pairs = emails.flatMap((email) => addresses.map((clientAddress) => ({ email, clientAddress })));
     // Both orders at once: account A from address X while account B from X and A from Y.
     const results = await Promise.all([...pairs, ...pairs.toReversed()].map(({ email, clientAddress }) => attempt(email, 'wrong', clientAddress)));
-    assert.equal(results.length, 128);
+    assert.equal(results.length, 72);
     assert.ok(results.every((result) => result.status === 'invalid'), 'no limit is reached, and none failed');
   });
 
