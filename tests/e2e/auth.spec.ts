@@ -159,6 +159,17 @@ test.describe('signing in and out', () => {
     await expect(page.getByText(`${testUsers.editor.name} (editor)`)).toBeVisible();
   });
 
+  test("when Auth.js's endpoint reports an error, the login page never blames the password", async ({ page }) => {
+    const unavailable = 'Sign-in is unavailable right now. Please try again in a few minutes.';
+    for (const query of ['error=CredentialsSignin&code=unavailable', 'error=CallbackRouteError', 'error=Configuration']) {
+      await page.goto(`/login?${query}`);
+      await expect(page.getByRole('alert').filter({ hasText: unavailable }), query).toBeVisible();
+      await expect(page.getByText('Invalid email or password'), query).toHaveCount(0);
+    }
+    await page.goto('/login?error=CredentialsSignin&code=throttled-3');
+    await expect(page.getByRole('alert').filter({ hasText: 'Too many sign-in attempts. Try again in 3 minutes.' })).toBeVisible();
+  });
+
   test('the login page has no accessibility violations', async ({ page }) => {
     await page.goto('/login');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
