@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { firstValues, WIDGET_SIZE } from '@/lib/api/embed-options';
 import { iframeSnippet } from '@/lib/api/embed-snippet';
-import { jsonResponse, problemResponse, readOnlyMethods, type InvalidParam } from '@/lib/api/http';
+import { jsonResponse, problemResponse, readOnlyMethods, type InvalidParam, withProblemDetails } from '@/lib/api/http';
 import { oembedSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
 import { getRole } from '@/lib/public-roles';
@@ -27,7 +27,7 @@ function roleSlugFromUrl(url: string) {
   return slug.success ? slug.data : null;
 }
 
-export async function GET(request: Request) {
+export const GET = withProblemDetails(async (request: Request) => {
   const parsed = paramsSchema.safeParse(firstValues(new URL(request.url).searchParams));
   if (!parsed.success) {
     const invalidParams: InvalidParam[] = parsed.error.issues.map((issue) => ({ name: String(issue.path[0] ?? 'url'), reason: issue.message }));
@@ -55,6 +55,6 @@ export async function GET(request: Request) {
     height,
   });
   return jsonResponse(request, body, { lastModified: new Date(role.stats.updatedAt) });
-}
+});
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;
