@@ -2,12 +2,13 @@
 // Role editing. Each action goes through authenticatedAction (session, role, session version),
 // hands the claims to the DAL (which checks them again), and invalidates exactly the cache tags
 // the change touched, so the public pages show it on the very next request.
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formatEditTime } from '@/lib/format';
 import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleMutationResult } from '@/db/role-edits';
 import { authenticatedAction } from '@/lib/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/public-roles';
 import { fieldErrorsOf, type FormState } from '@/lib/form-state';
 import {
   applyListEdit,
@@ -49,7 +50,7 @@ function editLists(intent: string, values: RoleFormValues): FormState {
 }
 
 function applyTags(tags: string[]) {
-  for (const tag of tags) updateTag(tag);
+  invalidatePublicRoles(tags);
 }
 
 function conflictMessage(current: { editorName: string | null; editedAt: string }) {
@@ -74,8 +75,15 @@ function unsavedState(result: Exclude<RoleMutationResult, { status: 'saved' }>, 
   }
 }
 
+const roleFormOptions = {
+  role: 'editor',
+  schema: roleSubmissionSchema,
+  toInput: toRoleSubmission,
+  valuesOf: (input: unknown) => (input as ReturnType<typeof toRoleSubmission>).values,
+} as const;
+
 export const createRoleAction = authenticatedAction(
-  { role: 'editor', schema: roleSubmissionSchema, toInput: toRoleSubmission },
+  roleFormOptions,
   async ({ intent, values }, { claims }) => {
     if (intent !== 'save') return editLists(intent, values);
     const parsed = newRoleFormSchema.safeParse(values);
@@ -90,7 +98,7 @@ export const createRoleAction = authenticatedAction(
 );
 
 export const updateRoleAction = authenticatedAction(
-  { role: 'editor', schema: roleSubmissionSchema, toInput: toRoleSubmission },
+  roleFormOptions,
   async ({ intent, roleId, loadedSlug, values }, { claims }) => {
     if (intent !== 'save') return editLists(intent, values);
     if (roleId === undefined) return { status: 'error', message: 'Reload the page and try again.', values };
