@@ -75,7 +75,7 @@ export function createDatabase(url: string, { max = 10, requestTimeouts = false 
     },
     // No reconnect backoff: while the database is away connections fail at once anyway (see
     // mayTryDatabase), and postgres.js's backoff grows to 20 s, which a request would wait out.
-    ...(requestTimeouts ? { connect_timeout: DATABASE_TIMEOUTS.connectSeconds, socket: connectWatchedSocket, backoff: 0 } : {}),
+    ...(requestTimeouts ? { connect_timeout: DATABASE_TIMEOUTS.connectSeconds, socket: connectWatchedSocket, backoff: () => 0 } : {}),
   });
   openPools().add(sql);
   const end = sql.end.bind(sql);

@@ -30,7 +30,7 @@ function exitWith(message: string): never {
   process.exit(1);
 }
 
-/** Production must be given a secret; development keeps a generated one in .data/auth-secret. */
+/** Production must be given a secret; development keeps a generated one in .data/auth-secret (or ROLEBOARD_DATA_DIR). */
 function resolveAuthSecret() {
   if (process.env.AUTH_SECRET || !development) {
     try {
@@ -39,7 +39,7 @@ function resolveAuthSecret() {
       exitWith(`${(error as Error).message}. Generate one with: openssl rand -base64 33`);
     }
   }
-  const file = path.resolve('.data/auth-secret');
+  const file = path.resolve(process.env.ROLEBOARD_DATA_DIR ?? '.data', 'auth-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });

@@ -80,7 +80,6 @@ const problemTitles: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   500: 'Internal Server Error',
-  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 

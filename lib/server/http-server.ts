@@ -134,18 +134,22 @@ export async function startFront(options: FrontOptions): Promise<Front> {
 
     const isPage = kind === 'page' || kind === 'admin';
     const typeOf = () => String(res.getHeader('content-type') ?? '');
+    // A 500 from Next.js is an unhandled failure: its body is replaced with ours (RSC and problem
+    // answers excepted: the client router and API clients read those).
+    let failed = false;
     holdResponse(res, {
       onStart: () => {
-        // A failure while the database is away is a 503, whatever answers it (pages' data requests included).
+        failed = res.statusCode === 500 && !/^(text\/x-component|application\/problem\+json)/.test(typeOf());
+        // A failure while the database is away is a 503, whatever answers it.
         if (res.statusCode === 500 && isDatabaseFailing()) {
           res.statusCode = 503;
           res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
         }
-        // Hold pages (their CSP needs the body) and failures other than Next.js's own RSC and problem answers.
-        return (isPage && typeOf().startsWith('text/html')) || (res.statusCode >= 500 && !/^(text\/x-component|application\/problem\+json)/.test(typeOf()));
+        // Pages are held too: their CSP needs the whole HTML.
+        return failed || (isPage && typeOf().startsWith('text/html'));
       },
       finish: (body) => {
-        if (res.statusCode >= 500 && !typeOf().startsWith('application/problem+json')) return Buffer.from(answer(res, kind, failure()));
+        if (failed) return Buffer.from(answer(res, kind, failure()));
         if (isPage && res.statusCode !== 304) {
           const scriptHashes = inlineScriptHashes(body.toString('utf8'));
           // Development builds evaluate code for fast refresh; production never does.

@@ -3,8 +3,12 @@
 // and cross-site writes. Next.js would answer several of these with a 500.
 import type { IncomingMessage } from 'node:http';
 
-/** The longest request target (path and query) we read. Real addresses are far shorter. */
-export const MAX_URL_LENGTH = 4096;
+/**
+ * The longest path we read: real ones are far shorter (a comparison of four roles is under 500
+ * characters). Query strings may be longer; their parameters have limits of their own, and Node.js
+ * refuses request heads over 16 kB.
+ */
+export const MAX_PATH_LENGTH = 2048;
 
 /** The largest request body: Server Actions refuse more than 1 MB anyway (Next.js's bodySizeLimit). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -44,10 +48,11 @@ function originOf(value: string) {
  */
 export function refusalOf(request: IncomingMessage, { allowedOrigins }: { allowedOrigins: string[] }): Refusal | null {
   const url = request.url ?? '/';
-  if (url.length > MAX_URL_LENGTH) {
-    return { status: 414, title: 'Address too long', detail: `Addresses on this site are at most ${MAX_URL_LENGTH} characters long.` };
+  const path = pathOf(url);
+  if (path.length > MAX_PATH_LENGTH) {
+    return { status: 414, title: 'Address too long', detail: `Addresses on this site are at most ${MAX_PATH_LENGTH} characters long.` };
   }
-  if (CONTROL_CHARACTER.test(url) || !isReadablePath(pathOf(url))) {
+  if (CONTROL_CHARACTER.test(url) || !isReadablePath(path)) {
     return { status: 400, title: 'Bad address', detail: 'This address could not be read: it has a malformed %-escape or a control character.' };
   }
   const method = request.method ?? 'GET';
