@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { templatePlaceholders, unknownPlaceholders } from './salary-template';
 import { slugPattern, slugSchema } from './slug';
+import { multilineText, nameText, plainText } from './text-rules';
 
 export const STATS_LIMITS = {
   maxJobOpenings: 10_000_000,
@@ -64,9 +65,7 @@ export function latestToday(now = Date.now()) {
 export const roleStatsSchema = z.object({
   jobOpenings: wholeNumber('the number of job openings', { min: 0, max: STATS_LIMITS.maxJobOpenings }),
   averageSalary: salaryAmount('the average salary'),
-  currency: z
-    .string()
-    .trim()
+  currency: plainText({ max: 3 })
     .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code in capitals, e.g. USD')
     .default('USD'),
   degreeRequirementPercent: wholeNumber('the share of openings that require a degree', { min: 0, max: 100 }),
@@ -75,25 +74,14 @@ export const roleStatsSchema = z.object({
   asOf: z
     .iso.date({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'Enter the date of these figures' : 'Enter a date as YYYY-MM-DD') })
     .refine((date) => date <= latestToday(), 'The date cannot be in the future'),
-  source: z.string({ error: 'Enter where these figures come from' }).trim().min(1, 'Enter where these figures come from').max(500, 'Use at most 500 characters'),
+  source: plainText({ max: 500, required: 'where these figures come from' }),
 });
 
 export type RoleStatsInput = z.output<typeof roleStatsSchema>;
 
-function requiredText(what: string, max: number) {
-  return z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `Use at most ${max.toLocaleString('en-US')} characters`);
-}
-
 /** Optional prose: empty or missing is stored as null. */
-function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max.toLocaleString('en-US')} characters`)
+function optionalProse(max: number) {
+  return multilineText({ max })
     .nullish()
     .transform((text) => text || null);
 }
@@ -126,28 +114,33 @@ export const roleFieldLabels = {
 export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15 } as const;
 
 export const roleContentSchema = z.object({
-  title: requiredText('a title', 120),
+  title: nameText({ max: 120, required: 'a title' }),
   slug: slugSchema,
   categorySlug: z.string({ error: 'Choose a category' }).regex(slugPattern, 'Choose a category').max(100, 'Choose a category'),
-  summary: requiredText('a summary', 500),
-  salaryTemplate: requiredText('the salary write-up', 2000).refine((template) => unknownPlaceholders(template).length === 0, {
+  summary: multilineText({ max: 500, required: 'a summary' }),
+  salaryTemplate: multilineText({ max: 2000, required: 'the salary write-up' }).refine((template) => unknownPlaceholders(template).length === 0, {
     error: (issue) =>
       `Unknown placeholder ${unknownPlaceholders(String(issue.input))
         .map((name) => `{${name}}`)
         .join(', ')}; use ${templatePlaceholders.map((name) => `{${name}}`).join(', ')}`,
   }),
-  responsibilitiesIntro: requiredText('an introduction to the responsibilities', 2000),
+  responsibilitiesIntro: multilineText({ max: 2000, required: 'an introduction to the responsibilities' }),
   responsibilities: z
-    .array(requiredText('the responsibility, or remove the row', 500))
+    .array(plainText({ max: 500, required: 'the responsibility, or remove the row' }))
     .min(1, 'Add at least one responsibility')
     .max(CONTENT_LIMITS.responsibilities, `Use at most ${CONTENT_LIMITS.responsibilities} responsibilities`),
-  responsibilitiesOutro: optionalText(2000),
-  howToBecomeIntro: requiredText('an introduction to the steps', 2000),
+  responsibilitiesOutro: optionalProse(2000),
+  howToBecomeIntro: multilineText({ max: 2000, required: 'an introduction to the steps' }),
   howToBecomeSteps: z
-    .array(z.object({ heading: requiredText('a heading, or remove the step', 200), body: requiredText('what this step involves', 2000) }))
+    .array(
+      z.object({
+        heading: plainText({ max: 200, required: 'a heading, or remove the step' }),
+        body: multilineText({ max: 2000, required: 'what this step involves' }),
+      }),
+    )
     .min(1, 'Add at least one step')
     .max(CONTENT_LIMITS.howToBecomeSteps, `Use at most ${CONTENT_LIMITS.howToBecomeSteps} steps`),
-  howToBecomeOutro: optionalText(2000),
+  howToBecomeOutro: optionalProse(2000),
 });
 
 export type RoleContentInput = z.output<typeof roleContentSchema>;

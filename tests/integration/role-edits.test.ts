@@ -309,6 +309,63 @@ describe('saving a role', () => {
     assert.deepEqual(created, { status: 'invalid', fieldErrors: { 'stats.percentiles.p25': ['Must be at least the 10th percentile (5)'] } });
   });
 
+  test('a NUL or other control character in any text is a field error, never a database error, and writes nothing', async () => {
+    const role = await newRole();
+    const before = await snapshot(role);
+    const result = await updateRole(await editorClaims(), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: {
+        ...role.content,
+        title: 'Nul\u0000Title',
+        summary: 'Escape \u001B[31m red',
+        responsibilities: ['Fine.', 'Nul\u0000'],
+        howToBecomeSteps: [{ heading: 'Learn', body: 'C1 \u0085 control' }],
+      },
+      stats: { ...role.stats, source: 'Nul\u0000Source' },
+    });
+    assert.equal(result.status, 'invalid');
+    assert.deepEqual(result.status === 'invalid' ? result.fieldErrors : {}, {
+      'content.title': ['Remove the invisible control character (U+0000)'],
+      'content.summary': ['Remove the invisible control character (U+001B)'],
+      'content.responsibilities.1': ['Remove the invisible control character (U+0000)'],
+      'content.howToBecomeSteps.0.body': ['Remove the invisible control character (U+0085)'],
+      'stats.source': ['Remove the invisible control character (U+0000)'],
+    });
+    assert.deepEqual(await snapshot(role), before);
+    const created = await createRole(await editorClaims(), { content: content({ title: '\u200B\u2060' }), stats: stats() });
+    assert.deepEqual(created, { status: 'invalid', fieldErrors: { 'content.title': ['Enter a title'] } });
+  });
+
+  test("a stats-only save from the form, whose textareas send CRLF, records only the stats change", async () => {
+    const role = await newRole({
+      summary: 'First line.\nSecond line.',
+      responsibilitiesIntro: 'They:\n\n- test\n- report',
+      howToBecomeSteps: [{ heading: 'Learn', body: 'Read.\nPractise.' }],
+      howToBecomeOutro: 'Good\nluck.',
+    });
+    assert.equal(role.content.summary, 'First line.\nSecond line.', 'stored with \\n');
+    const asTheBrowserSendsIt = (text: string) => text.replace(/\n/g, '\r\n');
+    const result = await updateRole(await editorClaims(), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: {
+        ...role.content,
+        summary: asTheBrowserSendsIt(role.content.summary),
+        responsibilitiesIntro: asTheBrowserSendsIt(role.content.responsibilitiesIntro),
+        howToBecomeSteps: role.content.howToBecomeSteps.map((step) => ({ ...step, body: asTheBrowserSendsIt(step.body) })),
+        howToBecomeOutro: asTheBrowserSendsIt(role.content.howToBecomeOutro!),
+      },
+      stats: { ...role.stats, averageSalary: 57_000 },
+    });
+    assert.ok(result.status === 'saved');
+    assert.deepEqual(result.tags.sort(), ['category:healthcare', `role:${role.slug}`, 'roles'].sort());
+    const [audit] = await auditRows(role.id);
+    assert.deepEqual([audit!.before, audit!.after], [{ averageSalary: 50_000 }, { averageSalary: 57_000 }]);
+    const saved = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
+    assert.deepEqual(saved.content, role.content, 'the stored text is unchanged, still with \\n');
+  });
+
   test('two new roles racing for one slug: one is created, the other gets the slug error', async () => {
     const claims = await editorClaims();
     const slug = `${SLUG_PREFIX}${randomUUID().slice(0, 8)}`;
