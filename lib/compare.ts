@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { firstValue, type RawSearchParams } from './query-params';
 import { MAX_QUERY_LENGTH } from './role-search';
 import { slugSchema } from './slug';
+import { plainText } from './text-rules';
 
 export const MAX_COMPARED_ROLES = 4;
 
@@ -22,7 +23,7 @@ export type CompareRequest = {
 
 // Long enough for four slugs and their commas, with room for stray spaces.
 const rolesParameter = z.string().max(MAX_COMPARED_ROLES * 110);
-const addParameter = z.string().trim().min(1).max(MAX_QUERY_LENGTH);
+const addParameter = plainText({ max: MAX_QUERY_LENGTH, required: 'the role to add' });
 
 export function parseCompareRequest(raw: RawSearchParams): CompareRequest {
   const roles = rolesParameter.safeParse(firstValue(raw.roles) ?? '');

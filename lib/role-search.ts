@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { firstValue, type RawSearchParams } from './query-params';
 import { slugPattern } from './slug';
+import { plainText } from './text-rules';
 
 export const roleSorts = ['title', 'salary', 'openings'] as const;
 export type RoleSort = (typeof roleSorts)[number];
@@ -32,7 +33,8 @@ export function encodeCursor(cursor: RoleCursor): string {
 }
 
 export const roleSearchFields = {
-  q: z.string().trim().max(MAX_QUERY_LENGTH, `Search text can be at most ${MAX_QUERY_LENGTH} characters`),
+  // Search text goes into SQL parameters, where a NUL would be a database error.
+  q: plainText({ max: MAX_QUERY_LENGTH }),
   category: z.string().max(100).regex(slugPattern, 'Not a category'),
   minSalary: z.coerce.number().int('Whole numbers only').min(0).max(100_000_000),
   maxDegree: z.coerce.number().int('Whole numbers only').min(0).max(100),
