@@ -14,14 +14,22 @@ import { auditLog, categories, roles, roleStats, roleStatsHistory, users, type R
 import { columnsFromStats, statsFromColumns } from './stats-columns';
 import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/form-state';
-import { roleContentSchema, roleStatsSchema, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
+import {
+  roleContentKeys,
+  roleContentSchema,
+  roleStatsKeys,
+  roleStatsSchema,
+  type RoleContentInput,
+  type RoleStatsInput,
+  type RoleValues,
+} from '@/lib/role-schemas';
 
 export type RoleStatus = Role['status'];
 
 export type LastEdit = { editorName: string | null; editedAt: string };
 
 /** The role as stored, in the shapes the shared schemas describe. */
-export type RoleSnapshot = { version: number; content: RoleContentInput; stats: RoleStatsInput };
+export type RoleSnapshot = RoleValues & { version: number };
 
 export type RoleForEdit = RoleSnapshot & { id: number; slug: string; status: RoleStatus; lastEdit: LastEdit };
 
@@ -35,34 +43,10 @@ export type RoleMutationResult =
 
 const ADMIN_LIST_LIMIT = 100;
 
-const contentKeys = [
-  'title',
-  'slug',
-  'categorySlug',
-  'summary',
-  'salaryTemplate',
-  'responsibilitiesIntro',
-  'responsibilities',
-  'responsibilitiesOutro',
-  'howToBecomeIntro',
-  'howToBecomeSteps',
-  'howToBecomeOutro',
-] as const satisfies readonly (keyof RoleContentInput)[];
-
-const statsKeys = [
-  'jobOpenings',
-  'averageSalary',
-  'currency',
-  'degreeRequirementPercent',
-  'percentiles',
-  'asOf',
-  'source',
-] as const satisfies readonly (keyof RoleStatsInput)[];
-
 // ---- Shapes ----------------------------------------------------------------------------------
 
 function contentFromRow(role: Role): RoleContentInput {
-  return Object.fromEntries(contentKeys.map((key) => [key, role[key]])) as RoleContentInput;
+  return Object.fromEntries(roleContentKeys.map((key) => [key, role[key]])) as RoleContentInput;
 }
 
 /** The fields whose values differ, as `{ before, after }` holding only those fields. */
@@ -323,8 +307,8 @@ export async function updateRole(
     const current = await loadRole(tx, eq(roles.id, roleId));
     if (!current) return { status: 'not-found' };
     if (current.version !== expectedVersion) return conflictWith(tx, roleId);
-    const contentChange = changedFields(current.content, content, contentKeys);
-    const statsChange = changedFields(current.stats, stats, statsKeys);
+    const contentChange = changedFields(current.content, content, roleContentKeys);
+    const statsChange = changedFields(current.stats, stats, roleStatsKeys);
     if (isEmpty(contentChange.after) && isEmpty(statsChange.after)) {
       return { status: 'saved', role: { id: roleId, slug: current.slug, version: current.version }, tags: [] };
     }
@@ -395,7 +379,7 @@ export async function revertRoleStats(
     if (!target) return { status: 'not-found' };
     if (current.version !== expectedVersion) return conflictWith(tx, roleId);
     const stats = statsFromColumns(target);
-    const change = changedFields(current.stats, stats, statsKeys);
+    const change = changedFields(current.stats, stats, roleStatsKeys);
     if (isEmpty(change.after)) return { status: 'saved', role: { id: roleId, slug: current.slug, version: current.version }, tags: [] };
     const updated = await bumpVersion(tx, roleId, expectedVersion);
     // Nothing has been written yet, so returning here leaves the database as it was.

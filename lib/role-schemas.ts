@@ -145,11 +145,22 @@ export const roleContentSchema = z.object({
 
 export type RoleContentInput = z.output<typeof roleContentSchema>;
 
+/** A role's editable values: what the form saves and what a conflict compares. */
+export type RoleValues = { content: RoleContentInput; stats: RoleStatsInput };
+
+export const roleContentKeys = Object.keys(roleContentSchema.shape) as (keyof RoleContentInput)[];
+export const roleStatsKeys = Object.keys(roleStatsSchema.shape) as (keyof RoleStatsInput)[];
+
 // ---- The admin form -------------------------------------------------------------------------
 
 /** Everything the role form holds, exactly as typed (strings), so a failed save loses nothing. */
 export type RoleFormValues = {
   version: string;
+  /**
+   * The saved values the form was loaded with, as JSON (`formBase`): after a conflict they tell
+   * which fields this editor changed. Empty for a new role.
+   */
+  base: string;
   content: {
     title: string;
     slug: string;
@@ -176,6 +187,7 @@ export type RoleFormValues = {
 
 export const emptyRoleFormValues: RoleFormValues = {
   version: '',
+  base: '',
   content: {
     title: '',
     slug: '',
@@ -200,11 +212,17 @@ export const emptyRoleFormValues: RoleFormValues = {
   },
 };
 
-/** A role's saved values as the form shows them. */
-export function toFormValues(role: { version: number; content: RoleContentInput; stats: RoleStatsInput }): RoleFormValues {
+/** Saved values as a form's base (RoleFormValues.base). */
+export function formBase({ content, stats }: RoleValues) {
+  return JSON.stringify({ content, stats });
+}
+
+/** A role's saved values as the form shows them, with those values as its base. */
+export function toFormValues(role: RoleValues & { version: number }): RoleFormValues {
   const { content, stats } = role;
   return {
     version: String(role.version),
+    base: formBase(role),
     content: {
       ...content,
       responsibilities: [...content.responsibilities],
@@ -238,6 +256,7 @@ export function toRoleFormValues(formData: FormData): RoleFormValues {
   const bodies = texts('stepBody');
   return {
     version: text('version'),
+    base: text('base'),
     content: {
       title: text('title'),
       slug: text('slug'),
@@ -300,6 +319,42 @@ export const roleFormSchema = z.object({
 });
 
 export const newRoleFormSchema = roleFormSchema.omit({ version: true });
+
+/**
+ * Twice the longest role the schemas allow (about 55,000 characters), since JSON escaping at
+ * most doubles the characters stored text may hold; with room to spare.
+ */
+const ROLE_BASE_MAX_LENGTH = 200_000;
+
+const reloadMessage = 'Reload the page and try again';
+
+/**
+ * A form's base, read back from the browser. Each field's value is only ever compared with
+ * (a tampered base can only misdescribe the sender's own changes), so any JSON value will do;
+ * it is never validated deeper, which would recurse through whatever nesting was sent.
+ */
+export const roleBaseSchema = z
+  .string({ error: reloadMessage })
+  .max(ROLE_BASE_MAX_LENGTH, reloadMessage)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: reloadMessage });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.object(
+      {
+        content: z.record(z.enum(roleContentKeys, { error: reloadMessage }), z.unknown(), { error: reloadMessage }),
+        stats: z.record(z.enum(roleStatsKeys, { error: reloadMessage }), z.unknown(), { error: reloadMessage }),
+      },
+      { error: reloadMessage },
+    ),
+  );
+
+export type RoleBase = z.output<typeof roleBaseSchema>;
 
 // ---- Editing the lists without JavaScript ------------------------------------------------------
 

@@ -100,7 +100,7 @@ test.describe('editing a role', () => {
     const alert = formAlert(second.page, `This role was changed by ${testUsers.editor.name} at`);
     await expect(alert).toBeVisible();
     const comparison = alert.getByRole('row', { name: /Average salary/ });
-    await expect(comparison.getByRole('cell')).toHaveText([String(firstSalary), String(secondSalary)]);
+    await expect(comparison.getByRole('cell')).toHaveText([String(firstSalary), String(secondSalary), 'Yours is saved: you both changed it']);
     await expect(averageSalary(second.page)).toHaveValue(String(secondSalary));
     await expectPublicSalary(first.page, 'business-analyst', money(firstSalary));
 
@@ -108,6 +108,41 @@ test.describe('editing a role', () => {
     await saveButton(second.page).click();
     await expect(second.page.getByRole('status')).toHaveText('Saved');
     await expectPublicSalary(first.page, 'business-analyst', money(secondSalary));
+    await Promise.all([first.context.close(), second.context.close()]);
+  });
+
+  test("after a conflict, saving again keeps the other editor's changes and applies only yours (without JavaScript too)", async ({ browser }) => {
+    const slug = 'full-stack-developer';
+    const first = await signedInPage(browser, testUsers.editor);
+    const second = await signedInPage(browser, testUsers.secondEditor, { javaScriptEnabled: false });
+    for (const { page } of [first, second]) await page.goto(`/admin/roles/${slug}`);
+    const summary = (page: Page) => page.getByLabel('Summary', { exact: true });
+    const [loadedSummary, loadedSalary] = [await summary(second.page).inputValue(), await averageSalary(second.page).inputValue()];
+
+    const theirSummary = `Full-Stack Developers work across the browser, the server and the database (edited ${Date.now()}).`;
+    await summary(first.page).fill(theirSummary);
+    await saveButton(first.page).click();
+    await expect(first.page.getByRole('status')).toHaveText('Saved');
+
+    const salary = freshSalary();
+    await averageSalary(second.page).fill(String(salary));
+    await saveButton(second.page).click();
+    const alert = formAlert(second.page, `This role was changed by ${testUsers.editor.name} at`);
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole('row', { name: /Summary/ }).getByRole('cell')).toHaveText([theirSummary, loadedSummary, 'Theirs is kept: only they changed it']);
+    await expect(alert.getByRole('row', { name: /Average salary/ }).getByRole('cell')).toHaveText([
+      loadedSalary,
+      String(salary),
+      'Yours is saved: only you changed it',
+    ]);
+    // The form holds what saving again will write: their summary, your salary.
+    await expect(summary(second.page)).toHaveValue(theirSummary);
+    await expect(averageSalary(second.page)).toHaveValue(String(salary));
+
+    await saveButton(second.page).click();
+    await expect(second.page.getByRole('status')).toHaveText('Saved');
+    await expectPublicSalary(first.page, slug, money(salary));
+    await expect(first.page.getByText(theirSummary)).toBeVisible();
     await Promise.all([first.context.close(), second.context.close()]);
   });
 

@@ -20,7 +20,8 @@ import {
 } from '@/db/role-edits';
 import { auditLog, roles, roleStatsHistory, users } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
-import type { RoleContentInput, RoleStatsInput } from '@/lib/role-schemas';
+import { mergeRoleEdit } from '@/lib/role-merge';
+import { formBase, roleBaseSchema, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase } from '../support/database';
 import { testPassword, testUsers } from '../support/users';
@@ -244,6 +245,39 @@ describe('saving a role', () => {
       stats: stats({ jobOpenings: 5 }),
     });
     assert.equal(reapplied.status, 'saved');
+  });
+
+  test("saving again after a conflict writes their values with only the second editor's changes on top", async () => {
+    const role = await newRole({ howToBecomeSteps: [{ heading: 'Learn', body: 'Learn to test.' }, { heading: 'Practise', body: 'Test a lot.' }] });
+    // Both editors load the role; the form carries what it was loaded with as its base.
+    const base = roleBaseSchema.parse(formBase(role));
+    const first = await updateRole(await claimsFor(db, testUsers.secondEditor.email), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: { ...role.content, summary: 'Their new summary.', howToBecomeSteps: [...role.content.howToBecomeSteps].reverse() },
+      stats: { ...role.stats, jobOpenings: 12 },
+    });
+    assert.equal(first.status, 'saved');
+
+    const yours = { content: role.content, stats: { ...role.stats, averageSalary: 64_000, jobOpenings: 13 } };
+    const conflict = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version, ...yours });
+    assert.ok(conflict.status === 'conflict');
+    const merge = mergeRoleEdit({ base, yours, theirs: conflict.current });
+    assert.deepEqual(merge.changedByYou.sort(), ['averageSalary', 'jobOpenings']);
+    assert.deepEqual(merge.changedByThem.sort(), ['howToBecomeSteps', 'jobOpenings', 'summary']);
+
+    const again = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: conflict.current.version, ...merge.values });
+    assert.equal(again.status, 'saved');
+    const saved = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
+    assert.equal(saved.content.summary, 'Their new summary.', 'their change stands');
+    assert.deepEqual(saved.content.howToBecomeSteps.map((step) => step.heading), ['Practise', 'Learn'], 'their reordering stands');
+    assert.equal(saved.stats.averageSalary, 64_000, 'your change is applied');
+    assert.equal(saved.stats.jobOpenings, 13, 'where you both changed a field, yours wins');
+    const [audit] = await auditRows(role.id);
+    assert.deepEqual([audit!.before, audit!.after], [
+      { averageSalary: 50_000, jobOpenings: 12 },
+      { averageSalary: 64_000, jobOpenings: 13 },
+    ]);
   });
 
   test('when the audit insert fails, the role, stats, version and history are all unchanged', async () => {

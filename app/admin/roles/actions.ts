@@ -6,17 +6,22 @@ import { refresh, updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formatEditTime } from '@/lib/format';
-import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleMutationResult } from '@/db/role-edits';
+import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleConflict, type RoleMutationResult } from '@/db/role-edits';
 import { authenticatedAction } from '@/lib/authenticated-action';
 import { fieldErrorsOf, type FormState } from '@/lib/form-state';
+import { mergeRoleEdit, type RoleConflictDetail } from '@/lib/role-merge';
 import {
   applyListEdit,
+  formBase,
   listEditSchema,
   newRoleFormSchema,
+  roleBaseSchema,
   roleFormSchema,
   toFormValues,
   toRoleFormValues,
+  type RoleBase,
   type RoleFormValues,
+  type RoleValues,
 } from '@/lib/role-schemas';
 import { slugSchema } from '@/lib/slug';
 
@@ -56,22 +61,33 @@ function conflictMessage(current: { editorName: string | null; editedAt: string 
   return `This role was changed by ${current.editorName ?? 'someone else'} at ${formatEditTime(current.editedAt)}`;
 }
 
-/** The DAL's answer as the form's state, for everything but a successful save. */
-function unsavedState(result: Exclude<RoleMutationResult, { status: 'saved' }>, values: RoleFormValues): FormState {
-  switch (result.status) {
-    case 'invalid':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
-    case 'not-found':
-      return { status: 'error', message: 'This role no longer exists.', values };
-    case 'conflict':
-      return {
-        status: 'conflict',
-        message: conflictMessage(result.current),
-        // The form now carries the current version, so saving again applies the editor's values on top.
-        values: { ...values, version: String(result.current.version) },
-        detail: { theirs: toFormValues(result.current), yours: values },
-      };
-  }
+/** The DAL's refusal as the form's state; a conflict has its own (conflictState). */
+function refusedState(result: Extract<RoleMutationResult, { status: 'invalid' | 'not-found' }>, values: RoleFormValues): FormState {
+  return result.status === 'invalid'
+    ? { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values }
+    : { status: 'error', message: 'This role no longer exists.', values };
+}
+
+/**
+ * Someone else saved since this form was loaded. The form comes back with their values and only
+ * this editor's own changes on top, at their version and with their values as its new base:
+ * saving again writes exactly that, and reverts nothing this editor did not touch.
+ */
+function conflictState(current: RoleConflict['current'], base: RoleBase, yours: RoleValues): FormState {
+  const theirs = { content: current.content, stats: current.stats };
+  const { values, changedByYou, changedByThem } = mergeRoleEdit({ base, yours, theirs });
+  const detail: RoleConflictDetail = {
+    theirs: toFormValues(current),
+    yours: toFormValues({ version: current.version, ...yours }),
+    changedByYou,
+    changedByThem,
+  };
+  return {
+    status: 'conflict',
+    message: conflictMessage(current),
+    values: { ...toFormValues({ version: current.version, ...values }), base: formBase(theirs) },
+    detail,
+  };
 }
 
 export const createRoleAction = authenticatedAction(
@@ -83,7 +99,8 @@ export const createRoleAction = authenticatedAction(
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
     }
     const result = await createRole(claims, parsed.data);
-    if (result.status !== 'saved') return unsavedState(result, values);
+    if (result.status === 'invalid' || result.status === 'not-found') return refusedState(result, values);
+    if (result.status !== 'saved') return { status: 'error', message: 'Nothing was saved. Try again.', values };
     applyTags(result.tags);
     redirect(`/admin/roles/${result.role.slug}?saved=1`);
   },
@@ -93,14 +110,16 @@ export const updateRoleAction = authenticatedAction(
   { role: 'editor', schema: roleSubmissionSchema, toInput: toRoleSubmission },
   async ({ intent, roleId, loadedSlug, values }, { claims }) => {
     if (intent !== 'save') return editLists(intent, values);
-    if (roleId === undefined) return { status: 'error', message: 'Reload the page and try again.', values };
+    const base = roleBaseSchema.safeParse(values.base);
+    if (roleId === undefined || !base.success) return { status: 'error', message: 'Reload the page and try again.', values };
     const parsed = roleFormSchema.safeParse(values);
     if (!parsed.success) {
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
     }
     const { version, content, stats } = parsed.data;
     const result = await updateRole(claims, { roleId, expectedVersion: version, content, stats });
-    if (result.status !== 'saved') return unsavedState(result, values);
+    if (result.status === 'conflict') return conflictState(result.current, base.data, { content, stats });
+    if (result.status !== 'saved') return refusedState(result, values);
     applyTags(result.tags);
     // A new slug means a new address for the edit page too.
     if (loadedSlug !== undefined && result.role.slug !== loadedSlug) redirect(`/admin/roles/${result.role.slug}?saved=1`);
