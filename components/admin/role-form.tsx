@@ -174,7 +174,9 @@ export function RoleForm({
           </div>
           <div className="field">
             <label htmlFor="categorySlug">{roleFieldLabels.categorySlug}</label>
-            <select {...field('categorySlug', content.categorySlug)}>
+            {/* Keyed by its value: React does not apply a new defaultValue to a mounted select, so after a
+                failed save the form's reset would otherwise bring back the category it was loaded with. */}
+            <select key={content.categorySlug} {...field('categorySlug', content.categorySlug)}>
               <option value="">Choose a category</option>
               {categories.map((category) => (
                 <option key={category.slug} value={category.slug}>
