@@ -428,6 +428,19 @@ describe('archive, restore, history and revert', () => {
     ]);
   });
 
+  test('archiving an archived role at its version is "unchanged": no new version, no audit row', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const archived = await archiveRole(claims, { roleId: role.id, expectedVersion: role.version });
+    assert.ok(archived.status === 'saved');
+    const before = await snapshot(role);
+    assert.deepEqual(await archiveRole(claims, { roleId: role.id, expectedVersion: archived.role.version }), {
+      status: 'unchanged',
+      role: { id: role.id, slug: role.slug, version: archived.role.version },
+    });
+    assert.deepEqual(await snapshot(role), before);
+  });
+
   test('reverting makes old figures current as a new history row and audit row; history is never rewritten', async () => {
     const role = await newRole();
     const claims = await editorClaims();
@@ -457,6 +470,15 @@ describe('archive, restore, history and revert', () => {
     assert.equal(foreign.status, 'not-found', "another role's history cannot be applied");
   });
 
+  test('reverting to figures that are already current is "unchanged" and writes nothing', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const before = await snapshot(role);
+    const result = await revertRoleStats(claims, { roleId: role.id, historyId: before.history[0]!.id, expectedVersion: role.version });
+    assert.equal(result.status, 'unchanged');
+    assert.deepEqual(await snapshot(role), before);
+  });
+
   test('the admin list filters by text, status and category', async () => {
     const role = await newRole({ categorySlug: 'design-and-product' });
     const claims = await editorClaims();
@@ -466,5 +488,128 @@ describe('archive, restore, history and revert', () => {
     assert.equal((await listRolesForAdmin(claims, { q: '%' })).total, 0, '% is searched literally');
     const seeded = (await listRolesForAdmin(claims, { q: 'backend-software-engineer' })).items[0]!;
     assert.equal(seeded.lastEdit.editorName, null, 'seeded roles have no editor');
+  });
+});
+
+describe('concurrent archive, restore and revert: each editor is told what happened', () => {
+  const requestCount = 20;
+  const statusAfter = { archive: 'archived', restore: 'published' } as const;
+  type Kind = keyof typeof statusAfter;
+
+  /** One click on Archive or Restore, by one of two editors, at the version given. */
+  async function click(roleId: number, kind: Kind, expectedVersion: number, index: number) {
+    const claims = await claimsFor(db, index % 2 === 0 ? testUsers.editor.email : testUsers.secondEditor.email);
+    const result = await (kind === 'archive' ? archiveRole : restoreRole)(claims, { roleId, expectedVersion });
+    return { kind, expectedVersion, result };
+  }
+
+  async function stored(roleId: number) {
+    const [row] = await db.select({ status: roles.status, version: roles.version }).from(roles).where(eq(roles.id, roleId));
+    return row!;
+  }
+
+  /** The role's status-change audit rows after `skip` earlier ones, oldest first. */
+  async function statusChanges(roleId: number, skip: number) {
+    return (await auditRows(roleId))
+      .reverse()
+      .slice(skip)
+      .map((row) => ({ action: row.action, before: (row.before as { status: string }).status, after: (row.after as { status: string }).status }));
+  }
+
+  for (const startStatus of ['published', 'archived'] as const) {
+    test(`${requestCount} mixed clicks at one version on ${startStatus === 'archived' ? 'an archived' : 'a published'} role: exactly one changes it, and says so`, async () => {
+      let role = await newRole();
+      if (startStatus === 'archived') {
+        assert.equal((await archiveRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version })).status, 'saved');
+        role = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
+      }
+      const auditBefore = (await auditRows(role.id)).length;
+      const outcomes = await Promise.all(
+        Array.from({ length: requestCount }, (_, index) => click(role.id, index % 2 === 0 ? 'archive' : 'restore', role.version, index)),
+      );
+
+      const changed = outcomes.filter((outcome) => outcome.result.status === 'saved');
+      assert.equal(changed.length, 1, JSON.stringify(outcomes.map((outcome) => [outcome.kind, outcome.result.status])));
+      const [success] = changed;
+      const final = await stored(role.id);
+      assert.equal(final.status, statusAfter[success!.kind], 'the role ends as the one success said');
+      assert.equal(final.version, role.version + 1);
+      for (const { kind, result } of outcomes) {
+        if (result === success!.result) continue;
+        if (result.status === 'unchanged') {
+          // Only a click asking for the status the role had at that version, i.e. before the change.
+          assert.equal(statusAfter[kind], startStatus);
+          assert.equal(result.role.version, role.version);
+        } else {
+          assert.equal(result.status, 'conflict', `${kind}: ${result.status}`);
+          assert.ok(result.status === 'conflict');
+          assert.equal(result.current.version, final.version);
+        }
+      }
+      assert.deepEqual(await statusChanges(role.id, auditBefore), [
+        { action: `role.${success!.kind}`, before: startStatus, after: final.status },
+      ]);
+    });
+  }
+
+  test(`${requestCount} clicks, each at the version it read just before: what each was told matches the audit log`, async () => {
+    const role = await newRole();
+    const auditBefore = (await auditRows(role.id)).length;
+    const outcomes = await Promise.all(
+      Array.from({ length: requestCount }, async (_, index) => {
+        const read = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
+        // Click what the page would show, half the time; the other half, a stale or repeated click.
+        const kind: Kind = index % 2 === 0 ? (read.status === 'published' ? 'archive' : 'restore') : index % 4 === 1 ? 'archive' : 'restore';
+        return click(role.id, kind, read.version, index);
+      }),
+    );
+
+    const changes = await statusChanges(role.id, auditBefore);
+    // The status at each version: the start, then after each change in the order it was made.
+    const statusAt = new Map<number, string>([[role.version, 'published']]);
+    changes.forEach((change, index) => statusAt.set(role.version + index + 1, change.after));
+    const final = await stored(role.id);
+    assert.equal(final.version, role.version + changes.length);
+    assert.equal(final.status, statusAt.get(final.version));
+    changes.forEach((change, index) => {
+      assert.equal(change.before, statusAt.get(role.version + index), 'each change starts where the previous one ended');
+      assert.notEqual(change.before, change.after);
+    });
+
+    const successes = outcomes.filter((outcome) => outcome.result.status === 'saved');
+    assert.equal(successes.length, changes.length, 'one success per audited change');
+    for (const { kind, expectedVersion, result } of outcomes) {
+      switch (result.status) {
+        case 'saved':
+          // The change this request made is the one that produced its version.
+          assert.equal(result.role.version, expectedVersion + 1);
+          assert.equal(statusAt.get(result.role.version), statusAfter[kind]);
+          assert.equal(changes[result.role.version - role.version - 1]!.action, `role.${kind}`);
+          break;
+        case 'unchanged':
+          assert.equal(statusAt.get(expectedVersion), statusAfter[kind], 'it already had that status at that version');
+          assert.equal(result.role.version, expectedVersion);
+          break;
+        case 'conflict':
+          assert.ok(result.current.version > expectedVersion, 'someone changed it after this request read it');
+          break;
+        default:
+          assert.fail(`unexpected ${result.status}`);
+      }
+    }
+  });
+
+  test('concurrent reverts to one version: exactly one writes a history row, the rest conflict', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const updated = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ averageSalary: 70_000 }) });
+    assert.ok(updated.status === 'saved');
+    const [, original] = await historyRows(role.id);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => revertRoleStats(claims, { roleId: role.id, historyId: original!.id, expectedVersion: updated.role.version })),
+    );
+    assert.deepEqual(results.map((result) => result.status).sort(), ['saved', ...Array(9).fill('conflict')].sort());
+    assert.equal((await historyRows(role.id)).length, 3);
+    assert.equal((await getRoleForEdit(claims, { slug: role.slug }))!.stats.averageSalary, 50_000);
   });
 });

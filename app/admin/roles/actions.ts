@@ -99,8 +99,7 @@ export const createRoleAction = authenticatedAction(
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
     }
     const result = await createRole(claims, parsed.data);
-    if (result.status === 'invalid' || result.status === 'not-found') return refusedState(result, values);
-    if (result.status !== 'saved') return { status: 'error', message: 'Nothing was saved. Try again.', values };
+    if (result.status === 'invalid') return refusedState(result, values);
     applyTags(result.tags);
     redirect(`/admin/roles/${result.role.slug}?saved=1`);
   },
@@ -119,6 +118,10 @@ export const updateRoleAction = authenticatedAction(
     const { version, content, stats } = parsed.data;
     const result = await updateRole(claims, { roleId, expectedVersion: version, content, stats });
     if (result.status === 'conflict') return conflictState(result.current, base.data, { content, stats });
+    if (result.status === 'unchanged') {
+      const message = 'Nothing to save: the role already has these values.';
+      return { status: 'saved', message, values: toFormValues({ version: result.role.version, content, stats }) };
+    }
     if (result.status !== 'saved') return refusedState(result, values);
     applyTags(result.tags);
     // A new slug means a new address for the edit page too.
@@ -129,28 +132,45 @@ export const updateRoleAction = authenticatedAction(
 
 const statusChangeSchema = z.object({ roleId: id, version: id });
 
-function statusChangeState(result: RoleMutationResult, savedMessage: string): FormState {
-  if (result.status === 'saved') {
-    applyTags(result.tags);
-    if (result.tags.length === 0) refresh();
-    return { status: 'saved', message: savedMessage };
+/** What the editor is told: only what this request did, or why it did nothing. */
+function statusChangeState(result: RoleMutationResult, messages: { changed: string; unchanged: string }): FormState {
+  switch (result.status) {
+    case 'saved':
+      applyTags(result.tags);
+      return { status: 'saved', message: messages.changed };
+    case 'unchanged':
+      return { status: 'saved', message: messages.unchanged };
+    case 'conflict':
+      // The page shows the other editor's change once it re-renders; the editor can then try again.
+      refresh();
+      return { status: 'conflict', message: `${conflictMessage(result.current)}, so nothing was changed. Check the page and try again.` };
+    case 'not-found':
+      refresh();
+      return { status: 'error', message: 'This role or version no longer exists.' };
+    case 'invalid':
+      return { status: 'error', message: 'Nothing was changed.' };
   }
-  // The page shows the other editor's change once it re-renders; the editor can then try again.
-  refresh();
-  if (result.status === 'conflict') return { status: 'conflict', message: `${conflictMessage(result.current)}. Check the page and try again.` };
-  return { status: 'error', message: result.status === 'not-found' ? 'This role or version no longer exists.' : 'Nothing was changed.' };
 }
 
 export const archiveRoleAction = authenticatedAction({ role: 'editor', schema: statusChangeSchema }, async ({ roleId, version }, { claims }) =>
-  statusChangeState(await archiveRole(claims, { roleId, expectedVersion: version }), 'Archived: the role is no longer on the public site.'),
+  statusChangeState(await archiveRole(claims, { roleId, expectedVersion: version }), {
+    changed: 'Archived: the role is no longer on the public site.',
+    unchanged: 'Already archived: nothing changed.',
+  }),
 );
 
 export const restoreRoleAction = authenticatedAction({ role: 'editor', schema: statusChangeSchema }, async ({ roleId, version }, { claims }) =>
-  statusChangeState(await restoreRole(claims, { roleId, expectedVersion: version }), 'Restored: the role is on the public site again.'),
+  statusChangeState(await restoreRole(claims, { roleId, expectedVersion: version }), {
+    changed: 'Restored: the role is on the public site again.',
+    unchanged: 'Already published: nothing changed.',
+  }),
 );
 
 export const revertRoleStatsAction = authenticatedAction(
   { role: 'editor', schema: statusChangeSchema.extend({ historyId: id }) },
   async ({ roleId, version, historyId }, { claims }) =>
-    statusChangeState(await revertRoleStats(claims, { roleId, historyId, expectedVersion: version }), 'Reverted: these figures are current again.'),
+    statusChangeState(await revertRoleStats(claims, { roleId, historyId, expectedVersion: version }), {
+      changed: 'Reverted: these figures are current again.',
+      unchanged: 'These figures are already current: nothing changed.',
+    }),
 );
