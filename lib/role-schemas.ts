@@ -285,6 +285,31 @@ export function toRoleFormValues(formData: FormData): RoleFormValues {
   };
 }
 
+const positiveId = z.coerce.number().int().positive();
+
+/**
+ * Which button sent the role form, its hidden fields, and everything typed (validated later, in
+ * the action). A hidden field that does not parse falls back instead of failing: a failure here
+ * would send back this submission instead of the form's values, and the form could not render.
+ */
+export const roleSubmissionSchema = z.object({
+  intent: z.string().max(40).catch('unknown'),
+  roleId: positiveId.optional().catch(undefined),
+  loadedSlug: slugSchema.optional().catch(undefined),
+  values: z.custom<RoleFormValues>((value) => typeof value === 'object' && value !== null),
+});
+
+export function toRoleSubmission(formData: FormData) {
+  const text = (name: string) => (typeof formData.get(name) === 'string' ? String(formData.get(name)) : undefined);
+  return {
+    // Enter in a text field submits without a button name: that is a save.
+    intent: text('intent') || 'save',
+    roleId: text('roleId'),
+    loadedSlug: text('loadedSlug'),
+    values: toRoleFormValues(formData),
+  };
+}
+
 /**
  * A typed number as a number: '' is "not given", '1.5' stays 1.5 (so the schema says "whole
  * number" instead of rounding), and anything that is not plainly a number stays text.

@@ -17,34 +17,15 @@ import {
   newRoleFormSchema,
   roleBaseSchema,
   roleFormSchema,
+  roleSubmissionSchema,
   toFormValues,
-  toRoleFormValues,
+  toRoleSubmission,
   type RoleBase,
   type RoleFormValues,
   type RoleValues,
 } from '@/lib/role-schemas';
-import { slugSchema } from '@/lib/slug';
 
 const id = z.coerce.number().int().positive();
-
-/** Which button sent the form, and everything in it as typed; validated in the handler. */
-const roleSubmissionSchema = z.object({
-  intent: z.string().max(40),
-  roleId: id.optional(),
-  loadedSlug: slugSchema.optional(),
-  values: z.custom<RoleFormValues>((value) => typeof value === 'object' && value !== null),
-});
-
-function toRoleSubmission(formData: FormData) {
-  const text = (name: string) => (typeof formData.get(name) === 'string' ? String(formData.get(name)) : undefined);
-  return {
-    // Enter in a text field submits without a button name: that is a save.
-    intent: text('intent') || 'save',
-    roleId: text('roleId'),
-    loadedSlug: text('loadedSlug'),
-    values: toRoleFormValues(formData),
-  };
-}
 
 /** Add/remove/move a list row: the form comes back edited and nothing is saved. */
 function editLists(intent: string, values: RoleFormValues): FormState {
