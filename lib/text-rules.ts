@@ -29,12 +29,12 @@ export const textMessages = {
   tooLong: (max: number) => `Use at most ${max.toLocaleString('en-US')} characters`,
 };
 
-export function normalizeLineEndings(text: string) {
+function normalizeLineEndings(text: string) {
   return text.replace(/\r\n?/g, '\n');
 }
 
 /** False when the text shows nothing on the page, e.g. only spaces and zero-width characters. */
-export function hasVisibleText(text: string) {
+function hasVisibleText(text: string) {
   return text.replace(invisibleCharacters, '') !== '';
 }
 
