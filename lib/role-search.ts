@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { firstValue, type RawSearchParams } from './query-params';
 import { slugPattern } from './slug';
+import { hasControlCharacter } from './text-rules';
 
 export const roleSorts = ['title', 'salary', 'openings'] as const;
 export type RoleSort = (typeof roleSorts)[number];
@@ -14,17 +15,16 @@ export const MAX_QUERY_LENGTH = 200;
 /** PostgreSQL's integer range: ids and the sorted stats columns are int4. */
 const MAX_INT4 = 2_147_483_647;
 
-// C0 control characters and DEL: never typed by a person, and NUL is refused by PostgreSQL.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
+// Control characters (the admin text rules' definition: C0, DEL, C1, broken surrogates) are never
+// typed by a person, and PostgreSQL refuses NUL.
 const searchText = z
   .string()
   .trim()
   .max(MAX_QUERY_LENGTH, `Search text can be at most ${MAX_QUERY_LENGTH} characters`)
-  .refine((text) => !CONTROL_CHARACTERS.test(text), 'Search text cannot contain control characters');
+  .refine((text) => !hasControlCharacter(text), 'Search text cannot contain control characters');
 
 const cursorValue = z.union([
-  z.string().max(300).refine((text) => !CONTROL_CHARACTERS.test(text)),
+  z.string().max(300).refine((text) => !hasControlCharacter(text)),
   z.number().int().min(-MAX_INT4).max(MAX_INT4),
 ]);
 

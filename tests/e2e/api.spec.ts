@@ -99,6 +99,7 @@ test.describe('HTTP behaviour', () => {
     'limit=abc',
     'limit=1000',
     `q=${'x'.repeat(10_000)}`,
+    'q=nu%00rse',
   ];
   for (const query of badParameters) {
     test(`a bad parameter is a 400 problem naming it: ${query.slice(0, 30)}`, async ({ request }) => {

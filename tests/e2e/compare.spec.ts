@@ -101,6 +101,7 @@ test.describe('bad compare links never break the page', () => {
     ['roles=accountant,accountant,pharmacist', null],
     ['roles=accountant&roles=pharmacist', null],
     [`add=${'x'.repeat(10_000)}`, null],
+    ['add=nu%00rse', null],
     ['add=%25', 'No role matches “%”. Try another name.'],
     ['add=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'No role matches “<script>alert(1)</script>”. Try another name.'],
   ];
