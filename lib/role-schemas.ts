@@ -4,6 +4,7 @@
 // schemas expect, without rounding or guessing. (The API's response shapes, lib/api/schemas.ts,
 // describe what is published rather than what may be written.)
 import { z } from 'zod';
+import { CONTENT_LIMITS, percentileKeys, percentileLabels, type PercentileKey } from './role-fields';
 import { templatePlaceholders, unknownPlaceholders } from './salary-template';
 import { slugPattern, slugSchema } from './slug';
 import { multilineText, nameText, plainText } from './text-rules';
@@ -22,17 +23,6 @@ function wholeNumber(what: string, { min, max }: { min: number; max: number }) {
 }
 
 const salaryAmount = (what: string) => wholeNumber(what, { min: 0, max: STATS_LIMITS.maxSalary });
-
-export const percentileKeys = ['p10', 'p25', 'median', 'p75', 'p90'] as const;
-export type PercentileKey = (typeof percentileKeys)[number];
-
-export const percentileLabels: Record<PercentileKey, string> = {
-  p10: '10th percentile',
-  p25: '25th percentile',
-  median: 'Median',
-  p75: '75th percentile',
-  p90: '90th percentile',
-};
 
 const percentilesSchema = z
   .object(
@@ -86,32 +76,6 @@ function optionalProse(max: number) {
     .transform((text) => text || null);
 }
 
-/**
- * What each role field is called, in the role form's order. The form, the audit log and the
- * conflict table all use these, so a field has one name wherever an editor meets it.
- */
-export const roleFieldLabels = {
-  jobOpenings: 'Job openings',
-  averageSalary: 'Average salary',
-  currency: 'Currency',
-  degreeRequirementPercent: 'Degree requirement (%)',
-  percentiles: 'Salary percentiles',
-  asOf: 'As of',
-  source: 'Source',
-  title: 'Title',
-  slug: 'Slug',
-  categorySlug: 'Category',
-  summary: 'Summary',
-  salaryTemplate: 'Salary write-up',
-  responsibilitiesIntro: 'Responsibilities introduction',
-  responsibilities: 'Responsibilities',
-  responsibilitiesOutro: 'After the responsibilities',
-  howToBecomeIntro: 'Steps introduction',
-  howToBecomeSteps: 'How to become one',
-  howToBecomeOutro: 'After the steps',
-} as const satisfies Record<keyof RoleStatsInput | keyof RoleContentInput, string>;
-
-export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15 } as const;
 
 export const roleContentSchema = z.object({
   title: nameText({ max: 120, required: 'a title' }),

@@ -3,7 +3,8 @@
 // value; fields this editor changed (alone or as well) get this editor's.
 // Type-only: lib/role-merge.ts is server code.
 import type { RoleConflictDetail, RoleFieldKey } from '@/lib/role-merge';
-import { percentileKeys, percentileLabels, roleFieldLabels, type RoleFormValues } from '@/lib/role-schemas';
+import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
+import type { RoleFormValues } from '@/lib/role-schemas';
 
 /** One field's value as text; lists one item per line. */
 function shownValue(values: RoleFormValues, key: RoleFieldKey): string {

@@ -6,7 +6,8 @@ import { useActionState } from 'react';
 import { idleState, type FieldErrors, type FormAction } from '@/lib/form-state';
 // Type-only: lib/role-merge.ts is server code.
 import type { RoleConflictDetail } from '@/lib/role-merge';
-import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels, type RoleFormValues } from '@/lib/role-schemas';
+import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
+import type { RoleFormValues } from '@/lib/role-schemas';
 import { templatePlaceholders } from '@/lib/salary-template';
 import { SubmitButton } from './submit-button';
 import { RoleConflictTable } from './role-conflict-table';
