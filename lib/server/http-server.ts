@@ -5,7 +5,6 @@
 // - the app learns the client's address from the socket (or from trusted proxies only);
 // - a failure becomes a small error page, a 503 with Retry-After while the database is away;
 // - shutdown stops accepting, lets requests in flight finish (bounded), then closes everything.
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
@@ -15,7 +14,7 @@ import { holdResponse } from './buffered-response';
 import { clientAddressOf, type ProxyTrust } from './client-address';
 import { databaseUnavailableAnswer, errorPage, problemDocument, serverErrorAnswer, type ErrorAnswer } from './error-documents';
 import { refusalOf } from './request-guard';
-import { baseSecurityHeaders, pageContentSecurityPolicy, responseKindOf, STATIC_PAGE_CSP, type ResponseKind } from './security-headers';
+import { baseSecurityHeaders, inlineScriptHashes, pageContentSecurityPolicy, responseKindOf, STATIC_PAGE_CSP, type ResponseKind } from './security-headers';
 
 export type FrontOptions = {
   dev: boolean;
@@ -30,18 +29,6 @@ export type FrontOptions = {
 };
 
 export type Front = { port: number; close: () => Promise<void> };
-
-/** sha256 CSP sources of a document's inline scripts; data blocks (JSON-LD) run nothing and need none. */
-export function inlineScriptHashes(html: string) {
-  const hashes = new Set<string>();
-  for (const [, attributes = '', content = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (/\bsrc\s*=/i.test(attributes)) continue;
-    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
-    if (type && !['text/javascript', 'application/javascript', 'module'].includes(type)) continue;
-    hashes.add(`sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}`);
-  }
-  return [...hashes];
-}
 
 function pathOf(url: string | undefined) {
   return (url ?? '/').split(/[?#]/, 1)[0] ?? '/';

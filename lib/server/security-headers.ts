@@ -1,5 +1,6 @@
 // The security headers of every response, decided by what the path serves. The HTTP front
 // (lib/server/http-server.ts) sets them before Next.js answers, so errors and refusals carry them too.
+import { createHash } from 'node:crypto';
 
 /** What a path serves, as far as its headers are concerned. */
 export type ResponseKind = 'page' | 'admin' | 'widget' | 'api' | 'asset';
@@ -72,6 +73,18 @@ export function pageContentSecurityPolicy({ scriptHashes, https }: { scriptHashe
     "frame-ancestors 'none'",
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
+}
+
+/** sha256 CSP sources of a document's inline scripts; data blocks (JSON-LD) run nothing and need none. */
+export function inlineScriptHashes(html: string) {
+  const hashes = new Set<string>();
+  for (const [, attributes = '', content = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/i.test(attributes)) continue;
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+    if (type && !['text/javascript', 'application/javascript', 'module'].includes(type)) continue;
+    hashes.add(`sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}`);
+  }
+  return [...hashes];
 }
 
 /** For the front's own error pages: plain HTML with inline CSS and nothing else. */
