@@ -36,8 +36,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${port}`,
-    url: `${baseURL}/robots.txt`,
+    // The production server as `npm start` runs it: the HTTP front around the built app.
+    command: `node --import tsx scripts/serve.ts start -p ${port}`,
+    url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: { ...(process.env as Record<string, string>), PORT: String(port), SITE_URL: baseURL },

@@ -19,8 +19,9 @@ function reachableByOthers(dir: string) {
   }
 }
 
+/** Where the embedded server keeps its data: ROLEBOARD_DATA_DIR, or the project's .data folder. */
 export function defaultDataDir(projectDir: string) {
-  const preferred = path.join(projectDir, '.data', 'pg');
+  const preferred = path.join(path.resolve(projectDir, process.env.ROLEBOARD_DATA_DIR ?? '.data'), 'pg');
   if (!isRoot || reachableByOthers(path.dirname(preferred))) return preferred;
   const id = createHash('sha256').update(projectDir).digest('hex').slice(0, 12);
   return path.join(os.tmpdir(), `roleboard-${id}`, 'pg');

@@ -1,6 +1,8 @@
 // The admin side of roles: reads for editors, and every change to a role. Each function checks
 // the session itself (requireUser), and each change runs in one transaction with its stats-history
-// row and its audit row, guarded by the role's version so that no edit is silently overwritten.
+// row and its audit row. A change locks the role's row, then compares the version the editor loaded:
+// concurrent changes run one after the other, no edit is silently overwritten, and each result says
+// what this request did ("saved"), that the role already was that way ("unchanged"), or who got there first.
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
@@ -14,55 +16,47 @@ import { auditLog, categories, roles, roleStats, roleStatsHistory, users, type R
 import { columnsFromStats, statsFromColumns } from './stats-columns';
 import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/form-state';
-import { roleContentSchema, roleStatsSchema, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
+import {
+  roleContentKeys,
+  roleContentSchema,
+  roleStatsKeys,
+  roleStatsSchema,
+  type RoleContentInput,
+  type RoleStatsInput,
+  type RoleValues,
+} from '@/lib/role-schemas';
 
 export type RoleStatus = Role['status'];
 
 export type LastEdit = { editorName: string | null; editedAt: string };
 
 /** The role as stored, in the shapes the shared schemas describe. */
-export type RoleSnapshot = { version: number; content: RoleContentInput; stats: RoleStatsInput };
+export type RoleSnapshot = RoleValues & { version: number };
 
 export type RoleForEdit = RoleSnapshot & { id: number; slug: string; status: RoleStatus; lastEdit: LastEdit };
 
+/** Someone else changed the role since the editor loaded it: nothing was written. */
 export type RoleConflict = { status: 'conflict'; current: RoleSnapshot & LastEdit };
 
+type SavedRole = { id: number; slug: string; version: number };
+/** This request made the change; `tags` are the cache tags it touched. */
+type RoleSaved = { status: 'saved'; role: SavedRole; tags: string[] };
+type RoleInvalid = { status: 'invalid'; fieldErrors: FieldErrors };
+
 export type RoleMutationResult =
-  | { status: 'saved'; role: { id: number; slug: string; version: number }; tags: string[] }
-  | { status: 'invalid'; fieldErrors: FieldErrors }
+  | RoleSaved
+  /** At the version the editor loaded, the role already was that way: nothing was written. */
+  | { status: 'unchanged'; role: SavedRole }
+  | RoleInvalid
   | { status: 'not-found' }
   | RoleConflict;
 
 const ADMIN_LIST_LIMIT = 100;
 
-const contentKeys = [
-  'title',
-  'slug',
-  'categorySlug',
-  'summary',
-  'salaryTemplate',
-  'responsibilitiesIntro',
-  'responsibilities',
-  'responsibilitiesOutro',
-  'howToBecomeIntro',
-  'howToBecomeSteps',
-  'howToBecomeOutro',
-] as const satisfies readonly (keyof RoleContentInput)[];
-
-const statsKeys = [
-  'jobOpenings',
-  'averageSalary',
-  'currency',
-  'degreeRequirementPercent',
-  'percentiles',
-  'asOf',
-  'source',
-] as const satisfies readonly (keyof RoleStatsInput)[];
-
 // ---- Shapes ----------------------------------------------------------------------------------
 
 function contentFromRow(role: Role): RoleContentInput {
-  return Object.fromEntries(contentKeys.map((key) => [key, role[key]])) as RoleContentInput;
+  return Object.fromEntries(roleContentKeys.map((key) => [key, role[key]])) as RoleContentInput;
 }
 
 /** The fields whose values differ, as `{ before, after }` holding only those fields. */
@@ -180,13 +174,8 @@ export async function getRoleForEdit(claims: unknown, { slug }: { slug: string }
   return loadRole(database(), eq(roles.slug, slug));
 }
 
-async function conflictWith(db: Transaction | ReturnType<typeof database>, roleId: number): Promise<RoleConflict | { status: 'not-found' }> {
-  const current = await loadRole(db, eq(roles.id, roleId));
-  if (!current) return { status: 'not-found' };
-  return {
-    status: 'conflict',
-    current: { version: current.version, content: current.content, stats: current.stats, ...current.lastEdit },
-  };
+function conflictWith(current: RoleForEdit): RoleConflict {
+  return { status: 'conflict', current: { version: current.version, content: current.content, stats: current.stats, ...current.lastEdit } };
 }
 
 export type RoleHistoryEntry = RoleStatsInput & {
@@ -252,7 +241,7 @@ async function checkContent(tx: Transaction, content: RoleContentInput, roleId: 
  * Runs a change; a unique or foreign-key violation that slipped past the checks (a concurrent
  * save took the slug a moment earlier) becomes the same field error, and rolls everything back.
  */
-async function inTransaction(change: (tx: Transaction) => Promise<RoleMutationResult>): Promise<RoleMutationResult> {
+async function inTransaction<Result extends RoleMutationResult>(change: (tx: Transaction) => Promise<Result>): Promise<Result | RoleInvalid> {
   try {
     return await database().transaction(change);
   } catch (error) {
@@ -264,16 +253,23 @@ async function inTransaction(change: (tx: Transaction) => Promise<RoleMutationRe
 }
 
 /**
- * The optimistic-concurrency guard: bumps the version only if it is still the one the editor
- * loaded. Zero rows means someone else saved first, and nothing may change.
+ * The role, locked until the transaction ends, or null. Every change takes this lock before it
+ * decides anything: concurrent changes of one role then run one after the other, and each sees
+ * the version and status the previous one left (read committed re-reads after the wait).
  */
-async function bumpVersion(tx: Transaction, roleId: number, expectedVersion: number, changes: Partial<typeof roles.$inferInsert> = {}) {
+async function lockRole(tx: Transaction, roleId: number) {
+  const [locked] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.id, roleId)).for('update');
+  return locked ? loadRole(tx, eq(roles.id, roleId)) : null;
+}
+
+/** A new version of a locked role, with any content changes. */
+async function bumpVersion(tx: Transaction, roleId: number, changes: Partial<typeof roles.$inferInsert> = {}) {
   const [updated] = await tx
     .update(roles)
     .set({ ...changes, version: sql`${roles.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(roles.id, roleId), eq(roles.version, expectedVersion)))
+    .where(eq(roles.id, roleId))
     .returning({ id: roles.id, slug: roles.slug, version: roles.version });
-  return updated ?? null;
+  return updated!;
 }
 
 async function writeStats(tx: Transaction, { roleId, roleVersion, stats, actorId }: { roleId: number; roleVersion: number; stats: RoleStatsInput; actorId: number }) {
@@ -285,12 +281,12 @@ async function writeStats(tx: Transaction, { roleId, roleVersion, stats, actorId
   await tx.insert(roleStatsHistory).values({ ...columns, roleId, roleVersion, changedBy: actorId });
 }
 
-export async function createRole(claims: unknown, input: { content: RoleContentInput; stats: RoleStatsInput }): Promise<RoleMutationResult> {
+export async function createRole(claims: unknown, input: { content: RoleContentInput; stats: RoleStatsInput }): Promise<RoleSaved | RoleInvalid> {
   const actor = await requireUser(claims, 'editor');
   const parsed = roleChangeSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
   const { content, stats } = parsed.data;
-  return inTransaction(async (tx) => {
+  return inTransaction(async (tx): Promise<RoleSaved | RoleInvalid> => {
     const fieldErrors = await checkContent(tx, content, null);
     if (fieldErrors) return { status: 'invalid', fieldErrors };
     const [created] = await tx.insert(roles).values(content).returning({ id: roles.id, slug: roles.slug, version: roles.version });
@@ -319,22 +315,20 @@ export async function updateRole(
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
   const { content, stats } = parsed.data;
   const { roleId, expectedVersion } = input;
-  return inTransaction(async (tx) => {
-    const current = await loadRole(tx, eq(roles.id, roleId));
+  return inTransaction(async (tx): Promise<RoleMutationResult> => {
+    const current = await lockRole(tx, roleId);
     if (!current) return { status: 'not-found' };
-    if (current.version !== expectedVersion) return conflictWith(tx, roleId);
-    const contentChange = changedFields(current.content, content, contentKeys);
-    const statsChange = changedFields(current.stats, stats, statsKeys);
+    if (current.version !== expectedVersion) return conflictWith(current);
+    const contentChange = changedFields(current.content, content, roleContentKeys);
+    const statsChange = changedFields(current.stats, stats, roleStatsKeys);
     if (isEmpty(contentChange.after) && isEmpty(statsChange.after)) {
-      return { status: 'saved', role: { id: roleId, slug: current.slug, version: current.version }, tags: [] };
+      return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
     }
     if (!isEmpty(contentChange.after)) {
       const fieldErrors = await checkContent(tx, content, roleId);
       if (fieldErrors) return { status: 'invalid', fieldErrors };
     }
-    const updated = await bumpVersion(tx, roleId, expectedVersion, contentChange.after as Partial<RoleContentInput>);
-    // Nothing has been written yet, so returning here leaves the database as it was.
-    if (!updated) return conflictWith(tx, roleId);
+    const updated = await bumpVersion(tx, roleId, contentChange.after as Partial<RoleContentInput>);
     if (!isEmpty(statsChange.after)) await writeStats(tx, { roleId, roleVersion: updated.version, stats, actorId: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -348,16 +342,17 @@ export async function updateRole(
   });
 }
 
-async function setStatus(claims: unknown, { roleId, expectedVersion, status }: { roleId: number; expectedVersion: number; status: RoleStatus }) {
+async function setStatus(
+  claims: unknown,
+  { roleId, expectedVersion, status }: { roleId: number; expectedVersion: number; status: RoleStatus },
+): Promise<RoleMutationResult> {
   const actor = await requireUser(claims, 'editor');
-  return inTransaction(async (tx) => {
-    const current = await loadRole(tx, eq(roles.id, roleId));
+  return inTransaction(async (tx): Promise<RoleMutationResult> => {
+    const current = await lockRole(tx, roleId);
     if (!current) return { status: 'not-found' };
-    if (current.version !== expectedVersion) return conflictWith(tx, roleId);
-    if (current.status === status) return { status: 'saved', role: { id: roleId, slug: current.slug, version: current.version }, tags: [] };
-    const updated = await bumpVersion(tx, roleId, expectedVersion, { status });
-    // Nothing has been written yet, so returning here leaves the database as it was.
-    if (!updated) return conflictWith(tx, roleId);
+    if (current.version !== expectedVersion) return conflictWith(current);
+    if (current.status === status) return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
+    const updated = await bumpVersion(tx, roleId, { status });
     await recordAudit(tx, {
       actorId: actor.id,
       action: status === 'archived' ? 'role.archive' : 'role.restore',
@@ -385,21 +380,19 @@ export async function revertRoleStats(
   { roleId, historyId, expectedVersion }: { roleId: number; historyId: number; expectedVersion: number },
 ): Promise<RoleMutationResult> {
   const actor = await requireUser(claims, 'editor');
-  return inTransaction(async (tx) => {
-    const current = await loadRole(tx, eq(roles.id, roleId));
+  return inTransaction(async (tx): Promise<RoleMutationResult> => {
+    const current = await lockRole(tx, roleId);
     if (!current) return { status: 'not-found' };
     const [target] = await tx
       .select()
       .from(roleStatsHistory)
       .where(and(eq(roleStatsHistory.id, historyId), eq(roleStatsHistory.roleId, roleId)));
     if (!target) return { status: 'not-found' };
-    if (current.version !== expectedVersion) return conflictWith(tx, roleId);
+    if (current.version !== expectedVersion) return conflictWith(current);
     const stats = statsFromColumns(target);
-    const change = changedFields(current.stats, stats, statsKeys);
-    if (isEmpty(change.after)) return { status: 'saved', role: { id: roleId, slug: current.slug, version: current.version }, tags: [] };
-    const updated = await bumpVersion(tx, roleId, expectedVersion);
-    // Nothing has been written yet, so returning here leaves the database as it was.
-    if (!updated) return conflictWith(tx, roleId);
+    const change = changedFields(current.stats, stats, roleStatsKeys);
+    if (isEmpty(change.after)) return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
+    const updated = await bumpVersion(tx, roleId);
     await writeStats(tx, { roleId, roleVersion: updated.version, stats, actorId: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,

@@ -1,6 +1,6 @@
 // Public reads of roles: published roles only, shaped as small objects for pages and the API.
 import 'server-only';
-import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
 import { categories, roles, roleStats, roleStatsHistory } from './schema';
 import { percentilesFromColumns, statsFromColumns, type Percentiles } from './stats-columns';
@@ -202,6 +202,16 @@ export async function listSimilarRoles({
 
 export async function listCategories() {
   return database().select().from(categories).orderBy(asc(categories.name));
+}
+
+/** Which of these slugs belong to published roles. */
+export async function listPublishedSlugsAmong({ slugs }: { slugs: string[] }): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const rows = await database()
+    .select({ slug: roles.slug })
+    .from(roles)
+    .where(and(inArray(roles.slug, slugs), eq(roles.status, 'published')));
+  return rows.map((row) => row.slug);
 }
 
 /** Slugs and last-change times of every published role, for the sitemap. */

@@ -1,9 +1,16 @@
 // Cache tags for public data. Admin mutations invalidate exactly the tags their change touches.
+const rolePrefix = 'role:';
+
 export const cacheTags = {
   /** Listing, sitemap, counts: anything that shows many roles. */
   roleList: 'roles',
-  role: (slug: string) => `role:${slug}`,
+  role: (slug: string) => `${rolePrefix}${slug}`,
   /** Similar-roles panels of every role in the category. */
   category: (categorySlug: string) => `category:${categorySlug}`,
   categories: 'categories',
 };
+
+/** The slug a `role:<slug>` tag names, or null for other tags. */
+export function slugOfRoleTag(tag: string) {
+  return tag.startsWith(rolePrefix) ? tag.slice(rolePrefix.length) : null;
+}

@@ -4,7 +4,7 @@
 // an error page) and sends clean requests on to the cached address.
 import { z } from 'zod';
 import { firstValue, type RawSearchParams } from './query-params';
-import { MAX_QUERY_LENGTH } from './role-search';
+import { roleSearchFields } from './role-search';
 import { slugSchema } from './slug';
 
 export const MAX_COMPARED_ROLES = 4;
@@ -22,7 +22,8 @@ export type CompareRequest = {
 
 // Long enough for four slugs and their commas, with room for stray spaces.
 const rolesParameter = z.string().max(MAX_COMPARED_ROLES * 110);
-const addParameter = z.string().trim().min(1).max(MAX_QUERY_LENGTH);
+// A role's name, searched for like the listing's search text.
+const addParameter = roleSearchFields.q.pipe(z.string().min(1));
 
 export function parseCompareRequest(raw: RawSearchParams): CompareRequest {
   const roles = rolesParameter.safeParse(firstValue(raw.roles) ?? '');

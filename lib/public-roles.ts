@@ -1,9 +1,13 @@
 // Cached public reads. Public pages go through these, never straight to the DAL, so a page view
 // is served from Next's data cache and PostgreSQL is asked again only after an admin edit
-// invalidates a tag. Nothing here depends on the visitor, so every entry is shared.
+// invalidates a tag. Nothing here depends on the visitor, so every entry is shared. What a
+// visitor can vary without limit (made-up slugs, free-text searches) is never cached, so nobody
+// can fill the cache: a role is looked up only once its slug is known to be published, and
+// only the listing's common views (no search text, no numeric filters, first page) are kept.
 import 'server-only';
 import { cache } from 'react';
-import { unstable_cache } from 'next/cache';
+import { unstable_cache, updateTag } from 'next/cache';
+import { isDatabaseUnavailable } from '@/db/availability';
 import {
   countPublishedRoles,
   getPublishedRoleBySlug,
@@ -15,13 +19,28 @@ import {
   listSimilarRoles,
   type RoleDetail,
 } from '@/db/roles';
-import { cacheTags } from './cache-tags';
+import { cacheTags, slugOfRoleTag } from './cache-tags';
+import { forgetSlugs, isPublishedSlug } from './published-slugs';
 import { PAGE_SIZE, type RoleSearch } from './role-search';
 import { slugify } from './slug';
 
-export const getRole = cache((slug: string) =>
-  unstable_cache(() => getPublishedRoleBySlug({ slug }), ['role', slug], { tags: [cacheTags.role(slug)] })(),
-);
+/**
+ * Whether a slug may be looked up (and its answer cached). While the database is away the
+ * check cannot be made: the cache may still hold the role, and a miss fails without caching.
+ */
+async function mayLookUp(slug: string) {
+  try {
+    return await isPublishedSlug(slug);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return true;
+    throw error;
+  }
+}
+
+const getCachedRole = (slug: string) =>
+  unstable_cache(() => getPublishedRoleBySlug({ slug }), ['role', slug], { tags: [cacheTags.role(slug)] })();
+
+export const getRole = cache(async (slug: string) => ((await mayLookUp(slug)) ? getCachedRole(slug) : null));
 
 export const getSimilarRoles = (role: { id: number; slug: string; categorySlug: string; averageSalary: number }) =>
   unstable_cache(
@@ -30,13 +49,23 @@ export const getSimilarRoles = (role: { id: number; slug: string; categorySlug: 
     { tags: [cacheTags.category(role.categorySlug), cacheTags.roleList] },
   )();
 
-export const getRolePage = (search: RoleSearch, pageSize = PAGE_SIZE) =>
-  unstable_cache(() => listPublishedRoles(search, pageSize), ['role-page', JSON.stringify(search), String(pageSize)], {
+/** Views anyone reaches by clicking: a category, a sort, the first page. Their number is fixed. */
+function isCommonView(search: RoleSearch, pageSize: number) {
+  return !search.q && search.minSalary === undefined && search.maxDegree === undefined && !search.after && !search.before && pageSize === PAGE_SIZE;
+}
+
+export const getRolePage = (search: RoleSearch, pageSize = PAGE_SIZE) => {
+  if (!isCommonView(search, pageSize)) return listPublishedRoles(search, pageSize);
+  const { category, sort, order } = search;
+  return unstable_cache(() => listPublishedRoles({ category, sort, order }, pageSize), ['role-page', category ?? '', sort ?? '', order ?? ''], {
     tags: [cacheTags.roleList],
   })();
+};
 
-export const getRoleStatsHistory = (slug: string) =>
-  unstable_cache(() => listPublishedRoleStatsHistory({ slug }), ['role-history', slug], { tags: [cacheTags.role(slug)] })();
+export const getRoleStatsHistory = async (slug: string) =>
+  (await mayLookUp(slug))
+    ? unstable_cache(() => listPublishedRoleStatsHistory({ slug }), ['role-history', slug], { tags: [cacheTags.role(slug)] })()
+    : null;
 
 /** Changes whenever any published role or its stats change: the CSV export's validator. */
 export const getCatalogueFingerprint = () =>
@@ -53,6 +82,12 @@ export const getSitemapEntries = (offset: number, limit: number) =>
 
 export const getPublishedRoleCount = () =>
   unstable_cache(() => countPublishedRoles(), ['published-role-count'], { tags: [cacheTags.roleList] })();
+
+/** Makes a saved change visible on the next request: its cache tags, and what is known of its slugs. */
+export function invalidatePublicRoles(tags: string[]) {
+  for (const tag of tags) updateTag(tag);
+  forgetSlugs(tags.map(slugOfRoleTag).filter((slug): slug is string => slug !== null));
+}
 
 /** The published roles among these slugs, in order, and the slugs that are not (or no longer) published. */
 export async function getRolesToCompare(slugs: string[]) {

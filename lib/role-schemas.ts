@@ -4,8 +4,10 @@
 // schemas expect, without rounding or guessing. (The API's response shapes, lib/api/schemas.ts,
 // describe what is published rather than what may be written.)
 import { z } from 'zod';
+import { CONTENT_LIMITS, percentileKeys, percentileLabels, type PercentileKey } from './role-fields';
 import { templatePlaceholders, unknownPlaceholders } from './salary-template';
 import { slugPattern, slugSchema } from './slug';
+import { multilineText, nameText, plainText } from './text-rules';
 
 export const STATS_LIMITS = {
   maxJobOpenings: 10_000_000,
@@ -21,17 +23,6 @@ function wholeNumber(what: string, { min, max }: { min: number; max: number }) {
 }
 
 const salaryAmount = (what: string) => wholeNumber(what, { min: 0, max: STATS_LIMITS.maxSalary });
-
-export const percentileKeys = ['p10', 'p25', 'median', 'p75', 'p90'] as const;
-export type PercentileKey = (typeof percentileKeys)[number];
-
-export const percentileLabels: Record<PercentileKey, string> = {
-  p10: '10th percentile',
-  p25: '25th percentile',
-  median: 'Median',
-  p75: '75th percentile',
-  p90: '90th percentile',
-};
 
 const percentilesSchema = z
   .object(
@@ -64,9 +55,7 @@ export function latestToday(now = Date.now()) {
 export const roleStatsSchema = z.object({
   jobOpenings: wholeNumber('the number of job openings', { min: 0, max: STATS_LIMITS.maxJobOpenings }),
   averageSalary: salaryAmount('the average salary'),
-  currency: z
-    .string()
-    .trim()
+  currency: plainText({ max: 3 })
     .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code in capitals, e.g. USD')
     .default('USD'),
   degreeRequirementPercent: wholeNumber('the share of openings that require a degree', { min: 0, max: 100 }),
@@ -75,88 +64,67 @@ export const roleStatsSchema = z.object({
   asOf: z
     .iso.date({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'Enter the date of these figures' : 'Enter a date as YYYY-MM-DD') })
     .refine((date) => date <= latestToday(), 'The date cannot be in the future'),
-  source: z.string({ error: 'Enter where these figures come from' }).trim().min(1, 'Enter where these figures come from').max(500, 'Use at most 500 characters'),
+  source: plainText({ max: 500, required: 'where these figures come from' }),
 });
 
 export type RoleStatsInput = z.output<typeof roleStatsSchema>;
 
-function requiredText(what: string, max: number) {
-  return z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `Use at most ${max.toLocaleString('en-US')} characters`);
-}
-
 /** Optional prose: empty or missing is stored as null. */
-function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max.toLocaleString('en-US')} characters`)
+function optionalProse(max: number) {
+  return multilineText({ max })
     .nullish()
     .transform((text) => text || null);
 }
 
-/**
- * What each role field is called, in the role form's order. The form, the audit log and the
- * conflict table all use these, so a field has one name wherever an editor meets it.
- */
-export const roleFieldLabels = {
-  jobOpenings: 'Job openings',
-  averageSalary: 'Average salary',
-  currency: 'Currency',
-  degreeRequirementPercent: 'Degree requirement (%)',
-  percentiles: 'Salary percentiles',
-  asOf: 'As of',
-  source: 'Source',
-  title: 'Title',
-  slug: 'Slug',
-  categorySlug: 'Category',
-  summary: 'Summary',
-  salaryTemplate: 'Salary write-up',
-  responsibilitiesIntro: 'Responsibilities introduction',
-  responsibilities: 'Responsibilities',
-  responsibilitiesOutro: 'After the responsibilities',
-  howToBecomeIntro: 'Steps introduction',
-  howToBecomeSteps: 'How to become one',
-  howToBecomeOutro: 'After the steps',
-} as const satisfies Record<keyof RoleStatsInput | keyof RoleContentInput, string>;
-
-export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15 } as const;
 
 export const roleContentSchema = z.object({
-  title: requiredText('a title', 120),
+  title: nameText({ max: 120, required: 'a title' }),
   slug: slugSchema,
   categorySlug: z.string({ error: 'Choose a category' }).regex(slugPattern, 'Choose a category').max(100, 'Choose a category'),
-  summary: requiredText('a summary', 500),
-  salaryTemplate: requiredText('the salary write-up', 2000).refine((template) => unknownPlaceholders(template).length === 0, {
+  summary: multilineText({ max: 500, required: 'a summary' }),
+  salaryTemplate: multilineText({ max: 2000, required: 'the salary write-up' }).refine((template) => unknownPlaceholders(template).length === 0, {
     error: (issue) =>
       `Unknown placeholder ${unknownPlaceholders(String(issue.input))
         .map((name) => `{${name}}`)
         .join(', ')}; use ${templatePlaceholders.map((name) => `{${name}}`).join(', ')}`,
   }),
-  responsibilitiesIntro: requiredText('an introduction to the responsibilities', 2000),
+  responsibilitiesIntro: multilineText({ max: 2000, required: 'an introduction to the responsibilities' }),
   responsibilities: z
-    .array(requiredText('the responsibility, or remove the row', 500))
+    .array(plainText({ max: 500, required: 'the responsibility, or remove the row' }))
     .min(1, 'Add at least one responsibility')
     .max(CONTENT_LIMITS.responsibilities, `Use at most ${CONTENT_LIMITS.responsibilities} responsibilities`),
-  responsibilitiesOutro: optionalText(2000),
-  howToBecomeIntro: requiredText('an introduction to the steps', 2000),
+  responsibilitiesOutro: optionalProse(2000),
+  howToBecomeIntro: multilineText({ max: 2000, required: 'an introduction to the steps' }),
   howToBecomeSteps: z
-    .array(z.object({ heading: requiredText('a heading, or remove the step', 200), body: requiredText('what this step involves', 2000) }))
+    .array(
+      z.object({
+        heading: plainText({ max: 200, required: 'a heading, or remove the step' }),
+        body: multilineText({ max: 2000, required: 'what this step involves' }),
+      }),
+    )
     .min(1, 'Add at least one step')
     .max(CONTENT_LIMITS.howToBecomeSteps, `Use at most ${CONTENT_LIMITS.howToBecomeSteps} steps`),
-  howToBecomeOutro: optionalText(2000),
+  howToBecomeOutro: optionalProse(2000),
 });
 
 export type RoleContentInput = z.output<typeof roleContentSchema>;
+
+/** A role's editable values: what the form saves and what a conflict compares. */
+export type RoleValues = { content: RoleContentInput; stats: RoleStatsInput };
+
+export const roleContentKeys = Object.keys(roleContentSchema.shape) as (keyof RoleContentInput)[];
+export const roleStatsKeys = Object.keys(roleStatsSchema.shape) as (keyof RoleStatsInput)[];
 
 // ---- The admin form -------------------------------------------------------------------------
 
 /** Everything the role form holds, exactly as typed (strings), so a failed save loses nothing. */
 export type RoleFormValues = {
   version: string;
+  /**
+   * The saved values the form was loaded with, as JSON (`formBase`): after a conflict they tell
+   * which fields this editor changed. Empty for a new role.
+   */
+  base: string;
   content: {
     title: string;
     slug: string;
@@ -183,6 +151,7 @@ export type RoleFormValues = {
 
 export const emptyRoleFormValues: RoleFormValues = {
   version: '',
+  base: '',
   content: {
     title: '',
     slug: '',
@@ -207,11 +176,17 @@ export const emptyRoleFormValues: RoleFormValues = {
   },
 };
 
-/** A role's saved values as the form shows them. */
-export function toFormValues(role: { version: number; content: RoleContentInput; stats: RoleStatsInput }): RoleFormValues {
+/** Saved values as a form's base (RoleFormValues.base). */
+export function formBase({ content, stats }: RoleValues) {
+  return JSON.stringify({ content, stats });
+}
+
+/** A role's saved values as the form shows them, with those values as its base. */
+export function toFormValues(role: RoleValues & { version: number }): RoleFormValues {
   const { content, stats } = role;
   return {
     version: String(role.version),
+    base: formBase(role),
     content: {
       ...content,
       responsibilities: [...content.responsibilities],
@@ -245,6 +220,7 @@ export function toRoleFormValues(formData: FormData): RoleFormValues {
   const bodies = texts('stepBody');
   return {
     version: text('version'),
+    base: text('base'),
     content: {
       title: text('title'),
       slug: text('slug'),
@@ -270,6 +246,31 @@ export function toRoleFormValues(formData: FormData): RoleFormValues {
       asOf: text('asOf'),
       source: text('source'),
     },
+  };
+}
+
+const positiveId = z.coerce.number().int().positive();
+
+/**
+ * Which button sent the role form, its hidden fields, and everything typed (validated later, in
+ * the action). A hidden field that does not parse falls back instead of failing: a failure here
+ * would send back this submission instead of the form's values, and the form could not render.
+ */
+export const roleSubmissionSchema = z.object({
+  intent: z.string().max(40).catch('unknown'),
+  roleId: positiveId.optional().catch(undefined),
+  loadedSlug: slugSchema.optional().catch(undefined),
+  values: z.custom<RoleFormValues>((value) => typeof value === 'object' && value !== null),
+});
+
+export function toRoleSubmission(formData: FormData) {
+  const text = (name: string) => (typeof formData.get(name) === 'string' ? String(formData.get(name)) : undefined);
+  return {
+    // Enter in a text field submits without a button name: that is a save.
+    intent: text('intent') || 'save',
+    roleId: text('roleId'),
+    loadedSlug: text('loadedSlug'),
+    values: toRoleFormValues(formData),
   };
 }
 
@@ -307,6 +308,42 @@ export const roleFormSchema = z.object({
 });
 
 export const newRoleFormSchema = roleFormSchema.omit({ version: true });
+
+/**
+ * Twice the longest role the schemas allow (about 55,000 characters), since JSON escaping at
+ * most doubles the characters stored text may hold; with room to spare.
+ */
+const ROLE_BASE_MAX_LENGTH = 200_000;
+
+const reloadMessage = 'Reload the page and try again';
+
+/**
+ * A form's base, read back from the browser. Each field's value is only ever compared with
+ * (a tampered base can only misdescribe the sender's own changes), so any JSON value will do;
+ * it is never validated deeper, which would recurse through whatever nesting was sent.
+ */
+export const roleBaseSchema = z
+  .string({ error: reloadMessage })
+  .max(ROLE_BASE_MAX_LENGTH, reloadMessage)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: reloadMessage });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.object(
+      {
+        content: z.record(z.enum(roleContentKeys, { error: reloadMessage }), z.unknown(), { error: reloadMessage }),
+        stats: z.record(z.enum(roleStatsKeys, { error: reloadMessage }), z.unknown(), { error: reloadMessage }),
+      },
+      { error: reloadMessage },
+    ),
+  );
+
+export type RoleBase = z.output<typeof roleBaseSchema>;
 
 // ---- Editing the lists without JavaScript ------------------------------------------------------
 

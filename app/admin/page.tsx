@@ -10,14 +10,14 @@ import { listCategories } from '@/db/roles';
 import { readOrSignIn } from '@/lib/admin-read';
 import { formatCount, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
-import { MAX_QUERY_LENGTH } from '@/lib/role-search';
+import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
 import { slugPattern } from '@/lib/slug';
 
 export const metadata: Metadata = { title: 'Roles' };
 
 // A bad parameter is dropped (and reported), never an error page.
 const filterSchema = z.object({
-  q: z.preprocess(emptyAsMissing, z.string().trim().max(MAX_QUERY_LENGTH).optional()).catch(undefined),
+  q: z.preprocess(emptyAsMissing, roleSearchFields.q.optional()).catch(undefined),
   status: z.preprocess(emptyAsMissing, z.enum(['published', 'archived']).optional()).catch(undefined),
   category: z.preprocess(emptyAsMissing, z.string().max(100).regex(slugPattern).optional()).catch(undefined),
 });

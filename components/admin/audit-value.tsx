@@ -2,7 +2,7 @@
 // spelled out, lists as lists. Everything is rendered as React text, so HTML or script typed
 // into a role shows as the characters it is and never runs.
 import { formatCount, formatDate, formatPercent } from '@/lib/format';
-import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-schemas';
+import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
 
 const fieldLabels: Record<string, string> = {
   ...roleFieldLabels,

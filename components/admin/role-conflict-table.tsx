@@ -1,53 +1,61 @@
 // After a conflicting save: every field where the other editor's saved value and this editor's
-// typed value differ, side by side.
-import { percentileKeys, percentileLabels, roleFieldLabels, type RoleFormValues } from '@/lib/role-schemas';
+// differ, side by side, and what saving again does with it. Fields only they changed keep their
+// value; fields this editor changed (alone or as well) get this editor's.
+// Type-only: lib/role-merge.ts is server code.
+import type { RoleConflictDetail, RoleFieldKey } from '@/lib/role-merge';
+import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
+import type { RoleFormValues } from '@/lib/role-schemas';
 
-function comparableFields(values: RoleFormValues): [label: string, value: string][] {
+/** One field's value as text; lists one item per line. */
+function shownValue(values: RoleFormValues, key: RoleFieldKey): string {
   const { content, stats } = values;
-  const labels = roleFieldLabels;
-  return [
-    [labels.jobOpenings, stats.jobOpenings],
-    [labels.averageSalary, stats.averageSalary],
-    [labels.currency, stats.currency],
-    [labels.degreeRequirementPercent, stats.degreeRequirementPercent],
-    ...percentileKeys.map((key): [string, string] => [percentileLabels[key], stats.percentiles[key]]),
-    [labels.asOf, stats.asOf],
-    [labels.source, stats.source],
-    [labels.title, content.title],
-    [labels.slug, content.slug],
-    [labels.categorySlug, content.categorySlug],
-    [labels.summary, content.summary],
-    [labels.salaryTemplate, content.salaryTemplate],
-    [labels.responsibilitiesIntro, content.responsibilitiesIntro],
-    [labels.responsibilities, content.responsibilities.join('\n')],
-    [labels.responsibilitiesOutro, content.responsibilitiesOutro],
-    [labels.howToBecomeIntro, content.howToBecomeIntro],
-    [labels.howToBecomeSteps, content.howToBecomeSteps.map((step) => `${step.heading}: ${step.body}`).join('\n')],
-    [labels.howToBecomeOutro, content.howToBecomeOutro],
-  ];
+  switch (key) {
+    case 'responsibilities':
+      return content.responsibilities.join('\n');
+    case 'howToBecomeSteps':
+      return content.howToBecomeSteps.map((step) => `${step.heading}: ${step.body}`).join('\n');
+    case 'percentiles':
+      return percentileKeys.every((percentile) => stats.percentiles[percentile] === '')
+        ? ''
+        : percentileKeys.map((percentile) => `${percentileLabels[percentile]}: ${stats.percentiles[percentile]}`).join('\n');
+    default: {
+      // Every other field is one text.
+      const texts: Record<string, unknown> = { ...content, ...stats };
+      return String(texts[key] ?? '');
+    }
+  }
 }
 
-export function RoleConflictTable({ theirs, yours }: { theirs: RoleFormValues; yours: RoleFormValues }) {
-  const yourFields = new Map(comparableFields(yours));
-  const differing = comparableFields(theirs).filter(([label, value]) => value.trim() !== (yourFields.get(label) ?? '').trim());
+/** The merge keeps their value unless you changed the field. */
+function outcome(key: RoleFieldKey, { changedByYou, changedByThem }: RoleConflictDetail) {
+  if (!changedByYou.includes(key)) return 'Theirs is kept: only they changed it';
+  return changedByThem.includes(key) ? 'Yours is saved: you both changed it' : 'Yours is saved: only you changed it';
+}
+
+export function RoleConflictTable({ conflict }: { conflict: RoleConflictDetail }) {
+  const differing = (Object.keys(roleFieldLabels) as RoleFieldKey[])
+    .map((key) => ({ key, theirs: shownValue(conflict.theirs, key), yours: shownValue(conflict.yours, key) }))
+    .filter((field) => field.theirs !== field.yours);
   if (differing.length === 0) return <p className="role-form__message">Your values match theirs.</p>;
   return (
     <div className="table-scroll">
       <table className="data-table role-conflict-table">
-        <caption className="visually-hidden">Fields changed by the other editor or by you</caption>
+        <caption className="visually-hidden">Fields where their saved value and yours differ</caption>
         <thead>
           <tr>
             <th scope="col">Field</th>
             <th scope="col">Their value</th>
             <th scope="col">Your value</th>
+            <th scope="col">If you save again</th>
           </tr>
         </thead>
         <tbody>
-          {differing.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td className="role-conflict-table__value">{value || '(empty)'}</td>
-              <td className="role-conflict-table__value">{yourFields.get(label) || '(empty)'}</td>
+          {differing.map((field) => (
+            <tr key={field.key}>
+              <th scope="row">{roleFieldLabels[field.key]}</th>
+              <td className="role-conflict-table__value">{field.theirs || '(empty)'}</td>
+              <td className="role-conflict-table__value">{field.yours || '(empty)'}</td>
+              <td>{outcome(field.key, conflict)}</td>
             </tr>
           ))}
         </tbody>

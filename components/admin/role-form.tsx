@@ -4,7 +4,10 @@
 // moved by submit buttons the action handles, so the form works without JavaScript as well.
 import { useActionState } from 'react';
 import { idleState, type FieldErrors, type FormAction } from '@/lib/form-state';
-import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels, type RoleFormValues } from '@/lib/role-schemas';
+// Type-only: lib/role-merge.ts is server code.
+import type { RoleConflictDetail } from '@/lib/role-merge';
+import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
+import type { RoleFormValues } from '@/lib/role-schemas';
 import { templatePlaceholders } from '@/lib/salary-template';
 import { SubmitButton } from './submit-button';
 import { RoleConflictTable } from './role-conflict-table';
@@ -47,7 +50,7 @@ export function RoleForm({
   const values = (state.values as RoleFormValues | undefined) ?? initialValues;
   const errors = errorsById(state.fieldErrors);
   const { content, stats } = values;
-  const conflict = state.status === 'conflict' ? (state.detail as { theirs: RoleFormValues; yours: RoleFormValues } | undefined) : undefined;
+  const conflict = state.status === 'conflict' ? (state.detail as RoleConflictDetail | undefined) : undefined;
   const showSaved = state.status === 'saved' || (savedOnArrival && state === idleState);
 
   /** id, name, the typed value and the error wiring of one field. */
@@ -85,8 +88,10 @@ export function RoleForm({
           <p className="role-form__message">{state.message}</p>
           {conflict && (
             <>
-              <p className="role-form__message">Their values are shown beside yours. Save again to apply yours on top of theirs.</p>
-              <RoleConflictTable theirs={conflict.theirs} yours={conflict.yours} />
+              <p className="role-form__message">
+                The form now holds their saved values with your changes on top. Check it, then save again to keep your changes.
+              </p>
+              <RoleConflictTable conflict={conflict} />
             </>
           )}
         </div>
@@ -94,6 +99,7 @@ export function RoleForm({
       {roleId !== undefined && <input type="hidden" name="roleId" value={roleId} />}
       {loadedSlug !== undefined && <input type="hidden" name="loadedSlug" value={loadedSlug} />}
       <input type="hidden" name="version" value={values.version} />
+      <input type="hidden" name="base" value={values.base} />
 
       <fieldset>
         <legend>Statistics</legend>
@@ -169,7 +175,9 @@ export function RoleForm({
           </div>
           <div className="field">
             <label htmlFor="categorySlug">{roleFieldLabels.categorySlug}</label>
-            <select {...field('categorySlug', content.categorySlug)}>
+            {/* Keyed by its value: React does not apply a new defaultValue to a mounted select, so after a
+                failed save the form's reset would otherwise bring back the category it was loaded with. */}
+            <select key={content.categorySlug} {...field('categorySlug', content.categorySlug)}>
               <option value="">Choose a category</option>
               {categories.map((category) => (
                 <option key={category.slug} value={category.slug}>

@@ -51,7 +51,9 @@ export function UserCreateForm({ action }: { action: FormAction }) {
         </div>
         <div className="field">
           <label htmlFor="new-user-role">Role</label>
-          <select defaultValue={valueOf('role') ?? 'editor'} {...wiring('role', true)}>
+          {/* Keyed by its value: React does not apply a new defaultValue to a mounted select, so the
+              form's reset after an error would otherwise bring back "Editor". */}
+          <select key={valueOf('role') ?? 'editor'} defaultValue={valueOf('role') ?? 'editor'} {...wiring('role', true)}>
             <option value="editor">Editor</option>
             <option value="admin">Admin</option>
           </select>

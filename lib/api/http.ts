@@ -2,6 +2,7 @@
 // origin (no cookies involved), validators (ETag, Last-Modified) with 304s, public caching,
 // and errors as RFC 9457 problem details.
 import { createHash } from 'node:crypto';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@/db/availability';
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
@@ -79,7 +80,7 @@ const problemTitles: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   500: 'Internal Server Error',
-  501: 'Not Implemented',
+  503: 'Service Unavailable',
 };
 
 /** An RFC 9457 problem details response. */
@@ -95,6 +96,26 @@ export function problemResponse(status: number, detail: string, extra: { invalid
     status,
     headers: { ...corsHeaders, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...extra.headers },
   });
+}
+
+/**
+ * A route handler whose failures are problem details like its other answers: a 503 with
+ * Retry-After while the database is away, a 500 (logged) for anything else.
+ */
+export function withProblemDetails<Args extends unknown[]>(handler: (request: Request, ...args: Args) => Promise<Response> | Response) {
+  return async (request: Request, ...args: Args): Promise<Response> => {
+    try {
+      return await handler(request, ...args);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        return problemResponse(503, 'The database is unavailable right now. Please try again shortly.', {
+          headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+        });
+      }
+      console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
+      return problemResponse(500, 'Something went wrong on our side. It has been logged.');
+    }
+  };
 }
 
 /** Route handlers export this for POST, PUT, PATCH and DELETE. */

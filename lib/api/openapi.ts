@@ -138,10 +138,13 @@ export function buildOpenApiDocument(siteUrl: string) {
             { name: 'maxheight', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
           ],
           responses: {
-            200: ok('The embed', 'application/json', schemaRef('OEmbed')),
+            200: {
+              description: 'The embed, as JSON or (format=xml) as oEmbed XML with the same fields',
+              headers: cachingHeaders,
+              content: { 'application/json': { schema: schemaRef('OEmbed') }, 'text/xml': { schema: { type: 'string' } } },
+            },
             400: problem('A missing or invalid parameter'),
             404: problem('The URL is not a Roleboard role page'),
-            501: problem('Only format=json is implemented'),
           },
         },
       },

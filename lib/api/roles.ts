@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/roles';
 import { env } from '@/lib/env';
-import { encodeCursor, type RoleCursor, type RoleSearch } from '@/lib/role-search';
+import { encodeCursor, mismatchedCursors, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { InvalidParam } from './http';
 import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiRoleSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
 
@@ -89,6 +89,7 @@ export function parseApiListParams(searchParams: URLSearchParams):
     else invalidParams.push({ name, reason: result.error.issues[0]?.message ?? 'Invalid value' });
   }
   if (values.after !== undefined && values.before !== undefined) invalidParams.push({ name: 'before', reason: 'Use either after or before' });
+  for (const name of mismatchedCursors(values as RoleSearch)) invalidParams.push({ name, reason: 'This cursor belongs to another sort order' });
   if (invalidParams.length) return { ok: false, invalidParams };
   const { limit, ...search } = values as RoleSearch & { limit?: number };
   return { ok: true, search, limit: limit ?? API_PAGE_SIZE.default };

@@ -100,7 +100,7 @@ test.describe('editing a role', () => {
     const alert = formAlert(second.page, `This role was changed by ${testUsers.editor.name} at`);
     await expect(alert).toBeVisible();
     const comparison = alert.getByRole('row', { name: /Average salary/ });
-    await expect(comparison.getByRole('cell')).toHaveText([String(firstSalary), String(secondSalary)]);
+    await expect(comparison.getByRole('cell')).toHaveText([String(firstSalary), String(secondSalary), 'Yours is saved: you both changed it']);
     await expect(averageSalary(second.page)).toHaveValue(String(secondSalary));
     await expectPublicSalary(first.page, 'business-analyst', money(firstSalary));
 
@@ -109,6 +109,81 @@ test.describe('editing a role', () => {
     await expect(second.page.getByRole('status')).toHaveText('Saved');
     await expectPublicSalary(first.page, 'business-analyst', money(secondSalary));
     await Promise.all([first.context.close(), second.context.close()]);
+  });
+
+  test("after a conflict, saving again keeps the other editor's changes and applies only yours (without JavaScript too)", async ({ browser }) => {
+    const slug = 'full-stack-developer';
+    const first = await signedInPage(browser, testUsers.editor);
+    const second = await signedInPage(browser, testUsers.secondEditor, { javaScriptEnabled: false });
+    for (const { page } of [first, second]) await page.goto(`/admin/roles/${slug}`);
+    const summary = (page: Page) => page.getByLabel('Summary', { exact: true });
+    const [loadedSummary, loadedSalary] = [await summary(second.page).inputValue(), await averageSalary(second.page).inputValue()];
+
+    const theirSummary = `Full-Stack Developers work across the browser, the server and the database (edited ${Date.now()}).`;
+    await summary(first.page).fill(theirSummary);
+    await saveButton(first.page).click();
+    await expect(first.page.getByRole('status')).toHaveText('Saved');
+
+    const salary = freshSalary();
+    await averageSalary(second.page).fill(String(salary));
+    await saveButton(second.page).click();
+    const alert = formAlert(second.page, `This role was changed by ${testUsers.editor.name} at`);
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole('row', { name: /Summary/ }).getByRole('cell')).toHaveText([theirSummary, loadedSummary, 'Theirs is kept: only they changed it']);
+    await expect(alert.getByRole('row', { name: /Average salary/ }).getByRole('cell')).toHaveText([
+      loadedSalary,
+      String(salary),
+      'Yours is saved: only you changed it',
+    ]);
+    // The form holds what saving again will write: their summary, your salary.
+    await expect(summary(second.page)).toHaveValue(theirSummary);
+    await expect(averageSalary(second.page)).toHaveValue(String(salary));
+
+    await saveButton(second.page).click();
+    await expect(second.page.getByRole('status')).toHaveText('Saved');
+    await expectPublicSalary(first.page, slug, money(salary));
+    await expect(first.page.getByText(theirSummary)).toBeVisible();
+    await Promise.all([first.context.close(), second.context.close()]);
+  });
+
+  test('a stats-only save records only the stats, though the textareas send their line breaks as CRLF', async ({ browser, page, request }) => {
+    const slug = 'devops-engineer';
+    await signIn(page, testUsers.editor);
+    await page.goto(`/admin/roles/${slug}`);
+    await page.getByLabel('Summary', { exact: true }).fill('DevOps Engineers build and run the paths code takes to production.\nThey automate what used to be manual.');
+    await page.getByLabel('Step 1 details', { exact: true }).fill('Learn Linux, networking and a scripting language.\n\nThen learn a cloud platform.');
+    await saveButton(page).click();
+    await expect(page.getByRole('status')).toHaveText('Saved');
+    // The browser sent CRLF; what is stored (and published) has "\n", as the seeded text does.
+    const published = await (await request.get(`/api/v1/roles/${slug}`)).json();
+    expect(published.summary).toBe('DevOps Engineers build and run the paths code takes to production.\nThey automate what used to be manual.');
+
+    /** The newest audit entry of this role: only the average salary, from whichever form. */
+    const expectOnlySalaryChanged = async (salary: number) => {
+      await page.goto('/admin/audit');
+      await page.getByLabel('Role', { exact: true }).selectOption({ label: 'DevOps Engineer' });
+      await page.getByRole('button', { name: 'Filter' }).click();
+      const newest = page.getByRole('article').first();
+      await expect(newest.getByRole('heading')).toHaveText('Edited role: DevOps Engineer');
+      await expect(newest.getByRole('row')).toHaveCount(2);
+      await expect(newest.getByRole('row', { name: /Average salary/ })).toContainText(salary.toLocaleString('en-US'));
+    };
+
+    await page.reload();
+    const salary = freshSalary();
+    await averageSalary(page).fill(String(salary));
+    await saveButton(page).click();
+    await expect(page.getByRole('status')).toHaveText('Saved');
+    await expectOnlySalaryChanged(salary);
+
+    const noScript = await signedInPage(browser, testUsers.editor, { javaScriptEnabled: false });
+    await noScript.page.goto(`/admin/roles/${slug}`);
+    const secondSalary = salary + 1;
+    await averageSalary(noScript.page).fill(String(secondSalary));
+    await saveButton(noScript.page).click();
+    await expect(noScript.page.getByRole('status')).toHaveText('Saved');
+    await expectOnlySalaryChanged(secondSalary);
+    await noScript.context.close();
   });
 
   test('reverting to an earlier version makes its figures current again as a new change', async ({ page }) => {
@@ -211,6 +286,51 @@ test.describe('markup typed by an editor', () => {
     expect(await page.locator('img, script, b').count()).toBe(0);
     expect(dialogs).toBe(0);
   });
+});
+
+test.describe('invisible control characters', () => {
+  // A NUL cannot be typed, but it can be pasted or sent: it used to be a 500 from PostgreSQL.
+  for (const javaScriptEnabled of [true, false]) {
+    test(`a NUL in a text field is a field error, keeps everything typed and saves nothing (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({
+      browser,
+    }) => {
+      const slug = 'mobile-app-developer';
+      const { context, page } = await signedInPage(browser, testUsers.editor, { javaScriptEnabled });
+      await page.goto(`/admin/roles/${slug}`);
+      const [title, salary, stepBody] = [page.getByLabel('Title', { exact: true }), averageSalary(page), page.getByLabel('Step 1 details', { exact: true })];
+      const saved = { title: await title.inputValue(), salary: await averageSalary(page).inputValue(), stepBody: await stepBody.inputValue() };
+
+      const field = page.getByLabel(javaScriptEnabled ? 'Summary' : 'Responsibility 2', { exact: true });
+      const category = page.getByLabel('Category', { exact: true });
+      const savedCategory = await category.inputValue();
+      await field.fill('Builds apps\u0000 for phones');
+      await title.fill('Mobile App Developer (renamed, never saved)');
+      await category.selectOption('data-and-ai');
+      await salary.fill(String(freshSalary()));
+      await stepBody.fill('Learn Swift or Kotlin.\nPublish an app.');
+      const typed = { title: await title.inputValue(), salary: await salary.inputValue(), stepBody: await stepBody.inputValue() };
+      expect(await field.inputValue()).toContain('\u0000');
+      await saveButton(page).click();
+
+      await expect(formAlert(page, 'Please correct the highlighted fields.')).toBeVisible();
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      await expect(field).toHaveAccessibleDescription('Remove the invisible control character (U+0000)');
+      // An HTML page cannot carry a NUL: without JavaScript the browser shows U+FFFD in its place.
+      await expect(field).toHaveValue(/^Builds apps[\u0000\uFFFD] for phones$/);
+      await expect(title).toHaveValue(typed.title);
+      await expect(salary).toHaveValue(typed.salary);
+      await expect(stepBody).toHaveValue(typed.stepBody);
+      await expect(category).toHaveValue('data-and-ai');
+      await expect(title).not.toHaveAttribute('aria-invalid', 'true');
+
+      await page.goto(`/admin/roles/${slug}`);
+      await expect(title).toHaveValue(saved.title);
+      await expect(averageSalary(page)).toHaveValue(saved.salary);
+      await expect(stepBody).toHaveValue(saved.stepBody);
+      await expect(category).toHaveValue(savedCategory);
+      await context.close();
+    });
+  }
 });
 
 test.describe('without JavaScript', () => {

@@ -151,6 +151,31 @@ test.describe('managing users', () => {
     await Promise.all([admin.context.close(), self.context.close()]);
   });
 
+  for (const javaScriptEnabled of [true, false]) {
+    test(`a NUL in a name is a field error, keeps the rest and creates nobody (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+      const admin = await signedInContext(browser, testUsers.admin, { javaScriptEnabled });
+      await admin.page.goto('/admin/users');
+      const form = admin.page.getByRole('region', { name: 'Create user' });
+      const email = uniqueEmail('nul');
+      await form.getByLabel('Email').fill(email);
+      await form.getByLabel('Name').fill('Nul\u0000 Name');
+      await form.getByLabel('Role').selectOption('admin');
+      await form.getByLabel('Password').fill(password);
+      expect(await form.getByLabel('Name').inputValue()).toContain('\u0000');
+      await form.getByRole('button', { name: 'Create user' }).click();
+
+      await expect(form.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
+      await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+      await expect(form.getByLabel('Name')).toHaveAccessibleDescription('Remove the invisible control character (U+0000)');
+      await expect(form.getByLabel('Email')).toHaveValue(email);
+      await expect(form.getByLabel('Role')).toHaveValue('admin');
+      await expect(admin.page.getByRole('row', { name: email })).toHaveCount(0);
+      await admin.page.goto('/admin/users');
+      await expect(admin.page.getByText(email)).toHaveCount(0);
+      await admin.context.close();
+    });
+  }
+
   test('the user forms work without JavaScript', async ({ browser }) => {
     const admin = await signedInContext(browser, testUsers.admin, { javaScriptEnabled: false });
     const email = uniqueEmail('no-js');

@@ -99,6 +99,7 @@ test.describe('HTTP behaviour', () => {
     'limit=abc',
     'limit=1000',
     `q=${'x'.repeat(10_000)}`,
+    'q=nu%00rse',
   ];
   for (const query of badParameters) {
     test(`a bad parameter is a 400 problem naming it: ${query.slice(0, 30)}`, async ({ request }) => {
@@ -156,7 +157,13 @@ test.describe('HTTP behaviour', () => {
     expect(small.width).toBeLessThanOrEqual(300);
     expect(small.height).toBeLessThanOrEqual(150);
     expect(small.html).toContain('loading="lazy"');
-    expect((await request.get(`/api/oembed?url=${url}&format=xml`)).status()).toBe(501);
+    const xml = await request.get(`/api/oembed?url=${url}&format=xml&maxwidth=300`);
+    expect(xml.status()).toBe(200);
+    expect(xml.headers()['content-type']).toBe('text/xml; charset=utf-8');
+    const document = await xml.text();
+    expect(document).toMatch(/^<\?xml version="1.0" encoding="utf-8" standalone="yes"\?>\n<oembed><type>rich<\/type><version>1.0<\/version>/);
+    expect(document).toContain('<width>300</width>');
+    expect(document).toContain('<html>&#60;iframe ');
     expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/roles/nobody`)}`)).status()).toBe(404);
     expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/developers`)}`)).status()).toBe(404);
     expect((await request.get('/api/oembed')).status()).toBe(400);

@@ -101,6 +101,7 @@ test.describe('bad compare links never break the page', () => {
     ['roles=accountant,accountant,pharmacist', null],
     ['roles=accountant&roles=pharmacist', null],
     [`add=${'x'.repeat(10_000)}`, null],
+    ['add=nu%00rse', null],
     ['add=%25', 'No role matches “%”. Try another name.'],
     ['add=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'No role matches “<script>alert(1)</script>”. Try another name.'],
   ];
@@ -119,8 +120,13 @@ test.describe('bad compare links never break the page', () => {
     await page.goto('/compare/accountant,Not%20A%20Slug');
     await expect(page.getByText('Some entries in the link were not role addresses and were left out.')).toBeVisible();
     await expect(columnHeaders(page)).toHaveText([/^Accountant/]);
-    const response = await page.goto('/compare/no-such-role');
-    expect(response?.status()).toBe(200);
+    const partly = await page.goto('/compare/no-such-role,accountant');
+    expect(partly?.status()).toBe(200);
     await expect(page.getByText('One role in the link no longer exists: no-such-role.')).toBeVisible();
+    await expect(columnHeaders(page)).toHaveText([/^Accountant/]);
+    // No role of it exists: there is nothing to compare, and nothing is rendered or cached.
+    const none = await page.goto('/compare/no-such-role,another-made-up-role');
+    expect(none?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   });
 });

@@ -20,7 +20,8 @@ import {
 } from '@/db/role-edits';
 import { auditLog, roles, roleStatsHistory, users } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
-import type { RoleContentInput, RoleStatsInput } from '@/lib/role-schemas';
+import { mergeRoleEdit } from '@/lib/role-merge';
+import { formBase, roleBaseSchema, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase } from '../support/database';
 import { testPassword, testUsers } from '../support/users';
@@ -246,6 +247,39 @@ describe('saving a role', () => {
     assert.equal(reapplied.status, 'saved');
   });
 
+  test("saving again after a conflict writes their values with only the second editor's changes on top", async () => {
+    const role = await newRole({ howToBecomeSteps: [{ heading: 'Learn', body: 'Learn to test.' }, { heading: 'Practise', body: 'Test a lot.' }] });
+    // Both editors load the role; the form carries what it was loaded with as its base.
+    const base = roleBaseSchema.parse(formBase(role));
+    const first = await updateRole(await claimsFor(db, testUsers.secondEditor.email), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: { ...role.content, summary: 'Their new summary.', howToBecomeSteps: [...role.content.howToBecomeSteps].reverse() },
+      stats: { ...role.stats, jobOpenings: 12 },
+    });
+    assert.equal(first.status, 'saved');
+
+    const yours = { content: role.content, stats: { ...role.stats, averageSalary: 64_000, jobOpenings: 13 } };
+    const conflict = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version, ...yours });
+    assert.ok(conflict.status === 'conflict');
+    const merge = mergeRoleEdit({ base, yours, theirs: conflict.current });
+    assert.deepEqual(merge.changedByYou.sort(), ['averageSalary', 'jobOpenings']);
+    assert.deepEqual(merge.changedByThem.sort(), ['howToBecomeSteps', 'jobOpenings', 'summary']);
+
+    const again = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: conflict.current.version, ...merge.values });
+    assert.equal(again.status, 'saved');
+    const saved = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
+    assert.equal(saved.content.summary, 'Their new summary.', 'their change stands');
+    assert.deepEqual(saved.content.howToBecomeSteps.map((step) => step.heading), ['Practise', 'Learn'], 'their reordering stands');
+    assert.equal(saved.stats.averageSalary, 64_000, 'your change is applied');
+    assert.equal(saved.stats.jobOpenings, 13, 'where you both changed a field, yours wins');
+    const [audit] = await auditRows(role.id);
+    assert.deepEqual([audit!.before, audit!.after], [
+      { averageSalary: 50_000, jobOpenings: 12 },
+      { averageSalary: 64_000, jobOpenings: 13 },
+    ]);
+  });
+
   test('when the audit insert fails, the role, stats, version and history are all unchanged', async () => {
     const role = await newRole();
     const before = await snapshot(role);
@@ -309,6 +343,63 @@ describe('saving a role', () => {
     assert.deepEqual(created, { status: 'invalid', fieldErrors: { 'stats.percentiles.p25': ['Must be at least the 10th percentile (5)'] } });
   });
 
+  test('a NUL or other control character in any text is a field error, never a database error, and writes nothing', async () => {
+    const role = await newRole();
+    const before = await snapshot(role);
+    const result = await updateRole(await editorClaims(), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: {
+        ...role.content,
+        title: 'Nul\u0000Title',
+        summary: 'Escape \u001B[31m red',
+        responsibilities: ['Fine.', 'Nul\u0000'],
+        howToBecomeSteps: [{ heading: 'Learn', body: 'C1 \u0085 control' }],
+      },
+      stats: { ...role.stats, source: 'Nul\u0000Source' },
+    });
+    assert.equal(result.status, 'invalid');
+    assert.deepEqual(result.status === 'invalid' ? result.fieldErrors : {}, {
+      'content.title': ['Remove the invisible control character (U+0000)'],
+      'content.summary': ['Remove the invisible control character (U+001B)'],
+      'content.responsibilities.1': ['Remove the invisible control character (U+0000)'],
+      'content.howToBecomeSteps.0.body': ['Remove the invisible control character (U+0085)'],
+      'stats.source': ['Remove the invisible control character (U+0000)'],
+    });
+    assert.deepEqual(await snapshot(role), before);
+    const created = await createRole(await editorClaims(), { content: content({ title: '\u200B\u2060' }), stats: stats() });
+    assert.deepEqual(created, { status: 'invalid', fieldErrors: { 'content.title': ['Enter a title'] } });
+  });
+
+  test("a stats-only save from the form, whose textareas send CRLF, records only the stats change", async () => {
+    const role = await newRole({
+      summary: 'First line.\nSecond line.',
+      responsibilitiesIntro: 'They:\n\n- test\n- report',
+      howToBecomeSteps: [{ heading: 'Learn', body: 'Read.\nPractise.' }],
+      howToBecomeOutro: 'Good\nluck.',
+    });
+    assert.equal(role.content.summary, 'First line.\nSecond line.', 'stored with \\n');
+    const asTheBrowserSendsIt = (text: string) => text.replace(/\n/g, '\r\n');
+    const result = await updateRole(await editorClaims(), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: {
+        ...role.content,
+        summary: asTheBrowserSendsIt(role.content.summary),
+        responsibilitiesIntro: asTheBrowserSendsIt(role.content.responsibilitiesIntro),
+        howToBecomeSteps: role.content.howToBecomeSteps.map((step) => ({ ...step, body: asTheBrowserSendsIt(step.body) })),
+        howToBecomeOutro: asTheBrowserSendsIt(role.content.howToBecomeOutro!),
+      },
+      stats: { ...role.stats, averageSalary: 57_000 },
+    });
+    assert.ok(result.status === 'saved');
+    assert.deepEqual(result.tags.sort(), ['category:healthcare', `role:${role.slug}`, 'roles'].sort());
+    const [audit] = await auditRows(role.id);
+    assert.deepEqual([audit!.before, audit!.after], [{ averageSalary: 50_000 }, { averageSalary: 57_000 }]);
+    const saved = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
+    assert.deepEqual(saved.content, role.content, 'the stored text is unchanged, still with \\n');
+  });
+
   test('two new roles racing for one slug: one is created, the other gets the slug error', async () => {
     const claims = await editorClaims();
     const slug = `${SLUG_PREFIX}${randomUUID().slice(0, 8)}`;
@@ -335,6 +426,19 @@ describe('archive, restore, history and revert', () => {
       ['role.restore', { status: 'published' }],
       ['role.archive', { status: 'archived' }],
     ]);
+  });
+
+  test('archiving an archived role at its version is "unchanged": no new version, no audit row', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const archived = await archiveRole(claims, { roleId: role.id, expectedVersion: role.version });
+    assert.ok(archived.status === 'saved');
+    const before = await snapshot(role);
+    assert.deepEqual(await archiveRole(claims, { roleId: role.id, expectedVersion: archived.role.version }), {
+      status: 'unchanged',
+      role: { id: role.id, slug: role.slug, version: archived.role.version },
+    });
+    assert.deepEqual(await snapshot(role), before);
   });
 
   test('reverting makes old figures current as a new history row and audit row; history is never rewritten', async () => {
@@ -366,6 +470,15 @@ describe('archive, restore, history and revert', () => {
     assert.equal(foreign.status, 'not-found', "another role's history cannot be applied");
   });
 
+  test('reverting to figures that are already current is "unchanged" and writes nothing', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const before = await snapshot(role);
+    const result = await revertRoleStats(claims, { roleId: role.id, historyId: before.history[0]!.id, expectedVersion: role.version });
+    assert.equal(result.status, 'unchanged');
+    assert.deepEqual(await snapshot(role), before);
+  });
+
   test('the admin list filters by text, status and category', async () => {
     const role = await newRole({ categorySlug: 'design-and-product' });
     const claims = await editorClaims();
@@ -375,5 +488,128 @@ describe('archive, restore, history and revert', () => {
     assert.equal((await listRolesForAdmin(claims, { q: '%' })).total, 0, '% is searched literally');
     const seeded = (await listRolesForAdmin(claims, { q: 'backend-software-engineer' })).items[0]!;
     assert.equal(seeded.lastEdit.editorName, null, 'seeded roles have no editor');
+  });
+});
+
+describe('concurrent archive, restore and revert: each editor is told what happened', () => {
+  const requestCount = 20;
+  const statusAfter = { archive: 'archived', restore: 'published' } as const;
+  type Kind = keyof typeof statusAfter;
+
+  /** One click on Archive or Restore, by one of two editors, at the version given. */
+  async function click(roleId: number, kind: Kind, expectedVersion: number, index: number) {
+    const claims = await claimsFor(db, index % 2 === 0 ? testUsers.editor.email : testUsers.secondEditor.email);
+    const result = await (kind === 'archive' ? archiveRole : restoreRole)(claims, { roleId, expectedVersion });
+    return { kind, expectedVersion, result };
+  }
+
+  async function stored(roleId: number) {
+    const [row] = await db.select({ status: roles.status, version: roles.version }).from(roles).where(eq(roles.id, roleId));
+    return row!;
+  }
+
+  /** The role's status-change audit rows after `skip` earlier ones, oldest first. */
+  async function statusChanges(roleId: number, skip: number) {
+    return (await auditRows(roleId))
+      .reverse()
+      .slice(skip)
+      .map((row) => ({ action: row.action, before: (row.before as { status: string }).status, after: (row.after as { status: string }).status }));
+  }
+
+  for (const startStatus of ['published', 'archived'] as const) {
+    test(`${requestCount} mixed clicks at one version on ${startStatus === 'archived' ? 'an archived' : 'a published'} role: exactly one changes it, and says so`, async () => {
+      let role = await newRole();
+      if (startStatus === 'archived') {
+        assert.equal((await archiveRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version })).status, 'saved');
+        role = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
+      }
+      const auditBefore = (await auditRows(role.id)).length;
+      const outcomes = await Promise.all(
+        Array.from({ length: requestCount }, (_, index) => click(role.id, index % 2 === 0 ? 'archive' : 'restore', role.version, index)),
+      );
+
+      const changed = outcomes.filter((outcome) => outcome.result.status === 'saved');
+      assert.equal(changed.length, 1, JSON.stringify(outcomes.map((outcome) => [outcome.kind, outcome.result.status])));
+      const [success] = changed;
+      const final = await stored(role.id);
+      assert.equal(final.status, statusAfter[success!.kind], 'the role ends as the one success said');
+      assert.equal(final.version, role.version + 1);
+      for (const { kind, result } of outcomes) {
+        if (result === success!.result) continue;
+        if (result.status === 'unchanged') {
+          // Only a click asking for the status the role had at that version, i.e. before the change.
+          assert.equal(statusAfter[kind], startStatus);
+          assert.equal(result.role.version, role.version);
+        } else {
+          assert.equal(result.status, 'conflict', `${kind}: ${result.status}`);
+          assert.ok(result.status === 'conflict');
+          assert.equal(result.current.version, final.version);
+        }
+      }
+      assert.deepEqual(await statusChanges(role.id, auditBefore), [
+        { action: `role.${success!.kind}`, before: startStatus, after: final.status },
+      ]);
+    });
+  }
+
+  test(`${requestCount} clicks, each at the version it read just before: what each was told matches the audit log`, async () => {
+    const role = await newRole();
+    const auditBefore = (await auditRows(role.id)).length;
+    const outcomes = await Promise.all(
+      Array.from({ length: requestCount }, async (_, index) => {
+        const read = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
+        // Click what the page would show, half the time; the other half, a stale or repeated click.
+        const kind: Kind = index % 2 === 0 ? (read.status === 'published' ? 'archive' : 'restore') : index % 4 === 1 ? 'archive' : 'restore';
+        return click(role.id, kind, read.version, index);
+      }),
+    );
+
+    const changes = await statusChanges(role.id, auditBefore);
+    // The status at each version: the start, then after each change in the order it was made.
+    const statusAt = new Map<number, string>([[role.version, 'published']]);
+    changes.forEach((change, index) => statusAt.set(role.version + index + 1, change.after));
+    const final = await stored(role.id);
+    assert.equal(final.version, role.version + changes.length);
+    assert.equal(final.status, statusAt.get(final.version));
+    changes.forEach((change, index) => {
+      assert.equal(change.before, statusAt.get(role.version + index), 'each change starts where the previous one ended');
+      assert.notEqual(change.before, change.after);
+    });
+
+    const successes = outcomes.filter((outcome) => outcome.result.status === 'saved');
+    assert.equal(successes.length, changes.length, 'one success per audited change');
+    for (const { kind, expectedVersion, result } of outcomes) {
+      switch (result.status) {
+        case 'saved':
+          // The change this request made is the one that produced its version.
+          assert.equal(result.role.version, expectedVersion + 1);
+          assert.equal(statusAt.get(result.role.version), statusAfter[kind]);
+          assert.equal(changes[result.role.version - role.version - 1]!.action, `role.${kind}`);
+          break;
+        case 'unchanged':
+          assert.equal(statusAt.get(expectedVersion), statusAfter[kind], 'it already had that status at that version');
+          assert.equal(result.role.version, expectedVersion);
+          break;
+        case 'conflict':
+          assert.ok(result.current.version > expectedVersion, 'someone changed it after this request read it');
+          break;
+        default:
+          assert.fail(`unexpected ${result.status}`);
+      }
+    }
+  });
+
+  test('concurrent reverts to one version: exactly one writes a history row, the rest conflict', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const updated = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ averageSalary: 70_000 }) });
+    assert.ok(updated.status === 'saved');
+    const [, original] = await historyRows(role.id);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => revertRoleStats(claims, { roleId: role.id, historyId: original!.id, expectedVersion: updated.role.version })),
+    );
+    assert.deepEqual(results.map((result) => result.status).sort(), ['saved', ...Array(9).fill('conflict')].sort());
+    assert.equal((await historyRows(role.id)).length, 3);
+    assert.equal((await getRoleForEdit(claims, { slug: role.slug }))!.stats.averageSalary, 50_000);
   });
 });

@@ -141,6 +141,27 @@ describe('what an admin can do', () => {
     assert.equal(await auditCount(), auditBefore);
   });
 
+  test('a NUL in the name or email, or a name of zero-width characters, is a field error and creates nothing', async () => {
+    const auditBefore = await auditCount();
+    const email = uniqueEmail('nul');
+    const claims = await adminClaims();
+    assert.deepEqual(await createUser(claims, { email, name: 'Nul\u0000Name', role: 'editor', password: newPassword }), {
+      status: 'invalid',
+      fieldErrors: { name: ['Remove the invisible control character (U+0000)'] },
+    });
+    assert.deepEqual(await createUser(claims, { email: `nul\u0000${email}`, name: 'Nul', role: 'editor', password: newPassword }), {
+      status: 'invalid',
+      fieldErrors: { email: ['Remove the invisible control character (U+0000)'] },
+    });
+    assert.deepEqual(await createUser(claims, { email, name: '\u200B\uFEFF', role: 'editor', password: `${newPassword}\u0000` }), {
+      status: 'invalid',
+      fieldErrors: { name: ['Enter a name'], password: ['Remove the invisible control character (U+0000)'] },
+    });
+    assert.equal(await auditCount(), auditBefore);
+    const [created] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    assert.equal(created, undefined);
+  });
+
   test('change role, disable and enable: audited, and disabling ends the sessions at once', async () => {
     const claims = await adminClaims();
     const user = await makeUser('editor', 'lifecycle');

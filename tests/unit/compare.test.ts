@@ -33,6 +33,7 @@ describe('compare parameters', () => {
     assert.equal(parseCompareRequest({ add: '  data  ' }).add, 'data');
     assert.equal(parseCompareRequest({ add: '   ' }).add, undefined);
     assert.equal(parseCompareRequest({ add: 'x'.repeat(10_000) }).add, undefined);
+    assert.equal(parseCompareRequest({ add: 'nu\u0000rse' }).add, undefined, 'a NUL never reaches the database');
   });
 
   test('a comparison\'s address keeps its commas readable', () => {

@@ -9,8 +9,10 @@ import {
   roleContentSchema,
   roleFormSchema,
   roleStatsSchema,
+  roleSubmissionSchema,
   toFormValues,
   toRoleFormValues,
+  toRoleSubmission,
   type RoleFormValues,
 } from '@/lib/role-schemas';
 
@@ -140,6 +142,21 @@ describe('reading the form', () => {
       { heading: 'Register', body: 'Pass the exam' },
     ]);
     assert.equal(values.stats.percentiles.p10, '');
+  });
+
+  test('tampered hidden fields fall back, so the typed values always come back as the form', () => {
+    const formData = new FormData();
+    formData.append('intent', 'x'.repeat(100));
+    formData.append('roleId', 'abc');
+    formData.append('loadedSlug', 'nurse\u0000');
+    formData.append('title', 'Nurse');
+    formData.append('averageSalary', '50000');
+    const submission = roleSubmissionSchema.parse(toRoleSubmission(formData));
+    assert.deepEqual([submission.intent, submission.roleId, submission.loadedSlug], ['unknown', undefined, undefined]);
+    assert.equal(submission.values.content.title, 'Nurse');
+    assert.equal(submission.values.stats.averageSalary, '50000');
+    const save = roleSubmissionSchema.parse(toRoleSubmission(new FormData()));
+    assert.equal(save.intent, 'save', 'Enter in a field saves');
   });
 
   test('list buttons add, remove and move rows and leave everything else as typed', () => {

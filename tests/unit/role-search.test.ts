@@ -33,6 +33,11 @@ describe('listing parameters', () => {
     assert.equal(parseRoleSearch({ q: '<script>' }).search.q, '<script>');
   });
 
+  test('search text with a NUL or other control character is set aside as invalid, never sent to the database', () => {
+    assert.deepEqual(parseRoleSearch({ q: 'nu\u0000rse', category: 'healthcare' }), { search: { category: 'healthcare' }, invalid: ['q'] });
+    assert.deepEqual(parseRoleSearch({ q: 'nurse\u001B' }).invalid, ['q']);
+  });
+
   test('cursors round-trip and tampered ones are rejected', () => {
     const cursor = encodeCursor({ value: 'Nurse', id: 7 });
     assert.deepEqual(parseRoleSearch({ after: cursor }).search.after, { value: 'Nurse', id: 7 });

@@ -1,6 +1,7 @@
-// Where the compare form and hand-made links arrive: `/compare?roles=a,b&add=<name>`. A clean
-// request goes on to its cached address (/compare/a,b); this page renders only what needs a
-// notice or a choice, and the empty comparison.
+// Where the compare form and hand-made links arrive: `/compare?roles=a,b&add=<name>`, and where
+// proxy.ts sends comparison addresses naming roles that are not published. A clean request of
+// published roles goes on to its cached address (/compare/a,b); this page, never cached, renders
+// what needs a notice or a choice, and the empty comparison.
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { CompareView } from '@/components/compare-view';
@@ -24,9 +25,9 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const request = parseCompareRequest(await searchParams);
-  if (isCleanRequest(request) && !request.add && request.slugs.length > 0) redirect(compareHref(request.slugs));
-
   const { roles, missing } = await getRolesToCompare(request.slugs);
+  if (isCleanRequest(request) && !request.add && request.slugs.length > 0 && missing.length === 0) redirect(compareHref(request.slugs));
+
   const slugs = roles.map((role) => role.slug);
   const full = slugs.length >= MAX_COMPARED_ROLES;
   let choices: { slug: string; title: string }[] | undefined;

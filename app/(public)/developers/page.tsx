@@ -46,7 +46,7 @@ export default function DevelopersPage() {
         <h2 id="oembed">oEmbed</h2>
         <p>
           Platforms that understand oEmbed (WordPress, Ghost, Notion and others) only need the role page’s URL. Every role page
-          links to its oEmbed endpoint, or call it directly:
+          links to its oEmbed endpoint, or call it directly (<code>format=xml</code> answers in oEmbed’s XML format):
         </p>
         <Code>{`GET ${site}/api/oembed?url=${encodeURIComponent(roleUrl)}&format=json&maxwidth=360`}</Code>
       </section>

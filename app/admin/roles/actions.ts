@@ -2,44 +2,31 @@
 // Role editing. Each action goes through authenticatedAction (session row, user and role),
 // hands the claims to the DAL (which checks them again), and invalidates exactly the cache tags
 // the change touched, so the public pages show it on the very next request.
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formatEditTime } from '@/lib/format';
-import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleMutationResult } from '@/db/role-edits';
+import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleConflict, type RoleMutationResult } from '@/db/role-edits';
 import { authenticatedAction } from '@/lib/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/public-roles';
 import { fieldErrorsOf, type FormState } from '@/lib/form-state';
+import { mergeRoleEdit, type RoleConflictDetail } from '@/lib/role-merge';
 import {
   applyListEdit,
+  formBase,
   listEditSchema,
   newRoleFormSchema,
+  roleBaseSchema,
   roleFormSchema,
+  roleSubmissionSchema,
   toFormValues,
-  toRoleFormValues,
+  toRoleSubmission,
+  type RoleBase,
   type RoleFormValues,
+  type RoleValues,
 } from '@/lib/role-schemas';
-import { slugSchema } from '@/lib/slug';
 
 const id = z.coerce.number().int().positive();
-
-/** Which button sent the form, and everything in it as typed; validated in the handler. */
-const roleSubmissionSchema = z.object({
-  intent: z.string().max(40),
-  roleId: id.optional(),
-  loadedSlug: slugSchema.optional(),
-  values: z.custom<RoleFormValues>((value) => typeof value === 'object' && value !== null),
-});
-
-function toRoleSubmission(formData: FormData) {
-  const text = (name: string) => (typeof formData.get(name) === 'string' ? String(formData.get(name)) : undefined);
-  return {
-    // Enter in a text field submits without a button name: that is a save.
-    intent: text('intent') || 'save',
-    roleId: text('roleId'),
-    loadedSlug: text('loadedSlug'),
-    values: toRoleFormValues(formData),
-  };
-}
 
 /** Add/remove/move a list row: the form comes back edited and nothing is saved. */
 function editLists(intent: string, values: RoleFormValues): FormState {
@@ -49,33 +36,51 @@ function editLists(intent: string, values: RoleFormValues): FormState {
 }
 
 function applyTags(tags: string[]) {
-  for (const tag of tags) updateTag(tag);
+  invalidatePublicRoles(tags);
 }
 
 function conflictMessage(current: { editorName: string | null; editedAt: string }) {
   return `This role was changed by ${current.editorName ?? 'someone else'} at ${formatEditTime(current.editedAt)}`;
 }
 
-/** The DAL's answer as the form's state, for everything but a successful save. */
-function unsavedState(result: Exclude<RoleMutationResult, { status: 'saved' }>, values: RoleFormValues): FormState {
-  switch (result.status) {
-    case 'invalid':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
-    case 'not-found':
-      return { status: 'error', message: 'This role no longer exists.', values };
-    case 'conflict':
-      return {
-        status: 'conflict',
-        message: conflictMessage(result.current),
-        // The form now carries the current version, so saving again applies the editor's values on top.
-        values: { ...values, version: String(result.current.version) },
-        detail: { theirs: toFormValues(result.current), yours: values },
-      };
-  }
+/** The DAL's refusal as the form's state; a conflict has its own (conflictState). */
+function refusedState(result: Extract<RoleMutationResult, { status: 'invalid' | 'not-found' }>, values: RoleFormValues): FormState {
+  return result.status === 'invalid'
+    ? { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values }
+    : { status: 'error', message: 'This role no longer exists.', values };
 }
 
+/**
+ * Someone else saved since this form was loaded. The form comes back with their values and only
+ * this editor's own changes on top, at their version and with their values as its new base:
+ * saving again writes exactly that, and reverts nothing this editor did not touch.
+ */
+function conflictState(current: RoleConflict['current'], base: RoleBase, yours: RoleValues): FormState {
+  const theirs = { content: current.content, stats: current.stats };
+  const { values, changedByYou, changedByThem } = mergeRoleEdit({ base, yours, theirs });
+  const detail: RoleConflictDetail = {
+    theirs: toFormValues(current),
+    yours: toFormValues({ version: current.version, ...yours }),
+    changedByYou,
+    changedByThem,
+  };
+  return {
+    status: 'conflict',
+    message: conflictMessage(current),
+    values: { ...toFormValues({ version: current.version, ...values }), base: formBase(theirs) },
+    detail,
+  };
+}
+
+const roleFormOptions = {
+  role: 'editor',
+  schema: roleSubmissionSchema,
+  toInput: toRoleSubmission,
+  valuesOf: (input: unknown) => (input as ReturnType<typeof toRoleSubmission>).values,
+} as const;
+
 export const createRoleAction = authenticatedAction(
-  { role: 'editor', schema: roleSubmissionSchema, toInput: toRoleSubmission },
+  roleFormOptions,
   async ({ intent, values }, { claims }) => {
     if (intent !== 'save') return editLists(intent, values);
     const parsed = newRoleFormSchema.safeParse(values);
@@ -83,24 +88,30 @@ export const createRoleAction = authenticatedAction(
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
     }
     const result = await createRole(claims, parsed.data);
-    if (result.status !== 'saved') return unsavedState(result, values);
+    if (result.status === 'invalid') return refusedState(result, values);
     applyTags(result.tags);
     redirect(`/admin/roles/${result.role.slug}?saved=1`);
   },
 );
 
 export const updateRoleAction = authenticatedAction(
-  { role: 'editor', schema: roleSubmissionSchema, toInput: toRoleSubmission },
+  roleFormOptions,
   async ({ intent, roleId, loadedSlug, values }, { claims }) => {
     if (intent !== 'save') return editLists(intent, values);
-    if (roleId === undefined) return { status: 'error', message: 'Reload the page and try again.', values };
+    const base = roleBaseSchema.safeParse(values.base);
+    if (roleId === undefined || !base.success) return { status: 'error', message: 'Reload the page and try again.', values };
     const parsed = roleFormSchema.safeParse(values);
     if (!parsed.success) {
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
     }
     const { version, content, stats } = parsed.data;
     const result = await updateRole(claims, { roleId, expectedVersion: version, content, stats });
-    if (result.status !== 'saved') return unsavedState(result, values);
+    if (result.status === 'conflict') return conflictState(result.current, base.data, { content, stats });
+    if (result.status === 'unchanged') {
+      const message = 'Nothing to save: the role already has these values.';
+      return { status: 'saved', message, values: toFormValues({ version: result.role.version, content, stats }) };
+    }
+    if (result.status !== 'saved') return refusedState(result, values);
     applyTags(result.tags);
     // A new slug means a new address for the edit page too.
     if (loadedSlug !== undefined && result.role.slug !== loadedSlug) redirect(`/admin/roles/${result.role.slug}?saved=1`);
@@ -110,28 +121,45 @@ export const updateRoleAction = authenticatedAction(
 
 const statusChangeSchema = z.object({ roleId: id, version: id });
 
-function statusChangeState(result: RoleMutationResult, savedMessage: string): FormState {
-  if (result.status === 'saved') {
-    applyTags(result.tags);
-    if (result.tags.length === 0) refresh();
-    return { status: 'saved', message: savedMessage };
+/** What the editor is told: only what this request did, or why it did nothing. */
+function statusChangeState(result: RoleMutationResult, messages: { changed: string; unchanged: string }): FormState {
+  switch (result.status) {
+    case 'saved':
+      applyTags(result.tags);
+      return { status: 'saved', message: messages.changed };
+    case 'unchanged':
+      return { status: 'saved', message: messages.unchanged };
+    case 'conflict':
+      // The page shows the other editor's change once it re-renders; the editor can then try again.
+      refresh();
+      return { status: 'conflict', message: `${conflictMessage(result.current)}, so nothing was changed. Check the page and try again.` };
+    case 'not-found':
+      refresh();
+      return { status: 'error', message: 'This role or version no longer exists.' };
+    case 'invalid':
+      return { status: 'error', message: 'Nothing was changed.' };
   }
-  // The page shows the other editor's change once it re-renders; the editor can then try again.
-  refresh();
-  if (result.status === 'conflict') return { status: 'conflict', message: `${conflictMessage(result.current)}. Check the page and try again.` };
-  return { status: 'error', message: result.status === 'not-found' ? 'This role or version no longer exists.' : 'Nothing was changed.' };
 }
 
 export const archiveRoleAction = authenticatedAction({ role: 'editor', schema: statusChangeSchema }, async ({ roleId, version }, { claims }) =>
-  statusChangeState(await archiveRole(claims, { roleId, expectedVersion: version }), 'Archived: the role is no longer on the public site.'),
+  statusChangeState(await archiveRole(claims, { roleId, expectedVersion: version }), {
+    changed: 'Archived: the role is no longer on the public site.',
+    unchanged: 'Already archived: nothing changed.',
+  }),
 );
 
 export const restoreRoleAction = authenticatedAction({ role: 'editor', schema: statusChangeSchema }, async ({ roleId, version }, { claims }) =>
-  statusChangeState(await restoreRole(claims, { roleId, expectedVersion: version }), 'Restored: the role is on the public site again.'),
+  statusChangeState(await restoreRole(claims, { roleId, expectedVersion: version }), {
+    changed: 'Restored: the role is on the public site again.',
+    unchanged: 'Already published: nothing changed.',
+  }),
 );
 
 export const revertRoleStatsAction = authenticatedAction(
   { role: 'editor', schema: statusChangeSchema.extend({ historyId: id }) },
   async ({ roleId, version, historyId }, { claims }) =>
-    statusChangeState(await revertRoleStats(claims, { roleId, historyId, expectedVersion: version }), 'Reverted: these figures are current again.'),
+    statusChangeState(await revertRoleStats(claims, { roleId, historyId, expectedVersion: version }), {
+      changed: 'Reverted: these figures are current again.',
+      unchanged: 'These figures are already current: nothing changed.',
+    }),
 );

@@ -1,8 +1,8 @@
-// GET /api/oembed?url=<role page>&format=json[&maxwidth&maxheight]: oEmbed 1.0, type "rich".
+// GET /api/oembed?url=<role page>&format=json|xml[&maxwidth&maxheight]: oEmbed 1.0, type "rich".
 import { z } from 'zod';
 import { firstValues, WIDGET_SIZE } from '@/lib/api/embed-options';
 import { iframeSnippet } from '@/lib/api/embed-snippet';
-import { jsonResponse, problemResponse, readOnlyMethods, type InvalidParam } from '@/lib/api/http';
+import { cachedResponse, jsonResponse, problemResponse, readOnlyMethods, type InvalidParam, withProblemDetails } from '@/lib/api/http';
 import { oembedSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
 import { getRole } from '@/lib/public-roles';
@@ -27,14 +27,13 @@ function roleSlugFromUrl(url: string) {
   return slug.success ? slug.data : null;
 }
 
-export async function GET(request: Request) {
+export const GET = withProblemDetails(async (request: Request) => {
   const parsed = paramsSchema.safeParse(firstValues(new URL(request.url).searchParams));
   if (!parsed.success) {
     const invalidParams: InvalidParam[] = parsed.error.issues.map((issue) => ({ name: String(issue.path[0] ?? 'url'), reason: issue.message }));
     return problemResponse(400, `Invalid query parameters: ${invalidParams.map((param) => param.name).join(', ')}.`, { invalidParams });
   }
   const { url, format, maxwidth, maxheight } = parsed.data;
-  if (format === 'xml') return problemResponse(501, 'Only format=json is implemented.');
   const slug = roleSlugFromUrl(url);
   const role = slug ? await getRole(slug) : null;
   if (!role) return problemResponse(404, 'This URL is not a Roleboard role page.');
@@ -54,7 +53,16 @@ export async function GET(request: Request) {
     width,
     height,
   });
-  return jsonResponse(request, body, { lastModified: new Date(role.stats.updatedAt) });
+  const lastModified = new Date(role.stats.updatedAt);
+  if (format === 'xml') return cachedResponse(request, oembedXml(body), { contentType: 'text/xml; charset=utf-8', lastModified });
+  return jsonResponse(request, body, { lastModified });
+});
+
+/** oEmbed's XML format: the same fields as elements of <oembed>, text escaped. */
+function oembedXml(body: Record<string, string | number>) {
+  const escape = (text: string) => text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
+  const fields = Object.entries(body).map(([name, value]) => `<${name}>${escape(String(value))}</${name}>`);
+  return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>${fields.join('')}</oembed>\n`;
 }
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

@@ -1,9 +1,9 @@
 // A comparison's own address, `/compare/a,b,c`: rendered on first request and then served from
-// the cache until an edit invalidates one of its roles' tags, like a role page.
+// the cache until an edit invalidates one of its roles' tags, like a role page. proxy.ts lets
+// only exact addresses of published roles through, so nothing else is ever rendered here.
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { CompareView } from '@/components/compare-view';
-import { compareHref, isCleanRequest, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
+import { compareHref, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
 import { formatList } from '@/lib/format';
 import { getRolesToCompare } from '@/lib/public-roles';
 
@@ -14,30 +14,25 @@ export function generateStaticParams() {
   return [];
 }
 
-/** The request this address makes; commas may arrive percent-encoded. */
-async function requestOf(params: Props['params']) {
-  const raw = (await params).roles.replace(/%2C/gi, ',');
-  return { raw, request: parseCompareRequest({ roles: raw }) };
+/** The roles this address names; commas may arrive percent-encoded. */
+async function rolesOf(params: Props['params']) {
+  const { slugs } = parseCompareRequest({ roles: (await params).roles.replace(/%2C/gi, ',') });
+  return { slugs, ...(await getRolesToCompare(slugs)) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { request } = await requestOf(params);
-  const { roles } = await getRolesToCompare(request.slugs);
+  const { slugs, roles } = await rolesOf(params);
   const titles = formatList(roles.map((role) => role.title));
   return {
     title: roles.length > 0 ? `Compare ${titles}` : 'Compare roles',
     description: `Average salary, job openings, degree requirement and salary range of ${titles || 'job roles'}, side by side.`,
-    alternates: { canonical: compareHref(request.slugs) },
+    alternates: { canonical: compareHref(slugs) },
   };
 }
 
 export default async function ComparisonPage({ params }: Props) {
-  const { raw, request } = await requestOf(params);
-  // Anything but the exact address goes where it is explained (bad entries) or made exact.
-  if (!isCleanRequest(request)) redirect(`/compare?roles=${encodeURIComponent(raw)}`);
-  if (raw !== request.slugs.join(',')) redirect(compareHref(request.slugs));
-
-  const { roles, missing } = await getRolesToCompare(request.slugs);
+  const { roles, missing } = await rolesOf(params);
+  // Only if a role was archived after proxy.ts checked it.
   const notice = missingRolesNotice(missing);
   return <CompareView roles={roles} notices={notice ? [notice] : []} />;
 }

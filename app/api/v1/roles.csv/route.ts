@@ -1,7 +1,7 @@
 // GET /api/v1/roles.csv: every published role's current stats, streamed in batches so 100,000
 // roles never sit in memory at once. The ETag comes from a cheap fingerprint of the catalogue.
 import { listPublishedRoleStatsBatch } from '@/db/roles';
-import { etagOf, isNotModified, publicHeaders, readOnlyMethods } from '@/lib/api/http';
+import { etagOf, isNotModified, publicHeaders, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { rolePageUrl } from '@/lib/api/roles';
 import { getCatalogueFingerprint } from '@/lib/public-roles';
 
@@ -19,7 +19,7 @@ function csvField(value: string | number | null) {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export async function GET(request: Request) {
+export const GET = withProblemDetails(async (request: Request) => {
   const fingerprint = await getCatalogueFingerprint();
   const headers = publicHeaders({
     etag: etagOf(JSON.stringify(fingerprint)),
@@ -62,6 +62,6 @@ export async function GET(request: Request) {
     },
   });
   return new Response(stream, { headers: responseHeaders });
-}
+});
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

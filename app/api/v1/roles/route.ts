@@ -1,10 +1,10 @@
 // GET /api/v1/roles: the listing, with the public listing's search, filters, sort and cursors.
-import { readOnlyMethods, jsonResponse, problemResponse } from '@/lib/api/http';
+import { readOnlyMethods, jsonResponse, problemResponse, withProblemDetails } from '@/lib/api/http';
 import { listPageUrl, parseApiListParams, toApiRoleSummary } from '@/lib/api/roles';
 import { apiRoleListSchema } from '@/lib/api/schemas';
 import { getRolePage } from '@/lib/public-roles';
 
-export async function GET(request: Request) {
+export const GET = withProblemDetails(async (request: Request) => {
   const parsed = parseApiListParams(new URL(request.url).searchParams);
   if (!parsed.ok) {
     const names = parsed.invalidParams.map((param) => param.name).join(', ');
@@ -20,6 +20,6 @@ export async function GET(request: Request) {
   });
   const links = [body.next && `<${body.next}>; rel="next"`, body.previous && `<${body.previous}>; rel="prev"`].filter(Boolean);
   return jsonResponse(request, body, links.length ? { headers: { Link: links.join(', ') } } : {});
-}
+});
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

@@ -1,5 +1,5 @@
 // GET /api/v1/roles/{slug}: one published role with its current stats.
-import { jsonResponse, problemResponse, readOnlyMethods } from '@/lib/api/http';
+import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { toApiRole } from '@/lib/api/roles';
 import { apiRoleSchema } from '@/lib/api/schemas';
 import { getRole } from '@/lib/public-roles';
@@ -7,13 +7,13 @@ import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };
 
-export async function GET(request: Request, { params }: Context) {
+export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) return problemResponse(404, 'No published role has this slug.');
   const role = await getRole(slug.data);
   if (!role) return problemResponse(404, 'No published role has this slug.');
   const body = apiRoleSchema.parse(toApiRole(role));
   return jsonResponse(request, body, { lastModified: new Date(body.updatedAt) });
-}
+});
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

@@ -1,14 +1,14 @@
 // GET /api/v1/roles/{slug}/badge.svg[?metric=salary|openings|degree]
 import { badgeOptionsSchema, firstValues } from '@/lib/api/embed-options';
 import { renderBadge } from '@/lib/api/badge';
-import { cachedResponse, problemResponse, readOnlyMethods } from '@/lib/api/http';
+import { cachedResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { formatCount, formatPercent, formatSalary } from '@/lib/format';
 import { getRole } from '@/lib/public-roles';
 import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };
 
-export async function GET(request: Request, { params }: Context) {
+export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
   const slug = slugSchema.safeParse((await params).slug);
   const role = slug.success ? await getRole(slug.data) : null;
   if (!role) return problemResponse(404, 'No published role has this slug.');
@@ -23,6 +23,6 @@ export async function GET(request: Request, { params }: Context) {
     contentType: 'image/svg+xml; charset=utf-8',
     lastModified: new Date(stats.updatedAt),
   });
-}
+});
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

@@ -1,5 +1,5 @@
 // GET /api/v1/roles/{slug}/history: the role's stats over time, oldest first.
-import { jsonResponse, problemResponse, readOnlyMethods } from '@/lib/api/http';
+import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { toApiHistory } from '@/lib/api/roles';
 import { apiHistorySchema } from '@/lib/api/schemas';
 import { getRoleStatsHistory } from '@/lib/public-roles';
@@ -7,13 +7,13 @@ import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };
 
-export async function GET(request: Request, { params }: Context) {
+export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
   const slug = slugSchema.safeParse((await params).slug);
   const entries = slug.success ? await getRoleStatsHistory(slug.data) : null;
   if (!slug.success || !entries) return problemResponse(404, 'No published role has this slug.');
   const body = apiHistorySchema.parse(toApiHistory(slug.data, entries));
   const last = body.items.at(-1);
   return jsonResponse(request, body, last ? { lastModified: new Date(last.changedAt) } : {});
-}
+});
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

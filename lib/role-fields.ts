@@ -1,0 +1,42 @@
+// The role's fields as the admin screens name and arrange them: labels, the percentile keys,
+// the list limits. Free of zod, so client components can use it without shipping the schemas
+// (zod's first parse in a browser probes eval, which the CSP reports).
+import type { RoleContentInput, RoleStatsInput } from './role-schemas';
+
+export const percentileKeys = ['p10', 'p25', 'median', 'p75', 'p90'] as const;
+export type PercentileKey = (typeof percentileKeys)[number];
+
+export const percentileLabels: Record<PercentileKey, string> = {
+  p10: '10th percentile',
+  p25: '25th percentile',
+  median: 'Median',
+  p75: '75th percentile',
+  p90: '90th percentile',
+};
+
+/**
+ * What each role field is called, in the role form's order. The form, the audit log and the
+ * conflict table all use these, so a field has one name wherever an editor meets it.
+ */
+export const roleFieldLabels = {
+  jobOpenings: 'Job openings',
+  averageSalary: 'Average salary',
+  currency: 'Currency',
+  degreeRequirementPercent: 'Degree requirement (%)',
+  percentiles: 'Salary percentiles',
+  asOf: 'As of',
+  source: 'Source',
+  title: 'Title',
+  slug: 'Slug',
+  categorySlug: 'Category',
+  summary: 'Summary',
+  salaryTemplate: 'Salary write-up',
+  responsibilitiesIntro: 'Responsibilities introduction',
+  responsibilities: 'Responsibilities',
+  responsibilitiesOutro: 'After the responsibilities',
+  howToBecomeIntro: 'Steps introduction',
+  howToBecomeSteps: 'How to become one',
+  howToBecomeOutro: 'After the steps',
+} as const satisfies Record<keyof RoleStatsInput | keyof RoleContentInput, string>;
+
+export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15 } as const;

@@ -1,0 +1,80 @@
+// Requests refused before Next.js sees them, each with the 4xx that says why: addresses that do
+// not decode, control characters, over-long URLs, bodies over the limit or of unknown length,
+// and cross-site writes. Next.js would answer several of these with a 500.
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * The longest path we read: real ones are far shorter (a comparison of four roles is under 500
+ * characters). Query strings may be longer; their parameters have limits of their own, and Node.js
+ * refuses request heads over 16 kB.
+ */
+export const MAX_PATH_LENGTH = 2048;
+
+/** The largest request body: Server Actions refuse more than 1 MB anyway (Next.js's bodySizeLimit). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type Refusal = { status: 400 | 403 | 411 | 413 | 414; title: string; detail: string };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+// C0 controls and DEL: never part of a real address, and NUL breaks PostgreSQL text.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+function pathOf(url: string) {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
+/** True when every %-escape of the path decodes to UTF-8 text without control characters. */
+function isReadablePath(path: string) {
+  try {
+    return !CONTROL_CHARACTER.test(decodeURIComponent(path));
+  } catch {
+    return false;
+  }
+}
+
+function originOf(value: string) {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why this request is refused, or null to let it through. `allowedOrigins` are the origins a
+ * write may come from: the public origin, and the Host the request was sent to.
+ */
+export function refusalOf(request: IncomingMessage, { allowedOrigins }: { allowedOrigins: string[] }): Refusal | null {
+  const url = request.url ?? '/';
+  const path = pathOf(url);
+  if (path.length > MAX_PATH_LENGTH) {
+    return { status: 414, title: 'Address too long', detail: `Addresses on this site are at most ${MAX_PATH_LENGTH} characters long.` };
+  }
+  if (CONTROL_CHARACTER.test(url) || !isReadablePath(path)) {
+    return { status: 400, title: 'Bad address', detail: 'This address could not be read: it has a malformed %-escape or a control character.' };
+  }
+  const method = request.method ?? 'GET';
+  if (SAFE_METHODS.has(method)) return null;
+
+  const origin = request.headers.origin;
+  const crossSite =
+    request.headers['sec-fetch-site'] === 'cross-site' || (origin !== undefined && !allowedOrigins.includes(originOf(origin) ?? 'null'));
+  if (crossSite) {
+    return { status: 403, title: 'Cross-site request refused', detail: 'Forms on this site can only be sent from this site.' };
+  }
+  const length = request.headers['content-length'];
+  if (length === undefined) {
+    // Browsers always say how long a form is; without a length the limit could not be enforced.
+    if (request.headers['transfer-encoding'] !== undefined) {
+      return { status: 411, title: 'Length required', detail: 'Send a Content-Length with the request body.' };
+    }
+    return null;
+  }
+  if (!/^\d+$/.test(length)) return { status: 400, title: 'Bad request', detail: 'The Content-Length is not a number.' };
+  if (Number(length) > MAX_BODY_BYTES) {
+    return { status: 413, title: 'Request too large', detail: `Requests to this site are at most ${MAX_BODY_BYTES / 1024 / 1024} MB.` };
+  }
+  return null;
+}

@@ -1,0 +1,118 @@
+// What an attacker's script sends gets a clear 4xx, never a 500: addresses that do not decode,
+// control characters, cursors out of range or for another sort, over-long addresses, oversized
+// or unmeasured bodies, cross-site form posts and requests Node cannot even parse.
+import { expect, test } from '@playwright/test';
+import { rawRequest, rawSocketExchange } from './support/raw-http';
+
+const cursor = (value: unknown, id: unknown) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+
+test.describe('malformed addresses', () => {
+  const undecodable = [
+    '/api/v1/roles/%zz',
+    '/api/v1/roles/%zz/history',
+    '/api/v1/roles/%zz/badge.svg',
+    '/embed/%zz',
+    '/compare/%zz',
+    '/roles/%zz',
+    '/sitemaps/%zz',
+    '/roles/%E0%A4%A',
+    '/roles/%C3%28',
+    '/roles/a%00b',
+    '/api/v1/roles/%0a',
+  ];
+  for (const path of undecodable) {
+    test(`${path} is a 400 that says why`, async ({ baseURL }) => {
+      const response = await rawRequest(baseURL!, { path });
+      expect(response.status).toBe(400);
+      if (path.startsWith('/api/')) {
+        expect(response.headers['content-type']).toBe('application/problem+json');
+        expect(JSON.parse(response.body)).toMatchObject({ status: 400, title: 'Bad address' });
+      } else {
+        expect(response.headers['content-type']).toContain('text/html');
+        expect(response.body).toContain('This address could not be read');
+      }
+    });
+  }
+
+  test('a path longer than 2,048 characters is a 414; a long query string is judged by its parameters', async ({ baseURL }) => {
+    const response = await rawRequest(baseURL!, { path: `/roles/${'a'.repeat(2100)}` });
+    expect(response.status).toBe(414);
+    expect(response.body).toContain('Address too long');
+    const longQuery = await rawRequest(baseURL!, { path: `/api/v1/roles?q=${'a'.repeat(8000)}` });
+    expect(longQuery.status).toBe(400);
+  });
+
+  test('a request Node cannot parse gets a 400 with the security headers', async ({ baseURL }) => {
+    const reply = await rawSocketExchange(baseURL!, 'GET /\u0001 HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toMatch(/X-Content-Type-Options: nosniff/i);
+  });
+});
+
+test.describe('search parameters', () => {
+  test('a NUL in the search text: the page ignores it and says so, the API names it', async ({ page, baseURL }) => {
+    const response = await page.goto('/?q=nurse%00');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('status')).toContainText('ignored: search text');
+
+    const api = await rawRequest(baseURL!, { path: '/api/v1/roles?q=a%00b' });
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body).invalidParams).toEqual([{ name: 'q', reason: 'Search text cannot contain control characters' }]);
+
+    const compare = await page.goto('/compare?add=%00');
+    expect(compare?.status()).toBe(200);
+  });
+
+  const badCursors: [string, string][] = [
+    ['an id past the integer range', `after=${cursor('Nurse', 99_999_999_999)}`],
+    ['a value past the integer range', `sort=salary&after=${cursor(99_999_999_999, 5)}`],
+    ['text on a numeric sort', `sort=salary&after=${cursor('Nurse', 5)}`],
+    ['a number on the title sort', `before=${cursor(12, 5)}`],
+    ['a NUL in the value', `after=${cursor('a\u0000b', 5)}`],
+    ['not base64 at all', 'after=%%%'],
+  ];
+  for (const [what, query] of badCursors) {
+    test(`a cursor with ${what}: 400 from the API, a notice on the page`, async ({ page, baseURL }) => {
+      const api = await rawRequest(baseURL!, { path: `/api/v1/roles?${query}` });
+      expect(api.status).toBe(400);
+      expect(JSON.parse(api.body).invalidParams.map((param: { name: string }) => param.name)).toEqual([query.includes('before=') ? 'before' : 'after']);
+      const response = await page.goto(`/?${query}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole('status')).toContainText('were not valid and were ignored: page');
+    });
+  }
+});
+
+test.describe('writes from elsewhere', () => {
+  const form = 'email=someone%40example.com&password=x';
+  const formHeaders = { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(form.length) };
+
+  test('a form post from another origin, or from an opaque one, is a 403', async ({ baseURL }) => {
+    for (const origin of ['https://evil.example', 'null']) {
+      const response = await rawRequest(baseURL!, { method: 'POST', path: '/login', headers: { ...formHeaders, Origin: origin, 'Next-Action': 'x' }, body: form });
+      expect(response.status, origin).toBe(403);
+      expect(response.body).toContain('Cross-site request refused');
+    }
+    const crossSite = await rawRequest(baseURL!, { method: 'POST', path: '/admin', headers: { ...formHeaders, 'Sec-Fetch-Site': 'cross-site' }, body: form });
+    expect(crossSite.status).toBe(403);
+  });
+
+  test('a body over 1 MB is a 413, and one of unknown length a 411', async ({ baseURL }) => {
+    const big = Buffer.alloc(1024 * 1024 + 1, 'a');
+    const tooLarge = await rawRequest(baseURL!, {
+      method: 'POST',
+      path: '/admin/roles/backend-software-engineer',
+      headers: { 'Content-Type': 'text/plain', 'Content-Length': String(big.length), Origin: baseURL! },
+      body: big,
+    });
+    expect(tooLarge.status).toBe(413);
+
+    const chunked = await rawRequest(baseURL!, {
+      method: 'POST',
+      path: '/login',
+      headers: { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked', Origin: baseURL! },
+      body: 'hello',
+    });
+    expect(chunked.status).toBe(411);
+  });
+});

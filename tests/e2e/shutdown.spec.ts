@@ -1,0 +1,113 @@
+// A stop signal to what `npm start` or `npm run dev` started ends the whole process tree cleanly:
+// requests in flight are answered, new connections are refused, the database pool and the
+// embedded PostgreSQL are closed, and nothing is left running.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startTcpProxy } from '../support/tcp-proxy';
+import { startServer, type StartedServer } from './support/server';
+
+test.setTimeout(180_000);
+// In order, in one worker: two embedded PostgreSQL servers starting at once would race for a port.
+test.describe.configure({ mode: 'default' });
+
+/** The processes of a process group (the server was started as the leader of its own). */
+function processesOf(groupId: number) {
+  try {
+    return execFileSync('ps', ['-o', 'pid=,args=', '-g', String(groupId)], { encoding: 'utf8' }).trim();
+  } catch {
+    return ''; // ps exits 1 when there are none.
+  }
+}
+
+async function untilGone(groupId: number, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (processesOf(groupId) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  return processesOf(groupId);
+}
+
+async function stopAndCheck(server: StartedServer, signal: NodeJS.Signals) {
+  const groupId = server.process.pid!;
+  expect(processesOf(groupId)).toMatch(/scripts\/serve\.ts/);
+  process.kill(groupId, signal);
+  const left = await untilGone(groupId);
+  expect(left, `still running after ${signal}:\n${left}`).toBe('');
+  await server.outputClosed;
+  expect(server.output()).toContain(`Received ${signal}: finishing requests in flight, then stopping.`);
+  expect(server.output()).toMatch(/Stopped\.\s*$/);
+}
+
+test('SIGTERM to `npm start`: requests in flight are answered, new ones refused, nothing is left', async () => {
+  const databaseUrl = new URL(process.env.DATABASE_URL!);
+  const proxy = await startTcpProxy({ target: { host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) } });
+  const server = await startServer({ command: ['npm', 'start', '--'], detached: true, env: { DATABASE_URL: proxy.url(process.env.DATABASE_URL!) } });
+  try {
+    // Every answer from the database now comes 250 ms late, so these requests are surely in flight.
+    proxy.setDelay(250);
+    const inFlight = Array.from({ length: 8 }, (_, index) =>
+      fetch(`${server.url}/?q=in-flight-${index}`, { signal: AbortSignal.timeout(30_000) }).then(async (response) => ({
+        status: response.status,
+        body: await response.text(),
+      })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const groupId = server.process.pid!;
+    const signalledAt = performance.now();
+    process.kill(groupId, 'SIGTERM');
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+
+    const answers = await Promise.all(inFlight);
+    console.log(`SIGTERM: ${answers.length} requests in flight all answered, the last ${Math.round(performance.now() - signalledAt)} ms after the signal`);
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain('</html>');
+    }
+    const left = await untilGone(groupId);
+    expect(left, `still running:\n${left}`).toBe('');
+    await server.outputClosed;
+    expect(server.output()).toMatch(/Stopped\.\s*$/);
+  } finally {
+    if (processesOf(server.process.pid!)) process.kill(-server.process.pid!, 'SIGKILL');
+    await proxy.close();
+  }
+});
+
+test('SIGINT to `npm run dev` on the embedded PostgreSQL stops Next.js and PostgreSQL', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roleboard-shutdown-'));
+  // As root, PostgreSQL runs as the postgres user, who must be able to reach the folder.
+  fs.chmodSync(dataDir, 0o755);
+  const server = await startServer({
+    command: ['npm', 'run', 'dev', '--'],
+    detached: true,
+    env: { DATABASE_URL: undefined, ROLEBOARD_DATA_DIR: dataDir, AUTH_SECRET: undefined },
+  });
+  try {
+    expect(server.output()).toMatch(/Database: embedded PostgreSQL/);
+    expect(processesOf(server.process.pid!)).toMatch(/postgres/);
+    await stopAndCheck(server, 'SIGINT');
+  } finally {
+    if (processesOf(server.process.pid!)) process.kill(-server.process.pid!, 'SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('SIGTERM to `npm start` on the embedded PostgreSQL', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roleboard-shutdown-'));
+  fs.chmodSync(dataDir, 0o755);
+  const server = await startServer({
+    command: ['npm', 'start', '--'],
+    detached: true,
+    env: { DATABASE_URL: undefined, ROLEBOARD_DATA_DIR: dataDir },
+  });
+  try {
+    expect((await fetch(`${server.url}/roles/backend-software-engineer`)).status).toBe(200);
+    await stopAndCheck(server, 'SIGTERM');
+  } finally {
+    if (processesOf(server.process.pid!)) process.kill(-server.process.pid!, 'SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,108 @@
+// The HTTP front's rules, one by one: whose address a request is, which requests are refused,
+// and which headers each kind of response gets.
+import assert from 'node:assert/strict';
+import type { IncomingMessage } from 'node:http';
+import { describe, test } from 'node:test';
+import { clientAddressOf, normalizeAddress, proxyTrustFromEnv } from '@/lib/server/client-address';
+import { MAX_BODY_BYTES, MAX_PATH_LENGTH, refusalOf } from '@/lib/server/request-guard';
+import { baseSecurityHeaders, inlineScriptHashes, pageContentSecurityPolicy, responseKindOf } from '@/lib/server/security-headers';
+
+describe('the client address', () => {
+  const noProxies = proxyTrustFromEnv({});
+
+  test('is the socket peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
+    assert.equal(clientAddressOf({ socketAddress: '203.0.113.9', forwardedFor: ['198.51.100.1'] }, noProxies), '203.0.113.9');
+    assert.equal(clientAddressOf({ socketAddress: '::ffff:127.0.0.1', forwardedFor: [] }, noProxies), '127.0.0.1');
+  });
+
+  test('with one trusted hop, is the last X-Forwarded-For entry, however many the client added', () => {
+    const oneHop = proxyTrustFromEnv({ TRUSTED_PROXY_HOPS: '1' });
+    const forwardedFor = ['1.1.1.1, 2.2.2.2', '198.51.100.7'];
+    assert.equal(clientAddressOf({ socketAddress: '10.0.0.2', forwardedFor }, oneHop), '198.51.100.7');
+  });
+
+  test('with trusted proxy ranges, skips exactly the trusted addresses from the right', () => {
+    const proxies = proxyTrustFromEnv({ TRUSTED_PROXIES: '10.0.0.0/8, ::1' });
+    assert.equal(clientAddressOf({ socketAddress: '::1', forwardedFor: ['6.6.6.6, 198.51.100.7, 10.1.2.3'] }, proxies), '198.51.100.7');
+    // An untrusted peer speaks only for itself.
+    assert.equal(clientAddressOf({ socketAddress: '203.0.113.9', forwardedFor: ['198.51.100.7'] }, proxies), '203.0.113.9');
+  });
+
+  test('garbage forwarded by a trusted proxy stops the walk at the last address it can vouch for', () => {
+    const oneHop = proxyTrustFromEnv({ TRUSTED_PROXY_HOPS: '2' });
+    assert.equal(clientAddressOf({ socketAddress: '10.0.0.2', forwardedFor: ['<script>, not-an-ip'] }, oneHop), '10.0.0.2');
+    assert.equal(normalizeAddress('not-an-ip'), null);
+    assert.equal(normalizeAddress(' 2001:DB8::1 '), '2001:db8::1');
+  });
+
+  test('malformed settings are refused with a clear message', () => {
+    assert.throws(() => proxyTrustFromEnv({ TRUSTED_PROXY_HOPS: 'two' }), /TRUSTED_PROXY_HOPS must be a whole number/);
+    assert.throws(() => proxyTrustFromEnv({ TRUSTED_PROXIES: '10.0.0.0/33' }), /"10.0.0.0\/33" is not an IP address or CIDR range/);
+    assert.throws(() => proxyTrustFromEnv({ TRUSTED_PROXIES: 'proxy.internal' }), /not an IP address/);
+  });
+});
+
+describe('the request guard', () => {
+  const request = (fields: { method?: string; url?: string; headers?: Record<string, string> }) =>
+    ({ method: 'GET', url: '/', headers: {}, ...fields }) as unknown as IncomingMessage;
+  const allowedOrigins = ['https://roleboard.example'];
+
+  test('lets ordinary requests through', () => {
+    assert.equal(refusalOf(request({ url: '/roles/backend-software-engineer?q=%25' }), { allowedOrigins }), null);
+    assert.equal(
+      refusalOf(request({ method: 'POST', headers: { origin: 'https://roleboard.example', 'content-length': '10' } }), { allowedOrigins }),
+      null,
+    );
+  });
+
+  test('refuses undecodable paths, control characters and over-long paths', () => {
+    for (const url of ['/roles/%zz', '/roles/%C3%28', '/roles/a%00b', '/api/v1/roles/%0A']) {
+      assert.equal(refusalOf(request({ url }), { allowedOrigins })?.status, 400, url);
+    }
+    assert.equal(refusalOf(request({ url: `/${'a'.repeat(MAX_PATH_LENGTH)}` }), { allowedOrigins })?.status, 414);
+    assert.equal(refusalOf(request({ url: `/?q=${'a'.repeat(MAX_PATH_LENGTH)}` }), { allowedOrigins }), null);
+  });
+
+  test('refuses writes from other sites, oversized bodies and bodies of unknown length', () => {
+    const post = (headers: Record<string, string>) => refusalOf(request({ method: 'POST', headers }), { allowedOrigins })?.status;
+    assert.equal(post({ origin: 'https://evil.example', 'content-length': '1' }), 403);
+    assert.equal(post({ origin: 'null', 'content-length': '1' }), 403);
+    assert.equal(post({ 'sec-fetch-site': 'cross-site', 'content-length': '1' }), 403);
+    assert.equal(post({ 'content-length': String(MAX_BODY_BYTES + 1) }), 413);
+    assert.equal(post({ 'content-length': '12abc' }), 400);
+    assert.equal(post({ 'transfer-encoding': 'chunked' }), 411);
+  });
+});
+
+describe('security headers', () => {
+  test('each path gets its kind', () => {
+    assert.equal(responseKindOf('/roles/x'), 'page');
+    assert.equal(responseKindOf('/admin/users'), 'admin');
+    assert.equal(responseKindOf('/api/auth/session'), 'admin');
+    assert.equal(responseKindOf('/api/v1/roles'), 'api');
+    assert.equal(responseKindOf('/embed/x'), 'widget');
+    assert.equal(responseKindOf('/_next/static/chunks/a.js'), 'asset');
+  });
+
+  test('HSTS only for an https origin; CORP cross-origin only where other sites embed us', () => {
+    assert.equal(baseSecurityHeaders('page', { https: false })['Strict-Transport-Security'], undefined);
+    assert.equal(baseSecurityHeaders('page', { https: true })['Strict-Transport-Security'], 'max-age=31536000');
+    assert.equal(baseSecurityHeaders('api', { https: false })['Cross-Origin-Resource-Policy'], 'cross-origin');
+    assert.equal(baseSecurityHeaders('widget', { https: false })['Cross-Origin-Resource-Policy'], 'cross-origin');
+    assert.equal(baseSecurityHeaders('admin', { https: false })['Cross-Origin-Resource-Policy'], 'same-origin');
+    assert.equal(baseSecurityHeaders('widget', { https: false })['X-Frame-Options'], undefined);
+  });
+
+  test("a page's CSP allows exactly its executable inline scripts, never 'unsafe-inline'", () => {
+    const html =
+      '<script>self.a=1</script><script src="/x.js"></script><script type="application/ld+json">{"@type":"Occupation"}</script>' +
+      '<script id="b" type="module">self.b=2</script><script>self.a=1</script>';
+    const hashes = inlineScriptHashes(html);
+    // sha256 of "self.a=1" and "self.b=2", computed independently with `printf %s … | openssl dgst -sha256 -binary | base64`.
+    assert.deepEqual(hashes, ['sha256-U+8MK+0uDzz63CVi5Lllj/7310ahz5UzrVluFdPYEWw=', 'sha256-i/U23rwr3t15H5IyMYT37XeW/Ys7tmKvWoznTcpmJBA=']);
+    const policy = pageContentSecurityPolicy({ scriptHashes: hashes, https: true });
+    assert.match(policy, /script-src 'self' 'sha256-U\+8MK[^']+' 'sha256-i\/U23[^']+';/);
+    assert.doesNotMatch(policy, /script-src[^;]*unsafe/);
+    assert.match(policy, /upgrade-insecure-requests$/);
+  });
+});
