@@ -1,7 +1,7 @@
-// The client's address, as sign-in throttling counts it. Only the HTTP front in front of the app
-// knows who is connecting: it deletes any `x-roleboard-client-address` a client sends and sets its
-// own (from the socket, or from X-Forwarded-For only behind proxies the operator trusts). So the
-// app reads that header alone: X-Forwarded-For and X-Real-IP are whatever the client made up.
+// The client's address, as sign-in throttling counts it. Only the HTTP front (lib/server/http-server.ts)
+// knows who is connecting: it replaces any `x-roleboard-client-address` a client sends with its own
+// (from the socket, or from X-Forwarded-For only behind proxies the operator trusts). So the app
+// reads that header alone: X-Forwarded-For and X-Real-IP are whatever the client made up.
 import { isIP } from 'node:net';
 
 export const CLIENT_ADDRESS_HEADER = 'x-roleboard-client-address';
