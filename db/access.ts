@@ -1,24 +1,18 @@
 // Who may do what. Every admin read and every mutation in the DAL starts with `requireUser`,
-// which trusts nothing but the database: the session only names a user and the session version
-// it was issued for, and the user's current row decides whether it still counts and what role it has.
+// which trusts nothing but the database: the session only names a user_sessions row, and that row
+// (still there, not expired) and its user's current row (enabled, with a role) decide.
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { database } from './client';
-import { users } from './schema';
+import { userSessions, users } from './schema';
+import { sessionIdPattern } from './sessions';
 
 export type UserRole = 'admin' | 'editor';
 
 /** What a signed session carries (see lib/auth.ts). Anything else counts as signed out. */
-export const sessionClaimsSchema = z.object({
-  userId: z.number().int().positive(),
-  sessionVersion: z.number().int().positive(),
-  /** Epoch milliseconds of the sign-in; sessions end 12 hours after it, however active. */
-  signedInAt: z.number().int().positive(),
-});
+export const sessionClaimsSchema = z.object({ sessionId: z.string().regex(sessionIdPattern) });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
-
-export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 export type Actor = { id: number; email: string; name: string; role: UserRole };
 
@@ -33,14 +27,20 @@ export class AccessDeniedError extends Error {
 export async function getActor(claims: unknown): Promise<Actor | null> {
   const parsed = sessionClaimsSchema.safeParse(claims);
   if (!parsed.success) return null;
-  const { userId, sessionVersion, signedInAt } = parsed.data;
-  if (Date.now() - signedInAt > SESSION_LIFETIME_MS) return null;
-  const [user] = await database()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, sessionVersion: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  // One primary-key lookup joined to the user: this runs on every admin page and action.
+  const [actor] = await database()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(and(eq(userSessions.id, parsed.data.sessionId), gt(userSessions.expiresAt, sql`now()`), eq(users.disabled, false)));
+  return actor ?? null;
+}
+
+/** Ends the session behind these claims ("Sign out"), so copies of its cookie stop working too. */
+export async function endSession(claims: unknown) {
+  const parsed = sessionClaimsSchema.safeParse(claims);
+  if (!parsed.success) return;
+  await database().delete(userSessions).where(eq(userSessions.id, parsed.data.sessionId));
 }
 
 /** The actor, if signed in with a role of at least `role`; throws AccessDeniedError otherwise. */

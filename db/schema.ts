@@ -152,8 +152,6 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: userRole('role').notNull().default('editor'),
     disabled: boolean('disabled').notNull().default(false),
-    /** Bumped to end every session of the user at once (disable, "sign out everywhere"). */
-    sessionVersion: integer('session_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -161,6 +159,26 @@ export const users = pgTable(
     uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
     check('users_email_format', sql`${table.email} ~ '^[^@\\s]+@[^@\\s]+$'`),
   ],
+);
+
+/**
+ * One row per signed-in browser. The session cookie carries only the id, so deleting the row
+ * ("Sign out", "Sign out everywhere", disabling the user, a new password) ends the session at
+ * once, copies of the cookie included.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    /** 256 random bits, base64url (db/sessions.ts). */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 12 hours after sign-in, however active the session is. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('user_sessions_user_idx').on(table.userId), index('user_sessions_expires_idx').on(table.expiresAt)],
 );
 
 export const auditLog = pgTable(
@@ -182,20 +200,35 @@ export const auditLog = pgTable(
   ],
 );
 
-/** Sign-in attempts, kept in PostgreSQL so throttling survives restarts and spans instances. */
+export const loginAttemptOutcome = pgEnum('login_attempt_outcome', ['pending', 'succeeded', 'failed']);
+
+/**
+ * Sign-in attempts, kept in PostgreSQL so throttling survives restarts and spans instances. Each
+ * row is written before its password is checked (as pending), so the limits in db/sign-in.ts
+ * count attempts in flight too.
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** Lower-cased email as typed, whether or not such a user exists. */
     email: text('email').notNull(),
+    /** The client as lib/client-address.ts names it: an IPv4 address, an IPv6 /64 network or "unknown". */
     ipAddress: text('ip_address').notNull(),
-    succeeded: boolean('succeeded').notNull(),
+    /** The device id of a valid device cookie for this email (lib/device-cookie.ts); null for everyone else. */
+    deviceId: text('device_id'),
+    outcome: loginAttemptOutcome('outcome').notNull().default('pending'),
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index('login_attempts_email_idx').on(table.email, table.attemptedAt),
     index('login_attempts_ip_idx').on(table.ipAddress, table.attemptedAt),
+    index('login_attempts_device_idx').on(table.deviceId, table.attemptedAt).where(sql`${table.deviceId} is not null`),
+    index('login_attempts_attempted_at_idx').on(table.attemptedAt),
+    check(
+      'login_attempts_ip_address_format',
+      sql`${table.ipAddress} = 'unknown' or (length(${table.ipAddress}) <= 45 and ${table.ipAddress} ~ '^[0-9a-f.:]+(/64)?$')`,
+    ),
   ],
 );
 
@@ -204,5 +237,6 @@ export type Role = InferSelectModel<typeof roles>;
 export type RoleStats = InferSelectModel<typeof roleStats>;
 export type RoleStatsHistory = InferSelectModel<typeof roleStatsHistory>;
 export type User = InferSelectModel<typeof users>;
+export type UserSession = InferSelectModel<typeof userSessions>;
 export type AuditLogEntry = InferSelectModel<typeof auditLog>;
 export type LoginAttempt = InferSelectModel<typeof loginAttempts>;

@@ -1,87 +1,168 @@
-// Checking a sign-in, with throttling kept in PostgreSQL: at most 10 failures per account in
-// 15 minutes and 25 per IP address in 5 minutes. Past either limit no password is checked at all.
+// Checking a sign-in, throttled in PostgreSQL. Every attempt is first reserved: in one short
+// transaction, under advisory locks on its throttling keys, the attempts that count against each
+// limit are counted and, if all are below their limit, the attempt is written as pending. Only
+// then is the password checked (argon2, slow on purpose), and the outcome recorded on that row.
+// Concurrent attempts therefore queue for the reservation and each sees the others, so however
+// many arrive at once, no more passwords are checked than the limits allow. A right password
+// starts a server-side session (db/sessions.ts), whose id the session cookie carries.
 import 'server-only';
-import { and, count, eq, gt, min, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
+import type { Transaction } from './audit';
 import { database } from './client';
+import type { Database } from './connection';
 import { loginAttempts, users } from './schema';
 import type { UserRole } from './access';
+import { pruneExpiredSessions, startSession } from './sessions';
 import { hashPassword, verifyPassword } from '@/lib/password';
 
+type Limit = { attempts: number; windowMinutes: number };
+
+/** Attempts that failed or are still pending count; successful sign-ins never do. */
 export const loginLimits = {
-  perAccount: { failures: 10, windowMinutes: 15 },
-  perIpAddress: { failures: 25, windowMinutes: 5 },
-} as const;
+  /**
+   * A browser holding a valid device cookie for the account (lib/device-cookie.ts) has proved it
+   * signed in before; it is limited on its own, so strangers' failures never lock its owner out.
+   */
+  perDevice: { attempts: 10, windowMinutes: 15 },
+  /** Everyone else: one account from one client address, … */
+  perAccountAndAddress: { attempts: 10, windowMinutes: 15 },
+  /** … one account from all addresses together (attackers with many addresses), … */
+  perAccount: { attempts: 100, windowMinutes: 15 },
+  /** … and one address across all accounts (password spraying). */
+  perAddress: { attempts: 25, windowMinutes: 5 },
+} as const satisfies Record<string, Limit>;
 
 export type SignInResult =
-  | { status: 'signed-in'; user: { id: number; email: string; name: string; role: UserRole; sessionVersion: number } }
+  | { status: 'signed-in'; user: { id: number; email: string; name: string; role: UserRole }; sessionId: string }
   | { status: 'invalid' }
   | { status: 'throttled'; retryAfterMinutes: number };
+
+type Attempt = {
+  /** Lower-cased and trimmed. */
+  email: string;
+  /** From lib/client-address.ts. */
+  clientAddress: string;
+  /** The id of a verified device cookie for this email, or null. */
+  deviceId: string | null;
+};
 
 // Verified against when the email is unknown, so both cases cost one argon2 verification.
 let decoyHash: Promise<string> | undefined;
 
-async function failuresSince(column: typeof loginAttempts.email | typeof loginAttempts.ipAddress, value: string, windowMinutes: number) {
-  const windowStart = sql`now() - make_interval(mins => ${windowMinutes})`;
-  const [row] = await database()
-    .select({ failures: count(), oldest: min(loginAttempts.attemptedAt) })
-    .from(loginAttempts)
-    .where(and(eq(column, value), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, windowStart)));
-  return { failures: row?.failures ?? 0, oldest: row?.oldest ?? null };
-}
-
-/** Minutes until the oldest failure in the window ages out, rounded up (at least 1). */
-function minutesUntilFree(oldest: Date | null, windowMinutes: number) {
-  if (!oldest) return windowMinutes;
-  const msLeft = oldest.getTime() + windowMinutes * 60_000 - Date.now();
-  return Math.max(1, Math.ceil(msLeft / 60_000));
-}
-
-/** How long the account or address must wait, or null if it may try now. */
-export async function getLoginThrottle({ email, ipAddress }: { email: string; ipAddress: string }) {
-  const { perAccount, perIpAddress } = loginLimits;
-  const [account, address] = await Promise.all([
-    failuresSince(loginAttempts.email, email.toLowerCase(), perAccount.windowMinutes),
-    failuresSince(loginAttempts.ipAddress, ipAddress, perIpAddress.windowMinutes),
-  ]);
-  const waits = [
-    account.failures >= perAccount.failures ? minutesUntilFree(account.oldest, perAccount.windowMinutes) : 0,
-    address.failures >= perIpAddress.failures ? minutesUntilFree(address.oldest, perIpAddress.windowMinutes) : 0,
+/** The limits that apply to an attempt, each with the attempts that count against it. */
+function limitsFor({ email, clientAddress, deviceId }: Attempt): [Limit, SQL | undefined][] {
+  if (deviceId) return [[loginLimits.perDevice, eq(loginAttempts.deviceId, deviceId)]];
+  const stranger = isNull(loginAttempts.deviceId);
+  const sameAccount = eq(loginAttempts.email, email);
+  const sameAddress = eq(loginAttempts.ipAddress, clientAddress);
+  return [
+    [loginLimits.perAccountAndAddress, and(stranger, sameAccount, sameAddress)],
+    [loginLimits.perAccount, and(stranger, sameAccount)],
+    [loginLimits.perAddress, and(stranger, sameAddress)],
   ];
-  const wait = Math.max(...waits);
-  return wait > 0 ? { retryAfterMinutes: wait } : null;
+}
+
+/**
+ * The advisory locks an attempt's reservation holds: every key whose limit it checks. Strangers'
+ * attempts take their account's lock and then their address's, always in that order, so no two
+ * attempts can each hold the lock the other waits for.
+ */
+function lockKeysFor({ email, clientAddress, deviceId }: Attempt) {
+  return deviceId ? [`device:${deviceId}`] : [`account:${email}`, `address:${clientAddress}`];
+}
+
+/**
+ * The wait one limit imposes, in minutes, as a subquery: the newest attempt that still fills the
+ * limit must age out of the window. No row (null) when fewer than `limit.attempts` are in it.
+ */
+function waitForLimit(limit: Limit, matching: SQL | undefined) {
+  const windowLength = sql`make_interval(mins => ${limit.windowMinutes})`;
+  return new QueryBuilder()
+    .select({ minutes: sql`greatest(1, ceil(extract(epoch from ${loginAttempts.attemptedAt} + ${windowLength} - now()) / 60))` })
+    .from(loginAttempts)
+    .where(and(matching, ne(loginAttempts.outcome, 'succeeded'), gt(loginAttempts.attemptedAt, sql`now() - ${windowLength}`)))
+    .orderBy(desc(loginAttempts.attemptedAt))
+    .offset(limit.attempts - 1)
+    .limit(1);
+}
+
+/** Minutes until the attempt may be checked (the longest wait of its limits), 0 if it may now. One statement. */
+async function minutesUntilAllowed(db: Database | Transaction, attempt: Attempt) {
+  const waits = limitsFor(attempt).map(([limit, matching]) => sql`(${waitForLimit(limit, matching)})`);
+  const [row] = await db.execute<{ minutes: number }>(sql`select coalesce(greatest(${sql.join(waits, sql`, `)}), 0)::int as minutes`);
+  return row!.minutes;
+}
+
+/** Writes the attempt as pending and returns its id, or how long to wait if a limit is reached. */
+async function reserveAttempt(attempt: Attempt): Promise<{ attemptId: number } | { retryAfterMinutes: number }> {
+  // A limit already reached refuses at once, without the locks: under attack most attempts are
+  // refused, and they need not queue behind each other. Only the locked check below admits one.
+  const knownWait = await minutesUntilAllowed(database(), attempt);
+  if (knownWait > 0) return { retryAfterMinutes: knownWait };
+  return database().transaction(async (tx) => {
+    for (const key of lockKeysFor(attempt)) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    }
+    const retryAfterMinutes = await minutesUntilAllowed(tx, attempt);
+    if (retryAfterMinutes > 0) return { retryAfterMinutes };
+    const [reserved] = await tx
+      .insert(loginAttempts)
+      .values({ email: attempt.email, ipAddress: attempt.clientAddress, deviceId: attempt.deviceId })
+      .returning({ id: loginAttempts.id });
+    return { attemptId: reserved!.id };
+  });
 }
 
 export async function signInWithPassword({
   email,
   password,
-  ipAddress,
+  clientAddress,
+  deviceId,
 }: {
   email: string;
   password: string;
-  ipAddress: string;
+  clientAddress: string;
+  deviceId: string | null;
 }): Promise<SignInResult> {
-  const emailKey = email.trim().toLowerCase();
-  const throttle = await getLoginThrottle({ email: emailKey, ipAddress });
-  if (throttle) return { status: 'throttled', ...throttle };
+  const attempt = { email: email.trim().toLowerCase(), clientAddress, deviceId };
+  const reservation = await reserveAttempt(attempt);
+  if ('retryAfterMinutes' in reservation) return { status: 'throttled', retryAfterMinutes: reservation.retryAfterMinutes };
+  const { attemptId } = reservation;
 
   const [user] = await database()
     .select()
     .from(users)
-    .where(eq(sql`lower(${users.email})`, emailKey));
+    .where(eq(sql`lower(${users.email})`, attempt.email));
   decoyHash ??= hashPassword('decoy password that never matches anything');
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-  const succeeded = Boolean(user && passwordMatches && !user.disabled);
 
-  await database().insert(loginAttempts).values({ email: emailKey, ipAddress, succeeded });
-  if (!succeeded || !user) return { status: 'invalid' };
-  await pruneLoginAttempts();
-  return {
-    status: 'signed-in',
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
-  };
+  const sessionId = await database().transaction(async (tx) => {
+    // argon2 takes a while: the password may have been reset, or the user disabled, meanwhile.
+    // Only the user's row as it is now counts, locked against such changes until the session exists.
+    const [current] =
+      user && passwordMatches
+        ? await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash), eq(users.disabled, false)))
+            .for('share')
+        : [];
+    const started = current ? await startSession(tx, current.id) : null;
+    await tx
+      .update(loginAttempts)
+      .set({ outcome: started ? 'succeeded' : 'failed' })
+      .where(eq(loginAttempts.id, attemptId));
+    return started;
+  });
+  // Now and then, rather than on every attempt: the table only needs to hold the longest window.
+  if (attemptId % 100 === 0) await pruneLoginAttempts();
+  if (!sessionId || !user) return { status: 'invalid' };
+  await pruneExpiredSessions(database());
+  return { status: 'signed-in', user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionId };
 }
 
-/** Drops attempts older than the longest window; called now and then so the table stays small. */
+/** Drops attempts older than a day, far beyond the longest window. */
 export async function pruneLoginAttempts() {
   await database()
     .delete(loginAttempts)

@@ -8,6 +8,7 @@ import { requireUser, AccessDeniedError, type Actor, type UserRole } from './acc
 import { recordAudit, type Transaction } from './audit';
 import { database } from './client';
 import { users } from './schema';
+import { endEverySession } from './sessions';
 import type { FieldErrors } from '@/lib/form-state';
 import { hashPassword } from '@/lib/password';
 import {
@@ -136,7 +137,7 @@ export async function changeUserRole(claims: unknown, input: { userId: number; r
   });
 }
 
-/** Disabling also bumps the session version, so the user's sessions end at their next request. */
+/** Disabling also ends the user's sessions, at once. */
 export async function setUserDisabled(claims: unknown, input: { userId: number; disabled: boolean }): Promise<UserMutationResult> {
   const actor = await requireUser(claims, 'admin');
   const parsed = userDisabledChangeSchema.safeParse(input);
@@ -151,11 +152,8 @@ export async function setUserDisabled(claims: unknown, input: { userId: number; 
       const refusal = refusalToRemoveAdmin(actor, target, enabledAdminIds, 'disable');
       if (refusal) return { status: 'refused', message: refusal };
     }
-    const [updated] = await tx
-      .update(users)
-      .set({ disabled, updatedAt: new Date(), ...(disabled ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
-      .where(eq(users.id, userId))
-      .returning(summaryColumns);
+    const [updated] = await tx.update(users).set({ disabled, updatedAt: new Date() }).where(eq(users.id, userId)).returning(summaryColumns);
+    if (disabled) await endEverySession(tx, userId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: disabled ? 'user.disable' : 'user.enable',
@@ -178,10 +176,8 @@ export async function resetUserPassword(claims: unknown, input: { userId: number
   return database().transaction(async (tx) => {
     const target = await lockUser(tx, userId);
     if (!target) return { status: 'not-found' };
-    await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, userId));
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    await endEverySession(tx, userId);
     // Which password it was is nobody's business, the hash least of all: the entry records the act.
     await recordAudit(tx, { actorId: actor.id, action: 'user.password', entityType: 'user', entityId: String(userId), before: null, after: null });
     return { status: 'saved', user: target, changed: true };
@@ -196,10 +192,7 @@ export async function signOutEverywhere(claims: unknown, input: { userId: number
   return database().transaction(async (tx) => {
     const target = await lockUser(tx, userId);
     if (!target) return { status: 'not-found' };
-    await tx
-      .update(users)
-      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, userId));
+    await endEverySession(tx, userId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'user.sign-out-everywhere',

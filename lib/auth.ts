@@ -1,31 +1,29 @@
-// Auth.js (next-auth v5) with email + password against our users table, JWT sessions.
-// The token carries only the claims db/access.ts checks against the database on every use.
+// Auth.js (next-auth v5) with email + password against our users table, JWT sessions. The token
+// carries only the id of a user_sessions row, which db/access.ts checks on every use: deleting the
+// row ends the session, whoever holds the cookie.
 import 'server-only';
 import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
-import { SESSION_LIFETIME_MS, sessionClaimsSchema, type SessionClaims } from '@/db/access';
-import { signInWithPassword } from '@/db/sign-in';
+import { cookies } from 'next/headers';
+import { endSession, sessionClaimsSchema, type SessionClaims } from '@/db/access';
+import { SESSION_LIFETIME_MS } from '@/db/sessions';
+import { checkCredentials } from './credentials';
+import { DEVICE_COOKIE_NAME, issueDeviceCookie } from './device-cookie';
 import { env } from './env';
+import { safeCallbackPath } from './safe-redirect';
+import { signInErrorCodes } from './sign-in-messages';
 
 /** Thrown by authorize when a limit is reached; the login form reads the wait from `code`. */
 export class SignInThrottled extends CredentialsSignin {
   constructor(retryAfterMinutes: number) {
     super();
-    this.code = `throttled-${retryAfterMinutes}`;
+    this.code = signInErrorCodes.throttled(retryAfterMinutes);
   }
 }
 
-const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  // Longer than any allowed password, so nothing a user set is ever cut short.
-  password: z.string().min(1).max(1024),
-});
-
-/** The client address as the nearest proxy (or Next.js itself) reports it. */
-function clientIpAddress(request: Request) {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'unknown';
+/** Thrown by authorize when the sign-in could not be checked (the database is down, say). */
+export class SignInUnavailable extends CredentialsSignin {
+  code = signInErrorCodes.unavailable;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -43,30 +41,44 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
-        const parsed = credentialsSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        const result = await signInWithPassword({ ...parsed.data, ipAddress: clientIpAddress(request) });
+        const cookieJar = await cookies();
+        const result = await checkCredentials({
+          credentials,
+          headers: request.headers,
+          deviceCookie: cookieJar.get(DEVICE_COOKIE_NAME)?.value,
+        });
+        if (result.status === 'unavailable') throw new SignInUnavailable();
         if (result.status === 'throttled') throw new SignInThrottled(result.retryAfterMinutes);
         if (result.status === 'invalid') return null;
         const { user } = result;
-        return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        // This browser has now signed in to this account: from here on, strangers' failures
+        // against the account do not throttle it (see db/sign-in.ts).
+        const secure = new URL(request.url).protocol === 'https:';
+        const deviceCookie = issueDeviceCookie({ email: user.email, secret: env.AUTH_SECRET(), secure });
+        cookieJar.set(deviceCookie.name, deviceCookie.value, deviceCookie.options);
+        return { id: String(user.id), email: user.email, name: user.name, sessionId: result.sessionId };
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out endpoint ends the session row too (the Sign out button's action
+    // ends it itself first, so that a database error stops it instead of being logged and ignored).
+    async signOut(message) {
+      if ('token' in message) await endSession(message.token?.claims);
+    },
+  },
   callbacks: {
+    // Auth.js's own redirects (its sign-in and sign-out endpoints) follow the login form's rule.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, { origin: baseUrl })}`;
+    },
     jwt({ token, user }) {
       if (user) {
-        const claims: SessionClaims = {
-          userId: Number(user.id),
-          sessionVersion: (user as { sessionVersion: number }).sessionVersion,
-          signedInAt: Date.now(),
-        };
+        const claims: SessionClaims = { sessionId: (user as { sessionId: string }).sessionId };
         token.claims = claims;
       }
-      const claims = sessionClaimsSchema.safeParse(token.claims);
-      // Returning null ends the session: 12 hours after sign-in, however active it was.
-      if (!claims.success || Date.now() - claims.data.signedInAt > SESSION_LIFETIME_MS) return null;
-      return token;
+      // Returning null ends the session: a token without our claims (say, from an older release).
+      return sessionClaimsSchema.safeParse(token.claims).success ? token : null;
     },
     session({ session, token }) {
       return { ...session, claims: token.claims } as Session;

@@ -1,5 +1,5 @@
-// The one way to write an admin Server Action: it loads the session, checks the user, role and
-// session version against the database, validates the form with zod, and only then calls the
+// The one way to write an admin Server Action: it loads the session, checks the session row, user
+// and role against the database, validates the form with zod, and only then calls the
 // handler. The handler's DAL calls check the claims again; this wrapper is what no action can forget.
 // While the database is away, the form comes back with everything typed and says so.
 import 'server-only';

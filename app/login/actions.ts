@@ -3,8 +3,10 @@
 // this action turns its outcome into one message for the form.
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { signIn, signOut } from '@/lib/auth';
+import { endSession } from '@/db/access';
+import { getSessionClaims, signIn, signOut } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/safe-redirect';
+import { signInErrorMessage } from '@/lib/sign-in-messages';
 
 export type SignInState = { message?: string; email?: string };
 
@@ -29,16 +31,13 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   } catch (error) {
     // A successful sign-in "throws" Next's redirect, which must propagate.
     if (!(error instanceof AuthError)) throw error;
-    const throttled = error instanceof CredentialsSignin && /^throttled-(\d+)$/.exec(error.code);
-    if (throttled) {
-      const minutes = Number(throttled[1]);
-      return { message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, email };
-    }
-    return { message: 'Invalid email or password', email };
+    return { message: signInErrorMessage(error.type, error instanceof CredentialsSignin ? error.code : undefined), email };
   }
   return {};
 }
 
 export async function signOutAction() {
+  // The session row goes first: clearing the cookie alone would leave any copy of it working.
+  await endSession(await getSessionClaims());
   await signOut({ redirectTo: '/login?signedOut=1' });
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import '@/app/admin/admin.css';
 import { SignInForm } from '@/components/admin/sign-in-form';
@@ -8,6 +8,7 @@ import { SiteHeader } from '@/components/site-header';
 import { getActor } from '@/db/access';
 import { getSessionClaims } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/safe-redirect';
+import { signInErrorMessage, signInMessages } from '@/lib/sign-in-messages';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
@@ -21,9 +22,19 @@ const searchSchema = z.object({
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = searchSchema.parse(await searchParams);
   const callbackUrl = safeCallbackPath(search.callbackUrl);
-  if (await getActor(await getSessionClaims())) redirect(callbackUrl);
-  // Set when the Auth.js endpoint itself refused a throttled sign-in (see lib/auth.ts).
-  const throttledMinutes = /^throttled-(\d+)$/.exec(search.code ?? '')?.[1];
+  // Signed-in visitors go on; if that cannot be checked, the form still shows, saying why it may fail.
+  let actor = null;
+  let unavailable = false;
+  try {
+    actor = await getActor(await getSessionClaims());
+  } catch (error) {
+    unstable_rethrow(error); // Next's own control flow (dynamic rendering) is not a failure
+    console.error('The login page could not check the session:', error);
+    unavailable = true;
+  }
+  if (actor) redirect(callbackUrl);
+  // Set when Auth.js's own endpoint refused a sign-in (see lib/auth.ts).
+  const errorMessage = search.error && !search.signedOut ? signInErrorMessage(search.error, search.code) : undefined;
   return (
     <>
       <SiteHeader />
@@ -35,11 +46,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             You are signed out.
           </p>
         )}
-        {search.error && !search.signedOut && (
+        {(unavailable || errorMessage) && (
           <p className="notice notice--error" role="alert">
-            {throttledMinutes
-              ? `Too many sign-in attempts. Try again in ${throttledMinutes} minute${throttledMinutes === '1' ? '' : 's'}.`
-              : 'Invalid email or password'}
+            {unavailable ? signInMessages.unavailable : errorMessage}
           </p>
         )}
         <SignInForm callbackUrl={callbackUrl} />

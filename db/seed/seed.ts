@@ -3,6 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../connection';
 import { categories, roles, roleStats, roleStatsHistory, users } from '../schema';
+import { endEverySession } from '../sessions';
 import { columnsFromStats } from '../stats-columns';
 import { categories as seedCategories } from './categories';
 import { backendSoftwareEngineer } from './backend-software-engineer';
@@ -93,18 +94,20 @@ export async function upsertUser(
   const samePassword = await verifyPassword(existing.passwordHash, password);
   const unchanged = samePassword && existing.role === role && !existing.disabled && (name === undefined || existing.name === name);
   if (!unchanged) {
-    await db
-      .update(users)
-      .set({
-        role,
-        disabled: false,
-        name: name ?? existing.name,
-        passwordHash: samePassword ? existing.passwordHash : await hashPassword(password),
-        // A new password ends the sessions signed in with the old one.
-        ...(samePassword ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }),
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, existing.id));
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({
+          role,
+          disabled: false,
+          name: name ?? existing.name,
+          passwordHash: samePassword ? existing.passwordHash : await hashPassword(password),
+          updatedAt: new Date(),
+        })
+        .where(eq(users.id, existing.id));
+      // A new password ends the sessions signed in with the old one.
+      if (!samePassword) await endEverySession(tx, existing.id);
+    });
   }
   return { id: existing.id, created: false };
 }

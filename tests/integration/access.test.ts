@@ -1,11 +1,12 @@
-// Who counts as signed in: the session's claims are only a claim; the users row decides.
+// Who counts as signed in: the session's claims are only a claim; the session row and the users row decide.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
-import { AccessDeniedError, getActor, requireUser, SESSION_LIFETIME_MS } from '@/db/access';
+import { eq, inArray } from 'drizzle-orm';
+import { AccessDeniedError, endSession, getActor, requireUser } from '@/db/access';
 import { closeDatabase } from '@/db/client';
-import { users } from '@/db/schema';
+import { userSessions, users } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
+import { pruneExpiredSessions } from '@/db/sessions';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase } from '../support/database';
 import { testPassword, testUsers } from '../support/users';
@@ -33,7 +34,7 @@ describe('session checks against the database', () => {
   });
 
   test('missing or malformed claims count as signed out', async () => {
-    for (const claims of [null, undefined, {}, { userId: '1', sessionVersion: 1, signedInAt: Date.now() }, 'admin']) {
+    for (const claims of [null, undefined, {}, { sessionId: 42 }, { sessionId: 'short' }, { userId: 1, sessionVersion: 1, signedInAt: Date.now() }, 'admin']) {
       assert.equal(await deniedFor(claims, 'editor'), 'signed-out');
     }
   });
@@ -42,22 +43,33 @@ describe('session checks against the database', () => {
     assert.equal(await deniedFor(await claimsFor(db, testUsers.editor.email), 'admin'), 'forbidden');
   });
 
-  test('a disabled user, a stale session version and an expired session are signed out', async () => {
+  test('"Sign out" ends that session only; the same claims no longer count', async () => {
+    const email = `access-sign-out-${Date.now()}@roleboard.test`;
+    await upsertUser(db, { email, password: testPassword, role: 'editor' });
+    const laptop = await claimsFor(db, email);
+    const phone = await claimsFor(db, email);
+    assert.ok(await getActor(laptop));
+    await endSession(laptop);
+    assert.equal(await getActor(laptop), null, 'a copy of the signed-out cookie is worth nothing');
+    assert.equal(await deniedFor(laptop, 'editor'), 'signed-out');
+    assert.equal((await getActor(phone))?.email, email, "the user's other session goes on");
+  });
+
+  test('a disabled user and an expired session are signed out', async () => {
     const email = `access-${Date.now()}@roleboard.test`;
     const { id } = await upsertUser(db, { email, password: testPassword, role: 'admin' });
     const claims = await claimsFor(db, email);
     assert.ok(await getActor(claims));
 
-    await db.update(users).set({ sessionVersion: claims.sessionVersion + 1 }).where(eq(users.id, id));
-    assert.equal(await deniedFor(claims, 'editor'), 'signed-out', 'sign out everywhere ends old sessions');
-
-    const fresh = await claimsFor(db, email);
     await db.update(users).set({ disabled: true }).where(eq(users.id, id));
-    assert.equal(await deniedFor(fresh, 'editor'), 'signed-out', 'disabling ends sessions at once');
-
+    assert.equal(await deniedFor(claims, 'editor'), 'signed-out', 'even a session row left behind counts for nothing once disabled');
     await db.update(users).set({ disabled: false }).where(eq(users.id, id));
-    assert.ok(await getActor(fresh));
-    assert.equal(await getActor({ ...fresh, signedInAt: Date.now() - SESSION_LIFETIME_MS - 1000 }), null, '12 hours at most');
+    assert.ok(await getActor(claims));
+
+    const [session] = await db.select().from(userSessions).where(eq(userSessions.id, claims.sessionId));
+    assert.ok(session && Math.abs(session.expiresAt.getTime() - session.createdAt.getTime() - 12 * 60 * 60 * 1000) < 1000, '12 hours');
+    await db.update(userSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(userSessions.id, claims.sessionId));
+    assert.equal(await getActor(claims), null, '12 hours at most');
   });
 
   test('a new password from the seed or user:create ends the old sessions; an unchanged one does not', async () => {
@@ -70,7 +82,18 @@ describe('session checks against the database', () => {
     assert.equal(await deniedFor(claims, 'editor'), 'signed-out');
   });
 
-  test('claims naming a user that does not exist are signed out', async () => {
-    assert.equal(await deniedFor({ userId: 987654, sessionVersion: 1, signedInAt: Date.now() }, 'editor'), 'signed-out');
+  test('expired sessions are pruned; current ones are kept', async () => {
+    const email = `access-prune-${Date.now()}@roleboard.test`;
+    await upsertUser(db, { email, password: testPassword, role: 'editor' });
+    const expired = await claimsFor(db, email);
+    const current = await claimsFor(db, email);
+    await db.update(userSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(userSessions.id, expired.sessionId));
+    await pruneExpiredSessions(db);
+    const left = await db.select({ id: userSessions.id }).from(userSessions).where(inArray(userSessions.id, [expired.sessionId, current.sessionId]));
+    assert.deepEqual(left, [{ id: current.sessionId }]);
+  });
+
+  test('claims naming a session that does not exist are signed out', async () => {
+    assert.equal(await deniedFor({ sessionId: 'x'.repeat(43) }, 'editor'), 'signed-out');
   });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
 import { and, desc, eq, like } from 'drizzle-orm';
-import { AccessDeniedError } from '@/db/access';
+import { AccessDeniedError, endSession } from '@/db/access';
 import { closeDatabase } from '@/db/client';
 import { getPublishedRoleBySlug } from '@/db/roles';
 import {
@@ -125,15 +125,15 @@ describe('who may edit roles', () => {
     assert.deepEqual(await snapshot(role), before);
   });
 
-  test('a disabled user and a stale session version are refused', async () => {
+  test('a disabled user and a signed-out session are refused', async () => {
     const role = await newRole();
     const email = `role-edits-${Date.now()}@roleboard.test`;
     const { id } = await upsertUser(db, { email, password: testPassword, role: 'editor' });
-    const staleClaims = await claimsFor(db, email);
-    await db.update(users).set({ sessionVersion: staleClaims.sessionVersion + 1 }).where(eq(users.id, id));
+    const signedOutClaims = await claimsFor(db, email);
+    await endSession(signedOutClaims);
     const update = (claims: unknown) =>
       updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ averageSalary: 2 }) });
-    assert.ok((await rejection(update(staleClaims))) instanceof AccessDeniedError, 'stale session version');
+    assert.ok((await rejection(update(signedOutClaims))) instanceof AccessDeniedError, 'signed-out session');
 
     const freshClaims = await claimsFor(db, email);
     await db.update(users).set({ disabled: true }).where(eq(users.id, id));

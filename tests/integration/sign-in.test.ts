@@ -1,9 +1,15 @@
-// Sign-in checks and throttling, stored in PostgreSQL.
+// Sign-in checks and throttling, stored in PostgreSQL. Every attempt that is not throttled leaves
+// exactly one login_attempts row and costs exactly one argon2 verification, so counting rows counts
+// password checks.
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
+import { getActor } from '@/db/access';
 import { closeDatabase } from '@/db/client';
-import { getLoginThrottle, loginLimits, signInWithPassword } from '@/db/sign-in';
+import { loginLimits, pruneLoginAttempts, signInWithPassword } from '@/db/sign-in';
 import { upsertUser } from '@/db/seed/seed';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
+import { checkCredentials } from '@/lib/credentials';
+import { issueDeviceCookie } from '@/lib/device-cookie';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { passwordSchema } from '@/lib/password-policy';
 import { connectToTestDatabase } from '../support/database';
@@ -13,67 +19,320 @@ const { db, sql } = connectToTestDatabase();
 after(() => Promise.all([sql.end(), closeDatabase()]));
 
 let addressCounter = 0;
-/** A fresh address per test, so per-IP counts from other tests never interfere. */
-const newAddress = () => `198.51.100.${++addressCounter}-${process.pid}`;
+/** A fresh IPv4 address per use, so per-address counts from other tests never interfere. */
+const newAddress = () => {
+  const n = ++addressCounter;
+  return `10.${(process.pid % 250) + 1}.${(n >> 8) & 255}.${n & 255}`;
+};
+let emailCounter = 0;
+const newEmail = (label: string) => `${label}-${++emailCounter}-${Date.now()}@throttle.test`;
+
+async function newUser(label: string) {
+  const email = newEmail(label);
+  await upsertUser(db, { email, password: testPassword, role: 'editor' });
+  return email;
+}
+
+const attempt = (email: string, password: string, clientAddress: string, deviceId: string | null = null) =>
+  signInWithPassword({ email, password, clientAddress, deviceId });
+
+/** Password checks made for this email so far: one attempt row each. */
+async function passwordChecksFor(email: string) {
+  const [row] = await sql`select count(*)::int as checks, count(*) filter (where outcome = 'pending')::int as pending
+                          from login_attempts where email = ${email}`;
+  assert.equal(row!.pending, 0, 'every checked attempt has its outcome recorded');
+  return row!.checks as number;
+}
+
+/** Failed attempts by strangers (no device cookie), written directly: `count` of them, from `addresses`. */
+async function insertFailures(email: string, addresses: string[], count: number) {
+  for (let index = 0; index < count; index++) {
+    await sql`insert into login_attempts (email, ip_address, outcome) values (${email}, ${addresses[index % addresses.length]!}, 'failed')`;
+  }
+}
+
+function deviceCookieFor(email: string) {
+  return issueDeviceCookie({ email, secret: process.env.AUTH_SECRET!, secure: false }).value;
+}
+
+const headersFrom = (clientAddress: string, extra: Record<string, string> = {}) =>
+  new Headers({ [CLIENT_ADDRESS_HEADER]: clientAddress, ...extra });
 
 describe('signing in with a password', () => {
   beforeEach(() => sql`delete from login_attempts where email like '%@throttle.test'`);
 
   test('the right password signs in, case-insensitively by email; anything else is the same "invalid"', async () => {
-    const ipAddress = newAddress();
-    const ok = await signInWithPassword({ email: testUsers.editor.email.toUpperCase(), password: testPassword, ipAddress });
+    const clientAddress = newAddress();
+    const ok = await attempt(testUsers.editor.email.toUpperCase(), testPassword, clientAddress);
     assert.equal(ok.status, 'signed-in');
     assert.equal(ok.status === 'signed-in' && ok.user.role, 'editor');
-    assert.deepEqual(await signInWithPassword({ email: testUsers.editor.email, password: 'wrong password', ipAddress }), {
-      status: 'invalid',
+    assert.equal((await getActor({ sessionId: ok.status === 'signed-in' && ok.sessionId }))?.email, testUsers.editor.email, 'with a session of its own');
+    assert.deepEqual(await attempt(testUsers.editor.email, 'wrong password', clientAddress), { status: 'invalid' });
+    assert.deepEqual(await attempt('nobody@roleboard.test', testPassword, clientAddress), { status: 'invalid' });
+  });
+
+  test('a password reset while the old password is being checked wins: no session', async () => {
+    const email = await newUser('reset-race');
+    const newHash = await hashPassword(`${testPassword} renewed`);
+    let signingIn: ReturnType<typeof attempt> | undefined;
+    await sql.begin(async (tx) => {
+      // The reset holds the user's row until it commits; the sign-in reads the old hash meanwhile.
+      await tx`update users set password_hash = ${newHash} where lower(email) = ${email}`;
+      let settled = false;
+      signingIn = attempt(email, testPassword, newAddress());
+      const settle = () => (settled = true);
+      signingIn.then(settle, settle);
+      let waiting = 0;
+      for (let polls = 0; polls < 200 && !settled && waiting === 0; polls++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        [{ waiting }] = (await sql`select count(*)::int as waiting from pg_stat_activity
+                                   where datname = current_database() and wait_event_type = 'Lock'`) as unknown as [{ waiting: number }];
+      }
+      assert.equal(settled, false, 'the sign-in waits for the reset to commit');
     });
-    assert.deepEqual(await signInWithPassword({ email: 'nobody@roleboard.test', password: testPassword, ipAddress }), {
-      status: 'invalid',
-    });
+    assert.deepEqual(await signingIn, { status: 'invalid' });
+    const [row] = await sql`select count(*)::int as sessions from user_sessions s join users u on u.id = s.user_id where lower(u.email) = ${email}`;
+    assert.equal(row!.sessions, 0);
   });
 
   test('a disabled user cannot sign in even with the right password', async () => {
-    const email = `disabled-${Date.now()}@throttle.test`;
-    await upsertUser(db, { email, password: testPassword, role: 'editor' });
+    const email = await newUser('disabled');
     await sql`update users set disabled = true where lower(email) = ${email}`;
-    assert.equal((await signInWithPassword({ email, password: testPassword, ipAddress: newAddress() })).status, 'invalid');
+    assert.equal((await attempt(email, testPassword, newAddress())).status, 'invalid');
   });
+});
 
-  test(`after ${loginLimits.perAccount.failures} failures an account waits, and no password is checked`, async () => {
-    const email = `account-${Date.now()}@throttle.test`;
-    await upsertUser(db, { email, password: testPassword, role: 'editor' });
-    for (let attempt = 1; attempt <= loginLimits.perAccount.failures; attempt++) {
-      // Different addresses: the account limit holds wherever the attempts come from.
-      const result = await signInWithPassword({ email, password: `wrong ${attempt}`, ipAddress: newAddress() });
-      assert.equal(result.status, 'invalid');
+describe('throttling strangers (no device cookie)', () => {
+  beforeEach(() => sql`delete from login_attempts where email like '%@throttle.test'`);
+
+  test(`after ${loginLimits.perAccountAndAddress.attempts} failures from one address that address waits for that account; the window expires`, async () => {
+    const email = await newUser('pair');
+    const clientAddress = newAddress();
+    for (let index = 1; index <= loginLimits.perAccountAndAddress.attempts; index++) {
+      assert.equal((await attempt(email, `wrong ${index}`, clientAddress)).status, 'invalid');
     }
-    const blocked = await signInWithPassword({ email, password: testPassword, ipAddress: newAddress() });
+    const blocked = await attempt(email, testPassword, clientAddress);
     assert.equal(blocked.status, 'throttled', 'even the right password is refused while throttled');
     assert.ok(blocked.status === 'throttled' && blocked.retryAfterMinutes >= 1 && blocked.retryAfterMinutes <= 15);
+    assert.equal(await passwordChecksFor(email), loginLimits.perAccountAndAddress.attempts, 'no password was checked for it');
 
-    // Once the failures are older than the window, the account may try again.
+    assert.equal((await attempt(email, testPassword, newAddress())).status, 'signed-in', 'other addresses may still try');
+
+    // Once the failures are older than the window, this address may try again.
     await sql`update login_attempts set attempted_at = attempted_at - interval '16 minutes' where email = ${email}`;
-    assert.equal((await signInWithPassword({ email, password: testPassword, ipAddress: newAddress() })).status, 'signed-in');
+    assert.equal((await attempt(email, testPassword, clientAddress)).status, 'signed-in');
   });
 
-  test(`after ${loginLimits.perIpAddress.failures} failures from one address it waits, for every account`, async () => {
-    const ipAddress = newAddress();
-    for (let attempt = 1; attempt <= loginLimits.perIpAddress.failures; attempt++) {
-      await signInWithPassword({ email: `spray-${attempt}@throttle.test`, password: 'wrong password', ipAddress });
-    }
-    const throttle = await getLoginThrottle({ email: testUsers.editor.email, ipAddress });
-    assert.ok(throttle && throttle.retryAfterMinutes >= 1 && throttle.retryAfterMinutes <= 5);
-    assert.equal((await signInWithPassword({ email: testUsers.editor.email, password: testPassword, ipAddress })).status, 'throttled');
-    assert.equal(await getLoginThrottle({ email: testUsers.editor.email, ipAddress: newAddress() }), null, 'other addresses are unaffected');
-    await sql`delete from login_attempts where ip_address = ${ipAddress}`;
+  test('200 concurrent wrong passwords for one account from one address get at most 10 password checks', async (t) => {
+    const email = await newUser('burst');
+    const clientAddress = newAddress();
+    const started = performance.now();
+    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => attempt(email, `wrong ${index}`, clientAddress)));
+    const seconds = (performance.now() - started) / 1000;
+    const checks = await passwordChecksFor(email);
+    t.diagnostic(`one account, one address: 200 concurrent attempts -> ${checks} password checks in ${seconds.toFixed(2)} s`);
+    assert.equal(checks, loginLimits.perAccountAndAddress.attempts);
+    assert.equal(results.filter((result) => result.status === 'invalid').length, checks);
+    assert.equal(results.filter((result) => result.status === 'throttled').length, 200 - checks);
+    assert.equal((await attempt(email, testPassword, clientAddress)).status, 'throttled', 'the right password as attempt 201 is not checked');
   });
 
-  test('24 failures from one address are still allowed', async () => {
-    const ipAddress = newAddress();
-    for (let attempt = 1; attempt < loginLimits.perIpAddress.failures; attempt++) {
-      await sql`insert into login_attempts (email, ip_address, succeeded) values (${`few-${attempt}@throttle.test`}, ${ipAddress}, false)`;
+  test('200 concurrent wrong passwords for one account from 200 addresses get at most 100 password checks', async (t) => {
+    const email = await newUser('botnet');
+    const addresses = Array.from({ length: 200 }, newAddress);
+    const started = performance.now();
+    const results = await Promise.all(addresses.map((clientAddress, index) => attempt(email, `wrong ${index}`, clientAddress)));
+    const seconds = (performance.now() - started) / 1000;
+    const checks = await passwordChecksFor(email);
+    t.diagnostic(`one account, 200 addresses: 200 concurrent attempts -> ${checks} password checks in ${seconds.toFixed(2)} s`);
+    assert.equal(checks, loginLimits.perAccount.attempts);
+    assert.equal(results.filter((result) => result.status === 'throttled').length, 200 - checks);
+    const blocked = await attempt(email, testPassword, newAddress());
+    assert.equal(blocked.status, 'throttled', 'a new address is refused too, once the account has had its 100');
+    assert.ok(blocked.status === 'throttled' && blocked.retryAfterMinutes >= 1 && blocked.retryAfterMinutes <= 15);
+  });
+
+  test('unknown emails are throttled exactly like known ones', async () => {
+    const email = newEmail('nobody');
+    const clientAddress = newAddress();
+    const results = await Promise.all(Array.from({ length: 30 }, () => attempt(email, 'any password', clientAddress)));
+    assert.equal(await passwordChecksFor(email), loginLimits.perAccountAndAddress.attempts);
+    assert.equal(results.filter((result) => result.status === 'throttled').length, 30 - loginLimits.perAccountAndAddress.attempts);
+  });
+
+  test(`after ${loginLimits.perAddress.attempts} failures from one address it waits, for every account; other addresses do not`, async () => {
+    const clientAddress = newAddress();
+    for (let index = 1; index < loginLimits.perAddress.attempts; index++) await insertFailures(newEmail('spray'), [clientAddress], 1);
+    const email = await newUser('sprayed');
+    assert.equal((await attempt(email, 'wrong password', clientAddress)).status, 'invalid', `${loginLimits.perAddress.attempts - 1} failures are still allowed`);
+    const blocked = await attempt(testUsers.editor.email, testPassword, clientAddress);
+    assert.equal(blocked.status, 'throttled');
+    assert.ok(blocked.status === 'throttled' && blocked.retryAfterMinutes >= 1 && blocked.retryAfterMinutes <= loginLimits.perAddress.windowMinutes);
+    assert.equal((await attempt(email, testPassword, newAddress())).status, 'signed-in', 'other addresses are unaffected');
+    await sql`delete from login_attempts where ip_address = ${clientAddress}`;
+  });
+
+  test('200 concurrent attempts from one address at 200 accounts get at most 25 password checks', async () => {
+    const clientAddress = newAddress();
+    const emails = Array.from({ length: 200 }, () => newEmail('spray'));
+    const results = await Promise.all(emails.map((email) => attempt(email, 'Summer2026!', clientAddress)));
+    const [row] = await sql`select count(*)::int as checks from login_attempts where ip_address = ${clientAddress}`;
+    assert.equal(row!.checks, loginLimits.perAddress.attempts);
+    assert.equal(results.filter((result) => result.status === 'throttled').length, 200 - loginLimits.perAddress.attempts);
+    await sql`delete from login_attempts where ip_address = ${clientAddress}`;
+  });
+
+  test('concurrent attempts over many accounts and addresses all finish (the locks cannot deadlock)', async () => {
+    const emails = Array.from({ length: 6 }, () => newEmail('mesh'));
+    const addresses = Array.from({ length: 6 }, newAddress);
+    const pairs = emails.flatMap((email) => addresses.map((clientAddress) => ({ email, clientAddress })));
+    // Both orders at once: account A from address X while account B from X and A from Y.
+    const results = await Promise.all([...pairs, ...pairs.toReversed()].map(({ email, clientAddress }) => attempt(email, 'wrong', clientAddress)));
+    assert.equal(results.length, 72);
+    assert.ok(results.every((result) => result.status === 'invalid'), 'no limit is reached, and none failed');
+  });
+
+  test('pending attempts count like failures; successful sign-ins never count', async () => {
+    const email = await newUser('pending');
+    const clientAddress = newAddress();
+    for (let index = 0; index < loginLimits.perAccountAndAddress.attempts + 2; index++) {
+      assert.equal((await attempt(email, testPassword, clientAddress)).status, 'signed-in', `success ${index + 1}`);
     }
-    assert.equal(await getLoginThrottle({ email: 'someone@throttle.test', ipAddress }), null);
+    for (let index = 0; index < loginLimits.perAccountAndAddress.attempts; index++) {
+      await sql`insert into login_attempts (email, ip_address, outcome) values (${email}, ${clientAddress}, 'pending')`;
+    }
+    assert.equal((await attempt(email, testPassword, clientAddress)).status, 'throttled', 'attempts still being checked hold their place');
+  });
+
+  test('the wait is until enough attempts age out of the window, never longer', async () => {
+    const email = await newUser('wait');
+    const clientAddress = newAddress();
+    await insertFailures(email, [clientAddress], loginLimits.perAccountAndAddress.attempts);
+    // The newest failure that fills the limit is 12 of 15 minutes old: the wait is 3 minutes.
+    await sql`update login_attempts set attempted_at = now() - interval '12 minutes 30 seconds' where email = ${email}`;
+    assert.deepEqual(await attempt(email, testPassword, clientAddress), { status: 'throttled', retryAfterMinutes: 3 });
+
+    const sprayed = newAddress();
+    await insertFailures(newEmail('spray'), [sprayed], loginLimits.perAddress.attempts);
+    await sql`update login_attempts set attempted_at = now() - interval '1 minute 30 seconds' where ip_address = ${sprayed}`;
+    assert.deepEqual(await attempt(email, testPassword, sprayed), { status: 'throttled', retryAfterMinutes: 4 });
+    await sql`delete from login_attempts where ip_address = ${sprayed}`;
+  });
+});
+
+describe('device cookies: the owner is slowed down at most, never locked out', () => {
+  beforeEach(() => sql`delete from login_attempts where email like '%@throttle.test'`);
+
+  /** An account every stranger limit refuses: 100 failures from other addresses and 10 from the owner's own. */
+  async function saturatedAccount() {
+    const email = await newUser('owner');
+    const ownerAddress = newAddress();
+    await insertFailures(email, Array.from({ length: 20 }, newAddress), loginLimits.perAccount.attempts);
+    await insertFailures(email, [ownerAddress], loginLimits.perAccountAndAddress.attempts);
+    assert.equal((await attempt(email, testPassword, newAddress())).status, 'throttled');
+    assert.equal((await attempt(email, testPassword, ownerAddress)).status, 'throttled');
+    return { email, ownerAddress };
+  }
+
+  test('with a valid device cookie the owner signs in while strangers have saturated the account', async () => {
+    const { email, ownerAddress } = await saturatedAccount();
+    const result = await checkCredentials({
+      credentials: { email, password: testPassword },
+      headers: headersFrom(ownerAddress),
+      deviceCookie: deviceCookieFor(email),
+    });
+    assert.equal(result.status, 'signed-in');
+  });
+
+  test('a forged, altered or foreign device cookie gives no exemption', async () => {
+    const { email, ownerAddress } = await saturatedAccount();
+    const genuine = deviceCookieFor(email);
+    const [deviceId, signature] = genuine.split('.') as [string, string];
+    for (const deviceCookie of [
+      `${deviceId}.${'A'.repeat(43)}`,
+      `${'B'.repeat(22)}.${signature}`,
+      deviceCookieFor('someone-else@throttle.test'),
+      issueDeviceCookie({ email, secret: 'another secret that is at least thirty-two characters', secure: false }).value,
+      'not a cookie',
+    ]) {
+      const result = await checkCredentials({ credentials: { email, password: testPassword }, headers: headersFrom(ownerAddress), deviceCookie });
+      assert.equal(result.status, 'throttled', deviceCookie);
+    }
+  });
+
+  test(`a device cookie has its own limit: ${loginLimits.perDevice.attempts} failures per ${loginLimits.perDevice.windowMinutes} minutes, then only that device waits`, async () => {
+    const email = await newUser('device');
+    const clientAddress = newAddress();
+    const deviceCookie = deviceCookieFor(email);
+    const check = (password: string, cookie = deviceCookie) =>
+      checkCredentials({ credentials: { email, password }, headers: headersFrom(clientAddress), deviceCookie: cookie });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, index) => check(`wrong ${index}`)));
+    assert.equal(results.filter((result) => result.status === 'invalid').length, loginLimits.perDevice.attempts);
+    assert.equal((await check(testPassword)).status, 'throttled');
+    assert.equal((await check(testPassword, deviceCookieFor(email))).status, 'signed-in', "the owner's other browser is unaffected");
+    const [row] = await sql`select count(*)::int as strangers from login_attempts where email = ${email} and device_id is null`;
+    assert.equal(row!.strangers, 0, "the device's failures do not count against strangers' limits");
+  });
+});
+
+describe('the client address and the attempt log', () => {
+  beforeEach(() => sql`delete from login_attempts where email like '%@throttle.test'`);
+
+  test('only the front\'s header counts; anything but an IP address is stored as "unknown"', async () => {
+    const email = newEmail('address');
+    const sent = [
+      new Headers({ [CLIENT_ADDRESS_HEADER]: '<script>alert(1)</script>' }),
+      new Headers({ [CLIENT_ADDRESS_HEADER]: '203.0.113.9, 198.51.100.1' }),
+      new Headers({ 'x-forwarded-for': '203.0.113.10', 'x-real-ip': '203.0.113.11' }),
+      new Headers({ [CLIENT_ADDRESS_HEADER]: '2001:db8:7:8:1:2:3:4' }),
+      new Headers({ [CLIENT_ADDRESS_HEADER]: '203.0.113.12', 'x-forwarded-for': '198.51.100.1' }),
+    ];
+    for (const headers of sent) {
+      assert.equal((await checkCredentials({ credentials: { email, password: 'wrong' }, headers, deviceCookie: undefined })).status, 'invalid');
+    }
+    const rows = await sql`select ip_address from login_attempts where email = ${email} order by id`;
+    assert.deepEqual(
+      rows.map((row) => row.ip_address),
+      ['unknown', 'unknown', 'unknown', '2001:db8:7:8::/64', '203.0.113.12'],
+    );
+    await assert.rejects(
+      sql`insert into login_attempts (email, ip_address) values (${email}, 'not an address')`,
+      /login_attempts_ip_address_format/,
+      'the table refuses garbage too',
+    );
+  });
+
+  test('old attempts are pruned; recent ones are kept', async () => {
+    const email = newEmail('prune');
+    await sql`insert into login_attempts (email, ip_address, outcome, attempted_at) values
+              (${email}, 'unknown', 'failed', now() - interval '2 days'), (${email}, 'unknown', 'failed', now() - interval '20 minutes')`;
+    await pruneLoginAttempts();
+    const rows = await sql`select attempted_at from login_attempts where email = ${email}`;
+    assert.equal(rows.length, 1);
+  });
+});
+
+describe('when the database is down', () => {
+  test('checking credentials says "unavailable", never "invalid", and works again once it is back', async () => {
+    const databaseUrl = process.env.DATABASE_URL;
+    const credentials = { email: testUsers.editor.email, password: testPassword };
+    const check = () => checkCredentials({ credentials, headers: headersFrom(newAddress()), deviceCookie: undefined });
+    await closeDatabase();
+    process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/nowhere';
+    try {
+      assert.deepEqual(await check(), { status: 'unavailable' });
+    } finally {
+      await closeDatabase();
+      process.env.DATABASE_URL = databaseUrl;
+    }
+    // A pool that saw the database fail may fail fast for a few seconds before it tries again.
+    const deadline = Date.now() + 15_000;
+    let again = await check();
+    while (again.status === 'unavailable' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      again = await check();
+    }
+    assert.equal(again.status, 'signed-in');
   });
 });
 

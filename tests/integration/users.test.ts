@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
-import { AccessDeniedError, getActor } from '@/db/access';
+import { AccessDeniedError, endSession, getActor } from '@/db/access';
 import { closeDatabase } from '@/db/client';
-import { auditLog, users } from '@/db/schema';
+import { auditLog, userSessions, users } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
 import { changeUserRole, createUser, listUsers, resetUserPassword, setUserDisabled, signOutEverywhere } from '@/db/users';
 import { hashPassword, passwordSchema, verifyPassword } from '@/lib/password';
@@ -43,6 +43,11 @@ async function auditEntriesFor(userId: number) {
     .orderBy(auditLog.id);
 }
 
+async function sessionCount(userId: number) {
+  const [row] = await db.select({ sessions: count() }).from(userSessions).where(eq(userSessions.userId, userId));
+  return row!.sessions;
+}
+
 async function auditCount() {
   const [row] = await db.select({ entries: count() }).from(auditLog);
   return row!.entries;
@@ -51,19 +56,19 @@ async function auditCount() {
 const adminClaims = () => claimsFor(db, testUsers.admin.email);
 
 describe('who may manage users', () => {
-  test('anonymous, editor, disabled and stale-session claims are refused by every function, and nothing changes', async () => {
+  test('anonymous, editor, disabled and signed-out claims are refused by every function, and nothing changes', async () => {
     const target = await makeUser('editor', 'target');
     const disabledAdmin = await makeUser('admin', 'disabled-admin');
     await db.update(users).set({ disabled: true }).where(eq(users.id, disabledAdmin.id));
-    const staleAdmin = await makeUser('admin', 'stale-admin');
-    await db.update(users).set({ sessionVersion: staleAdmin.claims.sessionVersion + 1 }).where(eq(users.id, staleAdmin.id));
+    const signedOutAdmin = await makeUser('admin', 'signed-out-admin');
+    await endSession(signedOutAdmin.claims);
 
     const callers = {
       anonymous: null,
-      malformed: { userId: String(staleAdmin.id), sessionVersion: 1, signedInAt: Date.now() },
+      malformed: { userId: signedOutAdmin.id },
       editor: await claimsFor(db, testUsers.editor.email),
       'disabled admin': disabledAdmin.claims,
-      'stale session version': staleAdmin.claims,
+      'signed-out session': signedOutAdmin.claims,
     };
     const refusedEmail = uniqueEmail('never-created');
     const calls = {
@@ -169,9 +174,8 @@ describe('what an admin can do', () => {
 
     const disabled = await setUserDisabled(claims, { userId: user.id, disabled: true });
     assert.equal(disabled.status, 'saved');
-    const row = await userRow(user.id);
-    assert.equal(row.disabled, true);
-    assert.equal(row.sessionVersion, user.claims.sessionVersion + 1);
+    assert.equal((await userRow(user.id)).disabled, true);
+    assert.equal(await sessionCount(user.id), 0, 'every session row is gone');
     assert.equal(await getActor(user.claims), null, 'the old session no longer counts');
 
     const enabled = await setUserDisabled(claims, { userId: user.id, disabled: false });
@@ -191,17 +195,21 @@ describe('what an admin can do', () => {
         ['user.enable', { status: 'disabled' }, { status: 'enabled' }],
       ],
     );
-    assert.ok(entries.every((entry) => entry.actorId === claims.userId));
+    const admin = await getActor(claims);
+    assert.ok(entries.every((entry) => entry.actorId === admin!.id));
   });
 
   test('reset password: the new one works, the old one does not, and sessions end', async () => {
     const user = await makeUser('editor', 'reset');
+    const otherSession = await claimsFor(db, user.email);
     const result = await resetUserPassword(await adminClaims(), { userId: user.id, password: newPassword });
     assert.equal(result.status, 'saved');
     const row = await userRow(user.id);
     assert.ok(await verifyPassword(row.passwordHash, newPassword));
     assert.equal(await verifyPassword(row.passwordHash, testPassword), false);
     assert.equal(await getActor(user.claims), null);
+    assert.equal(await getActor(otherSession), null);
+    assert.equal(await sessionCount(user.id), 0);
     const [entry] = await auditEntriesFor(user.id);
     assert.deepEqual([entry!.action, entry!.before, entry!.after], ['user.password', null, null]);
 
@@ -212,9 +220,14 @@ describe('what an admin can do', () => {
 
   test('sign out everywhere ends every session and nothing else', async () => {
     const user = await makeUser('editor', 'sign-out');
+    const otherSession = await claimsFor(db, user.email);
+    const bystander = await claimsFor(db, testUsers.editor.email);
     const result = await signOutEverywhere(await adminClaims(), { userId: user.id });
     assert.equal(result.status, 'saved');
     assert.equal(await getActor(user.claims), null);
+    assert.equal(await getActor(otherSession), null);
+    assert.equal(await sessionCount(user.id), 0);
+    assert.ok(await getActor(bystander), "other users' sessions go on");
     const row = await userRow(user.id);
     assert.equal(row.disabled, false);
     assert.ok(await getActor(await claimsFor(db, user.email)), 'signing in again works');

@@ -1,5 +1,5 @@
 'use server';
-// Role editing. Each action goes through authenticatedAction (session, role, session version),
+// Role editing. Each action goes through authenticatedAction (session row, user and role),
 // hands the claims to the DAL (which checks them again), and invalidates exactly the cache tags
 // the change touched, so the public pages show it on the very next request.
 import { refresh } from 'next/cache';
