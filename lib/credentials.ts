@@ -7,9 +7,11 @@ import { signInWithPassword, type SignInResult } from '@/db/sign-in';
 import { clientAddressFrom } from './client-address';
 import { verifiedDeviceId } from './device-cookie';
 import { env } from './env';
+import { plainText } from './text-rules';
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
+  // No control characters: a NUL is no one's email, and PostgreSQL would refuse to look it up.
+  email: plainText({ max: 320, required: 'your email' }),
   // Longer than any allowed password, so nothing a user set is ever cut short.
   password: z.string().min(1).max(1024),
 });

@@ -14,7 +14,7 @@ import { runMigrations } from '@/db/migrate';
 import { seedDatabase, upsertUser } from '@/db/seed/seed';
 import { users } from '@/db/schema';
 import { env } from '@/lib/env';
-import { proxyTrustFromEnv, type ProxyTrust } from '@/lib/server/client-address';
+import { proxyTrustFromEnv, type ProxyTrust } from '@/lib/server/trusted-proxies';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -11,7 +11,7 @@ import next from 'next';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailing } from '@/db/availability';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { holdResponse } from './buffered-response';
-import { clientAddressOf, type ProxyTrust } from './client-address';
+import { clientAddressOf, type ProxyTrust } from './trusted-proxies';
 import { databaseUnavailableAnswer, errorPage, problemDocument, serverErrorAnswer, type ErrorAnswer } from './error-documents';
 import { refusalOf } from './request-guard';
 import { baseSecurityHeaders, inlineScriptHashes, pageContentSecurityPolicy, responseKindOf, STATIC_PAGE_CSP, type ResponseKind } from './security-headers';

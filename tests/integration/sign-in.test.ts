@@ -312,6 +312,17 @@ describe('the client address and the attempt log', () => {
   });
 });
 
+describe('credentials that are not an email', () => {
+  test('a NUL or another control character in the email is "invalid", and nothing reaches the database', async () => {
+    for (const email of [`${testUsers.editor.email}\u0000`, `a\u0007b@roleboard.test`]) {
+      const result = await checkCredentials({ credentials: { email, password: testPassword }, headers: headersFrom(newAddress()), deviceCookie: undefined });
+      assert.deepEqual(result, { status: 'invalid' });
+    }
+    const [row] = await sql`select count(*)::int as n from login_attempts where position(chr(7) in email) > 0`;
+    assert.equal(row!.n, 0);
+  });
+});
+
 describe('when the database is down', () => {
   test('checking credentials says "unavailable", never "invalid", and works again once it is back', async () => {
     const databaseUrl = process.env.DATABASE_URL;

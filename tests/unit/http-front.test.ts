@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { describe, test } from 'node:test';
-import { clientAddressOf, normalizeAddress, proxyTrustFromEnv } from '@/lib/server/client-address';
+import { clientAddressOf, normalizeAddress, proxyTrustFromEnv } from '@/lib/server/trusted-proxies';
 import { MAX_BODY_BYTES, MAX_PATH_LENGTH, refusalOf } from '@/lib/server/request-guard';
 import { baseSecurityHeaders, inlineScriptHashes, pageContentSecurityPolicy, responseKindOf } from '@/lib/server/security-headers';
 

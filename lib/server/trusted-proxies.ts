@@ -1,5 +1,5 @@
-// Who is asking: the address sign-in throttling counts against. It is the socket's peer, unless
-// the operator said which proxies in front of us may speak for the client:
+// Who is asking, as the front works it out (the app reads the result through lib/client-address.ts).
+// It is the socket's peer, unless the operator said which proxies in front of us speak for the client:
 //   TRUSTED_PROXY_HOPS=1             one proxy (a load balancer) appends to X-Forwarded-For
 //   TRUSTED_PROXIES=10.0.0.0/8,::1   any proxy with one of these addresses (or CIDR ranges)
 // Then X-Forwarded-For is read from the right, past the trusted proxies. A client can add any
