@@ -1,25 +1,43 @@
 import Link from 'next/link';
 import type { RoleDetail } from '@/db/roles';
 import { compareHref } from '@/lib/compare';
-import { formatDate, formatJobOpenings, formatList, formatPercent, formatSalary } from '@/lib/format';
+import {
+  formatAsOf,
+  formatAverageSalary,
+  formatChangePercent,
+  formatDegreeRequirement,
+  formatEmployment,
+  formatJobOpenings,
+  formatList,
+  formatPercentile,
+  NOT_KNOWN,
+} from '@/lib/format';
 
 type Row = { label: string; value: (role: RoleDetail) => React.ReactNode };
 
 const rows: Row[] = [
   { label: 'Category', value: (role) => role.category.name },
-  { label: 'Average salary', value: (role) => formatSalary(role.stats.averageSalary, role.stats.currency) },
-  { label: 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings) },
-  { label: 'Degree requirement', value: (role) => formatPercent(role.stats.degreeRequirementPercent) },
+  { label: 'Average salary', value: (role) => formatAverageSalary(role.stats.averageSalary, role.stats.currency) },
+  { label: 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings, role.stats.jobOpeningsBasis) },
+  { label: 'Employment', value: (role) => formatEmployment(role.stats.employment) },
+  { label: 'Degree requirement', value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent) },
+  { label: 'Typical education', value: (role) => role.stats.entryEducation ?? NOT_KNOWN },
   {
     label: 'Median salary',
-    value: (role) => (role.stats.percentiles ? formatSalary(role.stats.percentiles.median, role.stats.currency) : 'Not known'),
+    value: ({ stats }) => (stats.percentiles ? formatPercentile(stats.percentiles, 'median', stats.currency) : NOT_KNOWN),
   },
   {
     label: 'Middle half earns',
     value: ({ stats }) =>
-      stats.percentiles ? `${formatSalary(stats.percentiles.p25, stats.currency)} – ${formatSalary(stats.percentiles.p75, stats.currency)}` : 'Not known',
+      stats.percentiles
+        ? `${formatPercentile(stats.percentiles, 'p25', stats.currency)} – ${formatPercentile(stats.percentiles, 'p75', stats.currency)}`
+        : NOT_KNOWN,
   },
-  { label: 'Figures as of', value: (role) => <time dateTime={role.stats.asOf}>{formatDate(role.stats.asOf)}</time> },
+  {
+    label: 'Employment outlook',
+    value: ({ stats }) => (stats.outlook ? `${formatChangePercent(stats.outlook.changePercent)} (${stats.outlook.startYear}–${stats.outlook.endYear})` : NOT_KNOWN),
+  },
+  { label: 'Figures as of', value: (role) => <time dateTime={role.stats.asOf}>{formatAsOf(role.stats.asOf)}</time> },
 ];
 
 /** One column per role, one row per figure; the table scrolls sideways on narrow screens. */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { RoleListItem } from '@/db/roles';
-import { formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+import { formatAverageSalary, formatDegreeRequirement, formatEmployment, formatJobOpenings } from '@/lib/format';
 
 export function RoleList({ roles }: { roles: RoleListItem[] }) {
   return (
@@ -15,16 +15,25 @@ export function RoleList({ roles }: { roles: RoleListItem[] }) {
           <dl className="role-card__stats">
             <div>
               <dt>Average salary</dt>
-              <dd>{formatSalary(role.averageSalary, role.currency)}</dd>
+              <dd>{formatAverageSalary(role.averageSalary, role.currency)}</dd>
             </div>
             <div>
               <dt>Job openings</dt>
-              <dd>{formatJobOpenings(role.jobOpenings)}</dd>
+              <dd>{formatJobOpenings(role.jobOpenings, role.jobOpeningsBasis)}</dd>
             </div>
-            <div>
-              <dt>Degree requirement</dt>
-              <dd>{formatPercent(role.degreeRequirementPercent)}</dd>
-            </div>
+            {role.degreeRequirementPercent !== null ? (
+              <div>
+                <dt>Degree requirement</dt>
+                <dd>{formatDegreeRequirement(role.degreeRequirementPercent)}</dd>
+              </div>
+            ) : (
+              role.employment !== null && (
+                <div>
+                  <dt>Employment</dt>
+                  <dd>{formatEmployment(role.employment)}</dd>
+                </div>
+              )
+            )}
           </dl>
         </li>
       ))}

@@ -1,5 +1,5 @@
-import type { Percentiles } from '@/db/stats-columns';
-import { formatSalary } from '@/lib/format';
+import type { Percentiles } from '@/db/role-columns';
+import { formatPercentile } from '@/lib/format';
 
 const rows = [
   ['p10', '10th percentile'],
@@ -9,7 +9,7 @@ const rows = [
   ['p90', '90th percentile'],
 ] as const;
 
-/** The salary spread as a table (for reading and screen readers) with a bar drawn from the same numbers. */
+/** The salary spread as a table (for reading and screen readers) with a bar drawn from the same numbers; a top-coded wage reads "$239,200 or more". */
 export function SalaryPercentiles({ percentiles, currency }: { percentiles: Percentiles; currency: string }) {
   const span = Math.max(percentiles.p90 - percentiles.p10, 1);
   const position = (value: number) => `${(((value - percentiles.p10) / span) * 100).toFixed(1)}%`;
@@ -34,7 +34,7 @@ export function SalaryPercentiles({ percentiles, currency }: { percentiles: Perc
           {rows.map(([key, label]) => (
             <tr key={key}>
               <th scope="row">{label}</th>
-              <td>{formatSalary(percentiles[key], currency)}</td>
+              <td>{formatPercentile(percentiles, key, currency)}</td>
             </tr>
           ))}
         </tbody>

@@ -13,7 +13,7 @@ import { recordAudit, type Transaction } from './audit';
 import { database } from './client';
 import { escapeLike } from './roles';
 import { auditLog, categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
-import { columnsFromStats, statsFromColumns } from './stats-columns';
+import { columnsFromStats, contentFromRow, statsFromColumns, type Stats } from './role-columns';
 import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/form-state';
 import {
@@ -54,10 +54,6 @@ export type RoleMutationResult =
 const ADMIN_LIST_LIMIT = 100;
 
 // ---- Shapes ----------------------------------------------------------------------------------
-
-function contentFromRow(role: Role): RoleContentInput {
-  return Object.fromEntries(roleContentKeys.map((key) => [key, role[key]])) as RoleContentInput;
-}
 
 /** The fields whose values differ, as `{ before, after }` holding only those fields. */
 function changedFields<T extends Record<string, unknown>>(before: T, after: T, keys: readonly (keyof T & string)[]) {
@@ -106,9 +102,10 @@ export type AdminRoleListItem = {
   categoryName: string;
   version: number;
   jobOpenings: number;
-  averageSalary: number;
+  jobOpeningsBasis: Stats['jobOpeningsBasis'];
+  averageSalary: number | null;
   currency: string;
-  degreeRequirementPercent: number;
+  degreeRequirementPercent: number | null;
   lastEdit: LastEdit;
 };
 
@@ -134,6 +131,7 @@ export async function listRolesForAdmin(claims: unknown, filter: AdminRoleFilter
         version: roles.version,
         updatedAt: roles.updatedAt,
         jobOpenings: roleStats.jobOpenings,
+        jobOpeningsBasis: roleStats.jobOpeningsBasis,
         averageSalary: roleStats.averageSalary,
         currency: roleStats.currency,
         degreeRequirementPercent: roleStats.degreeRequirementPercent,

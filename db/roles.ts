@@ -3,19 +3,15 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
 import { categories, roles, roleStats, roleStatsHistory } from './schema';
-import { percentilesFromColumns, statsFromColumns, type Percentiles } from './stats-columns';
-import { defaultOrder, PAGE_SIZE, type RoleCursor, type RoleSearch } from '@/lib/role-search';
+import { contentFromRow, statsFromColumns, type Stats } from './role-columns';
+import { defaultOrder, effectiveSort, PAGE_SIZE, type RoleCursor, type RoleSearch, type RoleSort } from '@/lib/role-search';
 
-export type RoleStatsSummary = {
-  jobOpenings: number;
-  averageSalary: number;
-  currency: string;
-  degreeRequirementPercent: number;
-};
+export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOpeningsBasis' | 'averageSalary' | 'currency' | 'degreeRequirementPercent'>;
 
 export type RoleListItem = RoleStatsSummary & {
   id: number;
   slug: string;
+  socCode: string | null;
   title: string;
   summary: string;
   categorySlug: string;
@@ -25,7 +21,9 @@ export type RoleListItem = RoleStatsSummary & {
 export type RoleDetail = {
   id: number;
   slug: string;
+  socCode: string | null;
   title: string;
+  alternativeTitles: string[];
   category: { slug: string; name: string };
   summary: string;
   salaryTemplate: string;
@@ -35,9 +33,10 @@ export type RoleDetail = {
   howToBecomeIntro: string;
   howToBecomeSteps: { heading: string; body: string }[];
   howToBecomeOutro: string | null;
+  contentAttribution: string | null;
   version: number;
   updatedAt: string;
-  stats: RoleStatsSummary & { percentiles: Percentiles | null; asOf: string; source: string; updatedAt: string };
+  stats: Stats & { updatedAt: string };
 };
 
 export type RolePage = {
@@ -50,11 +49,14 @@ export type RolePage = {
 const listColumns = {
   id: roles.id,
   slug: roles.slug,
+  socCode: roles.socCode,
   title: roles.title,
   summary: roles.summary,
   categorySlug: roles.categorySlug,
   categoryName: categories.name,
+  employment: roleStats.employment,
   jobOpenings: roleStats.jobOpenings,
+  jobOpeningsBasis: roleStats.jobOpeningsBasis,
   averageSalary: roleStats.averageSalary,
   currency: roleStats.currency,
   degreeRequirementPercent: roleStats.degreeRequirementPercent,
@@ -65,6 +67,8 @@ export function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+const alternativeTitlesText = sql`roleboard_titles_text(${roles.alternativeTitles})`;
+
 function searchConditions(search: RoleSearch): SQL[] {
   const conditions: SQL[] = [eq(roles.status, 'published')];
   if (search.q) {
@@ -73,6 +77,9 @@ function searchConditions(search: RoleSearch): SQL[] {
       or(
         sql`${roles.searchVector} @@ websearch_to_tsquery('english', ${search.q})`,
         sql`${roles.title} ilike ${pattern} escape '\\'`,
+        sql`${alternativeTitlesText} ilike ${pattern} escape '\\'`,
+        // Close spellings too ("softwre developer"), by trigram similarity.
+        sql`${roles.title} % ${search.q}`,
       )!,
     );
   }
@@ -83,15 +90,48 @@ function searchConditions(search: RoleSearch): SQL[] {
 }
 
 /**
- * One page of published roles. Keyset pagination on (sort column, id): every page costs
- * the same index walk, however deep, where OFFSET would read and discard all earlier rows.
+ * How well a role matches search text, as sort keys: an exact title or alternative-title match
+ * first, then full-text rank (title, then other names, then summary), then the title's trigram
+ * similarity. Rounded, so that a cursor can carry them exactly.
+ */
+function relevanceKeys(q: string) {
+  const exact = sql`(lower(${roles.title}) = lower(${q}) or exists (select 1 from unnest(${roles.alternativeTitles}) as other(name) where lower(other.name) = lower(${q})))::int`;
+  const rank = sql`round(ts_rank(${roles.searchVector}, websearch_to_tsquery('english', ${q}), 1)::numeric, 6)`;
+  const similarity = sql`round(similarity(${roles.title}, ${q})::numeric, 6)`;
+  return [exact, rank, similarity];
+}
+
+/** The sort keys of a listing, and how a cursor's value splits into them. */
+function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined) {
+  switch (sort) {
+    case 'relevance': {
+      const keys = relevanceKeys(q ?? '');
+      return { keys, cursorKey: sql<string>`concat_ws(':', ${sql.join(keys, sql`, `)})`, cursorParts: (value: string | number) => String(value).split(':') };
+    }
+    case 'title':
+      return { keys: [sql`${roles.title}`], cursorKey: sql<string>`${roles.title}`, cursorParts: (value: string | number) => [String(value)] };
+    case 'salary': {
+      // Roles without a published salary come last, whichever way the list is sorted.
+      const key = sql`coalesce(${roleStats.averageSalary}, ${order === 'asc' ? MAX_SALARY_KEY : -1})`;
+      return { keys: [key], cursorKey: sql<number>`${key}`, cursorParts: (value: string | number) => [Number(value)] };
+    }
+    case 'openings':
+      return { keys: [sql`${roleStats.jobOpenings}`], cursorKey: sql<number>`${roleStats.jobOpenings}`, cursorParts: (value: string | number) => [Number(value)] };
+  }
+}
+
+const MAX_SALARY_KEY = 2_147_483_647;
+
+/**
+ * One page of published roles. Keyset pagination on (sort keys, id): every page costs the same
+ * walk, however deep, where OFFSET would read and discard all earlier rows.
  */
 export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZE): Promise<RolePage> {
-  const sort = search.sort ?? 'title';
+  const sort = effectiveSort(search);
   const order = search.order ?? defaultOrder[sort];
-  const sortColumn = { title: roles.title, salary: roleStats.averageSalary, openings: roleStats.jobOpenings }[sort];
+  const plan = sortPlan(sort, order, search.q);
   // The tie-breaker sits in the same table as the sort column so one index serves both.
-  const idColumn = sort === 'title' ? roles.id : roleStats.roleId;
+  const idColumn = sort === 'salary' || sort === 'openings' ? roleStats.roleId : roles.id;
   const backwards = search.before !== undefined;
   const cursor = search.after ?? search.before;
   const ascending = (order === 'asc') !== backwards;
@@ -99,23 +139,20 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
   const filters = searchConditions(search);
   const conditions = [...filters];
   if (cursor) {
-    const cursorValue = sort === 'title' ? String(cursor.value) : Number(cursor.value);
-    conditions.push(
-      ascending
-        ? sql`(${sortColumn}, ${idColumn}) > (${cursorValue}, ${cursor.id})`
-        : sql`(${sortColumn}, ${idColumn}) < (${cursorValue}, ${cursor.id})`,
-    );
+    const keys = sql.join([...plan.keys, sql`${idColumn}`], sql`, `);
+    const values = sql.join([...plan.cursorParts(cursor.value).map((part) => sql`${part}`), sql`${cursor.id}`], sql`, `);
+    conditions.push(ascending ? sql`(${keys}) > (${values})` : sql`(${keys}) < (${values})`);
   }
   const direction = ascending ? asc : desc;
 
   const [rows, [counted]] = await Promise.all([
     database()
-      .select(listColumns)
+      .select({ ...listColumns, cursorKey: plan.cursorKey })
       .from(roles)
       .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
       .innerJoin(categories, eq(categories.slug, roles.categorySlug))
       .where(and(...conditions))
-      .orderBy(direction(sortColumn), direction(idColumn))
+      .orderBy(...plan.keys.map((key) => direction(key)), direction(idColumn))
       .limit(pageSize + 1),
     database()
       .select({ total: sql<number>`count(*)::int` })
@@ -125,16 +162,13 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
   ]);
 
   const hasMoreInDirection = rows.length > pageSize;
-  const items = rows.slice(0, pageSize);
-  if (backwards) items.reverse();
-  const keyOf = (item: RoleListItem): RoleCursor => ({
-    value: { title: item.title, salary: item.averageSalary, openings: item.jobOpenings }[sort],
-    id: item.id,
-  });
-  const first = items[0];
-  const last = items.at(-1);
+  const page = rows.slice(0, pageSize);
+  if (backwards) page.reverse();
+  const keyOf = (row: (typeof page)[number]): RoleCursor => ({ value: row.cursorKey, id: row.id });
+  const first = page[0];
+  const last = page.at(-1);
   return {
-    items,
+    items: page.map(({ cursorKey, ...item }) => item),
     total: counted?.total ?? 0,
     nextCursor: last && (backwards || hasMoreInDirection) ? keyOf(last) : null,
     previousCursor: first && (backwards ? hasMoreInDirection : cursor !== undefined) ? keyOf(first) : null,
@@ -153,7 +187,9 @@ export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promis
   return {
     id: role.id,
     slug: role.slug,
+    socCode: role.socCode,
     title: role.title,
+    alternativeTitles: role.alternativeTitles,
     category: { slug: role.categorySlug, name: row.categoryName },
     summary: role.summary,
     salaryTemplate: role.salaryTemplate,
@@ -163,22 +199,14 @@ export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promis
     howToBecomeIntro: role.howToBecomeIntro,
     howToBecomeSteps: role.howToBecomeSteps,
     howToBecomeOutro: role.howToBecomeOutro,
+    contentAttribution: role.contentAttribution,
     version: role.version,
     updatedAt: role.updatedAt.toISOString(),
-    stats: {
-      jobOpenings: stats.jobOpenings,
-      averageSalary: stats.averageSalary,
-      currency: stats.currency,
-      degreeRequirementPercent: stats.degreeRequirementPercent,
-      percentiles: percentilesFromColumns(stats),
-      asOf: stats.asOf,
-      source: stats.source,
-      updatedAt: stats.updatedAt.toISOString(),
-    },
+    stats: { ...statsFromColumns(stats), updatedAt: stats.updatedAt.toISOString() },
   };
 }
 
-/** Published roles of the same category whose average salary is closest to this one's. */
+/** Published roles of the same category whose average salary is closest to this one's (by title when unknown). */
 export async function listSimilarRoles({
   roleId,
   categorySlug,
@@ -187,7 +215,7 @@ export async function listSimilarRoles({
 }: {
   roleId: number;
   categorySlug: string;
-  averageSalary: number;
+  averageSalary: number | null;
   limit?: number;
 }): Promise<RoleListItem[]> {
   return database()
@@ -196,7 +224,7 @@ export async function listSimilarRoles({
     .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
     .innerJoin(categories, eq(categories.slug, roles.categorySlug))
     .where(and(eq(roles.status, 'published'), eq(roles.categorySlug, categorySlug), sql`${roles.id} <> ${roleId}`))
-    .orderBy(sql`abs(${roleStats.averageSalary} - ${averageSalary})`, asc(roles.title))
+    .orderBy(sql`abs(${roleStats.averageSalary} - ${averageSalary}::int) nulls last`, asc(roles.title))
     .limit(limit);
 }
 
@@ -231,13 +259,7 @@ export async function countPublishedRoles() {
   return row?.total ?? 0;
 }
 
-export type RoleStatsHistoryEntry = RoleStatsSummary & {
-  roleVersion: number;
-  percentiles: Percentiles | null;
-  asOf: string;
-  source: string;
-  changedAt: string;
-};
+export type RoleStatsHistoryEntry = Stats & { roleVersion: number; changedAt: string };
 
 /** A published role's stats over time, oldest first: the public change log of its numbers. */
 export async function listPublishedRoleStatsHistory({ slug }: { slug: string }): Promise<RoleStatsHistoryEntry[] | null> {
@@ -256,31 +278,19 @@ export async function listPublishedRoleStatsHistory({ slug }: { slug: string }):
 
 /** One batch of published roles with their current stats, by id, for the CSV export. */
 export async function listPublishedRoleStatsBatch({ afterId, limit }: { afterId: number; limit: number }) {
-  return database()
-    .select({
-      id: roles.id,
-      slug: roles.slug,
-      title: roles.title,
-      categoryName: categories.name,
-      jobOpenings: roleStats.jobOpenings,
-      averageSalary: roleStats.averageSalary,
-      currency: roleStats.currency,
-      degreeRequirementPercent: roleStats.degreeRequirementPercent,
-      salaryP10: roleStats.salaryP10,
-      salaryP25: roleStats.salaryP25,
-      salaryMedian: roleStats.salaryMedian,
-      salaryP75: roleStats.salaryP75,
-      salaryP90: roleStats.salaryP90,
-      asOf: roleStats.asOf,
-      source: roleStats.source,
-      updatedAt: roles.updatedAt,
-    })
+  const rows = await database()
+    .select({ role: roles, stats: roleStats, categoryName: categories.name })
     .from(roles)
     .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
     .innerJoin(categories, eq(categories.slug, roles.categorySlug))
     .where(and(eq(roles.status, 'published'), sql`${roles.id} > ${afterId}`))
     .orderBy(asc(roles.id))
     .limit(limit);
+  return rows.map(({ role, stats, categoryName }) => ({
+    id: role.id,
+    categoryName,
+    values: { content: contentFromRow(role), stats: statsFromColumns(stats) },
+  }));
 }
 
 /** A summary that changes whenever any published role or its stats change. */

@@ -9,24 +9,31 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
   boolean,
   char,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const roleStatus = pgEnum('role_status', ['published', 'archived']);
 export const userRole = pgEnum('user_role', ['admin', 'editor']);
+/** Openings now (the seed page's "1 job opening"), or BLS's projected average openings a year. */
+export const jobOpeningsBasis = pgEnum('job_openings_basis', ['current', 'projected-per-year']);
 
 export const categories = pgTable('categories', {
   slug: text('slug').primaryKey(),
   name: text('name').notNull().unique(),
+  /** The SOC major group it stands for, e.g. 15-0000; null for categories of our own. */
+  socCode: text('soc_code').unique(),
 });
 
 export type HowToBecomeStep = { heading: string; body: string };
@@ -40,6 +47,10 @@ export const roles = pgTable(
     categorySlug: text('category_slug')
       .notNull()
       .references(() => categories.slug, { onUpdate: 'cascade' }),
+    /** SOC 2018 code (e.g. 15-1252) of a U.S. occupation; null for roles of our own. */
+    socCode: text('soc_code'),
+    /** Other names the role goes by: searched like the title, shown as "Also called". */
+    alternativeTitles: text('alternative_titles').array().notNull().default(sql`'{}'::text[]`),
     summary: text('summary').notNull(),
     /** Prose with {averageSalary}-style placeholders filled from the current stats when rendered. */
     salaryTemplate: text('salary_template').notNull(),
@@ -49,19 +60,27 @@ export const roles = pgTable(
     howToBecomeIntro: text('how_to_become_intro').notNull(),
     howToBecomeSteps: jsonb('how_to_become_steps').$type<HowToBecomeStep[]>().notNull(),
     howToBecomeOutro: text('how_to_become_outro'),
+    /** Credit the text's source requires (O*NET's CC BY 4.0 attribution); null when none. */
+    contentAttribution: text('content_attribution'),
     status: roleStatus('status').notNull().default('published'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // roleboard_titles_text (an IMMUTABLE wrapper of array_to_string, created by migration 0006)
+    // lets a generated column read the alternative titles.
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(summary, '')), 'B')`,
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', roleboard_titles_text(alternative_titles)), 'B') || setweight(to_tsvector('english', coalesce(summary, '')), 'C')`,
     ),
   },
   (table) => [
     uniqueIndex('roles_slug_unique').on(table.slug),
     check('roles_slug_format', sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${table.slug}) <= 100`),
     check('roles_title_length', sql`length(btrim(${table.title})) between 1 and 120`),
-    check('roles_summary_length', sql`length(${table.summary}) <= 500`),
+    check('roles_summary_length', sql`length(${table.summary}) <= 1000`),
+    uniqueIndex('roles_soc_code_unique').on(table.socCode).where(sql`${table.socCode} is not null`),
+    check('roles_soc_code_format', sql`${table.socCode} ~ '^[0-9]{2}-[0-9]{4}$'`),
+    check('roles_alternative_titles_count', sql`cardinality(${table.alternativeTitles}) <= 200`),
+    index('roles_alternative_titles_trgm_idx').using('gin', sql`roleboard_titles_text(${table.alternativeTitles}) gin_trgm_ops`),
     check('roles_version_positive', sql`${table.version} >= 1`),
     check('roles_responsibilities_array', sql`jsonb_typeof(${table.responsibilities}) = 'array'`),
     check('roles_steps_array', sql`jsonb_typeof(${table.howToBecomeSteps}) = 'array'`),
@@ -72,6 +91,76 @@ export const roles = pgTable(
   ],
 );
 
+/**
+ * A role's figures, as both stats tables store them: role_stats (the current ones) and
+ * role_stats_history (every change). One definition, so the two cannot drift.
+ */
+function statsColumns() {
+  return {
+    /** People employed (BLS OEWS); null where not known. */
+    employment: integer('employment'),
+    jobOpenings: integer('job_openings').notNull(),
+    jobOpeningsBasis: jobOpeningsBasis('job_openings_basis').notNull().default('current'),
+    /** Annual mean wage; null where none is published (BLS has only hourly wages for a few occupations). */
+    averageSalary: integer('average_salary'),
+    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    /** Null where not known: it is never estimated. */
+    degreeRequirementPercent: integer('degree_requirement_percent'),
+    salaryP10: integer('salary_p10'),
+    salaryP25: integer('salary_p25'),
+    salaryMedian: integer('salary_median'),
+    salaryP75: integer('salary_p75'),
+    salaryP90: integer('salary_p90'),
+    /** Percentiles that are BLS's top code: their column holds the code, and the real wage is at least that. */
+    salaryTopCoded: text('salary_top_coded').array().notNull().default(sql`'{}'::text[]`),
+    /** Typical education needed for entry (BLS EP), as published. */
+    entryEducation: text('entry_education'),
+    outlookStartYear: smallint('outlook_start_year'),
+    outlookEndYear: smallint('outlook_end_year'),
+    outlookStartEmployment: integer('outlook_start_employment'),
+    outlookEndEmployment: integer('outlook_end_employment'),
+    /** BLS's published change, in percent with one decimal. */
+    outlookChangePercent: numeric('outlook_change_percent', { precision: 6, scale: 1, mode: 'number' }),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    source: text('source').notNull(),
+    sourceUrl: text('source_url'),
+  };
+}
+
+type StatsTableColumns = { [K in keyof ReturnType<typeof statsColumns>]: AnyPgColumn };
+
+/** The rules both stats tables enforce; `name` prefixes the constraint names. */
+function statsChecks(name: string, table: StatsTableColumns) {
+  const percentiles = sql`num_nonnulls(${table.salaryP10}, ${table.salaryP25}, ${table.salaryMedian}, ${table.salaryP75}, ${table.salaryP90})`;
+  return [
+    check(`${name}_job_openings`, sql`${table.jobOpenings} >= 0`),
+    check(`${name}_employment`, sql`${table.employment} >= 0`),
+    check(`${name}_average_salary`, sql`${table.averageSalary} between 0 and 100000000`),
+    check(`${name}_currency`, sql`${table.currency} ~ '^[A-Z]{3}$'`),
+    check(`${name}_degree_requirement`, sql`${table.degreeRequirementPercent} between 0 and 100`),
+    check(
+      `${name}_percentiles`,
+      // num_nonnulls: a lone NULL would make a plain comparison chain unknown, which CHECK lets through.
+      sql`${percentiles} = 0
+       or (${percentiles} = 5
+           and ${table.salaryP10} >= 0 and ${table.salaryP10} <= ${table.salaryP25} and ${table.salaryP25} <= ${table.salaryMedian}
+           and ${table.salaryMedian} <= ${table.salaryP75} and ${table.salaryP75} <= ${table.salaryP90} and ${table.salaryP90} <= 100000000)`,
+    ),
+    check(
+      `${name}_salary_top_coded`,
+      sql`${table.salaryTopCoded} <@ array['p10', 'p25', 'median', 'p75', 'p90']::text[] and (cardinality(${table.salaryTopCoded}) = 0 or ${percentiles} = 5)`,
+    ),
+    check(`${name}_entry_education`, sql`length(${table.entryEducation}) between 1 and 200`),
+    check(
+      `${name}_outlook`,
+      sql`num_nonnulls(${table.outlookStartYear}, ${table.outlookEndYear}, ${table.outlookStartEmployment}, ${table.outlookEndEmployment}, ${table.outlookChangePercent}) = 0
+       or (num_nonnulls(${table.outlookStartYear}, ${table.outlookEndYear}, ${table.outlookStartEmployment}, ${table.outlookEndEmployment}, ${table.outlookChangePercent}) = 5
+           and ${table.outlookStartYear} < ${table.outlookEndYear} and ${table.outlookStartEmployment} >= 0 and ${table.outlookEndEmployment} >= 0)`,
+    ),
+    check(`${name}_source_url`, sql`${table.sourceUrl} ~ '^https?://' and length(${table.sourceUrl}) <= 500`),
+  ];
+}
+
 /** The current stats of a role, one row per role; every change is also kept in role_stats_history. */
 export const roleStats = pgTable(
   'role_stats',
@@ -79,33 +168,12 @@ export const roleStats = pgTable(
     roleId: integer('role_id')
       .primaryKey()
       .references(() => roles.id, { onDelete: 'cascade' }),
-    jobOpenings: integer('job_openings').notNull(),
-    averageSalary: integer('average_salary').notNull(),
-    currency: char('currency', { length: 3 }).notNull().default('USD'),
-    degreeRequirementPercent: integer('degree_requirement_percent').notNull(),
-    salaryP10: integer('salary_p10'),
-    salaryP25: integer('salary_p25'),
-    salaryMedian: integer('salary_median'),
-    salaryP75: integer('salary_p75'),
-    salaryP90: integer('salary_p90'),
-    asOf: date('as_of', { mode: 'string' }).notNull(),
-    source: text('source').notNull(),
+    ...statsColumns(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer('updated_by').references(() => users.id),
   },
   (table) => [
-    check('role_stats_job_openings', sql`${table.jobOpenings} >= 0`),
-    check('role_stats_average_salary', sql`${table.averageSalary} between 0 and 100000000`),
-    check('role_stats_currency', sql`${table.currency} ~ '^[A-Z]{3}$'`),
-    check('role_stats_degree_requirement', sql`${table.degreeRequirementPercent} between 0 and 100`),
-    check(
-      'role_stats_percentiles',
-      // num_nonnulls: a lone NULL would make a plain comparison chain unknown, which CHECK lets through.
-      sql`num_nonnulls(${table.salaryP10}, ${table.salaryP25}, ${table.salaryMedian}, ${table.salaryP75}, ${table.salaryP90}) = 0
-       or (num_nonnulls(${table.salaryP10}, ${table.salaryP25}, ${table.salaryMedian}, ${table.salaryP75}, ${table.salaryP90}) = 5
-           and ${table.salaryP10} >= 0 and ${table.salaryP10} <= ${table.salaryP25} and ${table.salaryP25} <= ${table.salaryMedian}
-           and ${table.salaryMedian} <= ${table.salaryP75} and ${table.salaryP75} <= ${table.salaryP90} and ${table.salaryP90} <= 100000000)`,
-    ),
+    ...statsChecks('role_stats', table),
     index('role_stats_salary_idx').on(table.averageSalary, table.roleId),
     index('role_stats_openings_idx').on(table.jobOpenings, table.roleId),
     index('role_stats_degree_idx').on(table.degreeRequirementPercent),
@@ -121,26 +189,11 @@ export const roleStatsHistory = pgTable(
       .notNull()
       .references(() => roles.id, { onDelete: 'cascade' }),
     roleVersion: integer('role_version').notNull(),
-    jobOpenings: integer('job_openings').notNull(),
-    averageSalary: integer('average_salary').notNull(),
-    currency: char('currency', { length: 3 }).notNull(),
-    degreeRequirementPercent: integer('degree_requirement_percent').notNull(),
-    salaryP10: integer('salary_p10'),
-    salaryP25: integer('salary_p25'),
-    salaryMedian: integer('salary_median'),
-    salaryP75: integer('salary_p75'),
-    salaryP90: integer('salary_p90'),
-    asOf: date('as_of', { mode: 'string' }).notNull(),
-    source: text('source').notNull(),
+    ...statsColumns(),
     changedBy: integer('changed_by').references(() => users.id),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [
-    index('role_stats_history_role_idx').on(table.roleId, table.changedAt),
-    check('role_stats_history_job_openings', sql`${table.jobOpenings} >= 0`),
-    check('role_stats_history_average_salary', sql`${table.averageSalary} between 0 and 100000000`),
-    check('role_stats_history_degree_requirement', sql`${table.degreeRequirementPercent} between 0 and 100`),
-  ],
+  (table) => [index('role_stats_history_role_idx').on(table.roleId, table.changedAt), ...statsChecks('role_stats_history', table)],
 );
 
 export const users = pgTable(

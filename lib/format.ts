@@ -1,20 +1,64 @@
-// Numbers for people: "$110,000", "100%", "1 job opening". Every page, the API and the widget use these.
+// Numbers for people: "$110,000", "100%", "1 job opening", "$239,200 or more", "May 2024". Every
+// page, the API and the widget use these; a figure that is not known says so, never shows a guess.
+import type { PercentileKey } from './role-fields';
+import type { JobOpeningsBasis, Percentiles } from './role-schemas';
+
 const DEFAULT_LOCALE = 'en-US';
+
+/** What an unknown figure reads as. */
+export const NOT_PUBLISHED = 'Not published';
+export const NOT_KNOWN = 'Not known';
 
 export function formatSalary(amount: number, currency = 'USD', locale = DEFAULT_LOCALE) {
   return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+}
+
+/** An annual salary that may not be published (BLS has only hourly wages for a few occupations). */
+export function formatAverageSalary(amount: number | null, currency = 'USD', locale = DEFAULT_LOCALE) {
+  return amount === null ? NOT_PUBLISHED : formatSalary(amount, currency, locale);
+}
+
+/** A percentile wage; a top-coded one is the least it can be: "$239,200 or more". */
+export function formatPercentile(percentiles: Percentiles, key: PercentileKey, currency = 'USD', locale = DEFAULT_LOCALE) {
+  const amount = formatSalary(percentiles[key], currency, locale);
+  return percentiles.topCoded.includes(key) ? `${amount} or more` : amount;
 }
 
 export function formatPercent(percent: number, locale = DEFAULT_LOCALE) {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 }
 
+export function formatDegreeRequirement(percent: number | null, locale = DEFAULT_LOCALE) {
+  return percent === null ? NOT_KNOWN : formatPercent(percent, locale);
+}
+
 export function formatCount(count: number, locale = DEFAULT_LOCALE) {
   return new Intl.NumberFormat(locale).format(count);
 }
 
-export function formatJobOpenings(count: number, locale = DEFAULT_LOCALE) {
+/** "1 job opening", or BLS's projection: "115,200 projected openings a year". */
+export function formatJobOpenings(count: number, basis: JobOpeningsBasis = 'current', locale = DEFAULT_LOCALE) {
+  if (basis === 'projected-per-year') return `${formatCount(count, locale)} projected openings a year`;
   return `${formatCount(count, locale)} ${count === 1 ? 'job opening' : 'job openings'}`;
+}
+
+export function formatEmployment(count: number | null, locale = DEFAULT_LOCALE) {
+  return count === null ? NOT_KNOWN : `${formatCount(count, locale)} employed`;
+}
+
+/** A change with its sign: "+15.8%", "−3.2%", "0%". */
+export function formatChangePercent(percent: number, locale = DEFAULT_LOCALE) {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(percent / 100);
+}
+
+/** "2024–34", as BLS names a projection period. */
+export function formatPeriod(startYear: number, endYear: number) {
+  return `${startYear}–${String(endYear).slice(-2)}`;
+}
+
+/** The month figures describe: "May 2024" (statistics are monthly releases; the day is not news). */
+export function formatAsOf(isoDate: string, locale = DEFAULT_LOCALE) {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
 /** "November 1, 2026" from an ISO date (YYYY-MM-DD), read as a calendar date with no time zone shift. */

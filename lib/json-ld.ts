@@ -1,5 +1,6 @@
 // schema.org JSON-LD for a role page, built from the same data the page shows.
 import type { RoleDetail } from '@/db/roles';
+import type { PercentileKey } from './role-fields';
 
 /** JSON that is safe inside <script>: no `</script>`, `<!--` or line separators can break out. */
 export function serializeJsonLd(data: unknown): string {
@@ -11,38 +12,55 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * Only what the page states as a figure: a distribution exists only with percentiles (and lists
+ * only the exact ones: a top-coded wage is a lower bound, which schema.org cannot say), the average
+ * only where published, the degree share only where known.
+ */
 export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
   const { stats } = role;
-  const percentiles = stats.percentiles;
+  const { percentiles } = stats;
+  const exact = (key: PercentileKey) => (percentiles && !percentiles.topCoded.includes(key) ? percentiles[key] : undefined);
+  const distribution = percentiles && {
+    '@type': 'MonetaryAmountDistribution',
+    name: 'Salary distribution',
+    currency: stats.currency,
+    duration: 'P1Y',
+    percentile10: exact('p10'),
+    percentile25: exact('p25'),
+    median: exact('median'),
+    percentile75: exact('p75'),
+    percentile90: exact('p90'),
+  };
+  const average = stats.averageSalary !== null && {
+    '@type': 'MonetaryAmount',
+    name: 'Average salary',
+    currency: stats.currency,
+    value: stats.averageSalary,
+  };
+  const education = [
+    stats.entryEducation && `Typical education needed for entry: ${stats.entryEducation}`,
+    stats.degreeRequirementPercent !== null && `${stats.degreeRequirementPercent}% of job postings require a degree`,
+  ].filter(Boolean);
   return {
     '@context': 'https://schema.org',
     '@type': 'Occupation',
     name: role.title,
+    ...(role.alternativeTitles.length > 0 && { alternateName: role.alternativeTitles }),
     description: role.summary,
-    occupationalCategory: role.category.name,
-    estimatedSalary: [
-      {
-        '@type': 'MonetaryAmountDistribution',
-        name: 'Salary distribution',
-        currency: stats.currency,
-        duration: 'P1Y',
-        ...(percentiles && {
-          percentile10: percentiles.p10,
-          percentile25: percentiles.p25,
-          median: percentiles.median,
-          percentile75: percentiles.p75,
-          percentile90: percentiles.p90,
-        }),
-      },
-      { '@type': 'MonetaryAmount', name: 'Average salary', currency: stats.currency, value: stats.averageSalary },
-    ],
-    educationRequirements: `${stats.degreeRequirementPercent}% of job postings require a degree`,
+    occupationalCategory: role.socCode
+      ? { '@type': 'CategoryCode', codeValue: role.socCode, inCodeSet: 'https://www.bls.gov/soc/2018/', name: role.category.name }
+      : role.category.name,
+    ...([distribution, average].some(Boolean) && { estimatedSalary: [distribution, average].filter(Boolean) }),
+    ...(education.length > 0 && { educationRequirements: education.join('. ') }),
     responsibilities: role.responsibilities,
+    ...(role.contentAttribution && { creditText: role.contentAttribution }),
     mainEntityOfPage: {
       '@type': 'WebPage',
       '@id': pageUrl,
       url: pageUrl,
       lastReviewed: stats.asOf,
+      ...(stats.sourceUrl && { isBasedOn: stats.sourceUrl }),
     },
   };
 }

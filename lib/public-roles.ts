@@ -42,10 +42,10 @@ const getCachedRole = (slug: string) =>
 
 export const getRole = cache(async (slug: string) => ((await mayLookUp(slug)) ? getCachedRole(slug) : null));
 
-export const getSimilarRoles = (role: { id: number; slug: string; categorySlug: string; averageSalary: number }) =>
+export const getSimilarRoles = (role: { id: number; slug: string; categorySlug: string; averageSalary: number | null }) =>
   unstable_cache(
     () => listSimilarRoles({ roleId: role.id, categorySlug: role.categorySlug, averageSalary: role.averageSalary }),
-    ['similar-roles', role.slug, role.categorySlug, String(role.averageSalary)],
+    ['similar-roles', role.slug, role.categorySlug, String(role.averageSalary ?? 'none')],
     { tags: [cacheTags.category(role.categorySlug), cacheTags.roleList] },
   )();
 

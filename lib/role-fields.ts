@@ -19,15 +19,22 @@ export const percentileLabels: Record<PercentileKey, string> = {
  * conflict table all use these, so a field has one name wherever an editor meets it.
  */
 export const roleFieldLabels = {
+  employment: 'Employment',
   jobOpenings: 'Job openings',
+  jobOpeningsBasis: 'The openings count',
   averageSalary: 'Average salary',
   currency: 'Currency',
   degreeRequirementPercent: 'Degree requirement (%)',
   percentiles: 'Salary percentiles',
+  entryEducation: 'Typical education for entry',
+  outlook: 'Employment outlook',
   asOf: 'As of',
   source: 'Source',
+  sourceUrl: 'Source link',
   title: 'Title',
   slug: 'Slug',
+  socCode: 'SOC code',
+  alternativeTitles: 'Also called',
   categorySlug: 'Category',
   summary: 'Summary',
   salaryTemplate: 'Salary write-up',
@@ -37,6 +44,7 @@ export const roleFieldLabels = {
   howToBecomeIntro: 'Steps introduction',
   howToBecomeSteps: 'How to become one',
   howToBecomeOutro: 'After the steps',
+  contentAttribution: 'Attribution',
 } as const satisfies Record<keyof RoleStatsInput | keyof RoleContentInput, string>;
 
-export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15 } as const;
+export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15, alternativeTitles: 200 } as const;

@@ -12,7 +12,11 @@ import { multilineText, nameText, plainText } from './text-rules';
 export const STATS_LIMITS = {
   maxJobOpenings: 10_000_000,
   maxSalary: 100_000_000,
+  maxEmployment: 500_000_000,
 } as const;
+
+export const jobOpeningsBases = ['current', 'projected-per-year'] as const;
+export type JobOpeningsBasis = (typeof jobOpeningsBases)[number];
 
 function wholeNumber(what: string, { min, max }: { min: number; max: number }) {
   return z
@@ -22,14 +26,21 @@ function wholeNumber(what: string, { min, max }: { min: number; max: number }) {
     .max(max, `Must be at most ${max.toLocaleString('en-US')}`);
 }
 
+/** A figure that may not be known: missing or null is stored as null, never guessed. */
+function optionalFigure<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? null);
+}
+
 const salaryAmount = (what: string) => wholeNumber(what, { min: 0, max: STATS_LIMITS.maxSalary });
 
 const percentilesSchema = z
-  .object(
-    Object.fromEntries(
+  .object({
+    ...(Object.fromEntries(
       percentileKeys.map((key) => [key, salaryAmount(`the ${percentileLabels[key].toLowerCase()} too, or leave all five empty`)]),
-    ) as Record<PercentileKey, ReturnType<typeof salaryAmount>>,
-  )
+    ) as Record<PercentileKey, ReturnType<typeof salaryAmount>>),
+    /** The percentiles that are the publisher's top code: the real wage is at least the value given. */
+    topCoded: z.array(z.enum(percentileKeys)).max(percentileKeys.length).default([]),
+  })
   .superRefine((percentiles, ctx) => {
     // The error goes on the first value that breaks the order, the one the editor has to look at.
     percentileKeys.slice(1).forEach((key, index) => {
@@ -42,7 +53,40 @@ const percentilesSchema = z
         });
       }
     });
-  });
+    // A top code caps every percentile above the first one it applies to, all at the same amount.
+    const first = percentileKeys.findIndex((key) => percentiles.topCoded.includes(key));
+    if (first === -1) return;
+    for (const key of percentileKeys.slice(first)) {
+      if (!percentiles.topCoded.includes(key) || percentiles[key] !== percentiles[percentileKeys[first]!]) {
+        ctx.addIssue({ code: 'custom', path: ['topCoded'], message: 'A top code applies to every higher percentile too, all at the same amount' });
+        return;
+      }
+    }
+  })
+  // One order, whatever order the keys came in, so equal values compare equal.
+  .transform((percentiles) => ({ ...percentiles, topCoded: percentileKeys.filter((key) => percentiles.topCoded.includes(key)) }));
+
+export type Percentiles = z.output<typeof percentilesSchema>;
+
+const yearSchema = wholeNumber('the year', { min: 1900, max: 2200 });
+const employmentSchema = (what: string) => wholeNumber(what, { min: 0, max: STATS_LIMITS.maxEmployment });
+
+/** An employment projection: from one year to another, with the publisher's own percentage. */
+const outlookSchema = z
+  .object({
+    startYear: yearSchema,
+    endYear: yearSchema,
+    startEmployment: employmentSchema('the employment at the start'),
+    endEmployment: employmentSchema('the employment at the end'),
+    changePercent: z
+      .number({ error: 'Enter the change in percent, e.g. 15.8' })
+      .min(-100, 'Must be at least -100')
+      .max(100_000, 'Must be at most 100,000')
+      .refine((value) => Number.isInteger(value * 10) || Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, 'Use at most one decimal'),
+  })
+  .refine((outlook) => outlook.startYear < outlook.endYear, { path: ['endYear'], message: 'Must be after the start year' });
+
+export type Outlook = z.output<typeof outlookSchema>;
 
 /**
  * The latest calendar date anywhere on Earth (UTC+14), so an editor's "today" is never
@@ -53,18 +97,29 @@ export function latestToday(now = Date.now()) {
 }
 
 export const roleStatsSchema = z.object({
+  employment: optionalFigure(employmentSchema('the number of people employed')),
   jobOpenings: wholeNumber('the number of job openings', { min: 0, max: STATS_LIMITS.maxJobOpenings }),
-  averageSalary: salaryAmount('the average salary'),
+  jobOpeningsBasis: z.enum(jobOpeningsBases, { error: 'Choose what the openings count' }).default('current'),
+  averageSalary: optionalFigure(salaryAmount('the average salary')),
   currency: plainText({ max: 3 })
     .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code in capitals, e.g. USD')
     .default('USD'),
-  degreeRequirementPercent: wholeNumber('the share of openings that require a degree', { min: 0, max: 100 }),
+  degreeRequirementPercent: optionalFigure(wholeNumber('the share of openings that require a degree', { min: 0, max: 100 })),
   /** All five or none (null). */
   percentiles: percentilesSchema.nullable().default(null),
+  entryEducation: plainText({ max: 200 })
+    .nullish()
+    .transform((text) => text || null),
+  /** All or nothing (null). */
+  outlook: outlookSchema.nullable().default(null),
   asOf: z
     .iso.date({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'Enter the date of these figures' : 'Enter a date as YYYY-MM-DD') })
     .refine((date) => date <= latestToday(), 'The date cannot be in the future'),
   source: plainText({ max: 500, required: 'where these figures come from' }),
+  sourceUrl: plainText({ max: 500 })
+    .refine((url) => url === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(url), 'Enter a web address starting with http:// or https://')
+    .nullish()
+    .transform((url) => url || null),
 });
 
 export type RoleStatsInput = z.output<typeof roleStatsSchema>;
@@ -80,8 +135,16 @@ function optionalProse(max: number) {
 export const roleContentSchema = z.object({
   title: nameText({ max: 120, required: 'a title' }),
   slug: slugSchema,
+  socCode: plainText({ max: 7 })
+    .refine((code) => code === '' || /^\d{2}-\d{4}$/.test(code), 'Use a SOC code such as 15-1252')
+    .nullish()
+    .transform((code) => code || null),
+  alternativeTitles: z
+    .array(nameText({ max: 120, required: 'the other name, or remove it' }))
+    .max(CONTENT_LIMITS.alternativeTitles, `Use at most ${CONTENT_LIMITS.alternativeTitles} other names`)
+    .default([]),
   categorySlug: z.string({ error: 'Choose a category' }).regex(slugPattern, 'Choose a category').max(100, 'Choose a category'),
-  summary: multilineText({ max: 500, required: 'a summary' }),
+  summary: multilineText({ max: 1000, required: 'a summary' }),
   salaryTemplate: multilineText({ max: 2000, required: 'the salary write-up' }).refine((template) => unknownPlaceholders(template).length === 0, {
     error: (issue) =>
       `Unknown placeholder ${unknownPlaceholders(String(issue.input))
@@ -105,6 +168,7 @@ export const roleContentSchema = z.object({
     .min(1, 'Add at least one step')
     .max(CONTENT_LIMITS.howToBecomeSteps, `Use at most ${CONTENT_LIMITS.howToBecomeSteps} steps`),
   howToBecomeOutro: optionalProse(2000),
+  contentAttribution: optionalProse(1000),
 });
 
 export type RoleContentInput = z.output<typeof roleContentSchema>;
@@ -128,6 +192,9 @@ export type RoleFormValues = {
   content: {
     title: string;
     slug: string;
+    socCode: string;
+    /** One per line. */
+    alternativeTitles: string;
     categorySlug: string;
     summary: string;
     salaryTemplate: string;
@@ -137,17 +204,29 @@ export type RoleFormValues = {
     howToBecomeIntro: string;
     howToBecomeSteps: { heading: string; body: string }[];
     howToBecomeOutro: string;
+    contentAttribution: string;
   };
   stats: {
+    employment: string;
     jobOpenings: string;
+    jobOpeningsBasis: string;
     averageSalary: string;
     currency: string;
     degreeRequirementPercent: string;
     percentiles: Record<PercentileKey, string>;
+    /** The percentile keys ticked as top-coded. */
+    topCoded: string[];
+    entryEducation: string;
+    outlook: Record<OutlookKey, string>;
     asOf: string;
     source: string;
+    sourceUrl: string;
   };
 };
+
+export const outlookKeys = ['startYear', 'endYear', 'startEmployment', 'endEmployment', 'changePercent'] as const;
+export type OutlookKey = (typeof outlookKeys)[number];
+const emptyOutlook = { startYear: '', endYear: '', startEmployment: '', endEmployment: '', changePercent: '' };
 
 export const emptyRoleFormValues: RoleFormValues = {
   version: '',
@@ -155,6 +234,8 @@ export const emptyRoleFormValues: RoleFormValues = {
   content: {
     title: '',
     slug: '',
+    socCode: '',
+    alternativeTitles: '',
     categorySlug: '',
     summary: '',
     salaryTemplate: 'The average salary for a {title} is {averageSalary} per year.',
@@ -164,21 +245,33 @@ export const emptyRoleFormValues: RoleFormValues = {
     howToBecomeIntro: '',
     howToBecomeSteps: [{ heading: '', body: '' }],
     howToBecomeOutro: '',
+    contentAttribution: '',
   },
   stats: {
+    employment: '',
     jobOpenings: '',
+    jobOpeningsBasis: 'current',
     averageSalary: '',
     currency: 'USD',
     degreeRequirementPercent: '',
     percentiles: { p10: '', p25: '', median: '', p75: '', p90: '' },
+    topCoded: [],
+    entryEducation: '',
+    outlook: emptyOutlook,
     asOf: '',
     source: '',
+    sourceUrl: '',
   },
 };
 
 /** Saved values as a form's base (RoleFormValues.base). */
 export function formBase({ content, stats }: RoleValues) {
   return JSON.stringify({ content, stats });
+}
+
+/** A figure as a form shows it: '' when not known. */
+function formText(value: number | null) {
+  return value === null ? '' : String(value);
 }
 
 /** A role's saved values as the form shows them, with those values as its base. */
@@ -189,22 +282,28 @@ export function toFormValues(role: RoleValues & { version: number }): RoleFormVa
     base: formBase(role),
     content: {
       ...content,
+      socCode: content.socCode ?? '',
+      alternativeTitles: content.alternativeTitles.join('\n'),
       responsibilities: [...content.responsibilities],
       howToBecomeSteps: content.howToBecomeSteps.map((step) => ({ ...step })),
       responsibilitiesOutro: content.responsibilitiesOutro ?? '',
       howToBecomeOutro: content.howToBecomeOutro ?? '',
+      contentAttribution: content.contentAttribution ?? '',
     },
     stats: {
+      employment: formText(stats.employment),
       jobOpenings: String(stats.jobOpenings),
-      averageSalary: String(stats.averageSalary),
+      jobOpeningsBasis: stats.jobOpeningsBasis,
+      averageSalary: formText(stats.averageSalary),
       currency: stats.currency,
-      degreeRequirementPercent: String(stats.degreeRequirementPercent),
-      percentiles: Object.fromEntries(percentileKeys.map((key) => [key, stats.percentiles ? String(stats.percentiles[key]) : ''])) as Record<
-        PercentileKey,
-        string
-      >,
+      degreeRequirementPercent: formText(stats.degreeRequirementPercent),
+      percentiles: Object.fromEntries(percentileKeys.map((key) => [key, formText(stats.percentiles?.[key] ?? null)])) as Record<PercentileKey, string>,
+      topCoded: [...(stats.percentiles?.topCoded ?? [])],
+      entryEducation: stats.entryEducation ?? '',
+      outlook: stats.outlook ? (Object.fromEntries(outlookKeys.map((key) => [key, String(stats.outlook![key])])) as Record<OutlookKey, string>) : emptyOutlook,
       asOf: stats.asOf,
       source: stats.source,
+      sourceUrl: stats.sourceUrl ?? '',
     },
   };
 }
@@ -224,6 +323,8 @@ export function toRoleFormValues(formData: FormData): RoleFormValues {
     content: {
       title: text('title'),
       slug: text('slug'),
+      socCode: text('socCode'),
+      alternativeTitles: text('alternativeTitles'),
       categorySlug: text('categorySlug'),
       summary: text('summary'),
       salaryTemplate: text('salaryTemplate'),
@@ -236,15 +337,22 @@ export function toRoleFormValues(formData: FormData): RoleFormValues {
         body: bodies[index] ?? '',
       })),
       howToBecomeOutro: text('howToBecomeOutro'),
+      contentAttribution: text('contentAttribution'),
     },
     stats: {
+      employment: text('employment'),
       jobOpenings: text('jobOpenings'),
+      jobOpeningsBasis: text('jobOpeningsBasis'),
       averageSalary: text('averageSalary'),
       currency: text('currency'),
       degreeRequirementPercent: text('degreeRequirementPercent'),
       percentiles: Object.fromEntries(percentileKeys.map((key) => [key, text(key)])) as Record<PercentileKey, string>,
+      topCoded: texts('topCoded'),
+      entryEducation: text('entryEducation'),
+      outlook: Object.fromEntries(outlookKeys.map((key) => [key, text(`outlook-${key}`)])) as Record<OutlookKey, string>,
       asOf: text('asOf'),
       source: text('source'),
+      sourceUrl: text('sourceUrl'),
     },
   };
 }
@@ -285,25 +393,47 @@ function numberFromForm(value: unknown) {
   return /^[+-]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
+/** A group of typed numbers (the percentiles, the outlook): null when all are empty, else each as a number or text. */
+function numbersFromForm(value: unknown, keys: readonly string[]) {
+  const group = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (keys.every((key) => numberFromForm(group[key]) === undefined)) return null;
+  return Object.fromEntries(keys.map((key) => [key, numberFromForm(group[key])]));
+}
+
 function statsFromForm(value: unknown) {
   if (typeof value !== 'object' || value === null) return value;
   const stats = value as Record<string, unknown>;
-  const percentiles = (stats.percentiles ?? {}) as Record<string, unknown>;
-  const allEmpty = percentileKeys.every((key) => numberFromForm(percentiles[key]) === undefined);
+  const percentiles = numbersFromForm(stats.percentiles, percentileKeys);
+  const emptyAsNull = (text: unknown) => (typeof text === 'string' && text.trim() === '' ? null : text);
   return {
     ...stats,
+    employment: numberFromForm(stats.employment),
     jobOpenings: numberFromForm(stats.jobOpenings),
     averageSalary: numberFromForm(stats.averageSalary),
     currency: typeof stats.currency === 'string' && stats.currency.trim() === '' ? undefined : stats.currency,
     degreeRequirementPercent: numberFromForm(stats.degreeRequirementPercent),
-    percentiles: allEmpty ? null : Object.fromEntries(percentileKeys.map((key) => [key, numberFromForm(percentiles[key])])),
+    percentiles: percentiles && { ...percentiles, topCoded: stats.topCoded },
+    entryEducation: emptyAsNull(stats.entryEducation),
+    outlook: numbersFromForm(stats.outlook, outlookKeys),
+    sourceUrl: emptyAsNull(stats.sourceUrl),
+  };
+}
+
+function contentFromForm(value: unknown) {
+  if (typeof value !== 'object' || value === null) return value;
+  const content = value as Record<string, unknown>;
+  const lines = typeof content.alternativeTitles === 'string' ? content.alternativeTitles.split(/\r?\n|\r/).map((line) => line.trim()) : [];
+  return {
+    ...content,
+    socCode: typeof content.socCode === 'string' && content.socCode.trim() === '' ? null : content.socCode,
+    alternativeTitles: lines.filter(Boolean),
   };
 }
 
 /** The role form: content, stats, and the version it was loaded with (optimistic concurrency). */
 export const roleFormSchema = z.object({
   version: z.preprocess(numberFromForm, z.number({ error: 'Reload the page and try again' }).int().positive()),
-  content: roleContentSchema,
+  content: z.preprocess(contentFromForm, roleContentSchema),
   stats: z.preprocess(statsFromForm, roleStatsSchema),
 });
 

@@ -5,9 +5,19 @@ import { firstValue, type RawSearchParams } from './query-params';
 import { slugPattern } from './slug';
 import { hasControlCharacter } from './text-rules';
 
-export const roleSorts = ['title', 'salary', 'openings'] as const;
+/** `relevance` ranks by how well a role matches the search text: only with search text. */
+export const roleSorts = ['relevance', 'title', 'salary', 'openings'] as const;
 export type RoleSort = (typeof roleSorts)[number];
-export const defaultOrder: Record<RoleSort, 'asc' | 'desc'> = { title: 'asc', salary: 'desc', openings: 'desc' };
+export const defaultOrder: Record<RoleSort, 'asc' | 'desc'> = { relevance: 'desc', title: 'asc', salary: 'desc', openings: 'desc' };
+
+/** The sort a search uses: the one asked for, else best match when there is search text, else title. */
+export function effectiveSort(search: { q?: string; sort?: RoleSort }): RoleSort {
+  if (search.sort === 'relevance' || search.sort === undefined) return search.q ? 'relevance' : 'title';
+  return search.sort;
+}
+
+/** A relevance cursor's value: exact match (0 or 1), full-text rank and title similarity, as "1:0.607927:0.333333". */
+export const RELEVANCE_CURSOR = /^[01]:\d{1,3}(\.\d{1,6})?:\d(\.\d{1,6})?$/;
 
 export const PAGE_SIZE = 20;
 export const MAX_QUERY_LENGTH = 200;
@@ -86,10 +96,12 @@ export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; inv
   return { search: search as RoleSearch, invalid };
 }
 
-/** Cursors made for another sort: a title cursor holds text, a salary or openings cursor a number. */
+/** Cursors made for another sort: title and relevance cursors hold text, salary and openings cursors a number. */
 export function mismatchedCursors(search: RoleSearch): ('after' | 'before')[] {
-  const expected = (search.sort ?? 'title') === 'title' ? 'string' : 'number';
-  return (['after', 'before'] as const).filter((key) => search[key] !== undefined && typeof search[key].value !== expected);
+  const sort = effectiveSort(search);
+  const fits = (value: string | number) =>
+    sort === 'title' ? typeof value === 'string' : sort === 'relevance' ? typeof value === 'string' && RELEVANCE_CURSOR.test(value) : typeof value === 'number';
+  return (['after', 'before'] as const).filter((key) => search[key] !== undefined && !fits(search[key].value));
 }
 
 /** The URL query for a search, leaving out defaults so that shared links stay short. */

@@ -1,7 +1,8 @@
 // The salary write-up is stored as prose with placeholders, so its numbers always match the stats.
-import { formatJobOpenings, formatPercent, formatSalary } from './format';
+import { formatAsOf, formatAverageSalary, formatCount, formatDegreeRequirement, formatJobOpenings, formatPercentile } from './format';
+import type { RoleStatsInput } from './role-schemas';
 
-export const templatePlaceholders = ['title', 'averageSalary', 'jobOpenings', 'degreeRequirement'] as const;
+export const templatePlaceholders = ['title', 'averageSalary', 'medianSalary', 'jobOpenings', 'employment', 'degreeRequirement', 'asOf'] as const;
 type Placeholder = (typeof templatePlaceholders)[number];
 
 const placeholderPattern = /\{([A-Za-z]+)\}/g;
@@ -13,15 +14,17 @@ export function unknownPlaceholders(template: string): string[] {
     .filter((name) => !(templatePlaceholders as readonly string[]).includes(name));
 }
 
-export function renderSalaryTemplate(
-  template: string,
-  role: { title: string; jobOpenings: number; averageSalary: number; currency: string; degreeRequirementPercent: number },
-): string {
+/** Fills the placeholders; a figure that is not known reads as such ("not published"), never as a number. */
+export function renderSalaryTemplate(template: string, role: { title: string; stats: RoleStatsInput }): string {
+  const { stats } = role;
   const values: Record<Placeholder, string> = {
     title: role.title,
-    averageSalary: formatSalary(role.averageSalary, role.currency),
-    jobOpenings: formatJobOpenings(role.jobOpenings),
-    degreeRequirement: formatPercent(role.degreeRequirementPercent),
+    averageSalary: formatAverageSalary(stats.averageSalary, stats.currency).toLowerCase(),
+    medianSalary: stats.percentiles ? formatPercentile(stats.percentiles, 'median', stats.currency) : 'not published',
+    jobOpenings: formatJobOpenings(stats.jobOpenings, stats.jobOpeningsBasis),
+    employment: stats.employment === null ? 'not known' : formatCount(stats.employment),
+    degreeRequirement: formatDegreeRequirement(stats.degreeRequirementPercent).toLowerCase(),
+    asOf: formatAsOf(stats.asOf),
   };
   return template.replace(placeholderPattern, (whole, name: string) => (name in values ? values[name as Placeholder] : whole));
 }

@@ -8,7 +8,7 @@ import { CategoryField } from '@/components/category-field';
 import { listRolesForAdmin } from '@/db/role-edits';
 import { listCategories } from '@/db/roles';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatCount, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+import { formatAverageSalary, formatCount, formatDegreeRequirement, formatJobOpenings } from '@/lib/format';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
 import { slugPattern } from '@/lib/slug';
@@ -101,9 +101,9 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
                     </Link>
                   </th>
                   <td>{role.categoryName}</td>
-                  <td className="number">{formatSalary(role.averageSalary, role.currency)}</td>
-                  <td className="number">{formatJobOpenings(role.jobOpenings)}</td>
-                  <td className="number">{formatPercent(role.degreeRequirementPercent)}</td>
+                  <td className="number">{formatAverageSalary(role.averageSalary, role.currency)}</td>
+                  <td className="number">{formatJobOpenings(role.jobOpenings, role.jobOpeningsBasis)}</td>
+                  <td className="number">{formatDegreeRequirement(role.degreeRequirementPercent)}</td>
                   <td>
                     <span className="badge">{role.status === 'published' ? 'Published' : 'Archived'}</span>
                   </td>

@@ -18,6 +18,8 @@ function inputIdFor(errorKey: string) {
   const parts = errorKey.split('.');
   if (parts[1] === 'responsibilities' && parts[2] !== undefined) return `responsibility-${Number(parts[2]) + 1}`;
   if (parts[1] === 'howToBecomeSteps' && parts[2] !== undefined) return `step-${Number(parts[2]) + 1}-${parts[3] === 'body' ? 'body' : 'heading'}`;
+  if (parts[1] === 'outlook' && parts[2] !== undefined) return `outlook-${parts[2]}`;
+  if (parts[1] === 'alternativeTitles') return 'alternativeTitles';
   return parts.at(-1) ?? errorKey;
 }
 
@@ -110,10 +112,18 @@ export function RoleForm({
             {error('jobOpenings')}
           </div>
           <div className="field">
+            <label htmlFor="jobOpeningsBasis">{roleFieldLabels.jobOpeningsBasis}</label>
+            <select key={stats.jobOpeningsBasis} {...field('jobOpeningsBasis', stats.jobOpeningsBasis)}>
+              <option value="current">Openings now</option>
+              <option value="projected-per-year">Projected openings a year</option>
+            </select>
+            {error('jobOpeningsBasis')}
+          </div>
+          <div className="field">
             <label htmlFor="averageSalary">{roleFieldLabels.averageSalary}</label>
             <input type="text" inputMode="numeric" autoComplete="off" {...field('averageSalary', stats.averageSalary, { hint: true })} />
             <p className="hint" id="averageSalary-hint">
-              Per year, whole units of the currency
+              Per year, whole units of the currency; empty when none is published
             </p>
             {error('averageSalary')}
           </div>
@@ -124,21 +134,77 @@ export function RoleForm({
           </div>
           <div className="field">
             <label htmlFor="degreeRequirementPercent">{roleFieldLabels.degreeRequirementPercent}</label>
-            <input type="text" inputMode="numeric" autoComplete="off" {...field('degreeRequirementPercent', stats.degreeRequirementPercent)} />
+            <input
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              {...field('degreeRequirementPercent', stats.degreeRequirementPercent, { hint: true })}
+            />
+            <p className="hint" id="degreeRequirementPercent-hint">
+              Empty when not known: never estimate it
+            </p>
             {error('degreeRequirementPercent')}
+          </div>
+          <div className="field">
+            <label htmlFor="employment">{roleFieldLabels.employment}</label>
+            <input type="text" inputMode="numeric" autoComplete="off" {...field('employment', stats.employment, { hint: true })} />
+            <p className="hint" id="employment-hint">
+              People employed; empty when not known
+            </p>
+            {error('employment')}
+          </div>
+          <div className="field field--wide">
+            <label htmlFor="entryEducation">{roleFieldLabels.entryEducation} (optional)</label>
+            <input type="text" maxLength={200} {...field('entryEducation', stats.entryEducation)} />
+            {error('entryEducation')}
           </div>
         </div>
         <fieldset className="role-form__percentiles" aria-describedby="percentiles-hint">
           <legend>{roleFieldLabels.percentiles}</legend>
           <p className="hint" id="percentiles-hint">
-            All five, from lowest to highest, or leave all five empty.
+            All five, from lowest to highest, or leave all five empty. Tick “or more” where the publisher gives only a top code
+            (BLS: $239,200), for that percentile and every higher one.
           </p>
           <div className="form-grid">
             {percentileKeys.map((key) => (
               <div className="field" key={key}>
                 <label htmlFor={key}>{percentileLabels[key]}</label>
                 <input type="text" inputMode="numeric" autoComplete="off" {...field(key, stats.percentiles[key])} />
+                <label className="role-form__check">
+                  <input
+                    type="checkbox"
+                    name="topCoded"
+                    value={key}
+                    defaultChecked={stats.topCoded.includes(key)}
+                    key={`${key}-${stats.topCoded.includes(key)}`}
+                  />{' '}
+                  or more<span className="visually-hidden"> ({percentileLabels[key]} is a top code)</span>
+                </label>
                 {error(key)}
+              </div>
+            ))}
+          </div>
+          {error('topCoded')}
+        </fieldset>
+        <fieldset className="role-form__percentiles" aria-describedby="outlook-hint">
+          <legend>{roleFieldLabels.outlook}</legend>
+          <p className="hint" id="outlook-hint">
+            A projection of employment, e.g. BLS&apos;s 2024–34: all five, or leave all empty.
+          </p>
+          <div className="form-grid">
+            {(
+              [
+                ['startYear', 'From year'],
+                ['endYear', 'To year'],
+                ['startEmployment', 'Employment at the start'],
+                ['endEmployment', 'Employment at the end'],
+                ['changePercent', 'Change (%)'],
+              ] as const
+            ).map(([key, label]) => (
+              <div className="field" key={key}>
+                <label htmlFor={`outlook-${key}`}>{label}</label>
+                <input type="text" inputMode="decimal" autoComplete="off" {...field(`outlook-${key}`, stats.outlook[key])} />
+                {error(`outlook-${key}`)}
               </div>
             ))}
           </div>
@@ -153,6 +219,11 @@ export function RoleForm({
             <label htmlFor="source">{roleFieldLabels.source}</label>
             <input type="text" maxLength={500} {...field('source', stats.source)} />
             {error('source')}
+          </div>
+          <div className="field field--wide">
+            <label htmlFor="sourceUrl">{roleFieldLabels.sourceUrl} (optional)</label>
+            <input type="url" maxLength={500} {...field('sourceUrl', stats.sourceUrl)} />
+            {error('sourceUrl')}
           </div>
         </div>
       </fieldset>
@@ -174,6 +245,14 @@ export function RoleForm({
             {error('slug')}
           </div>
           <div className="field">
+            <label htmlFor="socCode">{roleFieldLabels.socCode} (optional)</label>
+            <input type="text" autoComplete="off" maxLength={7} {...field('socCode', content.socCode, { hint: true })} />
+            <p className="hint" id="socCode-hint">
+              For a U.S. occupation, e.g. 15-1252
+            </p>
+            {error('socCode')}
+          </div>
+          <div className="field">
             <label htmlFor="categorySlug">{roleFieldLabels.categorySlug}</label>
             {/* Keyed by its value: React does not apply a new defaultValue to a mounted select, so after a
                 failed save the form's reset would otherwise bring back the category it was loaded with. */}
@@ -189,8 +268,16 @@ export function RoleForm({
           </div>
           <div className="field field--wide">
             <label htmlFor="summary">{roleFieldLabels.summary}</label>
-            <textarea rows={3} maxLength={500} {...field('summary', content.summary)} />
+            <textarea rows={3} maxLength={1000} {...field('summary', content.summary)} />
             {error('summary')}
+          </div>
+          <div className="field field--wide">
+            <label htmlFor="alternativeTitles">{roleFieldLabels.alternativeTitles} (optional)</label>
+            <textarea rows={4} {...field('alternativeTitles', content.alternativeTitles, { hint: true })} />
+            <p className="hint" id="alternativeTitles-hint">
+              Other names for the role, one per line: they are searched like the title.
+            </p>
+            {error('alternativeTitles')}
           </div>
           <div className="field field--wide">
             <label htmlFor="salaryTemplate">{roleFieldLabels.salaryTemplate}</label>
@@ -302,6 +389,18 @@ export function RoleForm({
           <label htmlFor="howToBecomeOutro">{roleFieldLabels.howToBecomeOutro} (optional)</label>
           <textarea rows={3} {...field('howToBecomeOutro', content.howToBecomeOutro)} />
           {error('howToBecomeOutro')}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{roleFieldLabels.contentAttribution}</legend>
+        <div className="field">
+          <label htmlFor="contentAttribution">Credit the text&apos;s source requires (optional)</label>
+          <textarea rows={3} {...field('contentAttribution', content.contentAttribution, { hint: true })} />
+          <p className="hint" id="contentAttribution-hint">
+            Shown under the role&apos;s text and served with it, e.g. O*NET&apos;s CC BY 4.0 attribution.
+          </p>
+          {error('contentAttribution')}
         </div>
       </fieldset>
 

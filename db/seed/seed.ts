@@ -4,12 +4,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../connection';
 import { categories, roles, roleStats, roleStatsHistory, users } from '../schema';
 import { endEverySession } from '../sessions';
-import { columnsFromStats } from '../stats-columns';
+import { columnsFromStats } from '../role-columns';
 import { categories as seedCategories } from './categories';
 import { backendSoftwareEngineer } from './backend-software-engineer';
 import { sampleRoles } from './sample-roles';
 import type { SeedRole } from './types';
 import { hashPassword, verifyPassword } from '@/lib/password';
+import { roleContentSchema, roleStatsSchema } from '@/lib/role-schemas';
 
 export const seedRoles: SeedRole[] = [backendSoftwareEngineer, ...sampleRoles];
 
@@ -20,7 +21,9 @@ export async function seedDatabase(
   await db.transaction(async (tx) => {
     await tx.insert(categories).values([...seedCategories]).onConflictDoNothing();
     for (const seedRole of seedRoles) {
-      const { stats, ...content } = seedRole;
+      // Through the same rules as every other way in, so seed data can never be what a form refuses.
+      const content = roleContentSchema.parse(seedRole);
+      const stats = roleStatsSchema.parse(seedRole.stats);
       const [inserted] = await tx.insert(roles).values(content).onConflictDoNothing().returning({ id: roles.id });
       if (!inserted) continue;
       const values = { roleId: inserted.id, ...columnsFromStats(stats) };

@@ -1,25 +1,44 @@
 // Turns the DAL's role objects into the API's documented shapes, and API query strings into
 // searches (a bad parameter is a 400 naming it, unlike the forgiving HTML listing).
 import { z } from 'zod';
+import type { Stats } from '@/db/role-columns';
 import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/roles';
 import { env } from '@/lib/env';
 import { encodeCursor, mismatchedCursors, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { InvalidParam } from './http';
-import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiRoleSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
+import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;
 export const roleApiUrl = (slug: string) => `${env.SITE_URL()}/api/v1/roles/${slug}`;
 
+/** The stats as the API publishes them (lib/api/schemas.ts RoleStats). */
+function apiStats(stats: Stats): z.infer<typeof apiRoleStatsSchema> {
+  return {
+    employment: stats.employment,
+    jobOpenings: stats.jobOpenings,
+    jobOpeningsBasis: stats.jobOpeningsBasis,
+    averageSalary: stats.averageSalary,
+    currency: stats.currency,
+    degreeRequirementPercent: stats.degreeRequirementPercent,
+    percentiles: stats.percentiles,
+    entryEducation: stats.entryEducation,
+    outlook: stats.outlook,
+  };
+}
+
 export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSummarySchema> {
   return {
     slug: role.slug,
+    socCode: role.socCode,
     title: role.title,
     category: { slug: role.categorySlug, name: role.categoryName },
     summary: role.summary,
     url: rolePageUrl(role.slug),
     apiUrl: roleApiUrl(role.slug),
     stats: {
+      employment: role.employment,
       jobOpenings: role.jobOpenings,
+      jobOpeningsBasis: role.jobOpeningsBasis,
       averageSalary: role.averageSalary,
       currency: role.currency,
       degreeRequirementPercent: role.degreeRequirementPercent,
@@ -31,20 +50,18 @@ export function toApiRole(role: RoleDetail): z.infer<typeof apiRoleSchema> {
   const { stats } = role;
   return {
     slug: role.slug,
+    socCode: role.socCode,
     title: role.title,
+    alternativeTitles: role.alternativeTitles,
     category: role.category,
     summary: role.summary,
     url: rolePageUrl(role.slug),
     apiUrl: roleApiUrl(role.slug),
-    stats: {
-      jobOpenings: stats.jobOpenings,
-      averageSalary: stats.averageSalary,
-      currency: stats.currency,
-      degreeRequirementPercent: stats.degreeRequirementPercent,
-      percentiles: stats.percentiles,
-    },
+    stats: apiStats(stats),
     asOf: stats.asOf,
     source: stats.source,
+    sourceUrl: stats.sourceUrl,
+    attribution: role.contentAttribution,
     updatedAt: role.updatedAt > stats.updatedAt ? role.updatedAt : stats.updatedAt,
     version: role.version,
   };
@@ -56,13 +73,10 @@ export function toApiHistory(slug: string, entries: RoleStatsHistoryEntry[]): z.
     url: rolePageUrl(slug),
     items: entries.map((entry) => ({
       roleVersion: entry.roleVersion,
-      jobOpenings: entry.jobOpenings,
-      averageSalary: entry.averageSalary,
-      currency: entry.currency,
-      degreeRequirementPercent: entry.degreeRequirementPercent,
-      percentiles: entry.percentiles,
+      ...apiStats(entry),
       asOf: entry.asOf,
       source: entry.source,
+      sourceUrl: entry.sourceUrl,
       changedAt: entry.changedAt,
     })),
   };

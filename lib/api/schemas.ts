@@ -1,6 +1,8 @@
 // The public API's shapes, as zod schemas. The routes build their responses through these and
 // the OpenAPI document (lib/api/openapi.ts) is generated from them, so the two cannot drift.
 import { z } from 'zod';
+import { percentileKeys } from '@/lib/role-fields';
+import { jobOpeningsBases } from '@/lib/role-schemas';
 import { roleSearchFields } from '@/lib/role-search';
 
 export const API_PAGE_SIZE = { default: 20, max: 100 } as const;
@@ -12,16 +14,35 @@ export const percentilesSchema = z
     median: z.number().int().min(0),
     p75: z.number().int().min(0),
     p90: z.number().int().min(0),
+    topCoded: z
+      .array(z.enum(percentileKeys))
+      .describe("Percentiles whose value is the publisher's top code (BLS: $239,200 in May 2024): the real wage is at least that."),
   })
   .meta({ id: 'SalaryPercentiles', description: 'Annual salary percentiles, in whole currency units.' });
 
+export const outlookSchema = z
+  .object({
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+    startEmployment: z.number().int().min(0),
+    endEmployment: z.number().int().min(0),
+    changePercent: z.number().describe('As published, one decimal.'),
+  })
+  .meta({ id: 'EmploymentOutlook', description: 'Projected employment (BLS Employment Projections).' });
+
 export const apiRoleStatsSchema = z
   .object({
+    employment: z.number().int().min(0).nullable().describe('People employed; null when not known.'),
     jobOpenings: z.number().int().min(0),
-    averageSalary: z.number().int().min(0).describe('Whole currency units per year.'),
+    jobOpeningsBasis: z
+      .enum(jobOpeningsBases)
+      .describe('`current`: openings now; `projected-per-year`: projected average openings a year over the outlook period.'),
+    averageSalary: z.number().int().min(0).nullable().describe('Whole currency units per year; null where none is published.'),
     currency: z.string().regex(/^[A-Z]{3}$/).describe('ISO 4217 code.'),
-    degreeRequirementPercent: z.number().int().min(0).max(100),
+    degreeRequirementPercent: z.number().int().min(0).max(100).nullable().describe('Null when not known.'),
     percentiles: percentilesSchema.nullable().describe('Null when not known.'),
+    entryEducation: z.string().nullable().describe('Typical education needed for entry.'),
+    outlook: outlookSchema.nullable(),
   })
   .meta({ id: 'RoleStats' });
 
@@ -30,20 +51,28 @@ const categorySchema = z.object({ slug: z.string(), name: z.string() }).meta({ i
 export const apiRoleSummarySchema = z
   .object({
     slug: z.string(),
+    socCode: z.string().nullable().describe('SOC 2018 code of a U.S. occupation.'),
     title: z.string(),
     category: categorySchema,
     summary: z.string(),
     url: z.url().describe('The role page on Roleboard.'),
     apiUrl: z.url(),
-    stats: apiRoleStatsSchema.omit({ percentiles: true }),
+    stats: apiRoleStatsSchema.pick({ employment: true, jobOpenings: true, jobOpeningsBasis: true, averageSalary: true, currency: true, degreeRequirementPercent: true }),
   })
   .meta({ id: 'RoleSummary' });
 
+const provenance = {
+  asOf: z.iso.date().describe('The date the stats describe (the first of the month for a monthly release).'),
+  source: z.string(),
+  sourceUrl: z.url().nullable().describe('The publication the stats come from.'),
+};
+
 export const apiRoleSchema = apiRoleSummarySchema
   .extend({
+    alternativeTitles: z.array(z.string()).describe('Other names the role goes by.'),
     stats: apiRoleStatsSchema,
-    asOf: z.iso.date().describe('The date the stats describe.'),
-    source: z.string(),
+    ...provenance,
+    attribution: z.string().nullable().describe("Credit the role's text requires (O*NET's CC BY 4.0 attribution); show it with the text."),
     updatedAt: z.iso.datetime(),
     version: z.number().int().min(1).describe('Increases with every change to the role.'),
   })
@@ -61,8 +90,7 @@ export const apiRoleListSchema = z
 export const apiHistoryEntrySchema = apiRoleStatsSchema
   .extend({
     roleVersion: z.number().int().min(1),
-    asOf: z.iso.date(),
-    source: z.string(),
+    ...provenance,
     changedAt: z.iso.datetime(),
   })
   .meta({ id: 'RoleStatsChange' });
@@ -97,11 +125,11 @@ export const oembedSchema = z
 
 /** Query parameters of GET /api/v1/roles: the public listing's, plus a page size. */
 export const apiListParams = {
-  q: roleSearchFields.q.describe('Words in the title or summary.'),
+  q: roleSearchFields.q.describe('Words in the title, other names (e.g. "programmer") or summary.'),
   category: roleSearchFields.category.describe('A category slug.'),
   minSalary: roleSearchFields.minSalary.describe('Lowest average salary.'),
   maxDegree: roleSearchFields.maxDegree.describe('Highest degree requirement, in percent.'),
-  sort: roleSearchFields.sort.describe('Default: title.'),
+  sort: roleSearchFields.sort.describe('Default: relevance (best match first) with `q`, else title.'),
   order: roleSearchFields.order.describe('Default: asc for title, desc otherwise.'),
   after: roleSearchFields.after.describe('Cursor from `next`.'),
   before: roleSearchFields.before.describe('Cursor from `previous`.'),

@@ -24,13 +24,13 @@ test.describe('the Backend Software Engineer page', () => {
     await expect(salary).toContainText('This figure is based on extensive research on job postings and publicly available data.');
 
     const responsibilities = section(page, 'Responsibilities');
-    for (const paragraph of [...toParagraphs(seed.responsibilitiesIntro), ...toParagraphs(seed.responsibilitiesOutro)]) {
+    for (const paragraph of [...toParagraphs(seed.responsibilitiesIntro), ...toParagraphs(seed.responsibilitiesOutro ?? null)]) {
       await expect(responsibilities.getByText(paragraph, { exact: true })).toBeVisible();
     }
     await expect(responsibilities.getByRole('listitem')).toHaveText(seed.responsibilities);
 
     const howTo = section(page, 'How to Become a Backend Software Engineer?');
-    for (const paragraph of [...toParagraphs(seed.howToBecomeIntro), ...toParagraphs(seed.howToBecomeOutro)]) {
+    for (const paragraph of [...toParagraphs(seed.howToBecomeIntro), ...toParagraphs(seed.howToBecomeOutro ?? null)]) {
       await expect(howTo.getByText(paragraph, { exact: true })).toBeVisible();
     }
     const steps = howTo.getByRole('listitem');

@@ -42,6 +42,8 @@ function content(overrides: Partial<RoleContentInput> = {}): RoleContentInput {
   return {
     title: `Test Role ${slug.slice(-8)}`,
     slug,
+    socCode: null,
+    alternativeTitles: [],
     categorySlug: 'healthcare',
     summary: 'A role made by the role editing tests.',
     salaryTemplate: 'The average salary is {averageSalary}.',
@@ -51,11 +53,17 @@ function content(overrides: Partial<RoleContentInput> = {}): RoleContentInput {
     howToBecomeIntro: 'Steps:',
     howToBecomeSteps: [{ heading: 'Learn', body: 'Learn to test.' }],
     howToBecomeOutro: null,
+    contentAttribution: null,
     ...overrides,
   };
 }
 
 const stats = (overrides: Partial<RoleStatsInput> = {}): RoleStatsInput => ({
+  employment: null,
+  jobOpeningsBasis: 'current',
+  entryEducation: null,
+  outlook: null,
+  sourceUrl: null,
   jobOpenings: 10,
   averageSalary: 50_000,
   currency: 'USD',
@@ -339,7 +347,7 @@ describe('saving a role', () => {
       'stats.jobOpenings',
     ]);
     assert.deepEqual(await snapshot(role), before);
-    const created = await createRole(claims, { content: content(), stats: stats({ percentiles: { p10: 5, p25: 4, median: 6, p75: 7, p90: 8 } }) });
+    const created = await createRole(claims, { content: content(), stats: stats({ percentiles: { p10: 5, p25: 4, median: 6, p75: 7, p90: 8, topCoded: [] } }) });
     assert.deepEqual(created, { status: 'invalid', fieldErrors: { 'stats.percentiles.p25': ['Must be at least the 10th percentile (5)'] } });
   });
 

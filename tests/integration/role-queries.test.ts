@@ -45,12 +45,12 @@ describe('listing queries', () => {
 
     const wellPaid = await listPublishedRoles({ minSalary: 120000 }, 100);
     assert.ok(wellPaid.items.length > 0);
-    assert.ok(wellPaid.items.every((item) => item.averageSalary >= 120000));
-    assert.equal(wellPaid.total, seedRoles.filter((role) => role.stats.averageSalary >= 120000).length);
+    assert.ok(wellPaid.items.every((item) => item.averageSalary! >= 120000));
+    assert.equal(wellPaid.total, seedRoles.filter((role) => role.stats.averageSalary! >= 120000).length);
 
     const noDegree = await listPublishedRoles({ maxDegree: 50 }, 100);
-    assert.equal(noDegree.total, seedRoles.filter((role) => role.stats.degreeRequirementPercent <= 50).length);
-    assert.ok(noDegree.items.every((item) => item.degreeRequirementPercent <= 50));
+    assert.equal(noDegree.total, seedRoles.filter((role) => role.stats.degreeRequirementPercent! <= 50).length);
+    assert.ok(noDegree.items.every((item) => item.degreeRequirementPercent! <= 50));
   });
 
   test('sorts by title, salary and openings', async () => {
@@ -59,7 +59,7 @@ describe('listing queries', () => {
     assert.deepEqual(byTitle, expected.map((row) => row.title));
 
     const bySalary = (await listPublishedRoles({ sort: 'salary' }, 100)).items.map((item) => item.averageSalary);
-    assert.deepEqual(bySalary, [...bySalary].sort((a, b) => b - a));
+    assert.deepEqual(bySalary, [...bySalary].sort((a, b) => b! - a!));
     const bySalaryAscending = (await listPublishedRoles({ sort: 'salary', order: 'asc' }, 100)).items.map((item) => item.averageSalary);
     assert.deepEqual(bySalaryAscending, [...bySalary].reverse());
 
@@ -98,7 +98,7 @@ describe('listing queries', () => {
     const similar = await listSimilarRoles({ roleId: role.id, categorySlug: role.category.slug, averageSalary: 110000 });
     assert.ok(similar.length > 0);
     assert.ok(similar.every((item) => item.categorySlug === role.category.slug && item.id !== role.id));
-    const distances = similar.map((item) => Math.abs(item.averageSalary - 110000));
+    const distances = similar.map((item) => Math.abs(item.averageSalary! - 110000));
     assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
   });
 });

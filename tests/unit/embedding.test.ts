@@ -7,12 +7,15 @@ import { iframeSnippet } from '@/lib/api/embed-snippet';
 import { cachedResponse } from '@/lib/api/http';
 import { parseApiListParams } from '@/lib/api/roles';
 import { renderWidget } from '@/lib/api/widget';
+import { roleStatsSchema } from '@/lib/role-schemas';
 
 const hostile = '</title><script>alert(1)</script>';
 const role: RoleDetail = {
   id: 1,
   slug: 'test-role',
+  socCode: null,
   title: `Tester ${hostile}`,
+  alternativeTitles: [],
   category: { slug: 'x', name: 'X' },
   summary: 'A role',
   salaryTemplate: '',
@@ -22,16 +25,18 @@ const role: RoleDetail = {
   howToBecomeIntro: '',
   howToBecomeSteps: [],
   howToBecomeOutro: null,
+  contentAttribution: null,
   version: 1,
   updatedAt: '2026-11-01T00:00:00.000Z',
   stats: {
-    jobOpenings: 1234,
-    averageSalary: 110000,
-    currency: 'USD',
-    degreeRequirementPercent: 100,
-    percentiles: { p10: 70000, p25: 90000, median: 108000, p75: 130000, p90: 160000 },
-    asOf: '2026-11-01',
-    source: 'test',
+    ...roleStatsSchema.parse({
+      jobOpenings: 1234,
+      averageSalary: 110000,
+      degreeRequirementPercent: 100,
+      percentiles: { p10: 70000, p25: 90000, median: 108000, p75: 130000, p90: 160000 },
+      asOf: '2026-11-01',
+      source: 'test',
+    }),
     updatedAt: '2026-11-01T00:00:00.000Z',
   },
 };

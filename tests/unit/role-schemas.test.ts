@@ -37,7 +37,7 @@ describe('role form values', () => {
     const result = roleFormSchema.parse(goodValues());
     assert.equal(result.version, 3);
     assert.equal(result.stats.averageSalary, seed.stats.averageSalary);
-    assert.deepEqual(result.stats.percentiles, seed.stats.percentiles);
+    assert.deepEqual(result.stats.percentiles, { ...seed.stats.percentiles, topCoded: [] });
     assert.equal(result.content.title, seed.title);
   });
 
@@ -55,10 +55,72 @@ describe('role form values', () => {
   });
 
   test('salary below 0, absurdly large or fractional is refused', () => {
-    for (const salary of ['-1', '100000001', '1e9', '50000.5', '']) {
+    for (const salary of ['-1', '100000001', '1e9', '50000.5']) {
       const errors = errorsAfter((values) => (values.stats.averageSalary = salary));
       assert.deepEqual(Object.keys(errors), ['stats.averageSalary'], salary);
     }
+  });
+
+  test('an empty average salary, degree requirement or employment is "not known", never zero', () => {
+    const values = goodValues();
+    values.stats.averageSalary = '';
+    values.stats.degreeRequirementPercent = ' ';
+    values.stats.employment = '';
+    const { stats } = roleFormSchema.parse(values);
+    assert.equal(stats.averageSalary, null);
+    assert.equal(stats.degreeRequirementPercent, null);
+    assert.equal(stats.employment, null);
+  });
+
+  test('top-coded percentiles: ticked from one percentile up, all at the same amount', () => {
+    const topCoded = (values: RoleFormValues) => {
+      Object.assign(values.stats.percentiles, { p10: '80000', p25: '100000', median: '150000', p75: '239200', p90: '239200' });
+    };
+    const values = goodValues();
+    topCoded(values);
+    values.stats.topCoded = ['p90', 'p75'];
+    assert.deepEqual(roleFormSchema.parse(values).stats.percentiles, { p10: 80000, p25: 100000, median: 150000, p75: 239200, p90: 239200, topCoded: ['p75', 'p90'] });
+    const gap = errorsAfter((form) => {
+      topCoded(form);
+      form.stats.topCoded = ['p75'];
+    });
+    assert.deepEqual(gap, { 'stats.percentiles.topCoded': 'A top code applies to every higher percentile too, all at the same amount' });
+    assert.deepEqual(Object.keys(errorsAfter((form) => (form.stats.topCoded = ['p25', 'median', 'p75', 'p90']))), ['stats.percentiles.topCoded']);
+  });
+
+  test('an outlook is all five figures or none, ending after it starts', () => {
+    const values = goodValues();
+    values.stats.outlook = { startYear: '2024', endYear: '2034', startEmployment: '1693800', endEmployment: '1961400', changePercent: '15.8' };
+    assert.deepEqual(roleFormSchema.parse(values).stats.outlook, {
+      startYear: 2024,
+      endYear: 2034,
+      startEmployment: 1693800,
+      endEmployment: 1961400,
+      changePercent: 15.8,
+    });
+    assert.deepEqual(
+      Object.keys(errorsAfter((form) => (form.stats.outlook = { ...values.stats.outlook, endEmployment: '' }))),
+      ['stats.outlook.endEmployment'],
+    );
+    assert.deepEqual(errorsAfter((form) => (form.stats.outlook = { ...values.stats.outlook, endYear: '2020' })), {
+      'stats.outlook.endYear': 'Must be after the start year',
+    });
+    assert.deepEqual(Object.keys(errorsAfter((form) => (form.stats.outlook = { ...values.stats.outlook, changePercent: '15.85' }))), [
+      'stats.outlook.changePercent',
+    ]);
+  });
+
+  test('a source link is an http(s) address; other names are one per line; a SOC code looks like 15-1252', () => {
+    assert.deepEqual(Object.keys(errorsAfter((values) => (values.stats.sourceUrl = 'javascript:alert(1)'))), ['stats.sourceUrl']);
+    assert.deepEqual(Object.keys(errorsAfter((values) => (values.content.socCode = '151252'))), ['content.socCode']);
+    const values = goodValues();
+    values.content.alternativeTitles = 'Data Mining Analyst\r\n\r\n  Machine Learning Scientist  \n';
+    values.content.socCode = '15-2051';
+    values.stats.sourceUrl = 'https://www.bls.gov/oes/2024/may/oes152051.htm';
+    const { content, stats } = roleFormSchema.parse(values);
+    assert.deepEqual(content.alternativeTitles, ['Data Mining Analyst', 'Machine Learning Scientist']);
+    assert.equal(content.socCode, '15-2051');
+    assert.equal(stats.sourceUrl, 'https://www.bls.gov/oes/2024/may/oes152051.htm');
   });
 
   test('degree requirement outside 0–100 is refused', () => {

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { roleStatsSchema } from '@/lib/role-schemas';
 import { renderSalaryTemplate, toParagraphs, unknownPlaceholders } from '@/lib/salary-template';
 
-const role = { title: 'Nurse', jobOpenings: 1, averageSalary: 110000, currency: 'USD', degreeRequirementPercent: 100 };
+const role = {
+  title: 'Nurse',
+  stats: roleStatsSchema.parse({ jobOpenings: 1, averageSalary: 110000, degreeRequirementPercent: 100, asOf: '2026-11-01', source: 'test' }),
+};
 
 describe('salary write-up templates', () => {
   test('fills every placeholder from the stats, formatted', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import { backendSoftwareEngineer as role } from '@/db/seed/backend-software-engineer';
+import { roleStatsSchema } from '@/lib/role-schemas';
 import { renderSalaryTemplate, toParagraphs } from '@/lib/salary-template';
 
 const original = fs.readFileSync(new URL('../../db/seed/original/backend-software-engineer.md', import.meta.url), 'utf8');
@@ -28,15 +29,15 @@ test('the original overview figures are the seed stats', () => {
 });
 
 test('every line of the original appears in the seed role', () => {
-  const stats = { title: role.title, ...role.stats };
+  const stats = roleStatsSchema.parse(role.stats);
   const seedText = [
-    renderSalaryTemplate(role.salaryTemplate, stats).replace('$110,000 per year', '110000 dollars per year'),
+    renderSalaryTemplate(role.salaryTemplate, { title: role.title, stats }).replace('$110,000 per year', '110000 dollars per year'),
     ...toParagraphs(role.responsibilitiesIntro),
     ...role.responsibilities,
-    ...toParagraphs(role.responsibilitiesOutro),
+    ...toParagraphs(role.responsibilitiesOutro ?? null),
     ...toParagraphs(role.howToBecomeIntro),
     ...role.howToBecomeSteps.map((step) => `${step.heading}: ${step.body}`),
-    ...toParagraphs(role.howToBecomeOutro),
+    ...toParagraphs(role.howToBecomeOutro ?? null),
   ].join('\n');
   const sentences = originalSentences();
   assert.ok(sentences.length === 16);

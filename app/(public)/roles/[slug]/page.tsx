@@ -8,9 +8,11 @@ import { RoleOverview } from '@/components/role-overview';
 import { SalaryPercentiles } from '@/components/salary-percentiles';
 import { compareHref } from '@/lib/compare';
 import { env } from '@/lib/env';
-import { formatDate, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+import { AlsoCalled } from '@/components/also-called';
+import { RoleHistoryTable } from '@/components/role-history-table';
+import { formatAsOf, formatAverageSalary, formatJobOpenings } from '@/lib/format';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
-import { getRole, getSimilarRoles } from '@/lib/public-roles';
+import { getRole, getRoleStatsHistory, getSimilarRoles } from '@/lib/public-roles';
 import { renderSalaryTemplate } from '@/lib/salary-template';
 import { slugSchema } from '@/lib/slug';
 
@@ -33,9 +35,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!role) return { title: 'Role not found' };
   const { stats } = role;
   const title = `${role.title} Average Salaries and Statistics`;
-  const description = `${role.title}: average salary ${formatSalary(stats.averageSalary, stats.currency)} a year, ${formatJobOpenings(
-    stats.jobOpenings,
-  )}, ${formatPercent(stats.degreeRequirementPercent)} degree requirement. ${role.summary}`;
+  const figures = [
+    stats.averageSalary !== null && `average salary ${formatAverageSalary(stats.averageSalary, stats.currency)} a year`,
+    formatJobOpenings(stats.jobOpenings, stats.jobOpeningsBasis),
+    stats.degreeRequirementPercent !== null && `${stats.degreeRequirementPercent}% degree requirement`,
+    stats.entryEducation && `typical education: ${stats.entryEducation}`,
+  ].filter(Boolean);
+  const description = `${role.title}: ${figures.join(', ')}. ${role.summary}`;
   const url = `/roles/${role.slug}`;
   return {
     title,
@@ -54,13 +60,11 @@ export default async function RolePage({ params }: Props) {
   const role = await loadRole(params);
   if (!role) notFound();
   const { stats } = role;
-  const similarRoles = await getSimilarRoles({
-    id: role.id,
-    slug: role.slug,
-    categorySlug: role.category.slug,
-    averageSalary: stats.averageSalary,
-  });
-  const salaryText = renderSalaryTemplate(role.salaryTemplate, { title: role.title, ...stats });
+  const [similarRoles, history] = await Promise.all([
+    getSimilarRoles({ id: role.id, slug: role.slug, categorySlug: role.category.slug, averageSalary: stats.averageSalary }),
+    getRoleStatsHistory(role.slug),
+  ]);
+  const salaryText = renderSalaryTemplate(role.salaryTemplate, role);
   const pageUrl = `${env.SITE_URL()}/roles/${role.slug}`;
 
   return (
@@ -78,12 +82,23 @@ export default async function RolePage({ params }: Props) {
       </nav>
       <h1>{role.title} Average Salaries and Statistics</h1>
       <p className="lede">{role.summary}</p>
+      {(role.socCode || role.alternativeTitles.length > 0) && (
+        <div className="role-names">
+          {role.socCode && (
+            <p>
+              <abbr title="Standard Occupational Classification">SOC</abbr> code {role.socCode}
+            </p>
+          )}
+          <AlsoCalled titles={role.alternativeTitles} />
+        </div>
+      )}
 
       <section aria-labelledby="overview">
         <h2 id="overview">Overview</h2>
         <RoleOverview stats={stats} />
         <p className="provenance">
-          Figures as of <time dateTime={stats.asOf}>{formatDate(stats.asOf)}</time>. Source: {stats.source}
+          Figures as of <time dateTime={stats.asOf}>{formatAsOf(stats.asOf)}</time>. Source:{' '}
+          {stats.sourceUrl ? <a href={stats.sourceUrl}>{stats.source}</a> : stats.source}
         </p>
       </section>
 
@@ -91,6 +106,7 @@ export default async function RolePage({ params }: Props) {
         <h2 id="average-salary">Average Salary</h2>
         <Paragraphs text={salaryText} />
         {stats.percentiles && <SalaryPercentiles percentiles={stats.percentiles} currency={stats.currency} />}
+        {history && history.length > 1 && <RoleHistoryTable title={role.title} entries={history} />}
       </section>
 
       <section aria-labelledby="responsibilities">
@@ -117,6 +133,7 @@ export default async function RolePage({ params }: Props) {
         </ol>
         <Paragraphs text={role.howToBecomeOutro} />
       </section>
+      {role.contentAttribution && <p className="attribution">{role.contentAttribution}</p>}
 
       <section aria-labelledby="similar-roles" className="similar-roles">
         <h2 id="similar-roles">Similar roles</h2>
@@ -125,7 +142,9 @@ export default async function RolePage({ params }: Props) {
             {similarRoles.map((similar) => (
               <li key={similar.id}>
                 <Link href={`/roles/${similar.slug}`}>{similar.title}</Link>{' '}
-                <span className="muted">· {formatSalary(similar.averageSalary, similar.currency)} average ·</span>{' '}
+                <span className="muted">
+                  · {similar.averageSalary === null ? 'no annual wage published' : `${formatAverageSalary(similar.averageSalary, similar.currency)} average`} ·
+                </span>{' '}
                 <Link href={compareHref([role.slug, similar.slug])}>
                   Compare<span className="visually-hidden"> with {similar.title}</span>
                 </Link>

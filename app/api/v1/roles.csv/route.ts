@@ -1,22 +1,18 @@
-// GET /api/v1/roles.csv: every published role's current stats, streamed in batches so 100,000
-// roles never sit in memory at once. The ETag comes from a cheap fingerprint of the catalogue.
+// GET /api/v1/roles.csv: every published role, in the catalogue CSV format (lib/catalogue-csv.ts),
+// which `npm run data:import` and /admin/import read back. Streamed in batches so 100,000 roles
+// never sit in memory at once. The ETag comes from a cheap fingerprint of the catalogue.
+import { stringify } from 'csv-stringify/sync';
 import { listPublishedRoleStatsBatch } from '@/db/roles';
 import { etagOf, isNotModified, publicHeaders, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { rolePageUrl } from '@/lib/api/roles';
+import { catalogueColumns, guardCell, toCatalogueRecord } from '@/lib/catalogue-csv';
 import { getCatalogueFingerprint } from '@/lib/public-roles';
 
-const columns = [
-  'slug', 'title', 'category', 'job_openings', 'average_salary', 'currency', 'degree_requirement_percent',
-  'salary_p10', 'salary_p25', 'salary_median', 'salary_p75', 'salary_p90', 'as_of', 'source', 'url',
-];
-const BATCH_SIZE = 5000;
+const BATCH_SIZE = 2000;
 
-/** RFC 4180 field; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
-function csvField(value: string | number | null) {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** Rows as CSV text (RFC 4180, CRLF), every cell guarded against spreadsheet formulas. */
+function csvLines(rows: string[][]) {
+  return stringify(rows, { record_delimiter: 'windows', cast: { string: guardCell } });
 }
 
 export const GET = withProblemDetails(async (request: Request) => {
@@ -41,7 +37,7 @@ export const GET = withProblemDetails(async (request: Request) => {
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(`${columns.join(',')}\r\n`));
+        controller.enqueue(encoder.encode(csvLines([[...catalogueColumns]])));
         return;
       }
       const rows = await listPublishedRoleStatsBatch({ afterId, limit: BATCH_SIZE });
@@ -50,15 +46,8 @@ export const GET = withProblemDetails(async (request: Request) => {
         return;
       }
       afterId = rows.at(-1)!.id;
-      const lines = rows.map((row) =>
-        [
-          row.slug, row.title, row.categoryName, row.jobOpenings, row.averageSalary, row.currency, row.degreeRequirementPercent,
-          row.salaryP10, row.salaryP25, row.salaryMedian, row.salaryP75, row.salaryP90, row.asOf, row.source, rolePageUrl(row.slug),
-        ]
-          .map(csvField)
-          .join(','),
-      );
-      controller.enqueue(encoder.encode(`${lines.join('\r\n')}\r\n`));
+      const records = rows.map(({ values, categoryName }) => toCatalogueRecord(values, { categoryName, url: rolePageUrl(values.content.slug) }));
+      controller.enqueue(encoder.encode(csvLines(records.map((record) => catalogueColumns.map((column) => record[column])))));
     },
   });
   return new Response(stream, { headers: responseHeaders });

@@ -9,7 +9,7 @@ import { EditTime } from '@/components/admin/edit-time';
 import { RoleSalarySparkline } from '@/components/admin/role-salary-sparkline';
 import { getRoleHistory } from '@/db/role-edits';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatDate, formatJobOpenings, formatPercent, formatSalary } from '@/lib/format';
+import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatJobOpenings, formatPercentile } from '@/lib/format';
 import { slugSchema } from '@/lib/slug';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -39,7 +39,7 @@ export default async function RoleHistoryPage({ params }: Props) {
       </p>
       {entries.length > 1 && (
         <figure className="role-history__chart">
-          <RoleSalarySparkline points={[...entries].reverse().map((entry) => entry.averageSalary)} />
+          <RoleSalarySparkline points={[...entries].reverse().flatMap((entry) => (entry.averageSalary === null ? [] : [entry.averageSalary]))} />
           <figcaption className="hint">Average salary over the last {entries.length} changes, oldest to newest.</figcaption>
         </figure>
       )}
@@ -78,11 +78,11 @@ export default async function RoleHistoryPage({ params }: Props) {
                     Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data'}
                   </span>
                 </th>
-                <td className="number">{formatSalary(entry.averageSalary, entry.currency)}</td>
-                <td className="number">{formatJobOpenings(entry.jobOpenings)}</td>
-                <td className="number">{formatPercent(entry.degreeRequirementPercent)}</td>
-                <td className="number">{entry.percentiles ? formatSalary(entry.percentiles.median, entry.currency) : '—'}</td>
-                <td>{formatDate(entry.asOf)}</td>
+                <td className="number">{formatAverageSalary(entry.averageSalary, entry.currency)}</td>
+                <td className="number">{formatJobOpenings(entry.jobOpenings, entry.jobOpeningsBasis)}</td>
+                <td className="number">{formatDegreeRequirement(entry.degreeRequirementPercent)}</td>
+                <td className="number">{entry.percentiles ? formatPercentile(entry.percentiles, 'median', entry.currency) : '—'}</td>
+                <td>{formatAsOf(entry.asOf)}</td>
                 <td>{entry.source}</td>
                 <td>
                   {index === 0 ? (

@@ -2,7 +2,7 @@
 import { badgeOptionsSchema, firstValues } from '@/lib/api/embed-options';
 import { renderBadge } from '@/lib/api/badge';
 import { cachedResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
-import { formatCount, formatPercent, formatSalary } from '@/lib/format';
+import { formatAverageSalary, formatCount, formatDegreeRequirement } from '@/lib/format';
 import { getRole } from '@/lib/public-roles';
 import { slugSchema } from '@/lib/slug';
 
@@ -15,9 +15,9 @@ export const GET = withProblemDetails(async (request: Request, { params }: Conte
   const { metric } = badgeOptionsSchema.parse(firstValues(new URL(request.url).searchParams));
   const { stats } = role;
   const badge = {
-    salary: { label: 'avg salary', value: formatSalary(stats.averageSalary, stats.currency) },
-    openings: { label: 'job openings', value: formatCount(stats.jobOpenings) },
-    degree: { label: 'degree required', value: formatPercent(stats.degreeRequirementPercent) },
+    salary: { label: 'avg salary', value: formatAverageSalary(stats.averageSalary, stats.currency).toLowerCase() },
+    openings: { label: stats.jobOpeningsBasis === 'projected-per-year' ? 'openings a year' : 'job openings', value: formatCount(stats.jobOpenings) },
+    degree: { label: 'degree required', value: formatDegreeRequirement(stats.degreeRequirementPercent).toLowerCase() },
   }[metric];
   return cachedResponse(request, renderBadge(badge), {
     contentType: 'image/svg+xml; charset=utf-8',

@@ -1,0 +1,42 @@
+// The role's figures over time, one row per release (the latest change of each as-of date), so
+// a reader sees the trend: for a U.S. occupation, BLS's May 2023 and May 2024 estimates.
+import type { RoleStatsHistoryEntry } from '@/db/roles';
+import { formatAsOf, formatAverageSalary, formatCount, formatPercentile, NOT_KNOWN } from '@/lib/format';
+
+export function RoleHistoryTable({ title, entries }: { title: string; entries: RoleStatsHistoryEntry[] }) {
+  const latestOfEachRelease = [...new Map(entries.map((entry) => [entry.asOf, entry])).values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
+  if (latestOfEachRelease.length < 2) return null;
+  return (
+    <div className="table-scroll">
+      <table className="history-table">
+        <caption>{title}: figures over time</caption>
+        <thead>
+          <tr>
+            <th scope="col">As of</th>
+            <th scope="col" className="number">
+              Average salary
+            </th>
+            <th scope="col" className="number">
+              Median salary
+            </th>
+            <th scope="col" className="number">
+              Employed
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {latestOfEachRelease.map((entry) => (
+            <tr key={entry.asOf}>
+              <th scope="row">
+                <time dateTime={entry.asOf}>{formatAsOf(entry.asOf)}</time>
+              </th>
+              <td className="number">{formatAverageSalary(entry.averageSalary, entry.currency)}</td>
+              <td className="number">{entry.percentiles ? formatPercentile(entry.percentiles, 'median', entry.currency) : NOT_KNOWN}</td>
+              <td className="number">{entry.employment === null ? NOT_KNOWN : formatCount(entry.employment)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+// A role as the tables store it and as the rest of the app passes it around (the shapes
+// lib/role-schemas.ts validates). Stats have a column per percentile and per outlook figure where
+// the app has `percentiles` and `outlook` objects or null; both stats tables, role_stats and
+// role_stats_history, convert here.
+import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
+import { roleContentKeys, type Outlook, type Percentiles, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
+import type { Role, RoleStats } from './schema';
+
+/** A role row's editable content. */
+export function contentFromRow(role: Role): RoleContentInput {
+  return Object.fromEntries(roleContentKeys.map((key) => [key, role[key]])) as RoleContentInput;
+}
+
+export type { Outlook, Percentiles };
+export type Stats = RoleStatsInput;
+
+export type StatsColumns = Omit<RoleStats, 'roleId' | 'updatedAt' | 'updatedBy'>;
+
+/** The five percentiles, or null unless all are known (the database allows all or none). */
+export function percentilesFromColumns(
+  row: Pick<StatsColumns, 'salaryP10' | 'salaryP25' | 'salaryMedian' | 'salaryP75' | 'salaryP90' | 'salaryTopCoded'>,
+): Percentiles | null {
+  const { salaryP10: p10, salaryP25: p25, salaryMedian: median, salaryP75: p75, salaryP90: p90 } = row;
+  if (p10 === null || p25 === null || median === null || p75 === null || p90 === null) return null;
+  const topCoded = percentileKeys.filter((key) => row.salaryTopCoded.includes(key)) as PercentileKey[];
+  return { p10, p25, median, p75, p90, topCoded };
+}
+
+function outlookFromColumns(row: StatsColumns): Outlook | null {
+  const { outlookStartYear: startYear, outlookEndYear: endYear, outlookStartEmployment: startEmployment } = row;
+  const { outlookEndEmployment: endEmployment, outlookChangePercent: changePercent } = row;
+  if (startYear === null || endYear === null || startEmployment === null || endEmployment === null || changePercent === null) return null;
+  return { startYear, endYear, startEmployment, endEmployment, changePercent: Number(changePercent) };
+}
+
+export function statsFromColumns(row: StatsColumns): Stats {
+  return {
+    employment: row.employment,
+    jobOpenings: row.jobOpenings,
+    jobOpeningsBasis: row.jobOpeningsBasis,
+    averageSalary: row.averageSalary,
+    currency: row.currency,
+    degreeRequirementPercent: row.degreeRequirementPercent,
+    percentiles: percentilesFromColumns(row),
+    entryEducation: row.entryEducation,
+    outlook: outlookFromColumns(row),
+    asOf: row.asOf,
+    source: row.source,
+    sourceUrl: row.sourceUrl,
+  };
+}
+
+export function columnsFromStats(stats: Stats): StatsColumns {
+  return {
+    employment: stats.employment,
+    jobOpenings: stats.jobOpenings,
+    jobOpeningsBasis: stats.jobOpeningsBasis,
+    averageSalary: stats.averageSalary,
+    currency: stats.currency,
+    degreeRequirementPercent: stats.degreeRequirementPercent,
+    salaryP10: stats.percentiles?.p10 ?? null,
+    salaryP25: stats.percentiles?.p25 ?? null,
+    salaryMedian: stats.percentiles?.median ?? null,
+    salaryP75: stats.percentiles?.p75 ?? null,
+    salaryP90: stats.percentiles?.p90 ?? null,
+    salaryTopCoded: stats.percentiles?.topCoded ?? [],
+    entryEducation: stats.entryEducation,
+    outlookStartYear: stats.outlook?.startYear ?? null,
+    outlookEndYear: stats.outlook?.endYear ?? null,
+    outlookStartEmployment: stats.outlook?.startEmployment ?? null,
+    outlookEndEmployment: stats.outlook?.endEmployment ?? null,
+    outlookChangePercent: stats.outlook?.changePercent ?? null,
+    asOf: stats.asOf,
+    source: stats.source,
+    sourceUrl: stats.sourceUrl,
+  };
+}
