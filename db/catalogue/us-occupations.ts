@@ -88,10 +88,13 @@ function thousandsToPeople(cell: string) {
   return String(Math.round(Number(cell) * 1000));
 }
 
-/** EP's percent change as BLS shows it, with one decimal: the CSV conversion turned 10.0 into 10. */
-function percentWithOneDecimal(cell: string) {
+/**
+ * EP's percent change as published: one decimal, or none where it is zero ("5" for 5.0), which is
+ * also how the catalogue export writes a number, so the row survives an export unchanged.
+ */
+function publishedPercent(cell: string) {
   if (!/^-?\d+(\.\d)?$/.test(cell)) throw new Error(`Unexpected EP percent "${cell}"`);
-  return Number(cell).toFixed(1);
+  return cell;
 }
 
 const annualWageColumns: Record<PercentileKey, string> = { p10: 'A_PCT10', p25: 'A_PCT25', median: 'A_MEDIAN', p75: 'A_PCT75', p90: 'A_PCT90' };
@@ -245,7 +248,7 @@ function describeOccupation(code: string, title: string, sources: Sources, oewsC
     outlook_end_year: '2034',
     outlook_start_employment: thousandsToPeople(projected('Employment, 2024')),
     outlook_end_employment: thousandsToPeople(projected('Employment, 2034')),
-    outlook_change_percent: percentWithOneDecimal(projected('Employment change, percent, 2024–34')),
+    outlook_change_percent: publishedPercent(projected('Employment change, percent, 2024–34')),
     responsibilities_intro: responsibilitiesIntro(title, origin),
     responsibilities: JSON.stringify(responsibilities),
     responsibilities_outro: '',
