@@ -84,8 +84,9 @@ export default function DevelopersPage() {
                 <code>GET /api/v1/roles</code>
               </td>
               <td>
-                Roles matching <code>q</code>, <code>category</code>, <code>minSalary</code>, <code>maxDegree</code>, sorted by{' '}
-                <code>sort=title|salary|openings</code> and <code>order=asc|desc</code>; <code>limit</code> up to 100; follow{' '}
+                Roles matching <code>q</code> (titles, other names such as “programmer”, summaries), <code>category</code>,{' '}
+                <code>minSalary</code>, <code>maxDegree</code>, sorted by <code>sort=relevance|title|salary|openings</code> (best
+                match first when there is <code>q</code>) and <code>order=asc|desc</code>; <code>limit</code> up to 100; follow{' '}
                 <code>next</code> for more.
               </td>
             </tr>
@@ -93,7 +94,11 @@ export default function DevelopersPage() {
               <td>
                 <code>GET /api/v1/roles/{'{slug}'}</code>
               </td>
-              <td>One role: stats, percentiles when known, as-of date, source, version.</td>
+              <td>
+                One role: SOC code, other names, stats (employment, openings, average salary, percentiles with any top-coded ones
+                marked, typical education, employment outlook), as-of date, source and its link, the attribution its text
+                requires, version. A figure that is not known is <code>null</code>.
+              </td>
             </tr>
             <tr>
               <td>
@@ -105,7 +110,10 @@ export default function DevelopersPage() {
               <td>
                 <code>GET /api/v1/roles.csv</code>
               </td>
-              <td>All published roles’ current stats as CSV.</td>
+              <td>
+                Every published role as CSV, one row each with every field (lists as JSON arrays). The same format imports
+                back: <code>npm run data:import</code> and the admin import page read it.
+              </td>
             </tr>
             <tr>
               <td>
