@@ -5,7 +5,7 @@ import type { SeedRole } from './types';
 export const backendSoftwareEngineer: SeedRole = {
   slug: 'backend-software-engineer',
   title: 'Backend Software Engineer',
-  categorySlug: 'software-engineering',
+  categorySlug: 'computer-and-mathematical',
   summary:
     'Backend Software Engineers build and maintain the server-side systems, logic and algorithms that power software applications.',
   salaryTemplate:

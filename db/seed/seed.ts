@@ -1,25 +1,25 @@
-// Loads the categories, the hand-written roles and (optionally) generated roles and an admin user.
-// Idempotent: existing rows are left as they are, so running it twice changes nothing.
+// Loads the categories (the 23 SOC major groups), the seed role (the page Roleboard was first asked
+// to serve) and optionally generated roles and an admin user. The U.S. occupations come through the
+// catalogue import (db/catalogue-import.ts). Idempotent: existing rows are left as they are.
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../connection';
 import { categories, roles, roleStats, roleStatsHistory, users } from '../schema';
 import { endEverySession } from '../sessions';
 import { columnsFromStats } from '../role-columns';
-import { categories as seedCategories } from './categories';
+import { usCategories } from '../catalogue/categories';
 import { backendSoftwareEngineer } from './backend-software-engineer';
-import { sampleRoles } from './sample-roles';
 import type { SeedRole } from './types';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { roleContentSchema, roleStatsSchema } from '@/lib/role-schemas';
 
-export const seedRoles: SeedRole[] = [backendSoftwareEngineer, ...sampleRoles];
+export const seedRoles: SeedRole[] = [backendSoftwareEngineer];
 
 export async function seedDatabase(
   db: Database,
   { synthetic = 0, admin }: { synthetic?: number; admin?: { email: string; password: string } } = {},
 ) {
   await db.transaction(async (tx) => {
-    await tx.insert(categories).values([...seedCategories]).onConflictDoNothing();
+    await tx.insert(categories).values(usCategories).onConflictDoNothing();
     for (const seedRole of seedRoles) {
       // Through the same rules as every other way in, so seed data can never be what a form refuses.
       const content = roleContentSchema.parse(seedRole);
@@ -48,7 +48,7 @@ async function seedSyntheticRoles(db: Database, count: number) {
           (array['Senior','Junior','Lead','Principal','Associate','Staff','Regional','Clinical','Field','Applied'])[1 + n % 10] as level,
           (array['Payments','Logistics','Robotics','Energy','Retail','Insurance','Biotech','Media','Travel','Gaming','Climate','Education'])[1 + (n / 10) % 12] as domain,
           (array['Engineer','Analyst','Designer','Manager','Specialist','Consultant','Technician','Scientist','Coordinator','Architect'])[1 + (n / 120) % 10] as noun,
-          (array['software-engineering','data-and-ai','infrastructure-and-security','design-and-product','business-and-operations','healthcare'])[1 + n % 6] as category
+          (${sql.raw(`array[${usCategories.slice(0, 22).map((category) => `'${category.slug}'`).join(',')}]`)})[1 + n % 22] as category
         from numbers
       )
       insert into roles (slug, title, category_slug, summary, salary_template, responsibilities_intro, responsibilities,

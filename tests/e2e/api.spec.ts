@@ -17,7 +17,7 @@ test.describe('the OpenAPI contract', () => {
     const cases: [string, string, number][] = [
       ['/api/v1/roles', 'RoleList', 200],
       ['/api/v1/roles?q=engineer&sort=salary&order=desc&limit=3', 'RoleList', 200],
-      ['/api/v1/roles?category=healthcare&minSalary=50000&maxDegree=100', 'RoleList', 200],
+      ['/api/v1/roles?category=healthcare-practitioners-and-technical&minSalary=50000&maxDegree=100', 'RoleList', 200],
       [role, 'Role', 200],
       ['/api/v1/roles/registered-nurse', 'Role', 200],
       [`${role}/history`, 'RoleStatsHistory', 200],

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { categories } from '@/db/seed/categories';
+import { usCategories as categories } from '@/db/catalogue/categories';
 import { seedRoles } from '@/db/seed/seed';
 import { rawRequest } from './support/raw-http';
 

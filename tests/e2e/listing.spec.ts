@@ -21,8 +21,8 @@ test.describe('the role listing', () => {
     await page.goto('/');
     await page.getByLabel('Category').selectOption({ label: 'Healthcare' });
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect(page).toHaveURL(/category=healthcare/);
-    const healthcare = seedRoles.filter((role) => role.categorySlug === 'healthcare').map((role) => role.title).sort();
+    await expect(page).toHaveURL(/category=healthcare-practitioners-and-technical/);
+    const healthcare = seedRoles.filter((role) => role.categorySlug === 'healthcare-practitioners-and-technical').map((role) => role.title).sort();
     await expect(roleTitles(page)).toHaveText(healthcare);
 
     await page.goto('/');

@@ -41,7 +41,7 @@ async function insertRole(label: string): Promise<TestRole> {
     .values({
       slug,
       title: `Audit Test ${label}`,
-      categorySlug: 'healthcare',
+      categorySlug: 'healthcare-practitioners-and-technical',
       summary: 'A role made by the audit log tests.',
       salaryTemplate: 'The average salary is {averageSalary}.',
       responsibilitiesIntro: 'They:',

@@ -23,7 +23,7 @@ async function violation(statement: (tx: typeof sql) => Promise<unknown>): Promi
 const role = (overrides: Record<string, unknown> = {}) => ({
   slug: `constraint-test-${Math.random().toString(36).slice(2, 8)}`,
   title: 'Constraint Tester',
-  category_slug: 'healthcare',
+  category_slug: 'healthcare-practitioners-and-technical',
   summary: 'A role that only exists inside a rolled-back transaction.',
   salary_template: 'Pays {averageSalary}.',
   responsibilities_intro: 'Intro',

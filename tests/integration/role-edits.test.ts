@@ -44,7 +44,7 @@ function content(overrides: Partial<RoleContentInput> = {}): RoleContentInput {
     slug,
     socCode: null,
     alternativeTitles: [],
-    categorySlug: 'healthcare',
+    categorySlug: 'healthcare-practitioners-and-technical',
     summary: 'A role made by the role editing tests.',
     salaryTemplate: 'The average salary is {averageSalary}.',
     responsibilitiesIntro: 'They:',
@@ -168,7 +168,7 @@ describe('saving a role', () => {
     const result = await updateRole(await editorClaims(), {
       roleId: role.id,
       expectedVersion: role.version,
-      content: { ...role.content, title: 'Renamed Test Role', slug: newSlug, categorySlug: 'data-and-ai' },
+      content: { ...role.content, title: 'Renamed Test Role', slug: newSlug, categorySlug: 'computer-and-mathematical' },
       stats: { ...role.stats, averageSalary: 61_000 },
     });
     assert.equal(result.status, 'saved');
@@ -176,7 +176,7 @@ describe('saving a role', () => {
     assert.equal(result.role.version, role.version + 1);
     assert.deepEqual(
       [...result.tags].sort(),
-      ['category:data-and-ai', 'category:healthcare', `role:${newSlug}`, `role:${role.slug}`, 'roles'].sort(),
+      ['category:computer-and-mathematical', 'category:healthcare-practitioners-and-technical', `role:${newSlug}`, `role:${role.slug}`, 'roles'].sort(),
       'old and new slug and category, and the listing',
     );
 
@@ -191,8 +191,8 @@ describe('saving a role', () => {
     assert.equal(latestHistory!.averageSalary, 61_000);
     const [latestAudit] = await auditRows(role.id);
     assert.equal(latestAudit!.action, 'role.update');
-    assert.deepEqual(latestAudit!.before, { title: role.content.title, slug: role.slug, categorySlug: 'healthcare', averageSalary: 50_000 });
-    assert.deepEqual(latestAudit!.after, { title: 'Renamed Test Role', slug: newSlug, categorySlug: 'data-and-ai', averageSalary: 61_000 });
+    assert.deepEqual(latestAudit!.before, { title: role.content.title, slug: role.slug, categorySlug: 'healthcare-practitioners-and-technical', averageSalary: 50_000 });
+    assert.deepEqual(latestAudit!.after, { title: 'Renamed Test Role', slug: newSlug, categorySlug: 'computer-and-mathematical', averageSalary: 61_000 });
   });
 
   test('a content-only change writes no stats history', async () => {
@@ -401,7 +401,7 @@ describe('saving a role', () => {
       stats: { ...role.stats, averageSalary: 57_000 },
     });
     assert.ok(result.status === 'saved');
-    assert.deepEqual(result.tags.sort(), ['category:healthcare', `role:${role.slug}`, 'roles'].sort());
+    assert.deepEqual(result.tags.sort(), ['category:healthcare-practitioners-and-technical', `role:${role.slug}`, 'roles'].sort());
     const [audit] = await auditRows(role.id);
     assert.deepEqual([audit!.before, audit!.after], [{ averageSalary: 50_000 }, { averageSalary: 57_000 }]);
     const saved = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
@@ -491,7 +491,7 @@ describe('archive, restore, history and revert', () => {
     const role = await newRole({ categorySlug: 'design-and-product' });
     const claims = await editorClaims();
     assert.deepEqual((await listRolesForAdmin(claims, { q: role.content.title })).items.map((item) => item.id), [role.id]);
-    assert.equal((await listRolesForAdmin(claims, { q: role.content.title, category: 'healthcare' })).total, 0);
+    assert.equal((await listRolesForAdmin(claims, { q: role.content.title, category: 'healthcare-practitioners-and-technical' })).total, 0);
     assert.equal((await listRolesForAdmin(claims, { q: role.content.title, status: 'archived' })).total, 0);
     assert.equal((await listRolesForAdmin(claims, { q: '%' })).total, 0, '% is searched literally');
     const seeded = (await listRolesForAdmin(claims, { q: 'backend-software-engineer' })).items[0]!;

@@ -39,9 +39,9 @@ describe('listing queries', () => {
   });
 
   test('filters by category, minimum salary and maximum degree requirement', async () => {
-    const healthcare = await listPublishedRoles({ category: 'healthcare' }, 100);
+    const healthcare = await listPublishedRoles({ category: 'healthcare-practitioners-and-technical' }, 100);
     assert.ok(healthcare.items.length >= 3);
-    assert.ok(healthcare.items.every((item) => item.categorySlug === 'healthcare'));
+    assert.ok(healthcare.items.every((item) => item.categorySlug === 'healthcare-practitioners-and-technical'));
 
     const wellPaid = await listPublishedRoles({ minSalary: 120000 }, 100);
     assert.ok(wellPaid.items.length > 0);

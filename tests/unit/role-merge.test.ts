@@ -2,7 +2,7 @@
 // editor's values: never revert a field this editor did not touch.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { seedRoles } from '@/db/seed/seed';
+import { sampleRole } from '../support/sample-role';
 import { mergeRoleEdit } from '@/lib/role-merge';
 import {
   formBase,
@@ -15,7 +15,7 @@ import {
   type RoleValues,
 } from '@/lib/role-schemas';
 
-const seed = seedRoles.find((role) => role.slug === 'data-scientist')!;
+const seed = sampleRole;
 
 function loaded(): RoleValues {
   const { stats, ...content } = seed;

@@ -4,9 +4,9 @@ import { encodeCursor, parseRoleSearch, toQueryString } from '@/lib/role-search'
 
 describe('listing parameters', () => {
   test('valid parameters are parsed and typed', () => {
-    const { search, invalid } = parseRoleSearch({ q: ' engineer ', category: 'healthcare', minSalary: '50000', maxDegree: '80', sort: 'salary', order: 'asc', page: '3' });
+    const { search, invalid } = parseRoleSearch({ q: ' engineer ', category: 'healthcare-practitioners-and-technical', minSalary: '50000', maxDegree: '80', sort: 'salary', order: 'asc', page: '3' });
     assert.deepEqual(invalid, []);
-    assert.deepEqual(search, { q: 'engineer', category: 'healthcare', minSalary: 50000, maxDegree: 80, sort: 'salary', order: 'asc', page: 3 });
+    assert.deepEqual(search, { q: 'engineer', category: 'healthcare-practitioners-and-technical', minSalary: 50000, maxDegree: 80, sort: 'salary', order: 'asc', page: 3 });
   });
 
   test('each bad parameter is reported and dropped on its own', () => {
@@ -34,7 +34,7 @@ describe('listing parameters', () => {
   });
 
   test('search text with a NUL or other control character is set aside as invalid, never sent to the database', () => {
-    assert.deepEqual(parseRoleSearch({ q: 'nu\u0000rse', category: 'healthcare' }), { search: { category: 'healthcare' }, invalid: ['q'] });
+    assert.deepEqual(parseRoleSearch({ q: 'nu\u0000rse', category: 'healthcare-practitioners-and-technical' }), { search: { category: 'healthcare-practitioners-and-technical' }, invalid: ['q'] });
     assert.deepEqual(parseRoleSearch({ q: 'nurse\u001B' }).invalid, ['q']);
   });
 

@@ -2,7 +2,7 @@
 // store), no text that only looks empty, no direction overrides in names, and "\n" line breaks.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { seedRoles } from '@/db/seed/seed';
+import { sampleRole } from '../support/sample-role';
 import { passwordSchema } from '@/lib/password-policy';
 import { roleContentSchema, roleFormSchema, roleStatsSchema, toFormValues, type RoleFormValues } from '@/lib/role-schemas';
 import { slugSchema } from '@/lib/slug';
@@ -120,7 +120,7 @@ describe('passwords', () => {
 });
 
 describe('the role and user schemas use these rules', () => {
-  const seed = seedRoles.find((role) => role.slug === 'data-scientist')!;
+  const seed = sampleRole;
   const goodValues = (): RoleFormValues => {
     const { stats, ...content } = seed;
     return toFormValues({ version: 3, content: roleContentSchema.parse(content), stats: roleStatsSchema.parse(stats) });
