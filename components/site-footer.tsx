@@ -1,10 +1,13 @@
+import Link from 'next/link';
+
 export function SiteFooter() {
   return (
     <footer className="site-footer">
       <div className="container">
         <p>
-          Roleboard publishes salary and job statistics for career roles. Figures marked as sample data are
-          illustrative.
+          Roleboard publishes salary and job statistics for career roles. Figures of U.S. occupations are from the U.S.
+          Bureau of Labor Statistics; task statements from O*NET 29.2 (USDOL/ETA, CC BY 4.0).{' '}
+          <Link href="/developers#sources">Sources and attribution</Link>
         </p>
       </div>
     </footer>

@@ -3,7 +3,8 @@
 // needs a sentence written for it here.
 import { formatList } from '@/lib/format';
 
-const onetAttribution =
+/** The credit O*NET requires wherever its text is shown or served (PROVENANCE.md). */
+export const onetAttribution =
   'This site includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). ' +
   'Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.';
 

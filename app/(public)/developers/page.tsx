@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { badgeSnippet, iframeSnippet } from '@/lib/api/embed-snippet';
+import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { env } from '@/lib/env';
 
 export const metadata: Metadata = {
@@ -125,6 +126,24 @@ export default function DevelopersPage() {
         </table>
         <Code>{`curl ${site}/api/v1/roles/${example.slug}`}</Code>
         <Code>{`curl '${site}/api/v1/roles?q=engineer&sort=salary&limit=5'`}</Code>
+      </section>
+
+      <section aria-labelledby="sources">
+        <h2 id="sources">Data sources and attribution</h2>
+        <p>
+          The figures of U.S. occupations come from the U.S. Bureau of Labor Statistics: Occupational Employment and Wage
+          Statistics (national estimates, May 2024 and May 2023: employment, mean and percentile wages) and Employment
+          Projections 2024–34 (openings a year, projected employment, typical education, experience and training); names and
+          definitions from the 2018 Standard Occupational Classification. All are public domain. Where BLS publishes a wage
+          only as at or above its top code, we say “$239,200 or more”; where it publishes none, we say so. Every role and API
+          response names its source, as-of date and a link to the publication.
+        </p>
+        <p>
+          Task statements (and a few descriptions) come from O*NET. Wherever they are shown or served (role pages, the API’s{' '}
+          <code>attribution</code> field, the CSV’s <code>content_attribution</code> column), this credit goes with them, and so
+          must it on your site:
+        </p>
+        <blockquote>{onetAttribution}</blockquote>
       </section>
     </article>
   );
