@@ -78,8 +78,8 @@ function searchConditions(search: RoleSearch): SQL[] {
         sql`${roles.searchVector} @@ websearch_to_tsquery('english', ${search.q})`,
         sql`${roles.title} ilike ${pattern} escape '\\'`,
         sql`${alternativeTitlesText} ilike ${pattern} escape '\\'`,
-        // Close spellings too ("softwre developer"), by trigram similarity.
-        sql`${roles.title} % ${search.q}`,
+        // Close spellings too ("softwre developer"): a title with a word close to the search text.
+        sql`${search.q} <% ${roles.title}`,
       )!,
     );
   }
@@ -91,12 +91,13 @@ function searchConditions(search: RoleSearch): SQL[] {
 
 /**
  * How well a role matches search text, as sort keys: an exact title or alternative-title match
- * first, then full-text rank (title, then other names, then summary), then the title's trigram
- * similarity. Rounded, so that a cursor can carry them exactly.
+ * first, then full-text rank, then the title's trigram similarity. The rank weighs the title most,
+ * the other names much (a role many of whose names say "nurse" is what "nurse" means) and the
+ * summary little, without length normalisation. Rounded, so that a cursor can carry them exactly.
  */
 function relevanceKeys(q: string) {
   const exact = sql`(lower(${roles.title}) = lower(${q}) or exists (select 1 from unnest(${roles.alternativeTitles}) as other(name) where lower(other.name) = lower(${q})))::int`;
-  const rank = sql`round(ts_rank(${roles.searchVector}, websearch_to_tsquery('english', ${q}), 1)::numeric, 6)`;
+  const rank = sql`round(ts_rank('{0, 0.02, 0.4, 1}', ${roles.searchVector}, websearch_to_tsquery('english', ${q}), 0)::numeric, 6)`;
   const similarity = sql`round(similarity(${roles.title}, ${q})::numeric, 6)`;
   return [exact, rank, similarity];
 }
