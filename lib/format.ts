@@ -61,7 +61,8 @@ export function formatChangePercent(percent: number, locale = DEFAULT_LOCALE) {
 
 /** "2024–34", as BLS names a projection period. */
 export function formatPeriod(startYear: number, endYear: number) {
-  return `${startYear}–${String(endYear).slice(-2)}`;
+  // A word joiner keeps "2024–34" on one line.
+  return `${startYear}–\u2060${String(endYear).slice(-2)}`;
 }
 
 /** The month figures describe: "May 2024" (statistics are monthly releases; the day is not news). */
