@@ -109,9 +109,13 @@ export function unguardCell(cell: string): { value: string } | { error: string }
   return { value: cell };
 }
 
-/** Rows of cells as CSV text (RFC 4180, CRLF). The cells are written as given: records come guarded. */
+/**
+ * Rows of cells as CSV text (RFC 4180, CRLF). The cells are written as given: records come guarded.
+ * A cell with a line break is always quoted: csv-stringify quotes only the record delimiter (CRLF),
+ * and a bare LF left unquoted breaks the row in spreadsheets, and in any tool that turns CRLF into LF.
+ */
 export function catalogueCsvLines(rows: string[][]) {
-  return stringify(rows, { record_delimiter: 'windows' });
+  return stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** The header line every catalogue file starts with. */

@@ -153,8 +153,8 @@ export function readCatalogueFile(input: Uint8Array | string): CatalogueFile {
         if (!error) return undefined;
         skipped++;
         const problem = { line: lineAfter(lastEnd), message: parseProblemMessage(error, columnCount) };
-        // After a broken quote csv-parse may stumble over the same row more than once: say it once.
-        if (!problems.some((known) => known.line === problem.line && known.message === problem.message)) problems.push(problem);
+        // After a broken quote csv-parse may stumble over the same row again (its cell count): the first word is the one that helps.
+        if (!problems.some((known) => known.line === problem.line)) problems.push(problem);
         // The row was read to its end: the next one starts there.
         if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && typeof error.bytes === 'number') lastEnd = error.bytes;
         return undefined;
