@@ -257,7 +257,7 @@ export async function updateRole(
       if (fieldErrors) return { status: 'invalid', fieldErrors };
     }
     const updated = await bumpVersion(tx, roleId, contentChange.after as Partial<RoleContentInput>);
-    if (!isEmpty(statsChange.after)) await writeStats(tx, { roleId, roleVersion: updated.version, stats, actorId: actor.id });
+    if (!isEmpty(statsChange.after)) await writeStats(tx, { changes: [{ roleId, roleVersion: updated.version, stats }], actorId: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'role.update',
@@ -321,7 +321,7 @@ export async function revertRoleStats(
     const change = changedFields(current.stats, stats, roleStatsKeys);
     if (isEmpty(change.after)) return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
     const updated = await bumpVersion(tx, roleId);
-    await writeStats(tx, { roleId, roleVersion: updated.version, stats, actorId: actor.id });
+    await writeStats(tx, { changes: [{ roleId, roleVersion: updated.version, stats }], actorId: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'role.revert',

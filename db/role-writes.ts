@@ -3,13 +3,13 @@
 // touched cache tags the same way. Each helper runs on the caller's transaction and checks no
 // access: its callers do. Free of server-only, since the import also runs from the command line.
 import { isDeepStrictEqual } from 'node:util';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Transaction } from './audit';
 import { columnsFromStats } from './role-columns';
 import { auditLog, roles, roleStats, roleStatsHistory, users } from './schema';
 import { cacheTags } from '@/lib/cache-tags';
-import type { RoleContentInput, RoleStatsInput } from '@/lib/role-schemas';
+import type { RoleContentInput, RoleStatsInput, RoleValues } from '@/lib/role-schemas';
 
 /** Who changed a role last, and when. `editorName` is null for the seed and for command-line imports. */
 export type LastEdit = { editorName: string | null; editedAt: string; action: string | null };
@@ -67,14 +67,25 @@ export function isTakenSlugOrSocCode(error: unknown) {
   return found?.code === '23505' && (found.constraint_name === 'roles_slug_unique' || found.constraint_name === 'roles_soc_code_unique');
 }
 
+/** New roles with their stats and first history rows, a few statements for any number of them. */
+export async function insertRoles(tx: Transaction, { roles: values, actorId }: { roles: RoleValues[]; actorId: number | null }) {
+  if (values.length === 0) return new Map<string, { id: number; version: number }>();
+  const inserted = await tx
+    .insert(roles)
+    .values(values.map(({ content }) => content))
+    .returning({ id: roles.id, slug: roles.slug, version: roles.version });
+  // Matched by slug, which is unique: RETURNING promises no order.
+  const bySlug = new Map(inserted.map(({ slug, ...role }) => [slug, role]));
+  const rows = values.map(({ content, stats }) => ({ role: bySlug.get(content.slug)!, columns: columnsFromStats(stats) }));
+  await tx.insert(roleStats).values(rows.map(({ role, columns }) => ({ ...columns, roleId: role.id, updatedBy: actorId })));
+  await tx.insert(roleStatsHistory).values(rows.map(({ role, columns }) => ({ ...columns, roleId: role.id, roleVersion: role.version, changedBy: actorId })));
+  return bySlug;
+}
+
 /** A new role with its stats and its first history row. */
 export async function insertRole(tx: Transaction, { content, stats, actorId }: { content: RoleContentInput; stats: RoleStatsInput; actorId: number | null }) {
-  const [created] = await tx.insert(roles).values(content).returning({ id: roles.id, slug: roles.slug, version: roles.version });
-  const role = created!;
-  const columns = columnsFromStats(stats);
-  await tx.insert(roleStats).values({ ...columns, roleId: role.id, updatedBy: actorId });
-  await tx.insert(roleStatsHistory).values({ ...columns, roleId: role.id, roleVersion: role.version, changedBy: actorId });
-  return role;
+  const role = (await insertRoles(tx, { roles: [{ content, stats }], actorId })).get(content.slug)!;
+  return { ...role, slug: content.slug };
 }
 
 /** A new version of a locked role, with any content changes. */
@@ -87,15 +98,32 @@ export async function bumpVersion(tx: Transaction, roleId: number, changes: Part
   return updated!;
 }
 
-/** New current stats for a locked role, and their history row at its new version. */
+/** A new version of each of these locked roles, whose content stays as it is; their new versions by id. */
+export async function bumpVersions(tx: Transaction, roleIds: number[]) {
+  if (roleIds.length === 0) return new Map<number, number>();
+  const updated = await tx
+    .update(roles)
+    .set({ version: sql`${roles.version} + 1`, updatedAt: new Date() })
+    .where(inArray(roles.id, roleIds))
+    .returning({ id: roles.id, version: roles.version });
+  return new Map(updated.map(({ id, version }) => [id, version]));
+}
+
+/**
+ * New current stats for locked roles, and their history rows at the roles' new versions. One
+ * upsert and one insert however many: every role has its role_stats row, so the upsert updates.
+ */
 export async function writeStats(
   tx: Transaction,
-  { roleId, roleVersion, stats, actorId }: { roleId: number; roleVersion: number; stats: RoleStatsInput; actorId: number | null },
+  { changes, actorId }: { changes: { roleId: number; roleVersion: number; stats: RoleStatsInput }[]; actorId: number | null },
 ) {
-  const columns = columnsFromStats(stats);
+  if (changes.length === 0) return;
+  const now = new Date();
+  const rows = changes.map(({ roleId, stats }) => ({ ...columnsFromStats(stats), roleId, updatedAt: now, updatedBy: actorId }));
+  const replaced = Object.keys(rows[0]!).filter((key) => key !== 'roleId') as (keyof (typeof rows)[number] & keyof typeof roleStats)[];
   await tx
-    .update(roleStats)
-    .set({ ...columns, updatedAt: new Date(), updatedBy: actorId })
-    .where(eq(roleStats.roleId, roleId));
-  await tx.insert(roleStatsHistory).values({ ...columns, roleId, roleVersion, changedBy: actorId });
+    .insert(roleStats)
+    .values(rows)
+    .onConflictDoUpdate({ target: roleStats.roleId, set: Object.fromEntries(replaced.map((key) => [key, sql.raw(`excluded.${roleStats[key].name}`)])) });
+  await tx.insert(roleStatsHistory).values(changes.map(({ roleId, roleVersion, stats }) => ({ ...columnsFromStats(stats), roleId, roleVersion, changedBy: actorId })));
 }

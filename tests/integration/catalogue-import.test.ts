@@ -136,12 +136,12 @@ async function exportCsv() {
 describe('planning an import', () => {
   test('new, changed (with before → after of the changed fields only) and unchanged, and nothing written', async () => {
     const existing = trickyRole();
-    applied(await applyCatalogueImport(db, await rowsFor(existing), { actorId: null }));
+    applied(await applyCatalogueImport(db, { rows: await rowsFor(existing) }, { actorId: null }));
     const fresh = trickyRole();
     const changed = withStats(existing, { employment: 130_000, source: 'BLS OEWS May 2025' });
     const before = await everything();
 
-    const plan = await planCatalogueImport(db, await rowsFor(fresh, changed));
+    const plan = await planCatalogueImport(db, { rows: await rowsFor(fresh, changed) });
     assert.deepEqual(plan.problems, []);
     assert.deepEqual(plan.counts, { new: 1, changed: 1, edited: 0, unchanged: 0, invalid: 0 });
     const [planned, updated] = plan.roles;
@@ -156,7 +156,7 @@ describe('planning an import', () => {
     assert.equal(updated.line, 3);
     assert.deepEqual(await everything(), before, 'a plan writes nothing');
 
-    const again = await planCatalogueImport(db, await rowsFor(existing));
+    const again = await planCatalogueImport(db, { rows: await rowsFor(existing) });
     assert.deepEqual(again.counts, { new: 0, changed: 0, edited: 0, unchanged: 1, invalid: 0 });
   });
 
@@ -173,7 +173,7 @@ describe('planning an import', () => {
       const duplicate = trickyRole(good.content.slug);
       const rows = await rowsFor(good, badMedian, unknownCategory, takenSoc, duplicate);
       rows[1]!.record.job_openings = '1,200';
-      const plan = await planCatalogueImport(db, rows);
+      const plan = await planCatalogueImport(db, { rows });
       const described = plan.problems.map((problem) => `${problem.line}|${problem.column}|${problem.message}`);
       assert.deepEqual(described, [
         `2|slug|The slug ${good.content.slug} is also on line 6; each role may be in the file once.`,
@@ -194,7 +194,7 @@ describe('planning an import', () => {
 describe('applying an import', () => {
   test('a new role gets its stats, one history row, a role.import audit row by the importer, and its cache tags', async () => {
     const values = trickyRole();
-    const result = applied(await applyCatalogueImport(db, await rowsFor(values), { actorId: await editorId() }));
+    const result = applied(await applyCatalogueImport(db, { rows: await rowsFor(values) }, { actorId: await editorId() }));
     assert.deepEqual(result.created, [{ slug: values.content.slug, title: values.content.title }]);
     assert.deepEqual(result.tags.sort(), ['category:healthcare', `role:${values.content.slug}`, 'roles']);
     const role = (await roleBySlug(values.content.slug))!;
@@ -211,11 +211,11 @@ describe('applying an import', () => {
 
   test('changed stats bump the version and add a history row; changed text bumps the version only; the same file again writes nothing', async () => {
     const values = trickyRole();
-    applied(await applyCatalogueImport(db, await rowsFor(values), { actorId: null }));
+    applied(await applyCatalogueImport(db, { rows: await rowsFor(values) }, { actorId: null }));
     const role = (await roleBySlug(values.content.slug))!;
 
     const newFigures = withStats(values, { averageSalary: 71_000, asOf: '2025-05-01' });
-    const statsResult = applied(await applyCatalogueImport(db, await rowsFor(newFigures), { actorId: null }));
+    const statsResult = applied(await applyCatalogueImport(db, { rows: await rowsFor(newFigures) }, { actorId: null }));
     assert.deepEqual(statsResult.updated.map((updated) => updated.slug), [values.content.slug]);
     assert.equal((await roleBySlug(values.content.slug))!.version, 2);
     assert.equal(await historyCount(role.id), 2);
@@ -231,20 +231,20 @@ describe('applying an import', () => {
     );
 
     const newText = { content: { ...newFigures.content, summary: 'A new summary.', categorySlug: 'data-and-ai' }, stats: newFigures.stats };
-    const textResult = applied(await applyCatalogueImport(db, await rowsFor(newText), { actorId: null }));
+    const textResult = applied(await applyCatalogueImport(db, { rows: await rowsFor(newText) }, { actorId: null }));
     assert.deepEqual(textResult.tags.sort(), ['category:data-and-ai', 'category:healthcare', `role:${values.content.slug}`, 'roles']);
     assert.equal((await roleBySlug(values.content.slug))!.version, 3);
     assert.equal(await historyCount(role.id), 2, 'no history row when the stats did not change');
 
     const before = await everything();
-    const again = applied(await applyCatalogueImport(db, await rowsFor(newText), { actorId: null }));
+    const again = applied(await applyCatalogueImport(db, { rows: await rowsFor(newText) }, { actorId: null }));
     assert.deepEqual([again.created, again.updated, again.tags, again.unchanged], [[], [], [], 1]);
     assert.deepEqual(await everything(), before, 're-importing the same rows writes nothing at all');
   });
 
   test('the export read back through the file reader changes nothing', async () => {
     // Roles with every kind of tricky cell, published, so the export holds them.
-    applied(await applyCatalogueImport(db, await rowsFor(trickyRole(), trickyRole()), { actorId: null }));
+    applied(await applyCatalogueImport(db, { rows: await rowsFor(trickyRole(), trickyRole()) }, { actorId: null }));
     const csv = await exportCsv();
     const file = readCatalogueFile(csv);
     assert.deepEqual(file.problems, []);
@@ -253,13 +253,13 @@ describe('applying an import', () => {
     ];
     assert.equal(file.rows.length, published);
 
-    const plan = await planCatalogueImport(db, file.rows);
+    const plan = await planCatalogueImport(db, { rows: file.rows });
     assert.deepEqual(plan.problems, []);
     const changed = plan.roles.filter((role) => role.kind !== 'unchanged');
     assert.deepEqual(changed, [], 'every exported role reads back unchanged');
 
     const before = await everything();
-    const result = applied(await applyCatalogueImport(db, file.rows, { actorId: null }));
+    const result = applied(await applyCatalogueImport(db, { rows: file.rows }, { actorId: null }));
     assert.equal(result.unchanged, published);
     assert.deepEqual(await everything(), before);
   });
@@ -268,7 +268,7 @@ describe('applying an import', () => {
     const valid = trickyRole();
     const invalid = withStats(trickyRole(), { jobOpenings: -1 });
     const before = await everything();
-    const result = await applyCatalogueImport(db, await rowsFor(valid, invalid), { actorId: null });
+    const result = await applyCatalogueImport(db, { rows: await rowsFor(valid, invalid) }, { actorId: null });
     assert.equal(result.status, 'invalid');
     assert.deepEqual(
       result.plan.problems.map((problem) => [problem.line, problem.column, problem.message]),
@@ -276,18 +276,24 @@ describe('applying an import', () => {
     );
     assert.deepEqual(await everything(), before);
     assert.equal(await roleBySlug(valid.content.slug), undefined);
+
+    // A row the file reader could not read (a broken quote) stops the import as well.
+    const unreadable = await applyCatalogueImport(db, { rows: await rowsFor(valid), problems: [{ line: 3, message: 'A double quote opened in this row is never closed.' }] }, { actorId: null });
+    assert.equal(unreadable.status, 'invalid');
+    assert.equal(unreadable.plan.counts.invalid, 1);
+    assert.deepEqual(await everything(), before);
   });
 
   test('a role an editor changed since its last import is marked and left alone, unless the import overwrites edited roles', async () => {
     const values = trickyRole();
-    applied(await applyCatalogueImport(db, await rowsFor(values), { actorId: null }));
+    applied(await applyCatalogueImport(db, { rows: await rowsFor(values) }, { actorId: null }));
     const claims = await claimsFor(db, testUsers.editor.email);
     const loaded = (await getRoleForEdit(claims, { slug: values.content.slug }))!;
     const edited = await updateRole(claims, { roleId: loaded.id, expectedVersion: loaded.version, content: loaded.content, stats: { ...loaded.stats, jobOpenings: 5 } });
     assert.equal(edited.status, 'saved');
 
     const newer = withStats(values, { jobOpenings: 9_000 });
-    const plan = await planCatalogueImport(db, await rowsFor(newer));
+    const plan = await planCatalogueImport(db, { rows: await rowsFor(newer) });
     assert.deepEqual(plan.counts, { new: 0, changed: 0, edited: 1, unchanged: 0, invalid: 0 });
     const [marked] = plan.roles;
     assert.equal(marked?.kind, 'changed');
@@ -295,11 +301,11 @@ describe('applying an import', () => {
     assert.equal(marked.editedSinceImport?.action, 'role.update');
 
     const before = await everything();
-    const leftAlone = applied(await applyCatalogueImport(db, await rowsFor(newer), { actorId: null }));
+    const leftAlone = applied(await applyCatalogueImport(db, { rows: await rowsFor(newer) }, { actorId: null }));
     assert.deepEqual(leftAlone.leftAlone.map((role) => role.slug), [values.content.slug]);
     assert.deepEqual(await everything(), before);
 
-    const overwritten = applied(await applyCatalogueImport(db, await rowsFor(newer), { actorId: null, overwriteEdited: true }));
+    const overwritten = applied(await applyCatalogueImport(db, { rows: await rowsFor(newer) }, { actorId: null, overwriteEdited: true }));
     assert.deepEqual(overwritten.updated.map((role) => role.slug), [values.content.slug]);
     const [stats] = await db.select().from(roleStats).where(eq(roleStats.roleId, loaded.id));
     assert.equal(stats?.jobOpenings, 9_000);
@@ -310,9 +316,9 @@ describe('applying an import', () => {
 
   test('an import never changes a role’s status: an archived role stays archived', async () => {
     const values = trickyRole();
-    applied(await applyCatalogueImport(db, await rowsFor(values), { actorId: null }));
+    applied(await applyCatalogueImport(db, { rows: await rowsFor(values) }, { actorId: null }));
     await db.update(roles).set({ status: 'archived' }).where(eq(roles.slug, values.content.slug));
-    applied(await applyCatalogueImport(db, await rowsFor(withStats(values, { jobOpenings: 42 })), { actorId: null }));
+    applied(await applyCatalogueImport(db, { rows: await rowsFor(withStats(values, { jobOpenings: 42 })) }, { actorId: null }));
     const role = (await roleBySlug(values.content.slug))!;
     assert.equal(role.status, 'archived');
     assert.equal(role.version, 2);
@@ -325,15 +331,15 @@ describe('applying an import', () => {
     });
     const first = trickyRole();
     const second = trickyRole();
-    applied(await applyCatalogueImport(db, [release(first, '2023-05-01', 60_000), release(second, '2023-05-01', 61_000)], { actorId: null }));
+    applied(await applyCatalogueImport(db, { rows: [release(first, '2023-05-01', 60_000), release(second, '2023-05-01', 61_000)] }, { actorId: null }));
     const result = applied(
-      await applyCatalogueImport(db, [release(first, '2024-05-01', 62_000), release(second, '2024-05-01', 63_000)], { actorId: null }),
+      await applyCatalogueImport(db, { rows: [release(first, '2024-05-01', 62_000), release(second, '2024-05-01', 63_000)] }, { actorId: null }),
     );
     assert.equal(result.updated.length, 2);
     for (const values of [first, second]) assert.equal(await historyCount((await roleBySlug(values.content.slug))!.id), 2);
 
     const bad = release(trickyRole(), '2024-05-01', -5);
-    const refused = await applyCatalogueImport(db, [bad], { actorId: null });
+    const refused = await applyCatalogueImport(db, { rows: [bad] }, { actorId: null });
     assert.deepEqual(
       refused.plan.problems.map((problem) => [problem.line, problem.record, problem.column]),
       [[undefined, 1, 'average_salary']],
@@ -344,7 +350,7 @@ describe('applying an import', () => {
 describe('an import and an edit at the same time', () => {
   test('an edit that holds the role’s lock goes first; the import then sees it and leaves the role alone', async () => {
     const values = trickyRole();
-    applied(await applyCatalogueImport(db, await rowsFor(values), { actorId: null }));
+    applied(await applyCatalogueImport(db, { rows: await rowsFor(values) }, { actorId: null }));
     const role = (await roleBySlug(values.content.slug))!;
     const editor = await editorId();
     const importer = createDatabase(testDatabaseUrl(), { max: 1 });
@@ -353,7 +359,7 @@ describe('an import and an edit at the same time', () => {
       await sql.begin(async (edit) => {
         // The editor's save has locked the role, as db/role-edits.ts does, and is still deciding.
         await edit`select id from roles where id = ${role.id} for update`;
-        pending.importing = applyCatalogueImport(importer.db, await rowsFor(withStats(values, { jobOpenings: 1_111 })), { actorId: null });
+        pending.importing = applyCatalogueImport(importer.db, { rows: await rowsFor(withStats(values, { jobOpenings: 1_111 })) }, { actorId: null });
         await waitUntilBlocked();
         await edit`update roles set version = version + 1, updated_at = now() where id = ${role.id}`;
         await edit`update role_stats set job_openings = 2222 where role_id = ${role.id}`;
