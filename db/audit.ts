@@ -1,6 +1,6 @@
 // The audit log: one row per change, written in the same transaction as the change itself,
-// so a change without its audit row (or the reverse) cannot exist.
-import 'server-only';
+// so a change without its audit row (or the reverse) cannot exist. Not server-only: it writes on
+// the caller's transaction, and the catalogue import also runs from the command line.
 import type { Database } from './connection';
 import { auditLog } from './schema';
 
@@ -8,8 +8,9 @@ import { auditLog } from './schema';
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type AuditEntry = {
-  actorId: number;
-  /** Verb-noun, e.g. "role.update", "role.archive", "role.revert", "user.create", "user.disable". */
+  /** The signed-in user who made the change; null for a command-line import (`npm run data:import`). */
+  actorId: number | null;
+  /** Verb-noun, e.g. "role.update", "role.archive", "role.revert", "role.import", "user.create", "user.disable". */
   action: string;
   entityType: 'role' | 'user';
   /** The role's or user's id, as text (ids survive slug and email changes). */
@@ -20,4 +21,9 @@ export type AuditEntry = {
 
 export async function recordAudit(tx: Transaction, entry: AuditEntry) {
   await tx.insert(auditLog).values(entry);
+}
+
+/** Many rows at once (an import), in statements of a size PostgreSQL takes. */
+export async function recordAudits(tx: Transaction, entries: AuditEntry[]) {
+  for (let start = 0; start < entries.length; start += 1000) await tx.insert(auditLog).values(entries.slice(start, start + 1000));
 }

@@ -4,17 +4,15 @@
 // concurrent changes run one after the other, no edit is silently overwritten, and each result says
 // what this request did ("saved"), that the role already was that way ("unchanged"), or who got there first.
 import 'server-only';
-import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { requireUser } from './access';
 import { recordAudit, type Transaction } from './audit';
 import { database } from './client';
 import { escapeLike } from './roles';
-import { auditLog, categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
-import { columnsFromStats, contentFromRow, statsFromColumns, type Stats } from './role-columns';
-import { cacheTags } from '@/lib/cache-tags';
+import { categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
+import { contentFromRow, statsFromColumns, type Stats } from './role-columns';
+import { bumpVersion, changedFields, insertRole, isEmpty, lastEditOf, postgresErrorOf, roleCacheTags, toLastEdit, writeStats, type LastEdit } from './role-writes';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/form-state';
 import {
   roleContentKeys,
@@ -28,7 +26,7 @@ import {
 
 export type RoleStatus = Role['status'];
 
-export type LastEdit = { editorName: string | null; editedAt: string };
+export type { LastEdit };
 
 /** The role as stored, in the shapes the shared schemas describe. */
 export type RoleSnapshot = RoleValues & { version: number };
@@ -53,44 +51,7 @@ export type RoleMutationResult =
 
 const ADMIN_LIST_LIMIT = 100;
 
-// ---- Shapes ----------------------------------------------------------------------------------
-
-/** The fields whose values differ, as `{ before, after }` holding only those fields. */
-function changedFields<T extends Record<string, unknown>>(before: T, after: T, keys: readonly (keyof T & string)[]) {
-  const changed: { before: Record<string, unknown>; after: Record<string, unknown> } = { before: {}, after: {} };
-  for (const key of keys) {
-    if (!isDeepStrictEqual(before[key], after[key])) {
-      changed.before[key] = before[key];
-      changed.after[key] = after[key];
-    }
-  }
-  return changed;
-}
-
-function isEmpty(record: Record<string, unknown>) {
-  return Object.keys(record).length === 0;
-}
-
-function tagsFor(...states: { slug: string; categorySlug: string }[]) {
-  return [...new Set([cacheTags.roleList, ...states.flatMap((state) => [cacheTags.role(state.slug), cacheTags.category(state.categorySlug)])])];
-}
-
 // ---- Reads -------------------------------------------------------------------------------------
-
-/** The newest audit row of each role: who changed it last, and when. */
-function lastEditOf(roleId: AnyPgColumn) {
-  return sql<{ name: string | null; at: string } | null>`(
-    select json_build_object('name', ${users.name}, 'at', ${auditLog.createdAt})
-    from ${auditLog} left join ${users} on ${users.id} = ${auditLog.actorId}
-    where ${auditLog.entityType} = 'role' and ${auditLog.entityId} = (${roleId})::text
-    order by ${auditLog.createdAt} desc, ${auditLog.id} desc
-    limit 1
-  )`.mapWith((value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value));
-}
-
-function toLastEdit(edit: { name: string | null; at: string } | null, fallback: Date): LastEdit {
-  return edit ? { editorName: edit.name, editedAt: new Date(edit.at).toISOString() } : { editorName: null, editedAt: fallback.toISOString() };
-}
 
 export type AdminRoleFilter = { q?: string; status?: RoleStatus; category?: string };
 
@@ -209,14 +170,6 @@ export async function getRoleHistory(claims: unknown, { slug }: { slug: string }
 
 // ---- Changes -----------------------------------------------------------------------------------
 
-/** PostgreSQL's error code, wherever the driver or Drizzle put it. */
-function postgresErrorOf(error: unknown): { code?: string; constraint_name?: string } | null {
-  for (let current = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
-    if ('code' in current && typeof (current as { code: unknown }).code === 'string') return current as { code: string; constraint_name?: string };
-  }
-  return null;
-}
-
 // The actions validate first and show the errors; checking again here means no other caller can
 // write a role the form would have refused.
 const roleChangeSchema = z.object({ content: roleContentSchema, stats: roleStatsSchema });
@@ -260,25 +213,6 @@ async function lockRole(tx: Transaction, roleId: number) {
   return locked ? loadRole(tx, eq(roles.id, roleId)) : null;
 }
 
-/** A new version of a locked role, with any content changes. */
-async function bumpVersion(tx: Transaction, roleId: number, changes: Partial<typeof roles.$inferInsert> = {}) {
-  const [updated] = await tx
-    .update(roles)
-    .set({ ...changes, version: sql`${roles.version} + 1`, updatedAt: new Date() })
-    .where(eq(roles.id, roleId))
-    .returning({ id: roles.id, slug: roles.slug, version: roles.version });
-  return updated!;
-}
-
-async function writeStats(tx: Transaction, { roleId, roleVersion, stats, actorId }: { roleId: number; roleVersion: number; stats: RoleStatsInput; actorId: number }) {
-  const columns = columnsFromStats(stats);
-  await tx
-    .update(roleStats)
-    .set({ ...columns, updatedAt: new Date(), updatedBy: actorId })
-    .where(eq(roleStats.roleId, roleId));
-  await tx.insert(roleStatsHistory).values({ ...columns, roleId, roleVersion, changedBy: actorId });
-}
-
 export async function createRole(claims: unknown, input: { content: RoleContentInput; stats: RoleStatsInput }): Promise<RoleSaved | RoleInvalid> {
   const actor = await requireUser(claims, 'editor');
   const parsed = roleChangeSchema.safeParse(input);
@@ -287,11 +221,7 @@ export async function createRole(claims: unknown, input: { content: RoleContentI
   return inTransaction(async (tx): Promise<RoleSaved | RoleInvalid> => {
     const fieldErrors = await checkContent(tx, content, null);
     if (fieldErrors) return { status: 'invalid', fieldErrors };
-    const [created] = await tx.insert(roles).values(content).returning({ id: roles.id, slug: roles.slug, version: roles.version });
-    const role = created!;
-    const columns = columnsFromStats(stats);
-    await tx.insert(roleStats).values({ ...columns, roleId: role.id, updatedBy: actor.id });
-    await tx.insert(roleStatsHistory).values({ ...columns, roleId: role.id, roleVersion: role.version, changedBy: actor.id });
+    const role = await insertRole(tx, { content, stats, actorId: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'role.create',
@@ -300,7 +230,7 @@ export async function createRole(claims: unknown, input: { content: RoleContentI
       before: null,
       after: { ...content, ...stats },
     });
-    return { status: 'saved', role, tags: tagsFor(content) };
+    return { status: 'saved', role, tags: roleCacheTags(content) };
   });
 }
 
@@ -327,7 +257,7 @@ export async function updateRole(
       if (fieldErrors) return { status: 'invalid', fieldErrors };
     }
     const updated = await bumpVersion(tx, roleId, contentChange.after as Partial<RoleContentInput>);
-    if (!isEmpty(statsChange.after)) await writeStats(tx, { roleId, roleVersion: updated.version, stats, actorId: actor.id });
+    if (!isEmpty(statsChange.after)) await writeStats(tx, { changes: [{ roleId, roleVersion: updated.version, stats }], actorId: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'role.update',
@@ -336,7 +266,7 @@ export async function updateRole(
       before: { ...contentChange.before, ...statsChange.before },
       after: { ...contentChange.after, ...statsChange.after },
     });
-    return { status: 'saved', role: updated, tags: tagsFor(current.content, content) };
+    return { status: 'saved', role: updated, tags: roleCacheTags(current.content, content) };
   });
 }
 
@@ -359,7 +289,7 @@ async function setStatus(
       before: { status: current.status },
       after: { status },
     });
-    return { status: 'saved', role: updated, tags: tagsFor(current.content) };
+    return { status: 'saved', role: updated, tags: roleCacheTags(current.content) };
   });
 }
 
@@ -391,7 +321,7 @@ export async function revertRoleStats(
     const change = changedFields(current.stats, stats, roleStatsKeys);
     if (isEmpty(change.after)) return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
     const updated = await bumpVersion(tx, roleId);
-    await writeStats(tx, { roleId, roleVersion: updated.version, stats, actorId: actor.id });
+    await writeStats(tx, { changes: [{ roleId, roleVersion: updated.version, stats }], actorId: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'role.revert',
@@ -400,6 +330,6 @@ export async function revertRoleStats(
       before: change.before,
       after: change.after,
     });
-    return { status: 'saved', role: updated, tags: tagsFor(current.content) };
+    return { status: 'saved', role: updated, tags: roleCacheTags(current.content) };
   });
 }

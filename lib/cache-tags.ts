@@ -10,6 +10,13 @@ export const cacheTags = {
   categories: 'categories',
 };
 
+const tagPattern = /^(roles|categories|(role|category):[a-z0-9]+(-[a-z0-9]+)*)$/;
+
+/** True for the tags above (slugs as the slug rules allow): what an invalidation from outside may name. */
+export function isCacheTag(tag: string) {
+  return tag.length <= 110 && tagPattern.test(tag);
+}
+
 /** The slug a `role:<slug>` tag names, or null for other tags. */
 export function slugOfRoleTag(tag: string) {
   return tag.startsWith(rolePrefix) ? tag.slice(rolePrefix.length) : null;

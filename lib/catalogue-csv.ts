@@ -7,8 +7,10 @@
 //   JSON arrays;
 // - text that a spreadsheet would run as a formula (starting with =, +, - or @) is exported with a
 //   leading apostrophe, which an import removes; such a cell without the apostrophe is refused.
+// - files are UTF-8 (a BOM is fine), records end in CRLF (LF is fine too), RFC 4180 quoting.
+import { stringify } from 'csv-stringify/sync';
 import type { PercentileKey } from './role-fields';
-import type { RoleValues } from './role-schemas';
+import type { RoleContentInput, RoleStatsInput, RoleValues } from './role-schemas';
 
 export const catalogueColumns = [
   /** The page address, /roles/{slug}: lowercase letters, digits and single hyphens. The row's identity. */
@@ -75,36 +77,64 @@ export const catalogueColumns = [
 
 export type CatalogueColumn = (typeof catalogueColumns)[number];
 
-/** One row as its cells: the shape a CSV parser with `columns: true` returns. */
+/**
+ * One row as its cells, exactly as a file holds them (formula-looking text guarded): the shape a
+ * CSV parser with `columns: true` returns, and what toCatalogueRecord makes.
+ */
 export type CatalogueRecord = Record<CatalogueColumn, string>;
 
 // ---- Between roles and records -----------------------------------------------------------------
 
 /** Cells a spreadsheet would run as a formula. Plain numbers (-3.2) are data, not formulas. */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells an import reads with one apostrophe less: a guarded formula ('=x), and text that itself
+ * starts with apostrophes before a formula character (''=x is the guarded form of '=x). Without
+ * the second kind, a text starting with '= would lose its apostrophe on the way back.
+ */
+const GUARDED = /^'+[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** How a cell is written to a file: a formula-looking text gets a leading apostrophe. */
+/** How a cell is written to a file: a formula-looking text (or one that would read as guarded) gets a leading apostrophe. */
 export function guardCell(cell: string) {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  return (FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell)) || GUARDED.test(cell) ? `'${cell}` : cell;
 }
 
 /** A cell as read from a file: the apostrophe an export added comes off; an unguarded formula is refused. */
 export function unguardCell(cell: string): { value: string } | { error: string } {
-  if (cell.startsWith("'") && FORMULA_START.test(cell.slice(1))) return { value: cell.slice(1) };
+  if (GUARDED.test(cell)) return { value: cell.slice(1) };
   if (FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell)) {
     return { error: 'looks like a spreadsheet formula; start it with an apostrophe if it is text' };
   }
   return { value: cell };
 }
 
+/**
+ * Rows of cells as CSV text (RFC 4180, CRLF). The cells are written as given: records come guarded.
+ * A cell with a line break is always quoted: csv-stringify quotes only the record delimiter (CRLF),
+ * and a bare LF left unquoted breaks the row in spreadsheets, and in any tool that turns CRLF into LF.
+ */
+export function catalogueCsvLines(rows: string[][]) {
+  return stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
+
+/** The header line every catalogue file starts with. */
+export function catalogueCsvHeader() {
+  return catalogueCsvLines([[...catalogueColumns]]);
+}
+
+/** Records as CSV lines, their cells in the catalogue's column order. */
+export function catalogueCsvRecords(records: CatalogueRecord[]) {
+  return catalogueCsvLines(records.map((record) => catalogueColumns.map((column) => record[column])));
+}
+
 const text = (value: string | null) => value ?? '';
 const number = (value: number | null) => (value === null ? '' : String(value));
 
-/** A role as one CSV row. */
+/** A role as one CSV row, its cells guarded as a file holds them, so fromCatalogueRecord reads it back as it was. */
 export function toCatalogueRecord({ content, stats }: RoleValues, { categoryName, url }: { categoryName: string; url: string }): CatalogueRecord {
   const percentile = (key: PercentileKey) => number(stats.percentiles?.[key] ?? null);
-  return {
+  const cells: CatalogueRecord = {
     slug: content.slug,
     soc_code: text(content.socCode),
     title: content.title,
@@ -143,6 +173,7 @@ export function toCatalogueRecord({ content, stats }: RoleValues, { categoryName
     content_attribution: text(content.contentAttribution),
     url,
   };
+  return Object.fromEntries(catalogueColumns.map((column) => [column, guardCell(cells[column])])) as CatalogueRecord;
 }
 
 export type CellError = { column: CatalogueColumn; message: string };
@@ -179,6 +210,11 @@ export function fromCatalogueRecord(record: CatalogueRecord): { input: { content
     errors.push({ column, message: 'must be a JSON array, e.g. ["one","two"]' });
     return [];
   };
+  // A top code says something about percentiles; without them it would silently be dropped.
+  const noTopCodeWithoutPercentiles = () => {
+    if (list('salary_top_coded').length > 0) errors.push({ column: 'salary_top_coded', message: 'must be [] when the five percentiles are empty' });
+    return null;
+  };
   const percentileCells = [numeric('salary_p10'), numeric('salary_p25'), numeric('salary_median'), numeric('salary_p75'), numeric('salary_p90')];
   const outlookCells = [
     numeric('outlook_start_year'),
@@ -212,7 +248,7 @@ export function fromCatalogueRecord(record: CatalogueRecord): { input: { content
       currency: cell('currency') || undefined,
       degreeRequirementPercent: numeric('degree_requirement_percent'),
       percentiles: percentileCells.every((value) => value === null)
-        ? null
+        ? noTopCodeWithoutPercentiles()
         : {
             p10: percentileCells[0] ?? undefined,
             p25: percentileCells[1] ?? undefined,
@@ -237,4 +273,73 @@ export function fromCatalogueRecord(record: CatalogueRecord): { input: { content
     },
   };
   return errors.length > 0 ? { errors } : { input };
+}
+
+// ---- Where a role's fields are in a row ---------------------------------------------------------
+
+const contentColumns: Record<keyof RoleContentInput, CatalogueColumn> = {
+  title: 'title',
+  slug: 'slug',
+  socCode: 'soc_code',
+  alternativeTitles: 'alternative_titles',
+  categorySlug: 'category_slug',
+  summary: 'summary',
+  salaryTemplate: 'salary_template',
+  responsibilitiesIntro: 'responsibilities_intro',
+  responsibilities: 'responsibilities',
+  responsibilitiesOutro: 'responsibilities_outro',
+  howToBecomeIntro: 'how_to_become_intro',
+  howToBecomeSteps: 'how_to_become_steps',
+  howToBecomeOutro: 'how_to_become_outro',
+  contentAttribution: 'content_attribution',
+};
+
+const statsColumns: Record<Exclude<keyof RoleStatsInput, 'percentiles' | 'outlook'>, CatalogueColumn> = {
+  employment: 'employment',
+  jobOpenings: 'job_openings',
+  jobOpeningsBasis: 'job_openings_basis',
+  averageSalary: 'average_salary',
+  currency: 'currency',
+  degreeRequirementPercent: 'degree_requirement_percent',
+  entryEducation: 'entry_education',
+  asOf: 'as_of',
+  source: 'source',
+  sourceUrl: 'source_url',
+};
+
+const percentileColumns: Record<PercentileKey | 'topCoded', CatalogueColumn> = {
+  p10: 'salary_p10',
+  p25: 'salary_p25',
+  median: 'salary_median',
+  p75: 'salary_p75',
+  p90: 'salary_p90',
+  topCoded: 'salary_top_coded',
+};
+
+const outlookColumns: Record<string, CatalogueColumn> = {
+  startYear: 'outlook_start_year',
+  endYear: 'outlook_end_year',
+  startEmployment: 'outlook_start_employment',
+  endEmployment: 'outlook_end_employment',
+  changePercent: 'outlook_change_percent',
+};
+
+/**
+ * The column a schema issue is about, so an error names what the file calls it: `content.title`
+ * is `title`, `stats.percentiles.p75` is `salary_p75`, `content.howToBecomeSteps.2.heading` is
+ * `how_to_become_steps` with "step 3 heading". Null for a path the format does not know.
+ */
+export function catalogueColumnOf(path: readonly PropertyKey[]): { column: CatalogueColumn; detail?: string } | null {
+  const [part, field, next, leaf] = path;
+  if (part === 'content' && typeof field === 'string' && field in contentColumns) {
+    const column = contentColumns[field as keyof RoleContentInput];
+    if (typeof next !== 'number') return { column };
+    const item = field === 'howToBecomeSteps' ? 'step' : 'item';
+    return { column, detail: `${item} ${next + 1}${typeof leaf === 'string' ? ` ${leaf}` : ''}` };
+  }
+  if (part !== 'stats' || typeof field !== 'string') return null;
+  if (field in statsColumns) return { column: statsColumns[field as keyof typeof statsColumns] };
+  if (field === 'percentiles') return { column: percentileColumns[(typeof next === 'string' && next in percentileColumns ? next : 'p10') as PercentileKey] };
+  if (field === 'outlook') return { column: outlookColumns[typeof next === 'string' && next in outlookColumns ? next : 'startYear']! };
+  return null;
 }

@@ -87,3 +87,14 @@ export function formatEditTime(isoTimestamp: string) {
 export function formatList(items: string[], locale = DEFAULT_LOCALE) {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/**
+ * Who made a role's last change: the editor's name, or what made it without a signed-in user (a
+ * command-line import, or the seed), named as the sentence around it needs.
+ */
+export function formatLastEditor(
+  { editorName, action }: { editorName: string | null; action: string | null },
+  names: { commandLineImport: string; seed: string } = { commandLineImport: 'Command-line import', seed: 'Seed data' },
+) {
+  return editorName ?? (action === 'role.import' ? names.commandLineImport : names.seed);
+}

@@ -6,7 +6,7 @@
 // only the listing's common views (no search text, no numeric filters, first page) are kept.
 import 'server-only';
 import { cache } from 'react';
-import { unstable_cache, updateTag } from 'next/cache';
+import { revalidateTag, unstable_cache, updateTag } from 'next/cache';
 import { isDatabaseUnavailable } from '@/db/availability';
 import {
   countPublishedRoles,
@@ -83,10 +83,24 @@ export const getSitemapEntries = (offset: number, limit: number) =>
 export const getPublishedRoleCount = () =>
   unstable_cache(() => countPublishedRoles(), ['published-role-count'], { tags: [cacheTags.roleList] })();
 
-/** Makes a saved change visible on the next request: its cache tags, and what is known of its slugs. */
+/** What is known of the slugs these tags name: a new role, or one that changed, is looked up afresh. */
+function forgetSlugsOf(tags: string[]) {
+  forgetSlugs(tags.map(slugOfRoleTag).filter((slug): slug is string => slug !== null));
+}
+
+/** From a Server Action: makes a saved change visible on the next request (updateTag reads its own writes). */
 export function invalidatePublicRoles(tags: string[]) {
   for (const tag of tags) updateTag(tag);
-  forgetSlugs(tags.map(slugOfRoleTag).filter((slug): slug is string => slug !== null));
+  forgetSlugsOf(tags);
+}
+
+/**
+ * From a route handler, where updateTag is not available: the same, with the entries expired at
+ * once ({ expire: 0 }), so the next request renders afresh instead of being served the stale page.
+ */
+export function expirePublicRoles(tags: string[]) {
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  forgetSlugsOf(tags);
 }
 
 /** The published roles among these slugs, in order, and the slugs that are not (or no longer) published. */

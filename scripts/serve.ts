@@ -4,8 +4,6 @@
 // lets requests in flight finish (at most 10 s), closes the database pool, stops the embedded
 // PostgreSQL and exits 0. A second signal exits at once.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { closeAllDatabases, createDatabase } from '@/db/connection';
@@ -13,6 +11,7 @@ import { withDatabaseUrl } from '@/db/embedded-server';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase, upsertUser } from '@/db/seed/seed';
 import { users } from '@/db/schema';
+import { ensureDevelopmentAuthSecret } from '@/lib/development-secret';
 import { env } from '@/lib/env';
 import { proxyTrustFromEnv, type ProxyTrust } from '@/lib/server/trusted-proxies';
 
@@ -42,12 +41,7 @@ function resolveAuthSecret() {
       exitWith(`${(error as Error).message}. Generate one with: openssl rand -base64 33`);
     }
   }
-  const file = path.resolve(process.env.ROLEBOARD_DATA_DIR ?? '.data', 'auth-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, 'utf8').trim();
+  return ensureDevelopmentAuthSecret();
 }
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) exitWith('The port (-p or PORT) must be a whole number from 0 to 65535');

@@ -8,7 +8,7 @@ import { CategoryField } from '@/components/category-field';
 import { listRolesForAdmin } from '@/db/role-edits';
 import { listCategories } from '@/db/roles';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatAverageSalary, formatCount, formatDegreeRequirement, formatJobOpenings } from '@/lib/format';
+import { formatAverageSalary, formatCount, formatDegreeRequirement, formatJobOpenings, formatLastEditor } from '@/lib/format';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
 import { slugPattern } from '@/lib/slug';
@@ -108,7 +108,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
                     <span className="badge">{role.status === 'published' ? 'Published' : 'Archived'}</span>
                   </td>
                   <td>
-                    {role.lastEdit.editorName ?? 'Seed data'}
+                    {formatLastEditor(role.lastEdit)}
                     <br />
                     <span className="hint">
                       <EditTime at={role.lastEdit.editedAt} />

@@ -77,6 +77,7 @@ export type InvalidParam = { name: string; reason: string };
 
 const problemTitles: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   404: 'Not Found',
   405: 'Method Not Allowed',
   500: 'Internal Server Error',
@@ -84,7 +85,11 @@ const problemTitles: Record<number, string> = {
 };
 
 /** An RFC 9457 problem details response. */
-export function problemResponse(status: number, detail: string, extra: { invalidParams?: InvalidParam[]; headers?: Record<string, string> } = {}) {
+export function problemResponse(
+  status: number,
+  detail: string,
+  extra: { invalidParams?: InvalidParam[]; headers?: Record<string, string>; cors?: boolean } = {},
+) {
   const body = {
     type: `about:blank`,
     title: problemTitles[status] ?? 'Error',
@@ -94,7 +99,7 @@ export function problemResponse(status: number, detail: string, extra: { invalid
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { ...corsHeaders, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...extra.headers },
+    headers: { ...(extra.cors === false ? {} : corsHeaders), 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...extra.headers },
   });
 }
 

@@ -5,7 +5,7 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formatEditTime } from '@/lib/format';
+import { formatEditTime, formatLastEditor } from '@/lib/format';
 import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleConflict, type RoleMutationResult } from '@/db/role-edits';
 import { authenticatedAction } from '@/lib/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/public-roles';
@@ -39,8 +39,9 @@ function applyTags(tags: string[]) {
   invalidatePublicRoles(tags);
 }
 
-function conflictMessage(current: { editorName: string | null; editedAt: string }) {
-  return `This role was changed by ${current.editorName ?? 'someone else'} at ${formatEditTime(current.editedAt)}`;
+function conflictMessage(current: { editorName: string | null; editedAt: string; action: string | null }) {
+  const editor = formatLastEditor(current, { commandLineImport: 'a command-line import', seed: 'someone else' });
+  return `This role was changed by ${editor} at ${formatEditTime(current.editedAt)}`;
 }
 
 /** The DAL's refusal as the form's state; a conflict has its own (conflictState). */

@@ -10,6 +10,7 @@ import { RoleForm } from '@/components/admin/role-form';
 import { getRoleForEdit } from '@/db/role-edits';
 import { listCategories } from '@/db/roles';
 import { readOrSignIn } from '@/lib/admin-read';
+import { formatLastEditor } from '@/lib/format';
 import { toFormValues } from '@/lib/role-schemas';
 import { slugSchema } from '@/lib/slug';
 
@@ -47,7 +48,7 @@ export default async function EditRolePage({ params, searchParams }: Props) {
         <span className="badge">{published ? 'Published' : 'Archived'}</span>
       </div>
       <p className="hint">
-        Version {role.version}, last changed by {role.lastEdit.editorName ?? 'the seed data'} at <EditTime at={role.lastEdit.editedAt} />.{' '}
+        Version {role.version}, last changed by {formatLastEditor(role.lastEdit, { commandLineImport: 'a command-line import', seed: 'the seed data' })} at <EditTime at={role.lastEdit.editedAt} />.{' '}
         <Link href={`/admin/roles/${role.slug}/history`}>History of the figures</Link>
         {published && (
           <>

@@ -1,19 +1,13 @@
 // GET /api/v1/roles.csv: every published role, in the catalogue CSV format (lib/catalogue-csv.ts),
 // which `npm run data:import` and /admin/import read back. Streamed in batches so 100,000 roles
 // never sit in memory at once. The ETag comes from a cheap fingerprint of the catalogue.
-import { stringify } from 'csv-stringify/sync';
 import { listPublishedRoleStatsBatch } from '@/db/roles';
 import { etagOf, isNotModified, publicHeaders, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { rolePageUrl } from '@/lib/api/roles';
-import { catalogueColumns, guardCell, toCatalogueRecord } from '@/lib/catalogue-csv';
+import { catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord } from '@/lib/catalogue-csv';
 import { getCatalogueFingerprint } from '@/lib/public-roles';
 
 const BATCH_SIZE = 2000;
-
-/** Rows as CSV text (RFC 4180, CRLF), every cell guarded against spreadsheet formulas. */
-function csvLines(rows: string[][]) {
-  return stringify(rows, { record_delimiter: 'windows', cast: { string: guardCell } });
-}
 
 export const GET = withProblemDetails(async (request: Request) => {
   const fingerprint = await getCatalogueFingerprint();
@@ -37,7 +31,7 @@ export const GET = withProblemDetails(async (request: Request) => {
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(csvLines([[...catalogueColumns]])));
+        controller.enqueue(encoder.encode(catalogueCsvHeader()));
         return;
       }
       const rows = await listPublishedRoleStatsBatch({ afterId, limit: BATCH_SIZE });
@@ -47,7 +41,7 @@ export const GET = withProblemDetails(async (request: Request) => {
       }
       afterId = rows.at(-1)!.id;
       const records = rows.map(({ values, categoryName }) => toCatalogueRecord(values, { categoryName, url: rolePageUrl(values.content.slug) }));
-      controller.enqueue(encoder.encode(csvLines(records.map((record) => catalogueColumns.map((column) => record[column])))));
+      controller.enqueue(encoder.encode(catalogueCsvRecords(records)));
     },
   });
   return new Response(stream, { headers: responseHeaders });

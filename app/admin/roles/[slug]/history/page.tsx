@@ -75,7 +75,7 @@ export default async function RoleHistoryPage({ params }: Props) {
                   <EditTime at={entry.changedAt} />
                   <br />
                   <span className="hint">
-                    Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data'}
+                    Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data or a command-line import'}
                   </span>
                 </th>
                 <td className="number">{formatAverageSalary(entry.averageSalary, entry.currency)}</td>

@@ -1,0 +1,291 @@
+// The catalogue import, whichever door it comes through (the default U.S. catalogue, `npm run
+// data:import`, /admin/import): rows in the catalogue format → a plan of what would change,
+// checked against the database → applied in one transaction. Roles are matched by slug. An import
+// creates and updates roles (never their status, never categories, never roles it was not given),
+// and leaves alone roles an editor changed since their last import unless told to overwrite them.
+// Re-importing the same rows writes nothing at all.
+//
+// Not server-only, and it checks no session: scripts call it with their own connection and a null
+// actor; the app calls it through db/catalogue-uploads.ts, which checks the user first.
+import { inArray, sql } from 'drizzle-orm';
+import { recordAudits, type AuditEntry, type Transaction } from './audit';
+import type { Database } from './connection';
+import { contentFromRow, statsFromColumns } from './role-columns';
+import { bumpVersion, bumpVersions, changedFields, insertRoles, isEmpty, lastEditOf, roleCacheTags, toLastEdit, writeStats, type LastEdit } from './role-writes';
+import { categories, roles, roleStats } from './schema';
+import type { CatalogueProblem, CatalogueRow } from '@/lib/catalogue-file';
+import { byPlace, validateCatalogueRows, type CatalogueRole } from '@/lib/catalogue-rows';
+import { roleContentKeys, roleStatsKeys, type RoleContentInput, type RoleValues } from '@/lib/role-schemas';
+
+type Queryable = Database | Transaction;
+
+/** Only the fields that differ, in the role schemas' shape (content and stats fields side by side). */
+export type FieldChanges = { before: Record<string, unknown>; after: Record<string, unknown> };
+
+type PlannedBase = { line?: number; record: number; slug: string; title: string };
+
+export type PlannedRole =
+  | (PlannedBase & { kind: 'new'; values: RoleValues })
+  | (PlannedBase & {
+      kind: 'changed';
+      roleId: number;
+      values: RoleValues;
+      /** What the role is now, for the cache tags of its old category. */
+      current: Pick<RoleContentInput, 'slug' | 'categorySlug'>;
+      contentChanges: FieldChanges;
+      statsChanges: FieldChanges;
+      /** Set when the role's last change was not an import: left alone unless overwriteEdited. */
+      editedSinceImport: LastEdit | null;
+    })
+  | (PlannedBase & { kind: 'unchanged'; roleId: number });
+
+export type ImportCounts = {
+  new: number;
+  /** Changed roles that will be updated (edited ones too when overwriteEdited). */
+  changed: number;
+  /** Changed roles that an editor changed since their last import, left alone unless overwriteEdited. */
+  edited: number;
+  unchanged: number;
+  /** Rows with at least one problem (a problem with the whole file counts as one). */
+  invalid: number;
+};
+
+export type ImportPlan = { roles: PlannedRole[]; problems: CatalogueProblem[]; counts: ImportCounts; overwriteEdited: boolean };
+
+export type ImportOptions = { overwriteEdited?: boolean };
+
+/**
+ * What to import: rows, and the problems already found in reading them (a file's broken quotes,
+ * lib/catalogue-file.ts). Records that come without a file have none.
+ */
+export type CatalogueInput = { rows: CatalogueRow[]; problems?: CatalogueProblem[] };
+
+/** Both parts' changes as one record, as the audit log and the preview show them. */
+export function fieldChangesOf(role: Extract<PlannedRole, { kind: 'changed' }>): FieldChanges {
+  return {
+    before: { ...role.contentChanges.before, ...role.statsChanges.before },
+    after: { ...role.contentChanges.after, ...role.statsChanges.after },
+  };
+}
+
+/** Whether applying this plan writes this role. */
+export function willWrite(role: PlannedRole, overwriteEdited: boolean) {
+  return role.kind === 'new' || (role.kind === 'changed' && (role.editedSinceImport === null || overwriteEdited));
+}
+
+const CHUNK = 1000;
+const WRITE_BATCH = 100;
+
+function chunks<T>(items: T[]) {
+  return Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, index) => items.slice(index * CHUNK, (index + 1) * CHUNK));
+}
+
+/** The roles with these slugs as stored, with their stats and last change. */
+async function loadRoles(db: Queryable, slugs: string[]) {
+  const found = new Map<string, { id: number; values: RoleValues; lastEdit: LastEdit }>();
+  for (const chunk of chunks(slugs)) {
+    const rows = await db
+      .select({ role: roles, stats: roleStats, lastEdit: lastEditOf(roles.id) })
+      .from(roles)
+      .innerJoin(roleStats, sql`${roleStats.roleId} = ${roles.id}`)
+      .where(inArray(roles.slug, chunk));
+    for (const row of rows) {
+      found.set(row.role.slug, {
+        id: row.role.id,
+        values: { content: contentFromRow(row.role), stats: statsFromColumns(row.stats) },
+        lastEdit: toLastEdit(row.lastEdit, row.role.updatedAt),
+      });
+    }
+  }
+  return found;
+}
+
+/** Which role holds each of these SOC codes. */
+async function loadSocCodeOwners(db: Queryable, socCodes: string[]) {
+  const owners = new Map<string, string>();
+  for (const chunk of chunks(socCodes)) {
+    const rows = await db.select({ slug: roles.slug, socCode: roles.socCode }).from(roles).where(inArray(roles.socCode, chunk));
+    for (const row of rows) owners.set(row.socCode!, row.slug);
+  }
+  return owners;
+}
+
+/** The problems only the database can tell: a category that does not exist, a SOC code another role has. */
+function databaseProblems(role: CatalogueRole, categorySlugs: Set<string>, socCodeOwners: Map<string, string>): CatalogueProblem[] {
+  const { content } = role.values;
+  const place = { ...(role.line !== undefined ? { line: role.line } : {}), record: role.record };
+  const problems: CatalogueProblem[] = [];
+  if (!categorySlugs.has(content.categorySlug)) {
+    const known = [...categorySlugs].sort().join(', ');
+    problems.push({ ...place, column: 'category_slug', message: `There is no category "${content.categorySlug}"; use one of: ${known}.` });
+  }
+  const owner = content.socCode ? socCodeOwners.get(content.socCode) : undefined;
+  if (owner !== undefined && owner !== content.slug) {
+    problems.push({ ...place, column: 'soc_code', message: `${content.socCode} is already the SOC code of the role ${owner}.` });
+  }
+  return problems;
+}
+
+/**
+ * What importing these rows would do, as the database is now: each valid row is new, changed
+ * (with before → after of each changed field) or unchanged, and every row that cannot be imported
+ * is a problem. A dry run: nothing is written.
+ */
+export async function planCatalogueImport(db: Queryable, input: CatalogueInput, { overwriteEdited = false }: ImportOptions = {}): Promise<ImportPlan> {
+  const { roles: valid, problems: rowProblems } = validateCatalogueRows(input.rows);
+  const problems = [...(input.problems ?? []), ...rowProblems];
+  const [categoryRows, existing, socCodeOwners] = await Promise.all([
+    db.select({ slug: categories.slug }).from(categories),
+    loadRoles(
+      db,
+      valid.map((role) => role.values.content.slug),
+    ),
+    loadSocCodeOwners(
+      db,
+      valid.flatMap((role) => (role.values.content.socCode ? [role.values.content.socCode] : [])),
+    ),
+  ]);
+  const categorySlugs = new Set(categoryRows.map((category) => category.slug));
+
+  const planned: PlannedRole[] = [];
+  for (const role of valid) {
+    const found = databaseProblems(role, categorySlugs, socCodeOwners);
+    if (found.length > 0) {
+      problems.push(...found);
+      continue;
+    }
+    const { content, stats } = role.values;
+    const base = { ...(role.line !== undefined ? { line: role.line } : {}), record: role.record, slug: content.slug, title: content.title };
+    const current = existing.get(content.slug);
+    if (!current) {
+      planned.push({ ...base, kind: 'new', values: role.values });
+      continue;
+    }
+    const contentChanges = changedFields(current.values.content, content, roleContentKeys);
+    const statsChanges = changedFields(current.values.stats, stats, roleStatsKeys);
+    if (isEmpty(contentChanges.after) && isEmpty(statsChanges.after)) {
+      planned.push({ ...base, kind: 'unchanged', roleId: current.id });
+      continue;
+    }
+    // A role nobody has touched since the seed has no audit row: it was not edited either.
+    const edited = current.lastEdit.action !== null && current.lastEdit.action !== 'role.import';
+    planned.push({
+      ...base,
+      kind: 'changed',
+      roleId: current.id,
+      values: role.values,
+      current: { slug: current.values.content.slug, categorySlug: current.values.content.categorySlug },
+      contentChanges,
+      statsChanges,
+      editedSinceImport: edited ? current.lastEdit : null,
+    });
+  }
+
+  const invalidPlaces = new Set(problems.map((problem) => problem.line ?? problem.record ?? 'file'));
+  const changed = planned.filter((role) => role.kind === 'changed');
+  return {
+    roles: planned,
+    problems: problems.sort(byPlace),
+    overwriteEdited,
+    counts: {
+      new: planned.filter((role) => role.kind === 'new').length,
+      changed: changed.filter((role) => overwriteEdited || role.editedSinceImport === null).length,
+      edited: overwriteEdited ? 0 : changed.filter((role) => role.editedSinceImport !== null).length,
+      unchanged: planned.filter((role) => role.kind === 'unchanged').length,
+      invalid: invalidPlaces.size,
+    },
+  };
+}
+
+export type AppliedRole = { slug: string; title: string };
+
+export type ImportResult =
+  | { status: 'invalid'; plan: ImportPlan }
+  | {
+      status: 'applied';
+      plan: ImportPlan;
+      created: AppliedRole[];
+      updated: AppliedRole[];
+      /** Changed roles left alone because an editor changed them since their last import. */
+      leftAlone: AppliedRole[];
+      unchanged: number;
+      /** The cache tags the import touched, for the caller to invalidate. */
+      tags: string[];
+    };
+
+export type ApplyOptions = ImportOptions & {
+  /** The signed-in user importing; null from the command line. */
+  actorId: number | null;
+  /** Called after each role written: (written so far, to write in all). */
+  onProgress?: (done: number, total: number) => void;
+};
+
+/**
+ * Applies the rows within the caller's transaction: locks, re-plans against what the database
+ * holds now, and writes nothing at all unless every row is valid.
+ *
+ * Locking: an advisory lock serialises imports with each other (the roles they would create do not
+ * exist yet, so no row lock could), and every existing role in the file is locked `for update`,
+ * the lock db/role-edits.ts takes before any edit, so edits and the import run one after the
+ * other. Roles are locked in id order and an edit locks one role, so no two can deadlock. The plan
+ * is made after the locks: what is applied is what the database holds at that moment.
+ */
+export async function applyCatalogueImportIn(tx: Transaction, input: CatalogueInput, options: ApplyOptions): Promise<ImportResult> {
+  const { actorId, overwriteEdited = false, onProgress } = options;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('roleboard:catalogue-import', 0))`);
+  const slugs = [...new Set(input.rows.map((row) => row.record.slug.trim()).filter(Boolean))];
+  for (const chunk of chunks(slugs)) {
+    await tx.select({ id: roles.id }).from(roles).where(inArray(roles.slug, chunk)).orderBy(roles.id).for('update');
+  }
+  const plan = await planCatalogueImport(tx, input, { overwriteEdited });
+  if (plan.problems.length > 0) return { status: 'invalid', plan };
+
+  const toWrite = plan.roles.filter((role) => willWrite(role, overwriteEdited));
+  const audits: AuditEntry[] = [];
+  const tags = new Set<string>();
+  const created: AppliedRole[] = [];
+  const updated: AppliedRole[] = [];
+  // A hundred roles at a time, each step one statement for all of them (one round trip per
+  // statement made 832 roles take 3 s), with progress after each hundred.
+  for (let start = 0; start < toWrite.length; start += WRITE_BATCH) {
+    const batch = toWrite.slice(start, start + WRITE_BATCH);
+    const newRoles = batch.filter((role) => role.kind === 'new');
+    const inserted = await insertRoles(tx, { roles: newRoles.map((role) => role.values), actorId });
+    for (const role of newRoles) {
+      const { content, stats } = role.values;
+      audits.push({ actorId, action: 'role.import', entityType: 'role', entityId: String(inserted.get(role.slug)!.id), before: null, after: { ...content, ...stats } });
+      roleCacheTags(content).forEach((tag) => tags.add(tag));
+      created.push({ slug: role.slug, title: role.title });
+    }
+
+    const changed = batch.filter((role) => role.kind === 'changed');
+    // Text changes differ per role; a role whose text stays only needs its new version.
+    const versions = await bumpVersions(tx, changed.filter((role) => isEmpty(role.contentChanges.after)).map((role) => role.roleId));
+    for (const role of changed.filter((role) => !isEmpty(role.contentChanges.after))) {
+      versions.set(role.roleId, (await bumpVersion(tx, role.roleId, role.contentChanges.after as Partial<RoleContentInput>)).version);
+    }
+    const statsChanged = changed.filter((role) => !isEmpty(role.statsChanges.after));
+    await writeStats(tx, { changes: statsChanged.map((role) => ({ roleId: role.roleId, roleVersion: versions.get(role.roleId)!, stats: role.values.stats })), actorId });
+    for (const role of changed) {
+      audits.push({ actorId, action: 'role.import', entityType: 'role', entityId: String(role.roleId), ...fieldChangesOf(role) });
+      roleCacheTags(role.current, role.values.content).forEach((tag) => tags.add(tag));
+      updated.push({ slug: role.slug, title: role.title });
+    }
+    onProgress?.(start + batch.length, toWrite.length);
+  }
+  await recordAudits(tx, audits);
+  return {
+    status: 'applied',
+    plan,
+    created,
+    updated,
+    leftAlone: plan.roles.filter((role) => role.kind === 'changed' && !willWrite(role, overwriteEdited)).map(({ slug, title }) => ({ slug, title })),
+    unchanged: plan.counts.unchanged,
+    tags: [...tags],
+  };
+}
+
+/** Applies the rows in a transaction of its own (see applyCatalogueImportIn). */
+export function applyCatalogueImport(db: Database, input: CatalogueInput, options: ApplyOptions) {
+  return db.transaction((tx) => applyCatalogueImportIn(tx, input, options));
+}

@@ -1,0 +1,172 @@
+// `npm run data:import -- FILE.csv [--dry-run] [--overwrite-edited]`: imports a catalogue CSV (the
+// format of /api/v1/roles.csv, lib/catalogue-csv.ts) into DATABASE_URL or the embedded database,
+// migrating it first like `npm run db:seed`. Prints what the file would change; then, unless
+// --dry-run, applies it in one transaction (nothing at all if any row is invalid) and tells the
+// running server which cached pages to refresh (POST /api/internal/revalidate, signed with AUTH_SECRET).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyCatalogueImport, planCatalogueImport, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
+import { createDatabase } from '@/db/connection';
+import { withDatabaseUrl } from '@/db/embedded-server';
+import { runMigrations } from '@/db/migrate';
+import { isTakenSlugOrSocCode } from '@/db/role-writes';
+import { CATALOGUE_FILE_LIMITS, describeProblem, readCatalogueFile } from '@/lib/catalogue-file';
+import { readDevelopmentAuthSecret } from '@/lib/development-secret';
+import { env } from '@/lib/env';
+import { formatCount } from '@/lib/format';
+import { MAX_TAGS_PER_REQUEST, REVALIDATION_PATH, REVALIDATION_SIGNATURE_HEADER, signRevalidation } from '@/lib/revalidation-request';
+
+const usage = `Usage: npm run data:import -- FILE.csv [--dry-run] [--overwrite-edited]
+
+Imports a catalogue CSV in the format of /api/v1/roles.csv (at most ${CATALOGUE_FILE_LIMITS.maxBytes / 1024 / 1024} MB and ${formatCount(CATALOGUE_FILE_LIMITS.maxRows)} roles)
+into DATABASE_URL, or the embedded database when it is not set.
+  --dry-run            show what the file would change, and write nothing
+  --overwrite-edited   also update roles an editor changed since their last import (left alone otherwise)
+Importing the default U.S. catalogue without a FILE is not available yet: give a file.`;
+
+const MAX_PROBLEMS_SHOWN = 20;
+const PROGRESS_EVERY = 100;
+
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
+}
+
+let parsed: ReturnType<typeof parseArgs<{ options: { 'dry-run': { type: 'boolean' }; 'overwrite-edited': { type: 'boolean' }; help: { type: 'boolean' } }; allowPositionals: true }>>;
+try {
+  parsed = parseArgs({
+    options: { 'dry-run': { type: 'boolean' }, 'overwrite-edited': { type: 'boolean' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${usage}`, 2);
+}
+if (parsed.values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (parsed.positionals.length !== 1) fail(usage, 2);
+const dryRun = parsed.values['dry-run'] === true;
+const overwriteEdited = parsed.values['overwrite-edited'] === true;
+// npm runs scripts in the project folder; the file is named relative to where the command was typed.
+const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), parsed.positionals[0]!);
+
+function readFile() {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (error) {
+    fail(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  // Refused before reading, however large; the reader says the same about anything over the limit it is given.
+  if (size > CATALOGUE_FILE_LIMITS.maxBytes) fail(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; files may be at most ${CATALOGUE_FILE_LIMITS.maxBytes / 1024 / 1024} MB.`);
+  return readCatalogueFile(fs.readFileSync(file));
+}
+
+/** "a, b and 3 more" */
+function someOf(roles: PlannedRole[]) {
+  const shown = roles.slice(0, 10).map((role) => role.slug);
+  return roles.length > shown.length ? `${shown.join(', ')} and ${formatCount(roles.length - shown.length)} more` : shown.join(', ');
+}
+
+function printPlan(plan: ImportPlan) {
+  const { counts } = plan;
+  const edited = plan.roles.filter((role) => role.kind === 'changed' && role.editedSinceImport !== null);
+  console.log(
+    `Plan: ${formatCount(counts.new)} new, ${formatCount(counts.changed)} changed, ` +
+      `${formatCount(overwriteEdited ? 0 : counts.edited)} edited since their last import${counts.edited > 0 ? ' (left alone; --overwrite-edited updates them)' : ''}, ` +
+      `${formatCount(counts.unchanged)} unchanged, ${formatCount(counts.invalid)} invalid.`,
+  );
+  const newRoles = plan.roles.filter((role) => role.kind === 'new');
+  const changed = plan.roles.filter((role) => role.kind === 'changed' && role.editedSinceImport === null);
+  if (newRoles.length > 0) console.log(`  New: ${someOf(newRoles)}`);
+  if (changed.length > 0) console.log(`  Changed: ${someOf(changed)}`);
+  if (edited.length > 0) console.log(`  Edited since their last import${overwriteEdited ? ' (will be overwritten)' : ''}: ${someOf(edited)}`);
+  if (plan.problems.length > 0) {
+    console.log(`\nThe file cannot be imported until these are fixed; nothing was applied.`);
+    for (const problem of plan.problems.slice(0, MAX_PROBLEMS_SHOWN)) console.log(`  ${describeProblem(problem)}`);
+    if (plan.problems.length > MAX_PROBLEMS_SHOWN) console.log(`  … and ${formatCount(plan.problems.length - MAX_PROBLEMS_SHOWN)} more.`);
+  }
+}
+
+/** Progress on long imports: one line rewritten in a terminal, a line every 100 roles in a log. */
+function progressLine(done: number, total: number) {
+  if (total < PROGRESS_EVERY || (done % PROGRESS_EVERY !== 0 && done !== total)) return;
+  const text = `Applying: ${formatCount(done)} of ${formatCount(total)} roles written`;
+  if (process.stdout.isTTY) process.stdout.write(`\r${text}${done === total ? '\n' : ''}`);
+  else console.log(text);
+}
+
+/** Asks the running server to invalidate the touched cache tags; says plainly whether it could. */
+async function tellRunningServer(tags: string[]) {
+  const secret = process.env.AUTH_SECRET || readDevelopmentAuthSecret();
+  const origin = env.SITE_URL();
+  const restart = 'If Roleboard is running, restart it so that its pages show the new figures.';
+  if (!secret) return `The running server was not told (no AUTH_SECRET, and no .data/auth-secret from npm run dev). ${restart}`;
+  try {
+    for (let start = 0; start < tags.length; start += MAX_TAGS_PER_REQUEST) {
+      const { body, signature } = signRevalidation({ tags: tags.slice(start, start + MAX_TAGS_PER_REQUEST), secret });
+      const response = await fetch(`${origin}${REVALIDATION_PATH}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [REVALIDATION_SIGNATURE_HEADER]: signature },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) {
+        const detail = ((await response.json().catch(() => ({}))) as { detail?: string }).detail ?? response.statusText;
+        const hint = response.status === 401 ? ' Is AUTH_SECRET the same as the server’s?' : '';
+        return `The server at ${origin} refused the request (${response.status}: ${detail}).${hint} ${restart}`;
+      }
+    }
+    return `Told the running server at ${origin}: its public pages show the new figures on the next request.`;
+  } catch (error) {
+    const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    return `No server answered at ${origin} (${reason}); set SITE_URL if it runs elsewhere. ${restart}`;
+  }
+}
+
+const catalogue = readFile();
+if (catalogue.problems.length > 0 && catalogue.rows.length === 0) {
+  console.log(`Read ${file}: it cannot be imported; nothing was applied.`);
+  for (const problem of catalogue.problems.slice(0, MAX_PROBLEMS_SHOWN)) console.log(`  ${describeProblem(problem)}`);
+  process.exit(1);
+}
+console.log(`Read ${file}: ${formatCount(catalogue.rows.length)} rows.`);
+
+const exitCode = await withDatabaseUrl(async (url, source) => {
+  const { db, sql } = createDatabase(url, { max: 1 });
+  try {
+    await runMigrations(db);
+    const plan = await planCatalogueImport(db, catalogue, { overwriteEdited });
+    console.log(`Database: ${source}`);
+    printPlan(plan);
+    if (plan.problems.length > 0) return 1;
+    if (dryRun) {
+      console.log('Dry run: nothing was written.');
+      return 0;
+    }
+    const started = performance.now();
+    const result = await applyCatalogueImport(db, catalogue, { actorId: null, overwriteEdited, onProgress: progressLine });
+    if (result.status === 'invalid') {
+      // The database changed since the plan above (a category removed, a SOC code taken).
+      printPlan(result.plan);
+      return 1;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Applied in ${seconds} s: created ${formatCount(result.created.length)}, updated ${formatCount(result.updated.length)}, ` +
+        `left alone ${formatCount(result.leftAlone.length)}, unchanged ${formatCount(result.unchanged)}.`,
+    );
+    if (result.tags.length > 0) console.log(await tellRunningServer(result.tags));
+    return 0;
+  } catch (error) {
+    if (!isTakenSlugOrSocCode(error)) throw error;
+    console.error('A role was saved with one of these slugs or SOC codes while the import ran; nothing was applied. Run the import again.');
+    return 1;
+  } finally {
+    await sql.end();
+  }
+});
+process.exit(exitCode);
