@@ -4,6 +4,8 @@
 // lets requests in flight finish (at most 10 s), closes the database pool, stops the embedded
 // PostgreSQL and exits 0. A second signal exits at once.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { closeAllDatabases, createDatabase } from '@/db/connection';
