@@ -1,13 +1,16 @@
-// `npm run data:import -- FILE.csv [--dry-run] [--overwrite-edited]`: imports a catalogue CSV (the
-// format of /api/v1/roles.csv, lib/catalogue-csv.ts) into DATABASE_URL or the embedded database,
-// migrating it first like `npm run db:seed`. Prints what the file would change; then, unless
-// --dry-run, applies it in one transaction (nothing at all if any row is invalid) and tells the
-// running server which cached pages to refresh (POST /api/internal/revalidate, signed with AUTH_SECRET).
+// `npm run data:import -- [FILE.csv] [--dry-run] [--overwrite-edited]`: imports a catalogue CSV (the
+// format of /api/v1/roles.csv, lib/catalogue-csv.ts), or without FILE the default U.S. catalogue,
+// into DATABASE_URL or the embedded database, migrating it first like `npm run db:seed`. Prints
+// what the import would change; then, unless --dry-run, applies it in one transaction (nothing at
+// all if any row is invalid) and tells the running server which cached pages to refresh
+// (POST /api/internal/revalidate, signed with AUTH_SECRET).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyCatalogueImport, planCatalogueImport, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
-import { createDatabase } from '@/db/connection';
+import { ensureUsCategories, importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
+import { loadUsOccupationCatalogue } from '@/db/catalogue/us-occupations';
+import { createDatabase, type Database } from '@/db/connection';
 import { withDatabaseUrl } from '@/db/embedded-server';
 import { runMigrations } from '@/db/migrate';
 import { isTakenSlugOrSocCode } from '@/db/role-writes';
@@ -17,13 +20,13 @@ import { env } from '@/lib/env';
 import { formatCount } from '@/lib/format';
 import { MAX_TAGS_PER_REQUEST, REVALIDATION_PATH, REVALIDATION_SIGNATURE_HEADER, signRevalidation } from '@/lib/revalidation-request';
 
-const usage = `Usage: npm run data:import -- FILE.csv [--dry-run] [--overwrite-edited]
+const usage = `Usage: npm run data:import -- [FILE.csv] [--dry-run] [--overwrite-edited]
 
-Imports a catalogue CSV in the format of /api/v1/roles.csv (at most ${CATALOGUE_FILE_LIMITS.maxBytes / 1024 / 1024} MB and ${formatCount(CATALOGUE_FILE_LIMITS.maxRows)} roles)
+Imports a catalogue CSV in the format of /api/v1/roles.csv (at most ${CATALOGUE_FILE_LIMITS.maxBytes / 1024 / 1024} MB and ${formatCount(CATALOGUE_FILE_LIMITS.maxRows)} roles),
+or without FILE the default U.S. catalogue (831 BLS occupations, May 2023 then May 2024 figures),
 into DATABASE_URL, or the embedded database when it is not set.
-  --dry-run            show what the file would change, and write nothing
-  --overwrite-edited   also update roles an editor changed since their last import (left alone otherwise)
-Importing the default U.S. catalogue without a FILE is not available yet: give a file.`;
+  --dry-run            show what the import would change, and write nothing
+  --overwrite-edited   also update roles an editor changed since their last import (left alone otherwise)`;
 
 const MAX_PROBLEMS_SHOWN = 20;
 const PROGRESS_EVERY = 100;
@@ -47,13 +50,13 @@ if (parsed.values.help) {
   console.log(usage);
   process.exit(0);
 }
-if (parsed.positionals.length !== 1) fail(usage, 2);
+if (parsed.positionals.length > 1) fail(usage, 2);
 const dryRun = parsed.values['dry-run'] === true;
 const overwriteEdited = parsed.values['overwrite-edited'] === true;
 // npm runs scripts in the project folder; the file is named relative to where the command was typed.
-const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), parsed.positionals[0]!);
+const file = parsed.positionals[0] === undefined ? null : path.resolve(process.env.INIT_CWD ?? process.cwd(), parsed.positionals[0]);
 
-function readFile() {
+function readFile(file: string) {
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -127,18 +130,54 @@ async function tellRunningServer(tags: string[]) {
   }
 }
 
-const catalogue = readFile();
-if (catalogue.problems.length > 0 && catalogue.rows.length === 0) {
+/** A dry run of the default catalogue: its latest release planned as if its categories existed, then rolled back. */
+async function planDefaultCatalogue(db: Database) {
+  const latest = loadUsOccupationCatalogue().at(-1)!;
+  let plan: ImportPlan | undefined;
+  await db
+    .transaction(async (tx) => {
+      await ensureUsCategories(tx);
+      plan = await planCatalogueImport(tx, { rows: latest.records.map((record) => ({ record })), problems: [] }, { overwriteEdited });
+      throw new RolledBack();
+    })
+    .catch((error) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return plan!;
+}
+
+class RolledBack extends Error {}
+
+async function importDefault(db: Database) {
+  if (dryRun) {
+    printPlan(await planDefaultCatalogue(db));
+    console.log('Dry run (the May 2024 figures against the database): nothing was written.');
+    return 0;
+  }
+  const started = performance.now();
+  const result = await importDefaultCatalogue(db, { onRelease: (asOf) => console.log(`Importing the U.S. catalogue as of ${asOf}…`), onProgress: progressLine });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Applied in ${seconds} s: created ${formatCount(result.created)}, updated ${formatCount(result.updated)} (counting each release).`);
+  if (result.tags.length > 0) console.log(await tellRunningServer(result.tags));
+  return 0;
+}
+
+const catalogue = file === null ? null : readFile(file);
+if (catalogue && catalogue.problems.length > 0 && catalogue.rows.length === 0) {
   console.log(`Read ${file}: it cannot be imported; nothing was applied.`);
   for (const problem of catalogue.problems.slice(0, MAX_PROBLEMS_SHOWN)) console.log(`  ${describeProblem(problem)}`);
   process.exit(1);
 }
-console.log(`Read ${file}: ${formatCount(catalogue.rows.length)} rows.`);
+if (catalogue) console.log(`Read ${file}: ${formatCount(catalogue.rows.length)} rows.`);
 
 const exitCode = await withDatabaseUrl(async (url, source) => {
   const { db, sql } = createDatabase(url, { max: 1 });
   try {
     await runMigrations(db);
+    if (!catalogue) {
+      console.log(`Database: ${source}`);
+      return await importDefault(db);
+    }
     const plan = await planCatalogueImport(db, catalogue, { overwriteEdited });
     console.log(`Database: ${source}`);
     printPlan(plan);

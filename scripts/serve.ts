@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { closeAllDatabases, createDatabase } from '@/db/connection';
 import { withDatabaseUrl } from '@/db/embedded-server';
+import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase, upsertUser } from '@/db/seed/seed';
 import { users } from '@/db/schema';
@@ -65,8 +66,11 @@ async function prepare(url: string) {
       { count: number },
     ];
     if (count === 0) {
+      const started = performance.now();
       await seedDatabase(db);
-      console.log('Seeded the empty database with the sample roles.');
+      const { created } = await importDefaultCatalogue(db);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Loaded the catalogue into the empty database in ${seconds} s: the seed role and ${created} U.S. occupations (BLS May 2023 and May 2024).`);
     }
     if (admin) await upsertUser(db, { ...admin, role: 'admin', name: 'Administrator' });
     else if (development) await createFirstDevelopmentAdmin(db);

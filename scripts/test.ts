@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { createDatabase } from '@/db/connection';
 import { findFreePort, startEmbeddedServer, type EmbeddedServer } from '@/db/embedded-server';
+import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase, upsertUser } from '@/db/seed/seed';
 import { testUsers } from '../tests/support/users';
@@ -58,7 +59,9 @@ let passed = true;
 try {
   const { db, sql } = createDatabase(databaseUrl, { max: 1 });
   await runMigrations(db);
+  // The catalogue as a first start loads it: the seed role and the U.S. occupations, two releases each.
   await seedDatabase(db);
+  await importDefaultCatalogue(db);
   for (const user of Object.values(testUsers)) await upsertUser(db, user);
   await sql.end();
 

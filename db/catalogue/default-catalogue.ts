@@ -1,0 +1,37 @@
+// The default U.S. catalogue (831 BLS occupations) through the same import as every CSV, one OEWS
+// release after the other (May 2023, then May 2024), so each occupation starts with two real
+// points of history. Used on a first start, by `npm run data:import` without a file, and by tests.
+import { categories } from '../schema';
+import { applyCatalogueImport, type ApplyOptions } from '../catalogue-import';
+import type { Transaction } from '../audit';
+import type { Database } from '../connection';
+import { usCategories } from './categories';
+import { loadUsOccupationCatalogue } from './us-occupations';
+
+export type DefaultCatalogueResult = { created: number; updated: number; tags: string[] };
+
+/** The SOC major groups the catalogue files its occupations under; existing categories are kept as they are. */
+export async function ensureUsCategories(db: Database | Transaction) {
+  await db.insert(categories).values(usCategories).onConflictDoNothing();
+}
+
+export async function importDefaultCatalogue(
+  db: Database,
+  { onRelease, onProgress }: { onRelease?: (asOf: string) => void; onProgress?: ApplyOptions['onProgress'] } = {},
+): Promise<DefaultCatalogueResult> {
+  await ensureUsCategories(db);
+  const tags = new Set<string>();
+  let created = 0;
+  let updated = 0;
+  for (const release of loadUsOccupationCatalogue()) {
+    onRelease?.(release.asOf);
+    const input = { rows: release.records.map((record) => ({ record })), problems: [] };
+    const result = await applyCatalogueImport(db, input, { actorId: null, onProgress });
+    // The catalogue is our own data, checked by its tests: a refusal here is a bug, not a user error.
+    if (result.status === 'invalid') throw new Error(`The default catalogue (${release.asOf}) does not import: ${JSON.stringify(result.plan.problems.slice(0, 3))}`);
+    created += result.created.length;
+    updated += result.updated.length;
+    result.tags.forEach((tag) => tags.add(tag));
+  }
+  return { created, updated, tags: [...tags] };
+}
