@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { createDatabase } from '@/db/connection';
 import { migrationsFolder, runMigrations } from '@/db/migrate';
 import { seedDatabase, seedRoles } from '@/db/seed/seed';
@@ -48,15 +49,15 @@ describe('migrations and seed on an empty database', () => {
     assert.ok(extension, 'pg_trgm is installed for title search');
   });
 
-  test('the seed loads every role with stats and one history row each', async () => {
+  test('the seed loads the 23 SOC major groups and the seed role, with stats and one history row', async () => {
     const admin = { email: 'Admin@Example.com', password: 'correct horse battery staple' };
     await seedDatabase(connection.db, { admin });
     const first = await snapshot();
     assert.ok(first);
-    assert.equal(first.roles, seedRoles.length);
-    assert.ok(seedRoles.length >= 25);
-    assert.equal(first.history, seedRoles.length);
-    assert.equal(new Set(seedRoles.map((role) => role.categorySlug)).size >= 5, true);
+    assert.equal(first.categories, 23);
+    assert.deepEqual(seedRoles.map((role) => role.slug), ['backend-software-engineer']);
+    assert.equal(first.roles, 1);
+    assert.equal(first.history, 1);
 
     const [user] = await connection.sql`select role, password_hash from users where lower(email) = 'admin@example.com'`;
     assert.equal(user?.role, 'admin');
@@ -72,6 +73,22 @@ describe('migrations and seed on an empty database', () => {
       select s.job_openings, s.average_salary, s.degree_requirement_percent, s.currency
       from roles r join role_stats s on s.role_id = r.id where r.slug = 'backend-software-engineer'`;
     assert.deepEqual({ ...row }, { job_openings: 1, average_salary: 110000, degree_requirement_percent: 100, currency: 'USD' });
+  });
+
+  test('the default catalogue adds 831 U.S. occupations with two real points of history each; importing it again changes nothing', async () => {
+    const { created } = await importDefaultCatalogue(connection.db);
+    assert.equal(created, 831);
+    const [row] = await connection.sql`
+      select count(*)::int as occupations,
+             (select count(*)::int from role_stats_history h join roles r on r.id = h.role_id where r.soc_code is not null) as history,
+             (select array_agg(distinct as_of::text order by as_of::text) from role_stats_history h join roles r on r.id = h.role_id where r.soc_code is not null) as releases,
+             (select count(*)::int from audit_log where action = 'role.import' and actor_id is null) as imports
+      from roles where soc_code is not null`;
+    assert.deepEqual({ ...row }, { occupations: 831, history: 1662, releases: ['2023-05-01', '2024-05-01'], imports: 1662 });
+    const before = await snapshot();
+    const again = await importDefaultCatalogue(connection.db);
+    assert.deepEqual({ created: again.created, updated: again.updated }, { created: 0, updated: 0 });
+    assert.deepEqual(await snapshot(), before);
   });
 
   test('the synthetic generator adds numbered roles once', async () => {
@@ -98,6 +115,36 @@ describe('migrating a database that already has data', () => {
     await migrate(connection.db, { migrationsFolder: folder });
     fs.rmSync(folder, { recursive: true });
   }
+
+  test('a database holding the old sample roles keeps working, and the U.S. catalogue comes in beside them', async () => {
+    const empty = await createEmptyDatabase('old-samples');
+    const connection = createDatabase(empty.url, { max: 1 });
+    try {
+      await migrateUpTo(connection, '0005_server_side_sessions');
+      await connection.sql`insert into categories (slug, name) values ('healthcare', 'Healthcare')`;
+      const [role] = await connection.sql`
+        insert into roles (slug, title, category_slug, summary, salary_template, responsibilities_intro, responsibilities, how_to_become_intro, how_to_become_steps)
+        values ('registered-nurse', 'Registered Nurse', 'healthcare', 'Cares for patients.', 'About {averageSalary}.', 'They:', '["Care."]', 'Steps:', '[{"heading":"Study","body":"Nursing."}]')
+        returning id`;
+      const stats = { role_id: role!.id, job_openings: 4210, average_salary: 86000, degree_requirement_percent: 100, as_of: '2026-09-01', source: 'Sample data' };
+      await connection.sql`insert into role_stats ${connection.sql(stats)}`;
+      await connection.sql`insert into role_stats_history ${connection.sql({ ...stats, role_version: 1, currency: 'USD' })}`;
+
+      await runMigrations(connection.db);
+      const [kept] = await connection.sql`
+        select r.title, r.alternative_titles, s.average_salary, s.job_openings_basis, s.salary_top_coded, r.search_vector @@ websearch_to_tsquery('english', 'nurse') as found
+        from roles r join role_stats s on s.role_id = r.id where r.slug = 'registered-nurse'`;
+      assert.deepEqual({ ...kept }, { title: 'Registered Nurse', alternative_titles: [], average_salary: 86000, job_openings_basis: 'current', salary_top_coded: [], found: true });
+
+      const { created } = await importDefaultCatalogue(connection.db);
+      assert.equal(created, 831);
+      const [counts] = await connection.sql`select count(*)::int as roles, count(*) filter (where category_slug = 'healthcare')::int as old from roles`;
+      assert.deepEqual({ ...counts }, { roles: 832, old: 1 });
+    } finally {
+      await connection.sql.end();
+      await empty.drop();
+    }
+  });
 
   test('earlier sign-in attempts keep counting, with garbage addresses as "unknown"', async () => {
     const empty = await createEmptyDatabase('attempts');

@@ -488,7 +488,7 @@ describe('archive, restore, history and revert', () => {
   });
 
   test('the admin list filters by text, status and category', async () => {
-    const role = await newRole({ categorySlug: 'design-and-product' });
+    const role = await newRole({ categorySlug: 'arts-design-entertainment-sports-and-media' });
     const claims = await editorClaims();
     assert.deepEqual((await listRolesForAdmin(claims, { q: role.content.title })).items.map((item) => item.id), [role.id]);
     assert.equal((await listRolesForAdmin(claims, { q: role.content.title, category: 'healthcare-practitioners-and-technical' })).total, 0);
