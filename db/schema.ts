@@ -23,6 +23,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const roleStatus = pgEnum('role_status', ['published', 'archived']);
 export const userRole = pgEnum('user_role', ['admin', 'editor']);
@@ -282,6 +283,36 @@ export const loginAttempts = pgTable(
       'login_attempts_ip_address_format',
       sql`${table.ipAddress} = 'unknown' or (length(${table.ipAddress}) <= 45 and ${table.ipAddress} ~ '^[0-9a-f.:]+(/64)?$')`,
     ),
+  ],
+);
+
+/** What an import applied, kept with its upload so its page can say so afterwards. */
+export type CatalogueUploadOutcome = { created: number; updated: number; leftAlone: number; unchanged: number; overwriteEdited: boolean };
+
+/**
+ * Files uploaded at /admin/import, kept from the preview until they are applied (or expire a week
+ * later, db/catalogue-uploads.ts): the preview and the apply read the very same bytes, so what an
+ * editor reviewed is what gets applied, without sending the file twice.
+ */
+export const catalogueUploads = pgTable(
+  'catalogue_uploads',
+  {
+    id: text('id').primaryKey(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    content: bytea('content').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    appliedBy: integer('applied_by').references(() => users.id, { onDelete: 'set null' }),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    outcome: jsonb('outcome').$type<CatalogueUploadOutcome>(),
+  },
+  (table) => [
+    index('catalogue_uploads_uploaded_at_idx').on(table.uploadedAt),
+    check('catalogue_uploads_size', sql`octet_length(${table.content}) <= 5242880`),
+    check('catalogue_uploads_file_name_length', sql`length(${table.fileName}) between 1 and 255`),
+    check('catalogue_uploads_applied_together', sql`(${table.appliedAt} is null) = (${table.outcome} is null)`),
   ],
 );
 

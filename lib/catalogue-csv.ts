@@ -13,69 +13,87 @@ import type { PercentileKey } from './role-fields';
 import type { RoleContentInput, RoleStatsInput, RoleValues } from './role-schemas';
 
 export const catalogueColumns = [
-  /** The page address, /roles/{slug}: lowercase letters, digits and single hyphens. The row's identity. */
   'slug',
-  /** SOC 2018 code, e.g. 15-1252; empty for roles that are not a U.S. occupation. Unique. */
   'soc_code',
   'title',
-  /** JSON array of other names the role goes by (SOC direct-match titles): searched, and shown as "Also called". */
   'alternative_titles',
-  /** The category's name (informational; an import goes by category_slug). */
   'category',
   'category_slug',
   'summary',
-  /** People employed (BLS OEWS TOT_EMP). */
   'employment',
   'job_openings',
-  /** `current` (openings now, e.g. the seed page's "1 job opening") or `projected-per-year` (BLS EP annual average openings). */
   'job_openings_basis',
-  /** Annual mean wage; empty where none is published. */
   'average_salary',
-  /** ISO 4217, e.g. USD. */
   'currency',
-  /** Share of openings that require a degree, 0–100; empty where not known. */
   'degree_requirement_percent',
   'salary_p10',
   'salary_p25',
   'salary_median',
   'salary_p75',
   'salary_p90',
-  /**
-   * JSON array of the percentiles that are BLS's top code (`#`): their cell holds the top code
-   * (239200 in May 2024) and the real wage is at least that, e.g. ["p75","p90"]. [] when none.
-   */
   'salary_top_coded',
-  /** Typical education needed for entry (BLS EP), e.g. "Bachelor's degree". */
   'entry_education',
-  /** Employment projection: years, employment at each end (people, not thousands), and BLS's published % change. All or none. */
   'outlook_start_year',
   'outlook_end_year',
   'outlook_start_employment',
   'outlook_end_employment',
   'outlook_change_percent',
-  /** The date the figures describe, YYYY-MM-DD (the first of the month for BLS's "May 2024"). */
   'as_of',
-  /** Where the figures come from, in words. */
   'source',
-  /** A link to the publication (http or https). */
   'source_url',
-  /** The salary write-up, with placeholders such as {averageSalary} filled from the figures. */
   'salary_template',
   'responsibilities_intro',
-  /** JSON array of strings. */
   'responsibilities',
   'responsibilities_outro',
   'how_to_become_intro',
-  /** JSON array of {"heading": …, "body": …}. */
   'how_to_become_steps',
   'how_to_become_outro',
-  /** Credit the text's source requires, e.g. O*NET's CC BY 4.0 attribution; empty when none. */
   'content_attribution',
-  /** The role page on this site (export only; an import ignores it). */
   'url',
 ] as const;
 
 export type CatalogueColumn = (typeof catalogueColumns)[number];
+
+/** What each column holds, for people: the developers page documents the format with these. */
+export const catalogueColumnDescriptions: Record<CatalogueColumn, string> = {
+  slug: 'The role page\'s address, /roles/{slug}: lowercase letters, digits and single hyphens. The row\'s identity: an import matches roles by it.',
+  soc_code: 'SOC 2018 code, e.g. 15-1252; empty for roles that are not a U.S. occupation. Unique.',
+  title: 'The role\'s name.',
+  alternative_titles: 'JSON array of other names the role goes by (SOC direct-match titles): searched, and shown as "Also called".',
+  category: 'The category\'s name (informational; an import goes by category_slug).',
+  category_slug: 'One of the categories, e.g. computer-and-mathematical.',
+  summary: 'What the role is, in a paragraph.',
+  employment: 'People employed (BLS OEWS TOT_EMP); empty where not known.',
+  job_openings: 'Job openings: now, or projected a year (see job_openings_basis).',
+  job_openings_basis: 'current (openings now, e.g. the seed page\'s "1 job opening") or projected-per-year (BLS EP annual average openings).',
+  average_salary: 'Annual mean wage; empty where none is published.',
+  currency: 'ISO 4217, e.g. USD.',
+  degree_requirement_percent: 'Share of openings that require a degree, 0–100; empty where not known.',
+  salary_p10: '10th percentile annual wage; the five percentiles are all given or all empty.',
+  salary_p25: '25th percentile annual wage.',
+  salary_median: 'Median annual wage.',
+  salary_p75: '75th percentile annual wage.',
+  salary_p90: '90th percentile annual wage.',
+  salary_top_coded: 'JSON array of the percentiles that are BLS\'s top code (#): their cell holds the top code (239200 in May 2024) and the real wage is at least that, e.g. ["p75","p90"]. [] when none.',
+  entry_education: 'Typical education needed for entry (BLS EP), e.g. "Bachelor\'s degree".',
+  outlook_start_year: 'Employment projection: its first year. The five outlook cells are all given or all empty.',
+  outlook_end_year: 'Employment projection: its last year.',
+  outlook_start_employment: 'Employment in the first year (people, not thousands).',
+  outlook_end_employment: 'Projected employment in the last year (people).',
+  outlook_change_percent: 'BLS\'s published % change over the projection.',
+  as_of: 'The date the figures describe, YYYY-MM-DD (the first of the month for BLS\'s "May 2024").',
+  source: 'Where the figures come from, in words.',
+  source_url: 'A link to the publication (http or https).',
+  salary_template: 'The salary write-up, with placeholders such as {averageSalary} filled from the figures.',
+  responsibilities_intro: 'The sentence before the responsibilities.',
+  responsibilities: 'JSON array of strings.',
+  responsibilities_outro: 'The text after the responsibilities; may be empty.',
+  how_to_become_intro: 'The sentence before the steps.',
+  how_to_become_steps: 'JSON array of {"heading": …, "body": …}.',
+  how_to_become_outro: 'The text after the steps; may be empty.',
+  content_attribution: 'Credit the text\'s source requires, e.g. O*NET\'s CC BY 4.0 attribution; empty when none.',
+  url: 'The role page on this site (export only; an import ignores it).',
+};
 
 /**
  * One row as its cells, exactly as a file holds them (formula-looking text guarded): the shape a

@@ -6,7 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parse, CsvError } from 'csv-parse/sync';
 import { catalogueColumns, type CatalogueColumn, type CatalogueRecord } from './catalogue-csv';
-import { formatCount } from './format';
+import { formatByteSize, formatCount } from './format';
 
 export const CATALOGUE_FILE_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 10_000 } as const;
 
@@ -27,10 +27,6 @@ const requiredColumns = catalogueColumns.filter((column) => column !== 'url');
 const knownColumns = new Set<string>(catalogueColumns);
 
 const SAVE_AS_CSV = 'Save the spreadsheet as "CSV UTF-8 (comma delimited)" and try again.';
-
-function sizeText(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${formatCount(Math.ceil(bytes / 1024))} kB`;
-}
 
 /** The 1-based line of each byte offset: line breaks are LF, CRLF or a lone CR. */
 function lineIndex(bytes: Uint8Array) {
@@ -58,7 +54,7 @@ const breaksIn = (cells: readonly string[]) => cells.reduce((count, cell) => cou
 function unreadable(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return 'The file is empty.';
   if (bytes.length > CATALOGUE_FILE_LIMITS.maxBytes) {
-    return `The file is ${sizeText(bytes.length)}; files may be at most ${CATALOGUE_FILE_LIMITS.maxBytes / 1024 / 1024} MB. Split it into smaller files.`;
+    return `The file is ${formatByteSize(bytes.length)}; files may be at most ${CATALOGUE_FILE_LIMITS.maxBytes / 1024 / 1024} MB. Split it into smaller files.`;
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return `The file is UTF-16 text, not UTF-8. ${SAVE_AS_CSV}`;
   const lineOf = lineIndex(bytes);

@@ -36,6 +36,11 @@ export function formatCount(count: number, locale = DEFAULT_LOCALE) {
   return new Intl.NumberFormat(locale).format(count);
 }
 
+/** A file's size: "340 kB", "4.2 MB". */
+export function formatByteSize(bytes: number, locale = DEFAULT_LOCALE) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${formatCount(Math.ceil(bytes / 1024), locale)} kB`;
+}
+
 /**
  * Projected openings a year, as BLS publishes them: in thousands with one decimal, so "about
  * 115,200", and 0.0 thousand is "fewer than 50".

@@ -188,7 +188,7 @@ const exitCode = await withDatabaseUrl(async (url, source) => {
     }
     const started = performance.now();
     const result = await applyCatalogueImport(db, catalogue, { actorId: null, overwriteEdited, onProgress: progressLine });
-    if (result.status === 'invalid') {
+    if (result.status !== 'applied') {
       // The database changed since the plan above (a category removed, a SOC code taken).
       printPlan(result.plan);
       return 1;

@@ -30,6 +30,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 <Link href="/admin">Roles</Link>
               </li>
               <li>
+                <Link href="/admin/import">Import</Link>
+              </li>
+              <li>
                 <Link href="/admin/audit">Audit log</Link>
               </li>
               {actor.role === 'admin' && (

@@ -46,7 +46,7 @@ export async function importDefaultCatalogue(
     const input = { rows: records.map((record) => ({ record })), problems: [] };
     const result = await applyCatalogueImport(db, input, { actorId: null, onProgress });
     // The catalogue is our own data, checked by its tests: a refusal here is a bug, not a user error.
-    if (result.status === 'invalid') throw new Error(`The default catalogue (${release.asOf}) does not import: ${JSON.stringify(result.plan.problems.slice(0, 3))}`);
+    if (result.status !== 'applied') throw new Error(`The default catalogue (${release.asOf}) does not import: ${JSON.stringify(result.plan.problems.slice(0, 3))}`);
     created += result.created.length;
     updated += result.updated.length;
     result.tags.forEach((tag) => tags.add(tag));

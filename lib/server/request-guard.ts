@@ -10,8 +10,15 @@ import type { IncomingMessage } from 'node:http';
  */
 export const MAX_PATH_LENGTH = 2048;
 
-/** The largest request body: Server Actions refuse more than 1 MB anyway (Next.js's bodySizeLimit). */
+/** The largest request body, but for uploads. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Where a larger body is allowed: the catalogue upload at /admin/import (files of 5 MB, sent as a
+ * multipart form). Next.js's Server Action limit (next.config.mjs) is the same.
+ */
+export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+const UPLOAD_PATHS = new Set(['/admin/import']);
 
 export type Refusal = { status: 400 | 403 | 411 | 413 | 414; title: string; detail: string };
 
@@ -73,8 +80,9 @@ export function refusalOf(request: IncomingMessage, { allowedOrigins }: { allowe
     return null;
   }
   if (!/^\d+$/.test(length)) return { status: 400, title: 'Bad request', detail: 'The Content-Length is not a number.' };
-  if (Number(length) > MAX_BODY_BYTES) {
-    return { status: 413, title: 'Request too large', detail: `Requests to this site are at most ${MAX_BODY_BYTES / 1024 / 1024} MB.` };
+  const limit = UPLOAD_PATHS.has(path) ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+  if (Number(length) > limit) {
+    return { status: 413, title: 'Request too large', detail: `Requests here are at most ${limit / 1024 / 1024} MB.` };
   }
   return null;
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { describe, test } from 'node:test';
 import { clientAddressOf, normalizeAddress, proxyTrustFromEnv } from '@/lib/server/trusted-proxies';
-import { MAX_BODY_BYTES, MAX_PATH_LENGTH, refusalOf } from '@/lib/server/request-guard';
+import { MAX_BODY_BYTES, MAX_PATH_LENGTH, MAX_UPLOAD_BYTES, refusalOf } from '@/lib/server/request-guard';
 import { baseSecurityHeaders, inlineScriptHashes, pageContentSecurityPolicy, responseKindOf } from '@/lib/server/security-headers';
 
 describe('the client address', () => {
@@ -71,6 +71,15 @@ describe('the request guard', () => {
     assert.equal(post({ 'content-length': String(MAX_BODY_BYTES + 1) }), 413);
     assert.equal(post({ 'content-length': '12abc' }), 400);
     assert.equal(post({ 'transfer-encoding': 'chunked' }), 411);
+  });
+
+  test('lets a catalogue file of 5 MB through to the import page only', () => {
+    const upload = (url: string, bytes: number) =>
+      refusalOf(request({ url, method: 'POST', headers: { 'content-length': String(bytes) } }), { allowedOrigins })?.status ?? null;
+    assert.equal(upload('/admin/import', 5.5 * 1024 * 1024), null);
+    assert.equal(upload('/admin/import', MAX_UPLOAD_BYTES + 1), 413);
+    assert.equal(upload('/admin/import/x', MAX_BODY_BYTES + 1), 413);
+    assert.equal(upload('/admin', MAX_BODY_BYTES + 1), 413);
   });
 });
 

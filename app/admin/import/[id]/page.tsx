@@ -1,0 +1,292 @@
+// An uploaded catalogue file: what applying it would do, row by row (new, changed with before →
+// after of each field, edited since the last import, unchanged, invalid with line and reason),
+// and the form that applies it. Once applied, what it did.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { applyCatalogueAction } from '../actions';
+import { AuditValue, auditFieldLabel, byFormOrder } from '@/components/admin/audit-value';
+import { CatalogueApplyForm } from '@/components/admin/catalogue-apply-form';
+import { EditTime } from '@/components/admin/edit-time';
+import { Pagination } from '@/components/pagination';
+import { fieldChangesOf, type ImportCounts, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
+import { getCatalogueUploadPreview } from '@/db/catalogue-uploads';
+import { listCategories } from '@/db/roles';
+import { readOrSignIn } from '@/lib/admin-read';
+import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } from '@/lib/format';
+import { isFileProblem, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/lib/import-preview';
+import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
+
+export const metadata: Metadata = { title: 'Import preview' };
+
+const viewSchema = z.object({
+  show: z.preprocess(emptyAsMissing, z.enum(previewFilters).default('all')).catch('all'),
+  page: z.preprocess(emptyAsMissing, z.coerce.number().int().min(1).max(10_000).default(1)).catch(1),
+});
+
+const filterLabels: Record<PreviewFilter, string> = {
+  all: 'All rows',
+  new: 'New',
+  changed: 'Changed',
+  edited: 'Edited since import',
+  unchanged: 'Unchanged',
+  invalid: 'Invalid',
+};
+
+function countOf(counts: ImportCounts, filter: PreviewFilter) {
+  return filter === 'all' ? counts.new + counts.changed + counts.edited + counts.unchanged + counts.invalid : counts[filter];
+}
+
+function StatusBadge({ row }: { row: PreviewRow }) {
+  const status = row.kind === 'invalid' ? 'invalid' : row.status;
+  return <span className={`badge import-status import-status--${status}`}>{filterLabels[status]}</span>;
+}
+
+function Changes({ role }: { role: Extract<PlannedRole, { kind: 'changed' }> }) {
+  const { before, after } = fieldChangesOf(role);
+  const fields = Object.keys(after)
+    .map((field) => ({ field }))
+    .sort(byFormOrder);
+  return (
+    <dl className="import-changes">
+      {fields.map(({ field }) => (
+        <div key={field} className="import-changes__field">
+          <dt>{auditFieldLabel(field)}</dt>
+          <dd>
+            <span className="import-changes__before">
+              <span className="visually-hidden">from </span>
+              <AuditValue field={field} value={before[field]} />
+            </span>
+            <span aria-hidden="true" className="import-changes__arrow">
+              →
+            </span>
+            <span className="import-changes__after">
+              <span className="visually-hidden">to </span>
+              <AuditValue field={field} value={after[field]} />
+            </span>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function RowDetails({ row, categoryNames }: { row: PreviewRow; categoryNames: Map<string, string> }) {
+  if (row.kind === 'invalid') {
+    return (
+      <ul className="import-problems">
+        {row.problems.map((problem, index) => (
+          <li key={index}>
+            {problem.column && <code>{problem.column}</code>}
+            {problem.column && ': '}
+            {problem.message}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const { role } = row;
+  if (role.kind === 'new') {
+    const { content, stats } = role.values;
+    return (
+      <p className="import-new">
+        {[content.socCode ? `SOC ${content.socCode}` : null, categoryNames.get(content.categorySlug) ?? content.categorySlug, `average salary ${formatAverageSalary(stats.averageSalary, stats.currency)}`]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+    );
+  }
+  if (role.kind === 'unchanged') return <p className="muted import-new">Already as the file says.</p>;
+  return (
+    <>
+      {role.editedSinceImport && (
+        <p className="import-edited">
+          Changed by {formatLastEditor(role.editedSinceImport, { commandLineImport: 'a command-line import', seed: 'someone' })} on{' '}
+          <EditTime at={role.editedSinceImport.editedAt} /> after its last import: left as it is unless you tick “Overwrite edited roles”.
+        </p>
+      )}
+      <Changes role={role} />
+    </>
+  );
+}
+
+function RoleCell({ row }: { row: PreviewRow }) {
+  const label = row.kind === 'invalid' ? row.label : { slug: row.role.slug, title: row.role.title };
+  if (!label) return <span className="muted">(unreadable row)</span>;
+  const existing = row.kind === 'role' && row.role.kind !== 'new';
+  return (
+    <>
+      {existing ? <Link href={`/admin/roles/${label.slug}`}>{label.title || label.slug}</Link> : <span>{label.title || '(no title)'}</span>}
+      <br />
+      <code className="import-slug">{label.slug || '(no slug)'}</code>
+    </>
+  );
+}
+
+function Summary({ plan }: { plan: ImportPlan }) {
+  const filters = previewFilters.filter((filter) => filter !== 'all');
+  return (
+    <dl className="import-summary">
+      {filters.map((filter) => (
+        <div key={filter} className={`import-summary__item import-summary__item--${filter}`}>
+          <dt>{filterLabels[filter]}</dt>
+          <dd>{formatCount(countOf(plan.counts, filter))}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default async function ImportPreviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
+  const { id } = await params;
+  const view = viewSchema.parse(await searchParams);
+  const preview = await readOrSignIn(`/admin/import/${encodeURIComponent(id)}`, (claims) => getCatalogueUploadPreview(claims, id));
+  if (!preview) notFound();
+
+  const heading = (
+    <>
+      <p>
+        <Link href="/admin/import">← Import roles</Link>
+      </p>
+      <h1>
+        Import <span className="import-file-name">{preview.fileName}</span>
+      </h1>
+      <p className="hint">
+        {formatByteSize(preview.byteSize)}, uploaded by {preview.uploadedBy} on <EditTime at={preview.uploadedAt} />
+      </p>
+    </>
+  );
+
+  if (preview.applied) {
+    const { outcome, by, at } = preview.applied;
+    return (
+      <div className="stack">
+        {heading}
+        <div className="notice notice--success" role="status">
+          <p>
+            Applied by {by ?? 'a former user'} on <EditTime at={at} />: {formatCount(outcome.created)} new {outcome.created === 1 ? 'role' : 'roles'},{' '}
+            {formatCount(outcome.updated)} updated, {formatCount(outcome.unchanged)} unchanged
+            {outcome.leftAlone > 0 && `, ${formatCount(outcome.leftAlone)} edited ${outcome.leftAlone === 1 ? 'role' : 'roles'} left as they were`}.
+          </p>
+        </div>
+        <p>
+          <Link href="/admin">See the roles</Link> · <Link href="/admin/audit">See every change in the audit log</Link> ·{' '}
+          <Link href="/admin/import">Import another file</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const plan = preview.plan!;
+  const categoryNames = new Map((await listCategories()).map((category) => [category.slug, category.name]));
+  const fileProblems = plan.problems.filter(isFileProblem);
+  const rows = previewRows(plan, preview.invalidRowLabels);
+  const shown = pageOfRows(rows, view.show, view.page);
+  const toWrite = plan.counts.new + plan.counts.changed + plan.counts.edited;
+  const hrefOf = (show: PreviewFilter, page = 1) => {
+    const query = new URLSearchParams({ ...(show !== 'all' ? { show } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString();
+    return `/admin/import/${preview.id}${query ? `?${query}` : ''}`;
+  };
+
+  return (
+    <div className="stack">
+      {heading}
+      <section aria-labelledby="summary-heading" className="stack">
+        <h2 id="summary-heading">What this file would do</h2>
+        <Summary plan={plan} />
+        {fileProblems.length > 0 ? (
+          <div className="notice notice--error" role="alert">
+            <p>
+              Nothing can be applied: this file cannot be read as a catalogue. Fix it and <Link href="/admin/import">upload it again</Link>.
+            </p>
+            <ul>
+              {fileProblems.map((problem, index) => (
+                <li key={index}>
+                  {problem.line === 1 && 'The header (line 1): '}
+                  {problem.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : plan.problems.length > 0 ? (
+          <div className="notice notice--error" role="alert">
+            <p>
+              Nothing can be applied until every row is valid: {formatCount(plan.counts.invalid)} {plan.counts.invalid === 1 ? 'row has' : 'rows have'} problems,
+              listed below. Fix the file and <Link href="/admin/import">upload it again</Link>.
+            </p>
+          </div>
+        ) : toWrite === 0 ? (
+          <p className="notice" role="status">
+            Nothing to apply: every role in this file already has these values.
+          </p>
+        ) : (
+          <CatalogueApplyForm action={applyCatalogueAction} uploadId={preview.id} digest={preview.digest!} editedCount={plan.counts.edited} />
+        )}
+      </section>
+
+      {rows.length > 0 && (
+        <section aria-labelledby="rows-heading" className="stack">
+          <h2 id="rows-heading">Row by row</h2>
+          <nav aria-label="Show rows" className="import-filters">
+            <ul>
+              {previewFilters.map((filter) => (
+                <li key={filter}>
+                  <Link href={hrefOf(filter)} aria-current={filter === view.show ? 'page' : undefined}>
+                    {filterLabels[filter]} ({formatCount(countOf(plan.counts, filter))})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {shown.total === 0 ? (
+            <p>No rows are {filterLabels[view.show].toLowerCase()}.</p>
+          ) : (
+            <>
+              <p className="hint">
+                {shown.pageCount > 1
+                  ? `Page ${formatCount(shown.page)} of ${formatCount(shown.pageCount)} (${formatCount(shown.total)} rows)`
+                  : `${formatCount(shown.total)} ${shown.total === 1 ? 'row' : 'rows'}`}
+              </p>
+              <div className="table-scroll">
+                <table className="data-table import-rows">
+                  <caption className="visually-hidden">{filterLabels[view.show]} of the file, in file order</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="number">
+                        Line
+                      </th>
+                      <th scope="col">Role</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Details</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.rows.map((row) => (
+                      <tr key={row.place} className={`import-row import-row--${row.kind === 'invalid' ? 'invalid' : row.status}`}>
+                        <td className="number">{formatCount(row.place)}</td>
+                        <th scope="row">
+                          <RoleCell row={row} />
+                        </th>
+                        <td>
+                          <StatusBadge row={row} />
+                        </td>
+                        <td>
+                          <RowDetails row={row} categoryNames={categoryNames} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination
+                previousHref={shown.page > 1 ? hrefOf(view.show, shown.page - 1) : null}
+                nextHref={shown.page < shown.pageCount ? hrefOf(view.show, shown.page + 1) : null}
+              />
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+// /admin/import's side of the catalogue import (db/catalogue-import.ts): an uploaded file is kept,
+// previewed as often as the editor likes, and applied once, by the preview's plan only. Every
+// function checks the session itself; the importing editor is the actor of every change.
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { requireUser } from './access';
+import { applyCatalogueImportIn, planCatalogueImport, planDigest, type ImportPlan } from './catalogue-import';
+import { database } from './client';
+import { catalogueUploads, users, type CatalogueUploadOutcome } from './schema';
+import { CATALOGUE_FILE_LIMITS, readCatalogueFile } from '@/lib/catalogue-file';
+import { formatByteSize } from '@/lib/format';
+import { placeOf, type RowLabel } from '@/lib/import-preview';
+
+/** Uploads nobody applied are deleted after this long. */
+const KEEP_UNAPPLIED_DAYS = 7;
+
+export const uploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'This import does not exist.');
+
+export type CatalogueUploadSummary = {
+  id: string;
+  fileName: string;
+  byteSize: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  applied: { by: string | null; at: string; outcome: CatalogueUploadOutcome } | null;
+};
+
+export type CatalogueUploadPreview = CatalogueUploadSummary & {
+  /** What applying would do now; null once the upload is applied. */
+  plan: ImportPlan | null;
+  /** The plan's fingerprint: the apply form sends it back, and a different plan is not applied. */
+  digest: string | null;
+  /** The slug and title of each row with problems, by its place (line), as the file has them. */
+  invalidRowLabels: Map<number, RowLabel>;
+};
+
+export type SaveUploadResult = { status: 'saved'; id: string } | { status: 'invalid'; message: string };
+
+/** Keeps a file for preview. Only its size is checked here; what is wrong inside it, the preview shows. */
+export async function saveCatalogueUpload(claims: unknown, file: { name: string; bytes: Uint8Array }): Promise<SaveUploadResult> {
+  const actor = await requireUser(claims);
+  if (file.bytes.length === 0) return { status: 'invalid', message: 'The file is empty. Choose the CSV file to import.' };
+  if (file.bytes.length > CATALOGUE_FILE_LIMITS.maxBytes) {
+    return { status: 'invalid', message: `The file is ${formatByteSize(file.bytes.length)}; files may be at most 5 MB. Split it into smaller files.` };
+  }
+  const id = randomBytes(16).toString('base64url');
+  // Names come from the browser: only their last part, printable, and not too long.
+  const fileName = (file.name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'catalogue.csv';
+  await database().transaction(async (tx) => {
+    await tx.delete(catalogueUploads).where(and(isNull(catalogueUploads.appliedAt), lt(catalogueUploads.uploadedAt, sql`now() - make_interval(days => ${KEEP_UNAPPLIED_DAYS})`)));
+    await tx.insert(catalogueUploads).values({ id, uploadedBy: actor.id, fileName, content: Buffer.from(file.bytes) });
+  });
+  return { status: 'saved', id };
+}
+
+const appliers = alias(users, 'appliers');
+
+async function loadUpload(id: string) {
+  const [row] = await database()
+    .select({
+      id: catalogueUploads.id,
+      fileName: catalogueUploads.fileName,
+      content: catalogueUploads.content,
+      uploadedBy: users.name,
+      uploadedAt: catalogueUploads.uploadedAt,
+      appliedBy: appliers.name,
+      appliedAt: catalogueUploads.appliedAt,
+      outcome: catalogueUploads.outcome,
+    })
+    .from(catalogueUploads)
+    .innerJoin(users, eq(users.id, catalogueUploads.uploadedBy))
+    .leftJoin(appliers, eq(appliers.id, catalogueUploads.appliedBy))
+    .where(eq(catalogueUploads.id, id));
+  return row ?? null;
+}
+
+/** The upload and what applying it would do, as the database is now; null when there is no such upload. */
+export async function getCatalogueUploadPreview(claims: unknown, id: string): Promise<CatalogueUploadPreview | null> {
+  await requireUser(claims);
+  if (!uploadIdSchema.safeParse(id).success) return null;
+  const upload = await loadUpload(id);
+  if (!upload) return null;
+  const summary: CatalogueUploadSummary = {
+    id: upload.id,
+    fileName: upload.fileName,
+    byteSize: upload.content.length,
+    uploadedBy: upload.uploadedBy,
+    uploadedAt: upload.uploadedAt.toISOString(),
+    applied: upload.appliedAt && upload.outcome ? { by: upload.appliedBy, at: upload.appliedAt.toISOString(), outcome: upload.outcome } : null,
+  };
+  if (summary.applied) return { ...summary, plan: null, digest: null, invalidRowLabels: new Map() };
+  const file = readCatalogueFile(upload.content);
+  const plan = await planCatalogueImport(database(), file);
+  const invalidPlaces = new Set(plan.problems.map(placeOf));
+  const invalidRowLabels = new Map<number, RowLabel>();
+  file.rows.forEach((row, index) => {
+    const place = placeOf({ line: row.line, record: index + 1 });
+    if (invalidPlaces.has(place)) invalidRowLabels.set(place, { slug: row.record.slug ?? '', title: row.record.title ?? '' });
+  });
+  return { ...summary, plan, digest: planDigest(plan), invalidRowLabels };
+}
+
+/** The latest uploads, newest first, for the import page. */
+export async function listCatalogueUploads(claims: unknown, limit = 10): Promise<CatalogueUploadSummary[]> {
+  await requireUser(claims);
+  const rows = await database()
+    .select({
+      id: catalogueUploads.id,
+      fileName: catalogueUploads.fileName,
+      byteSize: sql<number>`octet_length(${catalogueUploads.content})`.mapWith(Number),
+      uploadedBy: users.name,
+      uploadedAt: catalogueUploads.uploadedAt,
+      appliedBy: appliers.name,
+      appliedAt: catalogueUploads.appliedAt,
+      outcome: catalogueUploads.outcome,
+    })
+    .from(catalogueUploads)
+    .innerJoin(users, eq(users.id, catalogueUploads.uploadedBy))
+    .leftJoin(appliers, eq(appliers.id, catalogueUploads.appliedBy))
+    .orderBy(desc(catalogueUploads.uploadedAt))
+    .limit(limit);
+  return rows.map((row) => ({
+    id: row.id,
+    fileName: row.fileName,
+    byteSize: row.byteSize,
+    uploadedBy: row.uploadedBy,
+    uploadedAt: row.uploadedAt.toISOString(),
+    applied: row.appliedAt && row.outcome ? { by: row.appliedBy, at: row.appliedAt.toISOString(), outcome: row.outcome } : null,
+  }));
+}
+
+export type ApplyUploadResult =
+  | { status: 'applied'; outcome: CatalogueUploadOutcome; tags: string[] }
+  | { status: 'not-found' }
+  | { status: 'already-applied' }
+  | { status: 'invalid' }
+  /** The database changed since the preview: the editor should look at the new one. */
+  | { status: 'stale' };
+
+/**
+ * Applies an upload exactly as previewed: in one transaction, under the upload's row lock (so a
+ * double click applies it once), and only if the plan is still the one with `expectedPlanDigest`.
+ */
+export async function applyCatalogueUpload(
+  claims: unknown,
+  { id, overwriteEdited, expectedPlanDigest }: { id: string; overwriteEdited: boolean; expectedPlanDigest: string },
+): Promise<ApplyUploadResult> {
+  const actor = await requireUser(claims);
+  if (!uploadIdSchema.safeParse(id).success) return { status: 'not-found' };
+  return database().transaction(async (tx) => {
+    const [upload] = await tx.select().from(catalogueUploads).where(eq(catalogueUploads.id, id)).for('update');
+    if (!upload) return { status: 'not-found' };
+    if (upload.appliedAt) return { status: 'already-applied' };
+    const result = await applyCatalogueImportIn(tx, readCatalogueFile(upload.content), { actorId: actor.id, overwriteEdited, expectedPlanDigest });
+    if (result.status !== 'applied') return { status: result.status };
+    const outcome: CatalogueUploadOutcome = {
+      created: result.created.length,
+      updated: result.updated.length,
+      leftAlone: result.leftAlone.length,
+      unchanged: result.unchanged,
+      overwriteEdited,
+    };
+    await tx.update(catalogueUploads).set({ appliedBy: actor.id, appliedAt: sql`now()`, outcome }).where(eq(catalogueUploads.id, id));
+    return { status: 'applied', outcome, tags: result.tags };
+  });
+}

@@ -1,0 +1,53 @@
+// The rows of an import preview (/admin/import/[id]): every row of the file once, in file order,
+// as new, changed, edited (changed, but an editor changed the role since its last import),
+// unchanged or invalid, with its problems. Pure, so the page only renders.
+import type { ImportPlan, PlannedRole } from '@/db/catalogue-import';
+import type { CatalogueProblem } from './catalogue-file';
+
+export const previewFilters = ['all', 'new', 'changed', 'edited', 'unchanged', 'invalid'] as const;
+export type PreviewFilter = (typeof previewFilters)[number];
+
+export const PREVIEW_PAGE_SIZE = 100;
+
+export type PreviewRow =
+  | { kind: 'role'; place: number; role: PlannedRole; status: Exclude<PreviewFilter, 'all' | 'invalid'> }
+  | { kind: 'invalid'; place: number; label: RowLabel | null; problems: CatalogueProblem[] };
+
+/** What an invalid row says it is, as far as its cells tell. */
+export type RowLabel = { slug: string; title: string };
+
+/** Where a row is: its line in the file, or its record number for rows without lines. */
+export const placeOf = (item: { line?: number; record?: number }) => item.line ?? item.record ?? 0;
+
+/** A problem of the file as a whole: its size, encoding or header (line 1), not of one row. */
+export const isFileProblem = (problem: CatalogueProblem) => (problem.line === undefined && problem.record === undefined) || problem.line === 1;
+
+function statusOf(role: PlannedRole, overwriteEdited: boolean): Exclude<PreviewFilter, 'all' | 'invalid'> {
+  if (role.kind !== 'changed') return role.kind;
+  return role.editedSinceImport !== null && !overwriteEdited ? 'edited' : 'changed';
+}
+
+/** The file's rows in order; problems of the whole file are left to the page's summary. */
+export function previewRows(plan: ImportPlan, labels: Map<number, RowLabel>): PreviewRow[] {
+  const problemsByPlace = new Map<number, CatalogueProblem[]>();
+  for (const problem of plan.problems) {
+    if (isFileProblem(problem)) continue;
+    const place = placeOf(problem);
+    problemsByPlace.set(place, [...(problemsByPlace.get(place) ?? []), problem]);
+  }
+  const rows: PreviewRow[] = plan.roles.map((role) => ({ kind: 'role', place: placeOf(role), role, status: statusOf(role, plan.overwriteEdited) }));
+  for (const [place, problems] of problemsByPlace) rows.push({ kind: 'invalid', place, label: labels.get(place) ?? null, problems });
+  return rows.sort((first, second) => first.place - second.place);
+}
+
+export function rowFilter(row: PreviewRow): Exclude<PreviewFilter, 'all'> {
+  return row.kind === 'invalid' ? 'invalid' : row.status;
+}
+
+/** One page of the rows that pass the filter, and how many pages there are. */
+export function pageOfRows(rows: PreviewRow[], filter: PreviewFilter, page: number) {
+  const matching = filter === 'all' ? rows : rows.filter((row) => rowFilter(row) === filter);
+  const pageCount = Math.max(1, Math.ceil(matching.length / PREVIEW_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  return { rows: matching.slice((current - 1) * PREVIEW_PAGE_SIZE, current * PREVIEW_PAGE_SIZE), page: current, pageCount, total: matching.length };
+}
