@@ -2,6 +2,8 @@
 // as new, changed, edited (changed, but an editor changed the role since its last import),
 // unchanged or invalid, with its problems. Pure, so the page only renders.
 import type { ImportPlan, PlannedRole } from '@/db/catalogue-import';
+import type { CatalogueUploadOutcome } from '@/db/schema';
+import { formatCount } from './format';
 import type { CatalogueProblem } from './catalogue-file';
 
 export const previewFilters = ['all', 'new', 'changed', 'edited', 'unchanged', 'invalid'] as const;
@@ -50,4 +52,14 @@ export function pageOfRows(rows: PreviewRow[], filter: PreviewFilter, page: numb
   const pageCount = Math.max(1, Math.ceil(matching.length / PREVIEW_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
   return { rows: matching.slice((current - 1) * PREVIEW_PAGE_SIZE, current * PREVIEW_PAGE_SIZE), page: current, pageCount, total: matching.length };
+}
+
+/** What an applied import did, in a few words: "1 new, 3 updated, 2 edited roles left alone". */
+export function describeOutcome({ created, updated, leftAlone }: CatalogueUploadOutcome) {
+  const parts = [
+    created > 0 ? `${formatCount(created)} new` : null,
+    updated > 0 ? `${formatCount(updated)} updated` : null,
+    leftAlone > 0 ? `${formatCount(leftAlone)} edited ${leftAlone === 1 ? 'role' : 'roles'} left alone` : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'nothing changed';
 }

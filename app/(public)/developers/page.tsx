@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { badgeSnippet, iframeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
+import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
 import { env } from '@/lib/env';
 
 export const metadata: Metadata = {
@@ -126,6 +127,28 @@ export default function DevelopersPage() {
         </table>
         <Code>{`curl ${site}/api/v1/roles/${example.slug}`}</Code>
         <Code>{`curl '${site}/api/v1/roles?q=engineer&sort=salary&limit=5'`}</Code>
+      </section>
+
+      <section aria-labelledby="csv">
+        <h2 id="csv">The CSV format</h2>
+        <p>
+          <code>/api/v1/roles.csv</code> has one row per role with these columns, in this order. It is UTF-8 with CRLF line
+          endings and RFC 4180 quoting. An empty cell is a figure that is not known; numbers are plain digits, without
+          separators or currency signs; list cells hold JSON arrays. A text cell that a spreadsheet would run as a formula
+          (starting with <code>=</code>, <code>+</code>, <code>-</code> or <code>@</code>) is written with a leading
+          apostrophe. Files in this format import back unchanged, through <code>npm run data:import</code> or the admin
+          area&apos;s import page (at most 5 MB and 10,000 rows a file).
+        </p>
+        <dl className="csv-columns" aria-label="Columns of the CSV file">
+          {catalogueColumns.map((column) => (
+            <div key={column}>
+              <dt>
+                <code>{column}</code>
+              </dt>
+              <dd>{catalogueColumnDescriptions[column]}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
 
       <section aria-labelledby="sources">

@@ -6,7 +6,8 @@ import { CatalogueUploadForm } from '@/components/admin/catalogue-upload-form';
 import { EditTime } from '@/components/admin/edit-time';
 import { listCatalogueUploads } from '@/db/catalogue-uploads';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatByteSize, formatCount } from '@/lib/format';
+import { formatByteSize } from '@/lib/format';
+import { describeOutcome } from '@/lib/import-preview';
 
 export const metadata: Metadata = { title: 'Import roles' };
 
@@ -27,35 +28,22 @@ export default async function ImportPage() {
       {uploads.length > 0 && (
         <section aria-labelledby="uploads-heading" className="stack">
           <h2 id="uploads-heading">Recent uploads</h2>
-          <div className="table-scroll">
-            <table className="data-table import-uploads">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Uploaded</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {uploads.map((upload) => (
-                  <tr key={upload.id}>
-                    <th scope="row">
-                      <Link href={`/admin/import/${upload.id}`}>{upload.fileName}</Link>{' '}
-                      <span className="muted">({formatByteSize(upload.byteSize)})</span>
-                    </th>
-                    <td>
-                      <EditTime at={upload.uploadedAt} /> by {upload.uploadedBy}
-                    </td>
-                    <td>
-                      {upload.applied
-                        ? `Applied: ${formatCount(upload.applied.outcome.created)} new, ${formatCount(upload.applied.outcome.updated)} updated`
-                        : 'Not applied'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="import-uploads">
+            {uploads.map((upload) => (
+              <li key={upload.id}>
+                <Link href={`/admin/import/${upload.id}`} className="import-uploads__file">
+                  {upload.fileName}
+                </Link>{' '}
+                <span className={`badge ${upload.applied ? 'import-status--new' : ''}`}>
+                  {upload.applied ? `Applied: ${describeOutcome(upload.applied.outcome)}` : 'Not applied'}
+                </span>
+                <br />
+                <span className="hint">
+                  {formatByteSize(upload.byteSize)}, uploaded by {upload.uploadedBy} on <EditTime at={upload.uploadedAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </div>
