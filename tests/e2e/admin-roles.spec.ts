@@ -1,6 +1,7 @@
 // Editors keeping roles current: save, see it public at once, refused input, two editors at
-// once, revert, and the same form without JavaScript. Each test edits its own sample role and
-// keeps its average salary below $120,000, so the listing's seeded filters and counts still hold.
+// once, revert, and the same form without JavaScript. Each test edits a role of the U.S. catalogue
+// that no other test looks at, and keeps its average salary below $120,000 (as it was), so the
+// listing's salary filters and counts still hold.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { testUsers } from '../support/users';
@@ -12,7 +13,7 @@ const averageSalary = (page: Page) => page.getByLabel('Average salary', { exact:
 // Next's route announcer is an alert too, so alerts are found by what they say.
 const formAlert = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
 
-/** A salary no earlier run can have left in a cache: $81,000–$89,999, below every seeded filter edge. */
+/** A salary no earlier run can have left in a cache: $81,000–$89,999, below every filter edge the tests use. */
 const freshSalary = () => 81_000 + Math.floor(Math.random() * 9_000);
 const money = (amount: number) => `$${amount.toLocaleString('en-US')}`;
 
@@ -31,34 +32,36 @@ async function signedInPage(browser: Browser, user: { email: string; password: s
 test.describe('editing a role', () => {
   test('a saved average salary shows "Saved" and is on the public page and the listing at once', async ({ page }) => {
     // Seen (and so cached) before the edit, so the test proves the cache is invalidated.
-    await page.goto('/roles/technical-writer');
+    await page.goto('/roles/technical-writers');
     await expect(overview(page)).toContainText('Average Salary');
     const salary = freshSalary();
     await signIn(page, testUsers.editor);
     await page.goto('/admin');
-    await page.getByLabel('Search').fill('Technical Writer');
+    await page.getByLabel('Search').fill('Technical Writers');
     await page.getByRole('button', { name: 'Filter' }).click();
-    await expect(page.getByRole('row', { name: /Technical Writer/ })).toContainText('Design & Product');
-    await page.getByRole('link', { name: 'Technical Writer', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Technical Writer');
+    await expect(page.getByRole('row', { name: /Technical Writers/ })).toContainText('Arts, Design, Entertainment, Sports & Media');
+    await page.getByRole('link', { name: 'Technical Writers', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Technical Writers');
 
     await averageSalary(page).fill(String(salary));
     await saveButton(page).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
     await expect(averageSalary(page)).toHaveValue(String(salary));
 
-    await expectPublicSalary(page, 'technical-writer', money(salary));
-    await page.goto('/?q=Technical%20Writer');
-    await expect(page.getByRole('listitem').filter({ hasText: 'Technical Writer' })).toContainText(money(salary));
-    await page.goto('/admin?q=Technical+Writer');
-    await expect(page.getByRole('row', { name: /Technical Writer/ })).toContainText(money(salary));
-    await expect(page.getByRole('row', { name: /Technical Writer/ })).toContainText(testUsers.editor.name);
+    await expectPublicSalary(page, 'technical-writers', money(salary));
+    await page.goto('/?q=Technical%20Writers');
+    // Other roles' summaries mention technical writers too: the card is found by its heading.
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Technical Writers', exact: true }) });
+    await expect(card).toContainText(money(salary));
+    await page.goto('/admin?q=Technical+Writers');
+    await expect(page.getByRole('row', { name: /Technical Writers/ })).toContainText(money(salary));
+    await expect(page.getByRole('row', { name: /Technical Writers/ })).toContainText(testUsers.editor.name);
   });
 
   test('invalid values get field errors, keep what was typed, and save nothing', async ({ page }) => {
-    await expectPublicSalary(page, 'ux-designer', '$98,000');
+    await expectPublicSalary(page, 'interior-designers', '$71,430');
     await signIn(page, testUsers.editor);
-    await page.goto('/admin/roles/ux-designer');
+    await page.goto('/admin/roles/interior-designers');
     const typed: [label: string, value: string, error: RegExp][] = [
       ['Job openings', '1.5', /whole number/],
       ['Average salary', '-5', /at least 0/],
@@ -66,7 +69,7 @@ test.describe('editing a role', () => {
       ['Median', '1', /at least the 25th percentile/],
       ['As of', '2999-01-01', /cannot be in the future/],
       ['Title', ' ', /Enter a title/],
-      ['Slug', 'UX Designer', /lowercase letters/],
+      ['Slug', 'Interior Designers', /lowercase letters/],
     ];
     for (const [label, value] of typed) await page.getByLabel(label, { exact: true }).fill(value);
     await saveButton(page).click();
@@ -79,16 +82,16 @@ test.describe('editing a role', () => {
     }
     await expect(page.getByLabel('Source', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
 
-    await expectPublicSalary(page, 'ux-designer', '$98,000');
-    await page.goto('/admin/roles/ux-designer');
-    await expect(averageSalary(page)).toHaveValue('98000');
-    await expect(page.getByLabel('Title', { exact: true })).toHaveValue('UX Designer');
+    await expectPublicSalary(page, 'interior-designers', '$71,430');
+    await page.goto('/admin/roles/interior-designers');
+    await expect(averageSalary(page)).toHaveValue('71430');
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Interior Designers');
   });
 
   test('two editors at once: the second is told who changed the role, and the first value stands', async ({ browser }) => {
     const first = await signedInPage(browser, testUsers.editor);
     const second = await signedInPage(browser, testUsers.secondEditor);
-    for (const { page } of [first, second]) await page.goto('/admin/roles/business-analyst');
+    for (const { page } of [first, second]) await page.goto('/admin/roles/management-analysts');
 
     const [firstSalary, secondSalary] = [freshSalary(), freshSalary() + 10_000];
     await averageSalary(first.page).fill(String(firstSalary));
@@ -102,24 +105,24 @@ test.describe('editing a role', () => {
     const comparison = alert.getByRole('row', { name: /Average salary/ });
     await expect(comparison.getByRole('cell')).toHaveText([String(firstSalary), String(secondSalary), 'Yours is saved: you both changed it']);
     await expect(averageSalary(second.page)).toHaveValue(String(secondSalary));
-    await expectPublicSalary(first.page, 'business-analyst', money(firstSalary));
+    await expectPublicSalary(first.page, 'management-analysts', money(firstSalary));
 
     // Having seen theirs, the second editor can still apply theirs on top.
     await saveButton(second.page).click();
     await expect(second.page.getByRole('status')).toHaveText('Saved');
-    await expectPublicSalary(first.page, 'business-analyst', money(secondSalary));
+    await expectPublicSalary(first.page, 'management-analysts', money(secondSalary));
     await Promise.all([first.context.close(), second.context.close()]);
   });
 
   test("after a conflict, saving again keeps the other editor's changes and applies only yours (without JavaScript too)", async ({ browser }) => {
-    const slug = 'full-stack-developer';
+    const slug = 'fundraisers';
     const first = await signedInPage(browser, testUsers.editor);
     const second = await signedInPage(browser, testUsers.secondEditor, { javaScriptEnabled: false });
     for (const { page } of [first, second]) await page.goto(`/admin/roles/${slug}`);
     const summary = (page: Page) => page.getByLabel('Summary', { exact: true });
     const [loadedSummary, loadedSalary] = [await summary(second.page).inputValue(), await averageSalary(second.page).inputValue()];
 
-    const theirSummary = `Full-Stack Developers work across the browser, the server and the database (edited ${Date.now()}).`;
+    const theirSummary = `Fundraisers plan campaigns and ask people and foundations for money (edited ${Date.now()}).`;
     await summary(first.page).fill(theirSummary);
     await saveButton(first.page).click();
     await expect(first.page.getByRole('status')).toHaveText('Saved');
@@ -147,24 +150,24 @@ test.describe('editing a role', () => {
   });
 
   test('a stats-only save records only the stats, though the textareas send their line breaks as CRLF', async ({ browser, page, request }) => {
-    const slug = 'devops-engineer';
+    const slug = 'logisticians';
     await signIn(page, testUsers.editor);
     await page.goto(`/admin/roles/${slug}`);
-    await page.getByLabel('Summary', { exact: true }).fill('DevOps Engineers build and run the paths code takes to production.\nThey automate what used to be manual.');
-    await page.getByLabel('Step 1 details', { exact: true }).fill('Learn Linux, networking and a scripting language.\n\nThen learn a cloud platform.');
+    await page.getByLabel('Summary', { exact: true }).fill('Logisticians plan how goods get where they are needed.\nThey track every step of the way.');
+    await page.getByLabel('Step 1 details', { exact: true }).fill('Study business or supply chain management.\n\nThen learn a logistics system.');
     await saveButton(page).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
     // The browser sent CRLF; what is stored (and published) has "\n", as the seeded text does.
     const published = await (await request.get(`/api/v1/roles/${slug}`)).json();
-    expect(published.summary).toBe('DevOps Engineers build and run the paths code takes to production.\nThey automate what used to be manual.');
+    expect(published.summary).toBe('Logisticians plan how goods get where they are needed.\nThey track every step of the way.');
 
     /** The newest audit entry of this role: only the average salary, from whichever form. */
     const expectOnlySalaryChanged = async (salary: number) => {
       await page.goto('/admin/audit');
-      await page.getByLabel('Role', { exact: true }).selectOption({ label: 'DevOps Engineer' });
+      await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Logisticians' });
       await page.getByRole('button', { name: 'Filter' }).click();
       const newest = page.getByRole('article').first();
-      await expect(newest.getByRole('heading')).toHaveText('Edited role: DevOps Engineer');
+      await expect(newest.getByRole('heading')).toHaveText('Edited role: Logisticians');
       await expect(newest.getByRole('row')).toHaveCount(2);
       await expect(newest.getByRole('row', { name: /Average salary/ })).toContainText(salary.toLocaleString('en-US'));
     };
@@ -188,19 +191,19 @@ test.describe('editing a role', () => {
 
   test('reverting to an earlier version makes its figures current again as a new change', async ({ page }) => {
     await signIn(page, testUsers.editor);
-    await page.goto('/admin/roles/project-manager');
+    await page.goto('/admin/roles/project-management-specialists');
     const salary = freshSalary();
     await averageSalary(page).fill(String(salary));
     await saveButton(page).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
-    await expectPublicSalary(page, 'project-manager', money(salary));
+    await expectPublicSalary(page, 'project-management-specialists', money(salary));
 
-    await page.goto('/admin/roles/project-manager/history');
-    const rows = page.getByRole('table', { name: /Figures of Project Manager/ }).getByRole('row');
+    await page.goto('/admin/roles/project-management-specialists/history');
+    const rows = page.getByRole('table', { name: /Figures of Project Management Specialists/ }).getByRole('row');
     await expect(rows.nth(1)).toContainText(money(salary));
     await expect(rows.nth(1)).toContainText('Current');
     const changes = await rows.count();
-    // The oldest row: the seeded figures.
+    // The oldest row: the catalogue's first release (May 2023).
     const seededSalary = (await rows.last().getByRole('cell').first().textContent())!;
     await rows.last().getByRole('button', { name: 'Revert to this version' }).click();
     await expect(page.getByRole('status')).toContainText('Reverted');
@@ -208,12 +211,12 @@ test.describe('editing a role', () => {
     await expect(rows.nth(1)).toContainText(seededSalary);
     await expect(rows.nth(1)).toContainText(testUsers.editor.name);
     await expect(rows.nth(2)).toContainText(money(salary));
-    await expectPublicSalary(page, 'project-manager', seededSalary);
+    await expectPublicSalary(page, 'project-management-specialists', seededSalary);
   });
 
   test('steps can be added, moved and removed, keeping what was typed; nothing is saved until Save', async ({ page }) => {
     await signIn(page, testUsers.editor);
-    await page.goto('/admin/roles/physical-therapist');
+    await page.goto('/admin/roles/physical-therapists');
     const heading = (number: number) => page.getByLabel(`Step ${number} heading`, { exact: true });
     const [firstStep, secondStep] = [await heading(1).inputValue(), await heading(2).inputValue()];
     const stepCount = await page.getByRole('textbox', { name: /^Step \d+ heading$/ }).count();
@@ -230,14 +233,15 @@ test.describe('editing a role', () => {
     await expect(heading(1)).toHaveValue(firstStep);
   });
 
-  test('the admin pages have no accessibility violations', async ({ page }) => {
-    await signIn(page, testUsers.editor);
-    for (const path of ['/admin', '/admin/roles/ui-designer', '/admin/roles/ui-designer/history', '/admin/roles/new']) {
+  // One test per page: with the full catalogue, axe over all four pages took nearly a test's 30 s on a busy machine.
+  for (const path of ['/admin', '/admin/roles/graphic-designers', '/admin/roles/graphic-designers/history', '/admin/roles/new']) {
+    test(`${path} has no accessibility violations`, async ({ page }) => {
+      await signIn(page, testUsers.editor);
       await page.goto(path);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(results.violations, path).toEqual([]);
-    }
-  });
+      expect(results.violations).toEqual([]);
+    });
+  }
 
   test('an unknown or malformed role is a 404', async ({ page }) => {
     await signIn(page, testUsers.editor);
@@ -249,7 +253,7 @@ test.describe('editing a role', () => {
 
 test.describe('markup typed by an editor', () => {
   test('is stored as text and shown inert on the page, in JSON-LD, the API and the widget', async ({ page, request }) => {
-    const slug = 'medical-laboratory-technician';
+    const slug = 'clinical-laboratory-technologists-and-technicians';
     const summary = `Runs lab tests <img src=x onerror="window.__injected=1"> </script><script>window.__injected=2</script> & reports them: https://example.com/a/long/address/with/no/spaces/in/it/at/all`;
     const source = `Sample data <b>bold</b> ${Date.now()}`;
     let dialogs = 0;
@@ -294,7 +298,7 @@ test.describe('invisible control characters', () => {
     test(`a NUL in a text field is a field error, keeps everything typed and saves nothing (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({
       browser,
     }) => {
-      const slug = 'mobile-app-developer';
+      const slug = 'survey-researchers';
       const { context, page } = await signedInPage(browser, testUsers.editor, { javaScriptEnabled });
       await page.goto(`/admin/roles/${slug}`);
       const [title, salary, stepBody] = [page.getByLabel('Title', { exact: true }), averageSalary(page), page.getByLabel('Step 1 details', { exact: true })];
@@ -303,11 +307,11 @@ test.describe('invisible control characters', () => {
       const field = page.getByLabel(javaScriptEnabled ? 'Summary' : 'Responsibility 2', { exact: true });
       const category = page.getByLabel('Category', { exact: true });
       const savedCategory = await category.inputValue();
-      await field.fill('Builds apps\u0000 for phones');
-      await title.fill('Mobile App Developer (renamed, never saved)');
+      await field.fill('Designs surveys\u0000 and analyses them');
+      await title.fill('Survey Researchers (renamed, never saved)');
       await category.selectOption('computer-and-mathematical');
       await salary.fill(String(freshSalary()));
-      await stepBody.fill('Learn Swift or Kotlin.\nPublish an app.');
+      await stepBody.fill('Learn statistics.\nRun a survey.');
       const typed = { title: await title.inputValue(), salary: await salary.inputValue(), stepBody: await stepBody.inputValue() };
       expect(await field.inputValue()).toContain('\u0000');
       await saveButton(page).click();
@@ -316,7 +320,7 @@ test.describe('invisible control characters', () => {
       await expect(field).toHaveAttribute('aria-invalid', 'true');
       await expect(field).toHaveAccessibleDescription('Remove the invisible control character (U+0000)');
       // An HTML page cannot carry a NUL: without JavaScript the browser shows U+FFFD in its place.
-      await expect(field).toHaveValue(/^Builds apps[\u0000\uFFFD] for phones$/);
+      await expect(field).toHaveValue(/^Designs surveys[\u0000\uFFFD] and analyses them$/);
       await expect(title).toHaveValue(typed.title);
       await expect(salary).toHaveValue(typed.salary);
       await expect(stepBody).toHaveValue(typed.stepBody);
@@ -336,7 +340,7 @@ test.describe('invisible control characters', () => {
 test.describe('without JavaScript', () => {
   test('rows can be reordered and the stats saved', async ({ browser }) => {
     const { context, page } = await signedInPage(browser, testUsers.editor, { javaScriptEnabled: false });
-    await page.goto('/admin/roles/accountant');
+    await page.goto('/admin/roles/budget-analysts');
     const [firstDuty, secondDuty] = [
       await page.getByLabel('Responsibility 1', { exact: true }).inputValue(),
       await page.getByLabel('Responsibility 2', { exact: true }).inputValue(),
@@ -357,7 +361,7 @@ test.describe('without JavaScript', () => {
 
     await saveButton(page).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
-    await expectPublicSalary(page, 'accountant', money(salary));
+    await expectPublicSalary(page, 'budget-analysts', money(salary));
     await expect(page.getByRole('region', { name: 'Responsibilities', exact: true }).getByRole('listitem').first()).toHaveText(secondDuty);
     await context.close();
   });

@@ -1,6 +1,7 @@
 // The public API over HTTP: the contract, caching, CORS and errors.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { expect, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { loadContract } from './support/openapi';
 
 const role = '/api/v1/roles/backend-software-engineer';
@@ -19,7 +20,10 @@ test.describe('the OpenAPI contract', () => {
       ['/api/v1/roles?q=engineer&sort=salary&order=desc&limit=3', 'RoleList', 200],
       ['/api/v1/roles?category=healthcare-practitioners-and-technical&minSalary=50000&maxDegree=100', 'RoleList', 200],
       [role, 'Role', 200],
-      ['/api/v1/roles/registered-nurse', 'Role', 200],
+      ['/api/v1/roles/registered-nurses', 'Role', 200],
+      // No annual wage (BLS publishes only hourly ones), and top-coded percentiles.
+      ['/api/v1/roles/actors', 'Role', 200],
+      ['/api/v1/roles/cardiologists', 'Role', 200],
       [`${role}/history`, 'RoleStatsHistory', 200],
       [`/api/oembed?url=${encodeURIComponent(`${baseURL}/roles/backend-software-engineer`)}&format=json`, 'OEmbed', 200],
       ['/api/v1/roles?sort=sideways', 'Problem', 400],
@@ -35,13 +39,23 @@ test.describe('the OpenAPI contract', () => {
 
   test('the backend software engineer has the seeded stats', async ({ request }) => {
     const body = await (await request.get(role)).json();
-    expect(body.stats).toEqual({ jobOpenings: 1, averageSalary: 110000, currency: 'USD', degreeRequirementPercent: 100, percentiles: null });
+    expect(body.stats).toEqual({
+      employment: null,
+      jobOpenings: 1,
+      jobOpeningsBasis: 'current',
+      averageSalary: 110000,
+      currency: 'USD',
+      degreeRequirementPercent: 100,
+      percentiles: null,
+      entryEducation: null,
+      outlook: null,
+    });
     expect(body.asOf).toBe('2026-11-01');
   });
 
   test('the listing pages with cursors through every matching role', async ({ request }) => {
     const seen = new Set<string>();
-    let url: string | null = '/api/v1/roles?category=software-engineering&limit=2';
+    let url: string | null = '/api/v1/roles?category=computer-and-mathematical&limit=2';
     let total = 0;
     while (url) {
       const body = (await (await request.get(url)).json()) as { items: { slug: string }[]; total: number; next: string | null };
@@ -126,14 +140,26 @@ test.describe('HTTP behaviour', () => {
     const before = await countRoles();
     const response = await request.get('/api/v1/roles.csv');
     expect(response.headers()['content-type']).toContain('text/csv');
-    const lines = (await response.text()).trim().split('\r\n');
-    expect(lines[0]).toBe(
-      'slug,title,category,job_openings,average_salary,currency,degree_requirement_percent,salary_p10,salary_p25,salary_median,salary_p75,salary_p90,as_of,source,url',
+    const text = await response.text();
+    expect(text.slice(0, text.indexOf('\r\n'))).toBe(
+      'slug,soc_code,title,alternative_titles,category,category_slug,summary,employment,job_openings,job_openings_basis,average_salary,currency,' +
+        'degree_requirement_percent,salary_p10,salary_p25,salary_median,salary_p75,salary_p90,salary_top_coded,entry_education,' +
+        'outlook_start_year,outlook_end_year,outlook_start_employment,outlook_end_employment,outlook_change_percent,as_of,source,source_url,' +
+        'salary_template,responsibilities_intro,responsibilities,responsibilities_outro,how_to_become_intro,how_to_become_steps,how_to_become_outro,' +
+        'content_attribution,url',
     );
-    expect(lines.find((line) => line.startsWith('backend-software-engineer,'))).toContain(',1,110000,USD,100,');
+    // Prose cells hold line breaks, so rows are counted by a CSV reader, not by lines.
+    const rows = parse<Record<string, string>>(text, { columns: true });
+    expect(rows.find((row) => row.slug === 'backend-software-engineer')).toMatchObject({
+      job_openings: '1',
+      job_openings_basis: 'current',
+      average_salary: '110000',
+      currency: 'USD',
+      degree_requirement_percent: '100',
+    });
     // Other tests may add roles meanwhile: the export holds at least those published before it.
-    expect(lines.length - 1).toBeGreaterThanOrEqual(before);
-    expect(lines.length - 1).toBeLessThanOrEqual(await countRoles());
+    expect(rows.length).toBeGreaterThanOrEqual(before);
+    expect(rows.length).toBeLessThanOrEqual(await countRoles());
   });
 
   test('the badge is an accessible SVG for each metric', async ({ request }) => {

@@ -73,8 +73,8 @@ test.describe('signing in and out', () => {
     const thief = await browser.newContext();
     await thief.addCookies(copied);
     const thiefPage = await thief.newPage();
-    await thiefPage.goto('/admin/roles/pharmacist');
-    await expect(thiefPage.getByRole('heading', { level: 1 })).toHaveText('Pharmacist');
+    await thiefPage.goto('/admin/roles/opticians-dispensing');
+    await expect(thiefPage.getByRole('heading', { level: 1 })).toHaveText('Opticians, Dispensing');
     await thiefPage.getByLabel('Average salary', { exact: true }).fill(String(salary));
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -85,7 +85,7 @@ test.describe('signing in and out', () => {
     await expect(thiefPage).toHaveURL(/\/login/);
     await thiefPage.goto('/admin');
     await expect(thiefPage).toHaveURL(/\/login/);
-    await thiefPage.goto('/roles/pharmacist');
+    await thiefPage.goto('/roles/opticians-dispensing');
     await expect(thiefPage.getByRole('region', { name: 'Overview', exact: true })).toContainText('Average Salary');
     await expect(thiefPage.getByRole('region', { name: 'Overview', exact: true })).not.toContainText(`$${salary.toLocaleString('en-US')}`);
     await thief.close();

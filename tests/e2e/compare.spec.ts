@@ -9,7 +9,7 @@ const rowCells = (page: Page, label: string) => table(page).getByRole('row').fil
 
 async function currentStats(request: APIRequestContext, slug: string) {
   const body = await (await request.get(`/api/v1/roles/${slug}`)).json();
-  return body.stats as { averageSalary: number; jobOpenings: number; degreeRequirementPercent: number };
+  return body.stats as { averageSalary: number; jobOpenings: number; degreeRequirementPercent: number | null };
 }
 
 test.describe('comparing roles', () => {
@@ -26,8 +26,10 @@ test.describe('comparing roles', () => {
     await expect(columnHeaders(page)).toHaveText([/^Backend Software Engineer/, new RegExp(`^${otherTitle}`)]);
     const other = await currentStats(request, otherSlug);
     await expect(rowCells(page, 'Average salary')).toHaveText(['$110,000', `$${other.averageSalary.toLocaleString('en-US')}`]);
-    await expect(rowCells(page, 'Job openings')).toHaveText(['1 job opening', `${other.jobOpenings.toLocaleString('en-US')} job openings`]);
-    await expect(rowCells(page, 'Degree requirement')).toHaveText(['100%', `${other.degreeRequirementPercent}%`]);
+    // The seed role counts openings now; a U.S. occupation has BLS's projection, and no known degree share.
+    await expect(rowCells(page, 'Job openings')).toHaveText(['1 job opening', `about ${other.jobOpenings.toLocaleString('en-US')} projected openings a year`]);
+    expect(other.degreeRequirementPercent).toBeNull();
+    await expect(rowCells(page, 'Degree requirement')).toHaveText(['100%', 'Not known']);
     await expect(rowCells(page, 'Median salary').first()).toHaveText('Not known');
     await expect(page).toHaveTitle(`Compare Backend Software Engineer and ${otherTitle} | Roleboard`);
     await expect(table(page)).toHaveAccessibleName(`Figures of Backend Software Engineer and ${otherTitle}`);
@@ -53,31 +55,31 @@ test.describe('comparing roles', () => {
     await expect(page.getByText('Choose roles to compare')).toBeVisible();
 
     // An exact title is added at once.
-    await page.getByLabel('Role name').fill('Data Scientist');
+    await page.getByLabel('Role name').fill('Data Scientists');
     await page.getByRole('button', { name: 'Add to comparison' }).click();
-    await expect(page).toHaveURL(/\/compare\/data-scientist$/);
+    await expect(page).toHaveURL(/\/compare\/data-scientists$/);
 
     // A name that fits several roles offers them.
     await page.getByLabel('Role name').fill('analyst');
     await page.getByRole('button', { name: 'Add to comparison' }).click();
     await expect(page.getByRole('status')).toHaveText('Several roles match “analyst”. Choose one:');
-    await page.getByRole('link', { name: 'Add Security Analyst' }).click();
-    await expect(page).toHaveURL(/\/compare\/data-scientist,security-analyst$/);
-    await expect(columnHeaders(page)).toHaveText([/^Data Scientist/, /^Security Analyst/]);
+    await page.getByRole('link', { name: 'Add Information Security Analysts' }).click();
+    await expect(page).toHaveURL(/\/compare\/data-scientists,information-security-analysts$/);
+    await expect(columnHeaders(page)).toHaveText([/^Data Scientists/, /^Information Security Analysts/]);
 
-    await page.getByRole('link', { name: 'Remove Data Scientist' }).click();
-    await expect(page).toHaveURL(/\/compare\/security-analyst$/);
-    await expect(columnHeaders(page)).toHaveText([/^Security Analyst/]);
+    await page.getByRole('link', { name: 'Remove Data Scientists' }).click();
+    await expect(page).toHaveURL(/\/compare\/information-security-analysts$/);
+    await expect(columnHeaders(page)).toHaveText([/^Information Security Analysts/]);
 
     await page.getByLabel('Role name').fill('no role is called this');
     await page.getByRole('button', { name: 'Add to comparison' }).click();
     await expect(page.getByRole('status')).toHaveText('No role matches “no role is called this”. Try another name.');
-    await expect(columnHeaders(page)).toHaveText([/^Security Analyst/]);
+    await expect(columnHeaders(page)).toHaveText([/^Information Security Analysts/]);
     await context.close();
   });
 
   test('at most four roles; the form goes away when the comparison is full', async ({ page }) => {
-    await page.goto('/compare?roles=accountant,data-analyst,qa-engineer,ux-designer,ui-designer');
+    await page.goto('/compare?roles=accountants-and-auditors,data-scientists,registered-nurses,pharmacists,software-developers');
     await expect(page.getByRole('status')).toContainText('You can compare up to 4 roles; the rest were left out.');
     await expect(columnHeaders(page)).toHaveCount(4);
     await expect(page.getByLabel('Role name')).toHaveCount(0);
@@ -85,7 +87,7 @@ test.describe('comparing roles', () => {
 
   test('has no accessibility violations, and is usable 360 px wide', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto('/compare?roles=backend-software-engineer,data-scientist,registered-nurse&add=analyst');
+    await page.goto('/compare?roles=backend-software-engineer,data-scientists,registered-nurses&add=analyst');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations).toEqual([]);
     // The table scrolls inside its region instead of widening the page.
@@ -97,9 +99,9 @@ test.describe('bad compare links never break the page', () => {
   const cases: [string, string | null][] = [
     ['roles=Not%20A%20Slug,..%2Fetc', 'Some entries in the link were not role addresses and were left out.'],
     [`roles=${'a,'.repeat(3000)}`, 'Some entries in the link were not role addresses and were left out.'],
-    ['roles=no-such-role,accountant', 'One role in the link no longer exists: no-such-role.'],
-    ['roles=accountant,accountant,pharmacist', null],
-    ['roles=accountant&roles=pharmacist', null],
+    ['roles=no-such-role,accountants-and-auditors', 'One role in the link no longer exists: no-such-role.'],
+    ['roles=accountants-and-auditors,accountants-and-auditors,pharmacists', null],
+    ['roles=accountants-and-auditors&roles=pharmacists', null],
     [`add=${'x'.repeat(10_000)}`, null],
     ['add=nu%00rse', null],
     ['add=%25', 'No role matches “%”. Try another name.'],
@@ -115,15 +117,15 @@ test.describe('bad compare links never break the page', () => {
   }
 
   test('a hand-edited comparison address is made exact, or explained', async ({ page }) => {
-    await page.goto('/compare/accountant,accountant,pharmacist');
-    await expect(page).toHaveURL(/\/compare\/accountant,pharmacist$/);
-    await page.goto('/compare/accountant,Not%20A%20Slug');
+    await page.goto('/compare/accountants-and-auditors,accountants-and-auditors,pharmacists');
+    await expect(page).toHaveURL(/\/compare\/accountants-and-auditors,pharmacists$/);
+    await page.goto('/compare/accountants-and-auditors,Not%20A%20Slug');
     await expect(page.getByText('Some entries in the link were not role addresses and were left out.')).toBeVisible();
-    await expect(columnHeaders(page)).toHaveText([/^Accountant/]);
-    const partly = await page.goto('/compare/no-such-role,accountant');
+    await expect(columnHeaders(page)).toHaveText([/^Accountants and Auditors/]);
+    const partly = await page.goto('/compare/no-such-role,accountants-and-auditors');
     expect(partly?.status()).toBe(200);
     await expect(page.getByText('One role in the link no longer exists: no-such-role.')).toBeVisible();
-    await expect(columnHeaders(page)).toHaveText([/^Accountant/]);
+    await expect(columnHeaders(page)).toHaveText([/^Accountants and Auditors/]);
     // No role of it exists: there is nothing to compare, and nothing is rendered or cached.
     const none = await page.goto('/compare/no-such-role,another-made-up-role');
     expect(none?.status()).toBe(404);

@@ -1,9 +1,11 @@
 // After an admin saves, every public surface shows the new value on the very next request.
 import { expect, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { testUsers } from '../support/users';
 import { signIn } from './support/sign-in';
 
-const slug = 'pharmacist';
+// A role no other test looks at: the test changes its salary.
+const slug = 'dietitians-and-nutritionists';
 
 test('an edit reaches the API, CSV, widget, badge, history and comparisons at once', async ({ page, request }) => {
   // Prime every cache first, so the test proves invalidation rather than a cold read.
@@ -35,9 +37,10 @@ test('an edit reaches the API, CSV, widget, badge, history and comparisons at on
 
   expect(await (await request.get(`/embed/${slug}`)).text()).toContain(formatted);
   expect(await (await request.get(`/api/v1/roles/${slug}/badge.svg`)).text()).toContain(`avg salary: ${formatted}`);
-  const csv = await (await request.get('/api/v1/roles.csv')).text();
-  expect(csv.split('\r\n').find((line) => line.startsWith(`${slug},`))).toContain(`,${newSalary},`);
+  const csv = parse<Record<string, string>>(await (await request.get('/api/v1/roles.csv')).text(), { columns: true });
+  expect(csv.find((row) => row.slug === slug)?.average_salary).toBe(String(newSalary));
   expect(await (await request.get(comparison)).text()).toContain(formatted);
-  const listing = await (await request.get('/api/v1/roles?q=pharmacist')).json();
+  const listing = await (await request.get('/api/v1/roles?q=dietitian')).json();
+  expect(listing.items[0].slug).toBe(slug);
   expect(listing.items[0].stats.averageSalary).toBe(newSalary);
 });

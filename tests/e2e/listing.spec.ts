@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { seedRoles } from '@/db/seed/seed';
+import { figure, usOccupations } from './support/us-catalogue';
 
 const results = (page: import('@playwright/test').Page) => page.getByRole('region', { name: /roles?|No roles found/ });
 const roleTitles = (page: import('@playwright/test').Page) => results(page).getByRole('heading', { level: 3 });
@@ -12,26 +13,38 @@ test.describe('the role listing', () => {
     await page.getByLabel('Search roles').fill('nurse');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/\?q=nurse/);
-    await expect(roleTitles(page)).toContainText(['Registered Nurse']);
+    await expect(roleTitles(page)).toContainText(['Registered Nurses']);
     await page.goBack();
     await expect(page).not.toHaveURL(/q=nurse/);
   });
 
   test('filters by category, minimum salary and maximum degree requirement', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Category').selectOption({ label: 'Healthcare' });
+    await page.getByLabel('Category').selectOption({ label: 'Healthcare Practitioners & Technical' });
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/category=healthcare-practitioners-and-technical/);
-    const healthcare = seedRoles.filter((role) => role.categorySlug === 'healthcare-practitioners-and-technical').map((role) => role.title).sort();
-    await expect(roleTitles(page)).toHaveText(healthcare);
+    const healthcare = usOccupations.filter((role) => role.category_slug === 'healthcare-practitioners-and-technical').map((role) => role.title).sort();
+    await expect(page.getByRole('heading', { name: `${healthcare.length} roles · showing 1–20` })).toBeVisible();
+    await expect(roleTitles(page)).toHaveText(healthcare.slice(0, 20));
 
     await page.goto('/');
     await page.getByLabel('Minimum average salary (USD)').fill('120000');
-    await page.getByLabel('Maximum degree requirement (%)').fill('90');
     await page.getByRole('button', { name: 'Search' }).click();
-    const expected = seedRoles.filter((role) => role.stats.averageSalary! >= 120000 && role.stats.degreeRequirementPercent! <= 90);
-    await expect(roleTitles(page)).toHaveCount(expected.length);
+    // Editing tests keep the salaries they set below $120,000, as those roles' were.
+    const wellPaid = usOccupations.filter((role) => (figure(role.average_salary) ?? 0) >= 120000);
+    await expect(page.getByRole('heading', { name: `${wellPaid.length} roles · showing 1–20` })).toBeVisible();
+    const salaries = (await results(page).getByRole('definition').filter({ hasText: '$' }).allTextContents()).map(parseMoney);
+    expect(salaries.every((salary) => salary >= 120000)).toBe(true);
     await expect(page.getByLabel('Minimum average salary (USD)')).toHaveValue('120000');
+
+    // Only the seed role's degree requirement is known (100%); an unknown one is never taken for a low one.
+    await page.goto('/');
+    await page.getByLabel('Maximum degree requirement (%)').fill('100');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(roleTitles(page)).toHaveText(['Backend Software Engineer']);
+    await page.getByLabel('Maximum degree requirement (%)').fill('99');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('heading', { name: 'No roles found' })).toBeVisible();
   });
 
   test('sorts by salary, highest first', async ({ page }) => {
@@ -42,20 +55,28 @@ test.describe('the role listing', () => {
     const salaries = (await results(page).getByRole('definition').filter({ hasText: '$' }).allTextContents()).map(parseMoney);
     expect(salaries.length).toBeGreaterThan(1);
     expect(salaries).toEqual([...salaries].sort((a, b) => b - a));
-    expect(salaries[0]).toBe(Math.max(...seedRoles.map((role) => role.stats.averageSalary!)));
+    expect(salaries[0]).toBe(Math.max(...usOccupations.map((role) => figure(role.average_salary) ?? 0)));
   });
 
   test('pages forwards and back', async ({ page }) => {
+    const total = (seedRoles.length + usOccupations.length).toLocaleString('en-US');
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: `${seedRoles.length} roles · showing 1–20` })).toBeVisible();
+    await expect(page.getByRole('heading', { name: `${total} roles · showing 1–20` })).toBeVisible();
     const firstPage = await roleTitles(page).allTextContents();
     await page.getByRole('link', { name: 'Next page' }).click();
-    await expect(page.getByRole('heading', { name: `${seedRoles.length} roles · showing 21–${seedRoles.length}` })).toBeVisible();
+    await expect(page.getByRole('heading', { name: `${total} roles · showing 21–40` })).toBeVisible();
     const secondPage = await roleTitles(page).allTextContents();
     expect(secondPage.some((title) => firstPage.includes(title))).toBe(false);
-    await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
     await page.getByRole('link', { name: 'Previous page' }).click();
+    await expect(page.getByRole('heading', { name: `${total} roles · showing 1–20` })).toBeVisible();
     await expect(roleTitles(page)).toHaveText(firstPage);
+
+    // A category of two pages (24 roles): the last page has no next page.
+    const protective = usOccupations.filter((role) => role.category_slug === 'protective-service').length;
+    await page.goto('/?category=protective-service');
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page.getByRole('heading', { name: `${protective} roles · showing 21–${protective}` })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
   });
 
   test('says when nothing matches and offers to clear the filters', async ({ page }) => {
@@ -114,7 +135,7 @@ test.describe('bad input never breaks a page', () => {
   test('an invalid setting is named, and the rest of the search still applies', async ({ page }) => {
     await page.goto('/?q=nurse&page=abc&sort=unknown');
     await expect(page.getByRole('status')).toContainText('were not valid and were ignored: sort, page number');
-    await expect(roleTitles(page)).toContainText(['Registered Nurse']);
+    await expect(roleTitles(page)).toContainText(['Registered Nurses']);
   });
 
   test('script in the search box is shown as text', async ({ page }) => {
@@ -137,7 +158,7 @@ test.describe('feeds for search engines', () => {
     expect(sitemap.status()).toBe(200);
     expect(sitemap.headers()['content-type']).toContain('xml');
     const body = await sitemap.text();
-    for (const role of seedRoles) expect(body).toContain(`/roles/${role.slug}</loc>`);
+    for (const role of [...seedRoles, ...usOccupations]) expect(body).toContain(`/roles/${role.slug}</loc>`);
     const robots = await (await request.get('/robots.txt')).text();
     expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
   });

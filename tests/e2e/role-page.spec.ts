@@ -16,7 +16,7 @@ test.describe('the Backend Software Engineer page', () => {
     const overview = section(page, 'Overview');
     await expect(overview.getByRole('term')).toHaveText(['Job openings', 'Average Salary', 'Degree Requirement']);
     await expect(overview.getByRole('definition')).toHaveText(['1 job opening', '$110,000', '100%']);
-    await expect(overview).toContainText('Figures as of November 1, 2026');
+    await expect(overview).toContainText('Figures as of November 2026');
 
     const salary = section(page, 'Average Salary');
     await expect(salary).toContainText('The average salary for this role is $110,000 per year.');
@@ -52,8 +52,8 @@ test.describe('the Backend Software Engineer page', () => {
     expect(data.educationRequirements).toContain('100%');
     const average = data.estimatedSalary.find((entry: { name: string }) => entry.name === 'Average salary');
     expect(average).toMatchObject({ '@type': 'MonetaryAmount', currency: 'USD', value: 110000 });
-    const distribution = data.estimatedSalary.find((entry: { '@type': string }) => entry['@type'] === 'MonetaryAmountDistribution');
-    expect(distribution).toMatchObject({ currency: 'USD', duration: 'P1Y' });
+    // The page shows no percentiles for this role, so there is no (empty) distribution either.
+    expect(data.estimatedSalary).toHaveLength(1);
     expect(data.mainEntityOfPage['@id']).toMatch(/\/roles\/backend-software-engineer$/);
     expect(data.mainEntityOfPage.lastReviewed).toBe('2026-11-01');
   });

@@ -66,7 +66,7 @@ test.describe('security headers', () => {
   });
 
   test('the listing, a comparison, the developers page and the login page', async ({ request }) => {
-    for (const path of ['/', '/?q=engineer', '/compare/accountant,pharmacist', '/developers', '/login']) {
+    for (const path of ['/', '/?q=engineer', '/compare/accountants-and-auditors,pharmacists', '/developers', '/login']) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(200);
       expectPageHeaders(response);
@@ -124,7 +124,7 @@ test.describe('security headers', () => {
     });
     const collect = async () => violations.push(...(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])));
 
-    for (const path of ['/', '/roles/backend-software-engineer', '/compare/accountant,pharmacist', '/developers']) {
+    for (const path of ['/', '/roles/backend-software-engineer', '/compare/accountants-and-auditors,pharmacists', '/developers']) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await collect();

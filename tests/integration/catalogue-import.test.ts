@@ -8,6 +8,7 @@ import { after, describe, test } from 'node:test';
 import { and, asc, eq, like, sql as drizzleSql } from 'drizzle-orm';
 import { createDatabase } from '@/db/connection';
 import { closeDatabase } from '@/db/client';
+import { usCategories } from '@/db/catalogue/categories';
 import { applyCatalogueImport, planCatalogueImport, type ImportResult } from '@/db/catalogue-import';
 import { getRoleForEdit, updateRole } from '@/db/role-edits';
 import { listPublishedRoleStatsBatch } from '@/db/roles';
@@ -40,7 +41,7 @@ function trickyRole(slug = newSlug()): RoleValues {
     slug,
     socCode: null,
     alternativeTitles: ['=Formula Title', "'Quoted, with comma", 'Ünïcödé – dash'],
-    categorySlug: 'healthcare',
+    categorySlug: 'healthcare-practitioners-and-technical',
     summary: '-Starts with a dash.\nSecond line, with "quotes" and a comma.',
     salaryTemplate: '=The average salary is {averageSalary}.',
     responsibilitiesIntro: "'=Starts with an apostrophe and an equals sign",
@@ -163,15 +164,20 @@ describe('planning an import', () => {
   test('problems name the line and the column: schema errors, duplicates, unknown categories, SOC codes of other roles', async () => {
     const good = trickyRole();
     const [owner] = await db.select({ slug: roles.slug, socCode: roles.socCode }).from(roles).where(eq(roles.slug, 'backend-software-engineer'));
-    await db.update(roles).set({ socCode: '15-1252' }).where(eq(roles.slug, owner!.slug));
+    // A code of our own: the catalogue's occupations own every real one.
+    await db.update(roles).set({ socCode: '99-9901' }).where(eq(roles.slug, owner!.slug));
     try {
       const badMedian = withStats(trickyRole(), { percentiles: { p10: 1, p25: 5, median: 3, p75: 9, p90: 10, topCoded: [] } });
       const unknownCategory = trickyRole();
       unknownCategory.content.categorySlug = 'astronomy';
       const takenSoc = trickyRole();
-      takenSoc.content.socCode = '15-1252';
+      takenSoc.content.socCode = '99-9901';
       const duplicate = trickyRole(good.content.slug);
       const rows = await rowsFor(good, badMedian, unknownCategory, takenSoc, duplicate);
+      const categoryList = usCategories
+        .map((category) => category.slug)
+        .sort()
+        .join(', ');
       rows[1]!.record.job_openings = '1,200';
       const plan = await planCatalogueImport(db, { rows });
       const described = plan.problems.map((problem) => `${problem.line}|${problem.column}|${problem.message}`);
@@ -179,8 +185,8 @@ describe('planning an import', () => {
         `2|slug|The slug ${good.content.slug} is also on line 6; each role may be in the file once.`,
         '3|job_openings|Enter a number, digits only',
         '3|salary_median|Must be at least the 25th percentile (5)',
-        '4|category_slug|There is no category "astronomy"; use one of: business-and-operations, data-and-ai, design-and-product, healthcare, infrastructure-and-security, software-engineering.',
-        '5|soc_code|15-1252 is already the SOC code of the role backend-software-engineer.',
+        `4|category_slug|There is no category "astronomy"; use one of: ${categoryList}.`,
+        '5|soc_code|99-9901 is already the SOC code of the role backend-software-engineer.',
         `6|slug|The slug ${good.content.slug} is also on line 2; each role may be in the file once.`,
       ]);
       assert.equal(plan.counts.invalid, 5);
@@ -196,7 +202,7 @@ describe('applying an import', () => {
     const values = trickyRole();
     const result = applied(await applyCatalogueImport(db, { rows: await rowsFor(values) }, { actorId: await editorId() }));
     assert.deepEqual(result.created, [{ slug: values.content.slug, title: values.content.title }]);
-    assert.deepEqual(result.tags.sort(), ['category:healthcare', `role:${values.content.slug}`, 'roles']);
+    assert.deepEqual(result.tags.sort(), ['category:healthcare-practitioners-and-technical', `role:${values.content.slug}`, 'roles']);
     const role = (await roleBySlug(values.content.slug))!;
     assert.equal(role.version, 1);
     assert.equal(await historyCount(role.id), 1);
@@ -230,9 +236,9 @@ describe('applying an import', () => {
       },
     );
 
-    const newText = { content: { ...newFigures.content, summary: 'A new summary.', categorySlug: 'data-and-ai' }, stats: newFigures.stats };
+    const newText = { content: { ...newFigures.content, summary: 'A new summary.', categorySlug: 'computer-and-mathematical' }, stats: newFigures.stats };
     const textResult = applied(await applyCatalogueImport(db, { rows: await rowsFor(newText) }, { actorId: null }));
-    assert.deepEqual(textResult.tags.sort(), ['category:data-and-ai', 'category:healthcare', `role:${values.content.slug}`, 'roles']);
+    assert.deepEqual(textResult.tags.sort(), ['category:computer-and-mathematical', 'category:healthcare-practitioners-and-technical', `role:${values.content.slug}`, 'roles']);
     assert.equal((await roleBySlug(values.content.slug))!.version, 3);
     assert.equal(await historyCount(role.id), 2, 'no history row when the stats did not change');
 

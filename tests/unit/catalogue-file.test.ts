@@ -8,8 +8,9 @@ import { catalogueColumns, catalogueCsvHeader, catalogueCsvRecords, toCatalogueR
 import { CATALOGUE_FILE_LIMITS, describeProblem, readCatalogueFile } from '@/lib/catalogue-file';
 import { validateCatalogueRows } from '@/lib/catalogue-rows';
 import { roleContentSchema, roleStatsSchema, type RoleValues } from '@/lib/role-schemas';
+import { sampleRole } from '../support/sample-role';
 
-const seeded: RoleValues[] = seedRoles.map(({ stats, ...content }) => ({ content: roleContentSchema.parse(content), stats: roleStatsSchema.parse(stats) }));
+const valuesOf = ({ stats, ...content }: typeof sampleRole): RoleValues => ({ content: roleContentSchema.parse(content), stats: roleStatsSchema.parse(stats) });
 
 function recordOf(values: RoleValues): CatalogueRecord {
   return toCatalogueRecord(values, { categoryName: 'Whatever', url: `https://roleboard.example/roles/${values.content.slug}` });
@@ -27,8 +28,14 @@ function problemsOf(text: string | Uint8Array) {
   return [...file.problems, ...rows.problems].map(describeProblem);
 }
 
-// Sample roles: every cell on one line, so each record is one line of the file.
-const [, first, second, third] = seeded as [RoleValues, RoleValues, RoleValues, RoleValues];
+// Made-up roles with every cell on one line, so each record is one line of the file.
+const [first, second, third] = [
+  ['data-scientist', 'Data Scientist'],
+  ['statistician', 'Statistician'],
+  ['actuary', 'Actuary'],
+].map(([slug, title]) => valuesOf({ ...sampleRole, slug: slug!, title: title! })) as [RoleValues, RoleValues, RoleValues];
+// The seed role, whose prose spans lines, and those three.
+const seeded = [...seedRoles.map(valuesOf), first, second, third];
 
 describe('reading a catalogue file', () => {
   test("the export's own file reads back as the roles it was made from", () => {
