@@ -46,19 +46,31 @@ test('SIGTERM to `npm start`: requests in flight are answered, new ones refused,
   try {
     // Every answer from the database now comes 250 ms late, so these requests are surely in flight.
     proxy.setDelay(250);
-    const inFlight = Array.from({ length: 8 }, (_, index) =>
-      fetch(`${server.url}/?q=in-flight-${index}`, { signal: AbortSignal.timeout(30_000) }).then(async (response) => ({
+    const markers = Array.from({ length: 8 }, (_, index) => `in-flight-${index}`);
+    const inFlight = markers.map((marker) =>
+      fetch(`${server.url}/?q=${marker}`, { signal: AbortSignal.timeout(60_000) }).then(async (response) => ({
         status: response.status,
         body: await response.text(),
       })),
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Signalled once the app has sent every search to the database: all eight are being handled
+    // (a fixed wait was too short on a busy machine, where some had not even been accepted yet).
+    await expect.poll(() => markers.every((marker) => proxy.hasSeen(marker)), { timeout: 30_000 }).toBe(true);
     const groupId = server.process.pid!;
     const signalledAt = performance.now();
     process.kill(groupId, 'SIGTERM');
 
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+    // New connections are refused as soon as the signal is handled.
+    await expect
+      .poll(
+        () =>
+          fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(1_000) }).then(
+            () => 'answered',
+            () => 'refused',
+          ),
+        { timeout: 5_000 },
+      )
+      .toBe('refused');
 
     const answers = await Promise.all(inFlight);
     console.log(`SIGTERM: ${answers.length} requests in flight all answered, the last ${Math.round(performance.now() - signalledAt)} ms after the signal`);

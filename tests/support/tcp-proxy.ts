@@ -11,6 +11,8 @@ export type TcpProxy = {
   url: (databaseUrl: string) => string;
   setMode: (mode: ProxyMode) => Promise<void>;
   setDelay: (delayMs: number) => void;
+  /** Whether the app has sent this text to the database (e.g. a query's parameter) since the proxy started. */
+  hasSeen: (text: string) => boolean;
   close: () => Promise<void>;
 };
 
@@ -18,6 +20,9 @@ export async function startTcpProxy({ target }: { target: { host: string; port: 
   let mode: ProxyMode = 'forward';
   let delayMs = 0;
   const sockets = new Set<net.Socket>();
+  // The last bytes the app sent, as text: enough to spot a recent query's parameters.
+  let sent = '';
+  const SENT_KEPT = 1 << 20;
 
   const relay = (from: net.Socket, to: net.Socket) => {
     from.on('data', (chunk) => {
@@ -38,6 +43,9 @@ export async function startTcpProxy({ target }: { target: { host: string; port: 
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
     upstream.on('error', () => {});
+    client.on('data', (chunk: Buffer) => {
+      sent = (sent + chunk.toString('latin1')).slice(-SENT_KEPT);
+    });
     relay(client, upstream);
     relay(upstream, client);
   };
@@ -78,6 +86,7 @@ export async function startTcpProxy({ target }: { target: { host: string; port: 
     setDelay(next) {
       delayMs = next;
     },
+    hasSeen: (text) => sent.includes(text),
     async close() {
       dropConnections();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
