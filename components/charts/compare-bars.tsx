@@ -60,15 +60,17 @@ function MetricBars({ metric, roles }: { metric: Metric; roles: RoleDetail[] }) 
   const rows = roles.map((role) => ({ role, figure: metric.figure(role), titleLines: wrapText(role.title, TITLE_CHARACTERS) }));
   const baseline = rows[0]!.figure;
   const { domain } = niceTicks(0, Math.max(...rows.map((row) => row.figure?.value ?? 0)), 4);
+  // Each row as tall as its title's lines, one under the other.
+  const laidOut: ((typeof rows)[number] & { top: number; valueY: number; barY: number; comparison: string | null })[] = [];
   let y = 0;
-  const laidOut = rows.map((row, index) => {
+  for (const [index, row] of rows.entries()) {
     const top = y;
     const valueY = top + LINE_HEIGHT * (row.titleLines.length + 1);
     const barY = valueY + 6;
     y = barY + BAR_HEIGHT + 16;
     const comparison = row.figure && baseline && index > 0 ? differenceText(row.figure, baseline, kind) : null;
-    return { ...row, top, valueY, barY, comparison };
-  });
+    laidOut.push({ ...row, top, valueY, barY, comparison });
+  }
   const describeRow = ({ role, figure, comparison }: (typeof laidOut)[number]) =>
     `${role.title}: ${figure ? figure.text : 'not known'}${comparison ? ` (${comparison})` : ''}`;
   return (
