@@ -70,8 +70,9 @@ export function describeDifference(value: number, baseline: number, kind: { mone
   const amount = kind === 'count' ? formatCount(Math.abs(difference)) : formatSalary(Math.abs(difference), kind.money);
   if (baseline === 0) return `${sign}${amount}`;
   const share = Math.abs(difference / baseline) * 100;
-  // A whole percent unless that would read "0%".
-  const shareText = `${formatCount(Number(share.toFixed(share < 1 ? 1 : 0)))}%`;
+  // A whole percent, unless rounding would say "0%" or "100%" of what is neither.
+  const whole = Math.round(share);
+  const shareText = `${formatCount(Number(share.toFixed(whole === 0 || (whole === 100 && share !== 100) ? 1 : 0)))}%`;
   const word = difference > 0 ? 'more' : kind === 'count' ? 'fewer' : 'less';
   return `${sign}${amount}, ${shareText} ${word}`;
 }

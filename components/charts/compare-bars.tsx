@@ -4,7 +4,7 @@
 import type { RoleDetail } from '@/db/roles';
 import { describeDifference } from '@/lib/compare';
 import { niceTicks, toPercent, wrapText } from '@/lib/chart-scale';
-import { formatCount, formatDegreeRequirement, formatPercentile, formatSalary } from '@/lib/format';
+import { formatCount, formatDegreeRequirement, formatOpeningsPerYear, formatPercentile, formatSalary } from '@/lib/format';
 import { across, ChartSvg, LINE_HEIGHT } from './chart-svg';
 
 const BAR_HEIGHT = 12;
@@ -39,7 +39,7 @@ const metrics: Metric[] = [
     name: 'Job openings a year, projected',
     kind: 'count',
     figure: ({ stats }) =>
-      stats.jobOpeningsBasis === 'projected-per-year' ? { value: stats.jobOpenings, text: `about ${formatCount(stats.jobOpenings)}`, atLeast: false } : null,
+      stats.jobOpeningsBasis === 'projected-per-year' ? { value: stats.jobOpenings, text: formatOpeningsPerYear(stats.jobOpenings), atLeast: false } : null,
   },
   {
     name: 'Degree requirement',

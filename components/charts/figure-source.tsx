@@ -3,10 +3,18 @@ import type { Stats } from '@/db/role-columns';
 import { formatAsOf } from '@/lib/format';
 
 export function FigureSource({ stats }: { stats: Pick<Stats, 'source' | 'sourceUrl' | 'asOf'> }) {
+  // The overview names the source in full; beside a chart a short link to it is enough.
   return (
     <span className="chart-figure__source">
-      Source: {stats.sourceUrl ? <a href={stats.sourceUrl}>{stats.source}</a> : stats.source}, as of{' '}
-      <time dateTime={stats.asOf}>{formatAsOf(stats.asOf)}</time>.
+      As of <time dateTime={stats.asOf}>{formatAsOf(stats.asOf)}</time>.{' '}
+      {stats.sourceUrl ? (
+        <a href={stats.sourceUrl} title={stats.source}>
+          Source
+        </a>
+      ) : (
+        <>Source: {stats.source}</>
+      )}
+      .
     </span>
   );
 }

@@ -7,7 +7,7 @@ import type { TrendPoint } from '@/lib/stats-history';
 import { across, ChartSvg, FONT_SIZE, LINE_HEIGHT } from './chart-svg';
 
 const PLOT_TOP = LINE_HEIGHT * 2 + 4;
-const PLOT_HEIGHT = 96;
+const PLOT_HEIGHT = 72;
 // Keeps the first and last points' labels clear of the edges.
 const SIDE_MARGIN = 12;
 
@@ -27,7 +27,7 @@ export function TrendChart({
   if (points.length < 2) return null;
   const times = points.map((point) => time(point.asOf));
   const xDomain = { min: Math.min(...times), max: Math.max(...times) };
-  const { domain, ticks } = niceTicks(0, Math.max(...points.map((point) => point.value)), 3);
+  const { domain } = niceTicks(0, Math.max(...points.map((point) => point.value)), 3);
   const x = (point: TrendPoint) => inset(toPercent(time(point.asOf), xDomain), SIDE_MARGIN);
   const plotBottom = PLOT_TOP + PLOT_HEIGHT;
   const y = (value: number) => plotBottom - ((value - domain.min) / (domain.max - domain.min)) * PLOT_HEIGHT;
@@ -38,10 +38,8 @@ export function TrendChart({
 
   return (
     <ChartSvg title={title} description={description} height={height} className="chart--trend">
-      {/* Gridlines without labels: every point carries its value, and the baseline says the scale starts at zero. */}
-      {ticks.map((tick) => (
-        <line key={tick} className={tick === 0 ? 'chart__baseline' : 'chart__grid'} x1="0%" x2="100%" y1={y(tick)} y2={y(tick)} />
-      ))}
+      {/* Only the baseline: every point carries its value, and the baseline says the scale starts at zero. */}
+      <line className="chart__baseline" x1="0%" x2="100%" y1={plotBottom} y2={plotBottom} />
       <text x="0%" y={plotBottom - 4} className="chart__muted">
         {format(0)}
       </text>

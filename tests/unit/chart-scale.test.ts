@@ -96,6 +96,7 @@ describe('differences, as the comparison states them', () => {
     assert.equal(describeDifference(1_652_000, 1_654_440, 'count'), '−2,440, 0.1% fewer');
     assert.equal(describeDifference(90, 80, 'points'), '+10 points');
     assert.equal(describeDifference(5, 5, 'count'), 'the same');
+    assert.equal(describeDifference(1_050, 1_654_440, 'count'), '−1,653,390, 99.9% fewer');
   });
 });
 

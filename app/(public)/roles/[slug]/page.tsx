@@ -139,9 +139,7 @@ export default async function RolePage({ params }: Props) {
       {releases.length > 1 && (
         <section aria-labelledby="over-time">
           <h2 id="over-time">Over time</h2>
-          <p className="provenance">
-            Each release as its source published it; the latest: <FigureSource stats={stats} />
-          </p>
+          <p className="provenance">Each release’s figures as its source published them; the overview names the latest source.</p>
           <RoleTrends series={trends} />
           <RoleHistoryTable title={role.title} entries={releases} />
         </section>
