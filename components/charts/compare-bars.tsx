@@ -77,7 +77,7 @@ function MetricBars({ metric, roles }: { metric: Metric; roles: RoleDetail[] }) 
     <figure className="chart-figure chart-figure--small">
       <figcaption className="chart-figure__caption">
         <span className="chart-figure__title">{metric.name}</span>
-        {baseline && roles.length > 1 && <>Differences from {roles[0]!.title}.</>}
+        {!baseline && <>Differences only where {roles[0]!.title} has a figure.</>}
       </figcaption>
       <ChartSvg title={`${metric.name}, compared`} description={`${laidOut.map(describeRow).join('; ')}.`} height={y - 8} className="chart--compare">
         {laidOut.map(({ role, figure, titleLines, top, valueY, barY, comparison }, index) => (
@@ -116,6 +116,7 @@ export function CompareBars({ roles }: { roles: RoleDetail[] }) {
   return (
     <section aria-labelledby="compare-bars" className="compare-bars">
       <h2 id="compare-bars">Side by side</h2>
+      <p className="provenance">Each bar starts at zero; differences are from {roles[0]!.title}, the first role of the comparison.</p>
       <div className="trend-grid">
         {shown.map((metric) => (
           <MetricBars key={metric.name} metric={metric} roles={roles} />
