@@ -10,7 +10,7 @@ import { across, AXIS_HEIGHT, ChartSvg, Diamond, FONT_SIZE, HorizontalAxis, LINE
 const STRIP_HEIGHT = 22;
 
 /** The middle figure of a sorted list (the mean of the two middle ones for an even count). */
-export function medianOf(sorted: number[]) {
+function medianOf(sorted: number[]) {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
 }

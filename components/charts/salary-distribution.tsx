@@ -14,7 +14,7 @@ const BAND_HEIGHT = 18;
 const OPEN_END_ROOM = 1.12;
 
 /** The scale a spread is drawn on: its lowest figure to its highest, with room for an open end. */
-export function salaryDomain(percentiles: Percentiles, averageSalary: number | null): { domain: Domain; ticks: number[] } {
+function salaryDomain(percentiles: Percentiles, averageSalary: number | null): { domain: Domain; ticks: number[] } {
   const figures = [percentiles.p10, percentiles.p90, ...(averageSalary === null ? [] : [averageSalary])];
   const high = Math.max(...figures, percentiles.topCoded.length > 0 ? percentiles.p90 * OPEN_END_ROOM : 0);
   return niceTicks(Math.min(...figures), high, 4);
@@ -34,8 +34,8 @@ function describe(percentiles: Percentiles, averageSalary: number | null, curren
 export function SalaryDistribution({ percentiles, averageSalary, currency }: { percentiles: Percentiles; averageSalary: number | null; currency: string }) {
   const { domain, ticks } = salaryDomain(percentiles, averageSalary);
   const at = (value: number) => toPercent(value, domain);
-  const openFrom = percentiles.topCoded[0];
-  // Where the drawn band stops: the top code when there is one (the band then runs on, dashed).
+  const openEnded = percentiles.topCoded.length > 0;
+  // With a top code, p90 (and p75 when capped too) is the top code: the band stops there and runs on, dashed.
   const bandEnd = at(percentiles.p90);
   const innerEnd = at(percentiles.p75);
 
@@ -78,7 +78,7 @@ export function SalaryDistribution({ percentiles, averageSalary, currency }: { p
       ))}
       <rect className="chart__band-outer" x={across(at(percentiles.p10))} width={across(bandEnd - at(percentiles.p10))} y={bandTop} height={BAND_HEIGHT} />
       <rect className="chart__band-inner" x={across(at(percentiles.p25))} width={across(innerEnd - at(percentiles.p25))} y={bandTop} height={BAND_HEIGHT} />
-      {openFrom && (
+      {openEnded && (
         <g className="chart__open-end">
           <line x1={across(bandEnd)} x2="99.5%" y1={bandMiddle} y2={bandMiddle} />
           <ArrowRight at={99.5} y={bandMiddle} />
