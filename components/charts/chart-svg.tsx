@@ -60,6 +60,14 @@ export function ArrowRight({ at, y, className }: { at: number; y: number; classN
   );
 }
 
+/** Every other tick, as often as it takes for the labels to fit one row at the narrowest width. */
+function thinTicks<Tick extends { at: number; text: string }>(ticks: Tick[]): Tick[] {
+  const fits = (shown: Tick[]) => placeLabels(shown.map(({ at, text }) => ({ at, width: estimateTextWidth(text, FONT_SIZE) }))).every((label) => label.row === 0);
+  let shown = ticks;
+  while (shown.length > 2 && !fits(shown)) shown = shown.filter((_, index) => index % 2 === 0);
+  return shown;
+}
+
 /** A horizontal axis at `y`: a line, a tick and a label per value, and the axis's name under them. */
 export function HorizontalAxis({
   y,
@@ -74,7 +82,7 @@ export function HorizontalAxis({
   format: (value: number) => string;
   name: string;
 }) {
-  const labels = ticks.map((tick) => ({ tick, at: position(tick), text: format(tick) }));
+  const labels = thinTicks(ticks.map((tick) => ({ tick, at: position(tick), text: format(tick) })));
   const placed = placeLabels(labels.map(({ at, text }) => ({ at, width: estimateTextWidth(text, FONT_SIZE) })));
   return (
     <g className="chart__axis">
