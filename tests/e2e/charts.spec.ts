@@ -118,8 +118,15 @@ test.describe('charts on the comparison and the listing', () => {
 });
 
 test.describe('layout and accessibility', () => {
-  for (const width of [375, 1280]) {
-    for (const path of ['/roles/software-developers', '/roles/backend-software-engineer', '/compare/software-developers,computer-and-information-research-scientists,data-scientists,backend-software-engineer', '/']) {
+  for (const width of [320, 375, 1280]) {
+    for (const path of [
+      '/roles/software-developers',
+      '/roles/backend-software-engineer',
+      // Top-coded wages: the longest figures ("$239,200 or more") in the chart's table.
+      '/roles/chief-executives',
+      '/compare/software-developers,computer-and-information-research-scientists,data-scientists,backend-software-engineer',
+      '/',
+    ]) {
       test(`${path} is no wider than a ${width} px screen`, async ({ page }) => {
         await page.setViewportSize({ width, height: 800 });
         await page.goto(path);
