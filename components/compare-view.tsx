@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { RoleDetail } from '@/db/roles';
 import { compareHref, MAX_COMPARED_ROLES } from '@/lib/compare';
 import { MAX_QUERY_LENGTH } from '@/lib/role-search';
+import { CompareBars } from './charts/compare-bars';
 import { CompareTable } from './compare-table';
 
 /**
@@ -33,7 +34,10 @@ export function CompareView({
       )}
 
       {roles.length > 0 ? (
-        <CompareTable roles={roles} />
+        <>
+          <CompareTable roles={roles} />
+          <CompareBars roles={roles} />
+        </>
       ) : (
         <p>
           Choose roles to compare: add them by name below, or use “Compare” next to a similar role on any role page.{' '}

@@ -1,38 +1,54 @@
-// "Embed this": the iframe and badge snippets for a role, with a live preview of each.
-// Plain server-rendered markup: the snippets sit in read-only text areas anyone can copy.
+// "Embed or share", folded away at the end of a role page: the page's address with copy and print
+// buttons (which appear only where JavaScript runs), and the iframe and badge snippets with a
+// preview of each. A plain <details>, so it opens without JavaScript too.
 import { WIDGET_SIZE } from '@/lib/api/embed-options';
 import { badgeSnippet, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
+import { CopyLinkButton } from './copy-link-button';
+import { PrintButton } from './print-button';
 
 export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: { slug: string; title: string } }) {
   const iframe = iframeSnippet(siteUrl, role);
   const badge = badgeSnippet(siteUrl, role);
+  const pageUrl = `${siteUrl}/roles/${role.slug}`;
   return (
-    <section aria-labelledby="embed-this" className="embed-box">
-      <h2 id="embed-this">Embed this</h2>
-      <p>
-        Show these numbers on your own site. The card updates itself whenever we update the role, and costs your page no
-        JavaScript. <a href="/developers">More options, the API and oEmbed</a>.
-      </p>
-      <div className="embed-box__grid">
-        <div>
-          <label htmlFor="embed-iframe">Card (iframe)</label>
-          <textarea id="embed-iframe" readOnly rows={4} value={iframe} />
-          <iframe
-            src={widgetUrl(siteUrl, role.slug)}
-            title={`Preview: ${role.title} salary statistics card`}
-            width={WIDGET_SIZE.width}
-            height={WIDGET_SIZE.height}
-            loading="lazy"
-            className="embed-box__preview"
-          />
+    <section aria-labelledby="embed-or-share" className="embed-box">
+      <details>
+        <summary>
+          <h2 id="embed-or-share">Embed or share</h2>
+        </summary>
+        <div className="share">
+          <label htmlFor="share-link">Link to this page</label>
+          <div className="share__row">
+            <input id="share-link" readOnly value={pageUrl} />
+            <CopyLinkButton url={pageUrl} />
+            <PrintButton />
+          </div>
         </div>
-        <div>
-          <label htmlFor="embed-badge">Badge</label>
-          <textarea id="embed-badge" readOnly rows={3} value={badge} />
-          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by our own API, shown as embedders will see it */}
-          <img src={`${siteUrl}/api/v1/roles/${role.slug}/badge.svg`} alt={`${role.title} average salary badge`} height={20} />
+        <p>
+          Show these numbers on your own site. The card updates itself whenever we update the role, and costs your page no
+          JavaScript. <a href="/developers">More options, the API and oEmbed</a>.
+        </p>
+        <div className="embed-box__grid">
+          <div>
+            <label htmlFor="embed-iframe">Card (iframe)</label>
+            <textarea id="embed-iframe" readOnly rows={4} value={iframe} />
+            <iframe
+              src={widgetUrl(siteUrl, role.slug)}
+              title={`Preview: ${role.title} salary statistics card`}
+              width={WIDGET_SIZE.width}
+              height={WIDGET_SIZE.height}
+              loading="lazy"
+              className="embed-box__preview"
+            />
+          </div>
+          <div>
+            <label htmlFor="embed-badge">Badge</label>
+            <textarea id="embed-badge" readOnly rows={3} value={badge} />
+            {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by our own API, shown as embedders will see it */}
+            <img src={`${siteUrl}/api/v1/roles/${role.slug}/badge.svg`} alt={`${role.title} average salary badge`} height={20} />
+          </div>
         </div>
-      </div>
+      </details>
     </section>
   );
 }

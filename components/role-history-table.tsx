@@ -2,10 +2,11 @@
 // a reader sees the trend: for a U.S. occupation, BLS's May 2023 and May 2024 estimates.
 import type { RoleStatsHistoryEntry } from '@/db/roles';
 import { formatAsOf, formatAverageSalary, formatCount, formatPercentile, NOT_KNOWN } from '@/lib/format';
+import { latestOfEachRelease } from '@/lib/stats-history';
 
 export function RoleHistoryTable({ title, entries }: { title: string; entries: RoleStatsHistoryEntry[] }) {
-  const latestOfEachRelease = [...new Map(entries.map((entry) => [entry.asOf, entry])).values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
-  if (latestOfEachRelease.length < 2) return null;
+  const releases = latestOfEachRelease(entries);
+  if (releases.length < 2) return null;
   return (
     <div className="table-scroll">
       <table className="history-table">
@@ -25,7 +26,7 @@ export function RoleHistoryTable({ title, entries }: { title: string; entries: R
           </tr>
         </thead>
         <tbody>
-          {latestOfEachRelease.map((entry) => (
+          {releases.map((entry) => (
             <tr key={entry.asOf}>
               <th scope="row">
                 <time dateTime={entry.asOf}>{formatAsOf(entry.asOf)}</time>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { RoleListItem } from '@/db/roles';
-import { formatAverageSalary, formatDegreeRequirement, formatEmployment, formatJobOpenings } from '@/lib/format';
+import { formatAverageSalary, formatDegreeRequirement, formatEmployment, formatJobOpenings, formatPercentile } from '@/lib/format';
+import { SalaryMarker } from './charts/salary-marker';
 
 export function RoleList({ roles }: { roles: RoleListItem[] }) {
   return (
@@ -35,6 +36,17 @@ export function RoleList({ roles }: { roles: RoleListItem[] }) {
               )
             )}
           </dl>
+          {(role.averageSalary !== null || role.percentiles) && (
+            <div className="role-card__salary">
+              <SalaryMarker title={role.title} averageSalary={role.averageSalary} percentiles={role.percentiles} currency={role.currency} />
+              {role.percentiles && (
+                <p className="role-card__range">
+                  8 in 10 earn {formatPercentile(role.percentiles, 'p10', role.currency)} to {formatPercentile(role.percentiles, 'p90', role.currency)}; the marker is the average, on one
+                  scale for every role.
+                </p>
+              )}
+            </div>
+          )}
         </li>
       ))}
     </ul>

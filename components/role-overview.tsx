@@ -1,49 +1,83 @@
+// The headline panel of a role page: the average salary large, then what the seed page had and a
+// statistics agency adds where known, each figure with a line on what it counts, and where the
+// figures come from.
 import type { RoleDetail } from '@/db/roles';
 import {
+  formatAsOf,
   formatAverageSalary,
   formatChangePercent,
   formatCount,
   formatDegreeRequirement,
   formatJobOpenings,
   formatOpeningsPerYear,
+  formatPercentile,
   formatPeriod,
 } from '@/lib/format';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-type Item = { term: string; value: string; detail?: string };
+type Item = { term: string; value: string; detail?: string; lead?: boolean };
 
-/** The headline figures: those the seed page had, then what a statistics agency adds where known. */
+/** What a degree-requirement share is a share of, in one plain sentence. */
+export function describeDegreeRequirement(percent: number) {
+  if (percent === 100) return 'Every job posting for this role asks for a degree (a share of postings, not of people in the job).';
+  if (percent === 0) return 'No job posting for this role asks for a degree (a share of postings, not of people in the job).';
+  return `${percent} in 100 job postings for this role ask for a degree (a share of postings, not of people in the job).`;
+}
+
 export function RoleOverview({ stats }: { stats: RoleDetail['stats'] }) {
-  const { outlook } = stats;
+  const { outlook, percentiles, currency } = stats;
   const period = outlook ? formatPeriod(outlook.startYear, outlook.endYear) : null;
   const items: Item[] = [
+    {
+      term: 'Average salary',
+      value: formatAverageSalary(stats.averageSalary, currency),
+      detail: stats.averageSalary === null ? 'the source publishes hourly wages only' : 'a year',
+      lead: true,
+    },
+  ];
+  if (percentiles) {
+    items.push({ term: 'Median salary', value: formatPercentile(percentiles, 'median', currency), detail: 'half earn more, half less' });
+    items.push({
+      term: 'Typical range',
+      value: `${formatPercentile(percentiles, 'p10', currency)} to ${formatPercentile(percentiles, 'p90', currency)}`,
+      detail: '8 in 10 earn within it (10th to 90th percentile)',
+    });
+  }
+  items.push(
     stats.jobOpeningsBasis === 'projected-per-year'
       ? { term: 'Job openings', value: `${capitalize(formatOpeningsPerYear(stats.jobOpenings))} a year`, detail: period ? `projected, ${period}` : 'projected' }
       : { term: 'Job openings', value: formatJobOpenings(stats.jobOpenings) },
-    { term: 'Average Salary', value: formatAverageSalary(stats.averageSalary, stats.currency) },
-  ];
-  if (stats.degreeRequirementPercent !== null) items.push({ term: 'Degree Requirement', value: formatDegreeRequirement(stats.degreeRequirementPercent) });
+  );
   if (stats.employment !== null) items.push({ term: 'Employment', value: formatCount(stats.employment), detail: 'people employed' });
-  if (stats.entryEducation) items.push({ term: 'Typical Education', value: stats.entryEducation, detail: 'to enter the occupation' });
+  if (stats.degreeRequirementPercent !== null) {
+    items.push({ term: 'Degree requirement', value: formatDegreeRequirement(stats.degreeRequirementPercent), detail: describeDegreeRequirement(stats.degreeRequirementPercent) });
+  }
+  if (stats.entryEducation) items.push({ term: 'Typical education', value: stats.entryEducation, detail: 'typically needed to enter the occupation' });
   if (outlook && period) {
     items.push({
-      term: 'Employment Outlook',
+      term: 'Employment outlook',
       value: formatChangePercent(outlook.changePercent),
       detail: `${formatCount(outlook.startEmployment)} → ${formatCount(outlook.endEmployment)}, ${period}`,
     });
   }
   return (
-    <dl className="overview">
-      {items.map(({ term, value, detail }) => (
-        <div className="overview__item" key={term}>
-          <dt>{term}</dt>
-          <dd>
-            {value}
-            {detail && <span className="overview__detail"> {detail}</span>}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <div className="headline">
+      <dl className="overview">
+        {items.map(({ term, value, detail, lead }) => (
+          <div className={lead ? 'overview__item overview__item--lead' : 'overview__item'} key={term}>
+            <dt>{term}</dt>
+            <dd>
+              <span className="overview__value">{value}</span>
+              {detail && <span className="overview__detail"> {detail}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="provenance">
+        Figures as of <time dateTime={stats.asOf}>{formatAsOf(stats.asOf)}</time>. Source:{' '}
+        {stats.sourceUrl ? <a href={stats.sourceUrl}>{stats.source}</a> : stats.source}
+      </p>
+    </div>
   );
 }

@@ -3,12 +3,14 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
 import { categories, roles, roleStats, roleStatsHistory } from './schema';
-import { contentFromRow, statsFromColumns, type Stats } from './role-columns';
+import { contentFromRow, percentilesFromColumns, statsFromColumns, type Percentiles, type Stats } from './role-columns';
 import { defaultOrder, effectiveSort, PAGE_SIZE, type RoleCursor, type RoleSearch, type RoleSort } from '@/lib/role-search';
 
 export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOpeningsBasis' | 'averageSalary' | 'currency' | 'degreeRequirementPercent'>;
 
 export type RoleListItem = RoleStatsSummary & {
+  /** For the listing's salary marker. */
+  percentiles: Percentiles | null;
   id: number;
   slug: string;
   socCode: string | null;
@@ -60,7 +62,20 @@ const listColumns = {
   averageSalary: roleStats.averageSalary,
   currency: roleStats.currency,
   degreeRequirementPercent: roleStats.degreeRequirementPercent,
+  salaryP10: roleStats.salaryP10,
+  salaryP25: roleStats.salaryP25,
+  salaryMedian: roleStats.salaryMedian,
+  salaryP75: roleStats.salaryP75,
+  salaryP90: roleStats.salaryP90,
+  salaryTopCoded: roleStats.salaryTopCoded,
 };
+
+/** A row of listColumns as a list item: the percentile columns become one object (or null). */
+type ListRow = Omit<RoleListItem, 'percentiles'> & Parameters<typeof percentilesFromColumns>[0];
+
+function toListItem({ salaryP10, salaryP25, salaryMedian, salaryP75, salaryP90, salaryTopCoded, ...item }: ListRow): RoleListItem {
+  return { ...item, percentiles: percentilesFromColumns({ salaryP10, salaryP25, salaryMedian, salaryP75, salaryP90, salaryTopCoded }) };
+}
 
 /** `%` and `_` typed by a visitor are searched for literally. */
 export function escapeLike(text: string) {
@@ -169,7 +184,7 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
   const first = page[0];
   const last = page.at(-1);
   return {
-    items: page.map(({ cursorKey, ...item }) => item),
+    items: page.map(({ cursorKey, ...row }) => toListItem(row)),
     total: counted?.total ?? 0,
     nextCursor: last && (backwards || hasMoreInDirection) ? keyOf(last) : null,
     previousCursor: first && (backwards ? hasMoreInDirection : cursor !== undefined) ? keyOf(first) : null,
@@ -219,7 +234,7 @@ export async function listSimilarRoles({
   averageSalary: number | null;
   limit?: number;
 }): Promise<RoleListItem[]> {
-  return database()
+  const rows = await database()
     .select(listColumns)
     .from(roles)
     .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
@@ -227,6 +242,35 @@ export async function listSimilarRoles({
     .where(and(eq(roles.status, 'published'), eq(roles.categorySlug, categorySlug), sql`${roles.id} <> ${roleId}`))
     .orderBy(sql`abs(${roleStats.averageSalary} - ${averageSalary}::int) nulls last`, asc(roles.title))
     .limit(limit);
+  return rows.map(toListItem);
+}
+
+export type CategorySalaryRange = {
+  categorySlug: string;
+  currency: string;
+  /** Every published average salary in the category, lowest first. */
+  averageSalaries: number[];
+  lowest: { slug: string; title: string; averageSalary: number };
+  highest: { slug: string; title: string; averageSalary: number };
+};
+
+/**
+ * The average salaries of a category's published roles (in one currency): what a role without
+ * percentiles is shown against. Null when no role of the category publishes one.
+ */
+export async function getCategorySalaryRange({ categorySlug, currency }: { categorySlug: string; currency: string }): Promise<CategorySalaryRange | null> {
+  const rows = await database()
+    .select({ slug: roles.slug, title: roles.title, averageSalary: roleStats.averageSalary })
+    .from(roles)
+    .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+    .where(
+      and(eq(roles.status, 'published'), eq(roles.categorySlug, categorySlug), eq(roleStats.currency, currency), sql`${roleStats.averageSalary} is not null`),
+    )
+    .orderBy(asc(roleStats.averageSalary), asc(roles.title));
+  const known = rows.filter((row): row is typeof row & { averageSalary: number } => row.averageSalary !== null);
+  const [lowest, highest] = [known[0], known.at(-1)];
+  if (!lowest || !highest) return null;
+  return { categorySlug, currency, averageSalaries: known.map((row) => row.averageSalary), lowest, highest };
 }
 
 export async function listCategories() {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { firstValue, type RawSearchParams } from './query-params';
 import { roleSearchFields } from './role-search';
+import { formatCount, formatSalary } from './format';
 import { slugSchema } from './slug';
 
 export const MAX_COMPARED_ROLES = 4;
@@ -55,4 +56,23 @@ export function missingRolesNotice(missing: string[]) {
   return missing.length === 1
     ? `One role in the link no longer exists: ${missing[0]}.`
     : `${missing.length} roles in the link no longer exist: ${missing.join(', ')}.`;
+}
+
+/**
+ * How one figure differs from another, in words: "+$12,000, 11% more", "−2,440, 0.1% fewer",
+ * "+10 points". Percent points (a degree requirement) get no relative share, which would confuse.
+ */
+export function describeDifference(value: number, baseline: number, kind: { money: string } | 'count' | 'points') {
+  const difference = value - baseline;
+  if (difference === 0) return 'the same';
+  const sign = difference > 0 ? '+' : '−';
+  if (kind === 'points') return `${sign}${formatCount(Math.abs(difference))} ${Math.abs(difference) === 1 ? 'point' : 'points'}`;
+  const amount = kind === 'count' ? formatCount(Math.abs(difference)) : formatSalary(Math.abs(difference), kind.money);
+  if (baseline === 0) return `${sign}${amount}`;
+  const share = Math.abs(difference / baseline) * 100;
+  // A whole percent, unless rounding would say "0%" or "100%" of what is neither.
+  const whole = Math.round(share);
+  const shareText = `${formatCount(Number(share.toFixed(whole === 0 || (whole === 100 && share !== 100) ? 1 : 0)))}%`;
+  const word = difference > 0 ? 'more' : kind === 'count' ? 'fewer' : 'less';
+  return `${sign}${amount}, ${shareText} ${word}`;
 }

@@ -13,6 +13,16 @@ export function formatSalary(amount: number, currency = 'USD', locale = DEFAULT_
   return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
+/** A salary on a chart's axis, short: "$150K", "$1.2M". */
+export function formatSalaryShort(amount: number, currency = 'USD', locale = DEFAULT_LOCALE) {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(amount);
+}
+
+/** A count on a chart's axis, short: "500K", "1.5M". */
+export function formatCountShort(count: number, locale = DEFAULT_LOCALE) {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(count);
+}
+
 /** An annual salary that may not be published (BLS has only hourly wages for a few occupations). */
 export function formatAverageSalary(amount: number | null, currency = 'USD', locale = DEFAULT_LOCALE) {
   return amount === null ? NOT_PUBLISHED : formatSalary(amount, currency, locale);

@@ -17,6 +17,7 @@ import {
   listPublishedRoleStatsHistory,
   getPublishedCatalogueFingerprint,
   listSimilarRoles,
+  getCategorySalaryRange,
   type RoleDetail,
 } from '@/db/roles';
 import { cacheTags, slugOfRoleTag } from './cache-tags';
@@ -48,6 +49,12 @@ export const getSimilarRoles = (role: { id: number; slug: string; categorySlug: 
     ['similar-roles', role.slug, role.categorySlug, String(role.averageSalary ?? 'none')],
     { tags: [cacheTags.category(role.categorySlug), cacheTags.roleList] },
   )();
+
+/** The averages of a category's roles, for a role without percentiles; any change in the category refreshes it. */
+export const getCategorySalaries = (categorySlug: string, currency: string) =>
+  unstable_cache(() => getCategorySalaryRange({ categorySlug, currency }), ['category-salaries', categorySlug, currency], {
+    tags: [cacheTags.category(categorySlug), cacheTags.roleList],
+  })();
 
 /** Views anyone reaches by clicking: a category, a sort, the first page. Their number is fixed. */
 function isCommonView(search: RoleSearch, pageSize: number) {

@@ -1,5 +1,6 @@
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import '../charts.css';
 
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -33,7 +33,7 @@ test.describe('editing a role', () => {
   test('a saved average salary shows "Saved" and is on the public page and the listing at once', async ({ page }) => {
     // Seen (and so cached) before the edit, so the test proves the cache is invalidated.
     await page.goto('/roles/technical-writers');
-    await expect(overview(page)).toContainText('Average Salary');
+    await expect(overview(page)).toContainText('Average salary');
     const salary = freshSalary();
     await signIn(page, testUsers.editor);
     await page.goto('/admin');

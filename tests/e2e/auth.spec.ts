@@ -86,7 +86,7 @@ test.describe('signing in and out', () => {
     await thiefPage.goto('/admin');
     await expect(thiefPage).toHaveURL(/\/login/);
     await thiefPage.goto('/roles/opticians-dispensing');
-    await expect(thiefPage.getByRole('region', { name: 'Overview', exact: true })).toContainText('Average Salary');
+    await expect(thiefPage.getByRole('region', { name: 'Overview', exact: true })).toContainText('Average salary');
     await expect(thiefPage.getByRole('region', { name: 'Overview', exact: true })).not.toContainText(`$${salary.toLocaleString('en-US')}`);
     await thief.close();
   });

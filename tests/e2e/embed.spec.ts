@@ -70,7 +70,7 @@ test.describe('the embed widget', () => {
   });
 });
 
-test.describe('oEmbed discovery and the Embed this box', () => {
+test.describe('oEmbed discovery and the Embed or share box', () => {
   test('the role page links to oEmbed, whose iframe renders the card', async ({ page: rolePage, request, browser }) => {
     await rolePage.goto('/roles/backend-software-engineer');
     const discovery = rolePage.locator('link[rel="alternate"][type="application/json+oembed"]');
@@ -94,7 +94,10 @@ test.describe('oEmbed discovery and the Embed this box', () => {
 
   test('the role page offers copyable iframe and badge snippets with previews', async ({ page }) => {
     await page.goto('/roles/backend-software-engineer');
-    const box = page.getByRole('region', { name: 'Embed this' });
+    const box = page.getByRole('region', { name: 'Embed or share' });
+    // Folded away until asked for.
+    await expect(box.getByLabel('Card (iframe)')).toBeHidden();
+    await box.getByText('Embed or share').click();
     const snippet = await box.getByLabel('Card (iframe)').inputValue();
     expect(snippet).toMatch(/^<iframe src="[^"]+\/embed\/backend-software-engineer" title="[^"]+" width="360" height="220" loading="lazy"/);
     expect(await box.getByLabel('Badge').inputValue()).toContain('/api/v1/roles/backend-software-engineer/badge.svg');

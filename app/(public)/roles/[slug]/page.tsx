@@ -5,16 +5,21 @@ import { EmbedBox } from '@/components/embed-box';
 import { JsonLd } from '@/components/json-ld';
 import { Paragraphs } from '@/components/paragraphs';
 import { RoleOverview } from '@/components/role-overview';
-import { SalaryPercentiles } from '@/components/salary-percentiles';
+import { CategorySalaryRangeFigure } from '@/components/charts/category-salary-range';
+import { ChartCaption, FigureSource } from '@/components/charts/figure-source';
+import { OutlookFigure } from '@/components/charts/outlook-chart';
+import { RoleTrends, trendSeries } from '@/components/charts/role-trends';
+import { SalaryDistributionFigure } from '@/components/charts/salary-distribution';
 import { compareHref } from '@/lib/compare';
 import { env } from '@/lib/env';
 import { AlsoCalled } from '@/components/also-called';
 import { RoleHistoryTable } from '@/components/role-history-table';
-import { formatAsOf, formatAverageSalary, formatJobOpenings } from '@/lib/format';
+import { formatAverageSalary, formatJobOpenings, formatPeriod } from '@/lib/format';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
-import { getRole, getRoleStatsHistory, getSimilarRoles } from '@/lib/public-roles';
+import { getCategorySalaries, getRole, getRoleStatsHistory, getSimilarRoles } from '@/lib/public-roles';
 import { renderSalaryTemplate } from '@/lib/salary-template';
 import { slugSchema } from '@/lib/slug';
+import { latestOfEachRelease } from '@/lib/stats-history';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -60,10 +65,14 @@ export default async function RolePage({ params }: Props) {
   const role = await loadRole(params);
   if (!role) notFound();
   const { stats } = role;
-  const [similarRoles, history] = await Promise.all([
+  const [similarRoles, history, categorySalaries] = await Promise.all([
     getSimilarRoles({ id: role.id, slug: role.slug, categorySlug: role.category.slug, averageSalary: stats.averageSalary }),
     getRoleStatsHistory(role.slug),
+    // A role without percentiles is shown against its category's averages instead.
+    stats.percentiles || stats.averageSalary === null ? null : getCategorySalaries(role.category.slug, stats.currency),
   ]);
+  const releases = latestOfEachRelease(history ?? []);
+  const trends = trendSeries(releases);
   const salaryText = renderSalaryTemplate(role.salaryTemplate, role);
   const pageUrl = `${env.SITE_URL()}/roles/${role.slug}`;
 
@@ -96,18 +105,60 @@ export default async function RolePage({ params }: Props) {
       <section aria-labelledby="overview">
         <h2 id="overview">Overview</h2>
         <RoleOverview stats={stats} />
-        <p className="provenance">
-          Figures as of <time dateTime={stats.asOf}>{formatAsOf(stats.asOf)}</time>. Source:{' '}
-          {stats.sourceUrl ? <a href={stats.sourceUrl}>{stats.source}</a> : stats.source}
-        </p>
       </section>
 
       <section aria-labelledby="average-salary">
         <h2 id="average-salary">Average Salary</h2>
         <Paragraphs text={salaryText} />
-        {stats.percentiles && <SalaryPercentiles percentiles={stats.percentiles} currency={stats.currency} />}
-        {history && history.length > 1 && <RoleHistoryTable title={role.title} entries={history} />}
+        {stats.percentiles && (
+          <SalaryDistributionFigure
+            percentiles={stats.percentiles}
+            averageSalary={stats.averageSalary}
+            currency={stats.currency}
+            caption={
+              <ChartCaption title="How pay is spread">
+                <FigureSource stats={stats} />
+              </ChartCaption>
+            }
+          />
+        )}
+        {stats.averageSalary !== null && categorySalaries && categorySalaries.averageSalaries.length > 1 && (
+          <CategorySalaryRangeFigure
+            role={{ slug: role.slug, title: role.title, averageSalary: stats.averageSalary }}
+            categoryName={role.category.name}
+            range={categorySalaries}
+            caption={
+              <ChartCaption title={`Against other ${role.category.name} roles`}>
+                The published average of each {role.category.name} role on Roleboard, each from its own source.
+              </ChartCaption>
+            }
+          />
+        )}
       </section>
+
+      {releases.length > 1 && (
+        <section aria-labelledby="over-time">
+          <h2 id="over-time">Over time</h2>
+          <p className="provenance">Each release’s figures as its source published them; the overview names the latest source.</p>
+          <RoleTrends series={trends} />
+          <RoleHistoryTable title={role.title} entries={releases} />
+        </section>
+      )}
+
+      {stats.outlook && (
+        <section aria-labelledby="outlook">
+          <h2 id="outlook">Employment outlook</h2>
+          <OutlookFigure
+            outlook={stats.outlook}
+            openingsPerYear={stats.jobOpeningsBasis === 'projected-per-year' ? stats.jobOpenings : null}
+            caption={
+              <ChartCaption title={`Projected ${formatPeriod(stats.outlook.startYear, stats.outlook.endYear)}`}>
+                <FigureSource stats={stats} />
+              </ChartCaption>
+            }
+          />
+        </section>
+      )}
 
       <section aria-labelledby="responsibilities">
         <h2 id="responsibilities">Responsibilities</h2>
