@@ -23,9 +23,10 @@ function salaryDomain(percentiles: Percentiles, averageSalary: number | null): {
 function describe(percentiles: Percentiles, averageSalary: number | null, currency: string) {
   const figure = (key: PercentileKey) => formatPercentile(percentiles, key, currency);
   const parts = [
-    `Half earn less than ${figure('median')} a year and half more (the median)`,
+    `The median is ${figure('median')} a year (half earn less, half more)`,
     `the middle half earn ${figure('p25')} to ${figure('p75')}`,
-    `one in ten earns less than ${figure('p10')} and one in ten ${percentiles.topCoded.includes('p90') ? 'at least' : 'more than'} ${formatSalary(percentiles.p90, currency)}`,
+    // A top-coded figure already reads "$239,200 or more".
+    `one in ten earns less than ${figure('p10')} and one in ten earns ${percentiles.topCoded.includes('p90') ? figure('p90') : `more than ${figure('p90')}`}`,
   ];
   if (averageSalary !== null) parts.push(`the average (mean) is ${formatSalary(averageSalary, currency)}`);
   return `${parts.join('; ')}.`;
