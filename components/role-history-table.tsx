@@ -2,12 +2,13 @@
 // a reader sees the trend: for a U.S. occupation, BLS's May 2023 and May 2024 estimates.
 import type { RoleStatsHistoryEntry } from '@/db/roles';
 import { formatAsOf, formatAverageSalary, formatCount, formatPercentile, NOT_KNOWN } from '@/lib/format';
+import { TableScroll } from '@/components/table-scroll';
 
 export function RoleHistoryTable({ title, entries }: { title: string; entries: RoleStatsHistoryEntry[] }) {
   const latestOfEachRelease = [...new Map(entries.map((entry) => [entry.asOf, entry])).values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
   if (latestOfEachRelease.length < 2) return null;
   return (
-    <div className="table-scroll">
+    <TableScroll label={`${title}: figures over time`}>
       <table className="history-table">
         <caption>{title}: figures over time</caption>
         <thead>
@@ -37,6 +38,6 @@ export function RoleHistoryTable({ title, entries }: { title: string; entries: R
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
