@@ -448,7 +448,8 @@ function useUnsavedChangesWarning(unsaved: boolean) {
     // Links inside the app navigate without unloading the page, so beforeunload never fires for them.
     const confirmLeaving = (event: MouseEvent) => {
       const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-      if (!link || link.getAttribute('href')?.startsWith('#') || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      const staysHere = !link || link.getAttribute('href')?.startsWith('#') || link.getAttribute('target') === '_blank';
+      if (staysHere || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       if (!window.confirm('This role has unsaved changes. Leave without saving them?')) {
         event.preventDefault();
         event.stopPropagation();
