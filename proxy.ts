@@ -26,7 +26,10 @@ async function unpublishedAmong(slugs: string[]) {
 
 async function checkRolePage(request: NextRequest, segments: string[]) {
   const [slug, ...rest] = segments;
-  if (rest.length > 0 || !slugSchema.safeParse(slug ?? '').success) return notFound(request);
+  // Under a role's address there is only its link preview image (opengraph-image.tsx, served at
+  // opengraph-image-<hash of the file>), cached like the page.
+  const isPageOrImage = rest.length === 0 || (rest.length === 1 && /^opengraph-image(-[a-z0-9]+)?$/.test(rest[0]!));
+  if (!isPageOrImage || !slugSchema.safeParse(slug ?? '').success) return notFound(request);
   return (await unpublishedAmong([slug!])).length > 0 ? notFound(request) : NextResponse.next();
 }
 

@@ -1,19 +1,17 @@
 'use client';
-import Link from 'next/link';
+// A failure outside the public and admin sections (their own error.tsx show inside their frame).
+import { ErrorMessage } from '@/components/error-message';
+import { SiteFooter } from '@/components/site-footer';
+import { SiteHeader } from '@/components/site-header';
 
-// Shown instead of a stack trace when something fails while rendering after a client-side
-// navigation; a full page load gets the HTTP front's own error page (lib/server).
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   return (
-    <main id="main" className="container">
-      <h1>Something went wrong</h1>
-      <p>Sorry, this page could not be shown. Please try again in a moment.</p>
-      <p>
-        <button type="button" onClick={reset}>
-          Try again
-        </button>{' '}
-        or <Link href="/">go to the home page</Link>.
-      </p>
-    </main>
+    <>
+      <SiteHeader />
+      <main id="main" className="container" tabIndex={-1}>
+        <ErrorMessage reset={reset} />
+      </main>
+      <SiteFooter />
+    </>
   );
 }

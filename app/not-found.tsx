@@ -1,4 +1,6 @@
-import Link from 'next/link';
+// Unknown paths (and the made-up role addresses proxy.ts turns away) render this on its own, with
+// only the root layout around it; a notFound() inside a section renders that section's not-found.
+import { NotFoundMessage } from '@/components/not-found-message';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 
@@ -7,11 +9,7 @@ export default function NotFound() {
     <>
       <SiteHeader />
       <main id="main" className="container" tabIndex={-1}>
-        <h1>Page not found</h1>
-        <p>We could not find that page. The role may have been renamed or removed.</p>
-        <p>
-          <Link href="/">Browse all roles</Link>
-        </p>
+        <NotFoundMessage />
       </main>
       <SiteFooter />
     </>

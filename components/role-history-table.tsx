@@ -3,12 +3,13 @@
 import type { RoleStatsHistoryEntry } from '@/db/roles';
 import { formatAsOf, formatAverageSalary, formatCount, formatPercentile, NOT_KNOWN } from '@/lib/format';
 import { latestOfEachRelease } from '@/lib/stats-history';
+import { TableScroll } from '@/components/table-scroll';
 
 export function RoleHistoryTable({ title, entries }: { title: string; entries: RoleStatsHistoryEntry[] }) {
   const releases = latestOfEachRelease(entries);
   if (releases.length < 2) return null;
   return (
-    <div className="table-scroll">
+    <TableScroll label={`${title}: figures over time`}>
       <table className="history-table">
         <caption>{title}: figures over time</caption>
         <thead>
@@ -38,6 +39,6 @@ export function RoleHistoryTable({ title, entries }: { title: string; entries: R
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

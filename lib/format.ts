@@ -59,10 +59,19 @@ export function formatOpeningsPerYear(count: number, locale = DEFAULT_LOCALE) {
   return count === 0 ? 'fewer than 50' : `about ${formatCount(count, locale)}`;
 }
 
+/**
+ * The figure and what it counts, apart: "about 115,200" and "projected openings a year"; `brief`
+ * says the same under a "Job openings" heading ("projected a year").
+ */
+export function jobOpeningsParts(count: number, basis: JobOpeningsBasis = 'current', locale = DEFAULT_LOCALE) {
+  if (basis === 'projected-per-year') return { figure: formatOpeningsPerYear(count, locale), counts: 'projected openings a year', brief: 'projected a year' };
+  return { figure: formatCount(count, locale), counts: count === 1 ? 'job opening' : 'job openings', brief: 'open now' };
+}
+
 /** "1 job opening", or BLS's projection: "about 115,200 projected openings a year". */
 export function formatJobOpenings(count: number, basis: JobOpeningsBasis = 'current', locale = DEFAULT_LOCALE) {
-  if (basis === 'projected-per-year') return `${formatOpeningsPerYear(count, locale)} projected openings a year`;
-  return `${formatCount(count, locale)} ${count === 1 ? 'job opening' : 'job openings'}`;
+  const { figure, counts } = jobOpeningsParts(count, basis, locale);
+  return `${figure} ${counts}`;
 }
 
 export function formatEmployment(count: number | null, locale = DEFAULT_LOCALE) {

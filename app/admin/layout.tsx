@@ -20,7 +20,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <div className="container site-header__inner">
+        <div className="container container--wide site-header__inner">
           <Link href="/admin" className="site-header__brand">
             Roleboard admin
           </Link>

@@ -8,7 +8,7 @@ import { CategoryField } from '@/components/category-field';
 import { listRolesForAdmin } from '@/db/role-edits';
 import { listCategories } from '@/db/roles';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatAverageSalary, formatCount, formatDegreeRequirement, formatJobOpenings, formatLastEditor } from '@/lib/format';
+import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/format';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
 import { slugPattern } from '@/lib/slug';
@@ -72,7 +72,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
       </p>
       {items.length > 0 && (
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table admin-roles">
             <thead>
               <tr>
                 <th scope="col">Role</th>
@@ -86,36 +86,44 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
                 <th scope="col" className="number">
                   Degree requirement
                 </th>
-                <th scope="col">Status</th>
                 <th scope="col">Last edit</th>
               </tr>
             </thead>
             <tbody>
-              {items.map((role) => (
-                <tr key={role.id}>
-                  <th scope="row">
-                    <Link href={`/admin/roles/${role.slug}`}>{role.title}</Link>
-                    <br />
-                    <Link href={`/admin/roles/${role.slug}/history`} className="hint" aria-label={`History of ${role.title}`}>
-                      History
-                    </Link>
-                  </th>
-                  <td>{role.categoryName}</td>
-                  <td className="number">{formatAverageSalary(role.averageSalary, role.currency)}</td>
-                  <td className="number">{formatJobOpenings(role.jobOpenings, role.jobOpeningsBasis)}</td>
-                  <td className="number">{formatDegreeRequirement(role.degreeRequirementPercent)}</td>
-                  <td>
-                    <span className="badge">{role.status === 'published' ? 'Published' : 'Archived'}</span>
-                  </td>
-                  <td>
-                    {formatLastEditor(role.lastEdit)}
-                    <br />
-                    <span className="hint">
-                      <EditTime at={role.lastEdit.editedAt} />
-                    </span>
-                  </td>
-                </tr>
-              ))}
+              {items.map((role) => {
+                const openings = jobOpeningsParts(role.jobOpenings, role.jobOpeningsBasis);
+                return (
+                  <tr key={role.id}>
+                    <th scope="row">
+                      <Link href={`/admin/roles/${role.slug}`}>{role.title}</Link>
+                      {role.status === 'archived' && (
+                        <>
+                          {' '}
+                          <span className="badge">Archived</span>
+                        </>
+                      )}
+                    </th>
+                    <td className="admin-roles__category">{role.categoryName}</td>
+                    <td className="number">{formatAverageSalary(role.averageSalary, role.currency)}</td>
+                    <td className="number">
+                      {openings.figure}
+                      <br />
+                      <span className="hint">{openings.brief}</span>
+                    </td>
+                    <td className="number">{formatDegreeRequirement(role.degreeRequirementPercent)}</td>
+                    <td>
+                      {formatLastEditor(role.lastEdit)} ·{' '}
+                      <Link href={`/admin/roles/${role.slug}/history`} aria-label={`History of ${role.title}`}>
+                        History
+                      </Link>
+                      <br />
+                      <span className="hint">
+                        <EditTime at={role.lastEdit.editedAt} />
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { AuditValue, auditFieldLabel, byFormOrder } from './audit-value';
 import { EditTime } from './edit-time';
 import type { AuditEntryView, AuditSubject } from '@/db/audit-log';
+import { TableScroll } from '@/components/table-scroll';
 
 const actionLabels: Record<string, string> = {
   'role.create': 'Created role',
@@ -66,7 +67,7 @@ export function AuditEntry({ entry }: { entry: AuditEntryView }) {
         <code className="audit-entry__code">{entry.action}</code>
       </p>
       {entry.changes.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label="Fields changed">
           <table className="data-table audit-entry__changes">
             <caption className="visually-hidden">Fields changed</caption>
             <thead>
@@ -90,7 +91,7 @@ export function AuditEntry({ entry }: { entry: AuditEntryView }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="audit-entry__description">{actionDescriptions[entry.action] ?? 'No fields recorded.'}</p>
       )}

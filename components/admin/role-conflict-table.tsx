@@ -5,6 +5,7 @@
 import type { RoleConflictDetail, RoleFieldKey } from '@/lib/role-merge';
 import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
 import type { RoleFormValues } from '@/lib/role-schemas';
+import { TableScroll } from '@/components/table-scroll';
 
 /** One field's value as text; lists one item per line. */
 function shownValue(values: RoleFormValues, key: RoleFieldKey): string {
@@ -38,7 +39,7 @@ export function RoleConflictTable({ conflict }: { conflict: RoleConflictDetail }
     .filter((field) => field.theirs !== field.yours);
   if (differing.length === 0) return <p className="role-form__message">Your values match theirs.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Fields where their saved value and yours differ">
       <table className="data-table role-conflict-table">
         <caption className="visually-hidden">Fields where their saved value and yours differ</caption>
         <thead>
@@ -60,6 +61,6 @@ export function RoleConflictTable({ conflict }: { conflict: RoleConflictDetail }
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,8 +2,9 @@
 // The one form for a role's stats and content. It renders from the last answer of its action
 // when there is one, so a failed save keeps everything typed; list rows are added, removed and
 // moved by submit buttons the action handles, so the form works without JavaScript as well.
-import { useActionState } from 'react';
-import { idleState, type FieldErrors, type FormAction } from '@/lib/form-state';
+// With JavaScript, Ctrl/Cmd+S saves and leaving with unsaved changes asks first.
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { idleState, type FieldErrors, type FormAction, type FormState } from '@/lib/form-state';
 // Type-only: lib/role-merge.ts is server code.
 import type { RoleConflictDetail } from '@/lib/role-merge';
 import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
@@ -49,11 +50,19 @@ export function RoleForm({
   savedOnArrival?: boolean;
 }) {
   const [state, formAction] = useActionState(action, idleState);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The answer the form showed when it was last changed: it has unsaved changes until a later
+  // answer says "saved" (a failed save or a list button leaves them unsaved).
+  const [changedAt, setChangedAt] = useState<FormState | null>(null);
+  const unsaved = changedAt !== null && (changedAt === state || state.status !== 'saved');
+  useUnsavedChangesWarning(unsaved);
+  useSaveShortcut(formRef);
   const values = (state.values as RoleFormValues | undefined) ?? initialValues;
   const errors = errorsById(state.fieldErrors);
   const { content, stats } = values;
   const conflict = state.status === 'conflict' ? (state.detail as RoleConflictDetail | undefined) : undefined;
-  const showSaved = state.status === 'saved' || (savedOnArrival && state === idleState);
+  const showSaved = !unsaved && (state.status === 'saved' || (savedOnArrival && state === idleState));
+  const failed = (state.status === 'error' || state.status === 'conflict') && Boolean(state.message);
 
   /** id, name, the typed value and the error wiring of one field. */
   const field = (id: string, value: string, { name = id, hint }: { name?: string; hint?: boolean } = {}) => {
@@ -75,18 +84,23 @@ export function RoleForm({
   const listError = (key: string) => state.fieldErrors?.[key]?.[0];
 
   return (
-    <form action={formAction} className="stack role-form" noValidate>
+    <form
+      ref={formRef}
+      action={formAction}
+      className="stack role-form"
+      noValidate
+      onInput={() => setChangedAt(state)}
+      onSubmit={(event) => {
+        // Adding, moving or removing a row changes the form without saving it.
+        if ((event.nativeEvent as SubmitEvent).submitter?.getAttribute('name') === 'intent') setChangedAt(state);
+      }}
+    >
       {/* Enter in a field submits with the first submit button; this one makes that a save. */}
       <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         Save
       </button>
-      {showSaved && (
-        <p className="notice notice--success" role="status">
-          {state.message ?? 'Saved'}
-        </p>
-      )}
-      {(state.status === 'error' || state.status === 'conflict') && state.message && (
-        <div className="notice notice--error" role="alert">
+      {failed && (
+        <div className="notice notice--error" role="alert" id="role-form-message" tabIndex={-1}>
           <p className="role-form__message">{state.message}</p>
           {conflict && (
             <>
@@ -111,7 +125,7 @@ export function RoleForm({
             <input type="text" inputMode="numeric" autoComplete="off" {...field('jobOpenings', stats.jobOpenings)} />
             {error('jobOpenings')}
           </div>
-          <div className="field">
+          <div className="field role-form__basis">
             <label htmlFor="jobOpeningsBasis">{roleFieldLabels.jobOpeningsBasis}</label>
             <select key={stats.jobOpeningsBasis} {...field('jobOpeningsBasis', stats.jobOpeningsBasis)}>
               <option value="current">Openings now</option>
@@ -231,12 +245,12 @@ export function RoleForm({
       <fieldset>
         <legend>Content</legend>
         <div className="form-grid">
-          <div className="field">
+          <div className="field field--wide">
             <label htmlFor="title">{roleFieldLabels.title}</label>
             <input type="text" maxLength={120} {...field('title', content.title)} />
             {error('title')}
           </div>
-          <div className="field">
+          <div className="field field--wide">
             <label htmlFor="slug">{roleFieldLabels.slug}</label>
             <input type="text" autoComplete="off" {...field('slug', content.slug, { hint: true })} />
             <p className="hint" id="slug-hint">
@@ -404,9 +418,62 @@ export function RoleForm({
         </div>
       </fieldset>
 
-      <div className="form-actions">
-        <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
+      {/* Always in view at the bottom of the screen while the form is: Save, and what became of the last save. */}
+      <div className="role-form__actions">
+        <SubmitButton pendingLabel="Saving…" className="role-form__save" aria-keyshortcuts="Control+S Meta+S">
+          Save
+        </SubmitButton>
+        <p className="role-form__status" role="status">
+          {showSaved && <span className="role-form__saved">{state.message ?? 'Saved'}</span>}
+          {failed && (
+            <>
+              Not saved. <a href="#role-form-message">See why</a>
+            </>
+          )}
+          {unsaved && !failed && 'Unsaved changes'}
+        </p>
+        <p className="hint role-form__shortcut">
+          <kbd>Ctrl</kbd>+<kbd>S</kbd> or <kbd>⌘</kbd>+<kbd>S</kbd> saves
+        </p>
       </div>
     </form>
   );
+}
+
+/** Closing or reloading the page with unsaved changes asks first; so does following a link away. */
+function useUnsavedChangesWarning(unsaved: boolean) {
+  useEffect(() => {
+    if (!unsaved) return;
+    const warnBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    // Links inside the app navigate without unloading the page, so beforeunload never fires for them.
+    const confirmLeaving = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      const staysHere = !link || link.getAttribute('href')?.startsWith('#') || link.getAttribute('target') === '_blank';
+      if (staysHere || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      if (!window.confirm('This role has unsaved changes. Leave without saving them?')) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('beforeunload', warnBeforeUnload);
+    window.addEventListener('click', confirmLeaving, true);
+    return () => {
+      window.removeEventListener('beforeunload', warnBeforeUnload);
+      window.removeEventListener('click', confirmLeaving, true);
+    };
+  }, [unsaved]);
+}
+
+/** Ctrl+S (Cmd+S on a Mac) presses Save instead of saving the web page. */
+function useSaveShortcut(formRef: React.RefObject<HTMLFormElement | null>) {
+  useEffect(() => {
+    const save = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 's') return;
+      event.preventDefault();
+      const button = formRef.current?.querySelector<HTMLButtonElement>('.role-form__save');
+      if (button && !button.disabled) formRef.current?.requestSubmit(button);
+    };
+    window.addEventListener('keydown', save);
+    return () => window.removeEventListener('keydown', save);
+  }, [formRef]);
 }

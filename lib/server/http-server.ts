@@ -12,7 +12,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailing } from '@/db/availabili
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { holdResponse } from './buffered-response';
 import { clientAddressOf, type ProxyTrust } from './trusted-proxies';
-import { databaseUnavailableAnswer, errorPage, problemDocument, serverErrorAnswer, type ErrorAnswer } from './error-documents';
+import { databaseUnavailableAnswer, errorPage, notFoundAnswer, problemDocument, serverErrorAnswer, type ErrorAnswer } from './error-documents';
 import { refusalOf } from './request-guard';
 import { baseSecurityHeaders, inlineScriptHashes, pageContentSecurityPolicy, responseKindOf, STATIC_PAGE_CSP, type ResponseKind } from './security-headers';
 
@@ -32,6 +32,15 @@ export type Front = { port: number; close: () => Promise<void> };
 
 function pathOf(url: string | undefined) {
   return (url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+}
+
+/**
+ * Next.js answers a notFound() called while a page renders with an empty document: its content is
+ * only in the RSC payload, so without JavaScript the page is blank (vercel/next.js#98954). Unknown
+ * paths, and the made-up addresses proxy.ts turns away, render properly.
+ */
+function isEmptyNotFoundDocument(status: number, body: Buffer) {
+  return status === 404 && body.includes('<html id="__next_error__"');
 }
 
 function headerValues(value: string | string[] | undefined) {
@@ -137,6 +146,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       },
       finish: (body) => {
         if (failed) return Buffer.from(answer(res, kind, failure()));
+        if (isPage && isEmptyNotFoundDocument(res.statusCode, body)) return Buffer.from(answer(res, kind, notFoundAnswer));
         if (isPage && res.statusCode !== 304) {
           const scriptHashes = inlineScriptHashes(body.toString('utf8'));
           // Development builds evaluate code for fast refresh; production never does.

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Fragment } from 'react';
 import { badgeSnippet, iframeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
@@ -17,6 +18,22 @@ function Code({ children }: { children: string }) {
     <pre className="code">
       <code>{children}</code>
     </pre>
+  );
+}
+
+/** A request line that may break after a slash on a phone, never inside a name ("{s lug}"). */
+function Endpoint({ path }: { path: string }) {
+  return (
+    <code>
+      GET{' '}
+      {path.split('/').map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && '/'}
+          <wbr />
+          {part}
+        </Fragment>
+      ))}
+    </code>
   );
 }
 
@@ -72,7 +89,7 @@ export default function DevelopersPage() {
           every invalid parameter. The full description is the{' '}
           <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>.
         </p>
-        <table>
+        <table className="endpoint-table">
           <caption>Endpoints</caption>
           <thead>
             <tr>
@@ -83,7 +100,7 @@ export default function DevelopersPage() {
           <tbody>
             <tr>
               <td>
-                <code>GET /api/v1/roles</code>
+                <Endpoint path="/api/v1/roles" />
               </td>
               <td>
                 Roles matching <code>q</code> (titles, other names such as “programmer”, summaries), <code>category</code>,{' '}
@@ -94,7 +111,7 @@ export default function DevelopersPage() {
             </tr>
             <tr>
               <td>
-                <code>GET /api/v1/roles/{'{slug}'}</code>
+                <Endpoint path="/api/v1/roles/{slug}" />
               </td>
               <td>
                 One role: SOC code, other names, stats (employment, openings, average salary, percentiles with any top-coded ones
@@ -104,13 +121,13 @@ export default function DevelopersPage() {
             </tr>
             <tr>
               <td>
-                <code>GET /api/v1/roles/{'{slug}'}/history</code>
+                <Endpoint path="/api/v1/roles/{slug}/history" />
               </td>
               <td>Every change of the role’s stats, oldest first.</td>
             </tr>
             <tr>
               <td>
-                <code>GET /api/v1/roles.csv</code>
+                <Endpoint path="/api/v1/roles.csv" />
               </td>
               <td>
                 Every published role as CSV, one row each with every field (lists as JSON arrays). The same format imports
@@ -119,7 +136,7 @@ export default function DevelopersPage() {
             </tr>
             <tr>
               <td>
-                <code>GET /api/v1/roles/{'{slug}'}/badge.svg</code>
+                <Endpoint path="/api/v1/roles/{slug}/badge.svg" />
               </td>
               <td>The badge above.</td>
             </tr>

@@ -57,7 +57,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       types: { 'application/json+oembed': `/api/oembed?${new URLSearchParams({ url: `${env.SITE_URL()}${url}`, format: 'json' })}` },
     },
     openGraph: { type: 'article', title, description, url, siteName: 'Roleboard' },
-    twitter: { card: 'summary', title, description },
+    twitter: { card: 'summary_large_image', title, description },
   };
 }
 

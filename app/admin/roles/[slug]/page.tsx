@@ -57,14 +57,6 @@ export default async function EditRolePage({ params, searchParams }: Props) {
           </>
         )}
       </p>
-      {/* One position for both buttons, so the outcome message survives the switch. */}
-      <RoleChangeButton
-        action={published ? archiveRoleAction : restoreRoleAction}
-        fields={changeFields}
-        label={published ? 'Archive' : 'Restore'}
-        pendingLabel={published ? 'Archiving…' : 'Restoring…'}
-        danger={published}
-      />
       <RoleForm
         // Archive and restore bump the version: start the form afresh from the saved values then.
         key={role.status}
@@ -75,6 +67,24 @@ export default async function EditRolePage({ params, searchParams }: Props) {
         loadedSlug={role.slug}
         savedOnArrival={saved === '1'}
       />
+      {/* Archiving takes two steps, with or without JavaScript: open this, then press Archive. An
+          archived role's Restore is shown at once. One position for both buttons, so the outcome
+          message survives the switch. */}
+      <details className="role-publication" open={!published}>
+        <summary>{published ? 'Archive this role…' : 'Restore this role'}</summary>
+        <p>
+          {published
+            ? 'Archiving takes the role off the public site, the API and embedded cards at once. Nothing is deleted: you can restore it here.'
+            : 'This role is archived: it is not on the public site, in the API or in embedded cards. Restoring publishes it again as it is.'}
+        </p>
+        <RoleChangeButton
+          action={published ? archiveRoleAction : restoreRoleAction}
+          fields={changeFields}
+          label={published ? 'Archive' : 'Restore'}
+          pendingLabel={published ? 'Archiving…' : 'Restoring…'}
+          danger={published}
+        />
+      </details>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { EditTime } from '@/components/admin/edit-time';
 import { RoleSalarySparkline } from '@/components/admin/role-salary-sparkline';
 import { getRoleHistory } from '@/db/role-edits';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatJobOpenings, formatPercentile } from '@/lib/format';
+import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/format';
 import { slugSchema } from '@/lib/slug';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -44,7 +44,7 @@ export default async function RoleHistoryPage({ params }: Props) {
         </figure>
       )}
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table admin-history">
           <caption className="visually-hidden">Figures of {role.title} over time</caption>
           <thead>
             <tr>
@@ -69,35 +69,44 @@ export default async function RoleHistoryPage({ params }: Props) {
             </tr>
           </thead>
           <tbody>
-            {entries.map((entry, index) => (
-              <tr key={entry.id}>
-                <th scope="row">
-                  <EditTime at={entry.changedAt} />
-                  <br />
-                  <span className="hint">
-                    Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data or a command-line import'}
-                  </span>
-                </th>
-                <td className="number">{formatAverageSalary(entry.averageSalary, entry.currency)}</td>
-                <td className="number">{formatJobOpenings(entry.jobOpenings, entry.jobOpeningsBasis)}</td>
-                <td className="number">{formatDegreeRequirement(entry.degreeRequirementPercent)}</td>
-                <td className="number">{entry.percentiles ? formatPercentile(entry.percentiles, 'median', entry.currency) : '—'}</td>
-                <td>{formatAsOf(entry.asOf)}</td>
-                <td>{entry.source}</td>
-                <td>
-                  {index === 0 ? (
-                    <span className="badge">Current</span>
-                  ) : (
-                    <RoleChangeButton
-                      action={revertRoleStatsAction}
-                      fields={{ roleId: role.id, version: role.version, historyId: entry.id }}
-                      label="Revert to this version"
-                      pendingLabel="Reverting…"
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
+            {entries.map((entry, index) => {
+              const openings = jobOpeningsParts(entry.jobOpenings, entry.jobOpeningsBasis);
+              return (
+                <tr key={entry.id}>
+                  <th scope="row">
+                    <span className="nowrap">
+                      <EditTime at={entry.changedAt} />
+                    </span>
+                    <br />
+                    <span className="hint">
+                      Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data or a command-line import'}
+                    </span>
+                  </th>
+                  <td className="number nowrap">{formatAverageSalary(entry.averageSalary, entry.currency)}</td>
+                  <td className="number nowrap">
+                    {openings.figure}
+                    <br />
+                    <span className="hint">{openings.brief}</span>
+                  </td>
+                  <td className="number nowrap">{formatDegreeRequirement(entry.degreeRequirementPercent)}</td>
+                  <td className="number nowrap">{entry.percentiles ? formatPercentile(entry.percentiles, 'median', entry.currency) : '—'}</td>
+                  <td className="nowrap">{formatAsOf(entry.asOf)}</td>
+                  <td className="prose-cell">{entry.source}</td>
+                  <td>
+                    {index === 0 ? (
+                      <span className="badge">Current</span>
+                    ) : (
+                      <RoleChangeButton
+                        action={revertRoleStatsAction}
+                        fields={{ roleId: role.id, version: role.version, historyId: entry.id }}
+                        label="Revert to this version"
+                        pendingLabel="Reverting…"
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

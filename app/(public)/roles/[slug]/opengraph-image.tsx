@@ -1,0 +1,50 @@
+// A role's link preview: its title, average salary and salary range. Drawn once per role like the
+// page, from the same cached read (tag role:<slug>), so an edit refreshes both; proxy.ts turns
+// away made-up slugs before anything is drawn.
+import { ImageResponse } from 'next/og';
+import { notFound } from 'next/navigation';
+import { env } from '@/lib/env';
+import { formatAverageSalary, formatPercentile } from '@/lib/format';
+import { brand, loadOgFonts, OgFrame, ogImageSize } from '@/lib/og-image';
+import { getRole } from '@/lib/public-roles';
+import { slugSchema } from '@/lib/slug';
+
+export const alt = 'The role’s average salary and salary range on Roleboard';
+export const size = ogImageSize;
+export const contentType = 'image/png';
+
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function RoleOpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
+  const slug = slugSchema.safeParse((await params).slug);
+  const role = slug.success ? await getRole(slug.data) : null;
+  if (!role) notFound();
+  const { stats } = role;
+  const range = stats.percentiles
+    ? `${formatPercentile(stats.percentiles, 'p10', stats.currency)} – ${formatPercentile(stats.percentiles, 'p90', stats.currency)}`
+    : null;
+  return new ImageResponse(
+    (
+      <OgFrame site={env.SITE_URL()}>
+        <div style={{ fontSize: 26, color: brand.muted, marginBottom: 8 }}>{role.category.name}</div>
+        <div style={{ fontSize: role.title.length > 40 ? 52 : 68, fontWeight: 700, lineHeight: 1.1 }}>{role.title}</div>
+        <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 72, rowGap: 16, marginTop: 36 }}>
+          <div style={{ display: 'flex', flexDirection: 'column' }}>
+            <div style={{ fontSize: 26, color: brand.muted }}>Average salary</div>
+            <div style={{ fontSize: 56, fontWeight: 700 }}>{formatAverageSalary(stats.averageSalary, stats.currency)}</div>
+          </div>
+          {range && (
+            <div style={{ display: 'flex', flexDirection: 'column' }}>
+              <div style={{ fontSize: 26, color: brand.muted }}>Middle 80% earn</div>
+              <div style={{ fontSize: 56, fontWeight: 700 }}>{range}</div>
+            </div>
+          )}
+        </div>
+      </OgFrame>
+    ),
+    { ...size, fonts: await loadOgFonts() },
+  );
+}
