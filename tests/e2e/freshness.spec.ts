@@ -25,7 +25,8 @@ test('an edit reaches the API, CSV, widget, badge, history and comparisons at on
   await page.goto(`/admin/roles/${slug}`);
   await page.getByLabel('Average salary', { exact: true }).fill(String(newSalary));
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  // Exactly "Saved": until the save is done, the status says "Unsaved changes".
+  await expect(page.getByRole('status')).toHaveText('Saved');
 
   const after = await request.get(`/api/v1/roles/${slug}`, { headers: { 'If-None-Match': oldEtag } });
   expect(after.status(), 'the old ETag no longer matches').toBe(200);
