@@ -5,7 +5,7 @@ import Link from 'next/link';
 import type { CategorySalaryRange } from '@/db/roles';
 import { estimateTextWidth, niceTicks, placeLabels, toPercent } from '@/lib/chart-scale';
 import { formatCount, formatSalary, formatSalaryShort } from '@/lib/format';
-import { across, AXIS_HEIGHT, ChartSvg, Diamond, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
+import { across, AXIS_HEIGHT, ChartSvg, Diamond, FigureLabel, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
 
 const STRIP_HEIGHT = 22;
 
@@ -62,12 +62,7 @@ export function CategorySalaryRangeFigure({ role, categoryName, range, caption }
           <line className="chart__leader" x1={across(at(role.averageSalary))} x2={across(at(role.averageSalary))} y1={LINE_HEIGHT * 2 + 4} y2={stripTop} />
           <Diamond at={at(role.averageSalary)} y={stripTop + STRIP_HEIGHT / 2} size={8} className="chart__mean" />
           <g className="chart__mean-label">
-            <text x={across(at(role.averageSalary))} y={LINE_HEIGHT} textAnchor={rolePlaced!.anchor} className="chart__muted">
-              This role
-            </text>
-            <text x={across(at(role.averageSalary))} y={LINE_HEIGHT * 2} textAnchor={rolePlaced!.anchor}>
-              {roleValue}
-            </text>
+            <FigureLabel at={at(role.averageSalary)} top={0} anchor={rolePlaced!.anchor} name="This role" value={roleValue} />
           </g>
           {below.map((label, index) => {
             const { anchor, row } = belowPlaced[index]!;
@@ -75,12 +70,7 @@ export function CategorySalaryRangeFigure({ role, categoryName, range, caption }
             return (
               <g key={label.name}>
                 <line className="chart__leader" x1={across(at(label.value))} x2={across(at(label.value))} y1={stripTop + STRIP_HEIGHT} y2={top + 2} />
-                <text x={across(at(label.value))} y={top + LINE_HEIGHT} textAnchor={anchor} className="chart__muted">
-                  {label.name}
-                </text>
-                <text x={across(at(label.value))} y={top + LINE_HEIGHT * 2} textAnchor={anchor}>
-                  {money(label.value)}
-                </text>
+                <FigureLabel at={at(label.value)} top={top} anchor={anchor} name={label.name} value={money(label.value)} />
               </g>
             );
           })}

@@ -3,7 +3,7 @@
 // as wide as its box and drawn in percent across (lib/chart-scale.ts), so its text keeps its size
 // on a phone and on a wide screen; colours come from CSS (app/charts.css), for dark mode and print.
 import { useId } from 'react';
-import { estimateTextWidth, placeLabels } from '@/lib/chart-scale';
+import { estimateTextWidth, placeLabels, type TextAnchor } from '@/lib/chart-scale';
 
 export const FONT_SIZE = 13;
 export const LINE_HEIGHT = 16;
@@ -48,6 +48,20 @@ export function Diamond({ at, y, size = 7, className }: { at: number; y: number;
     <svg x={across(at)} y={y} overflow="visible" className={className}>
       <path d={`M0 ${-size}L${size} 0L0 ${size}L${-size} 0Z`} />
     </svg>
+  );
+}
+
+/** A figure's label on two lines, its name (muted) above its value, the top line's baseline at `top + LINE_HEIGHT`. */
+export function FigureLabel({ at, top, anchor, name, value }: { at: number; top: number; anchor: TextAnchor; name: string; value: string }) {
+  return (
+    <>
+      <text x={across(at)} y={top + LINE_HEIGHT} textAnchor={anchor} className="chart__muted">
+        {name}
+      </text>
+      <text x={across(at)} y={top + LINE_HEIGHT * 2} textAnchor={anchor}>
+        {value}
+      </text>
+    </>
   );
 }
 

@@ -6,7 +6,7 @@ import { percentileKeys, percentileLabels, type PercentileKey } from '@/lib/role
 import type { Percentiles } from '@/lib/role-schemas';
 import { estimateTextWidth, niceTicks, placeLabels, placePair, toPercent, type Domain } from '@/lib/chart-scale';
 import { formatAverageSalary, formatPercentile, formatSalary, formatSalaryShort } from '@/lib/format';
-import { across, ArrowRight, AXIS_HEIGHT, ChartSvg, Diamond, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
+import { across, ArrowRight, FigureLabel, AXIS_HEIGHT, ChartSvg, Diamond, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
 
 const shortNames: Record<Exclude<PercentileKey, 'median'>, string> = { p10: '10th', p25: '25th', p75: '75th', p90: '90th' };
 const BAND_HEIGHT = 18;
@@ -93,12 +93,7 @@ export function SalaryDistribution({ percentiles, averageSalary, currency }: { p
         return (
           <g key={label.key} className={label.className}>
             <line className="chart__leader" x1={across(label.at)} x2={across(label.at)} y1={top + LINE_HEIGHT * 2 + 4} y2={bandTop - 6} />
-            <text x={across(label.at)} y={top + LINE_HEIGHT} textAnchor={anchor} className="chart__muted">
-              {label.name}
-            </text>
-            <text x={across(label.at)} y={top + LINE_HEIGHT * 2} textAnchor={anchor}>
-              {label.value}
-            </text>
+            <FigureLabel at={label.at} top={top} anchor={anchor} name={label.name} value={label.value} />
           </g>
         );
       })}
@@ -108,12 +103,7 @@ export function SalaryDistribution({ percentiles, averageSalary, currency }: { p
         return (
           <g key={label.value}>
             <line className="chart__leader" x1={across(label.at)} x2={across(label.at)} y1={bandTop + BAND_HEIGHT} y2={top + 2} />
-            <text x={across(label.at)} y={top + LINE_HEIGHT} textAnchor={anchor} className="chart__muted">
-              {label.name}
-            </text>
-            <text x={across(label.at)} y={top + LINE_HEIGHT * 2} textAnchor={anchor}>
-              {label.value}
-            </text>
+            <FigureLabel at={label.at} top={top} anchor={anchor} name={label.name} value={label.value} />
           </g>
         );
       })}
