@@ -3,8 +3,8 @@
 // function checks the session itself; the importing editor is the actor of every change.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { requireUser } from './access';
 import { applyCatalogueImportIn, planCatalogueImport, planDigest, type ImportPlan } from './catalogue-import';
@@ -58,39 +58,52 @@ export async function saveCatalogueUpload(claims: unknown, file: { name: string;
 
 const appliers = alias(users, 'appliers');
 
-async function loadUpload(id: string) {
-  const [row] = await database()
+/** An upload with who uploaded and applied it; `extra` names the columns a caller needs besides. */
+function selectUploads<Extra extends Record<string, SQL | AnyPgColumn>>(extra: Extra) {
+  return database()
     .select({
       id: catalogueUploads.id,
       fileName: catalogueUploads.fileName,
-      content: catalogueUploads.content,
       uploadedBy: users.name,
       uploadedAt: catalogueUploads.uploadedAt,
       appliedBy: appliers.name,
       appliedAt: catalogueUploads.appliedAt,
       outcome: catalogueUploads.outcome,
+      ...extra,
     })
     .from(catalogueUploads)
     .innerJoin(users, eq(users.id, catalogueUploads.uploadedBy))
-    .leftJoin(appliers, eq(appliers.id, catalogueUploads.appliedBy))
-    .where(eq(catalogueUploads.id, id));
-  return row ?? null;
+    .leftJoin(appliers, eq(appliers.id, catalogueUploads.appliedBy));
+}
+
+type UploadRow = {
+  id: string;
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+  appliedBy: string | null;
+  appliedAt: Date | null;
+  outcome: CatalogueUploadOutcome | null;
+};
+
+function toSummary(row: UploadRow, byteSize: number): CatalogueUploadSummary {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    byteSize,
+    uploadedBy: row.uploadedBy,
+    uploadedAt: row.uploadedAt.toISOString(),
+    applied: row.appliedAt && row.outcome ? { by: row.appliedBy, at: row.appliedAt.toISOString(), outcome: row.outcome } : null,
+  };
 }
 
 /** The upload and what applying it would do, as the database is now; null when there is no such upload. */
 export async function getCatalogueUploadPreview(claims: unknown, id: string): Promise<CatalogueUploadPreview | null> {
   await requireUser(claims);
   if (!uploadIdSchema.safeParse(id).success) return null;
-  const upload = await loadUpload(id);
+  const [upload] = await selectUploads({ content: catalogueUploads.content }).where(eq(catalogueUploads.id, id));
   if (!upload) return null;
-  const summary: CatalogueUploadSummary = {
-    id: upload.id,
-    fileName: upload.fileName,
-    byteSize: upload.content.length,
-    uploadedBy: upload.uploadedBy,
-    uploadedAt: upload.uploadedAt.toISOString(),
-    applied: upload.appliedAt && upload.outcome ? { by: upload.appliedBy, at: upload.appliedAt.toISOString(), outcome: upload.outcome } : null,
-  };
+  const summary = toSummary(upload, upload.content.length);
   if (summary.applied) return { ...summary, plan: null, digest: null, invalidRowLabels: new Map() };
   const file = readCatalogueFile(upload.content);
   const plan = await planCatalogueImport(database(), file);
@@ -106,30 +119,11 @@ export async function getCatalogueUploadPreview(claims: unknown, id: string): Pr
 /** The latest uploads, newest first, for the import page. */
 export async function listCatalogueUploads(claims: unknown, limit = 10): Promise<CatalogueUploadSummary[]> {
   await requireUser(claims);
-  const rows = await database()
-    .select({
-      id: catalogueUploads.id,
-      fileName: catalogueUploads.fileName,
-      byteSize: sql<number>`octet_length(${catalogueUploads.content})`.mapWith(Number),
-      uploadedBy: users.name,
-      uploadedAt: catalogueUploads.uploadedAt,
-      appliedBy: appliers.name,
-      appliedAt: catalogueUploads.appliedAt,
-      outcome: catalogueUploads.outcome,
-    })
-    .from(catalogueUploads)
-    .innerJoin(users, eq(users.id, catalogueUploads.uploadedBy))
-    .leftJoin(appliers, eq(appliers.id, catalogueUploads.appliedBy))
+  // The size only: the files themselves stay in the database.
+  const rows = await selectUploads({ byteSize: sql<number>`octet_length(${catalogueUploads.content})`.mapWith(Number) })
     .orderBy(desc(catalogueUploads.uploadedAt))
     .limit(limit);
-  return rows.map((row) => ({
-    id: row.id,
-    fileName: row.fileName,
-    byteSize: row.byteSize,
-    uploadedBy: row.uploadedBy,
-    uploadedAt: row.uploadedAt.toISOString(),
-    applied: row.appliedAt && row.outcome ? { by: row.appliedBy, at: row.appliedAt.toISOString(), outcome: row.outcome } : null,
-  }));
+  return rows.map((row) => toSummary(row, row.byteSize));
 }
 
 export type ApplyUploadResult =
