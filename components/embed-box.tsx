@@ -3,8 +3,7 @@
 // preview of each. A plain <details>, so it opens without JavaScript too.
 import { WIDGET_SIZE } from '@/lib/api/embed-options';
 import { badgeSnippet, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
-import { CopyLinkButton } from './copy-link-button';
-import { PrintButton } from './print-button';
+import { CopyButton, PrintButton } from './enhanced-buttons';
 
 export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: { slug: string; title: string } }) {
   const iframe = iframeSnippet(siteUrl, role);
@@ -20,8 +19,11 @@ export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: { slug: str
           <label htmlFor="share-link">Link to this page</label>
           <div className="share__row">
             <input id="share-link" readOnly value={pageUrl} />
-            <CopyLinkButton url={pageUrl} />
+            <CopyButton target="share-link" status="share-status" copied="Link copied">
+              Copy link
+            </CopyButton>
             <PrintButton />
+            <span id="share-status" role="status" className="share__status" />
           </div>
         </div>
         <p>

@@ -1,7 +1,7 @@
 // `npm test`: unit, integration and end-to-end tests against a fresh PostgreSQL database that
 // is created for this run and dropped after it. The server is DATABASE_URL's when set (CI uses
 // the local one), else an embedded server in a temporary folder. `--only unit|integration|e2e`
-// runs one layer.
+// runs one layer; further arguments go to Playwright (`npm run test:e2e -- tests/e2e/listing.spec.ts`).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ import { seedDatabase, upsertUser } from '@/db/seed/seed';
 import { testUsers } from '../tests/support/users';
 
 const layers = ['unit', 'integration', 'e2e'] as const;
-const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const { values, positionals: playwrightArgs } = parseArgs({ options: { only: { type: 'string' } }, allowPositionals: true });
 if (values.only && !layers.includes(values.only as never)) {
   console.error(`--only takes one of: ${layers.join(', ')}`);
   process.exit(2);
@@ -81,7 +81,7 @@ try {
     // Cached data from a build against an earlier test database must not leak into this one.
     fs.rmSync('.next/cache/fetch-cache', { recursive: true, force: true });
     const built = run('npx', ['next', 'build'], testEnv);
-    passed = built && run('npx', ['playwright', 'test'], testEnv) && passed;
+    passed = built && run('npx', ['playwright', 'test', ...playwrightArgs], testEnv) && passed;
   }
 } finally {
   await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);

@@ -10,6 +10,8 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
         {children}
       </main>
       <SiteFooter />
+      {/* The page's only script: its copy and print buttons (public/enhance.js). */}
+      <script src="/enhance.js" async />
     </>
   );
 }
