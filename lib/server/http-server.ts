@@ -11,6 +11,8 @@ import next from 'next';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailing } from '@/db/availability';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { holdResponse } from './buffered-response';
+import { withoutNextRuntime } from './page-scripts';
+import { revalidatablePage } from './page-revalidation';
 import { clientAddressOf, type ProxyTrust } from './trusted-proxies';
 import { databaseUnavailableAnswer, errorPage, notFoundAnswer, problemDocument, serverErrorAnswer, type ErrorAnswer } from './error-documents';
 import { refusalOf } from './request-guard';
@@ -148,10 +150,13 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         if (failed) return Buffer.from(answer(res, kind, failure()));
         if (isPage && isEmptyNotFoundDocument(res.statusCode, body)) return Buffer.from(answer(res, kind, notFoundAnswer));
         if (isPage && res.statusCode !== 304) {
-          const scriptHashes = inlineScriptHashes(body.toString('utf8'));
+          // Development keeps the runtime: fast refresh and the error overlay need it.
+          const html = kind === 'page' && !dev ? withoutNextRuntime(body.toString('utf8')) : body.toString('utf8');
+          const scriptHashes = inlineScriptHashes(html);
           // Development builds evaluate code for fast refresh; production never does.
           const policy = pageContentSecurityPolicy({ scriptHashes, https });
           res.setHeader('Content-Security-Policy', dev ? policy.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'") : policy);
+          return kind === 'page' ? revalidatablePage(req, res, Buffer.from(html)) : Buffer.from(html);
         }
         return body;
       },

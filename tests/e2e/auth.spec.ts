@@ -92,6 +92,8 @@ test.describe('signing in and out', () => {
   });
 
   test("strangers' failures throttle the account for them, whatever address they claim, but not the owner's browser", async ({ browser }) => {
+    // Twelve sign-ins, each an argon2 check: three times the usual time on a busy machine.
+    test.slow();
     const owner = testUsers.deviceOwner;
     const ownerContext = await browser.newContext();
     const ownerPage = await ownerContext.newPage();

@@ -5,6 +5,8 @@ import type { IncomingMessage } from 'node:http';
 import { describe, test } from 'node:test';
 import { clientAddressOf, normalizeAddress, proxyTrustFromEnv } from '@/lib/server/trusted-proxies';
 import { MAX_BODY_BYTES, MAX_PATH_LENGTH, MAX_UPLOAD_BYTES, refusalOf } from '@/lib/server/request-guard';
+import { withoutNextRuntime } from '@/lib/server/page-scripts';
+import { REVALIDATED_PAGE_CACHE_CONTROL, revalidatablePage } from '@/lib/server/page-revalidation';
 import { baseSecurityHeaders, inlineScriptHashes, pageContentSecurityPolicy, responseKindOf } from '@/lib/server/security-headers';
 
 describe('the client address', () => {
@@ -113,5 +115,70 @@ describe('security headers', () => {
     assert.match(policy, /script-src 'self' 'sha256-U\+8MK[^']+' 'sha256-i\/U23[^']+';/);
     assert.doesNotMatch(policy, /script-src[^;]*unsafe/);
     assert.match(policy, /upgrade-insecure-requests$/);
+  });
+});
+
+describe('public pages without the Next.js runtime', () => {
+  const page = [
+    '<html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/>',
+    '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/b.js"/>',
+    '<script src="/_next/static/chunks/b.js" async=""></script><script src="/_next/static/chunks/p.js" noModule=""></script></head>',
+    '<body><h1>Software Developers</h1><script type="application/ld+json">{"@type":"Occupation"}</script>',
+    '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"payload"])</script>',
+    '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({})</script>',
+    '<script src="/enhance.js" async=""></script><script>$RC("B:0","S:0")</script></body></html>',
+  ].join('');
+  const stripped = withoutNextRuntime(page);
+
+  test("leave out Next.js's chunks, their preloads and the RSC payload", () => {
+    assert.doesNotMatch(stripped, /_next\/static\/chunks\/[bp]\.js/);
+    assert.doesNotMatch(stripped, /__next_f|TURBOPACK/);
+  });
+
+  test('keep the content, the styles, JSON-LD, our own script and React streaming scripts', () => {
+    for (const kept of ['<h1>Software Developers</h1>', 'a.css', 'application/ld+json', '<script src="/enhance.js" async=""></script>', '$RC("B:0","S:0")']) {
+      assert.ok(stripped.includes(kept), kept);
+    }
+  });
+});
+
+describe('per-request public pages', () => {
+  const request = (headers: Record<string, string> = {}, method = 'GET') => ({ method, headers }) as unknown as IncomingMessage;
+  const response = (cacheControl: string) => {
+    const headers = new Map<string, string>([['cache-control', cacheControl], ['content-length', '5']]);
+    return {
+      statusCode: 200,
+      getHeader: (name: string) => headers.get(name.toLowerCase()),
+      setHeader: (name: string, value: string) => headers.set(name.toLowerCase(), value),
+      removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+      headers,
+    };
+  };
+  const body = Buffer.from('<html>listing</html>');
+
+  test('may be kept by any cache that asks again, with an ETag of their bytes', () => {
+    const res = response('private, no-cache, no-store, max-age=0, must-revalidate');
+    assert.equal(revalidatablePage(request(), res as never, body), body);
+    assert.equal(res.headers.get('cache-control'), REVALIDATED_PAGE_CACHE_CONTROL);
+    assert.match(res.headers.get('etag') ?? '', /^W\/"[\w-]{27}"$/);
+  });
+
+  test('answer 304 with no body when the ETag matches', () => {
+    const first = response('no-store');
+    revalidatablePage(request(), first as never, body);
+    const etag = first.headers.get('etag')!;
+    const again = response('no-store');
+    assert.equal(revalidatablePage(request({ 'if-none-match': etag.replace('W/', '') }), again as never, body).length, 0);
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.headers.has('content-length'), false);
+  });
+
+  test('leave pages Next.js caches itself, other methods and other statuses alone', () => {
+    const prerendered = response('s-maxage=31536000');
+    revalidatablePage(request(), prerendered as never, body);
+    assert.equal(prerendered.headers.get('cache-control'), 's-maxage=31536000');
+    const post = response('no-store');
+    revalidatablePage(request({}, 'POST'), post as never, body);
+    assert.equal(post.headers.get('cache-control'), 'no-store');
   });
 });
