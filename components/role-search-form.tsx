@@ -1,49 +1,63 @@
 // The listing's search form: a plain GET form, so it works without JavaScript and every
-// search is a shareable URL.
+// search is a shareable URL. The search box is always in view; the other filters and the sort
+// are a disclosure on a phone, named with how many of them are set (app/globals.css shows them
+// open on wider screens).
 import type { Category } from '@/db/schema';
 import { CategoryField } from './category-field';
 import type { RoleSearch } from '@/lib/role-search';
-import { MAX_QUERY_LENGTH } from '@/lib/role-search';
+import { isSortChanged, MAX_QUERY_LENGTH, sortChoiceOf, sortChoicesFor } from '@/lib/role-search';
 
-const sortLabels = { title: 'Title', salary: 'Average salary', openings: 'Job openings' } as const;
+/** How many of the settings inside the disclosure differ from their defaults. */
+export function countActiveFilters(search: RoleSearch) {
+  return [search.category !== undefined, search.minSalary !== undefined, search.maxDegree !== undefined, isSortChanged(search)].filter(Boolean).length;
+}
 
 export function RoleSearchForm({ search, categories }: { search: RoleSearch; categories: Category[] }) {
+  const active = countActiveFilters(search);
+  const defaultChoice = sortChoiceOf({ q: search.q });
   return (
     <form action="/" method="get" role="search" aria-label="Find roles" className="search-form">
-      <div className="field field--wide">
+      <div className="field">
         <label htmlFor="q">Search roles</label>
-        <input id="q" name="q" type="search" defaultValue={search.q} maxLength={MAX_QUERY_LENGTH} placeholder="e.g. engineer, nurse, data" />
+        <div className="search-form__query">
+          <input id="q" name="q" type="search" defaultValue={search.q} maxLength={MAX_QUERY_LENGTH} placeholder="e.g. engineer, nurse, data" />
+          <button type="submit">Search</button>
+        </div>
       </div>
-      <CategoryField categories={categories} selected={search.category} />
-      <div className="field">
-        <label htmlFor="minSalary">Minimum average salary (USD)</label>
-        <input id="minSalary" name="minSalary" type="number" inputMode="numeric" min={0} step={1000} defaultValue={search.minSalary} />
-      </div>
-      <div className="field">
-        <label htmlFor="maxDegree">Maximum degree requirement (%)</label>
-        <input id="maxDegree" name="maxDegree" type="number" inputMode="numeric" min={0} max={100} defaultValue={search.maxDegree} />
-      </div>
-      <div className="field">
-        <label htmlFor="sort">Sort by</label>
-        <select id="sort" name="sort" defaultValue={search.sort ?? 'title'}>
-          {Object.entries(sortLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="order">Order</label>
-        <select id="order" name="order" defaultValue={search.order ?? ''}>
-          <option value="">Default (A–Z, highest first)</option>
-          <option value="asc">Ascending</option>
-          <option value="desc">Descending</option>
-        </select>
-      </div>
-      <div className="search-form__actions">
-        <button type="submit">Search</button>
-      </div>
+      <details className="filters">
+        <summary>{active > 0 ? `Filters (${active})` : 'Filters'}</summary>
+        <div className="filters__fields">
+          <CategoryField categories={categories} selected={search.category} />
+          <div className="field">
+            <label htmlFor="minSalary">Minimum average salary (USD)</label>
+            <input id="minSalary" name="minSalary" type="number" inputMode="numeric" min={0} step={1000} defaultValue={search.minSalary} />
+          </div>
+          <div className="field">
+            <label htmlFor="maxDegree">Maximum degree requirement (%)</label>
+            <input id="maxDegree" name="maxDegree" type="number" inputMode="numeric" min={0} max={100} defaultValue={search.maxDegree} />
+          </div>
+          <div className="field">
+            <label htmlFor="sort">Sort by</label>
+            {/* The default order is sent as no sort at all, so that typing search text into a form
+                that was sorted by title still ranks by best match (and clearing it, by title). */}
+            <select id="sort" name="sort" defaultValue={isSortChanged(search) ? sortChoiceOf(search).value : ''}>
+              <option value="">{defaultChoice.label}</option>
+              {sortChoicesFor(search)
+                .filter((choice) => choice !== defaultChoice)
+                .map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="filters__actions">
+            <button type="submit" className="button-secondary">
+              Apply
+            </button>
+          </div>
+        </div>
+      </details>
     </form>
   );
 }

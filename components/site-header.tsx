@@ -8,6 +8,8 @@ export function SiteHeader() {
       </a>
       <div className="container site-header__inner">
         <Link href="/" className="site-header__brand">
+          {/* eslint-disable-next-line @next/next/no-img-element -- the site's own 300-byte SVG icon, cached */}
+          <img src="/icon.svg" alt="" width={28} height={28} />
           Roleboard
         </Link>
         <nav aria-label="Main">

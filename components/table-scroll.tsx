@@ -1,7 +1,7 @@
 /**
- * The sideways-scrolling box of a table with nothing focusable inside (no links or buttons): it
- * takes focus itself, so keyboard users can scroll it on a narrow screen, and is named for them.
- * Tables with links or buttons scroll as their focus moves and need only the class.
+ * The box a table wider than a phone scrolls sideways in, instead of the page. It takes focus, so
+ * keyboard users can scroll it with the arrow keys (links inside may be far from the columns they
+ * want to see), and is named for them. Every such table sits in one.
  */
 export function TableScroll({ label, children }: { label: string; children: React.ReactNode }) {
   return (

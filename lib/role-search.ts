@@ -8,12 +8,48 @@ import { hasControlCharacter } from './text-rules';
 /** `relevance` ranks by how well a role matches the search text: only with search text. */
 export const roleSorts = ['relevance', 'title', 'salary', 'openings'] as const;
 export type RoleSort = (typeof roleSorts)[number];
-export const defaultOrder: Record<RoleSort, 'asc' | 'desc'> = { relevance: 'desc', title: 'asc', salary: 'desc', openings: 'desc' };
+export const defaultOrder: Record<RoleSort, SortOrder> = { relevance: 'desc', title: 'asc', salary: 'desc', openings: 'desc' };
 
 /** The sort a search uses: the one asked for, else best match when there is search text, else title. */
 export function effectiveSort(search: { q?: string; sort?: RoleSort }): RoleSort {
   if (search.sort === 'relevance' || search.sort === undefined) return search.q ? 'relevance' : 'title';
   return search.sort;
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+/**
+ * The listing's one sort control, in words. A choice is a sort and an order; the form sends it as
+ * one value ("salary-asc"), and links may spell it as two parameters ("sort=salary&order=asc"), as
+ * older links and the API do: both mean the same search. Best match is offered with search text only.
+ */
+export const sortChoices = [
+  { value: 'relevance-desc', sort: 'relevance', order: 'desc', label: 'Best match' },
+  { value: 'title-asc', sort: 'title', order: 'asc', label: 'Title A–Z' },
+  { value: 'title-desc', sort: 'title', order: 'desc', label: 'Title Z–A' },
+  { value: 'salary-desc', sort: 'salary', order: 'desc', label: 'Highest salary first' },
+  { value: 'salary-asc', sort: 'salary', order: 'asc', label: 'Lowest salary first' },
+  { value: 'openings-desc', sort: 'openings', order: 'desc', label: 'Most openings first' },
+  { value: 'openings-asc', sort: 'openings', order: 'asc', label: 'Fewest openings first' },
+] as const satisfies readonly { value: string; sort: RoleSort; order: SortOrder; label: string }[];
+export type SortChoice = (typeof sortChoices)[number];
+
+/** The sort choices that fit a search: best match only where there is search text to match. */
+export function sortChoicesFor(search: { q?: string }): SortChoice[] {
+  return sortChoices.filter((choice) => choice.sort !== 'relevance' || Boolean(search.q));
+}
+
+/** The order a search's results are in, as the sort control names it. */
+export function sortChoiceOf(search: { q?: string; sort?: RoleSort; order?: SortOrder }): SortChoice {
+  const sort = effectiveSort(search);
+  const order = search.order ?? defaultOrder[sort];
+  // Only relevance ascending, which parseRoleSearch sets aside, has no choice: show its sort's first.
+  return sortChoices.find((choice) => choice.sort === sort && choice.order === order) ?? sortChoices.find((choice) => choice.sort === sort)!;
+}
+
+/** Whether a search is in another order than it would be without a sort asked for. */
+export function isSortChanged(search: { q?: string; sort?: RoleSort; order?: SortOrder }) {
+  return sortChoiceOf(search) !== sortChoiceOf({ q: search.q });
 }
 
 /** A relevance cursor's value: exact match (0 or 1), full-text rank and title similarity, as "1:0.607927:0.333333". */
@@ -73,17 +109,28 @@ export const roleSearchFields = {
 export type RoleSearchKey = keyof typeof roleSearchFields;
 export type RoleSearch = { [K in RoleSearchKey]?: z.output<(typeof roleSearchFields)[K]> };
 
-/** Parses what the URL says; returns the valid parameters and the names of the invalid ones. */
+/**
+ * Parses what the listing's URL says; returns the valid parameters and the names of the invalid
+ * ones. `sort` may be a sort choice ("salary-asc"), which sets the order too. (The API parses its
+ * own parameters, lib/api/roles.ts, with the same fields.)
+ */
 export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; invalid: RoleSearchKey[] } {
+  const choice = sortChoices.find((candidate) => candidate.value === firstValue(raw.sort));
+  const params = choice ? { ...raw, sort: choice.sort, order: choice.order } : raw;
   const search: Record<string, unknown> = {};
   const invalid: RoleSearchKey[] = [];
   for (const key of Object.keys(roleSearchFields) as RoleSearchKey[]) {
-    const value = firstValue(raw[key]);
+    const value = firstValue(params[key]);
     if (value === undefined || value.trim() === '') continue;
     const result = roleSearchFields[key].safeParse(value);
     if (result.success) {
       if (result.data !== '') search[key] = result.data;
     } else invalid.push(key);
+  }
+  // The listing offers best match best first only (the API also the other way round).
+  if (effectiveSort(search as RoleSearch) === 'relevance' && search.order === 'asc') {
+    delete search.order;
+    invalid.push('order');
   }
   if (search.after && search.before) {
     delete search.before;

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ActiveFilters } from '@/components/active-filters';
+import { SalaryMarkerLegend } from '@/components/charts/salary-marker';
 import { Pagination } from '@/components/pagination';
 import { RoleList } from '@/components/role-list';
 import { RoleSearchForm } from '@/components/role-search-form';
@@ -46,6 +48,7 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
       <h1>Job role salaries and statistics</h1>
       <p className="lede">Compare average salaries, job openings and degree requirements, and learn how to get into each role.</p>
       <RoleSearchForm search={search} categories={categories} />
+      <ActiveFilters search={search} categories={categories} />
       {ignored.length > 0 && (
         <p className="notice" role="status">
           Some of the link&apos;s settings were not valid and were ignored: {ignored.join(', ')}.
@@ -62,7 +65,10 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
               }`}
         </h2>
         {result.items.length > 0 ? (
-          <RoleList roles={result.items} />
+          <>
+            <SalaryMarkerLegend />
+            <RoleList roles={result.items} />
+          </>
         ) : (
           <p>
             No roles match {filtered ? 'these filters' : 'this page'}.{' '}

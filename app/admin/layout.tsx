@@ -22,6 +22,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         </a>
         <div className="container container--wide site-header__inner">
           <Link href="/admin" className="site-header__brand">
+            {/* eslint-disable-next-line @next/next/no-img-element -- the site's own 300-byte SVG icon, cached */}
+            <img src="/icon.svg" alt="" width={28} height={28} />
             Roleboard admin
           </Link>
           <nav aria-label="Admin">

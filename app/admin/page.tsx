@@ -12,6 +12,7 @@ import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEd
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
 import { slugPattern } from '@/lib/slug';
+import { TableScroll } from '@/components/table-scroll';
 
 export const metadata: Metadata = { title: 'Roles' };
 
@@ -71,7 +72,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
             : `${formatCount(total)} ${total === 1 ? 'role' : 'roles'}`}
       </p>
       {items.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label="Roles">
           <table className="data-table admin-roles">
             <thead>
               <tr>
@@ -126,7 +127,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

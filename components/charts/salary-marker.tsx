@@ -51,3 +51,20 @@ export function SalaryMarker({ title, averageSalary, percentiles, currency }: { 
     </ChartSvg>
   );
 }
+
+/** What the markers show, said once above the list instead of in every row. */
+export function SalaryMarkerLegend({ currency = 'USD' }: { currency?: string }) {
+  return (
+    <p className="results-legend">
+      <span>
+        <span className="chart-swatch chart-swatch--mean" aria-hidden="true" /> Average salary
+      </span>
+      <span>
+        <span className="chart-swatch chart-swatch--outer" aria-hidden="true" /> Where 8 in 10 earn
+      </span>
+      <span>
+        One scale for every role, {formatSalary(LISTING_SALARY_SCALE.min, currency)} to {formatSalary(LISTING_SALARY_SCALE.max, currency)}
+      </span>
+    </p>
+  );
+}

@@ -15,11 +15,15 @@ function escapeHtml(text: string) {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-const css = `body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#fff}
-header{background:#1e3a8a;padding:.75rem 1rem}header a{color:#fff;font-weight:700;font-size:1.25rem;text-decoration:none}header p,footer p{max-width:40rem;margin:0 auto}
-main{max-width:40rem;margin:0 auto;padding:2rem 1rem 3rem}h1{font-size:clamp(1.6rem,4vw,2.25rem);line-height:1.2;margin:.5rem 0 .75rem}
-a{color:#1d4ed8}.code{color:#4b5563}footer{border-top:1px solid #d1d5db;background:#f3f4f6;color:#4b5563;font-size:.95rem;padding:1rem}
-@media(prefers-color-scheme:dark){body{color:#f9fafb;background:#111827}a{color:#93c5fd}.code{color:#d1d5db}footer{background:#1f2937;border-color:#374151;color:#d1d5db}}`;
+// The design system's values (app/globals.css) written out, light and dark: this page must not
+// depend on the app's stylesheet or font files, so it uses the system font stack that Geist falls
+// back to.
+const css = `body{margin:0;display:flex;flex-direction:column;min-height:100vh;font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e293b;background:#fff}
+header{background:#1e3a8a;padding:.5rem 1rem;min-height:3.5rem;display:flex;align-items:center}header a{color:#fff;font-weight:700;font-size:1.125rem;text-decoration:none}header p,footer p{width:100%;max-width:40rem;margin:0 auto}
+main{flex:1 0 auto;width:100%;max-width:40rem;margin:0 auto;padding:3rem 1rem}h1{font-size:clamp(1.75rem,1.3rem + 2vw,2.5rem);line-height:1.2;letter-spacing:-.025em;margin:0 0 1rem}
+a{color:#1d4ed8;text-underline-offset:.18em}:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}header :focus-visible{outline-color:#fbbf24}.code{color:#475569;font-size:.875rem;font-weight:600;margin:0 0 .5rem}
+footer{border-top:1px solid #cbd5e1;background:#f1f5f9;color:#475569;font-size:.875rem;padding:1.5rem 1rem}
+@media screen and (prefers-color-scheme:dark){:root{color-scheme:dark}body{color:#e2e8f0;background:#0f172a}header{background:#172554}a{color:#93c5fd}:focus-visible{outline-color:#fbbf24}.code{color:#a5b4c8}footer{background:#1e293b;border-color:#334155;color:#a5b4c8}}`;
 
 export function errorPage({ status, title, detail, retryAfterSeconds, next: nextStep }: ErrorAnswer) {
   const next = retryAfterSeconds

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { encodeCursor, parseRoleSearch, toQueryString } from '@/lib/role-search';
+import { encodeCursor, isSortChanged, parseRoleSearch, sortChoiceOf, sortChoices, sortChoicesFor, toQueryString } from '@/lib/role-search';
 
 describe('listing parameters', () => {
   test('valid parameters are parsed and typed', () => {
@@ -48,5 +48,55 @@ describe('listing parameters', () => {
   test('query strings leave out what is not set', () => {
     assert.equal(toQueryString({}), '');
     assert.equal(toQueryString({ q: 'a b', sort: 'salary' }, { after: 'c' }), '?q=a+b&sort=salary&after=c');
+  });
+
+  test('query strings leave out what is not set, and an override of undefined removes a parameter', () => {
+    assert.equal(toQueryString({ q: 'nurse', category: 'legal', sort: 'salary', order: 'asc' }, { category: undefined }), '?q=nurse&sort=salary&order=asc');
+  });
+});
+
+describe('the sort control', () => {
+  test('each choice is a sort and an order, and parses to the same search as the two-parameter links', () => {
+    for (const choice of sortChoices) {
+      const q = choice.sort === 'relevance' ? 'nurse' : undefined;
+      const fromChoice = parseRoleSearch({ q, sort: choice.value });
+      const fromParams = parseRoleSearch({ q, sort: choice.sort, order: choice.order });
+      assert.deepEqual(fromChoice, fromParams, choice.value);
+      assert.equal(sortChoiceOf(fromChoice.search), choice, choice.value);
+    }
+  });
+
+  test('older links name the same choices', () => {
+    const label = (raw: Record<string, string>) => sortChoiceOf(parseRoleSearch(raw).search).label;
+    assert.equal(label({}), 'Title A–Z');
+    assert.equal(label({ q: 'nurse' }), 'Best match');
+    assert.equal(label({ sort: 'title', order: 'desc' }), 'Title Z–A');
+    assert.equal(label({ order: 'desc' }), 'Title Z–A');
+    assert.equal(label({ sort: 'salary' }), 'Highest salary first');
+    assert.equal(label({ sort: 'salary', order: 'asc' }), 'Lowest salary first');
+    assert.equal(label({ sort: 'openings' }), 'Most openings first');
+    assert.equal(label({ sort: 'openings', order: 'asc' }), 'Fewest openings first');
+    assert.equal(label({ q: 'nurse', sort: 'title' }), 'Title A–Z');
+    // Best match needs search text: without any, the list is by title.
+    assert.equal(label({ sort: 'relevance' }), 'Title A–Z');
+  });
+
+  test('a choice wins over a separate order, and a bad choice is named as an invalid sort', () => {
+    assert.deepEqual(parseRoleSearch({ sort: 'salary-asc', order: 'desc' }).search, { sort: 'salary', order: 'asc' });
+    assert.deepEqual(parseRoleSearch({ sort: 'salary-sideways' }), { search: {}, invalid: ['sort'] });
+  });
+
+  test('best match is offered with search text only, and only best first', () => {
+    assert.equal(sortChoicesFor({}).some((choice) => choice.sort === 'relevance'), false);
+    assert.equal(sortChoicesFor({ q: 'nurse' })[0]!.label, 'Best match');
+    assert.deepEqual(parseRoleSearch({ q: 'nurse', order: 'asc' }), { search: { q: 'nurse' }, invalid: ['order'] });
+  });
+
+  test('a sort is "changed" when it is not what the search would have without one', () => {
+    assert.equal(isSortChanged({}), false);
+    assert.equal(isSortChanged({ sort: 'title', order: 'asc' }), false);
+    assert.equal(isSortChanged({ q: 'nurse', sort: 'relevance' }), false);
+    assert.equal(isSortChanged({ q: 'nurse', sort: 'title' }), true);
+    assert.equal(isSortChanged({ sort: 'salary' }), true);
   });
 });

@@ -14,6 +14,7 @@ import { UserManage, type UserManageActions } from '@/components/admin/user-mana
 import { AccessDeniedError } from '@/db/access';
 import { listUsers, type UserListItem } from '@/db/users';
 import { readOrSignIn } from '@/lib/admin-read';
+import { TableScroll } from '@/components/table-scroll';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -44,7 +45,7 @@ export default async function AdminUsersPage() {
   return (
     <div className="stack">
       <h1>Users</h1>
-      <div className="table-scroll">
+      <TableScroll label="Everyone who can sign in to the admin area">
         <table className="data-table user-table">
           <caption className="visually-hidden">Everyone who can sign in to the admin area</caption>
           <thead>
@@ -71,7 +72,7 @@ export default async function AdminUsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <section aria-labelledby="create-user-heading">
         <h2 id="create-user-heading">Create user</h2>

@@ -17,6 +17,7 @@ import { readOrSignIn } from '@/lib/admin-read';
 import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } from '@/lib/format';
 import { isFileProblem, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/lib/import-preview';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
+import { TableScroll } from '@/components/table-scroll';
 
 export const metadata: Metadata = { title: 'Import preview' };
 
@@ -248,7 +249,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
                   ? `Page ${formatCount(shown.page)} of ${formatCount(shown.pageCount)} (${formatCount(shown.total)} rows)`
                   : `${formatCount(shown.total)} ${shown.total === 1 ? 'row' : 'rows'}`}
               </p>
-              <div className="table-scroll">
+              <TableScroll label={`${filterLabels[view.show]} of the file, in file order`}>
                 <table className="data-table import-rows">
                   <caption className="visually-hidden">{filterLabels[view.show]} of the file, in file order</caption>
                   <thead>
@@ -278,7 +279,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <Pagination
                 previousHref={shown.page > 1 ? hrefOf(view.show, shown.page - 1) : null}
                 nextHref={shown.page < shown.pageCount ? hrefOf(view.show, shown.page + 1) : null}

@@ -11,6 +11,7 @@ import { getRoleHistory } from '@/db/role-edits';
 import { readOrSignIn } from '@/lib/admin-read';
 import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/format';
 import { slugSchema } from '@/lib/slug';
+import { TableScroll } from '@/components/table-scroll';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -43,7 +44,7 @@ export default async function RoleHistoryPage({ params }: Props) {
           <figcaption className="hint">Average salary over the last {entries.length} changes, oldest to newest.</figcaption>
         </figure>
       )}
-      <div className="table-scroll">
+      <TableScroll label={`Figures of ${role.title} over time`}>
         <table className="data-table admin-history">
           <caption className="visually-hidden">Figures of {role.title} over time</caption>
           <thead>
@@ -109,7 +110,7 @@ export default async function RoleHistoryPage({ params }: Props) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

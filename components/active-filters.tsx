@@ -1,0 +1,48 @@
+// The listing's active filters as chips: each a link to the same search without that filter (back
+// on its first page), and "Clear all" where there are several.
+import Link from 'next/link';
+import type { Category } from '@/db/schema';
+import { formatPercent, formatSalary } from '@/lib/format';
+import { isSortChanged, sortChoiceOf, toQueryString, type RoleSearch } from '@/lib/role-search';
+
+type Chip = { label: string; without: Record<string, undefined> };
+
+export function ActiveFilters({ search, categories }: { search: RoleSearch; categories: Category[] }) {
+  const sortChoice = sortChoiceOf(search);
+  const chips: Chip[] = [];
+  if (search.q) {
+    // Best match ranks by the search text: without it, the list goes back to its default order.
+    chips.push({ label: `Search: “${search.q}”`, without: sortChoice.sort === 'relevance' ? { q: undefined, sort: undefined, order: undefined } : { q: undefined } });
+  }
+  if (search.category) {
+    const name = categories.find((category) => category.slug === search.category)?.name ?? search.category;
+    chips.push({ label: `Category: ${name}`, without: { category: undefined } });
+  }
+  if (search.minSalary !== undefined) chips.push({ label: `Minimum average salary: ${formatSalary(search.minSalary)}`, without: { minSalary: undefined } });
+  if (search.maxDegree !== undefined) chips.push({ label: `Maximum degree requirement: ${formatPercent(search.maxDegree)}`, without: { maxDegree: undefined } });
+  if (isSortChanged(search)) chips.push({ label: `Sort: ${sortChoice.label}`, without: { sort: undefined, order: undefined } });
+  if (chips.length === 0) return null;
+
+  return (
+    <ul className="filter-chips" aria-label="Active filters">
+      {chips.map((chip) => (
+        <li key={chip.label}>
+          <Link className="filter-chip" href={`/${toQueryString(search, chip.without)}`}>
+            <span className="visually-hidden">Remove filter: </span>
+            {chip.label}
+            <span className="filter-chip__remove" aria-hidden="true">
+              ×
+            </span>
+          </Link>
+        </li>
+      ))}
+      {chips.length > 1 && (
+        <li>
+          <Link className="filter-chips__clear" href="/">
+            Clear all
+          </Link>
+        </li>
+      )}
+    </ul>
+  );
+}
