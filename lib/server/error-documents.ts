@@ -18,7 +18,7 @@ function escapeHtml(text: string) {
 // The design system's values (app/globals.css) written out, light and dark: this page must not
 // depend on the app's stylesheet or font files, so it uses the system font stack that Geist falls
 // back to.
-const css = `body{margin:0;display:flex;flex-direction:column;min-height:100vh;font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e293b;background:#fff}
+const css = `*{box-sizing:border-box}body{margin:0;display:flex;flex-direction:column;min-height:100vh;font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e293b;background:#fff}
 header{background:#1e3a8a;padding:.5rem 1rem;min-height:3.5rem;display:flex;align-items:center}header a{color:#fff;font-weight:700;font-size:1.125rem;text-decoration:none}header p,footer p{width:100%;max-width:40rem;margin:0 auto}
 main{flex:1 0 auto;width:100%;max-width:40rem;margin:0 auto;padding:3rem 1rem}h1{font-size:clamp(1.75rem,1.3rem + 2vw,2.5rem);line-height:1.2;letter-spacing:-.025em;margin:0 0 1rem}
 a{color:#1d4ed8;text-underline-offset:.18em}:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}header :focus-visible{outline-color:#fbbf24}.code{color:#475569;font-size:.875rem;font-weight:600;margin:0 0 .5rem}

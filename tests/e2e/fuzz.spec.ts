@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { usCategories as categories } from '@/db/catalogue/categories';
 import { seedRoles } from '@/db/seed/seed';
+import { sortChoices } from '@/lib/role-search';
 import { rawRequest } from './support/raw-http';
 
 const RUNS_PER_ROUTE_GROUP = 850; // × 6 groups = 5,100 requests
@@ -50,7 +51,8 @@ const parameterValues: Record<string, fc.Arbitrary<string>> = {
   category: fc.oneof(fc.constantFrom(...categories.map((category) => category.slug)), anyValue),
   minSalary: fc.oneof(fc.integer({ min: -1, max: 300_000 }).map(String), anyValue),
   maxDegree: fc.oneof(fc.integer({ min: -1, max: 101 }).map(String), anyValue),
-  sort: fc.oneof(fc.constantFrom('title', 'salary', 'openings'), anyValue),
+  // The two-parameter sorts (the API's and older links') and the listing's sort choices.
+  sort: fc.oneof(fc.constantFrom('relevance', 'title', 'salary', 'openings', ...sortChoices.map((choice) => choice.value)), anyValue),
   order: fc.oneof(fc.constantFrom('asc', 'desc'), anyValue),
   after: fc.oneof(cursor, anyValue),
   before: fc.oneof(cursor, anyValue),

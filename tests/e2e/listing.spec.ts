@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { seedRoles } from '@/db/seed/seed';
 import { figure, usOccupations } from './support/us-catalogue';
 
-const results = (page: import('@playwright/test').Page) => page.getByRole('region', { name: /roles?|No roles found/ });
-const roleTitles = (page: import('@playwright/test').Page) => results(page).getByRole('heading', { level: 3 });
+const results = (page: Page) => page.getByRole('region', { name: /roles?|No roles found/ });
+const roleTitles = (page: Page) => results(page).getByRole('heading', { level: 3 });
 const parseMoney = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 
 test.describe('the role listing', () => {
@@ -49,9 +49,9 @@ test.describe('the role listing', () => {
 
   test('sorts by salary, highest first', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Sort by').selectOption({ label: 'Average salary' });
+    await page.getByLabel('Sort by').selectOption({ label: 'Highest salary first' });
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect(page).toHaveURL(/sort=salary/);
+    await expect(page).toHaveURL(/sort=salary-desc/);
     const salaries = (await results(page).getByRole('definition').filter({ hasText: '$' }).allTextContents()).map(parseMoney);
     expect(salaries.length).toBeGreaterThan(1);
     expect(salaries).toEqual([...salaries].sort((a, b) => b - a));
@@ -99,6 +99,194 @@ test.describe('the role listing', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
+  });
+});
+
+test.describe('filters, chips and the sort', () => {
+  const summary = (page: Page, name: string) => page.getByText(name, { exact: true });
+  const chip = (page: Page, name: string) => page.getByRole('list', { name: 'Active filters' }).getByRole('link', { name: `Remove filter: ${name}` });
+  const paramsOf = (page: Page) => Object.fromEntries([...new URL(page.url()).searchParams].filter(([, value]) => value !== ''));
+  const openingsOf = (text: string) => (/fewer than/i.test(text) ? 0 : parseMoney(text));
+  /** The n-th figure of every card on the page (0 salary, 1 openings). */
+  const figures = (page: Page, index: number) =>
+    results(page)
+      .getByRole('listitem')
+      .evaluateAll((cards, n) => cards.map((card) => card.querySelectorAll('dd')[n]?.textContent ?? ''), index);
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 375, height: 700 } });
+
+    test('the first result is on the first screen, under the search box', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByLabel('Search roles')).toBeInViewport();
+      const first = roleTitles(page).first();
+      await expect(first).toBeInViewport();
+      const box = (await first.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(700);
+    });
+
+    test.describe('without JavaScript', () => {
+      test.use({ javaScriptEnabled: false });
+
+      test('the filters fold into a disclosure named with how many are set, and apply from there', async ({ page }) => {
+        await page.goto('/');
+        await expect(summary(page, 'Filters')).toBeVisible();
+        await expect(page.getByLabel('Category')).toBeHidden();
+
+        await summary(page, 'Filters').click();
+        await page.getByLabel('Category').selectOption({ label: 'Legal' });
+        await page.getByLabel('Sort by').selectOption({ label: 'Highest salary first' });
+        await page.getByRole('button', { name: 'Apply' }).click();
+        await expect(page).toHaveURL(/category=legal/);
+        // Closed again, so the results come first; the chips say what is set.
+        await expect(summary(page, 'Filters (2)')).toBeVisible();
+        await expect(page.getByLabel('Category')).toBeHidden();
+        await expect(chip(page, 'Category: Legal')).toBeVisible();
+        await expect(chip(page, 'Sort: Highest salary first')).toBeVisible();
+
+        await summary(page, 'Filters (2)').click();
+        await expect(page.getByLabel('Category')).toHaveValue('legal');
+        await page.getByLabel('Minimum average salary (USD)').fill('100000');
+        await page.getByRole('button', { name: 'Apply' }).click();
+        await expect(summary(page, 'Filters (3)')).toBeVisible();
+        const salaries = (await figures(page, 0)).map(parseMoney);
+        expect(salaries.length).toBeGreaterThan(0);
+        expect(salaries.every((salary) => salary >= 100000)).toBe(true);
+        expect(salaries).toEqual([...salaries].sort((a, b) => b - a));
+      });
+    });
+  });
+
+  test('on a wide screen the filters are simply there', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/?category=legal');
+    await expect(page.getByLabel('Category')).toBeVisible();
+    await expect(page.getByLabel('Sort by')).toBeVisible();
+    await expect(summary(page, 'Filters (1)')).toBeHidden();
+  });
+
+  test('each chip removes only its own filter, and "Clear all" removes them all', async ({ page }) => {
+    const start = '/?q=engineer&category=architecture-and-engineering&minSalary=80000&sort=salary&order=asc';
+    const all = { q: 'engineer', category: 'architecture-and-engineering', minSalary: '80000', sort: 'salary', order: 'asc' };
+    const chips = [
+      { name: 'Search: “engineer”', removes: ['q'] },
+      { name: 'Category: Architecture & Engineering', removes: ['category'] },
+      { name: 'Minimum average salary: $80,000', removes: ['minSalary'] },
+      { name: 'Sort: Lowest salary first', removes: ['sort', 'order'] },
+    ];
+    for (const { name, removes } of chips) {
+      await page.goto(start);
+      for (const other of chips) await expect(chip(page, other.name)).toBeVisible();
+      await chip(page, name).click();
+      await expect(chip(page, name)).toHaveCount(0);
+      await expect.poll(() => paramsOf(page), name).toEqual(Object.fromEntries(Object.entries(all).filter(([key]) => !removes.includes(key))));
+      for (const other of chips.filter((other) => other.name !== name)) await expect(chip(page, other.name)).toBeVisible();
+    }
+
+    await page.goto('/?category=computer-and-mathematical&maxDegree=100');
+    await chip(page, 'Maximum degree requirement: 100%').click();
+    await expect.poll(() => paramsOf(page)).toEqual({ category: 'computer-and-mathematical' });
+    // A single filter needs no "Clear all": its chip is that.
+    await expect(page.getByRole('link', { name: 'Clear all' })).toHaveCount(0);
+
+    await page.goto(start);
+    await page.getByRole('link', { name: 'Clear all' }).click();
+    await expect.poll(() => paramsOf(page)).toEqual({});
+    await expect(page.getByRole('list', { name: 'Active filters' })).toHaveCount(0);
+    await expect(roleTitles(page)).toHaveCount(20);
+  });
+
+  test('a chip leaves a later page for the first page of the new search', async ({ page }) => {
+    await page.goto('/?category=protective-service&sort=salary');
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/after=/);
+    await chip(page, 'Sort: Highest salary first').click();
+    await expect.poll(() => paramsOf(page)).toEqual({ category: 'protective-service' });
+  });
+
+  test('every sort choice puts the roles in its order', async ({ page }) => {
+    const byTitle = (titles: string[]) => [...titles].sort();
+    const checks: Record<string, (page: Page) => Promise<void>> = {
+      'Title A–Z': async (page) => {
+        const titles = await roleTitles(page).allTextContents();
+        expect(titles).toEqual(byTitle(titles));
+      },
+      'Title Z–A': async (page) => {
+        const titles = await roleTitles(page).allTextContents();
+        expect(titles).toEqual(byTitle(titles).reverse());
+      },
+      'Highest salary first': async (page) => {
+        const salaries = (await figures(page, 0)).filter((text) => text.includes('$')).map(parseMoney);
+        expect(salaries.length).toBeGreaterThan(1);
+        expect(salaries).toEqual([...salaries].sort((a, b) => b - a));
+      },
+      'Lowest salary first': async (page) => {
+        const salaries = (await figures(page, 0)).filter((text) => text.includes('$')).map(parseMoney);
+        expect(salaries.length).toBeGreaterThan(1);
+        expect(salaries).toEqual([...salaries].sort((a, b) => a - b));
+      },
+      'Most openings first': async (page) => {
+        const openings = (await figures(page, 1)).map(openingsOf);
+        expect(openings).toEqual([...openings].sort((a, b) => b - a));
+      },
+      'Fewest openings first': async (page) => {
+        const openings = (await figures(page, 1)).map(openingsOf);
+        expect(openings).toEqual([...openings].sort((a, b) => a - b));
+      },
+    };
+    await page.goto('/?category=management');
+    const options = await page.getByLabel('Sort by').getByRole('option').allTextContents();
+    // Best match needs search text.
+    expect(options).toEqual(Object.keys(checks));
+    for (const [label, check] of Object.entries(checks)) {
+      await page.getByLabel('Sort by').selectOption({ label });
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect(page.getByLabel('Sort by').getByRole('option', { name: label, selected: true }), label).toBeAttached();
+      await check(page);
+      await expect(page).toHaveURL(/category=management/);
+    }
+
+    await page.goto('/?q=programmer&sort=title');
+    await page.getByLabel('Sort by').selectOption({ label: 'Best match' });
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(roleTitles(page).first()).toHaveText('Computer Programmers');
+  });
+
+  test('typing search text into a listing in its default order ranks by best match', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Search roles').fill('programmer');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByLabel('Sort by').getByRole('option', { name: 'Best match', selected: true })).toBeAttached();
+    await expect(roleTitles(page).first()).toHaveText('Computer Programmers');
+  });
+
+  test('links with the older sort and order parameters still give the same lists', async ({ page, request }) => {
+    for (const [query, label, choice] of [
+      ['sort=salary&order=asc', 'Lowest salary first', 'salary-asc'],
+      ['sort=salary', 'Highest salary first', 'salary-desc'],
+      ['sort=title&order=desc', 'Title Z–A', 'title-desc'],
+      ['sort=openings&order=asc', 'Fewest openings first', 'openings-asc'],
+    ] as const) {
+      await page.goto(`/?${query}`);
+      await expect(page.getByLabel('Sort by').getByRole('option', { name: label, selected: true }), query).toBeAttached();
+      await expect(chip(page, `Sort: ${label}`)).toBeVisible();
+      const viaOldLink = await roleTitles(page).allTextContents();
+      await page.goto(`/?sort=${choice}`);
+      expect(await roleTitles(page).allTextContents(), query).toEqual(viaOldLink);
+    }
+
+    // Their next pages continue in the same order.
+    await page.goto('/?sort=salary&order=asc');
+    const lastOnFirstPage = parseMoney((await figures(page, 0)).at(-1)!);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page.getByRole('heading', { name: /showing 21–40/ })).toBeVisible();
+    expect(parseMoney((await figures(page, 0))[0]!)).toBeGreaterThanOrEqual(lastOnFirstPage);
+
+    // The API's parameters are the same as ever: sort and order, two of them.
+    const api = await (await request.get('/api/v1/roles?sort=salary&order=asc&limit=5')).json();
+    const salaries = api.items.map((item: { stats: { averageSalary: number } }) => item.stats.averageSalary);
+    expect(salaries).toEqual([...salaries].sort((a: number, b: number) => a - b));
+    expect((await request.get('/api/v1/roles?sort=salary-asc')).status()).toBe(400);
   });
 });
 

@@ -73,7 +73,7 @@ test.describe('the Software Developers page', () => {
   test('the listing card says the openings are a projection', async ({ page }) => {
     await page.goto('/?q=software%20developer');
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Software Developers', exact: true }) });
-    await expect(card).toContainText('about 115,200 projected openings a year');
+    await expect(card).toContainText('About 115,200 projected a year');
     await expect(card).toContainText('$144,570');
   });
 });
