@@ -1,12 +1,12 @@
 // "Embed or share", folded away at the end of a role page: the page's address with copy and print
 // buttons (which appear only where JavaScript runs), and the iframe and badge snippets with a
 // preview of each. A plain <details>, so it opens without JavaScript too.
-import { WIDGET_SIZE } from '@/lib/api/embed-options';
-import { badgeSnippet, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
+import { badgeSnippet, iframeSize, iframeSnippet, widgetUrl, type EmbeddedRole } from '@/lib/api/embed-snippet';
 import { CopyButton, PrintButton } from './enhanced-buttons';
 
-export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: { slug: string; title: string } }) {
+export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: EmbeddedRole }) {
   const iframe = iframeSnippet(siteUrl, role);
+  const previewSize = iframeSize(role, { compact: false });
   const badge = badgeSnippet(siteUrl, role);
   const pageUrl = `${siteUrl}/roles/${role.slug}`;
   return (
@@ -35,10 +35,10 @@ export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: { slug: str
             <label htmlFor="embed-iframe">Card (iframe)</label>
             <textarea id="embed-iframe" readOnly rows={4} value={iframe} />
             <iframe
-              src={widgetUrl(siteUrl, role.slug)}
+              src={widgetUrl('', role.slug)}
               title={`Preview: ${role.title} salary statistics card`}
-              width={WIDGET_SIZE.width}
-              height={WIDGET_SIZE.height}
+              width={previewSize.width}
+              height={previewSize.height}
               loading="lazy"
               className="embed-box__preview"
             />

@@ -2,7 +2,7 @@
 // the defaults rather than failing: an embed on someone else's page should always render.
 import { z } from 'zod';
 
-/** A BCP 47 tag that Intl can format numbers for; anything else is en-US. */
+/** A BCP 47 tag that Intl can format numbers for. */
 const localeSchema = z
   .string()
   .max(35)
@@ -14,15 +14,21 @@ const localeSchema = z
       return false;
     }
   })
-  .catch('en-US');
+  .transform((tag) => Intl.getCanonicalLocales(tag)[0]!);
+
+/** Each option as the query string spells it, without a fallback: the developers page names the ones it ignores. */
+export const embedOptionFields = {
+  theme: z.enum(['light', 'dark', 'auto']),
+  compact: z.enum(['1', '0', 'true', 'false']).transform((value) => value === '1' || value === 'true'),
+  locale: localeSchema,
+};
+
+export const defaultEmbedOptions = { theme: 'light', compact: false, locale: 'en-US' } as const;
 
 export const embedOptionsSchema = z.object({
-  theme: z.enum(['light', 'dark', 'auto']).catch('light'),
-  compact: z
-    .enum(['1', '0', 'true', 'false'])
-    .transform((value) => value === '1' || value === 'true')
-    .catch(false),
-  locale: localeSchema,
+  theme: embedOptionFields.theme.catch(defaultEmbedOptions.theme),
+  compact: embedOptionFields.compact.catch(defaultEmbedOptions.compact),
+  locale: embedOptionFields.locale.catch(defaultEmbedOptions.locale),
 });
 export type EmbedOptions = z.infer<typeof embedOptionsSchema>;
 
@@ -39,7 +45,15 @@ export function firstValues(searchParams: URLSearchParams) {
 
 export function parseEmbedOptions(searchParams: URLSearchParams): EmbedOptions {
   const values = firstValues(searchParams);
-  return embedOptionsSchema.parse({ theme: values.theme ?? 'light', compact: values.compact ?? '0', locale: values.locale ?? 'en-US' });
+  return embedOptionsSchema.parse({ theme: values.theme, compact: values.compact, locale: values.locale });
 }
 
-export const WIDGET_SIZE = { width: 360, height: 220, compactHeight: 120 } as const;
+/** The widget's query string for these options, defaults left out so snippets stay short: "?theme=dark&compact=1". */
+export function embedQuery({ theme, compact, locale }: EmbedOptions) {
+  const query = new URLSearchParams();
+  if (theme !== defaultEmbedOptions.theme) query.set('theme', theme);
+  if (compact) query.set('compact', '1');
+  if (locale !== defaultEmbedOptions.locale) query.set('locale', locale);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,20 +1,33 @@
-// The copy-paste snippets for embedding a role: used by the role page's "Embed this" box, the
-// developers page and oEmbed, so every one of them hands out the same markup.
-import { WIDGET_SIZE } from './embed-options';
+// The copy-paste snippets for embedding a role: used by the role page's "Embed or share" box, the
+// developers page and oEmbed, so every one of them hands out the same markup, sized for the card
+// it shows.
+import { defaultEmbedOptions, embedQuery, type EmbedOptions } from './embed-options';
 import { escapeHtml } from './widget';
+import { widgetSize, type SizedRole } from './widget-layout';
+import { widgetTextFor } from './widget-text';
 
-export function widgetUrl(siteUrl: string, slug: string, { compact = false } = {}) {
-  return `${siteUrl}/embed/${slug}${compact ? '?compact=1' : ''}`;
+export type EmbeddedRole = SizedRole & { slug: string };
+
+/** The widget's address; `siteUrl` '' gives the same-origin path (for our own previews). */
+export function widgetUrl(siteUrl: string, slug: string, options: EmbedOptions = defaultEmbedOptions) {
+  return `${siteUrl}/embed/${slug}${embedQuery(options)}`;
 }
 
-export function iframeSnippet(
-  siteUrl: string,
-  role: { slug: string; title: string },
-  { width = WIDGET_SIZE.width as number, height = WIDGET_SIZE.height as number, compact = false } = {},
-) {
-  return `<iframe src="${escapeHtml(widgetUrl(siteUrl, role.slug, { compact }))}" title="${escapeHtml(
-    `${role.title} salary statistics from Roleboard`,
-  )}" width="${width}" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+/**
+ * The iframe for a role's card with these options, exactly as tall as that card. oEmbed may ask
+ * for a smaller one (`maxSize`): narrower keeps the card's height (every line of it stays one
+ * line), lower cuts off its bottom.
+ */
+export function iframeSnippet(siteUrl: string, role: EmbeddedRole, options: EmbedOptions = defaultEmbedOptions, maxSize: { width?: number; height?: number } = {}) {
+  const size = iframeSize(role, options, maxSize);
+  return `<iframe src="${escapeHtml(widgetUrl(siteUrl, role.slug, options))}" title="${escapeHtml(
+    widgetTextFor(options.locale).text.cardTitle(role.title),
+  )}" width="${size.width}" height="${size.height}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+}
+
+export function iframeSize(role: SizedRole, options: { compact: boolean }, maxSize: { width?: number; height?: number } = {}) {
+  const { width, height } = widgetSize(role, options);
+  return { width: Math.min(width, maxSize.width ?? width), height: Math.min(height, maxSize.height ?? height) };
 }
 
 export function badgeSnippet(siteUrl: string, role: { slug: string; title: string }) {

@@ -1,15 +1,21 @@
 // The embeddable role card: one self-contained HTML document with inline CSS, no scripts and
-// no external requests, well under 10 kB. Everything printed is escaped.
+// no external requests, well under 10 kB. Everything printed is escaped. Its height is fixed per
+// variant (widget-layout.ts), its words come in the locale's language (widget-text.ts).
 import type { RoleDetail } from '@/db/roles';
-import { formatAsOf, formatAverageSalary, formatCount, formatDegreeRequirement, formatJobOpenings, formatPercentile } from '@/lib/format';
+import { formatAsOf, formatCount, formatDegreeRequirement, formatSalary } from '@/lib/format';
+import type { PercentileKey } from '@/lib/role-fields';
+import type { Percentiles } from '@/lib/role-schemas';
 import type { EmbedOptions } from './embed-options';
+import { widgetBlocks as b, widgetVariantOf, type WidgetVariant } from './widget-layout';
+import { widgetTextFor, type WidgetText } from './widget-text';
 
 export function escapeHtml(text: string) {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-const light = '--bg:#fff;--fg:#1f2937;--muted:#4b5563;--accent:#1d4ed8;--track:#e5e7eb;--border:#d1d5db';
-const dark = '--bg:#111827;--fg:#f9fafb;--muted:#d1d5db;--accent:#93c5fd;--track:#374151;--border:#4b5563';
+// Every text pair is AA (4.5:1 or more) in both themes; the bar's fill is 3:1 against its track's surroundings.
+const light = '--bg:#fff;--fg:#111827;--muted:#4b5563;--accent:#1d4ed8;--track:#e5e7eb;--fill:#3b82f6;--border:#d1d5db;--rule:#e5e7eb';
+const dark = '--bg:#111827;--fg:#f3f4f6;--muted:#a8b3c4;--accent:#93c5fd;--track:#374151;--fill:#60a5fa;--border:#374151;--rule:#1f2937';
 
 function themeCss(theme: EmbedOptions['theme']) {
   if (theme === 'dark') return `:root{${dark};color-scheme:dark}`;
@@ -17,54 +23,121 @@ function themeCss(theme: EmbedOptions['theme']) {
   return `:root{${light};color-scheme:light}`;
 }
 
-const css = `*{box-sizing:border-box}body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--fg)}
-.card{border:1px solid var(--border);border-radius:8px;padding:12px 14px;height:100vh;overflow:hidden;display:flex;flex-direction:column;gap:8px}
-h1{font-size:16px;margin:0}dl{display:grid;grid-template-columns:repeat(3,1fr);gap:4px 8px;margin:0}
-dt{font-size:12px;color:var(--muted)}dd{margin:0;font-weight:700;font-size:15px}
-.range{font-size:12px;color:var(--muted)}.bar{position:relative;height:8px;background:var(--track);border-radius:4px;margin:4px 0}
-.mid{position:absolute;top:0;bottom:0;background:var(--accent);border-radius:4px}.med{position:absolute;top:-3px;bottom:-3px;width:2px;background:var(--fg)}
-.foot{margin-top:auto;display:flex;justify-content:space-between;gap:8px;font-size:12px;color:var(--muted)}a{color:var(--accent)}`;
+/** The layout: each block has the height widget-layout.ts gives it, and every line of text stays one line. */
+function layoutCss({ compact, titleLines }: WidgetVariant) {
+  const paddingBlock = compact ? b.compactPaddingBlock : b.paddingBlock;
+  const gap = compact ? b.compactGap : b.gap;
+  return `*{box-sizing:border-box}
+body{margin:0;font:14px/20px system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;background:var(--bg);color:var(--fg);font-variant-numeric:tabular-nums}
+.card{height:100vh;overflow:hidden;display:flex;flex-direction:column;gap:${gap}px;padding:${paddingBlock}px ${b.paddingInline}px;border:${b.border}px solid var(--border);border-radius:10px}
+.card>*{flex:none;margin:0;overflow:hidden}
+.one,dt,dd,.foot>*{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.title{height:${titleLines * b.titleLine}px}
+h1{margin:0;font-size:16px;font-weight:650;line-height:${b.titleLine}px;letter-spacing:-.01em;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:${titleLines};line-clamp:${titleLines};overflow:hidden}
+.category{margin:0;font-size:12.5px;line-height:${b.titleLine}px;color:var(--muted)}
+dl{margin:0;display:grid;grid-template-columns:1fr 1fr;column-gap:16px}dl>div{min-width:0}dd{margin:0}
+dt{font-size:12px;line-height:16px;color:var(--muted)}
+.figures{height:${b.figures}px}.figures dd{font-size:20px;line-height:26px;font-weight:700;letter-spacing:-.01em}.figures .salary{color:var(--accent)}
+.detail{display:block}.detail>div{height:${b.detailLine}px;display:flex;justify-content:space-between;align-items:baseline;gap:12px}
+.detail dt,.detail dd{line-height:${b.detailLine}px}.detail dt{flex:none}.detail dd{font-size:13px;font-weight:600}
+dd.unknown{font-size:14px;font-weight:400;color:var(--muted)}
+.range{overflow:visible}
+.bar{position:relative;height:${b.bar}px;margin-bottom:${b.barGap}px;background:var(--track);border-radius:4px}
+.fill{position:absolute;top:0;bottom:0;background:var(--fill);border-radius:4px}.median{position:absolute;top:-3px;bottom:-3px;width:3px;margin-left:-1px;background:var(--fg);border-radius:1px}
+.compact-salary{height:${b.compactSalary}px;display:block}.compact-salary>div{display:flex;align-items:baseline;gap:8px}
+.compact-salary dd{font-size:22px;line-height:${b.compactSalary}px;font-weight:700;color:var(--accent);letter-spacing:-.01em}
+.compact-salary dt{font-size:13px;line-height:${b.compactSalary}px}
+.foot{height:${b.footer}px;margin-top:auto;display:flex;justify-content:space-between;gap:12px;font-size:12px;line-height:${b.footer}px;color:var(--muted)}
+a{color:var(--accent);text-underline-offset:2px}a:hover{text-decoration-thickness:2px}`;
+}
 
-/** Three figures: salary, openings, and the degree share where known, else employment or entry education. */
-function figuresOf(stats: RoleDetail['stats'], locale: string): [string, string][] {
-  const openings: [string, string] =
-    stats.jobOpeningsBasis === 'projected-per-year'
-      ? ['Openings a year', stats.jobOpenings === 0 ? '< 50' : formatCount(stats.jobOpenings, locale)]
-      : ['Job openings', formatJobOpenings(stats.jobOpenings, 'current', locale)];
-  const third: [string, string] | null =
-    stats.degreeRequirementPercent !== null
-      ? ['Degree requirement', formatDegreeRequirement(stats.degreeRequirementPercent, locale)]
-      : stats.employment !== null
-        ? ['Employed', formatCount(stats.employment, locale)]
-        : stats.entryEducation
-          ? ['Typical education', stats.entryEducation]
-          : null;
-  return [['Average salary', formatAverageSalary(stats.averageSalary, stats.currency, locale)], openings, ...(third ? [third] : [])];
+/** A percentile wage; a top-coded one is the least it can be, marked "+" (the card has no room for "or more"). */
+function formatWage(percentiles: Percentiles, key: PercentileKey, currency: string, locale: string) {
+  return `${formatSalary(percentiles[key], currency, locale)}${percentiles.topCoded.includes(key) ? '+' : ''}`;
+}
+
+/** The middle half of salaries, as the locale writes a range: "$103,050 – $169,000", "103.050–169.000 $". */
+function formatTypicalRange(percentiles: Percentiles, currency: string, locale: string) {
+  const { p25, p75, topCoded } = percentiles;
+  if (topCoded.includes('p25') || p25 === p75) return formatWage(percentiles, 'p25', currency, locale);
+  const range = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).formatRange(p25, p75);
+  return topCoded.includes('p75') ? `${range}+` : range;
+}
+
+type Figure = { label: string; value: string; className?: string };
+
+function figureList(figures: Figure[], className: string) {
+  const items = figures.map(
+    ({ label, value, className: valueClass }) =>
+      `<div><dt>${escapeHtml(label)}</dt><dd${valueClass ? ` class="${valueClass}"` : ''}>${escapeHtml(value)}</dd></div>`,
+  );
+  return `<dl class="${className}">${items.join('')}</dl>`;
+}
+
+function salaryFigure(stats: RoleDetail['stats'], locale: string, text: WidgetText): Figure {
+  return stats.averageSalary === null
+    ? { label: text.averageSalary, value: text.notPublished, className: 'unknown' }
+    : { label: text.averageSalary, value: formatSalary(stats.averageSalary, stats.currency, locale), className: 'salary' };
+}
+
+function openingsFigure(stats: RoleDetail['stats'], locale: string, text: WidgetText): Figure {
+  if (stats.jobOpeningsBasis === 'projected-per-year') {
+    // BLS publishes openings in thousands with one decimal: 0.0 thousand is fewer than 50.
+    return { label: text.openingsAYear, value: stats.jobOpenings === 0 ? '< 50' : formatCount(stats.jobOpenings, locale) };
+  }
+  // The label says what is counted, so the value is the count alone ("Job openings: 1").
+  return { label: text.jobOpenings, value: formatCount(stats.jobOpenings, locale) };
+}
+
+/** Where there is no salary range: the degree share and employment, whichever are known. */
+function factFigures(stats: RoleDetail['stats'], locale: string, text: WidgetText): Figure[] {
+  const facts: Figure[] = [];
+  if (stats.degreeRequirementPercent !== null) facts.push({ label: text.degreeRequirement, value: formatDegreeRequirement(stats.degreeRequirementPercent, locale) });
+  if (stats.employment !== null) facts.push({ label: text.employed, value: formatCount(stats.employment, locale) });
+  return facts;
+}
+
+function salaryBar(percentiles: Percentiles) {
+  const { p10, p25, median, p75, p90 } = percentiles;
+  const span = Math.max(p90 - p10, 1);
+  const at = (value: number) => ((value - p10) / span) * 100;
+  return `<div class="bar" aria-hidden="true"><span class="fill" style="left:${at(p25).toFixed(1)}%;width:${(at(p75) - at(p25)).toFixed(1)}%"></span><span class="median" style="left:${at(median).toFixed(1)}%"></span></div>`;
 }
 
 export function renderWidget(role: RoleDetail, { pageUrl, options }: { pageUrl: string; options: EmbedOptions }) {
   const { stats } = role;
-  const { locale } = options;
-  const salary = formatAverageSalary(stats.averageSalary, stats.currency, locale);
-  const title = stats.averageSalary === null ? role.title : `${role.title}: ${salary} average salary`;
-  let range = '';
-  if (stats.percentiles && !options.compact) {
-    const { p10, p25, median, p75, p90 } = stats.percentiles;
-    const span = Math.max(p90 - p10, 1);
-    const at = (value: number) => (((value - p10) / span) * 100).toFixed(1);
-    const wage = (key: 'p25' | 'median' | 'p75') => escapeHtml(formatPercentile(stats.percentiles!, key, stats.currency, locale));
-    range = `<div class="range"><div class="bar" aria-hidden="true"><span class="mid" style="left:${at(p25)}%;width:${(
-      Number(at(p75)) - Number(at(p25))
-    ).toFixed(1)}%"></span><span class="med" style="left:${at(median)}%"></span></div>Typical range ${wage('p25')} to ${wage('p75')} (median ${wage('median')})</div>`;
+  const { locale, compact } = options;
+  const { lang, language, text } = widgetTextFor(locale);
+  const variant = widgetVariantOf(role, { compact });
+  // Titles and categories are English data: say so where the card speaks another language.
+  const dataLang = language === 'en' ? '' : ' lang="en"';
+  const salary = salaryFigure(stats, locale, text);
+
+  const blocks = [
+    // The compact card cuts a long title to one line; hovering shows it whole.
+    `<div class="title"><h1${dataLang}${compact ? ` title="${escapeHtml(role.title)}"` : ''}>${escapeHtml(role.title)}</h1>${compact ? '' : `<p class="category one"${dataLang}>${escapeHtml(role.category.name)}</p>`}</div>`,
+  ];
+  if (compact) blocks.push(figureList([salary], 'compact-salary'));
+  else {
+    blocks.push(figureList([salary, openingsFigure(stats, locale, text)], 'figures'));
+    if (variant.range && stats.percentiles) {
+      const range = figureList(
+        [
+          { label: text.typicalRange, value: formatTypicalRange(stats.percentiles, stats.currency, locale) },
+          { label: text.median, value: formatWage(stats.percentiles, 'median', stats.currency, locale) },
+        ],
+        'detail',
+      );
+      blocks.push(`<div class="range">${salaryBar(stats.percentiles)}${range}</div>`);
+    } else if (variant.detailLines > 0) blocks.push(figureList(factFigures(stats, locale, text), 'detail'));
   }
-  const footer = options.compact
-    ? `<div class="foot"><a href="${escapeHtml(pageUrl)}" target="_blank" rel="noopener">Full statistics on Roleboard</a></div>`
-    : `<div class="foot"><span>As of ${escapeHtml(formatAsOf(stats.asOf, locale))}</span><a href="${escapeHtml(
-        pageUrl,
-      )}" target="_blank" rel="noopener">Full statistics on Roleboard</a></div>`;
-  return `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(
-    title,
-  )}</title><style>${themeCss(options.theme)}${css}</style></head><body><main class="card"><h1>${escapeHtml(role.title)}</h1><dl>${figuresOf(stats, locale)
-    .map(([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd></div>`)
-    .join('')}</dl>${range}${footer}</main></body></html>`;
+  blocks.push(
+    `<div class="foot"><span>${escapeHtml(text.asOf(formatAsOf(stats.asOf, locale)))}</span><a href="${escapeHtml(pageUrl)}" target="_blank" rel="noopener">${escapeHtml(
+      text.fullStatistics,
+    )}</a></div>`,
+  );
+
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(
+    `${role.title}: ${salary.label} ${salary.value}`,
+  )}</title><style>${themeCss(options.theme)}${layoutCss(variant)}</style></head><body><main class="card">${blocks.join('')}</main></body></html>`;
 }

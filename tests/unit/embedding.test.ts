@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RoleDetail } from '@/db/roles';
 import { renderBadge } from '@/lib/api/badge';
-import { parseEmbedOptions } from '@/lib/api/embed-options';
-import { iframeSnippet } from '@/lib/api/embed-snippet';
+import { defaultEmbedOptions, parseEmbedOptions, type EmbedOptions } from '@/lib/api/embed-options';
+import { iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
 import { cachedResponse } from '@/lib/api/http';
 import { parseApiListParams } from '@/lib/api/roles';
 import { renderWidget } from '@/lib/api/widget';
+import { titleLinesOf, widgetHeight, widgetSize, widgetVariantOf } from '@/lib/api/widget-layout';
+import { widgetLanguageOf } from '@/lib/api/widget-text';
+import type { PercentileKey } from '@/lib/role-fields';
 import { roleStatsSchema } from '@/lib/role-schemas';
 
 const hostile = '</title><script>alert(1)</script>';
@@ -42,28 +45,101 @@ const role: RoleDetail = {
 };
 
 describe('the embed widget', () => {
+  const pageUrl = 'https://roleboard.example/roles/test-role';
+  const render = (options: Partial<EmbedOptions> = {}, stats: Partial<RoleDetail['stats']> = {}, title = role.title) =>
+    renderWidget({ ...role, title, stats: { ...role.stats, ...stats } }, { pageUrl, options: { ...defaultEmbedOptions, ...options } });
+
   test('escapes every text and stays far under 10 kB with no scripts', () => {
-    const html = renderWidget(role, { pageUrl: 'https://roleboard.example/roles/test-role', options: parseEmbedOptions(new URLSearchParams()) });
+    const html = renderWidget(role, { pageUrl, options: parseEmbedOptions(new URLSearchParams()) });
     assert.ok(!html.includes('<script'), 'no script element, even from hostile text');
     assert.ok(html.includes('&#60;/title&#62;&#60;script&#62;'));
     assert.ok(Buffer.byteLength(html) < 10_000);
-    assert.ok(html.includes('$110,000') && html.includes('1,234 job openings') && html.includes('100%'));
-    assert.ok(html.includes('Typical range $90,000 to $130,000'));
+    assert.ok(html.includes('<dd class="salary">$110,000</dd>') && html.includes('<dt>Job openings</dt><dd>1,234</dd>'));
+    assert.ok(html.includes('<dd>$90,000 – $130,000</dd>') && html.includes('<dt>Median</dt><dd>$108,000</dd>'));
+    assert.ok(html.includes('As of November 2026') && html.includes('>Full statistics on Roleboard</a>'));
   });
 
   test('options: themes, compact and locales, with defaults for anything else', () => {
     assert.deepEqual(parseEmbedOptions(new URLSearchParams('theme=dark&compact=1&locale=de-DE')), { theme: 'dark', compact: true, locale: 'de-DE' });
     assert.deepEqual(parseEmbedOptions(new URLSearchParams('theme=neon&compact=yes&locale=<x>')), { theme: 'light', compact: false, locale: 'en-US' });
-    const german = renderWidget(role, { pageUrl: 'https://r.example', options: { theme: 'auto', compact: true, locale: 'de-DE' } });
+    assert.equal(parseEmbedOptions(new URLSearchParams('locale=de-at')).locale, 'de-AT', 'tags are written canonically');
+    const german = render({ theme: 'auto', compact: true, locale: 'de-DE' });
     assert.ok(german.includes('110.000'));
     assert.ok(german.includes('prefers-color-scheme:dark'));
-    assert.ok(!german.includes('Typical range'), 'compact cards leave out the range');
+    assert.ok(!german.includes('Typische Spanne'), 'compact cards leave out the range');
   });
 
-  test('the iframe snippet has a title, size and lazy loading, escaped', () => {
-    const snippet = iframeSnippet('https://roleboard.example', role);
-    assert.match(snippet, /^<iframe src="https:\/\/roleboard\.example\/embed\/test-role" title="Tester &#60;/);
-    assert.match(snippet, /width="360" height="220" loading="lazy"/);
+  test('speaks English, German, French and Spanish by the locale’s language, English otherwise', () => {
+    assert.deepEqual(
+      ['en-GB', 'de-DE', 'de-AT', 'fr-CA', 'es-MX', 'ja-JP', 'pt-BR'].map((locale) => widgetLanguageOf(locale)),
+      ['en', 'de', 'de', 'fr', 'es', 'en', 'en'],
+    );
+    const german = render({ locale: 'de-AT' });
+    assert.ok(german.startsWith('<!doctype html><html lang="de-AT">'));
+    assert.ok(german.includes('<h1 lang="en">'), 'the title is English data inside a German card');
+    for (const words of ['Durchschnittsgehalt', 'Offene Stellen', 'Typische Spanne', 'Stand: November 2026', 'Alle Zahlen auf Roleboard']) {
+      assert.ok(german.includes(words), words);
+    }
+    const french = render({ locale: 'fr-FR' });
+    for (const words of ['Salaire moyen', 'Médiane', 'Données\u202f: novembre 2026', 'Détails sur Roleboard', '110\u202f000\u00a0$US']) {
+      assert.ok(french.includes(words), words);
+    }
+    const spanish = render({ locale: 'es-ES' }, { percentiles: null, employment: 5000 });
+    for (const words of ['Salario medio', 'Vacantes', 'Título exigido', 'Empleados', 'Datos de noviembre de 2026', 'Más datos en Roleboard']) {
+      assert.ok(spanish.includes(words), words);
+    }
+    const japanese = render({ locale: 'ja-JP' });
+    assert.ok(japanese.startsWith('<!doctype html><html lang="en">') && japanese.includes('Average salary') && japanese.includes('2026年11月'));
+    assert.ok(!japanese.includes('<h1 lang='));
+  });
+
+  test('top-coded wages are marked "+", unknown figures say so in the card’s language', () => {
+    const topCoded = { p10: 150000, p25: 200000, median: 239200, p75: 239200, p90: 239200, topCoded: ['median', 'p75', 'p90'] as PercentileKey[] };
+    const html = render({}, { percentiles: topCoded });
+    assert.ok(html.includes('<dd>$200,000 – $239,200+</dd>') && html.includes('<dt>Median</dt><dd>$239,200+</dd>'));
+    const allTopCoded = render({}, { percentiles: { ...topCoded, p25: 239200, topCoded: ['p25', 'median', 'p75', 'p90'] } });
+    assert.ok(allTopCoded.includes('<dt>Typical range</dt><dd>$239,200+</dd>'));
+    assert.ok(render({ locale: 'de-DE' }, { averageSalary: null }).includes('<dd class="unknown">Nicht veröffentlicht</dd>'));
+  });
+});
+
+describe('the card’s height', () => {
+  const withStats = (stats: Partial<RoleDetail['stats']>, title = 'Software Developers') => ({ ...role, title, stats: { ...role.stats, ...stats } });
+  const heightOf = (snippet: string) => Number(/ height="(\d+)"/.exec(snippet)?.[1]);
+
+  test('is the sum of its blocks, for each variant', () => {
+    const full = widgetVariantOf(withStats({}), { compact: false });
+    assert.deepEqual(full, { compact: false, titleLines: 2, range: true, detailLines: 2 });
+    assert.equal(widgetHeight(full), 214);
+    const fullWithout = (stats: Partial<RoleDetail['stats']>) => widgetHeight(widgetVariantOf(withStats({ percentiles: null, ...stats }), { compact: false }));
+    assert.equal(fullWithout({ employment: 5000 }), 200, 'no bar: degree requirement and employment');
+    assert.equal(fullWithout({}), 182, 'no bar: degree requirement alone');
+    assert.equal(fullWithout({ degreeRequirementPercent: null }), 152, 'nothing under the first figures');
+    assert.equal(widgetHeight(widgetVariantOf(withStats({}), { compact: true })), 102);
+  });
+
+  test('long titles get a line more, up to four; the compact card keeps one', () => {
+    assert.deepEqual(
+      [20, 56, 57, 92, 93, 112].map((length) => titleLinesOf('x'.repeat(length))),
+      [2, 2, 3, 3, 4, 4],
+    );
+    const long = withStats({}, 'First-Line Supervisors of Transportation and Material Moving Workers, Except Aircraft Cargo Handling Supervisors');
+    assert.equal(widgetSize(long, { compact: false }).height, 254);
+    assert.equal(widgetSize(long, { compact: true }).height, 102);
+  });
+
+  test('every snippet carries its card’s size and options', () => {
+    const site = 'https://roleboard.example';
+    const full = iframeSnippet(site, role);
+    assert.match(full, /^<iframe src="https:\/\/roleboard\.example\/embed\/test-role" title="Tester &#60;/);
+    assert.match(full, /width="360" height="214" loading="lazy"/);
+    const compactGerman = iframeSnippet(site, role, { theme: 'dark', compact: true, locale: 'de-DE' });
+    assert.match(compactGerman, /src="https:\/\/roleboard\.example\/embed\/test-role\?theme=dark&#38;compact=1&#38;locale=de-DE"/);
+    assert.match(compactGerman, /title="Tester [^"]*: Gehaltsstatistik von Roleboard"/);
+    assert.equal(heightOf(compactGerman), 102);
+    assert.equal(heightOf(iframeSnippet(site, withStats({ percentiles: null }))), 182);
+    assert.equal(widgetUrl('', 'test-role', { theme: 'auto', compact: false, locale: 'en-US' }), '/embed/test-role?theme=auto');
+    assert.deepEqual(iframeSize(role, { compact: false }, { width: 300, height: 150 }), { width: 300, height: 150 }, 'oEmbed may ask for less');
   });
 });
 

@@ -4,6 +4,7 @@ import { badgeSnippet, iframeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
 import { env } from '@/lib/env';
+import { getRole } from '@/lib/public-roles';
 
 export const metadata: Metadata = {
   title: 'Developers: API, widget, oEmbed and badge',
@@ -37,8 +38,9 @@ function Endpoint({ path }: { path: string }) {
   );
 }
 
-export default function DevelopersPage() {
+export default async function DevelopersPage() {
   const site = env.SITE_URL();
+  const exampleRole = await getRole(example.slug);
   const roleUrl = `${site}/roles/${example.slug}`;
   return (
     <article className="prose">
@@ -53,7 +55,7 @@ export default function DevelopersPage() {
           One line of HTML. The card is plain HTML and CSS (no JavaScript, no trackers, under 10 kB) and always shows the
           current numbers.
         </p>
-        <Code>{iframeSnippet(site, example)}</Code>
+        {exampleRole && <Code>{iframeSnippet(site, exampleRole)}</Code>}
         <p>
           Options go in the card’s URL: <code>theme=light|dark|auto</code>, <code>compact=1</code> for a smaller card, and{' '}
           <code>locale</code> (for example <code>de-DE</code>) for number formatting. Unknown values fall back to the defaults.

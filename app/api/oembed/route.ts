@@ -1,7 +1,7 @@
 // GET /api/oembed?url=<role page>&format=json|xml[&maxwidth&maxheight]: oEmbed 1.0, type "rich".
 import { z } from 'zod';
-import { firstValues, WIDGET_SIZE } from '@/lib/api/embed-options';
-import { iframeSnippet } from '@/lib/api/embed-snippet';
+import { defaultEmbedOptions, firstValues } from '@/lib/api/embed-options';
+import { iframeSize, iframeSnippet } from '@/lib/api/embed-snippet';
 import { cachedResponse, jsonResponse, problemResponse, readOnlyMethods, type InvalidParam, withProblemDetails } from '@/lib/api/http';
 import { oembedSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
@@ -38,9 +38,11 @@ export const GET = withProblemDetails(async (request: Request) => {
   const role = slug ? await getRole(slug) : null;
   if (!role) return problemResponse(404, 'This URL is not a Roleboard role page.');
 
-  const compact = maxheight !== undefined && maxheight < WIDGET_SIZE.height;
-  const width = Math.min(WIDGET_SIZE.width, maxwidth ?? WIDGET_SIZE.width);
-  const height = Math.min(compact ? WIDGET_SIZE.compactHeight : WIDGET_SIZE.height, maxheight ?? WIDGET_SIZE.height);
+  // The full card where it fits the consumer's maxheight, else the compact one.
+  const compact = maxheight !== undefined && maxheight < iframeSize(role, { compact: false }).height;
+  const options = { ...defaultEmbedOptions, compact };
+  const maxSize = { width: maxwidth, height: maxheight };
+  const { width, height } = iframeSize(role, options, maxSize);
   const siteUrl = env.SITE_URL();
   const body = oembedSchema.parse({
     type: 'rich',
@@ -49,7 +51,7 @@ export const GET = withProblemDetails(async (request: Request) => {
     provider_name: 'Roleboard',
     provider_url: siteUrl,
     cache_age: CACHE_AGE_SECONDS,
-    html: iframeSnippet(siteUrl, role, { width, height, compact }),
+    html: iframeSnippet(siteUrl, role, options, maxSize),
     width,
     height,
   });

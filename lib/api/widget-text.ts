@@ -1,0 +1,102 @@
+// The words of the embed widget in each language it speaks. The widget's `locale` picks the
+// language by its first subtag (de-DE and de-AT read German); any other language reads English,
+// with that locale's numbers and month names. Each text must fit its place on the 360 px card
+// (tests/e2e/embed-layout.spec.ts measures them), so the German and French ones are chosen short.
+
+export const widgetLanguages = ['en', 'de', 'fr', 'es'] as const;
+export type WidgetLanguage = (typeof widgetLanguages)[number];
+
+export type WidgetText = {
+  averageSalary: string;
+  /** The label of BLS's projection of openings a year. */
+  openingsAYear: string;
+  /** The label of openings counted now. */
+  jobOpenings: string;
+  typicalRange: string;
+  median: string;
+  degreeRequirement: string;
+  employed: string;
+  notPublished: string;
+  notKnown: string;
+  /** The month the figures describe, already formatted by Intl ("May 2024", "mai 2024"). */
+  asOf: (month: string) => string;
+  fullStatistics: string;
+  /** The iframe's title on the page that embeds it. */
+  cardTitle: (roleTitle: string) => string;
+};
+
+const texts: Record<WidgetLanguage, WidgetText> = {
+  en: {
+    averageSalary: 'Average salary',
+    openingsAYear: 'Openings a year',
+    jobOpenings: 'Job openings',
+    typicalRange: 'Typical range',
+    median: 'Median',
+    degreeRequirement: 'Degree requirement',
+    employed: 'Employed',
+    notPublished: 'Not published',
+    notKnown: 'Not known',
+    asOf: (month) => `As of ${month}`,
+    fullStatistics: 'Full statistics on Roleboard',
+    cardTitle: (roleTitle) => `${roleTitle} salary statistics from Roleboard`,
+  },
+  de: {
+    averageSalary: 'Durchschnittsgehalt',
+    openingsAYear: 'Offene Stellen pro Jahr',
+    jobOpenings: 'Offene Stellen',
+    typicalRange: 'Typische Spanne',
+    median: 'Median',
+    degreeRequirement: 'Abschluss gefordert',
+    employed: 'Beschäftigte',
+    notPublished: 'Nicht veröffentlicht',
+    notKnown: 'Nicht bekannt',
+    asOf: (month) => `Stand: ${month}`,
+    fullStatistics: 'Alle Zahlen auf Roleboard',
+    cardTitle: (roleTitle) => `${roleTitle}: Gehaltsstatistik von Roleboard`,
+  },
+  fr: {
+    averageSalary: 'Salaire moyen',
+    openingsAYear: 'Postes à pourvoir par an',
+    jobOpenings: 'Offres d’emploi',
+    typicalRange: 'Fourchette typique',
+    median: 'Médiane',
+    degreeRequirement: 'Diplôme exigé',
+    employed: 'Emplois',
+    notPublished: 'Non publié',
+    notKnown: 'Inconnu',
+    // French sets a narrow no-break space before a colon.
+    asOf: (month) => `Données\u202f: ${month}`,
+    fullStatistics: 'Détails sur Roleboard',
+    cardTitle: (roleTitle) => `${roleTitle}\u202f: statistiques salariales de Roleboard`,
+  },
+  es: {
+    averageSalary: 'Salario medio',
+    openingsAYear: 'Vacantes al año',
+    jobOpenings: 'Vacantes',
+    typicalRange: 'Rango típico',
+    median: 'Mediana',
+    degreeRequirement: 'Título exigido',
+    employed: 'Empleados',
+    notPublished: 'No publicado',
+    notKnown: 'Desconocido',
+    asOf: (month) => `Datos de ${month}`,
+    fullStatistics: 'Más datos en Roleboard',
+    cardTitle: (roleTitle) => `${roleTitle}: estadísticas salariales de Roleboard`,
+  },
+};
+
+function isWidgetLanguage(language: string): language is WidgetLanguage {
+  return (widgetLanguages as readonly string[]).includes(language);
+}
+
+/** The language the widget speaks for a locale (a valid BCP 47 tag): its own if we have it, else English. */
+export function widgetLanguageOf(locale: string): WidgetLanguage {
+  const language = new Intl.Locale(locale).language;
+  return isWidgetLanguage(language) ? language : 'en';
+}
+
+/** The words for a locale, and the `lang` of the document that shows them: the locale itself, or "en" where its language is not ours. */
+export function widgetTextFor(locale: string): { language: WidgetLanguage; lang: string; text: WidgetText } {
+  const language = widgetLanguageOf(locale);
+  return { language, lang: language === new Intl.Locale(locale).language ? locale : 'en', text: texts[language] };
+}
