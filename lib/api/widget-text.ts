@@ -1,7 +1,8 @@
 // The words of the embed widget in each language it speaks. The widget's `locale` picks the
 // language by its first subtag (de-DE and de-AT read German); any other language reads English,
 // with that locale's numbers and month names. Each text must fit its place on the 360 px card
-// (tests/e2e/embed-layout.spec.ts measures them), so the German and French ones are chosen short.
+// (tests/e2e/embed-layout.spec.ts measures them), so the German, French and Spanish ones are chosen
+// short: the footer's date and link share one line in every month.
 
 export const widgetLanguages = ['en', 'de', 'fr', 'es'] as const;
 export type WidgetLanguage = (typeof widgetLanguages)[number];
@@ -79,8 +80,8 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     employed: 'Empleados',
     notPublished: 'No publicado',
     notKnown: 'Desconocido',
-    asOf: (month) => `Datos de ${month}`,
-    fullStatistics: 'Más datos en Roleboard',
+    asOf: (month) => `Datos: ${month}`,
+    fullStatistics: 'Detalles en Roleboard',
     cardTitle: (roleTitle) => `${roleTitle}: estadísticas salariales de Roleboard`,
   },
 };

@@ -9,8 +9,11 @@ import type { EmbedOptions } from './embed-options';
 import { widgetBlocks as b, widgetVariantOf, type WidgetVariant } from './widget-layout';
 import { widgetTextFor, type WidgetText } from './widget-text';
 
+// Named references, so a snippet people read and paste says "?theme=dark&amp;compact=1".
+const htmlReferences: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 export function escapeHtml(text: string) {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  return text.replace(/[&<>"']/g, (character) => htmlReferences[character]!);
 }
 
 // Every text pair is AA (4.5:1 or more) in both themes; the bar's fill is 3:1 against its track's surroundings.
@@ -44,9 +47,10 @@ dd.unknown{font-size:14px;font-weight:400;color:var(--muted)}
 .range{overflow:visible}
 .bar{position:relative;height:${b.bar}px;margin-bottom:${b.barGap}px;background:var(--track);border-radius:4px}
 .fill{position:absolute;top:0;bottom:0;background:var(--fill);border-radius:4px}.median{position:absolute;top:-3px;bottom:-3px;width:3px;margin-left:-1px;background:var(--fg);border-radius:1px}
-.compact-salary{height:${b.compactSalary}px;display:block}.compact-salary>div{display:flex;align-items:baseline;gap:8px}
-.compact-salary dd{font-size:22px;line-height:${b.compactSalary}px;font-weight:700;color:var(--accent);letter-spacing:-.01em}
-.compact-salary dt{font-size:13px;line-height:${b.compactSalary}px}
+/* One line of text at the figure's size, so the label (smaller, on the same baseline) cannot make it taller. */
+.compact-salary{height:${b.compactSalary}px;display:block}.compact-salary>div{font-size:22px;line-height:${b.compactSalary}px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.compact-salary dt,.compact-salary dd{display:inline}.compact-salary dt{font-size:13px;line-height:1;margin-right:8px}
+.compact-salary dd{font-weight:700;color:var(--accent);letter-spacing:-.01em}.compact-salary dd.unknown{font-size:14px;line-height:1}
 .foot{height:${b.footer}px;margin-top:auto;display:flex;justify-content:space-between;gap:12px;font-size:12px;line-height:${b.footer}px;color:var(--muted)}
 a{color:var(--accent);text-underline-offset:2px}a:hover{text-decoration-thickness:2px}`;
 }

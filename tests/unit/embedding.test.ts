@@ -8,7 +8,8 @@ import { cachedResponse } from '@/lib/api/http';
 import { parseApiListParams } from '@/lib/api/roles';
 import { renderWidget } from '@/lib/api/widget';
 import { titleLinesOf, widgetHeight, widgetSize, widgetVariantOf } from '@/lib/api/widget-layout';
-import { widgetLanguageOf } from '@/lib/api/widget-text';
+import { widgetLanguageOf, widgetTextFor } from '@/lib/api/widget-text';
+import { formatAsOf } from '@/lib/format';
 import type { PercentileKey } from '@/lib/role-fields';
 import { roleStatsSchema } from '@/lib/role-schemas';
 
@@ -52,7 +53,7 @@ describe('the embed widget', () => {
   test('escapes every text and stays far under 10 kB with no scripts', () => {
     const html = renderWidget(role, { pageUrl, options: parseEmbedOptions(new URLSearchParams()) });
     assert.ok(!html.includes('<script'), 'no script element, even from hostile text');
-    assert.ok(html.includes('&#60;/title&#62;&#60;script&#62;'));
+    assert.ok(html.includes('&lt;/title&gt;&lt;script&gt;'));
     assert.ok(Buffer.byteLength(html) < 10_000);
     assert.ok(html.includes('<dd class="salary">$110,000</dd>') && html.includes('<dt>Job openings</dt><dd>1,234</dd>'));
     assert.ok(html.includes('<dd>$90,000 – $130,000</dd>') && html.includes('<dt>Median</dt><dd>$108,000</dd>'));
@@ -85,12 +86,24 @@ describe('the embed widget', () => {
       assert.ok(french.includes(words), words);
     }
     const spanish = render({ locale: 'es-ES' }, { percentiles: null, employment: 5000 });
-    for (const words of ['Salario medio', 'Vacantes', 'Título exigido', 'Empleados', 'Datos de noviembre de 2026', 'Más datos en Roleboard']) {
+    for (const words of ['Salario medio', 'Vacantes', 'Título exigido', 'Empleados', 'Datos: noviembre de 2026', 'Detalles en Roleboard']) {
       assert.ok(spanish.includes(words), words);
     }
     const japanese = render({ locale: 'ja-JP' });
     assert.ok(japanese.startsWith('<!doctype html><html lang="en">') && japanese.includes('Average salary') && japanese.includes('2026年11月'));
     assert.ok(!japanese.includes('<h1 lang='));
+  });
+
+  test('in every month and language, the footer is no longer than the English one the layout test measures', () => {
+    const footerOf = (locale: string, month: number) => {
+      const { text } = widgetTextFor(locale);
+      return text.asOf(formatAsOf(`2026-${String(month).padStart(2, '0')}-01`, locale)) + text.fullStatistics;
+    };
+    const longestEnglish = footerOf('en-US', 9);
+    assert.equal(longestEnglish, 'As of September 2026Full statistics on Roleboard');
+    for (const locale of ['de-DE', 'fr-FR', 'es-ES']) {
+      for (let month = 1; month <= 12; month += 1) assert.ok(footerOf(locale, month).length <= longestEnglish.length, footerOf(locale, month));
+    }
   });
 
   test('top-coded wages are marked "+", unknown figures say so in the card’s language', () => {
@@ -131,10 +144,10 @@ describe('the card’s height', () => {
   test('every snippet carries its card’s size and options', () => {
     const site = 'https://roleboard.example';
     const full = iframeSnippet(site, role);
-    assert.match(full, /^<iframe src="https:\/\/roleboard\.example\/embed\/test-role" title="Tester &#60;/);
+    assert.match(full, /^<iframe src="https:\/\/roleboard\.example\/embed\/test-role" title="Tester &lt;/);
     assert.match(full, /width="360" height="214" loading="lazy"/);
     const compactGerman = iframeSnippet(site, role, { theme: 'dark', compact: true, locale: 'de-DE' });
-    assert.match(compactGerman, /src="https:\/\/roleboard\.example\/embed\/test-role\?theme=dark&#38;compact=1&#38;locale=de-DE"/);
+    assert.match(compactGerman, /src="https:\/\/roleboard\.example\/embed\/test-role\?theme=dark&amp;compact=1&amp;locale=de-DE"/);
     assert.match(compactGerman, /title="Tester [^"]*: Gehaltsstatistik von Roleboard"/);
     assert.equal(heightOf(compactGerman), 102);
     assert.equal(heightOf(iframeSnippet(site, withStats({ percentiles: null }))), 182);
@@ -146,8 +159,8 @@ describe('the card’s height', () => {
 describe('the badge', () => {
   test('is labelled SVG with escaped text', () => {
     const svg = renderBadge({ label: 'avg salary', value: '<$1>' });
-    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="20" role="img" aria-label="avg salary: &#60;\$1&#62;">/);
-    assert.ok(svg.includes('<title>avg salary: &#60;$1&#62;</title>'));
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="20" role="img" aria-label="avg salary: &lt;\$1&gt;">/);
+    assert.ok(svg.includes('<title>avg salary: &lt;$1&gt;</title>'));
   });
 });
 
