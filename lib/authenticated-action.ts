@@ -12,7 +12,8 @@ import { fieldErrorsOf, type FormState } from './form-state';
 
 /** FormData → plain object; repeated names become arrays, so list fields survive. */
 export function formDataToObject(formData: FormData) {
-  const result: Record<string, string | string[]> = {};
+  // No prototype, so a field named "__proto__" or "constructor" is just a field.
+  const result: Record<string, string | string[]> = Object.create(null);
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
     const existing = result[key];

@@ -90,7 +90,7 @@ export function parseApiListParams(searchParams: URLSearchParams):
   const values: Record<string, unknown> = {};
   for (const name of new Set(searchParams.keys())) {
     // Unknown parameters (cache busters, tracking tags) are ignored, as browsers and CDNs expect.
-    if (!(name in apiListParams)) continue;
+    if (!Object.hasOwn(apiListParams, name)) continue;
     const all = searchParams.getAll(name);
     if (all.length > 1) {
       invalidParams.push({ name, reason: 'Give this parameter once' });
