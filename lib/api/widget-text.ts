@@ -13,6 +13,10 @@ export type WidgetText = {
   openingsAYear: string;
   /** The label of openings counted now. */
   jobOpenings: string;
+  /** Openings counted now, with their unit where the language's label needs one ("1 job opening"). */
+  jobOpeningsValue: (count: number, formatted: string) => string;
+  /** After a top-coded wage: BLS publishes only that it is at least this much. */
+  orMore: string;
   typicalRange: string;
   median: string;
   degreeRequirement: string;
@@ -31,6 +35,8 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     averageSalary: 'Average salary',
     openingsAYear: 'Openings a year',
     jobOpenings: 'Job openings',
+    jobOpeningsValue: (count, formatted) => `${formatted} job opening${count === 1 ? '' : 's'}`,
+    orMore: 'or more',
     typicalRange: 'Typical range',
     median: 'Median',
     degreeRequirement: 'Degree requirement',
@@ -45,6 +51,8 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     averageSalary: 'Durchschnittsgehalt',
     openingsAYear: 'Offene Stellen pro Jahr',
     jobOpenings: 'Offene Stellen',
+    jobOpeningsValue: (_count, formatted) => formatted,
+    orMore: 'oder mehr',
     typicalRange: 'Typische Spanne',
     median: 'Median',
     degreeRequirement: 'Abschluss gefordert',
@@ -59,6 +67,8 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     averageSalary: 'Salaire moyen',
     openingsAYear: 'Postes à pourvoir par an',
     jobOpenings: 'Offres d’emploi',
+    jobOpeningsValue: (_count, formatted) => formatted,
+    orMore: 'ou plus',
     typicalRange: 'Fourchette typique',
     median: 'Médiane',
     degreeRequirement: 'Diplôme exigé',
@@ -74,6 +84,8 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     averageSalary: 'Salario medio',
     openingsAYear: 'Vacantes al año',
     jobOpenings: 'Vacantes',
+    jobOpeningsValue: (_count, formatted) => formatted,
+    orMore: 'o más',
     typicalRange: 'Rango típico',
     median: 'Mediana',
     degreeRequirement: 'Título exigido',

@@ -55,17 +55,17 @@ dd.unknown{font-size:14px;font-weight:400;color:var(--muted)}
 a{color:var(--accent);text-underline-offset:2px}a:hover{text-decoration-thickness:2px}`;
 }
 
-/** A percentile wage; a top-coded one is the least it can be, marked "+" (the card has no room for "or more"). */
-function formatWage(percentiles: Percentiles, key: PercentileKey, currency: string, locale: string) {
-  return `${formatSalary(percentiles[key], currency, locale)}${percentiles.topCoded.includes(key) ? '+' : ''}`;
+/** A percentile wage; a top-coded one is the least it can be: "$239,200 or more", never an exact figure. */
+function formatWage(percentiles: Percentiles, key: PercentileKey, currency: string, locale: string, text: WidgetText) {
+  return `${formatSalary(percentiles[key], currency, locale)}${percentiles.topCoded.includes(key) ? ` ${text.orMore}` : ''}`;
 }
 
 /** The middle half of salaries, as the locale writes a range: "$103,050 – $169,000", "103.050–169.000 $". */
-function formatTypicalRange(percentiles: Percentiles, currency: string, locale: string) {
+function formatTypicalRange(percentiles: Percentiles, currency: string, locale: string, text: WidgetText) {
   const { p25, p75, topCoded } = percentiles;
-  if (topCoded.includes('p25') || p25 === p75) return formatWage(percentiles, 'p25', currency, locale);
+  if (topCoded.includes('p25') || p25 === p75) return formatWage(percentiles, 'p25', currency, locale, text);
   const range = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).formatRange(p25, p75);
-  return topCoded.includes('p75') ? `${range}+` : range;
+  return topCoded.includes('p75') ? `${range} ${text.orMore}` : range;
 }
 
 type Figure = { label: string; value: string; className?: string };
@@ -89,8 +89,7 @@ function openingsFigure(stats: RoleDetail['stats'], locale: string, text: Widget
     // BLS publishes openings in thousands with one decimal: 0.0 thousand is fewer than 50.
     return { label: text.openingsAYear, value: stats.jobOpenings === 0 ? '< 50' : formatCount(stats.jobOpenings, locale) };
   }
-  // The label says what is counted, so the value is the count alone ("Job openings: 1").
-  return { label: text.jobOpenings, value: formatCount(stats.jobOpenings, locale) };
+  return { label: text.jobOpenings, value: text.jobOpeningsValue(stats.jobOpenings, formatCount(stats.jobOpenings, locale)) };
 }
 
 /** Where there is no salary range: the degree share and employment, whichever are known. */
@@ -127,8 +126,8 @@ export function renderWidget(role: RoleDetail, { pageUrl, options }: { pageUrl: 
     if (variant.range && stats.percentiles) {
       const range = figureList(
         [
-          { label: text.typicalRange, value: formatTypicalRange(stats.percentiles, stats.currency, locale) },
-          { label: text.median, value: formatWage(stats.percentiles, 'median', stats.currency, locale) },
+          { label: text.typicalRange, value: formatTypicalRange(stats.percentiles, stats.currency, locale, text) },
+          { label: text.median, value: formatWage(stats.percentiles, 'median', stats.currency, locale, text) },
         ],
         'detail',
       );

@@ -112,7 +112,8 @@ test.describe('a top-coded wage', () => {
     expect(await page.locator('body').innerText()).not.toMatch(/\$239,200(?! or more)/);
 
     const widget = await (await request.get(`/embed/${slug}`)).text();
-    expect(widget).toContain('Typical range $230,100 to $239,200 or more (median $239,200 or more)');
+    expect(widget).toContain('<dt>Typical range</dt><dd>$230,100 – $239,200 or more</dd>');
+    expect(widget).toContain('<dt>Median</dt><dd>$239,200 or more</dd>');
     expect(widget).not.toMatch(/\$239,200(?! or more)/);
   });
 

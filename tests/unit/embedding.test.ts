@@ -6,6 +6,7 @@ import { defaultEmbedOptions, parseEmbedOptions, type EmbedOptions } from '@/lib
 import { iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
 import { cachedResponse } from '@/lib/api/http';
 import { parseApiListParams } from '@/lib/api/roles';
+import { API_PAGE_SIZE } from '@/lib/api/schemas';
 import { renderWidget } from '@/lib/api/widget';
 import { titleLinesOf, widgetHeight, widgetSize, widgetVariantOf } from '@/lib/api/widget-layout';
 import { widgetLanguageOf, widgetTextFor } from '@/lib/api/widget-text';
@@ -55,7 +56,7 @@ describe('the embed widget', () => {
     assert.ok(!html.includes('<script'), 'no script element, even from hostile text');
     assert.ok(html.includes('&lt;/title&gt;&lt;script&gt;'));
     assert.ok(Buffer.byteLength(html) < 10_000);
-    assert.ok(html.includes('<dd class="salary">$110,000</dd>') && html.includes('<dt>Job openings</dt><dd>1,234</dd>'));
+    assert.ok(html.includes('<dd class="salary">$110,000</dd>') && html.includes('<dt>Job openings</dt><dd>1,234 job openings</dd>'));
     assert.ok(html.includes('<dd>$90,000 – $130,000</dd>') && html.includes('<dt>Median</dt><dd>$108,000</dd>'));
     assert.ok(html.includes('As of November 2026') && html.includes('>Full statistics on Roleboard</a>'));
   });
@@ -106,12 +107,13 @@ describe('the embed widget', () => {
     }
   });
 
-  test('top-coded wages are marked "+", unknown figures say so in the card’s language', () => {
+  test('top-coded wages read "or more", unknown figures say so in the card’s language', () => {
     const topCoded = { p10: 150000, p25: 200000, median: 239200, p75: 239200, p90: 239200, topCoded: ['median', 'p75', 'p90'] as PercentileKey[] };
     const html = render({}, { percentiles: topCoded });
-    assert.ok(html.includes('<dd>$200,000 – $239,200+</dd>') && html.includes('<dt>Median</dt><dd>$239,200+</dd>'));
+    assert.ok(html.includes('<dd>$200,000 – $239,200 or more</dd>') && html.includes('<dt>Median</dt><dd>$239,200 or more</dd>'));
+    assert.ok(render({ locale: 'de-DE' }, { percentiles: topCoded }).includes('239.200\u00a0$ oder mehr</dd>'));
     const allTopCoded = render({}, { percentiles: { ...topCoded, p25: 239200, topCoded: ['p25', 'median', 'p75', 'p90'] } });
-    assert.ok(allTopCoded.includes('<dt>Typical range</dt><dd>$239,200+</dd>'));
+    assert.ok(allTopCoded.includes('<dt>Typical range</dt><dd>$239,200 or more</dd>'));
     assert.ok(render({ locale: 'de-DE' }, { averageSalary: null }).includes('<dd class="unknown">Nicht veröffentlicht</dd>'));
   });
 });
@@ -174,6 +176,12 @@ describe('API parameters', () => {
     const parsed = parseApiListParams(new URLSearchParams('sort=x&limit=0&maxDegree=101&q=a&q=b'));
     assert.equal(parsed.ok, false);
     assert.deepEqual(parsed.ok ? [] : parsed.invalidParams.map((param) => param.name).sort(), ['limit', 'maxDegree', 'q', 'sort']);
+  });
+
+  test('names that objects inherit are unknown parameters like any other', () => {
+    // The fuzz test found GET /api/v1/roles?valueOf=%zz answering 500: "valueOf" is `in` every object.
+    const parsed = parseApiListParams(new URLSearchParams('valueOf=%zz&constructor=1&__proto__=x&toString=y'));
+    assert.deepEqual(parsed, { ok: true, search: {}, limit: API_PAGE_SIZE.default });
   });
 });
 
