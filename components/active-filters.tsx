@@ -1,5 +1,6 @@
 // The listing's active filters as chips: each a link to the same search without that filter (back
-// on its first page), and "Clear all" where there are several.
+// on its first page), and "Clear all" where there are several. `keep` is state that is not a filter
+// (the comparison a role is being picked for): every link carries it.
 import Link from 'next/link';
 import type { Category } from '@/db/schema';
 import { formatPercent, formatSalary } from '@/lib/format';
@@ -7,7 +8,7 @@ import { isSortChanged, sortChoiceOf, toQueryString, type RoleSearch } from '@/l
 
 type Chip = { label: string; without: Record<string, undefined> };
 
-export function ActiveFilters({ search, categories }: { search: RoleSearch; categories: Category[] }) {
+export function ActiveFilters({ search, categories, keep = {} }: { search: RoleSearch; categories: Category[]; keep?: Record<string, string> }) {
   const sortChoice = sortChoiceOf(search);
   const chips: Chip[] = [];
   if (search.q) {
@@ -27,7 +28,7 @@ export function ActiveFilters({ search, categories }: { search: RoleSearch; cate
     <ul className="filter-chips" aria-label="Active filters">
       {chips.map((chip) => (
         <li key={chip.label}>
-          <Link className="filter-chip" href={`/${toQueryString(search, chip.without)}`}>
+          <Link className="filter-chip" href={`/${toQueryString(search, { ...chip.without, ...keep })}`}>
             <span className="visually-hidden">Remove filter: </span>
             {chip.label}
             <span className="filter-chip__remove" aria-hidden="true">
@@ -38,7 +39,7 @@ export function ActiveFilters({ search, categories }: { search: RoleSearch; cate
       ))}
       {chips.length > 1 && (
         <li>
-          <Link className="filter-chips__clear" href="/">
+          <Link className="filter-chips__clear" href={`/${toQueryString({}, keep)}`}>
             Clear all
           </Link>
         </li>

@@ -1,26 +1,33 @@
 import Link from 'next/link';
-import type { RoleDetail } from '@/db/roles';
-import { compareHref, MAX_COMPARED_ROLES } from '@/lib/compare';
+import type { RoleDetail, RoleListItem } from '@/db/roles';
+import { addFromListingHref, compareHref, MAX_COMPARED_ROLES } from '@/lib/compare';
+import { formatAverageSalary } from '@/lib/format';
 import { MAX_QUERY_LENGTH } from '@/lib/role-search';
 import { CompareBars } from './charts/compare-bars';
-import { CompareTable } from './compare-table';
+import { CompareFigures } from './compare-figures';
+import '@/app/compare.css';
 
 /**
- * The compare page: the roles side by side and a plain GET form that adds one by name. `choices`
- * are the roles an ambiguous name could mean (an empty list: none matched).
+ * The compare page: the roles' figures and the bars that state their differences, then three ways
+ * to add one (a similar role, the listing in pick mode, a plain GET form that finds one by name). `suggestions` are
+ * similar roles not yet compared; `choices` the roles an ambiguous name could mean (an empty
+ * list: none matched).
  */
 export function CompareView({
   roles,
   notices = [],
+  suggestions = [],
   addText,
   choices,
 }: {
   roles: RoleDetail[];
   notices?: string[];
+  suggestions?: RoleListItem[];
   addText?: string;
   choices?: { slug: string; title: string }[];
 }) {
   const slugs = roles.map((role) => role.slug);
+  const full = roles.length >= MAX_COMPARED_ROLES;
   return (
     <>
       <h1>Compare roles</h1>
@@ -35,7 +42,7 @@ export function CompareView({
 
       {roles.length > 0 ? (
         <>
-          <CompareTable roles={roles} />
+          <CompareFigures roles={roles} />
           <CompareBars roles={roles} />
         </>
       ) : (
@@ -45,34 +52,59 @@ export function CompareView({
         </p>
       )}
 
-      {roles.length < MAX_COMPARED_ROLES && (
-        <section aria-labelledby="add-role" className="compare-add">
-          <h2 id="add-role">Add a role</h2>
-          <form action="/compare" method="get" className="search-form">
-            {slugs.length > 0 && <input type="hidden" name="roles" value={slugs.join(',')} />}
-            <div className="field field--wide">
-              <label htmlFor="add">Role name</label>
-              <input id="add" name="add" type="search" required maxLength={MAX_QUERY_LENGTH} defaultValue={addText} placeholder="e.g. data scientist" />
-            </div>
-            <div className="search-form__actions">
-              <button type="submit">Add to comparison</button>
-            </div>
-          </form>
-          {choices?.length === 0 && <p role="status">No role matches “{addText}”. Try another name.</p>}
-          {choices && choices.length > 1 && (
-            <>
-              <p role="status">Several roles match “{addText}”. Choose one:</p>
-              <ul className="compare-choices">
-                {choices.map((choice) => (
-                  <li key={choice.slug}>
-                    <Link href={compareHref([...slugs, choice.slug])}>Add {choice.title}</Link>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      )}
+      <section aria-labelledby="add-role" className="compare-add">
+        <h2 id="add-role">Add a role</h2>
+        {full ? (
+          <p>You are comparing {MAX_COMPARED_ROLES} roles, the most at once. Remove one to add another.</p>
+        ) : (
+          <>
+            {suggestions.length > 0 && (
+              <>
+                <h3 id="suggested-roles">Similar roles</h3>
+                <ul className="compare-suggestions" aria-labelledby="suggested-roles">
+                  {suggestions.map((suggestion) => (
+                    <li key={suggestion.slug}>
+                      <Link href={compareHref([...slugs, suggestion.slug])}>Add {suggestion.title}</Link>
+                      <span className="compare-suggestions__detail">
+                        {suggestion.categoryName} ·{' '}
+                        {suggestion.averageSalary === null ? 'no annual wage published' : `${formatAverageSalary(suggestion.averageSalary, suggestion.currency)} average`}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {slugs.length > 0 && (
+              <p>
+                <Link href={addFromListingHref(slugs)}>Browse roles to add</Link>
+              </p>
+            )}
+            <form action="/compare" method="get" className="search-form">
+              {slugs.length > 0 && <input type="hidden" name="roles" value={slugs.join(',')} />}
+              <div className="field field--wide">
+                <label htmlFor="add">Role name</label>
+                <input id="add" name="add" type="search" required maxLength={MAX_QUERY_LENGTH} defaultValue={addText} placeholder="e.g. data scientist" />
+              </div>
+              <div className="search-form__actions">
+                <button type="submit">Add to comparison</button>
+              </div>
+            </form>
+            {choices?.length === 0 && <p role="status">No role matches “{addText}”. Try another name.</p>}
+            {choices && choices.length > 1 && (
+              <>
+                <p role="status">Several roles match “{addText}”. Choose one:</p>
+                <ul className="compare-choices" aria-label={`Roles matching “${addText}”`}>
+                  {choices.map((choice) => (
+                    <li key={choice.slug}>
+                      <Link href={compareHref([...slugs, choice.slug])}>Add {choice.title}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </section>
     </>
   );
 }

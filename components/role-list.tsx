@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import type { RoleListItem } from '@/db/roles';
+import { compareHref } from '@/lib/compare';
 import { formatAverageSalary, formatCount, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/format';
 import { SalaryMarker } from './charts/salary-marker';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function RoleList({ roles }: { roles: RoleListItem[] }) {
+/** `addTo`: the roles of a comparison being added to (the listing's pick mode); each card then offers to join it. */
+export function RoleList({ roles, addTo }: { roles: RoleListItem[]; addTo?: string[] }) {
   return (
     <ul className="role-list">
       {roles.map((role) => {
@@ -18,6 +20,17 @@ export function RoleList({ roles }: { roles: RoleListItem[] }) {
               </h3>
               <p className="role-card__category">{role.categoryName}</p>
             </div>
+            {addTo &&
+              (addTo.includes(role.slug) ? (
+                <p className="role-card__compare">In your comparison</p>
+              ) : (
+                <p className="role-card__compare">
+                  {/* The name starts with the words shown, so voice control users can say what they see. */}
+                  <Link href={compareHref([...addTo, role.slug])} aria-label={`Add to comparison: ${role.title}`}>
+                    Add to comparison
+                  </Link>
+                </p>
+              ))}
             <p className="role-card__summary">{role.summary}</p>
             <div className="role-card__figures">
               <dl className="role-card__stats">

@@ -12,11 +12,15 @@ export function countActiveFilters(search: RoleSearch) {
   return [search.category !== undefined, search.minSalary !== undefined, search.maxDegree !== undefined, isSortChanged(search)].filter(Boolean).length;
 }
 
-export function RoleSearchForm({ search, categories }: { search: RoleSearch; categories: Category[] }) {
+/** `keep`: state that is not a search (the comparison a role is being picked for), sent along as hidden fields. */
+export function RoleSearchForm({ search, categories, keep = {} }: { search: RoleSearch; categories: Category[]; keep?: Record<string, string> }) {
   const active = countActiveFilters(search);
   const defaultChoice = sortChoiceOf({ q: search.q });
   return (
     <form action="/" method="get" role="search" aria-label="Find roles" className="search-form">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="field">
         <label htmlFor="q">Search roles</label>
         <div className="search-form__query">

@@ -1,7 +1,8 @@
 // Comparing roles. A comparison's address is `/compare/a,b,c` (up to four slugs): a page that is
 // rendered once and cached like a role page. `/compare?roles=a,b&add=<text>` is where the page's
 // plain GET form and hand-made links arrive; it adds the best match, reports bad entries (never
-// an error page) and sends clean requests on to the cached address.
+// an error page) and sends clean requests on to the cached address. `/?compareWith=a,b` is the
+// listing in pick mode: each role in it offers to join the comparison of a and b.
 import { z } from 'zod';
 import { firstValue, type RawSearchParams } from './query-params';
 import { roleSearchFields } from './role-search';
@@ -9,6 +10,8 @@ import { formatCount, formatSalary } from './format';
 import { slugSchema } from './slug';
 
 export const MAX_COMPARED_ROLES = 4;
+/** Roles a comparison page suggests adding. */
+export const MAX_SUGGESTIONS = 4;
 
 export type CompareRequest = {
   /** Valid, distinct slugs in the order given, at most MAX_COMPARED_ROLES. */
@@ -48,6 +51,51 @@ export function isCleanRequest(request: CompareRequest) {
 /** The cached comparison of these roles; slugs need no escaping, so the commas stay readable. */
 export function compareHref(slugs: string[]) {
   return slugs.length > 0 ? `/compare/${slugs.join(',')}` : '/compare';
+}
+
+/** A comparison may take one more role while it has fewer than this many. */
+export const MAX_ROLES_TO_ADD_TO = MAX_COMPARED_ROLES - 1;
+
+// Only what the comparison page's own link holds: one to three distinct slugs, comma-separated.
+const compareWithParameter = z
+  .string()
+  .max(MAX_ROLES_TO_ADD_TO * 101)
+  .transform((value) => value.split(','))
+  .pipe(z.array(slugSchema).min(1).max(MAX_ROLES_TO_ADD_TO))
+  .refine((slugs) => new Set(slugs).size === slugs.length);
+
+/**
+ * The listing's `compareWith`: the slugs of the comparison a role is to be picked for, 'invalid'
+ * for anything else (the listing then ignores it, with its notice), undefined when not given.
+ * Whether the roles are published is for the caller to check.
+ */
+export function parseCompareWith(raw: RawSearchParams): string[] | 'invalid' | undefined {
+  const value = firstValue(raw.compareWith);
+  if (value === undefined || value.trim() === '') return undefined;
+  const slugs = compareWithParameter.safeParse(value);
+  return slugs.success ? slugs.data : 'invalid';
+}
+
+/** The listing in pick mode for the comparison of these roles. */
+export function addFromListingHref(slugs: string[]) {
+  return `/?compareWith=${slugs.join(',')}`;
+}
+
+/**
+ * Roles to suggest adding to a comparison, from each compared role's similar roles (nearest
+ * first): the first of each list in turn, then the second of each, and so on, so every compared
+ * role is represented; roles already compared, and repeats, are left out.
+ */
+export function pickSuggestions<Role extends { slug: string }>(similarRolesOfEach: Role[][], compared: string[], limit: number): Role[] {
+  const picked = new Map<string, Role>();
+  const longest = Math.max(0, ...similarRolesOfEach.map((list) => list.length));
+  for (let rank = 0; rank < longest && picked.size < limit; rank++) {
+    for (const list of similarRolesOfEach) {
+      const role = list[rank];
+      if (role && !compared.includes(role.slug) && !picked.has(role.slug) && picked.size < limit) picked.set(role.slug, role);
+    }
+  }
+  return [...picked.values()];
 }
 
 /** The notice for roles named in a comparison that are no longer published. */

@@ -21,6 +21,7 @@ import {
   type RoleDetail,
 } from '@/db/roles';
 import { cacheTags, slugOfRoleTag } from './cache-tags';
+import { MAX_COMPARED_ROLES, MAX_ROLES_TO_ADD_TO, MAX_SUGGESTIONS, pickSuggestions } from './compare';
 import { forgetSlugs, isPublishedSlug } from './published-slugs';
 import { PAGE_SIZE, type RoleSearch } from './role-search';
 import { slugify } from './slug';
@@ -43,10 +44,11 @@ const getCachedRole = (slug: string) =>
 
 export const getRole = cache(async (slug: string) => ((await mayLookUp(slug)) ? getCachedRole(slug) : null));
 
-export const getSimilarRoles = (role: { id: number; slug: string; categorySlug: string; averageSalary: number | null }) =>
+/** Same category, nearest average salary. A role page shows 4; a comparison asks for more (getRolesToSuggest). */
+export const getSimilarRoles = (role: { id: number; slug: string; categorySlug: string; averageSalary: number | null }, limit = 4) =>
   unstable_cache(
-    () => listSimilarRoles({ roleId: role.id, categorySlug: role.categorySlug, averageSalary: role.averageSalary }),
-    ['similar-roles', role.slug, role.categorySlug, String(role.averageSalary ?? 'none')],
+    () => listSimilarRoles({ roleId: role.id, categorySlug: role.categorySlug, averageSalary: role.averageSalary, limit }),
+    ['similar-roles', role.slug, role.categorySlug, String(role.averageSalary ?? 'none'), String(limit)],
     { tags: [cacheTags.category(role.categorySlug), cacheTags.roleList] },
   )();
 
@@ -117,6 +119,37 @@ export async function getRolesToCompare(slugs: string[]) {
     roles: found.filter((role): role is RoleDetail => role !== null),
     missing: slugs.filter((_, index) => found[index] === null),
   };
+}
+
+// Enough of each compared role's similar roles that some are left once the others compared are taken out.
+const SIMILAR_ROLES_PER_COMPARED_ROLE = MAX_SUGGESTIONS + MAX_ROLES_TO_ADD_TO;
+
+/**
+ * Roles to suggest adding to a comparison: of the same categories as the roles compared and
+ * nearest to them in average salary, none already compared; none once the comparison is full.
+ * Read from each role's cached similar roles, so no entry depends on the combination compared.
+ */
+export async function getRolesToSuggest(roles: RoleDetail[]) {
+  if (roles.length === 0 || roles.length >= MAX_COMPARED_ROLES) return [];
+  const similarRolesOfEach = await Promise.all(
+    roles.map((role) =>
+      getSimilarRoles({ id: role.id, slug: role.slug, categorySlug: role.category.slug, averageSalary: role.stats.averageSalary }, SIMILAR_ROLES_PER_COMPARED_ROLE),
+    ),
+  );
+  return pickSuggestions(
+    similarRolesOfEach,
+    roles.map((role) => role.slug),
+    MAX_SUGGESTIONS,
+  );
+}
+
+/**
+ * The roles of the listing's `/?compareWith=` when every one is published, else null (the
+ * listing then ignores the parameter). Only published roles are looked up, each cached by its slug.
+ */
+export async function getRolesToAddTo(slugs: string[]) {
+  const { roles, missing } = await getRolesToCompare(slugs);
+  return missing.length === 0 ? roles : null;
 }
 
 /** The roles a name could mean, leaving out `excluded`: the exact title if there is one, else title and keyword matches. */

@@ -63,7 +63,7 @@ test.describe('comparing roles', () => {
     await page.getByLabel('Role name').fill('analyst');
     await page.getByRole('button', { name: 'Add to comparison' }).click();
     await expect(page.getByRole('status')).toHaveText('Several roles match “analyst”. Choose one:');
-    await page.getByRole('link', { name: 'Add Information Security Analysts' }).click();
+    await page.getByRole('list', { name: 'Roles matching “analyst”' }).getByRole('link', { name: 'Add Information Security Analysts' }).click();
     await expect(page).toHaveURL(/\/compare\/data-scientists,information-security-analysts$/);
     await expect(columnHeaders(page)).toHaveText([/^Data Scientists/, /^Information Security Analysts/]);
 
@@ -83,6 +83,9 @@ test.describe('comparing roles', () => {
     await expect(page.getByRole('status')).toContainText('You can compare up to 4 roles; the rest were left out.');
     await expect(columnHeaders(page)).toHaveCount(4);
     await expect(page.getByLabel('Role name')).toHaveCount(0);
+    // No suggestions either, and the page says why.
+    await expect(page.getByRole('list', { name: 'Similar roles' })).toHaveCount(0);
+    await expect(page.getByText('You are comparing 4 roles, the most at once. Remove one to add another.')).toBeVisible();
   });
 
   test('has no accessibility violations, and is usable 360 px wide', async ({ page }) => {
@@ -90,9 +93,82 @@ test.describe('comparing roles', () => {
     await page.goto('/compare?roles=backend-software-engineer,data-scientists,registered-nurses&add=analyst');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations).toEqual([]);
-    // The table scrolls inside its region instead of widening the page.
+    // A card per role instead of a table: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test('each role is a card with every figure in view, nothing to scroll sideways', async ({ page }) => {
+    await page.goto('/compare/software-developers,computer-programmers,data-scientists');
+    await expect(table(page)).toBeHidden();
+    const cards = page.getByRole('list', { name: 'Figures of Software Developers, Computer Programmers, and Data Scientists' }).getByRole('listitem');
+    await expect(cards).toHaveCount(3);
+    for (const [index, title] of ['Software Developers', 'Computer Programmers', 'Data Scientists'].entries()) {
+      const card = cards.nth(index);
+      await expect(card.getByRole('heading', { name: title })).toBeVisible();
+      for (const label of ['Average salary', 'Job openings', 'Median salary', 'Figures as of']) {
+        const term = card.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) });
+        await expect(term).toBeVisible();
+        const box = (await term.boundingBox())!;
+        expect(box.x + box.width, `${title}: ${label}`).toBeLessThanOrEqual(375);
+      }
+      await expect(card.getByRole('link', { name: `Remove ${title}` })).toBeVisible();
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+});
+
+test.describe('adding roles without typing', () => {
+  test('a suggested similar role joins the comparison', async ({ page }) => {
+    await page.goto('/compare/software-developers,data-scientists');
+    const suggestions = page.getByRole('list', { name: 'Similar roles' }).getByRole('link');
+    await expect(suggestions).toHaveCount(4);
+    const suggested = (await suggestions.first().textContent())!.replace(/^Add /, '');
+    await expect(suggestions.filter({ hasText: /^Add (Software Developers|Data Scientists)$/ })).toHaveCount(0);
+    await suggestions.first().click();
+    await expect(page).toHaveURL(/\/compare\/software-developers,data-scientists,[a-z0-9-]+$/);
+    await expect(columnHeaders(page)).toHaveText([/^Software Developers/, /^Data Scientists/, new RegExp(`^${suggested}`)]);
+  });
+
+  test('the listing in pick mode adds the role chosen there, without JavaScript too', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/compare/software-developers,data-scientists');
+    await page.getByRole('link', { name: 'Browse roles to add' }).click();
+    await expect(page).toHaveURL(/\/\?compareWith=software-developers,data-scientists$/);
+    await expect(page.getByText('Choose a role to compare with Software Developers and Data Scientists')).toBeVisible();
+
+    // Searching keeps the pick mode; roles already compared say so.
+    await page.getByLabel('Search roles').fill('software developer');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/compareWith=software-developers%2Cdata-scientists/);
+    const developers = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Software Developers', exact: true }) });
+    await expect(developers.getByText('In your comparison')).toBeVisible();
+
+    await page.getByLabel('Search roles').fill('nurse');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Add to comparison: Registered Nurses' }).click();
+    await expect(page).toHaveURL(/\/compare\/software-developers,data-scientists,registered-nurses$/);
+    await expect(columnHeaders(page)).toHaveText([/^Software Developers/, /^Data Scientists/, /^Registered Nurses/]);
+
+    await page.goto('/?compareWith=software-developers');
+    await page.getByRole('link', { name: 'Back to the comparison' }).click();
+    await expect(page).toHaveURL(/\/compare\/software-developers$/);
+    await context.close();
+  });
+
+  for (const value of ['Not A Slug', 'no-such-role', 'data-scientists,data-scientists', 'pharmacists,data-scientists,registered-nurses,actuaries', '']) {
+    test(`a listing link with compareWith=${value || '(empty)'} lists roles as usual`, async ({ page }) => {
+      const response = await page.goto(`/?compareWith=${encodeURIComponent(value)}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole('link', { name: /^Add to comparison/ })).toHaveCount(0);
+      const notice = page.getByText(/were not valid and were ignored: roles to compare with\.$/);
+      await expect(notice).toHaveCount(value ? 1 : 0);
+    });
+  }
 });
 
 test.describe('bad compare links never break the page', () => {

@@ -12,6 +12,8 @@ const publicPages = [
   '/',
   '/roles/software-developers',
   '/compare/software-developers,computer-programmers',
+  '/compare/software-developers,computer-and-information-research-scientists,data-scientists,backend-software-engineer',
+  '/?compareWith=software-developers,data-scientists',
   '/developers',
   '/login',
   '/roles/does-not-exist',

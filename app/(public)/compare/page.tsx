@@ -6,7 +6,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { CompareView } from '@/components/compare-view';
 import { compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
-import { findRolesNamed, getRolesToCompare } from '@/lib/public-roles';
+import { findRolesNamed, getRolesToCompare, getRolesToSuggest } from '@/lib/public-roles';
 import type { RawSearchParams } from '@/lib/query-params';
 
 // Enough choices to pick from when a name matches several roles.
@@ -44,5 +44,5 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     request.add && full && `You are already comparing ${MAX_COMPARED_ROLES} roles. Remove one to add “${request.add}”.`,
   ].filter((notice): notice is string => typeof notice === 'string');
 
-  return <CompareView roles={roles} notices={notices} addText={request.add} choices={choices} />;
+  return <CompareView roles={roles} notices={notices} suggestions={await getRolesToSuggest(roles)} addText={request.add} choices={choices} />;
 }

@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 import { CompareView } from '@/components/compare-view';
 import { compareHref, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
 import { formatList } from '@/lib/format';
-import { getRolesToCompare } from '@/lib/public-roles';
+import { getRolesToCompare, getRolesToSuggest } from '@/lib/public-roles';
 
 type Props = { params: Promise<{ roles: string }> };
 
@@ -34,5 +34,5 @@ export default async function ComparisonPage({ params }: Props) {
   const { roles, missing } = await rolesOf(params);
   // Only if a role was archived after proxy.ts checked it.
   const notice = missingRolesNotice(missing);
-  return <CompareView roles={roles} notices={notice ? [notice] : []} />;
+  return <CompareView roles={roles} notices={notice ? [notice] : []} suggestions={await getRolesToSuggest(roles)} />;
 }

@@ -40,13 +40,27 @@ const rows: Row[] = [
   { label: 'Figures as of', value: (role) => <time dateTime={role.stats.asOf}>{formatAsOf(role.stats.asOf)}</time> },
 ];
 
-/** One column per role, one row per figure; the table scrolls sideways on narrow screens. */
-export function CompareTable({ roles }: { roles: RoleDetail[] }) {
-  const slugs = roles.map((role) => role.slug);
+/** "Remove" for one role: the comparison of the others. */
+function RemoveLink({ role, slugs }: { role: RoleDetail; slugs: string[] }) {
   return (
-    <div className="compare-scroll" role="region" aria-labelledby="compare-caption" tabIndex={0}>
+    <Link href={compareHref(slugs.filter((slug) => slug !== role.slug))} className="compare-remove">
+      Remove<span className="visually-hidden"> {role.title}</span>
+    </Link>
+  );
+}
+
+/**
+ * The figures of the roles compared, twice over from the same rows, and CSS (app/compare.css)
+ * shows one: on a wide screen a table, a column per role; on a narrow one a card per role, every
+ * figure readable without scrolling sideways. The differences are in the bars that follow.
+ */
+export function CompareFigures({ roles }: { roles: RoleDetail[] }) {
+  const slugs = roles.map((role) => role.slug);
+  const titles = formatList(roles.map((role) => role.title));
+  return (
+    <>
       <table className="compare-table">
-        <caption id="compare-caption">Figures of {formatList(roles.map((role) => role.title))}</caption>
+        <caption>Figures of {titles}</caption>
         <thead>
           <tr>
             <td />
@@ -54,9 +68,7 @@ export function CompareTable({ roles }: { roles: RoleDetail[] }) {
               <th key={role.slug} scope="col">
                 <Link href={`/roles/${role.slug}`}>{role.title}</Link>
                 <br />
-                <Link href={compareHref(slugs.filter((slug) => slug !== role.slug))} className="compare-table__remove">
-                  Remove<span className="visually-hidden"> {role.title}</span>
-                </Link>
+                <RemoveLink role={role} slugs={slugs} />
               </th>
             ))}
           </tr>
@@ -72,6 +84,27 @@ export function CompareTable({ roles }: { roles: RoleDetail[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+
+      <ul className="compare-cards" aria-label={`Figures of ${titles}`}>
+        {roles.map((role) => (
+          <li key={role.slug} className="compare-card">
+            <div className="compare-card__head">
+              <h2 className="compare-card__title">
+                <Link href={`/roles/${role.slug}`}>{role.title}</Link>
+              </h2>
+              <RemoveLink role={role} slugs={slugs} />
+            </div>
+            <dl className="compare-card__figures">
+              {rows.map((row) => (
+                <div key={row.label}>
+                  <dt>{row.label}</dt>
+                  <dd>{row.value(role)}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
