@@ -1,10 +1,12 @@
 // "Embed or share", folded away at the end of a role page: the page's address with copy and print
 // buttons (which appear only where JavaScript runs), and the iframe and badge snippets with a
 // preview of each. A plain <details>, so it opens without JavaScript too.
-import { badgeSnippet, iframeSize, iframeSnippet, widgetUrl, type EmbeddedRole } from '@/lib/api/embed-snippet';
+import type { RoleDetail } from '@/db/roles';
+import { badgeOf, badgeWidth } from '@/lib/api/badge';
+import { badgeSnippet, iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
 import { CopyButton, PrintButton } from './enhanced-buttons';
 
-export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: EmbeddedRole }) {
+export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: RoleDetail }) {
   const iframe = iframeSnippet(siteUrl, role);
   const previewSize = iframeSize(role, { compact: false });
   const badge = badgeSnippet(siteUrl, role);
@@ -47,7 +49,7 @@ export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: EmbeddedRol
             <label htmlFor="embed-badge">Badge</label>
             <textarea id="embed-badge" readOnly rows={3} value={badge} />
             {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by our own API, shown as embedders will see it */}
-            <img src={`${siteUrl}/api/v1/roles/${role.slug}/badge.svg`} alt={`${role.title} average salary badge`} height={20} />
+            <img src={`${siteUrl}/api/v1/roles/${role.slug}/badge.svg`} alt={`${role.title} average salary badge`} width={badgeWidth(badgeOf(role, 'salary'))} height={20} />
           </div>
         </div>
       </details>

@@ -1,5 +1,22 @@
 // A shields-style badge ("avg salary | $110,000") as SVG, with a <title> for screen readers.
+import type { RoleDetail } from '@/db/roles';
+import { formatAverageSalary, formatCount, formatDegreeRequirement } from '@/lib/format';
 import { escapeHtml } from './widget';
+
+export type BadgeMetric = 'salary' | 'openings' | 'degree';
+type Badge = { label: string; value: string; color?: string };
+
+/** What a role's badge says for one metric. */
+export function badgeOf({ stats }: Pick<RoleDetail, 'stats'>, metric: BadgeMetric): Badge {
+  switch (metric) {
+    case 'salary':
+      return { label: 'avg salary', value: formatAverageSalary(stats.averageSalary, stats.currency).toLowerCase() };
+    case 'openings':
+      return { label: stats.jobOpeningsBasis === 'projected-per-year' ? 'openings a year' : 'job openings', value: formatCount(stats.jobOpenings) };
+    case 'degree':
+      return { label: 'degree required', value: formatDegreeRequirement(stats.degreeRequirementPercent).toLowerCase() };
+  }
+}
 
 /** Approximate width of 11 px Verdana text: good enough to size a badge without a font file. */
 function textWidth(text: string) {
@@ -8,9 +25,19 @@ function textWidth(text: string) {
   return width;
 }
 
-export function renderBadge({ label, value, color = '#1d4ed8' }: { label: string; value: string; color?: string }) {
-  const labelWidth = textWidth(label) + 12;
-  const valueWidth = textWidth(value) + 12;
+function partWidths({ label, value }: Badge) {
+  return { labelWidth: textWidth(label) + 12, valueWidth: textWidth(value) + 12 };
+}
+
+/** The badge's width in CSS pixels (it is 20 high), so a page can reserve its box before it loads. */
+export function badgeWidth(badge: Badge) {
+  const { labelWidth, valueWidth } = partWidths(badge);
+  return labelWidth + valueWidth;
+}
+
+export function renderBadge(badge: Badge) {
+  const { label, value, color = '#1d4ed8' } = badge;
+  const { labelWidth, valueWidth } = partWidths(badge);
   const width = labelWidth + valueWidth;
   const title = escapeHtml(`${label}: ${value}`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${labelWidth}" height="20" fill="#4b5563"/><rect x="${labelWidth}" width="${valueWidth}" height="20" fill="${color}"/><rect width="${width}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"><text x="${

@@ -1,6 +1,7 @@
 // Options of the embed widget and the badge, from the query string. Bad values fall back to
 // the defaults rather than failing: an embed on someone else's page should always render.
 import { z } from 'zod';
+import { slugSchema } from '@/lib/slug';
 
 /** A BCP 47 tag that Intl can format numbers for. */
 const localeSchema = z
@@ -38,7 +39,7 @@ export const badgeOptionsSchema = z.object({
 
 /** The first value of each query parameter, with absent ones left out so defaults apply. */
 export function firstValues(searchParams: URLSearchParams) {
-  const values: Record<string, string> = {};
+  const values: Record<string, string> = Object.create(null);
   for (const key of new Set(searchParams.keys())) values[key] = searchParams.get(key) ?? '';
   return values;
 }
@@ -56,4 +57,45 @@ export function embedQuery({ theme, compact, locale }: EmbedOptions) {
   if (locale !== defaultEmbedOptions.locale) query.set('locale', locale);
   const text = query.toString();
   return text ? `?${text}` : '';
+}
+
+/** A role named by its slug or by the address of its page ("https://…/roles/software-developers"). */
+const roleReferenceSchema = z
+  .string()
+  .trim()
+  .max(300, 'Give a role’s slug or the address of its page')
+  .transform((text) => /\/roles\/([^/?#]+)\/?(?:[?#].*)?$/.exec(text)?.[1] ?? text)
+  .pipe(slugSchema);
+
+export type EmbedChoice = { role: string | undefined; options: EmbedOptions; ignored: { name: string; value: string; reason: string }[] };
+
+const optionReasons = {
+  theme: 'is not a theme (light, dark or auto)',
+  compact: 'is not a size (1 for compact, 0 for the full card)',
+  locale: 'is not a locale we can format numbers for',
+} as const;
+
+/**
+ * The developers page's card configurator: the role and options from its GET form. Like the
+ * widget, a bad value falls back to the default, but here each one is named, so the page can say
+ * what it ignored.
+ */
+export function parseEmbedChoice(params: Record<string, string | string[] | undefined>): EmbedChoice {
+  const first = (name: string) => {
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+  };
+  const ignored: EmbedChoice['ignored'] = [];
+  const options: EmbedOptions = { ...defaultEmbedOptions };
+  for (const name of ['theme', 'compact', 'locale'] as const) {
+    const value = first(name);
+    if (value === undefined) continue;
+    const result = embedOptionFields[name].safeParse(value);
+    if (result.success) Object.assign(options, { [name]: result.data });
+    else ignored.push({ name, value, reason: optionReasons[name] });
+  }
+  const roleText = first('role');
+  const role = roleText === undefined ? undefined : roleReferenceSchema.safeParse(roleText);
+  if (role && !role.success) ignored.push({ name: 'role', value: roleText!, reason: 'is not a role’s slug or page address' });
+  return { role: role?.success ? role.data : undefined, options, ignored };
 }

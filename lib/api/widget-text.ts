@@ -17,6 +17,11 @@ export type WidgetText = {
   jobOpeningsValue: (count: number, formatted: string) => string;
   /** After a top-coded wage: BLS publishes only that it is at least this much. */
   orMore: string;
+  /**
+   * After a range whose top is top-coded. English says "or more" there too; the other languages'
+   * words do not fit beside their longer label on the 360 px card, so they mark it "+".
+   */
+  rangeOrMore: string;
   typicalRange: string;
   median: string;
   degreeRequirement: string;
@@ -37,6 +42,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     jobOpenings: 'Job openings',
     jobOpeningsValue: (count, formatted) => `${formatted} job opening${count === 1 ? '' : 's'}`,
     orMore: 'or more',
+    rangeOrMore: ' or more',
     typicalRange: 'Typical range',
     median: 'Median',
     degreeRequirement: 'Degree requirement',
@@ -53,6 +59,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     jobOpenings: 'Offene Stellen',
     jobOpeningsValue: (_count, formatted) => formatted,
     orMore: 'oder mehr',
+    rangeOrMore: '+',
     typicalRange: 'Typische Spanne',
     median: 'Median',
     degreeRequirement: 'Abschluss gefordert',
@@ -69,6 +76,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     jobOpenings: 'Offres d’emploi',
     jobOpeningsValue: (_count, formatted) => formatted,
     orMore: 'ou plus',
+    rangeOrMore: '+',
     typicalRange: 'Fourchette typique',
     median: 'Médiane',
     degreeRequirement: 'Diplôme exigé',
@@ -86,6 +94,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     jobOpenings: 'Vacantes',
     jobOpeningsValue: (_count, formatted) => formatted,
     orMore: 'o más',
+    rangeOrMore: '+',
     typicalRange: 'Rango típico',
     median: 'Mediana',
     degreeRequirement: 'Título exigido',

@@ -65,7 +65,7 @@ function formatTypicalRange(percentiles: Percentiles, currency: string, locale: 
   const { p25, p75, topCoded } = percentiles;
   if (topCoded.includes('p25') || p25 === p75) return formatWage(percentiles, 'p25', currency, locale, text);
   const range = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).formatRange(p25, p75);
-  return topCoded.includes('p75') ? `${range} ${text.orMore}` : range;
+  return topCoded.includes('p75') ? `${range}${text.rangeOrMore}` : range;
 }
 
 type Figure = { label: string; value: string; className?: string };

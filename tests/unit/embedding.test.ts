@@ -111,7 +111,8 @@ describe('the embed widget', () => {
     const topCoded = { p10: 150000, p25: 200000, median: 239200, p75: 239200, p90: 239200, topCoded: ['median', 'p75', 'p90'] as PercentileKey[] };
     const html = render({}, { percentiles: topCoded });
     assert.ok(html.includes('<dd>$200,000 – $239,200 or more</dd>') && html.includes('<dt>Median</dt><dd>$239,200 or more</dd>'));
-    assert.ok(render({ locale: 'de-DE' }, { percentiles: topCoded }).includes('239.200\u00a0$ oder mehr</dd>'));
+    const german = render({ locale: 'de-DE' }, { percentiles: topCoded });
+    assert.ok(german.includes('200.000–239.200\u00a0$+</dd>') && german.includes('<dt>Median</dt><dd>239.200\u00a0$ oder mehr</dd>'), german);
     const allTopCoded = render({}, { percentiles: { ...topCoded, p25: 239200, topCoded: ['p25', 'median', 'p75', 'p90'] } });
     assert.ok(allTopCoded.includes('<dt>Typical range</dt><dd>$239,200 or more</dd>'));
     assert.ok(render({ locale: 'de-DE' }, { averageSalary: null }).includes('<dd class="unknown">Nicht veröffentlicht</dd>'));

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
-import { badgeSnippet, iframeSnippet } from '@/lib/api/embed-snippet';
+import { EmbedConfigurator } from '@/components/embed-configurator';
+import { parseEmbedChoice } from '@/lib/api/embed-options';
+import { badgeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
 import { env } from '@/lib/env';
@@ -38,9 +40,13 @@ function Endpoint({ path }: { path: string }) {
   );
 }
 
-export default async function DevelopersPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DevelopersPage({ searchParams }: Props) {
   const site = env.SITE_URL();
-  const exampleRole = await getRole(example.slug);
+  const choice = parseEmbedChoice(await searchParams);
+  const askedFor = choice.role ? await getRole(choice.role) : null;
+  const shownRole = askedFor ?? (await getRole(example.slug));
   const roleUrl = `${site}/roles/${example.slug}`;
   return (
     <article className="prose">
@@ -55,10 +61,13 @@ export default async function DevelopersPage() {
           One line of HTML. The card is plain HTML and CSS (no JavaScript, no trackers, under 10 kB) and always shows the
           current numbers.
         </p>
-        {exampleRole && <Code>{iframeSnippet(site, exampleRole)}</Code>}
+        {/* The example is the seed role; should it ever be unpublished, the page still explains the options. */}
+        {shownRole && <EmbedConfigurator siteUrl={site} role={shownRole} choice={choice} unknownRole={choice.role && !askedFor ? choice.role : undefined} />}
         <p>
-          Options go in the card’s URL: <code>theme=light|dark|auto</code>, <code>compact=1</code> for a smaller card, and{' '}
-          <code>locale</code> (for example <code>de-DE</code>) for number formatting. Unknown values fall back to the defaults.
+          Options go in the card’s URL: <code>theme=light|dark|auto</code>, <code>compact=1</code> for the average salary alone,
+          and <code>locale</code> (for example <code>de-DE</code>) for the language (English, German, French or Spanish) and the
+          number format. Unknown values fall back to the defaults. The snippet’s height is the card’s own, which depends on the
+          role’s figures and the options, so take the snippet from here or from oEmbed rather than writing one by hand.
         </p>
         <Code>{`${site}/embed/${example.slug}?theme=dark&compact=1&locale=en-GB`}</Code>
       </section>

@@ -1,8 +1,7 @@
 // GET /api/v1/roles/{slug}/badge.svg[?metric=salary|openings|degree]
 import { badgeOptionsSchema, firstValues } from '@/lib/api/embed-options';
-import { renderBadge } from '@/lib/api/badge';
+import { badgeOf, renderBadge } from '@/lib/api/badge';
 import { cachedResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
-import { formatAverageSalary, formatCount, formatDegreeRequirement } from '@/lib/format';
 import { getRole } from '@/lib/public-roles';
 import { slugSchema } from '@/lib/slug';
 
@@ -13,15 +12,9 @@ export const GET = withProblemDetails(async (request: Request, { params }: Conte
   const role = slug.success ? await getRole(slug.data) : null;
   if (!role) return problemResponse(404, 'No published role has this slug.');
   const { metric } = badgeOptionsSchema.parse(firstValues(new URL(request.url).searchParams));
-  const { stats } = role;
-  const badge = {
-    salary: { label: 'avg salary', value: formatAverageSalary(stats.averageSalary, stats.currency).toLowerCase() },
-    openings: { label: stats.jobOpeningsBasis === 'projected-per-year' ? 'openings a year' : 'job openings', value: formatCount(stats.jobOpenings) },
-    degree: { label: 'degree required', value: formatDegreeRequirement(stats.degreeRequirementPercent).toLowerCase() },
-  }[metric];
-  return cachedResponse(request, renderBadge(badge), {
+  return cachedResponse(request, renderBadge(badgeOf(role, metric)), {
     contentType: 'image/svg+xml; charset=utf-8',
-    lastModified: new Date(stats.updatedAt),
+    lastModified: new Date(role.stats.updatedAt),
   });
 });
 

@@ -1,0 +1,120 @@
+// The embed card as another site shows it: in an iframe exactly as large as the snippet says.
+// Every variant (with and without a salary range, compact, long titles, each language, both
+// themes) must fill its frame with no empty band and no cut-off text, and pass axe.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+type Card = { slug: string; query: string; what: string };
+
+/** The first role the API finds for these words, so the test needs no slug it cannot see. */
+async function slugOf(request: APIRequestContext, words: string) {
+  const { items } = await (await request.get(`/api/v1/roles?q=${encodeURIComponent(words)}&limit=1`)).json();
+  return items[0].slug as string;
+}
+
+/** The snippet the developers page's card builder hands out for this card. */
+async function snippetFor(page: Page, { slug, query }: Card) {
+  await page.goto(`/developers?role=${slug}&${query}`);
+  const snippet = await page.getByLabel('HTML for your page').inputValue();
+  const [, src, width, height] = /^<iframe src="([^"]+)" title="[^"]+" width="(\d+)" height="(\d+)"/.exec(snippet)!;
+  return { src: src!.replaceAll('&amp;', '&'), width: Number(width), height: Number(height) };
+}
+
+/** How the card fills its frame: the space above the footer, and every text cut short. */
+async function measure(page: Page) {
+  return page.evaluate(() => {
+    const card = document.querySelector('main.card')!;
+    const footer = card.querySelector('.foot')!;
+    const above = footer.previousElementSibling!;
+    const gap = parseFloat(getComputedStyle(card).rowGap);
+    const clipped = [...card.querySelectorAll('h1, dt, dd, .category, .foot > *')]
+      .filter((element) => {
+        const box = element as HTMLElement;
+        return box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+      })
+      .map((element) => element.textContent);
+    const cardBox = card.getBoundingClientRect();
+    return {
+      emptyAboveFooter: footer.getBoundingClientRect().top - above.getBoundingClientRect().bottom - gap,
+      footerInside: footer.getBoundingClientRect().bottom <= cardBox.bottom - parseFloat(getComputedStyle(card).paddingBottom) + 0.5,
+      cardFitsFrame: Math.round(cardBox.height) === window.innerHeight && Math.round(cardBox.width) === window.innerWidth,
+      clipped,
+    };
+  });
+}
+
+test.describe('the embed card fills its frame exactly', () => {
+  test('in every variant, language and theme', async ({ page, request, browser }) => {
+    test.slow();
+    const longTitle = await slugOf(request, 'Aircraft Cargo Handling Supervisors');
+    const cards: Card[] = [];
+    for (const [slug, what] of [
+      ['software-developers', 'a salary range'],
+      ['backend-software-engineer', 'no range, the degree requirement'],
+      ['cardiologists', 'top-coded wages'],
+      [longTitle, 'a title of 112 characters'],
+    ] as const) {
+      for (const query of ['theme=light&compact=0', 'theme=dark&compact=1', 'locale=de-DE', 'locale=fr-FR&theme=dark', 'locale=es-ES']) {
+        cards.push({ slug, query, what });
+      }
+    }
+    for (const card of cards) {
+      const { src, width, height } = await snippetFor(page, card);
+      const context = await browser.newContext({ viewport: { width, height } });
+      const frame = await context.newPage();
+      try {
+        expect((await frame.goto(src))?.status()).toBe(200);
+        const measured = await measure(frame);
+        const label = `${card.slug}?${card.query} (${card.what}), ${width}×${height}`;
+        expect(measured.cardFitsFrame, label).toBe(true);
+        expect(Math.abs(measured.emptyAboveFooter), `${label}: empty space above the footer`).toBeLessThanOrEqual(1);
+        expect(measured.footerInside, `${label}: the footer is inside the card`).toBe(true);
+        expect(measured.clipped, `${label}: text cut short`).toEqual([]);
+        const axe = await new AxeBuilder({ page: frame }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        expect(axe.violations.map((violation) => violation.id), label).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
+
+test.describe('the developers page’s card builder', () => {
+  test('builds the snippet, preview and oEmbed address for the options chosen, without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto('/developers');
+      await page.getByRole('textbox', { name: 'Role', exact: true }).fill('http://localhost/roles/software-developers');
+      await page.getByRole('radio', { name: 'Dark' }).check();
+      await page.getByRole('radio', { name: /Compact/ }).check();
+      await page.getByLabel('Language and number format').selectOption('de-DE');
+      await page.getByRole('button', { name: 'Show this card' }).click();
+      await expect(page).toHaveURL(/role=.*software-developers.*theme=dark.*compact=1.*locale=de-DE/);
+      const snippet = await page.getByLabel('HTML for your page').inputValue();
+      expect(snippet).toMatch(/\/embed\/software-developers\?theme=dark&amp;compact=1&amp;locale=de-DE" title="Software Developers: Gehaltsstatistik von Roleboard" width="360" height="102"/);
+      await expect(page.getByLabel('oEmbed address')).toHaveValue(/\/api\/oembed\?url=.*%2Froles%2Fsoftware-developers$/);
+      const preview = page.frameLocator('iframe[title="Preview: Software Developers salary statistics card"]');
+      await expect(preview.getByRole('definition')).toHaveText(['144.570 $']);
+      // The form shows what it built.
+      await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+      await expect(page.getByRole('textbox', { name: 'Role', exact: true })).toHaveValue('software-developers');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('names what it ignored and still shows a card', async ({ page }) => {
+    const response = await page.goto('/developers?role=no-such-role&theme=neon&compact=maybe&locale=%3Cx%3E');
+    expect(response?.status()).toBe(200);
+    const notice = page.getByRole('status').filter({ hasText: 'No published role' });
+    await expect(notice).toContainText('No published role has the slug “no-such-role”, so this shows Backend Software Engineer.');
+    await expect(notice).toContainText('“neon” is not a theme (light, dark or auto), so the card uses the default (light).');
+    await expect(notice).toContainText('“maybe” is not a size');
+    await expect(notice).toContainText('“<x>” is not a locale');
+    expect(await page.getByLabel('HTML for your page').inputValue()).toContain('/embed/backend-software-engineer"');
+
+    await page.goto('/developers?role=Not%20a%20slug!');
+    await expect(page.getByText('“Not a slug!” is not a role’s slug or page address, so this shows Backend Software Engineer.')).toBeVisible();
+  });
+});
