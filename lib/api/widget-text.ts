@@ -31,6 +31,8 @@ export type WidgetText = {
   /** The month the figures describe, already formatted by Intl ("May 2024", "mai 2024"). */
   asOf: (month: string) => string;
   fullStatistics: string;
+  /** The words of fullStatistics a card narrower than 340 px leaves out, from the end ("Full statistics"). */
+  fullStatisticsTail: string;
   /** The iframe's title on the page that embeds it. */
   cardTitle: (roleTitle: string) => string;
 };
@@ -51,6 +53,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     notKnown: 'Not known',
     asOf: (month) => `As of ${month}`,
     fullStatistics: 'Full statistics on Roleboard',
+    fullStatisticsTail: ' on Roleboard',
     cardTitle: (roleTitle) => `${roleTitle} salary statistics from Roleboard`,
   },
   de: {
@@ -68,6 +71,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     notKnown: 'Nicht bekannt',
     asOf: (month) => `Stand: ${month}`,
     fullStatistics: 'Alle Zahlen auf Roleboard',
+    fullStatisticsTail: ' auf Roleboard',
     cardTitle: (roleTitle) => `${roleTitle}: Gehaltsstatistik von Roleboard`,
   },
   fr: {
@@ -86,6 +90,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     // French sets a narrow no-break space before a colon.
     asOf: (month) => `Données\u202f: ${month}`,
     fullStatistics: 'Détails sur Roleboard',
+    fullStatisticsTail: ' sur Roleboard',
     cardTitle: (roleTitle) => `${roleTitle}\u202f: statistiques salariales de Roleboard`,
   },
   es: {
@@ -103,6 +108,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     notKnown: 'Desconocido',
     asOf: (month) => `Datos: ${month}`,
     fullStatistics: 'Detalles en Roleboard',
+    fullStatisticsTail: ' en Roleboard',
     cardTitle: (roleTitle) => `${roleTitle}: estadísticas salariales de Roleboard`,
   },
 };

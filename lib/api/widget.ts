@@ -39,6 +39,7 @@ body{margin:0;font:14px/20px system-ui,-apple-system,"Segoe UI",Roboto,"Helvetic
 h1{margin:0;font-size:16px;font-weight:650;line-height:${b.titleLine}px;letter-spacing:-.01em;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:${titleLines};line-clamp:${titleLines};overflow:hidden}
 .category{margin:0;font-size:12.5px;line-height:${b.titleLine}px;color:var(--muted)}
 dl{margin:0;display:grid;grid-template-columns:1fr 1fr;column-gap:16px}dl>div{min-width:0}dd{margin:0}
+.figures{grid-template-columns:auto minmax(0,1fr)}
 dt{font-size:12px;line-height:16px;color:var(--muted)}
 .figures{height:${b.figures}px}.figures dd{font-size:20px;line-height:26px;font-weight:700;letter-spacing:-.01em}.figures .salary{color:var(--accent)}
 .detail{display:block}.detail>div{height:${b.detailLine}px;display:flex;justify-content:space-between;align-items:baseline;gap:12px}
@@ -52,7 +53,9 @@ dd.unknown{font-size:14px;font-weight:400;color:var(--muted)}
 .compact-salary dt,.compact-salary dd{display:inline}.compact-salary dt{font-size:13px;line-height:1;margin-right:8px}
 .compact-salary dd{font-weight:700;color:var(--accent);letter-spacing:-.01em}.compact-salary dd.unknown{font-size:14px;line-height:1}
 .foot{height:${b.footer}px;margin-top:auto;display:flex;justify-content:space-between;gap:12px;font-size:12px;line-height:${b.footer}px;color:var(--muted)}
-a{color:var(--accent);text-underline-offset:2px}a:hover{text-decoration-thickness:2px}`;
+a{color:var(--accent);text-underline-offset:2px}a:hover{text-decoration-thickness:2px}
+/* Narrower than designed (a phone's column, oEmbed's maxwidth): smaller figures and a shorter link, same height. */
+@media (max-width:339px){.figures dd{font-size:18px}.wide{display:none}}`;
 }
 
 /** A percentile wage; a top-coded one is the least it can be: "$239,200 or more", never an exact figure. */
@@ -134,11 +137,13 @@ export function renderWidget(role: RoleDetail, { pageUrl, options }: { pageUrl: 
       blocks.push(`<div class="range">${salaryBar(stats.percentiles)}${range}</div>`);
     } else if (variant.detailLines > 0) blocks.push(figureList(factFigures(stats, locale, text), 'detail'));
   }
+  const linkHead = text.fullStatistics.slice(0, text.fullStatistics.length - text.fullStatisticsTail.length);
   blocks.push(
     `<div class="foot"><span>${escapeHtml(text.asOf(formatAsOf(stats.asOf, locale)))}</span><a href="${escapeHtml(pageUrl)}" target="_blank" rel="noopener">${escapeHtml(
-      text.fullStatistics,
-    )}</a></div>`,
+      linkHead,
+    )}<span class="wide">${escapeHtml(text.fullStatisticsTail)}</span></a></div>`,
   );
+
 
   return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(
     `${role.title}: ${salary.label} ${salary.value}`,

@@ -79,6 +79,30 @@ test.describe('the embed card fills its frame exactly', () => {
   });
 });
 
+test.describe('a card narrower than designed', () => {
+  // oEmbed's maxwidth, or a phone's column: the same height, smaller figures and a shorter link.
+  for (const [slug, locale] of [
+    ['software-developers', 'en-US'],
+    ['backend-software-engineer', 'en-US'],
+    ['software-developers', 'de-DE'],
+    ['backend-software-engineer', 'es-ES'],
+  ]) {
+    test(`${slug} in ${locale} at 300 px cuts no text short`, async ({ browser, page }) => {
+      const { src, height } = await snippetFor(page, { slug: slug!, query: `locale=${locale}`, what: '' });
+      const context = await browser.newContext({ viewport: { width: 300, height } });
+      try {
+        const frame = await context.newPage();
+        await frame.goto(src);
+        const measured = await measure(frame);
+        expect(measured.clipped).toEqual([]);
+        expect(Math.abs(measured.emptyAboveFooter)).toBeLessThanOrEqual(1);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
 test.describe('the developers page’s card builder', () => {
   test('builds the snippet, preview and oEmbed address for the options chosen, without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });

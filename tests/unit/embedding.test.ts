@@ -9,7 +9,7 @@ import { parseApiListParams } from '@/lib/api/roles';
 import { API_PAGE_SIZE } from '@/lib/api/schemas';
 import { renderWidget } from '@/lib/api/widget';
 import { titleLinesOf, widgetHeight, widgetSize, widgetVariantOf } from '@/lib/api/widget-layout';
-import { widgetLanguageOf, widgetTextFor } from '@/lib/api/widget-text';
+import { widgetLanguageOf, widgetLanguages, widgetTextFor } from '@/lib/api/widget-text';
 import { formatAsOf } from '@/lib/format';
 import type { PercentileKey } from '@/lib/role-fields';
 import { roleStatsSchema } from '@/lib/role-schemas';
@@ -58,7 +58,7 @@ describe('the embed widget', () => {
     assert.ok(Buffer.byteLength(html) < 10_000);
     assert.ok(html.includes('<dd class="salary">$110,000</dd>') && html.includes('<dt>Job openings</dt><dd>1,234 job openings</dd>'));
     assert.ok(html.includes('<dd>$90,000 – $130,000</dd>') && html.includes('<dt>Median</dt><dd>$108,000</dd>'));
-    assert.ok(html.includes('As of November 2026') && html.includes('>Full statistics on Roleboard</a>'));
+    assert.ok(html.includes('As of November 2026') && html.includes('>Full statistics<span class="wide"> on Roleboard</span></a>'));
   });
 
   test('options: themes, compact and locales, with defaults for anything else', () => {
@@ -79,15 +79,15 @@ describe('the embed widget', () => {
     const german = render({ locale: 'de-AT' });
     assert.ok(german.startsWith('<!doctype html><html lang="de-AT">'));
     assert.ok(german.includes('<h1 lang="en">'), 'the title is English data inside a German card');
-    for (const words of ['Durchschnittsgehalt', 'Offene Stellen', 'Typische Spanne', 'Stand: November 2026', 'Alle Zahlen auf Roleboard']) {
+    for (const words of ['Durchschnittsgehalt', 'Offene Stellen', 'Typische Spanne', 'Stand: November 2026', 'Alle Zahlen<span class="wide"> auf Roleboard</span>']) {
       assert.ok(german.includes(words), words);
     }
     const french = render({ locale: 'fr-FR' });
-    for (const words of ['Salaire moyen', 'Médiane', 'Données\u202f: novembre 2026', 'Détails sur Roleboard', '110\u202f000\u00a0$US']) {
+    for (const words of ['Salaire moyen', 'Médiane', 'Données\u202f: novembre 2026', 'Détails<span class="wide"> sur Roleboard</span>', '110\u202f000\u00a0$US']) {
       assert.ok(french.includes(words), words);
     }
     const spanish = render({ locale: 'es-ES' }, { percentiles: null, employment: 5000 });
-    for (const words of ['Salario medio', 'Vacantes', 'Título exigido', 'Empleados', 'Datos: noviembre de 2026', 'Detalles en Roleboard']) {
+    for (const words of ['Salario medio', 'Vacantes', 'Título exigido', 'Empleados', 'Datos: noviembre de 2026', 'Detalles<span class="wide"> en Roleboard</span>']) {
       assert.ok(spanish.includes(words), words);
     }
     const japanese = render({ locale: 'ja-JP' });
@@ -100,6 +100,10 @@ describe('the embed widget', () => {
       const { text } = widgetTextFor(locale);
       return text.asOf(formatAsOf(`2026-${String(month).padStart(2, '0')}-01`, locale)) + text.fullStatistics;
     };
+    for (const language of widgetLanguages) {
+      const { text } = widgetTextFor(language);
+      assert.ok(text.fullStatistics.endsWith(text.fullStatisticsTail), `${language}: a narrow card's link is the start of the full one`);
+    }
     const longestEnglish = footerOf('en-US', 9);
     assert.equal(longestEnglish, 'As of September 2026Full statistics on Roleboard');
     for (const locale of ['de-DE', 'fr-FR', 'es-ES']) {
