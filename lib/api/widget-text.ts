@@ -58,7 +58,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
   },
   de: {
     averageSalary: 'Durchschnittsgehalt',
-    openingsAYear: 'Offene Stellen pro Jahr',
+    openingsAYear: 'Stellen pro Jahr',
     jobOpenings: 'Offene Stellen',
     jobOpeningsValue: (_count, formatted) => formatted,
     orMore: 'oder mehr',
@@ -76,7 +76,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
   },
   fr: {
     averageSalary: 'Salaire moyen',
-    openingsAYear: 'Postes à pourvoir par an',
+    openingsAYear: 'Postes par an',
     jobOpenings: 'Offres d’emploi',
     jobOpeningsValue: (_count, formatted) => formatted,
     orMore: 'ou plus',

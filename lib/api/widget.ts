@@ -55,7 +55,7 @@ dd.unknown{font-size:14px;font-weight:400;color:var(--muted)}
 .foot{height:${b.footer}px;margin-top:auto;display:flex;justify-content:space-between;gap:12px;font-size:12px;line-height:${b.footer}px;color:var(--muted)}
 a{color:var(--accent);text-underline-offset:2px}a:hover{text-decoration-thickness:2px}
 /* Narrower than designed (a phone's column, oEmbed's maxwidth): smaller figures and a shorter link, same height. */
-@media (max-width:339px){.figures dd{font-size:18px}.wide{display:none}}`;
+@media (max-width:339px){.figures dd{font-size:18px}.detail>div{gap:8px}.detail dt{font-size:11px}.detail dd{font-size:12px}.wide{display:none}}`;
 }
 
 /** A percentile wage; a top-coded one is the least it can be: "$239,200 or more", never an exact figure. */

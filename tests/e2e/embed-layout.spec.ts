@@ -45,7 +45,8 @@ async function measure(page: Page) {
 
 test.describe('the embed card fills its frame exactly', () => {
   test('in every variant, language and theme', async ({ page, request, browser }) => {
-    test.slow();
+    // 20 cards, each loaded, measured and checked by axe.
+    test.setTimeout(240_000);
     const longTitle = await slugOf(request, 'Aircraft Cargo Handling Supervisors');
     const cards: Card[] = [];
     for (const [slug, what] of [
@@ -85,6 +86,7 @@ test.describe('a card narrower than designed', () => {
     ['software-developers', 'en-US'],
     ['backend-software-engineer', 'en-US'],
     ['software-developers', 'de-DE'],
+    ['software-developers', 'fr-FR'],
     ['backend-software-engineer', 'es-ES'],
   ]) {
     test(`${slug} in ${locale} at 300 px cuts no text short`, async ({ browser, page }) => {

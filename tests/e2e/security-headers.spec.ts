@@ -177,8 +177,8 @@ test.describe('on a server whose database is broken, behind https', () => {
       expect(await api.json()).toMatchObject({ status: 500, title: 'Internal Server Error' });
 
       // Pages that work there ask browsers to upgrade any http subresource.
-      const developers = await fetch(`${server.url}/developers`);
-      expect(developers.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+      const login = await fetch(`${server.url}/login`);
+      expect(login.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     } finally {
       await server.stop();
       await database.drop();
