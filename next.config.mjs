@@ -1,6 +1,12 @@
+import { fileURLToPath } from 'node:url';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Next.js's cache goes through our handler: Redis shared by every instance with REDIS_URL, a
+  // bounded in-memory cache without it; never Next.js's own memory and disk cache.
+  cacheHandler: fileURLToPath(new URL('./lib/server/cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   // The HTTP front (lib/server/http-server.ts) compresses after it has finished each page's
   // headers (the CSP needs the whole HTML), and it sets every security header, errors included.
   compress: false,

@@ -1,6 +1,7 @@
 // `npm run dev` / `npm start`: makes sure a database is there (DATABASE_URL, or the embedded
 // server on .data/pg), migrates it, seeds it when empty, then serves the site through the HTTP
-// front (lib/server/http-server.ts) in this one process. SIGTERM or Ctrl-C stops accepting,
+// front (lib/server/http-server.ts) in this one process. With REDIS_URL, Next.js's cache is
+// shared with every other instance on the same database (lib/server/cache-handler.mjs). SIGTERM or Ctrl-C stops accepting,
 // lets requests in flight finish (at most 10 s), closes the database pool, stops the embedded
 // PostgreSQL and exits 0. A second signal exits at once.
 import { randomBytes } from 'node:crypto';
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { closeAllDatabases, createDatabase } from '@/db/connection';
 import { withDatabaseUrl } from '@/db/embedded-server';
+import { databaseIdentity } from '@/db/identity';
 import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase, upsertUser } from '@/db/seed/seed';
@@ -58,6 +60,7 @@ try {
   exitWith((error as Error).message);
 }
 
+/** Migrates (and on first start loads) the database; returns its identity, which keys the shared cache. */
 async function prepare(url: string) {
   const { db, sql } = createDatabase(url, { max: 1 });
   try {
@@ -74,6 +77,7 @@ async function prepare(url: string) {
     }
     if (admin) await upsertUser(db, { ...admin, role: 'admin', name: 'Administrator' });
     else if (development) await createFirstDevelopmentAdmin(db);
+    return await databaseIdentity(db);
   } finally {
     await sql.end();
   }
@@ -91,20 +95,14 @@ async function createFirstDevelopmentAdmin(db: ReturnType<typeof createDatabase>
 }
 
 /**
- * Next.js keeps its data cache in .next/cache/fetch-cache across builds, keyed by what is asked
- * for, not by the shape of the answer: after an upgrade it would hand the new code old shapes. So
- * a production start with a new build begins with an empty data cache.
+ * Where this server's cache entries live in the shared cache (lib/server/cache-handler.mjs): one
+ * database and one build. Instances of one deployment share them; another database, or a new
+ * build whose pages have another shape, starts afresh.
  */
-function forgetDataCacheOfOtherBuilds() {
+function cachePrefix(identity: string) {
   const buildIdFile = path.resolve('.next/BUILD_ID');
-  const cacheDir = path.resolve('.next/cache/fetch-cache');
-  const marker = path.join(cacheDir, '.roleboard-build-id');
-  if (!fs.existsSync(buildIdFile)) return;
-  const buildId = fs.readFileSync(buildIdFile, 'utf8').trim();
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === buildId) return;
-  fs.rmSync(cacheDir, { recursive: true, force: true });
-  fs.mkdirSync(cacheDir, { recursive: true });
-  fs.writeFileSync(marker, buildId);
+  const buildId = fs.existsSync(buildIdFile) ? fs.readFileSync(buildIdFile, 'utf8').trim() : 'development';
+  return `roleboard:${identity}:${buildId}:`;
 }
 
 /** Resolves with the first SIGTERM or SIGINT; a second one exits at once. */
@@ -129,10 +127,9 @@ function firstStopSignal() {
 }
 
 await withDatabaseUrl(async (url, source) => {
-  await prepare(url);
-  Object.assign(process.env, { DATABASE_URL: url, PORT: String(port), AUTH_SECRET: authSecret });
+  const identity = await prepare(url);
+  Object.assign(process.env, { DATABASE_URL: url, PORT: String(port), AUTH_SECRET: authSecret, ROLEBOARD_CACHE_PREFIX: cachePrefix(identity) });
   const stopSignal = firstStopSignal();
-  if (!development) forgetDataCacheOfOtherBuilds();
   const { startFront } = await import('@/lib/server/http-server');
   const front = await startFront({ dev: development, dir: process.cwd(), hostname: values.hostname, port, siteUrl: env.SITE_URL(), trust });
   console.log(`Database: ${source}`);

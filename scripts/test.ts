@@ -2,7 +2,7 @@
 // is created for this run and dropped after it. The server is DATABASE_URL's when set (CI uses
 // the local one), else an embedded server in a temporary folder. `--only unit|integration|e2e`
 // runs one layer; further arguments go to Playwright (`npm run test:e2e -- tests/e2e/listing.spec.ts`).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,6 +56,7 @@ const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database "${databaseName}"`);
 
 let passed = true;
+let redis: ChildProcess | null = null;
 try {
   const { db, sql } = createDatabase(databaseUrl, { max: 1 });
   await runMigrations(db);
@@ -78,12 +79,16 @@ try {
   if (selected.includes('unit')) passed = nodeTest('tests/unit') && passed;
   if (selected.includes('integration')) passed = nodeTest('tests/integration') && passed;
   if (selected.includes('e2e')) {
-    // Cached data from a build against an earlier test database must not leak into this one.
-    fs.rmSync('.next/cache/fetch-cache', { recursive: true, force: true });
     const built = run('npx', ['next', 'build'], testEnv);
-    passed = built && run('npx', ['playwright', 'test', ...playwrightArgs], testEnv) && passed;
+    // The stack's tests (tests/e2e/stack.spec.ts) get a Redis of their own, which they may stop.
+    const redisServer = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
+    const redisPort = await findFreePort(6390);
+    if (redisServer) redis = spawn(redisServer, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const e2eEnv = redisServer ? { ...testEnv, TEST_REDIS_URL: `redis://127.0.0.1:${redisPort}`, TEST_REDIS_SERVER: redisServer } : testEnv;
+    passed = built && run('npx', ['playwright', 'test', ...playwrightArgs], e2eEnv) && passed;
   }
 } finally {
+  redis?.kill();
   await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
   await admin.end();
   await embedded?.stop();
