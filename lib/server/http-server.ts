@@ -11,6 +11,7 @@ import next from 'next';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailing } from '@/db/availability';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { holdResponse } from './buffered-response';
+import { EDGE_TAGS_HEADER, edgeCacheControlOf, edgeTagsOf } from './edge-cache';
 import { withoutNextRuntime } from './page-scripts';
 import { revalidatablePage } from './page-revalidation';
 import { clientAddressOf, type ProxyTrust } from './trusted-proxies';
@@ -88,6 +89,18 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     return isDatabaseFailing() ? databaseUnavailableAnswer(DATABASE_RETRY_AFTER_SECONDS) : serverErrorAnswer;
   }
 
+  /**
+   * Lets shared caches keep a public response for a day under its tags (lib/server/edge-cache.ts),
+   * unless it sets a cookie: such a response is someone's alone.
+   */
+  function shareWithEdge(res: http.ServerResponse, kind: 'page' | 'api' | 'widget', tags: string[]) {
+    if (res.hasHeader('set-cookie')) return;
+    const cacheControl = edgeCacheControlOf({ kind, status: res.statusCode });
+    if (!cacheControl) return;
+    res.setHeader('Cache-Control', cacheControl);
+    res.setHeader(EDGE_TAGS_HEADER, tags.join(' '));
+  }
+
   /** The app trusts only this address; whatever a client sent under these names is replaced. */
   function identifyClient(req: http.IncomingMessage) {
     const address = clientAddressOf({ socketAddress: req.socket.remoteAddress, forwardedFor: headerValues(req.headers['x-forwarded-for']) }, trust);
@@ -132,6 +145,8 @@ export async function startFront(options: FrontOptions): Promise<Front> {
 
     const isPage = kind === 'page' || kind === 'admin';
     const typeOf = () => String(res.getHeader('content-type') ?? '');
+    const url = new URL(req.url ?? '/', 'http://front');
+    const edgeTags = (req.method === 'GET' || req.method === 'HEAD') && kind !== 'admin' && kind !== 'asset' ? edgeTagsOf(url.pathname, url.searchParams) : null;
     // A 500 from Next.js is an unhandled failure: its body is replaced with ours (RSC and problem
     // answers excepted: the client router and API clients read those).
     let failed = false;
@@ -143,6 +158,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
           res.statusCode = 503;
           res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
         }
+        if (edgeTags && !failed) shareWithEdge(res, kind as 'page' | 'api' | 'widget', edgeTags);
         // Pages are held too: their CSP needs the whole HTML.
         return failed || (isPage && typeOf().startsWith('text/html'));
       },

@@ -18,12 +18,14 @@ function matches(ifNoneMatch: string | undefined, etag: string) {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || weak(tag) === weak(etag));
 }
 
-/** Makes a per-request public page revalidatable; returns the body to send (empty for a 304). */
+/**
+ * Gives a public page an ETag of its bytes (a 304 when the client holds them), and makes a
+ * per-request one revalidatable; returns the body to send (empty for a 304).
+ */
 export function revalidatablePage(req: IncomingMessage, res: ServerResponse, body: Buffer) {
   if (req.method !== 'GET' || res.statusCode !== 200) return body;
-  if (!/\bno-store\b/.test(String(res.getHeader('cache-control') ?? ''))) return body;
+  if (/\bno-store\b/.test(String(res.getHeader('cache-control') ?? ''))) res.setHeader('Cache-Control', REVALIDATED_PAGE_CACHE_CONTROL);
   const etag = etagOf(body);
-  res.setHeader('Cache-Control', REVALIDATED_PAGE_CACHE_CONTROL);
   res.setHeader('ETag', etag);
   if (!matches(req.headers['if-none-match'], etag)) return body;
   res.statusCode = 304;

@@ -1,8 +1,11 @@
 // The HTTP front's rules, one by one: whose address a request is, which requests are refused,
 // and which headers each kind of response gets.
 import assert from 'node:assert/strict';
-import type { IncomingMessage } from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
+import { edgeCacheControlOf, edgeTagsOf } from '@/lib/server/edge-cache';
+import { edgePurgersFrom, purgeEdge } from '@/lib/server/edge-purge.mjs';
 import { clientAddressOf, normalizeAddress, proxyTrustFromEnv } from '@/lib/server/trusted-proxies';
 import { MAX_BODY_BYTES, MAX_PATH_LENGTH, MAX_UPLOAD_BYTES, refusalOf } from '@/lib/server/request-guard';
 import { withoutNextRuntime } from '@/lib/server/page-scripts';
@@ -173,12 +176,81 @@ describe('per-request public pages', () => {
     assert.equal(again.headers.has('content-length'), false);
   });
 
-  test('leave pages Next.js caches itself, other methods and other statuses alone', () => {
+  test('keep the caching of pages Next.js caches itself (adding an ETag), and leave other methods alone', () => {
     const prerendered = response('s-maxage=31536000');
     revalidatablePage(request(), prerendered as never, body);
     assert.equal(prerendered.headers.get('cache-control'), 's-maxage=31536000');
+    assert.match(prerendered.headers.get('etag') ?? '', /^W\/"/);
     const post = response('no-store');
     revalidatablePage(request({}, 'POST'), post as never, body);
     assert.equal(post.headers.get('cache-control'), 'no-store');
+  });
+});
+
+describe('what the edge may keep', () => {
+  const tagsOf = (path: string) => {
+    const url = new URL(path, 'http://x');
+    return edgeTagsOf(url.pathname, url.searchParams);
+  };
+
+  test('pages and API answers carry the tags of the data they show', () => {
+    assert.deepEqual(tagsOf('/roles/software-developers'), ['role:software-developers', 'roles', 'site']);
+    assert.deepEqual(tagsOf('/compare/data-scientists,actuaries'), ['role:data-scientists', 'role:actuaries', 'roles', 'site']);
+    assert.deepEqual(tagsOf('/compare/data-scientists%2Cactuaries'), ['role:data-scientists', 'role:actuaries', 'roles', 'site']);
+    assert.deepEqual(tagsOf('/embed/actuaries?theme=dark'), ['role:actuaries', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/roles/actuaries/badge.svg'), ['role:actuaries', 'site']);
+    assert.deepEqual(tagsOf('/?q=nurse'), ['roles', 'categories', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/roles.csv'), ['roles', 'categories', 'site']);
+    assert.deepEqual(tagsOf(`/api/oembed?url=${encodeURIComponent('https://roleboard.example/roles/actuaries')}`), ['role:actuaries', 'site']);
+  });
+
+  test('a made-up slug adds no tag, and answers about this instance are not kept', () => {
+    assert.deepEqual(tagsOf('/roles/Not%20A%20Slug'), ['roles', 'site']);
+    assert.deepEqual(tagsOf('/compare/a,<b>'), ['role:a', 'roles', 'site']);
+    for (const path of ['/api/health', '/api/ready', '/api/auth/session', '/api/internal/revalidate', '/nowhere']) assert.equal(tagsOf(path), null, path);
+  });
+
+  test('shared caches keep 200s a day and 404s a minute; browsers revalidate pages', () => {
+    assert.match(edgeCacheControlOf({ kind: 'page', status: 200 })!, /^public, max-age=0, s-maxage=86400/);
+    assert.match(edgeCacheControlOf({ kind: 'api', status: 200 })!, /^public, max-age=60, s-maxage=86400/);
+    assert.equal(edgeCacheControlOf({ kind: 'widget', status: 404 }), 'public, max-age=0, s-maxage=60');
+    assert.equal(edgeCacheControlOf({ kind: 'api', status: 400 }), null);
+    assert.equal(edgeCacheControlOf({ kind: 'page', status: 503 }), null);
+  });
+});
+
+describe('purging the edge', () => {
+  test('PURGE_URLS names Varnish servers; a purge sends every tag, in batches', async () => {
+    const received: { method: string; tags: string }[] = [];
+    const server = http.createServer((req, res) => {
+      received.push({ method: req.method!, tags: String(req.headers['xkey-purge']) });
+      res.end('purged');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const purgers = edgePurgersFrom(` http://127.0.0.1:${port}/ ,`);
+      assert.equal(purgers.length, 1);
+      const tags = Array.from({ length: 250 }, (_, index) => `role:r${index}`);
+      await purgeEdge(purgers, tags);
+      assert.deepEqual(received.map((request) => request.method), ['PURGE', 'PURGE']);
+      assert.deepEqual(received.flatMap((request) => request.tags.split(' ')), tags);
+    } finally {
+      server.close();
+    }
+    assert.throws(() => edgePurgersFrom('ftp://x'), /not an http/);
+  });
+
+  test('an edge that does not answer is reported, not thrown: the save has happened', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      await purgeEdge(edgePurgersFrom('http://127.0.0.1:9/'), ['roles']);
+    } finally {
+      console.error = original;
+    }
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!, /Could not purge 1 tag\(s\) at varnish http:\/\/127\.0\.0\.1:9\//);
   });
 });
