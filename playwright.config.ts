@@ -1,11 +1,21 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { STACK_PORT, stackAvailable } from './tests/e2e/support/stack';
 
 // Browser downloads are impossible on our machines, so we drive Debian's Chromium.
 // Elsewhere, unset CHROMIUM_PATH and run `npx playwright install chromium`.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+
+// The production topology (npm run stack: Varnish, two instances, Redis) for tests/e2e/stack.spec.ts.
+const stackServer = {
+  command: `node --import tsx scripts/stack.ts --port ${STACK_PORT}`,
+  url: `http://localhost:${STACK_PORT}/api/health`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  env: { ...(process.env as Record<string, string>), REDIS_URL: process.env.TEST_REDIS_URL ?? '', SITE_URL: `http://localhost:${STACK_PORT}`, PURGE_ALLOWED_ADDRESSES: '127.0.0.1' },
+};
 
 const browser = {
   ...devices['Desktop Chrome'],
@@ -37,12 +47,15 @@ export default defineConfig({
     // run once every other test is done.
     { name: 'imports', use: browser, testMatch: /admin-import\.spec\.ts/, dependencies: ['chromium'] },
   ],
-  webServer: {
-    // The production server as `npm start` runs it: the HTTP front around the built app.
-    command: `node --import tsx scripts/serve.ts start -p ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { ...(process.env as Record<string, string>), PORT: String(port), SITE_URL: baseURL },
-  },
+  webServer: [
+    {
+      // The production server as `npm start` runs it: the HTTP front around the built app.
+      command: `node --import tsx scripts/serve.ts start -p ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ...(process.env as Record<string, string>), PORT: String(port), SITE_URL: baseURL },
+    },
+    ...(stackAvailable ? [stackServer] : []),
+  ],
 });
