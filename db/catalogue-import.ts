@@ -243,6 +243,9 @@ export type ApplyOptions = ImportOptions & {
  * other. Roles are locked in id order and an edit locks one role, so no two can deadlock. The plan
  * is made after the locks: what is applied is what the database holds at that moment.
  */
+/** Loads at least this large refresh the planner's statistics (autovacuum would, minutes later). */
+const ANALYZE_AFTER_ROWS = 500;
+
 export async function applyCatalogueImportIn(tx: Transaction, input: CatalogueInput, options: ApplyOptions): Promise<ImportResult> {
   const { actorId, overwriteEdited = false, expectedPlanDigest, onProgress } = options;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('roleboard:catalogue-import', 0))`);
@@ -288,6 +291,9 @@ export async function applyCatalogueImportIn(tx: Transaction, input: CatalogueIn
     onProgress?.(start + batch.length, toWrite.length);
   }
   await recordAudits(tx, audits);
+  // A large load changes the tables' statistics: without fresh ones the planner misjudges the
+  // search's row counts (100× after a bulk load) and picks slow plans.
+  if (created.length + updated.length >= ANALYZE_AFTER_ROWS) await tx.execute(sql`analyze roles, role_stats, role_stats_history`);
   return {
     status: 'applied',
     plan,

@@ -41,9 +41,17 @@ export type RoleDetail = {
   stats: Stats & { updatedAt: string };
 };
 
+/**
+ * Counting every match of a broad search costs a scan of them all (~100 ms at 100,000 roles), so
+ * totals are exact up to this bound and "10,000+" beyond it, as large search sites do.
+ */
+export const ROLE_COUNT_BOUND = 10_000;
+
 export type RolePage = {
   items: RoleListItem[];
+  /** Exact when totalIsLowerBound is false; else ROLE_COUNT_BOUND, and there are more. */
   total: number;
+  totalIsLowerBound: boolean;
   nextCursor: RoleCursor | null;
   previousCursor: RoleCursor | null;
 };
@@ -170,11 +178,18 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
       .where(and(...conditions))
       .orderBy(...plan.keys.map((key) => direction(key)), direction(idColumn))
       .limit(pageSize + 1),
+    // Counts at most one past the bound: the scan stops there.
     database()
       .select({ total: sql<number>`count(*)::int` })
-      .from(roles)
-      .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
-      .where(and(...filters)),
+      .from(
+        database()
+          .select({ one: sql`1` })
+          .from(roles)
+          .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+          .where(and(...filters))
+          .limit(ROLE_COUNT_BOUND + 1)
+          .as('matches'),
+      ),
   ]);
 
   const hasMoreInDirection = rows.length > pageSize;
@@ -185,7 +200,8 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
   const last = page.at(-1);
   return {
     items: page.map(({ cursorKey, ...row }) => toListItem(row)),
-    total: counted?.total ?? 0,
+    total: Math.min(counted?.total ?? 0, ROLE_COUNT_BOUND),
+    totalIsLowerBound: (counted?.total ?? 0) > ROLE_COUNT_BOUND,
     nextCursor: last && (backwards || hasMoreInDirection) ? keyOf(last) : null,
     previousCursor: first && (backwards ? hasMoreInDirection : cursor !== undefined) ? keyOf(first) : null,
   };

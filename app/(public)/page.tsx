@@ -75,7 +75,7 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
         <h2 id="results-heading" className="results-heading">
           {result.total === 0
             ? 'No roles found'
-            : `${formatCount(result.total)} ${result.total === 1 ? 'role' : 'roles'}${
+            : `${formatCount(result.total)}${result.totalIsLowerBound ? '+' : ''} ${result.total === 1 ? 'role' : 'roles'}${
                 result.items.length > 0 && result.total > PAGE_SIZE
                   ? ` · showing ${formatCount(firstShown)}–${formatCount(firstShown + result.items.length - 1)}`
                   : ''

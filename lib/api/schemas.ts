@@ -81,7 +81,8 @@ export const apiRoleSchema = apiRoleSummarySchema
 export const apiRoleListSchema = z
   .object({
     items: z.array(apiRoleSummarySchema),
-    total: z.number().int().min(0).describe('Roles matching the filters, across all pages.'),
+    total: z.number().int().min(0).describe('Roles matching the filters, across all pages: exact up to 10,000, else 10,000 with totalIsLowerBound.'),
+    totalIsLowerBound: z.boolean().describe('True when more than 10,000 roles match: total is then a lower bound ("10,000+").'),
     next: z.url().nullable().describe('The next page, or null on the last one.'),
     previous: z.url().nullable(),
   })

@@ -15,6 +15,7 @@ export const GET = withProblemDetails(async (request: Request) => {
   const body = apiRoleListSchema.parse({
     items: page.items.map(toApiRoleSummary),
     total: page.total,
+    totalIsLowerBound: page.totalIsLowerBound,
     next: page.nextCursor ? listPageUrl(search, limit, { after: page.nextCursor }) : null,
     previous: page.previousCursor ? listPageUrl(search, limit, { before: page.previousCursor }) : null,
   });
