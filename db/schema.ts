@@ -176,6 +176,9 @@ export const roleStats = pgTable(
   (table) => [
     ...statsChecks('role_stats', table),
     index('role_stats_salary_idx').on(table.averageSalary, table.roleId),
+    // The listing's salary sort keys (db/roles.ts): roles without a salary last, in both directions.
+    index('role_stats_salary_desc_key_idx').on(sql`coalesce(${table.averageSalary}, -1)`, table.roleId),
+    index('role_stats_salary_asc_key_idx').on(sql`coalesce(${table.averageSalary}, 2147483647)`, table.roleId),
     index('role_stats_openings_idx').on(table.jobOpenings, table.roleId),
     index('role_stats_degree_idx').on(table.degreeRequirementPercent),
   ],

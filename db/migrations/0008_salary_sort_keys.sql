@@ -1,0 +1,2 @@
+CREATE INDEX "role_stats_salary_desc_key_idx" ON "role_stats" USING btree (coalesce("average_salary", -1),"role_id");--> statement-breakpoint
+CREATE INDEX "role_stats_salary_asc_key_idx" ON "role_stats" USING btree (coalesce("average_salary", 2147483647),"role_id");

@@ -1,0 +1,63 @@
+// The listing's search on a catalogue past the count bound: 10,100 generated roles in a database
+// of this test's own (the run's database keeps the real catalogue the other tests count on).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createDatabase } from '@/db/connection';
+import { runMigrations } from '@/db/migrate';
+import { seedDatabase } from '@/db/seed/seed';
+import { createEmptyDatabase } from '../support/database';
+
+let scratch: Awaited<ReturnType<typeof createEmptyDatabase>>;
+let roles: typeof import('@/db/roles');
+let client: typeof import('@/db/client');
+
+before(async () => {
+  scratch = await createEmptyDatabase('scale');
+  const { db, sql } = createDatabase(scratch.url, { max: 1 });
+  await runMigrations(db);
+  await seedDatabase(db, { synthetic: 10_100 });
+  await sql.end();
+  // The data layer's pool reads DATABASE_URL when first used: this file's process uses the scratch database.
+  process.env.DATABASE_URL = scratch.url;
+  roles = await import('@/db/roles');
+  client = await import('@/db/client');
+});
+after(async () => {
+  await client?.closeDatabase();
+  await scratch?.drop();
+});
+
+describe('search past 10,000 matches', () => {
+  test('a broad view says "10,000+", a narrower one its exact total', async () => {
+    const broad = await roles.listPublishedRoles({}, 20);
+    assert.equal(broad.total, roles.ROLE_COUNT_BOUND);
+    assert.equal(broad.totalIsLowerBound, true);
+    const narrow = await roles.listPublishedRoles({ q: 'Robotics' }, 20);
+    assert.equal(narrow.totalIsLowerBound, false);
+    assert.ok(narrow.total > 0 && narrow.total < roles.ROLE_COUNT_BOUND, String(narrow.total));
+    assert.ok(narrow.items.every((item) => item.title.includes('Robotics')));
+  });
+
+  test('sorted by salary, deep pages continue exactly where the one before ended', async () => {
+    let page = await roles.listPublishedRoles({ sort: 'salary', order: 'desc' }, 100);
+    const seen = new Set(page.items.map((item) => item.id));
+    let last = page.items.at(-1)!.averageSalary ?? -1;
+    for (let number = 2; number <= 30; number += 1) {
+      page = await roles.listPublishedRoles({ sort: 'salary', order: 'desc', after: page.nextCursor! }, 100);
+      for (const item of page.items) {
+        assert.ok(!seen.has(item.id), 'no role twice');
+        assert.ok((item.averageSalary ?? -1) <= last, 'never higher than the page before');
+        seen.add(item.id);
+        last = item.averageSalary ?? -1;
+      }
+    }
+    assert.equal(seen.size, 3000);
+  });
+
+  test('a search for words no role has is quick to say so, whatever the sort', async () => {
+    for (const sort of ['relevance', 'title', 'salary', 'openings'] as const) {
+      const page = await roles.listPublishedRoles({ q: 'zyzzyva', sort }, 20);
+      assert.deepEqual([page.total, page.items.length, page.totalIsLowerBound], [0, 0, false], sort);
+    }
+  });
+});
