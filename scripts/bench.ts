@@ -1,0 +1,202 @@
+// `npm run bench`: builds, loads a database of 100,000 roles (the catalogue plus generated ones),
+// starts the stack (scripts/stack.ts: Varnish, two instances, Redis) on it and measures with
+// autocannon, all in one run so the numbers compare:
+//  - the role page, API, widget, badge and listing, through the edge and straight to one
+//    instance, each beside a bare node:http server sending the same bytes (the machine's ceiling);
+//  - search: distinct uncached queries (words × filters × sorts, and broad views) one at a time,
+//    at the database (the data layer's query) and end to end through the API; deep pages.
+// Prints a table and writes it to docs/benchmarks.md. Run it on a quiet machine.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+// @ts-expect-error -- autocannon ships no types; its result is read as below.
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { createDatabase } from '@/db/connection';
+import { findFreePort, startEmbeddedServer, type EmbeddedServer } from '@/db/embedded-server';
+import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
+import { runMigrations } from '@/db/migrate';
+import { seedDatabase } from '@/db/seed/seed';
+
+const { values } = parseArgs({ options: { roles: { type: 'string', default: '100000' }, duration: { type: 'string', default: '8' }, 'no-build': { type: 'boolean' } } });
+const targetRoles = Number(values.roles);
+const duration = Number(values.duration);
+const CONNECTIONS = 32;
+
+if (!values['no-build'] && spawnSync('npx', ['next', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+
+// A database of its own, dropped afterwards.
+let embedded: EmbeddedServer | null = null;
+let serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  const dataDir = fs.mkdtempSync(`${os.tmpdir()}/roleboard-bench-`);
+  fs.chmodSync(dataDir, 0o755);
+  embedded = await startEmbeddedServer({ dataDir: `${dataDir}/pg`, port: await findFreePort(54349), persistent: false });
+  serverUrl = embedded.url('postgres');
+}
+const databaseName = `roleboard_bench_${Date.now()}`;
+const adminUrl = Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString();
+const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString();
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${databaseName}"`);
+
+const port = await findFreePort(3400);
+const stack = { process: null as ReturnType<typeof spawn> | null };
+try {
+  const started = performance.now();
+  const { db, sql } = createDatabase(databaseUrl, { max: 1 });
+  await runMigrations(db);
+  await seedDatabase(db);
+  const { created } = await importDefaultCatalogue(db);
+  await seedDatabase(db, { synthetic: Math.max(0, targetRoles - created - 1) });
+  const [{ count }] = (await sql<{ count: number }[]>`select count(*)::int as count from roles where status = 'published'`) as unknown as [{ count: number }];
+  await sql.end();
+  console.log(`Loaded ${count.toLocaleString('en-US')} roles in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+
+  stack.process = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts', '--port', String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123', REDIS_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const edge = `http://127.0.0.1:${port}`;
+  const app = `http://127.0.0.1:${port + 1}`;
+  await waitFor(`${edge}/api/health`);
+
+  const rows: string[][] = [];
+  const targets = [
+    ['role page', '/roles/software-developers'],
+    ['API', '/api/v1/roles/software-developers'],
+    ['widget', '/embed/software-developers'],
+    ['badge', '/api/v1/roles/software-developers/badge.svg'],
+    ['listing', '/'],
+  ] as const;
+  for (const [name, path] of targets) {
+    // Warm both, then copy what the app sends into a bare server.
+    for (const base of [edge, app]) for (let i = 0; i < 3; i += 1) await (await fetch(base + path)).arrayBuffer();
+    const sample = await fetch(app + path);
+    const bytes = Buffer.from(await sample.arrayBuffer());
+    const bare = await bareServer(bytes, sample.headers.get('content-type') ?? 'text/plain');
+    const bareRun = await measure(bare.url + path);
+    for (const [via, base] of [['edge', edge], ['Next (one instance)', app]] as const) {
+      const run = await measure(base + path);
+      rows.push([name, via, fmt(run.rps), `${run.p50} ms`, `${run.p99} ms`, fmt(bareRun.rps), (run.rps / bareRun.rps).toFixed(2)]);
+    }
+    await bare.close();
+  }
+
+  const search = await measureSearch(app);
+  const report = [
+    `# Benchmarks`,
+    '',
+    `Latest \`npm run bench\` (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}): ${count.toLocaleString('en-US')} roles,`,
+    `autocannon with ${CONNECTIONS} connections for ${duration} s per line, the stack (Varnish → 2 instances, Redis, PostgreSQL).`,
+    `"bare" is a node:http server sending the same bytes in the same run: the ratio is to it.`,
+    '',
+    '| target | through | req/s | p50 | p99 | bare req/s | ratio |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    `## Search at ${count.toLocaleString('en-US')} roles`,
+    '',
+    `${search.queries} distinct queries (words × filters × sorts, and broad views without words), one at a time, nothing cached.`,
+    '',
+    '| measured | p50 | p99 | max |',
+    '| --- | ---: | ---: | ---: |',
+    `| the data layer's query (listPublishedRoles: page and bounded count) | ${search.db.p50} ms | ${search.db.p99} ms | ${search.db.max} ms |`,
+    `| end to end: GET /api/v1/roles straight to one instance | ${search.api.p50} ms | ${search.api.p99} ms | ${search.api.max} ms |`,
+    `| deep pages: pages 2–50 of broad views by salary (cursors), at the database | ${search.deep.p50} ms | ${search.deep.p99} ms | ${search.deep.max} ms |`,
+    '',
+  ].join('\n');
+  console.log(`\n${report}`);
+  fs.mkdirSync('docs', { recursive: true });
+  fs.writeFileSync('docs/benchmarks.md', report);
+} finally {
+  stack.process?.kill('SIGTERM');
+  await new Promise((resolve) => (stack.process ? stack.process.once('exit', resolve) : resolve(null)));
+  await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
+  await admin.end();
+  await embedded?.stop();
+}
+process.exit(0);
+
+function fmt(value: number) {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+async function waitFor(url: string) {
+  for (let tries = 0; tries < 600; tries += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function measure(url: string) {
+  const result: { requests: { average: number }; latency: { p50: number; p99: number } } = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    headers: { 'accept-encoding': 'gzip' },
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function bareServer(body: Buffer, contentType: string) {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+function percentiles(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
+  return { p50: at(0.5), p99: at(0.99), max: sorted.at(-1)!.toFixed(1) };
+}
+
+async function measureSearch(app: string) {
+  // The data layer runs here, on the bench's database (the react-server condition lets it load).
+  process.env.DATABASE_URL = databaseUrl;
+  const { listPublishedRoles } = await import('@/db/roles');
+  const words = ['engineer', 'nurse', 'data', 'manager', 'analyst', 'teacher', 'software', 'sales', 'technician', 'clinical', 'energy', 'payments', 'designer', 'scientist', 'truck driver'];
+  const filters: Record<string, string | number>[] = [{}, { category: 'computer-and-mathematical' }, { minSalary: 80_000 }, { maxDegree: 50 }];
+  const sorts: Record<string, string>[] = [{}, { sort: 'salary', order: 'desc' }, { sort: 'title', order: 'asc' }, { sort: 'openings', order: 'desc' }];
+  const searches: Record<string, string | number>[] = [];
+  for (const q of words) for (const filter of filters) for (const sort of sorts) searches.push({ q, ...filter, ...sort });
+  for (const filter of filters) for (const sort of sorts.slice(1)) searches.push({ ...filter, ...sort });
+  const dbTimes: number[] = [];
+  const apiTimes: number[] = [];
+  for (const search of searches) {
+    const start = performance.now();
+    await listPublishedRoles(search as never, 20);
+    dbTimes.push(performance.now() - start);
+  }
+  for (const search of searches) {
+    const query = new URLSearchParams(Object.entries(search).map(([key, value]) => [key, String(value)]));
+    // A parameter the API ignores makes each URL new to every cache on the way.
+    query.set('bench', String(Math.random()));
+    const start = performance.now();
+    const response = await fetch(`${app}/api/v1/roles?${query}`);
+    await response.arrayBuffer();
+    apiTimes.push(performance.now() - start);
+    if (!response.ok) throw new Error(`GET /api/v1/roles?${query} answered ${response.status}`);
+  }
+  const deepTimes: number[] = [];
+  for (const filter of filters) {
+    let page = await listPublishedRoles({ ...filter, sort: 'salary', order: 'desc' } as never, 20);
+    for (let number = 2; number <= 50 && page.nextCursor; number += 1) {
+      const start = performance.now();
+      page = await listPublishedRoles({ ...filter, sort: 'salary', order: 'desc', after: page.nextCursor } as never, 20);
+      deepTimes.push(performance.now() - start);
+    }
+  }
+  return { queries: searches.length, db: percentiles(dbTimes), api: percentiles(apiTimes), deep: percentiles(deepTimes) };
+}
