@@ -75,9 +75,9 @@ try {
   for (const [name, path] of targets) {
     // Warm both, then copy what the app sends into a bare server.
     for (const base of [edge, app]) for (let i = 0; i < 3; i += 1) await (await fetch(base + path)).arrayBuffer();
-    const sample = await fetch(app + path);
-    const bytes = Buffer.from(await sample.arrayBuffer());
-    const bare = await bareServer(bytes, sample.headers.get('content-type') ?? 'text/plain');
+    // The bytes as the edge sends them to autocannon (gzip where it compresses), headers that matter included.
+    const sample = await rawGet(edge + path);
+    const bare = await bareServer(sample.body, sample.headers);
     const bareRun = await measure(bare.url + path);
     for (const [via, base] of [['edge', edge], ['Next (one instance)', app]] as const) {
       const run = await measure(base + path);
@@ -147,9 +147,28 @@ async function measure(url: string) {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-async function bareServer(body: Buffer, contentType: string) {
+function rawGet(url: string) {
+  return new Promise<{ body: Buffer; headers: Record<string, string> }>((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const headers: Record<string, string> = {};
+          for (const name of ['content-type', 'content-encoding', 'cache-control', 'etag', 'vary']) {
+            const value = response.headers[name];
+            if (typeof value === 'string') headers[name] = value;
+          }
+          resolve({ body: Buffer.concat(chunks), headers });
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+async function bareServer(body: Buffer, headers: Record<string, string>) {
   const server = http.createServer((_request, response) => {
-    response.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length });
+    response.writeHead(200, { ...headers, 'Content-Length': body.length });
     response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
