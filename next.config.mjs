@@ -7,6 +7,8 @@ const nextConfig = {
   // bounded in-memory cache without it; never Next.js's own memory and disk cache.
   cacheHandler: fileURLToPath(new URL('./lib/server/cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
+  // The same on every instance of one deployment (README: Running at scale).
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
   // The HTTP front (lib/server/http-server.ts) compresses after it has finished each page's
   // headers (the CSP needs the whole HTML), and it sets every security header, errors included.
   compress: false,
