@@ -97,26 +97,24 @@ export function EmbedConfigurator({ siteUrl, role, choice, unknownRole }: Props)
           height={size.height}
           className="configurator__preview"
         />
-        <div className="copy-field">
-          <label htmlFor="card-snippet">HTML for your page</label>
-          <textarea id="card-snippet" readOnly rows={4} value={snippet} />
-          <div className="copy-field__actions">
-            <CopyButton target="card-snippet" status="card-copy-status" copied="HTML copied">
-              Copy HTML
-            </CopyButton>
-            <span id="card-copy-status" role="status" />
-          </div>
-        </div>
-        <div className="copy-field">
-          <label htmlFor="card-oembed">oEmbed address</label>
-          <input id="card-oembed" readOnly value={oembedUrl} />
-          <div className="copy-field__actions">
-            <CopyButton target="card-oembed" status="card-oembed-status" copied="Address copied">
-              Copy address
-            </CopyButton>
-            <span id="card-oembed-status" role="status" />
-          </div>
-        </div>
+        <CopyField id="card-snippet" label="HTML for your page" value={snippet} rows={4} button="Copy HTML" copied="HTML copied" />
+        <CopyField id="card-oembed" label="oEmbed address" value={oembedUrl} button="Copy address" copied="Address copied" />
+      </div>
+    </div>
+  );
+}
+
+/** A read-only value to copy: a textarea when it has `rows`, else one line, with its copy button and status. */
+function CopyField({ id, label, value, rows, button, copied }: { id: string; label: string; value: string; rows?: number; button: string; copied: string }) {
+  return (
+    <div className="copy-field">
+      <label htmlFor={id}>{label}</label>
+      {rows ? <textarea id={id} readOnly rows={rows} value={value} /> : <input id={id} readOnly value={value} />}
+      <div className="copy-field__actions">
+        <CopyButton target={id} status={`${id}-status`} copied={copied}>
+          {button}
+        </CopyButton>
+        <span id={`${id}-status`} role="status" />
       </div>
     </div>
   );
