@@ -20,14 +20,15 @@ export const corsHeaders = {
  */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=300';
 
-function matchesEtag(header: string, etag: string) {
+/** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesEtag(header: string, etag: string) {
   if (header.trim() === '*') return true;
   const bare = etag.replace(/^W\//, '');
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
 }
 
 /** A strong ETag for content (or for a fingerprint that changes whenever the content does). */
-export function etagOf(content: string) {
+export function etagOf(content: string | Buffer) {
   return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
 }
 
