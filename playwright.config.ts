@@ -39,6 +39,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
+  // Two workers share two cores with the servers under test; a test that signs in two or three
+  // browsers and walks the admin took 25–29 s there (one passed 30 s in CI), so 30 s was too tight.
+  timeout: 60_000,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { baseURL, trace: 'retain-on-failure' },
   projects: [
