@@ -92,122 +92,209 @@ export function escapeLike(text: string) {
 
 const alternativeTitlesText = sql`roleboard_titles_text(${roles.alternativeTitles})`;
 
-function searchConditions(search: RoleSearch): SQL[] {
-  const conditions: SQL[] = [eq(roles.status, 'published')];
-  if (search.q) {
-    const pattern = `%${escapeLike(search.q)}%`;
-    const matchesText = or(
-      sql`${roles.searchVector} @@ websearch_to_tsquery('english', ${search.q})`,
+/**
+ * How search text finds roles. `words`: every word of it, the last letters optional
+ * ("softw dev" finds Software Developers), through the full-text index. `close`: when no role
+ * has the words, titles that contain the text or a word spelled close to it ("softwre").
+ */
+type TextMatch = 'words' | 'close';
+
+/**
+ * The search text as a full-text query whose words of three letters or more match as prefixes.
+ * plainto_tsquery reads any text without a syntax error; the prefix marks go after its quoted words.
+ */
+function wordsQuery(q: string) {
+  return sql`regexp_replace(plainto_tsquery('english', ${q})::text, '(''[^'' ]{3,}'')( |$)', '\\1:*\\2', 'g')::tsquery`;
+}
+
+/**
+ * The roles search text finds. `byIndex` fences the match into a subquery of its own (OFFSET 0
+ * keeps the planner from folding it into the outer query): its roles are found through the text
+ * indexes first, then sorted. Unfenced, under a LIMIT, the planner may rather walk a sort index
+ * testing the match on every role, which is quick when many roles match and a scan of them all
+ * when few do. Close spellings are always fenced: their four conditions are dear to test per row.
+ */
+function textCondition(q: string, match: TextMatch, byIndex: boolean): SQL {
+  let condition: SQL;
+  if (match === 'words') {
+    condition = sql`${roles.searchVector} @@ ${wordsQuery(q)}`;
+    if (!byIndex) return condition;
+  } else {
+    const pattern = `%${escapeLike(q)}%`;
+    condition = or(
       sql`${roles.title} ilike ${pattern} escape '\\'`,
       sql`${alternativeTitlesText} ilike ${pattern} escape '\\'`,
-      // Close spellings too ("softwre developer"): a title with a word close to the search text.
-      sql`${search.q} <% ${roles.title}`,
+      sql`${q} <% ${roles.title}`,
     )!;
-    // The roles the text matches, found first through the text indexes (one bitmap scan of each).
-    // OFFSET 0 keeps the planner from folding this into the outer query, where under a LIMIT it
-    // would rather walk a sort index testing the four conditions on every role (a second at 100,000).
-    conditions.push(sql`${roles.id} in (select ${roles.id} from ${roles} where ${matchesText} offset 0)`);
   }
-  if (search.category) conditions.push(eq(roles.categorySlug, search.category));
-  if (search.minSalary !== undefined) conditions.push(gte(roleStats.averageSalary, search.minSalary));
-  if (search.maxDegree !== undefined) conditions.push(lte(roleStats.degreeRequirementPercent, search.maxDegree));
-  return conditions;
+  return sql`${roles.id} in (select ${roles.id} from ${roles} where ${condition} offset 0)`;
+}
+
+/** The conditions on `roles` alone, and those that need its stats. */
+function searchConditions(search: RoleSearch, match: TextMatch, byIndex = true) {
+  const onRoles: SQL[] = [eq(roles.status, 'published')];
+  if (search.q) onRoles.push(textCondition(search.q, match, byIndex));
+  if (search.category) onRoles.push(eq(roles.categorySlug, search.category));
+  const onStats: SQL[] = [];
+  if (search.minSalary !== undefined) onStats.push(gte(roleStats.averageSalary, search.minSalary));
+  if (search.maxDegree !== undefined) onStats.push(lte(roleStats.degreeRequirementPercent, search.maxDegree));
+  return { onRoles, onStats };
 }
 
 /**
  * How well a role matches search text, as sort keys: an exact title or alternative-title match
- * first, then full-text rank, then the title's trigram similarity. The rank weighs the title most,
- * the other names much (a role many of whose names say "nurse" is what "nurse" means) and the
- * summary little, without length normalisation. Rounded, so that a cursor can carry them exactly.
+ * first; then the full-text rank (or, for close spellings, the title's trigram similarity); then
+ * the shorter title, the closer match. The rank weighs the title most, the other names much (a
+ * role many of whose names say "nurse" is what "nurse" means) and the summary little, without
+ * length normalisation. Rounded, so that a cursor can carry them exactly. Each is cheap on a row
+ * of `roles`, since a broad word's 10,000 matches are all ranked.
  */
-function relevanceKeys(q: string) {
-  const exact = sql`(lower(${roles.title}) = lower(${q}) or exists (select 1 from unnest(${roles.alternativeTitles}) as other(name) where lower(other.name) = lower(${q})))::int`;
-  const rank = sql`round(ts_rank('{0, 0.02, 0.4, 1}', ${roles.searchVector}, websearch_to_tsquery('english', ${q}), 0)::numeric, 6)`;
-  const similarity = sql`round(similarity(${roles.title}, ${q})::numeric, 6)`;
-  return [exact, rank, similarity];
+function relevanceKeys(q: string, match: TextMatch) {
+  // The few roles named exactly so, found through indexes once: testing each match's names instead
+  // would cost as much as ranking it.
+  const exactlyNamed = sql`select ${roles.id} from ${roles} where lower(${roles.title}) = lower(${q})
+    union all select ${roles.id} from ${roles} where ${alternativeTitlesText} ilike ${`%${escapeLike(q)}%`} escape '\\'
+      and exists (select 1 from unnest(${roles.alternativeTitles}) as other(name) where lower(other.name) = lower(${q}))`;
+  const exact = sql`(${roles.id} in (${exactlyNamed}))::int`;
+  const score =
+    match === 'words'
+      ? sql`round(ts_rank('{0, 0.02, 0.4, 1}', ${roles.searchVector}, ${wordsQuery(q)}, 0)::numeric, 6)`
+      : sql`round(similarity(${roles.title}, ${q})::numeric, 6)`;
+  const shorter = sql`(-char_length(${roles.title}))`;
+  return [exact, score, shorter];
 }
 
-/** The sort keys of a listing, and how a cursor's value splits into them. */
-function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined) {
+/** The sort keys of a listing, whether they need the stats, and how a cursor's value splits into them. */
+function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, match: TextMatch) {
   switch (sort) {
     case 'relevance': {
-      const keys = relevanceKeys(q ?? '');
-      return { keys, cursorKey: sql<string>`concat_ws(':', ${sql.join(keys, sql`, `)})`, cursorParts: (value: string | number) => String(value).split(':') };
+      const keys = relevanceKeys(q ?? '', match);
+      return { keys, onStats: false, cursorKey: sql<string>`concat_ws(':', ${sql.join(keys, sql`, `)})`, cursorParts: (value: string | number) => String(value).split(':') };
     }
     case 'title':
-      return { keys: [sql`${roles.title}`], cursorKey: sql<string>`${roles.title}`, cursorParts: (value: string | number) => [String(value)] };
+      return { keys: [sql`${roles.title}`], onStats: false, cursorKey: sql<string>`${roles.title}`, cursorParts: (value: string | number) => [String(value)] };
     case 'salary': {
       // Roles without a published salary come last, whichever way the list is sorted.
       // Written as constants, not parameters, so the key is the indexed expression (migration 0008).
       const key = sql`coalesce(${roleStats.averageSalary}, ${sql.raw(String(order === 'asc' ? MAX_SALARY_KEY : -1))})`;
-      return { keys: [key], cursorKey: sql<number>`${key}`, cursorParts: (value: string | number) => [Number(value)] };
+      return { keys: [key], onStats: true, cursorKey: sql<number>`${key}`, cursorParts: (value: string | number) => [Number(value)] };
     }
     case 'openings':
-      return { keys: [sql`${roleStats.jobOpenings}`], cursorKey: sql<number>`${roleStats.jobOpenings}`, cursorParts: (value: string | number) => [Number(value)] };
+      return { keys: [sql`${roleStats.jobOpenings}`], onStats: true, cursorKey: sql<number>`${roleStats.jobOpenings}`, cursorParts: (value: string | number) => [Number(value)] };
   }
 }
 
 const MAX_SALARY_KEY = 2_147_483_647;
 
 /**
+ * Below this many matches a search's page is sorted from its matches (the text index first);
+ * from it on, the planner may walk the sort's index instead, which finds a page of a broad
+ * search after a few hundred roles.
+ */
+const FEW_MATCHES = 1_000;
+
+/**
  * One page of published roles. Keyset pagination on (sort keys, id): every page costs the same
- * walk, however deep, where OFFSET would read and discard all earlier rows.
+ * walk, however deep, where OFFSET would read and discard all earlier rows. Search text matches
+ * its words, and only when no role has them does it look for close spellings. Sorted by a column,
+ * a search is counted first: how many roles match says which way their page is fastest.
  */
 export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZE): Promise<RolePage> {
   const sort = effectiveSort(search);
-  const order = search.order ?? defaultOrder[sort];
-  const plan = sortPlan(sort, order, search.q);
-  // The tie-breaker sits in the same table as the sort column so one index serves both.
-  const idColumn = sort === 'salary' || sort === 'openings' ? roleStats.roleId : roles.id;
-  const backwards = search.before !== undefined;
-  const cursor = search.after ?? search.before;
-  const ascending = (order === 'asc') !== backwards;
+  // Ranked by relevance, or without search text, a page's plan is the same however many roles
+  // match, so the page and the count run side by side.
+  const planIsFixed = !search.q || sort === 'relevance';
+  let match: TextMatch = 'words';
+  const [counted, rows] = planIsFixed
+    ? await Promise.all([countMatches(search, match), pageRows(search, pageSize, match, true)])
+    : [await countMatches(search, match), null];
+  if (counted > 0) return toPage(search, pageSize, counted, rows ?? (await pageRows(search, pageSize, match, counted < FEW_MATCHES)));
+  // Close spellings only when no role at all has the words: when the filters leave none of those
+  // that do, there is simply none.
+  if (!search.q || (await anyRoleHasWords(search.q))) return toPage(search, pageSize, 0, []);
+  match = 'close';
+  const [closeCount, closeRows] = await Promise.all([countMatches(search, match), pageRows(search, pageSize, match, true)]);
+  return toPage(search, pageSize, closeCount, closeRows);
+}
 
-  const filters = searchConditions(search);
-  const conditions = [...filters];
+type ListRowWithKey = ListRow & { cursorKey: string | number };
+
+/** One page of rows in the search's order, and one more to tell whether there are more. */
+async function pageRows(search: RoleSearch, pageSize: number, match: TextMatch, byIndex: boolean): Promise<ListRowWithKey[]> {
+  const sort = effectiveSort(search);
+  const order = search.order ?? defaultOrder[sort];
+  const plan = sortPlan(sort, order, search.q, match);
+  // The tie-breaker sits in the same table as the sort column so one index serves both.
+  const idColumn = plan.onStats ? roleStats.roleId : roles.id;
+  const cursor = search.after ?? search.before;
+  const ascending = (order === 'asc') !== (search.before !== undefined);
+
+  const { onRoles, onStats } = searchConditions(search, match, byIndex);
+  const conditions = [...onRoles, ...onStats];
   if (cursor) {
     const keys = sql.join([...plan.keys, sql`${idColumn}`], sql`, `);
     const values = sql.join([...plan.cursorParts(cursor.value).map((part) => sql`${part}`), sql`${cursor.id}`], sql`, `);
     conditions.push(ascending ? sql`(${keys}) > (${values})` : sql`(${keys}) < (${values})`);
   }
   const direction = ascending ? asc : desc;
+  const ordering = [...plan.keys.map((key) => direction(key)), direction(idColumn)];
+  // The page's ids first, from the narrow query the indexes serve; then the columns of that page only.
+  const pageIds = matchingRoles(plan.onStats || onStats.length > 0)
+    .where(and(...conditions))
+    .orderBy(...ordering)
+    .limit(pageSize + 1);
+  return database()
+    .select({ ...listColumns, cursorKey: plan.cursorKey })
+    .from(roles)
+    .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
+    .innerJoin(categories, eq(categories.slug, roles.categorySlug))
+    .where(inArray(roles.id, pageIds))
+    .orderBy(...ordering);
+}
 
-  const [rows, [counted]] = await Promise.all([
-    database()
-      .select({ ...listColumns, cursorKey: plan.cursorKey })
-      .from(roles)
-      .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
-      .innerJoin(categories, eq(categories.slug, roles.categorySlug))
-      .where(and(...conditions))
-      .orderBy(...plan.keys.map((key) => direction(key)), direction(idColumn))
-      .limit(pageSize + 1),
-    // Counts at most one past the bound: the scan stops there.
-    database()
-      .select({ total: sql<number>`count(*)::int` })
-      .from(
-        database()
-          .select({ one: sql`1` })
-          .from(roles)
-          .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
-          .where(and(...filters))
-          .limit(ROLE_COUNT_BOUND + 1)
-          .as('matches'),
-      ),
-  ]);
-
+function toPage(search: RoleSearch, pageSize: number, counted: number, rows: ListRowWithKey[]): RolePage {
+  const backwards = search.before !== undefined;
+  const cursor = search.after ?? search.before;
   const hasMoreInDirection = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
   if (backwards) page.reverse();
-  const keyOf = (row: (typeof page)[number]): RoleCursor => ({ value: row.cursorKey, id: row.id });
+  const keyOf = (row: ListRowWithKey): RoleCursor => ({ value: row.cursorKey, id: row.id });
   const first = page[0];
   const last = page.at(-1);
   return {
     items: page.map(({ cursorKey, ...row }) => toListItem(row)),
-    total: Math.min(counted?.total ?? 0, ROLE_COUNT_BOUND),
-    totalIsLowerBound: (counted?.total ?? 0) > ROLE_COUNT_BOUND,
+    total: Math.min(counted, ROLE_COUNT_BOUND),
+    totalIsLowerBound: counted > ROLE_COUNT_BOUND,
     nextCursor: last && (backwards || hasMoreInDirection) ? keyOf(last) : null,
     previousCursor: first && (backwards ? hasMoreInDirection : cursor !== undefined) ? keyOf(first) : null,
   };
+}
+
+/**
+ * The ids of roles, with their stats joined only when asked: every role has its stats row (both
+ * are written in one transaction), so a query that neither filters nor sorts by them leaves them out.
+ */
+function matchingRoles(withStats: boolean) {
+  const query = database().select({ id: roles.id }).from(roles);
+  return withStats ? query.innerJoin(roleStats, eq(roleStats.roleId, roles.id)) : query;
+}
+
+async function anyRoleHasWords(q: string) {
+  const [row] = await database()
+    .select({ found: sql<number>`1` })
+    .from(roles)
+    .where(and(eq(roles.status, 'published'), textCondition(q, 'words', false)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** How many published roles match a search, counting at most one past the bound: the scan stops there. */
+async function countMatches(search: RoleSearch, match: TextMatch) {
+  const { onRoles, onStats } = searchConditions(search, match);
+  const [row] = await database()
+    .select({ total: sql<number>`count(*)::int` })
+    .from(matchingRoles(onStats.length > 0).where(and(...onRoles, ...onStats)).limit(ROLE_COUNT_BOUND + 1).as('matches'));
+  return row?.total ?? 0;
 }
 
 export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promise<RoleDetail | null> {

@@ -87,6 +87,8 @@ export const roles = pgTable(
     check('roles_steps_array', sql`jsonb_typeof(${table.howToBecomeSteps}) = 'array'`),
     index('roles_search_idx').using('gin', table.searchVector),
     index('roles_title_trgm_idx').using('gin', table.title.op('gin_trgm_ops')),
+    // Search puts a title that is exactly the search text first.
+    index('roles_title_lower_idx').on(sql`lower(${table.title})`),
     index('roles_status_title_idx').on(table.status, table.title, table.id),
     index('roles_status_category_title_idx').on(table.status, table.categorySlug, table.title, table.id),
   ],

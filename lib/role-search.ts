@@ -52,8 +52,8 @@ export function isSortChanged(search: { q?: string; sort?: RoleSort; order?: Sor
   return sortChoiceOf(search) !== sortChoiceOf({ q: search.q });
 }
 
-/** A relevance cursor's value: exact match (0 or 1), full-text rank and title similarity, as "1:0.607927:0.333333". */
-export const RELEVANCE_CURSOR = /^[01]:\d{1,3}(\.\d{1,6})?:\d(\.\d{1,6})?$/;
+/** A relevance cursor's value: exact match (0 or 1), rank (or similarity) and minus the title's length, as "1:0.607927:-19". */
+export const RELEVANCE_CURSOR = /^[01]:\d{1,3}(\.\d{1,6})?:-\d{1,5}$/;
 
 export const PAGE_SIZE = 20;
 export const MAX_QUERY_LENGTH = 200;

@@ -49,6 +49,32 @@ describe('listing queries', () => {
     assert.ok(partial.items.some((item) => item.slug === 'backend-software-engineer'), 'partial words match titles');
   });
 
+  test('every word counts, and a word may be cut short', async () => {
+    const page = await listPublishedRoles({ q: 'softw develop' });
+    assert.equal(page.items[0]?.slug, 'software-developers');
+    const ids = page.items.map((item) => item.id);
+    const [row] = await sql`select count(*)::int as "withBoth" from roles
+      where id = any(${ids}) and concat_ws(' ', title, summary, array_to_string(alternative_titles, ' ')) ~* '\\msoftw' and concat_ws(' ', title, summary, array_to_string(alternative_titles, ' ')) ~* '\\mdevelop'`;
+    assert.equal(row!.withBoth, ids.length, 'each has a word starting "softw" and one starting "develop"');
+    assert.equal((await listPublishedRoles({ q: 'software zyzzyva' })).total, 0, 'a word no role has finds nothing');
+  });
+
+  test('close spellings only when no role has the words', async () => {
+    const misspelt = await listPublishedRoles({ q: 'softwre developers' });
+    assert.ok(misspelt.items.slice(0, 3).some((item) => item.slug === 'software-developers'), misspelt.items.map((item) => item.slug).join(', '));
+    // Roles have the word "nurse", but none in this category: none, not titles spelled like it.
+    const filteredOut = await listPublishedRoles({ q: 'nurse', category: 'computer-and-mathematical' });
+    assert.deepEqual([filteredOut.total, filteredOut.items.length], [0, 0]);
+  });
+
+  test('ranked by relevance, pages continue exactly where the one before ended', async () => {
+    for (const [q, pageSize] of [['manager', 7], ['softwre', 1]] as const) {
+      const oneBigPage = (await listPublishedRoles({ q }, 1000)).items.map((item) => item.title);
+      assert.ok(oneBigPage.length > pageSize, `${q}: ${oneBigPage.length}`);
+      assert.deepEqual(await allPages({ q }, pageSize), oneBigPage, q);
+    }
+  });
+
   test('% and _ are searched literally, and SQL in the search is just text', async () => {
     const rolesBefore = await countRoles();
     // As wildcards they would match every one of the catalogue's 800-odd titles.

@@ -1,0 +1,1 @@
+CREATE INDEX "roles_title_lower_idx" ON "roles" USING btree (lower("title"));
