@@ -108,32 +108,26 @@ function wordsQuery(q: string) {
 }
 
 /**
- * The roles search text finds. `byIndex` fences the match into a subquery of its own (OFFSET 0
- * keeps the planner from folding it into the outer query): its roles are found through the text
- * indexes first, then sorted. Unfenced, under a LIMIT, the planner may rather walk a sort index
- * testing the match on every role, which is quick when many roles match and a scan of them all
- * when few do. Close spellings are always fenced: their four conditions are dear to test per row.
+ * The roles search text finds. Close spellings are fenced into a subquery of their own (OFFSET 0
+ * keeps the planner from folding it into the outer query): their roles are found through the
+ * trigram indexes first. Unfenced, under a LIMIT, the planner may rather walk a sort index testing
+ * the three conditions on every role (a second at 100,000).
  */
-function textCondition(q: string, match: TextMatch, byIndex: boolean): SQL {
-  let condition: SQL;
-  if (match === 'words') {
-    condition = sql`${roles.searchVector} @@ ${wordsQuery(q)}`;
-    if (!byIndex) return condition;
-  } else {
-    const pattern = `%${escapeLike(q)}%`;
-    condition = or(
-      sql`${roles.title} ilike ${pattern} escape '\\'`,
-      sql`${alternativeTitlesText} ilike ${pattern} escape '\\'`,
-      sql`${q} <% ${roles.title}`,
-    )!;
-  }
-  return sql`${roles.id} in (select ${roles.id} from ${roles} where ${condition} offset 0)`;
+function textCondition(q: string, match: TextMatch): SQL {
+  if (match === 'words') return sql`${roles.searchVector} @@ ${wordsQuery(q)}`;
+  const pattern = `%${escapeLike(q)}%`;
+  const close = or(
+    sql`${roles.title} ilike ${pattern} escape '\\'`,
+    sql`${alternativeTitlesText} ilike ${pattern} escape '\\'`,
+    sql`${q} <% ${roles.title}`,
+  )!;
+  return sql`${roles.id} in (select ${roles.id} from ${roles} where ${close} offset 0)`;
 }
 
 /** The conditions on `roles` alone, and those that need its stats. */
-function searchConditions(search: RoleSearch, match: TextMatch, byIndex = true) {
+function searchConditions(search: RoleSearch, match: TextMatch) {
   const onRoles: SQL[] = [eq(roles.status, 'published')];
-  if (search.q) onRoles.push(textCondition(search.q, match, byIndex));
+  if (search.q) onRoles.push(textCondition(search.q, match));
   if (search.category) onRoles.push(eq(roles.categorySlug, search.category));
   const onStats: SQL[] = [];
   if (search.minSalary !== undefined) onStats.push(gte(roleStats.averageSalary, search.minSalary));
@@ -187,9 +181,11 @@ function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, 
 const MAX_SALARY_KEY = 2_147_483_647;
 
 /**
- * Below this many matches a search's page is sorted from its matches (the text index first);
- * from it on, the planner may walk the sort's index instead, which finds a page of a broad
- * search after a few hundred roles.
+ * Up to this many matches, the count hands over their ids and the page is sorted from those.
+ * The planner guesses a prefix search's matches at 2,000 of 100,000 whatever they are, and on a
+ * search sorted by a column would then walk the sort's index, or scan every role's stats, to
+ * find a page of 23 nurses. Given the ids, it knows. Past it, walking the sort's index finds a
+ * page of a broad search after a few hundred roles.
  */
 const FEW_MATCHES = 1_000;
 
@@ -197,30 +193,32 @@ const FEW_MATCHES = 1_000;
  * One page of published roles. Keyset pagination on (sort keys, id): every page costs the same
  * walk, however deep, where OFFSET would read and discard all earlier rows. Search text matches
  * its words, and only when no role has them does it look for close spellings. Sorted by a column,
- * a search is counted first: how many roles match says which way their page is fastest.
+ * a search is counted first, since how many roles match says which way their page is fastest.
  */
 export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZE): Promise<RolePage> {
-  const sort = effectiveSort(search);
-  // Ranked by relevance, or without search text, a page's plan is the same however many roles
+  // Ranked by relevance, or without search text, the page's plan is the same however many roles
   // match, so the page and the count run side by side.
-  const planIsFixed = !search.q || sort === 'relevance';
+  const planIsFixed = !search.q || effectiveSort(search) === 'relevance';
   let match: TextMatch = 'words';
   const [counted, rows] = planIsFixed
-    ? await Promise.all([countMatches(search, match), pageRows(search, pageSize, match, true)])
+    ? await Promise.all([countMatches(search, match), pageRows(search, pageSize, match)])
     : [await countMatches(search, match), null];
-  if (counted > 0) return toPage(search, pageSize, counted, rows ?? (await pageRows(search, pageSize, match, counted < FEW_MATCHES)));
+  if (counted.total > 0) return toPage(search, pageSize, counted.total, rows ?? (await pageRows(search, pageSize, match, counted.ids)));
   // Close spellings only when no role at all has the words: when the filters leave none of those
   // that do, there is simply none.
   if (!search.q || (await anyRoleHasWords(search.q))) return toPage(search, pageSize, 0, []);
   match = 'close';
-  const [closeCount, closeRows] = await Promise.all([countMatches(search, match), pageRows(search, pageSize, match, true)]);
-  return toPage(search, pageSize, closeCount, closeRows);
+  const [closeCount, closeRows] = await Promise.all([countMatches(search, match), pageRows(search, pageSize, match)]);
+  return toPage(search, pageSize, closeCount.total, closeRows);
 }
 
 type ListRowWithKey = ListRow & { cursorKey: string | number };
 
-/** One page of rows in the search's order, and one more to tell whether there are more. */
-async function pageRows(search: RoleSearch, pageSize: number, match: TextMatch, byIndex: boolean): Promise<ListRowWithKey[]> {
+/**
+ * One page of rows in the search's order, and one more to tell whether there are more: of the
+ * roles the search matches, or of `among`, the ids of all of them.
+ */
+async function pageRows(search: RoleSearch, pageSize: number, match: TextMatch, among: number[] | null = null): Promise<ListRowWithKey[]> {
   const sort = effectiveSort(search);
   const order = search.order ?? defaultOrder[sort];
   const plan = sortPlan(sort, order, search.q, match);
@@ -229,8 +227,8 @@ async function pageRows(search: RoleSearch, pageSize: number, match: TextMatch, 
   const cursor = search.after ?? search.before;
   const ascending = (order === 'asc') !== (search.before !== undefined);
 
-  const { onRoles, onStats } = searchConditions(search, match, byIndex);
-  const conditions = [...onRoles, ...onStats];
+  const { onRoles, onStats } = searchConditions(search, match);
+  const conditions = among ? [inArray(roles.id, among)] : [...onRoles, ...onStats];
   if (cursor) {
     const keys = sql.join([...plan.keys, sql`${idColumn}`], sql`, `);
     const values = sql.join([...plan.cursorParts(cursor.value).map((part) => sql`${part}`), sql`${cursor.id}`], sql`, `);
@@ -239,7 +237,7 @@ async function pageRows(search: RoleSearch, pageSize: number, match: TextMatch, 
   const direction = ascending ? asc : desc;
   const ordering = [...plan.keys.map((key) => direction(key)), direction(idColumn)];
   // The page's ids first, from the narrow query the indexes serve; then the columns of that page only.
-  const pageIds = matchingRoles(plan.onStats || onStats.length > 0)
+  const pageIds = matchingRoles(plan.onStats || (!among && onStats.length > 0))
     .where(and(...conditions))
     .orderBy(...ordering)
     .limit(pageSize + 1);
@@ -283,18 +281,29 @@ async function anyRoleHasWords(q: string) {
   const [row] = await database()
     .select({ found: sql<number>`1` })
     .from(roles)
-    .where(and(eq(roles.status, 'published'), textCondition(q, 'words', false)))
+    .where(and(eq(roles.status, 'published'), textCondition(q, 'words')))
     .limit(1);
   return row !== undefined;
 }
 
-/** How many published roles match a search, counting at most one past the bound: the scan stops there. */
-async function countMatches(search: RoleSearch, match: TextMatch) {
+/**
+ * How many published roles match a search, counting at most one past the bound: the scan stops
+ * there. With no order to keep, the planner reads the text index first by itself. When they are
+ * few, their ids come with the count.
+ */
+async function countMatches(search: RoleSearch, match: TextMatch): Promise<{ total: number; ids: number[] | null }> {
   const { onRoles, onStats } = searchConditions(search, match);
+  const matches = matchingRoles(onStats.length > 0)
+    .where(and(...onRoles, ...onStats))
+    .limit(ROLE_COUNT_BOUND + 1)
+    .as('matches');
   const [row] = await database()
-    .select({ total: sql<number>`count(*)::int` })
-    .from(matchingRoles(onStats.length > 0).where(and(...onRoles, ...onStats)).limit(ROLE_COUNT_BOUND + 1).as('matches'));
-  return row?.total ?? 0;
+    .select({
+      total: sql<number>`count(*)::int`,
+      ids: sql<number[] | null>`case when count(*) < ${sql.raw(String(FEW_MATCHES))} then array_agg(${matches.id}) end`,
+    })
+    .from(matches);
+  return { total: row?.total ?? 0, ids: row?.ids ?? null };
 }
 
 export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promise<RoleDetail | null> {

@@ -1,17 +1,17 @@
 // Which role slugs are published, remembered for a while. Role pages, comparisons and the API ask
 // here before rendering or caching anything, so made-up addresses answer 404 without leaving a
-// page or a data-cache entry behind. Answers are kept in a bounded LRU on globalThis (proxy.ts
-// and the app are bundled apart and must share it); a save forgets its role's answers at once,
-// and other instances learn of a change within the answers' lifetime.
+// page or a data-cache entry behind. "Published" is kept in a bounded LRU on globalThis (proxy.ts
+// and the app are bundled apart and must share it); a save forgets its role's answer at once, and
+// other instances learn of an archived role within the answer's lifetime (their pages, read from
+// the shared cache, already say it is gone). "Not published" is never kept: a role just created
+// on another instance is found on this one at the first request.
 import 'server-only';
 import { listPublishedSlugsAmong } from '@/db/roles';
 
 const MAX_ENTRIES = 20_000;
 const PUBLISHED_TTL_MS = 60_000;
-// Short, so a role created on another instance is found soon even if someone asked for it before.
-const UNPUBLISHED_TTL_MS = 10_000;
 
-type Answer = { published: boolean; expiresAt: number };
+type Answer = { expiresAt: number };
 
 const memoKey = Symbol.for('roleboard.publishedSlugs');
 function answers() {
@@ -19,10 +19,10 @@ function answers() {
   return (holder[memoKey] ??= new Map());
 }
 
-function remember(slug: string, published: boolean, now: number) {
+function rememberPublished(slug: string, now: number) {
   const memo = answers();
   memo.delete(slug);
-  memo.set(slug, { published, expiresAt: now + (published ? PUBLISHED_TTL_MS : UNPUBLISHED_TTL_MS) });
+  memo.set(slug, { expiresAt: now + PUBLISHED_TTL_MS });
   // A Map iterates in insertion order, and every use re-inserts: the first key is the least recently used.
   while (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
 }
@@ -38,11 +38,10 @@ export async function findUnpublishedSlugs(slugs: string[]): Promise<string[]> {
     memo.set(slug, answer);
     return false;
   });
-  if (unknown.length > 0) {
-    const published = new Set(await listPublishedSlugsAmong({ slugs: unknown }));
-    for (const slug of unknown) remember(slug, published.has(slug), now);
-  }
-  return slugs.filter((slug) => !memo.get(slug)?.published);
+  if (unknown.length === 0) return [];
+  const published = new Set(await listPublishedSlugsAmong({ slugs: unknown }));
+  for (const slug of published) rememberPublished(slug, now);
+  return unknown.filter((slug) => !published.has(slug));
 }
 
 export async function isPublishedSlug(slug: string) {
