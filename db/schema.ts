@@ -12,6 +12,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -184,6 +185,85 @@ export const roleStats = pgTable(
     index('role_stats_openings_idx').on(table.jobOpenings, table.roleId),
     index('role_stats_degree_idx').on(table.degreeRequirementPercent),
   ],
+);
+
+/** The 50 states and the District of Columbia, as BLS publishes figures for them. */
+export const areas = pgTable(
+  'areas',
+  {
+    /** The two-digit state FIPS code, as in BLS's files and the map's shapes. */
+    fips: char('fips', { length: 2 }).primaryKey(),
+    postalCode: char('postal_code', { length: 2 }).notNull().unique(),
+    name: text('name').notNull().unique(),
+    slug: text('slug').notNull().unique(),
+  },
+  (table) => [
+    check('areas_fips_format', sql`${table.fips} ~ '^[0-9]{2}$'`),
+    check('areas_postal_code_format', sql`${table.postalCode} ~ '^[A-Z]{2}$'`),
+    check('areas_slug_format', sql`${table.slug} ~ '^[a-z]+(-[a-z]+)*$'`),
+  ],
+);
+
+/**
+ * A role's figures in one state (BLS OEWS state estimates), read-only: loaded by the import.
+ * BLS's markers are kept as they mean: `**` (employment not available) is a null employment,
+ * jobs per 1,000 and location quotient; `*` (wage not available) a null wage; `#` (at or above the
+ * top code) the code in its column and the column's name in `salary_top_coded`, as in role_stats.
+ */
+export const roleAreaStats = pgTable(
+  'role_area_stats',
+  {
+    roleId: integer('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    areaFips: char('area_fips', { length: 2 })
+      .notNull()
+      .references(() => areas.fips),
+    employment: integer('employment'),
+    jobsPer1000: numeric('jobs_per_1000', { precision: 8, scale: 3, mode: 'number' }),
+    locationQuotient: numeric('location_quotient', { precision: 6, scale: 2, mode: 'number' }),
+    averageSalary: integer('average_salary'),
+    salaryP10: integer('salary_p10'),
+    salaryP25: integer('salary_p25'),
+    salaryMedian: integer('salary_median'),
+    salaryP75: integer('salary_p75'),
+    salaryP90: integer('salary_p90'),
+    salaryTopCoded: text('salary_top_coded').array().notNull().default(sql`'{}'::text[]`),
+    hourlyMean: numeric('hourly_mean', { precision: 7, scale: 2, mode: 'number' }),
+    hourlyMedian: numeric('hourly_median', { precision: 7, scale: 2, mode: 'number' }),
+    /** BLS's `#` on the hourly median: at or above its hourly top code. */
+    hourlyMedianTopCoded: boolean('hourly_median_top_coded').notNull().default(false),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    source: text('source').notNull(),
+    sourceUrl: text('source_url').notNull(),
+  },
+  (table) => {
+    const percentiles = sql`num_nonnulls(${table.salaryP10}, ${table.salaryP25}, ${table.salaryMedian}, ${table.salaryP75}, ${table.salaryP90})`;
+    return [
+      primaryKey({ columns: [table.roleId, table.areaFips] }),
+      // A state's occupations, by pay or employment (the state pages and the API).
+      index('role_area_stats_area_salary_idx').on(table.areaFips, table.averageSalary, table.roleId),
+      index('role_area_stats_area_employment_idx').on(table.areaFips, table.employment, table.roleId),
+      check(
+        'role_area_stats_employment_figures',
+        sql`num_nonnulls(${table.employment}, ${table.jobsPer1000}, ${table.locationQuotient}) in (0, 3) and ${table.employment} >= 0 and ${table.jobsPer1000} >= 0 and ${table.locationQuotient} >= 0`,
+      ),
+      check('role_area_stats_average_salary', sql`${table.averageSalary} between 0 and 100000000`),
+      check(
+        'role_area_stats_percentiles',
+        sql`${percentiles} = 0
+         or (${percentiles} = 5
+             and ${table.salaryP10} >= 0 and ${table.salaryP10} <= ${table.salaryP25} and ${table.salaryP25} <= ${table.salaryMedian}
+             and ${table.salaryMedian} <= ${table.salaryP75} and ${table.salaryP75} <= ${table.salaryP90} and ${table.salaryP90} <= 100000000)`,
+      ),
+      check(
+        'role_area_stats_salary_top_coded',
+        sql`${table.salaryTopCoded} <@ array['p10', 'p25', 'median', 'p75', 'p90']::text[] and (cardinality(${table.salaryTopCoded}) = 0 or ${percentiles} = 5)`,
+      ),
+      check('role_area_stats_hourly', sql`${table.hourlyMean} >= 0 and ${table.hourlyMedian} >= 0 and (not ${table.hourlyMedianTopCoded} or ${table.hourlyMedian} is not null)`),
+      check('role_area_stats_source_url', sql`${table.sourceUrl} ~ '^https?://' and length(${table.sourceUrl}) <= 500`),
+    ];
+  },
 );
 
 /** Append-only: one row per change of a role's stats (including its first values). */

@@ -8,9 +8,11 @@ export const cacheTags = {
   /** Similar-roles panels of every role in the category. */
   category: (categorySlug: string) => `category:${categorySlug}`,
   categories: 'categories',
+  /** The states and every role's figures in them (BLS state estimates), which change only with an import. */
+  areas: 'areas',
 };
 
-const tagPattern = /^(roles|categories|(role|category):[a-z0-9]+(-[a-z0-9]+)*)$/;
+const tagPattern = /^(roles|categories|areas|(role|category):[a-z0-9]+(-[a-z0-9]+)*)$/;
 
 /** True for the tags above (slugs as the slug rules allow): what an invalidation from outside may name. */
 export function isCacheTag(tag: string) {

@@ -7,6 +7,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { revalidateTag, unstable_cache, updateTag } from 'next/cache';
+import { listAreas, listPublishedRoleAreaFigures } from '@/db/areas';
 import { isDatabaseUnavailable } from '@/db/availability';
 import {
   countPublishedRoles,
@@ -91,6 +92,15 @@ export const getSitemapEntries = (offset: number, limit: number) =>
 
 export const getPublishedRoleCount = () =>
   unstable_cache(() => countPublishedRoles(), ['published-role-count'], { tags: [cacheTags.roleList] })();
+
+/** The 50 states and DC. */
+export const getAreas = cache(() => unstable_cache(() => listAreas(), ['areas'], { tags: [cacheTags.areas] })());
+
+/** Every state's figures for a published role, or null. */
+export const getRoleAreaFigures = async (slug: string) =>
+  (await mayLookUp(slug))
+    ? unstable_cache(() => listPublishedRoleAreaFigures({ slug }), ['role-areas', slug], { tags: [cacheTags.role(slug), cacheTags.areas] })()
+    : null;
 
 /** What is known of the slugs these tags name: a new role, or one that changed, is looked up afresh. */
 function forgetSlugsOf(tags: string[]) {

@@ -158,6 +158,7 @@ async function importDefault(db: Database) {
   const result = await importDefaultCatalogue(db, { onRelease: (asOf) => console.log(`Importing the U.S. catalogue as of ${asOf}…`), onProgress: progressLine });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Applied in ${seconds} s: created ${formatCount(result.created)}, updated ${formatCount(result.updated)} (counting each release).`);
+  console.log(`State figures (BLS May 2024): ${formatCount(result.states.figures)} in ${result.states.areas} states and DC, loaded in ${result.states.seconds.toFixed(1)} s.`);
   if (result.tags.length > 0) console.log(await tellRunningServer(result.tags));
   return 0;
 }

@@ -13,6 +13,7 @@ import { closeAllDatabases, createDatabase } from '@/db/connection';
 import { withDatabaseUrl } from '@/db/embedded-server';
 import { databaseIdentity } from '@/db/identity';
 import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
+import { hasStateFigures, importUsStateFigures } from '@/db/catalogue/us-states';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase, upsertUser } from '@/db/seed/seed';
 import { users } from '@/db/schema';
@@ -71,9 +72,16 @@ async function prepare(url: string) {
     if (count === 0) {
       const started = performance.now();
       await seedDatabase(db);
-      const { created } = await importDefaultCatalogue(db);
+      const { created, states } = await importDefaultCatalogue(db);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(`Loaded the catalogue into the empty database in ${seconds} s: the seed role and ${created} U.S. occupations (BLS May 2023 and May 2024).`);
+      console.log(
+        `Loaded the catalogue into the empty database in ${seconds} s: the seed role and ${created} U.S. occupations (BLS May 2023 and May 2024), ` +
+          `with ${states.figures.toLocaleString('en-US')} state figures in ${states.areas} states and DC (${states.seconds.toFixed(1)} s).`,
+      );
+    } else if (!(await hasStateFigures(db))) {
+      // A database loaded before the state figures existed gets them once.
+      const states = await importUsStateFigures(db);
+      console.log(`Loaded ${states.figures.toLocaleString('en-US')} state figures (BLS May 2024) in ${states.areas} states and DC.`);
     }
     if (admin) await upsertUser(db, { ...admin, role: 'admin', name: 'Administrator' });
     else if (development) await createFirstDevelopmentAdmin(db);

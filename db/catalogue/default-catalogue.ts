@@ -1,17 +1,25 @@
 // The default U.S. catalogue (831 BLS occupations) through the same import as every CSV, one OEWS
 // release after the other (May 2023, then May 2024), so each occupation starts with two real
-// points of history. Used on a first start, by `npm run data:import` without a file, and by tests.
+// points of history; then their figures in every state (us-states.ts). Used on a first start, by `npm run data:import` without a file, and by tests.
 // Running it again changes nothing: an earlier release only fills in roles whose figures are older
 // than it (it never takes a role back in time), and the latest one is unchanged.
 import { eq, inArray } from 'drizzle-orm';
+import { cacheTags } from '@/lib/cache-tags';
 import { categories, roles, roleStats } from '../schema';
 import { applyCatalogueImport, type ApplyOptions } from '../catalogue-import';
 import type { Transaction } from '../audit';
 import type { Database } from '../connection';
 import { usCategories } from './categories';
 import { loadUsOccupationCatalogue } from './us-occupations';
+import { importUsStateFigures } from './us-states';
 
-export type DefaultCatalogueResult = { created: number; updated: number; tags: string[] };
+export type DefaultCatalogueResult = {
+  created: number;
+  updated: number;
+  tags: string[];
+  /** The state figures loaded after the national ones, and how long that took. */
+  states: Awaited<ReturnType<typeof importUsStateFigures>> & { seconds: number };
+};
 
 /** The SOC major groups the catalogue files its occupations under; existing categories are kept as they are. */
 export async function ensureUsCategories(db: Database | Transaction) {
@@ -51,5 +59,8 @@ export async function importDefaultCatalogue(
     updated += result.updated.length;
     result.tags.forEach((tag) => tags.add(tag));
   }
-  return { created, updated, tags: [...tags] };
+  const started = performance.now();
+  const states = await importUsStateFigures(db);
+  tags.add(cacheTags.areas);
+  return { created, updated, tags: [...tags], states: { ...states, seconds: (performance.now() - started) / 1000 } };
 }

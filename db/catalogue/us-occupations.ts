@@ -53,7 +53,7 @@ type OewsCells = Pick<
 
 type CsvRow = Record<string, string>;
 
-function readGzippedCsv(fileName: string): CsvRow[] {
+export function readGzippedCsv(fileName: string): CsvRow[] {
   return parse<CsvRow>(gunzipSync(readFileSync(path.join(dataDirectory, fileName))), { columns: true, bom: true });
 }
 

@@ -2,7 +2,9 @@
 // Nothing here restates a shape: component schemas and parameters come from z.toJSONSchema.
 import { z } from 'zod';
 import {
+  apiAreaListSchema,
   apiHistorySchema,
+  apiRoleAreasSchema,
   apiListParams,
   apiRoleListSchema,
   apiRoleSchema,
@@ -46,7 +48,7 @@ const ok = (description: string, contentType: string, schema: object) => ({
 export function buildOpenApiDocument(siteUrl: string) {
   // One pass over every response schema, so shared ones (RoleStats, Category…) become components
   // referenced by their meta id instead of being inlined again and again.
-  const registry = z.toJSONSchema(z.object({ apiRoleListSchema, apiRoleSchema, apiHistorySchema, problemSchema, oembedSchema }));
+  const registry = z.toJSONSchema(z.object({ apiRoleListSchema, apiRoleSchema, apiHistorySchema, apiRoleAreasSchema, apiAreaListSchema, problemSchema, oembedSchema }));
   const schemas = JSON.parse(JSON.stringify(registry.$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, unknown>;
 
   return {
@@ -99,6 +101,28 @@ export function buildOpenApiDocument(siteUrl: string) {
             200: ok('Every change of the stats, oldest first', 'application/json', schemaRef('RoleStatsHistory')),
             304: { description: 'Not modified' },
             404: problem('No published role has this slug'),
+          },
+        },
+      },
+      '/api/v1/roles/{slug}/areas': {
+        get: {
+          operationId: 'getRoleAreas',
+          summary: "A role's figures in every state (BLS May 2024 state estimates)",
+          parameters: [slugParameter],
+          responses: {
+            200: ok('Every state with an estimate, by name', 'application/json', schemaRef('RoleAreas')),
+            304: { description: 'Not modified' },
+            404: problem('No published role has this slug'),
+          },
+        },
+      },
+      '/api/v1/areas': {
+        get: {
+          operationId: 'listAreas',
+          summary: 'The 50 states and DC',
+          responses: {
+            200: ok('Every area, by name', 'application/json', schemaRef('AreaList')),
+            304: { description: 'Not modified' },
           },
         },
       },

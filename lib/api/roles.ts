@@ -1,12 +1,13 @@
 // Turns the DAL's role objects into the API's documented shapes, and API query strings into
 // searches (a bad parameter is a 400 naming it, unlike the forgiving HTML listing).
 import { z } from 'zod';
+import type { AreaFigures } from '@/db/areas';
 import type { Stats } from '@/db/role-columns';
 import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/roles';
 import { env } from '@/lib/env';
 import { encodeCursor, mismatchedCursors, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { InvalidParam } from './http';
-import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
+import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiRoleAreasSchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;
 export const roleApiUrl = (slug: string) => `${env.SITE_URL()}/api/v1/roles/${slug}`;
@@ -79,6 +80,18 @@ export function toApiHistory(slug: string, entries: RoleStatsHistoryEntry[]): z.
       sourceUrl: entry.sourceUrl,
       changedAt: entry.changedAt,
     })),
+  };
+}
+
+export function toApiRoleAreas(slug: string, figures: AreaFigures[]): z.infer<typeof apiRoleAreasSchema> {
+  const first = figures[0];
+  return {
+    slug,
+    url: rolePageUrl(slug),
+    asOf: first?.asOf ?? null,
+    source: first?.source ?? null,
+    sourceUrl: first?.sourceUrl ?? null,
+    items: figures.map(({ asOf, source, sourceUrl, ...item }) => item),
   };
 }
 

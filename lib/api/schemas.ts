@@ -100,6 +100,42 @@ export const apiHistorySchema = z
   .object({ slug: z.string(), url: z.url(), items: z.array(apiHistoryEntrySchema).describe('Oldest first.') })
   .meta({ id: 'RoleStatsHistory' });
 
+export const areaSchema = z
+  .object({
+    fips: z.string().regex(/^[0-9]{2}$/).describe('Two-digit state FIPS code.'),
+    postalCode: z.string().regex(/^[A-Z]{2}$/),
+    name: z.string(),
+    slug: z.string(),
+  })
+  .meta({ id: 'Area', description: 'One of the 50 states or the District of Columbia.' });
+
+export const apiAreaListSchema = z.object({ items: z.array(areaSchema).describe('By name.') }).meta({ id: 'AreaList' });
+
+export const apiAreaFiguresSchema = z
+  .object({
+    area: areaSchema,
+    employment: z.number().int().min(0).nullable().describe('People employed; null where BLS publishes none (its `**`).'),
+    jobsPer1000: z.number().min(0).nullable().describe("Of the state's jobs, per 1,000; null with employment."),
+    locationQuotient: z.number().min(0).nullable().describe("The occupation's share of the state's jobs against its national share; null with employment."),
+    averageSalary: z.number().int().min(0).nullable().describe('Annual mean wage in USD; null where BLS publishes none (its `*`).'),
+    percentiles: percentilesSchema.nullable().describe('Null where BLS publishes none (its `*`).'),
+    hourlyMean: z.number().min(0).nullable(),
+    hourlyMedian: z.number().min(0).nullable(),
+    hourlyMedianTopCoded: z.boolean().describe("The hourly median is BLS's hourly top code ($115.00): the real one is at least that (its `#`)."),
+  })
+  .meta({ id: 'AreaFigures', description: "A role's figures in one state." });
+
+export const apiRoleAreasSchema = z
+  .object({
+    slug: z.string(),
+    url: z.url(),
+    asOf: provenance.asOf.nullable().describe('The date the figures describe; null when there are none.'),
+    source: provenance.source.nullable(),
+    sourceUrl: provenance.sourceUrl,
+    items: z.array(apiAreaFiguresSchema).describe('Every state with an estimate for the role, by name; empty for a role that is not a U.S. occupation.'),
+  })
+  .meta({ id: 'RoleAreas' });
+
 export const problemSchema = z
   .object({
     type: z.string(),

@@ -5,6 +5,7 @@
 // tags follow from the address alone, the same way the pages read their data:
 //   /roles/{slug}, /compare/{a,b}  role:{slug}… and roles (similar roles, the listing's figures)
 //   /embed/{slug}, /api/v1/roles/{slug}[/history|/badge.svg]  role:{slug}
+//   /api/v1/roles/{slug}/areas  role:{slug} areas;  /api/v1/areas  areas
 //   /, /api/v1/roles, /api/v1/roles.csv, sitemaps  roles categories
 // Anything else public is tagged `site`: it changes only with a deploy.
 import { cacheTags } from '@/lib/cache-tags';
@@ -41,7 +42,8 @@ export function edgeTagsOf(pathname: string, searchParams: URLSearchParams): str
   if (pathname === '/' || first === 'sitemap.xml' || first === 'sitemaps') return [...listTags, SITE_TAG];
   if (first === 'developers') return [cacheTags.roleList, SITE_TAG];
   if (first === 'api') {
-    if (second === 'v1' && third === 'roles' && fourth) return [...roleTags([fourth]), SITE_TAG];
+    if (second === 'v1' && third === 'roles' && fourth) return [...roleTags([fourth]), ...(parts[4] === 'areas' ? [cacheTags.areas] : []), SITE_TAG];
+    if (second === 'v1' && third === 'areas') return [cacheTags.areas, SITE_TAG];
     if (second === 'v1' && (third === 'roles' || third === 'roles.csv')) return [...listTags, SITE_TAG];
     if (second === 'v1' && third === 'openapi.json') return [SITE_TAG];
     if (second === 'oembed') return [...roleTags(slugOfRoleUrl(searchParams.get('url'))), SITE_TAG];

@@ -25,6 +25,12 @@ test.describe('the OpenAPI contract', () => {
       ['/api/v1/roles/actors', 'Role', 200],
       ['/api/v1/roles/cardiologists', 'Role', 200],
       [`${role}/history`, 'RoleStatsHistory', 200],
+      ['/api/v1/roles/software-developers/areas', 'RoleAreas', 200],
+      // Hourly wages only, and markers for figures BLS does not publish.
+      ['/api/v1/roles/actors/areas', 'RoleAreas', 200],
+      [`${role}/areas`, 'RoleAreas', 200],
+      ['/api/v1/areas', 'AreaList', 200],
+      ['/api/v1/roles/no-such-role/areas', 'Problem', 404],
       [`/api/oembed?url=${encodeURIComponent(`${baseURL}/roles/backend-software-engineer`)}&format=json`, 'OEmbed', 200],
       ['/api/v1/roles?sort=sideways', 'Problem', 400],
       ['/api/v1/roles/no-such-role', 'Problem', 404],
@@ -66,6 +72,44 @@ test.describe('the OpenAPI contract', () => {
     expect(seen.size).toBe(total);
     expect(seen.has('backend-software-engineer')).toBe(true);
   });
+});
+
+test.describe('pay by state', () => {
+  test("a role's figures in every state, markers kept as BLS means them", async ({ request }) => {
+    const response = await request.get('/api/v1/roles/software-developers/areas');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['access-control-allow-origin']).toBe('*');
+    expect(response.headers().etag).toBeTruthy();
+    const body = await response.json();
+    expect(body).toMatchObject({ slug: 'software-developers', asOf: '2024-05-01', sourceUrl: 'https://www.bls.gov/oes/2024/may/oessrcst.htm' });
+    expect(body.items).toHaveLength(51);
+    const california = body.items.find((item: { area: { postalCode: string } }) => item.area.postalCode === 'CA');
+    expect(california).toMatchObject({
+      area: { fips: '06', name: 'California', slug: 'california' },
+      employment: 292_630,
+      averageSalary: 185_750,
+      percentiles: { median: 170_910, p90: 239_200, topCoded: ['p90'] },
+    });
+    const texas = body.items.find((item: { area: { postalCode: string } }) => item.area.postalCode === 'TX');
+    expect(texas.averageSalary).toBe(133_280);
+
+    // The seed role is no U.S. occupation: no state figures, and no made-up provenance.
+    expect(await (await request.get('/api/v1/roles/backend-software-engineer/areas')).json()).toMatchObject({ items: [], asOf: null, source: null });
+  });
+
+  test('the 50 states and DC', async ({ request }) => {
+    const { items } = await (await request.get('/api/v1/areas')).json();
+    expect(items).toHaveLength(51);
+    expect(items.map((area: { postalCode: string }) => area.postalCode)).toEqual(expect.arrayContaining(['AL', 'CA', 'DC', 'WY']));
+  });
+
+  for (const path of ['/api/v1/roles/no-such-role/areas', '/api/v1/roles/Not%20A%20Slug/areas', `/api/v1/roles/${'x'.repeat(300)}/areas`]) {
+    test(`an unknown or malformed role is a 404 problem: ${path.slice(0, 40)}`, async ({ request }) => {
+      const response = await request.get(path);
+      expect(response.status()).toBe(404);
+      expect(response.headers()['content-type']).toBe('application/problem+json');
+    });
+  }
 });
 
 test.describe('HTTP behaviour', () => {

@@ -138,6 +138,18 @@ export default async function DevelopersPage({ searchParams }: Props) {
             </tr>
             <tr>
               <td>
+                <Endpoint path="/api/v1/roles/{slug}/areas" />
+              </td>
+              <td>The role’s figures in each of the 50 states and DC: employment, jobs per 1,000, location quotient, mean and percentile wages (BLS May 2024). A figure BLS does not publish is null.</td>
+            </tr>
+            <tr>
+              <td>
+                <Endpoint path="/api/v1/areas" />
+              </td>
+              <td>The 50 states and DC, with their postal codes, FIPS codes and slugs.</td>
+            </tr>
+            <tr>
+              <td>
                 <Endpoint path="/api/v1/roles.csv" />
               </td>
               <td>

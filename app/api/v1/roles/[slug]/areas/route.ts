@@ -1,0 +1,17 @@
+// GET /api/v1/roles/{slug}/areas: the role's figures in every state (BLS state estimates).
+import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
+import { toApiRoleAreas } from '@/lib/api/roles';
+import { apiRoleAreasSchema } from '@/lib/api/schemas';
+import { getRoleAreaFigures } from '@/lib/public-roles';
+import { slugSchema } from '@/lib/slug';
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
+  const slug = slugSchema.safeParse((await params).slug);
+  const figures = slug.success ? await getRoleAreaFigures(slug.data) : null;
+  if (!slug.success || !figures) return problemResponse(404, 'No published role has this slug.');
+  return jsonResponse(request, apiRoleAreasSchema.parse(toApiRoleAreas(slug.data, figures)));
+});
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;
