@@ -10,13 +10,14 @@ import { ChartCaption, FigureSource } from '@/components/charts/figure-source';
 import { OutlookFigure } from '@/components/charts/outlook-chart';
 import { RoleTrends, trendSeries } from '@/components/charts/role-trends';
 import { SalaryDistributionFigure } from '@/components/charts/salary-distribution';
+import { StatePayMap } from '@/components/charts/state-pay-map';
 import { compareHref } from '@/lib/compare';
 import { env } from '@/lib/env';
 import { AlsoCalled } from '@/components/also-called';
 import { RoleHistoryTable } from '@/components/role-history-table';
-import { formatAverageSalary, formatJobOpenings, formatPeriod } from '@/lib/format';
+import { formatAsOf, formatAverageSalary, formatJobOpenings, formatPeriod } from '@/lib/format';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
-import { getCategorySalaries, getRole, getRoleStatsHistory, getSimilarRoles } from '@/lib/public-roles';
+import { getCategorySalaries, getRole, getRoleAreaFigures, getRoleStatsHistory, getSimilarRoles } from '@/lib/public-roles';
 import { renderSalaryTemplate } from '@/lib/salary-template';
 import { slugSchema } from '@/lib/slug';
 import { latestOfEachRelease } from '@/lib/stats-history';
@@ -65,11 +66,12 @@ export default async function RolePage({ params }: Props) {
   const role = await loadRole(params);
   if (!role) notFound();
   const { stats } = role;
-  const [similarRoles, history, categorySalaries] = await Promise.all([
+  const [similarRoles, history, categorySalaries, stateFigures] = await Promise.all([
     getSimilarRoles({ id: role.id, slug: role.slug, categorySlug: role.category.slug, averageSalary: stats.averageSalary }),
     getRoleStatsHistory(role.slug),
     // A role without percentiles is shown against its category's averages instead.
     stats.percentiles || stats.averageSalary === null ? null : getCategorySalaries(role.category.slug, stats.currency),
+    getRoleAreaFigures(role.slug),
   ]);
   const releases = latestOfEachRelease(history ?? []);
   const trends = trendSeries(releases);
@@ -135,6 +137,17 @@ export default async function RolePage({ params }: Props) {
           />
         )}
       </section>
+
+      {stateFigures && stateFigures.length > 0 && (
+        <section aria-labelledby="pay-by-state">
+          <h2 id="pay-by-state">Pay by state</h2>
+          <p>
+            What the occupation pays depends on where it is done. BLS estimates for {stateFigures.length === 51 ? 'all 50 states and DC' : `${stateFigures.length} states and areas`},{' '}
+            as of <time dateTime={stateFigures[0]!.asOf}>{formatAsOf(stateFigures[0]!.asOf)}</time> (<a href={stateFigures[0]!.sourceUrl}>BLS state estimates</a>).
+          </p>
+          <StatePayMap roleTitle={role.title} figures={stateFigures} />
+        </section>
+      )}
 
       {releases.length > 1 && (
         <section aria-labelledby="over-time">

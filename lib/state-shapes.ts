@@ -1,0 +1,23 @@
+// The 50 states and DC as SVG paths, for maps drawn on the server: us-atlas's TopoJSON (U.S.
+// Census Bureau boundaries, already projected for a 975 × 610 map, each shape keyed by its FIPS
+// code) through topojson-client and d3-geo. Whole-pixel coordinates keep the paths small: every
+// state together is about 24 kB gzipped.
+import 'server-only';
+import { geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import states from 'us-atlas/states-albers-10m.json';
+
+export const MAP_WIDTH = 975;
+export const MAP_HEIGHT = 610;
+
+let shapes: Map<string, string> | null = null;
+
+/** The SVG path of each state, by FIPS code. */
+export function stateShapes(): Map<string, string> {
+  if (shapes) return shapes;
+  const topology = states as unknown as Topology<{ states: GeometryCollection<{ name: string }> }>;
+  const path = geoPath().digits(0);
+  shapes = new Map(feature(topology, topology.objects.states).features.map((state) => [String(state.id), path(state) ?? '']));
+  return shapes;
+}
