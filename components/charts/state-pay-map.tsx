@@ -30,6 +30,10 @@ function legendRanges(breaks: number[]) {
   });
 }
 
+/** One decimal, as a reader compares them; a small share keeps two significant digits instead of reading "0.0". */
+const formatJobsPer1000 = (value: number) =>
+  value >= 1 ? value.toFixed(1) : new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 }).format(value);
+
 const mean = (figures: AreaFigures) => (figures.averageSalary === null ? 'no wage estimate' : `${formatSalary(figures.averageSalary)} average`);
 
 export function StatePayMap({ roleTitle, figures }: { roleTitle: string; figures: AreaFigures[] }) {
@@ -119,7 +123,7 @@ export function StatePayMap({ roleTitle, figures }: { roleTitle: string; figures
                   <td>{item.averageSalary === null ? NOT_PUBLISHED : formatSalary(item.averageSalary)}</td>
                   <td>{item.percentiles ? formatPercentile(item.percentiles, 'median') : NOT_PUBLISHED}</td>
                   <td>{item.employment === null ? NOT_PUBLISHED : formatCount(item.employment)}</td>
-                  <td>{item.jobsPer1000 === null ? NOT_PUBLISHED : item.jobsPer1000.toFixed(1)}</td>
+                  <td>{item.jobsPer1000 === null ? NOT_PUBLISHED : formatJobsPer1000(item.jobsPer1000)}</td>
                 </tr>
               ))}
             </tbody>
