@@ -1,9 +1,10 @@
 // Public reads of the states (areas) and of published roles' figures in them (BLS state estimates).
 import 'server-only';
-import { and, asc, eq, or } from 'drizzle-orm';
+import { asc, eq, or } from 'drizzle-orm';
 import { database } from './client';
 import { percentilesFromColumns, type Percentiles } from './role-columns';
-import { areas, roleAreaStats, roles } from './schema';
+import { findPublishedRoleId } from './roles';
+import { areas, roleAreaStats } from './schema';
 
 export type Area = { fips: string; postalCode: string; name: string; slug: string };
 
@@ -42,16 +43,13 @@ export async function findArea({ codeOrSlug }: { codeOrSlug: string }): Promise<
 
 /** Every state's figures for a published role, by state name; null when no published role has the slug. */
 export async function listPublishedRoleAreaFigures({ slug }: { slug: string }): Promise<AreaFigures[] | null> {
-  const [role] = await database()
-    .select({ id: roles.id })
-    .from(roles)
-    .where(and(eq(roles.slug, slug), eq(roles.status, 'published')));
-  if (!role) return null;
+  const roleId = await findPublishedRoleId({ slug });
+  if (roleId === null) return null;
   const rows = await database()
     .select({ area: areaColumns, figures: roleAreaStats })
     .from(roleAreaStats)
     .innerJoin(areas, eq(areas.fips, roleAreaStats.areaFips))
-    .where(eq(roleAreaStats.roleId, role.id))
+    .where(eq(roleAreaStats.roleId, roleId))
     .orderBy(asc(areas.name));
   return rows.map(({ area, figures }) => ({
     area,

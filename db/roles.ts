@@ -422,16 +422,22 @@ export async function countPublishedRoles() {
 export type RoleStatsHistoryEntry = Stats & { roleVersion: number; changedAt: string };
 
 /** A published role's stats over time, oldest first: the public change log of its numbers. */
-export async function listPublishedRoleStatsHistory({ slug }: { slug: string }): Promise<RoleStatsHistoryEntry[] | null> {
+/** The id of a published role, or null when no published role has that slug. */
+export async function findPublishedRoleId({ slug }: { slug: string }): Promise<number | null> {
   const [role] = await database()
     .select({ id: roles.id })
     .from(roles)
     .where(and(eq(roles.slug, slug), eq(roles.status, 'published')));
-  if (!role) return null;
+  return role?.id ?? null;
+}
+
+export async function listPublishedRoleStatsHistory({ slug }: { slug: string }): Promise<RoleStatsHistoryEntry[] | null> {
+  const roleId = await findPublishedRoleId({ slug });
+  if (roleId === null) return null;
   const rows = await database()
     .select()
     .from(roleStatsHistory)
-    .where(eq(roleStatsHistory.roleId, role.id))
+    .where(eq(roleStatsHistory.roleId, roleId))
     .orderBy(asc(roleStatsHistory.changedAt), asc(roleStatsHistory.id));
   return rows.map((row) => ({ roleVersion: row.roleVersion, ...statsFromColumns(row), changedAt: row.changedAt.toISOString() }));
 }

@@ -95,6 +95,40 @@ export const roles = pgTable(
   ],
 );
 
+/** Annual wage percentiles, all five or none; both stats tables and role_area_stats have them. */
+function percentileColumns() {
+  return {
+    salaryP10: integer('salary_p10'),
+    salaryP25: integer('salary_p25'),
+    salaryMedian: integer('salary_median'),
+    salaryP75: integer('salary_p75'),
+    salaryP90: integer('salary_p90'),
+    /** Percentiles that are BLS's top code: their column holds the code, and the real wage is at least that. */
+    salaryTopCoded: text('salary_top_coded').array().notNull().default(sql`'{}'::text[]`),
+  };
+}
+
+type PercentileTableColumns = { [K in keyof ReturnType<typeof percentileColumns>]: AnyPgColumn };
+
+/** The rules on percentileColumns(): all or none, in order, top-coded ones named; `name` prefixes the constraint names. */
+function percentileChecks(name: string, table: PercentileTableColumns) {
+  const percentiles = sql`num_nonnulls(${table.salaryP10}, ${table.salaryP25}, ${table.salaryMedian}, ${table.salaryP75}, ${table.salaryP90})`;
+  return [
+    check(
+      `${name}_percentiles`,
+      // num_nonnulls: a lone NULL would make a plain comparison chain unknown, which CHECK lets through.
+      sql`${percentiles} = 0
+       or (${percentiles} = 5
+           and ${table.salaryP10} >= 0 and ${table.salaryP10} <= ${table.salaryP25} and ${table.salaryP25} <= ${table.salaryMedian}
+           and ${table.salaryMedian} <= ${table.salaryP75} and ${table.salaryP75} <= ${table.salaryP90} and ${table.salaryP90} <= 100000000)`,
+    ),
+    check(
+      `${name}_salary_top_coded`,
+      sql`${table.salaryTopCoded} <@ array['p10', 'p25', 'median', 'p75', 'p90']::text[] and (cardinality(${table.salaryTopCoded}) = 0 or ${percentiles} = 5)`,
+    ),
+  ];
+}
+
 /**
  * A role's figures, as both stats tables store them: role_stats (the current ones) and
  * role_stats_history (every change). One definition, so the two cannot drift.
@@ -110,13 +144,7 @@ function statsColumns() {
     currency: char('currency', { length: 3 }).notNull().default('USD'),
     /** Null where not known: it is never estimated. */
     degreeRequirementPercent: integer('degree_requirement_percent'),
-    salaryP10: integer('salary_p10'),
-    salaryP25: integer('salary_p25'),
-    salaryMedian: integer('salary_median'),
-    salaryP75: integer('salary_p75'),
-    salaryP90: integer('salary_p90'),
-    /** Percentiles that are BLS's top code: their column holds the code, and the real wage is at least that. */
-    salaryTopCoded: text('salary_top_coded').array().notNull().default(sql`'{}'::text[]`),
+    ...percentileColumns(),
     /** Typical education needed for entry (BLS EP), as published. */
     entryEducation: text('entry_education'),
     outlookStartYear: smallint('outlook_start_year'),
@@ -135,25 +163,13 @@ type StatsTableColumns = { [K in keyof ReturnType<typeof statsColumns>]: AnyPgCo
 
 /** The rules both stats tables enforce; `name` prefixes the constraint names. */
 function statsChecks(name: string, table: StatsTableColumns) {
-  const percentiles = sql`num_nonnulls(${table.salaryP10}, ${table.salaryP25}, ${table.salaryMedian}, ${table.salaryP75}, ${table.salaryP90})`;
   return [
     check(`${name}_job_openings`, sql`${table.jobOpenings} >= 0`),
     check(`${name}_employment`, sql`${table.employment} >= 0`),
     check(`${name}_average_salary`, sql`${table.averageSalary} between 0 and 100000000`),
     check(`${name}_currency`, sql`${table.currency} ~ '^[A-Z]{3}$'`),
     check(`${name}_degree_requirement`, sql`${table.degreeRequirementPercent} between 0 and 100`),
-    check(
-      `${name}_percentiles`,
-      // num_nonnulls: a lone NULL would make a plain comparison chain unknown, which CHECK lets through.
-      sql`${percentiles} = 0
-       or (${percentiles} = 5
-           and ${table.salaryP10} >= 0 and ${table.salaryP10} <= ${table.salaryP25} and ${table.salaryP25} <= ${table.salaryMedian}
-           and ${table.salaryMedian} <= ${table.salaryP75} and ${table.salaryP75} <= ${table.salaryP90} and ${table.salaryP90} <= 100000000)`,
-    ),
-    check(
-      `${name}_salary_top_coded`,
-      sql`${table.salaryTopCoded} <@ array['p10', 'p25', 'median', 'p75', 'p90']::text[] and (cardinality(${table.salaryTopCoded}) = 0 or ${percentiles} = 5)`,
-    ),
+    ...percentileChecks(name, table),
     check(`${name}_entry_education`, sql`length(${table.entryEducation}) between 1 and 200`),
     check(
       `${name}_outlook`,
@@ -223,12 +239,7 @@ export const roleAreaStats = pgTable(
     jobsPer1000: numeric('jobs_per_1000', { precision: 8, scale: 3, mode: 'number' }),
     locationQuotient: numeric('location_quotient', { precision: 6, scale: 2, mode: 'number' }),
     averageSalary: integer('average_salary'),
-    salaryP10: integer('salary_p10'),
-    salaryP25: integer('salary_p25'),
-    salaryMedian: integer('salary_median'),
-    salaryP75: integer('salary_p75'),
-    salaryP90: integer('salary_p90'),
-    salaryTopCoded: text('salary_top_coded').array().notNull().default(sql`'{}'::text[]`),
+    ...percentileColumns(),
     hourlyMean: numeric('hourly_mean', { precision: 7, scale: 2, mode: 'number' }),
     hourlyMedian: numeric('hourly_median', { precision: 7, scale: 2, mode: 'number' }),
     /** BLS's `#` on the hourly median: at or above its hourly top code. */
@@ -237,33 +248,20 @@ export const roleAreaStats = pgTable(
     source: text('source').notNull(),
     sourceUrl: text('source_url').notNull(),
   },
-  (table) => {
-    const percentiles = sql`num_nonnulls(${table.salaryP10}, ${table.salaryP25}, ${table.salaryMedian}, ${table.salaryP75}, ${table.salaryP90})`;
-    return [
-      primaryKey({ columns: [table.roleId, table.areaFips] }),
-      // A state's occupations, by pay or employment (the state pages and the API).
-      index('role_area_stats_area_salary_idx').on(table.areaFips, table.averageSalary, table.roleId),
-      index('role_area_stats_area_employment_idx').on(table.areaFips, table.employment, table.roleId),
-      check(
-        'role_area_stats_employment_figures',
-        sql`num_nonnulls(${table.employment}, ${table.jobsPer1000}, ${table.locationQuotient}) in (0, 3) and ${table.employment} >= 0 and ${table.jobsPer1000} >= 0 and ${table.locationQuotient} >= 0`,
-      ),
-      check('role_area_stats_average_salary', sql`${table.averageSalary} between 0 and 100000000`),
-      check(
-        'role_area_stats_percentiles',
-        sql`${percentiles} = 0
-         or (${percentiles} = 5
-             and ${table.salaryP10} >= 0 and ${table.salaryP10} <= ${table.salaryP25} and ${table.salaryP25} <= ${table.salaryMedian}
-             and ${table.salaryMedian} <= ${table.salaryP75} and ${table.salaryP75} <= ${table.salaryP90} and ${table.salaryP90} <= 100000000)`,
-      ),
-      check(
-        'role_area_stats_salary_top_coded',
-        sql`${table.salaryTopCoded} <@ array['p10', 'p25', 'median', 'p75', 'p90']::text[] and (cardinality(${table.salaryTopCoded}) = 0 or ${percentiles} = 5)`,
-      ),
-      check('role_area_stats_hourly', sql`${table.hourlyMean} >= 0 and ${table.hourlyMedian} >= 0 and (not ${table.hourlyMedianTopCoded} or ${table.hourlyMedian} is not null)`),
-      check('role_area_stats_source_url', sql`${table.sourceUrl} ~ '^https?://' and length(${table.sourceUrl}) <= 500`),
-    ];
-  },
+  (table) => [
+    primaryKey({ columns: [table.roleId, table.areaFips] }),
+    // A state's occupations, by pay or employment (the state pages and the API).
+    index('role_area_stats_area_salary_idx').on(table.areaFips, table.averageSalary, table.roleId),
+    index('role_area_stats_area_employment_idx').on(table.areaFips, table.employment, table.roleId),
+    check(
+      'role_area_stats_employment_figures',
+      sql`num_nonnulls(${table.employment}, ${table.jobsPer1000}, ${table.locationQuotient}) in (0, 3) and ${table.employment} >= 0 and ${table.jobsPer1000} >= 0 and ${table.locationQuotient} >= 0`,
+    ),
+    check('role_area_stats_average_salary', sql`${table.averageSalary} between 0 and 100000000`),
+    ...percentileChecks('role_area_stats', table),
+    check('role_area_stats_hourly', sql`${table.hourlyMean} >= 0 and ${table.hourlyMedian} >= 0 and (not ${table.hourlyMedianTopCoded} or ${table.hourlyMedian} is not null)`),
+    check('role_area_stats_source_url', sql`${table.sourceUrl} ~ '^https?://' and length(${table.sourceUrl}) <= 500`),
+  ],
 );
 
 /** Append-only: one row per change of a role's stats (including its first values). */
