@@ -1,12 +1,14 @@
 // Runs before routing. Anonymous visitors of /admin go to /login (for convenience only: every
 // admin page and action checks the session itself). Role pages and comparisons are rendered once
 // and cached, so only addresses of published roles may reach them: a made-up slug gets the 404
-// page here, before anything is rendered or stored, and a comparison address is made exact.
+// page here, before anything is rendered or stored, and a comparison address is made exact, as
+// is a state's (its slug, from a postal code or the state picker's GET form).
 import { NextResponse, type NextRequest } from 'next/server';
 import { isDatabaseUnavailable } from '@/db/availability';
 import { compareHref, isCleanRequest, parseCompareRequest } from '@/lib/compare';
 import { findUnpublishedSlugs } from '@/lib/published-slugs';
 import { slugSchema } from '@/lib/slug';
+import { findUsState } from '@/lib/us-states';
 
 const sessionCookies = ['authjs.session-token', '__Secure-authjs.session-token'];
 
@@ -24,13 +26,41 @@ async function unpublishedAmong(slugs: string[]) {
   }
 }
 
+/**
+ * A state's address under `base`: `base/states?state=CA` (the state picker's GET form) and
+ * `base/states/CA` go to `base/states/california`; an unknown state is a 404. Null when the
+ * address is already the state's.
+ */
+function stateAddress(request: NextRequest, base: string, rest: string[]): NextResponse | null {
+  const picked = rest.length === 0 ? request.nextUrl.searchParams.get('state') : rest.length === 1 ? rest[0]! : null;
+  const state = picked === null ? null : findUsState(picked);
+  // The picker sent without a state: back to where it was.
+  if (!state) return rest.length === 0 && !picked ? NextResponse.redirect(new URL(base || '/states', request.url)) : notFound(request);
+  return rest[0] === state.slug ? null : NextResponse.redirect(new URL(`${base}/states/${state.slug}`, request.url), 308);
+}
+
 async function checkRolePage(request: NextRequest, segments: string[]) {
   const [slug, ...rest] = segments;
-  // Under a role's address there is only its link preview image (opengraph-image.tsx, served at
-  // opengraph-image-<hash of the file>), cached like the page.
-  const isPageOrImage = rest.length === 0 || (rest.length === 1 && /^opengraph-image(-[a-z0-9]+)?$/.test(rest[0]!));
-  if (!isPageOrImage || !slugSchema.safeParse(slug ?? '').success) return notFound(request);
+  if (!slugSchema.safeParse(slug ?? '').success) return notFound(request);
+  if (rest[0] === 'states') {
+    // The role's page for a state (an unknown state is a 404 without a lookup).
+    const redirect = rest.length <= 2 ? stateAddress(request, `/roles/${slug}`, rest.slice(1)) : notFound(request);
+    if (redirect) return redirect;
+  } else if (!(rest.length === 0 || (rest.length === 1 && /^opengraph-image(-[a-z0-9]+)?$/.test(rest[0]!)))) {
+    // Under a role's address there is otherwise only its link preview image (opengraph-image.tsx,
+    // served at opengraph-image-<hash of the file>), cached like the page.
+    return notFound(request);
+  }
   return (await unpublishedAmong([slug!])).length > 0 ? notFound(request) : NextResponse.next();
+}
+
+/** `/states?state=CA` (the picker) and `/states/CA` go to `/states/california`; an unknown state is a 404. */
+function checkStatePage(request: NextRequest, segments: string[]) {
+  if (segments.length === 0 || (segments.length === 1 && segments[0] === '')) {
+    return request.nextUrl.searchParams.has('state') ? (stateAddress(request, '', []) ?? NextResponse.next()) : NextResponse.next();
+  }
+  if (segments.length > 1) return notFound(request);
+  return stateAddress(request, '', segments) ?? NextResponse.next();
 }
 
 async function checkComparison(request: NextRequest, segment: string) {
@@ -60,7 +90,8 @@ export async function proxy(request: NextRequest) {
   }
   const [, section, ...segments] = pathname.split('/');
   if (section === 'compare') return checkComparison(request, segments.join('/'));
+  if (section === 'states') return checkStatePage(request, segments);
   return checkRolePage(request, segments);
 }
 
-export const config = { matcher: ['/roles/:path*', '/compare/:roles', '/admin', '/admin/:path*'] };
+export const config = { matcher: ['/roles/:path*', '/compare/:roles', '/states', '/states/:path*', '/admin', '/admin/:path*'] };

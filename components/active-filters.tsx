@@ -4,22 +4,41 @@
 import Link from 'next/link';
 import type { Category } from '@/db/schema';
 import { formatPercent, formatSalary } from '@/lib/format';
-import { isSortChanged, sortChoiceOf, toQueryString, type RoleSearch } from '@/lib/role-search';
+import { isSortChanged, sortChoiceOf, toQueryString, type RoleSearch, type SortChoice } from '@/lib/role-search';
 
 type Chip = { label: string; without: Record<string, undefined> };
 
-export function ActiveFilters({ search, categories, keep = {} }: { search: RoleSearch; categories: Category[]; keep?: Record<string, string> }) {
+/** Without the state, a sort by a state's figures goes too (it means nothing nationally). */
+function stateSortWithout(search: RoleSearch, sortChoice: SortChoice): Record<string, undefined> {
+  return sortChoice.sort === 'employment' || sortChoice.sort === 'concentration' ? { state: undefined, sort: undefined, order: undefined } : { state: undefined };
+}
+
+/** `basePath`: the page the chips link to; a state's page (`fixedState`) has no chip for its state. */
+export function ActiveFilters({
+  search,
+  categories,
+  keep = {},
+  basePath = '/',
+  fixedState = false,
+}: {
+  search: RoleSearch;
+  categories: Category[];
+  keep?: Record<string, string>;
+  basePath?: string;
+  fixedState?: boolean;
+}) {
   const sortChoice = sortChoiceOf(search);
   const chips: Chip[] = [];
   if (search.q) {
     // Best match ranks by the search text: without it, the list goes back to its default order.
     chips.push({ label: `Search: “${search.q}”`, without: sortChoice.sort === 'relevance' ? { q: undefined, sort: undefined, order: undefined } : { q: undefined } });
   }
+  if (search.state && !fixedState) chips.push({ label: `State: ${search.state.name}`, without: stateSortWithout(search, sortChoice) });
   if (search.category) {
     const name = categories.find((category) => category.slug === search.category)?.name ?? search.category;
     chips.push({ label: `Category: ${name}`, without: { category: undefined } });
   }
-  if (search.minSalary !== undefined) chips.push({ label: `Minimum average salary: ${formatSalary(search.minSalary)}`, without: { minSalary: undefined } });
+  if (search.minSalary !== undefined) chips.push({ label: `Minimum average salary${search.state ? ' in the state' : ''}: ${formatSalary(search.minSalary)}`, without: { minSalary: undefined } });
   if (search.maxDegree !== undefined) chips.push({ label: `Maximum degree requirement: ${formatPercent(search.maxDegree)}`, without: { maxDegree: undefined } });
   if (isSortChanged(search)) chips.push({ label: `Sort: ${sortChoice.label}`, without: { sort: undefined, order: undefined } });
   if (chips.length === 0) return null;
@@ -28,7 +47,7 @@ export function ActiveFilters({ search, categories, keep = {} }: { search: RoleS
     <ul className="filter-chips" aria-label="Active filters">
       {chips.map((chip) => (
         <li key={chip.label}>
-          <Link className="filter-chip" href={`/${toQueryString(search, { ...chip.without, ...keep })}`}>
+          <Link className="filter-chip" href={`${basePath}${toQueryString(search, { ...chip.without, ...keep, ...(fixedState ? { state: undefined } : {}) })}`}>
             <span className="visually-hidden">Remove filter: </span>
             {chip.label}
             <span className="filter-chip__remove" aria-hidden="true">
@@ -39,7 +58,7 @@ export function ActiveFilters({ search, categories, keep = {} }: { search: RoleS
       ))}
       {chips.length > 1 && (
         <li>
-          <Link className="filter-chips__clear" href={`/${toQueryString({}, keep)}`}>
+          <Link className="filter-chips__clear" href={`${basePath}${toQueryString({}, keep)}`}>
             Clear all
           </Link>
         </li>

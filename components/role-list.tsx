@@ -1,7 +1,17 @@
 import Link from 'next/link';
-import type { RoleListItem } from '@/db/roles';
+import type { Percentiles } from '@/db/role-columns';
+import type { RoleListItem, RoleStateFigures } from '@/db/roles';
 import { compareHref } from '@/lib/compare';
-import { formatAverageSalary, formatCount, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/format';
+import {
+  formatAverageSalary,
+  formatCount,
+  formatDegreeRequirement,
+  formatLocationQuotient,
+  formatPercentile,
+  formatVersusNational,
+  jobOpeningsParts,
+  NOT_PUBLISHED,
+} from '@/lib/format';
 import { SalaryMarker } from './charts/salary-marker';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -11,12 +21,11 @@ export function RoleList({ roles, addTo }: { roles: RoleListItem[]; addTo?: stri
   return (
     <ul className="role-list">
       {roles.map((role) => {
-        const openings = jobOpeningsParts(role.jobOpenings, role.jobOpeningsBasis);
         return (
           <li key={role.id} className="role-card">
             <div className="role-card__heading">
               <h3 className="role-card__title">
-                <Link href={`/roles/${role.slug}`}>{role.title}</Link>
+                <Link href={role.inState ? `/roles/${role.slug}/states/${role.inState.state.slug}` : `/roles/${role.slug}`}>{role.title}</Link>
               </h3>
               <p className="role-card__category">{role.categoryName}</p>
             </div>
@@ -32,47 +41,91 @@ export function RoleList({ roles, addTo }: { roles: RoleListItem[]; addTo?: stri
                 </p>
               ))}
             <p className="role-card__summary">{role.summary}</p>
-            <div className="role-card__figures">
-              <dl className="role-card__stats">
-                <div>
-                  <dt>Average salary</dt>
-                  <dd>{formatAverageSalary(role.averageSalary, role.currency)}</dd>
-                </div>
-                <div>
-                  <dt>Job openings</dt>
-                  <dd>
-                    {/* "About 124,200 projected a year"; "1 job opening" */}
-                    {capitalize(openings.figure)} <span className="role-card__detail">{role.jobOpeningsBasis === 'projected-per-year' ? openings.brief : openings.counts}</span>
-                  </dd>
-                </div>
-                {role.degreeRequirementPercent !== null ? (
-                  <div>
-                    <dt>Degree requirement</dt>
-                    <dd>{formatDegreeRequirement(role.degreeRequirementPercent)}</dd>
-                  </div>
-                ) : (
-                  role.employment !== null && (
-                    <div>
-                      <dt>Employment</dt>
-                      <dd>{formatCount(role.employment)}</dd>
-                    </div>
-                  )
-                )}
-              </dl>
-              {(role.averageSalary !== null || role.percentiles) && (
-                <div className="role-card__salary">
-                  <SalaryMarker title={role.title} averageSalary={role.averageSalary} percentiles={role.percentiles} currency={role.currency} />
-                  {role.percentiles && (
-                    <p className="role-card__range">
-                      8 in 10 earn {formatPercentile(role.percentiles, 'p10', role.currency)} to {formatPercentile(role.percentiles, 'p90', role.currency)}
-                    </p>
-                  )}
-                </div>
-              )}
-            </div>
+            {role.inState ? <StateFigures role={role} inState={role.inState} /> : <NationalFigures role={role} />}
           </li>
         );
       })}
     </ul>
+  );
+}
+
+function NationalFigures({ role }: { role: RoleListItem }) {
+  const openings = jobOpeningsParts(role.jobOpenings, role.jobOpeningsBasis);
+  return (
+    <div className="role-card__figures">
+      <dl className="role-card__stats">
+        <div>
+          <dt>Average salary</dt>
+          <dd>{formatAverageSalary(role.averageSalary, role.currency)}</dd>
+        </div>
+        <div>
+          <dt>Job openings</dt>
+          <dd>
+            {/* "About 124,200 projected a year"; "1 job opening" */}
+            {capitalize(openings.figure)} <span className="role-card__detail">{role.jobOpeningsBasis === 'projected-per-year' ? openings.brief : openings.counts}</span>
+          </dd>
+        </div>
+        {role.degreeRequirementPercent !== null ? (
+          <div>
+            <dt>Degree requirement</dt>
+            <dd>{formatDegreeRequirement(role.degreeRequirementPercent)}</dd>
+          </div>
+        ) : (
+          role.employment !== null && (
+            <div>
+              <dt>Employment</dt>
+              <dd>{formatCount(role.employment)}</dd>
+            </div>
+          )
+        )}
+      </dl>
+      <SalaryRange title={role.title} averageSalary={role.averageSalary} percentiles={role.percentiles} currency={role.currency} />
+    </div>
+  );
+}
+
+/** In a listing of a state: the state's pay and employment, and the national average to compare. */
+function StateFigures({ role, inState }: { role: RoleListItem; inState: RoleStateFigures }) {
+  return (
+    <div className="role-card__figures">
+      <dl className="role-card__stats">
+        <div>
+          <dt>Average salary in {inState.state.name}</dt>
+          <dd>
+            {formatAverageSalary(inState.averageSalary, role.currency)}
+            {inState.averageSalary !== null && role.averageSalary !== null && (
+              <span className="role-card__detail"> {formatVersusNational(inState.averageSalary, role.averageSalary)}</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Employed in {inState.state.name}</dt>
+          <dd>{inState.employment === null ? NOT_PUBLISHED : formatCount(inState.employment)}</dd>
+        </div>
+        {inState.locationQuotient !== null && (
+          <div>
+            <dt>Concentration</dt>
+            <dd>
+              {formatLocationQuotient(inState.locationQuotient)} <span className="role-card__detail">× the U.S. share of jobs</span>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <SalaryRange title={role.title} averageSalary={inState.averageSalary} percentiles={inState.percentiles} currency={role.currency} />
+    </div>
+  );
+}
+
+function SalaryRange({ title, averageSalary, percentiles, currency }: { title: string; averageSalary: number | null; percentiles: Percentiles | null; currency: string }) {
+  if (averageSalary === null && !percentiles) return null;
+  return (
+    <div className="role-card__salary">
+      <SalaryMarker title={title} averageSalary={averageSalary} percentiles={percentiles} currency={currency} />
+      {percentiles && (
+        <p className="role-card__range">
+          8 in 10 earn {formatPercentile(percentiles, 'p10', currency)} to {formatPercentile(percentiles, 'p90', currency)}
+        </p>
+      )}
+    </div>
   );
 }

@@ -4,20 +4,36 @@
 // open on wider screens).
 import type { Category } from '@/db/schema';
 import { CategoryField } from './category-field';
+import { StateField } from './state-field';
 import type { RoleSearch } from '@/lib/role-search';
 import { isSortChanged, MAX_QUERY_LENGTH, sortChoiceOf, sortChoicesFor } from '@/lib/role-search';
 
 /** How many of the settings inside the disclosure differ from their defaults. */
-export function countActiveFilters(search: RoleSearch) {
-  return [search.category !== undefined, search.minSalary !== undefined, search.maxDegree !== undefined, isSortChanged(search)].filter(Boolean).length;
+export function countActiveFilters(search: RoleSearch, fixedState = false) {
+  return [search.state !== undefined && !fixedState, search.category !== undefined, search.minSalary !== undefined, search.maxDegree !== undefined, isSortChanged(search)].filter(Boolean).length;
 }
 
-/** `keep`: state that is not a search (the comparison a role is being picked for), sent along as hidden fields. */
-export function RoleSearchForm({ search, categories, keep = {} }: { search: RoleSearch; categories: Category[]; keep?: Record<string, string> }) {
-  const active = countActiveFilters(search);
+/**
+ * `keep`: state that is not a search (the comparison a role is being picked for), sent along as
+ * hidden fields. `action`: where the form searches; a state's page (`fixedState`) has no state field.
+ */
+export function RoleSearchForm({
+  search,
+  categories,
+  keep = {},
+  action = '/',
+  fixedState = false,
+}: {
+  search: RoleSearch;
+  categories: Category[];
+  keep?: Record<string, string>;
+  action?: string;
+  fixedState?: boolean;
+}) {
+  const active = countActiveFilters(search, fixedState);
   const defaultChoice = sortChoiceOf({ q: search.q });
   return (
-    <form action="/" method="get" role="search" aria-label="Find roles" className="search-form">
+    <form action={action} method="get" role="search" aria-label="Find roles" className="search-form">
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -31,9 +47,10 @@ export function RoleSearchForm({ search, categories, keep = {} }: { search: Role
       <details className="filters">
         <summary>{active > 0 ? `Filters (${active})` : 'Filters'}</summary>
         <div className="filters__fields">
+          {!fixedState && <StateField selected={search.state} />}
           <CategoryField categories={categories} selected={search.category} />
           <div className="field">
-            <label htmlFor="minSalary">Minimum average salary (USD)</label>
+            <label htmlFor="minSalary">{search.state ? 'Minimum average salary in the state (USD)' : 'Minimum average salary (USD)'}</label>
             <input id="minSalary" name="minSalary" type="number" inputMode="numeric" min={0} step={1000} defaultValue={search.minSalary} />
           </div>
           <div className="field">

@@ -18,6 +18,9 @@ export function SiteHeader() {
               <Link href="/">Browse roles</Link>
             </li>
             <li>
+              <Link href="/states">States</Link>
+            </li>
+            <li>
               <Link href="/compare">Compare</Link>
             </li>
             <li>

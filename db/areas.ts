@@ -1,10 +1,10 @@
 // Public reads of the states (areas) and of published roles' figures in them (BLS state estimates).
 import 'server-only';
-import { asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { database } from './client';
 import { percentilesFromColumns, type Percentiles } from './role-columns';
 import { findPublishedRoleId } from './roles';
-import { areas, roleAreaStats } from './schema';
+import { areas, roleAreaStats, roles } from './schema';
 
 export type Area = { fips: string; postalCode: string; name: string; slug: string };
 
@@ -65,4 +65,31 @@ export async function listPublishedRoleAreaFigures({ slug }: { slug: string }): 
     source: figures.source,
     sourceUrl: figures.sourceUrl,
   }));
+}
+
+export type AreaWageSummary = {
+  area: Area;
+  /** The mean of its occupations' mean wages, each weighted by its employment: the state's all-occupations mean, as near as the detailed estimates give it. */
+  averageSalary: number | null;
+  /** Employment of those occupations. */
+  employment: number;
+  occupations: number;
+};
+
+/** Each state's pay over the published roles with an estimate there, by state name. */
+export async function listAreaWageSummaries(): Promise<AreaWageSummary[]> {
+  const weighted = sql`${roleAreaStats.employment} is not null and ${roleAreaStats.averageSalary} is not null`;
+  const rows = await database()
+    .select({
+      area: areaColumns,
+      averageSalary: sql<number | null>`round(sum(${roleAreaStats.averageSalary}::bigint * ${roleAreaStats.employment}) filter (where ${weighted}) / nullif(sum(${roleAreaStats.employment}) filter (where ${weighted}), 0))::int`,
+      employment: sql<number>`coalesce(sum(${roleAreaStats.employment}), 0)::int`,
+      occupations: sql<number>`count(*)::int`,
+    })
+    .from(areas)
+    .innerJoin(roleAreaStats, eq(roleAreaStats.areaFips, areas.fips))
+    .innerJoin(roles, and(eq(roles.id, roleAreaStats.roleId), eq(roles.status, 'published')))
+    .groupBy(areas.fips)
+    .orderBy(asc(areas.name));
+  return rows;
 }

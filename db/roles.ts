@@ -2,15 +2,28 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
-import { categories, roles, roleStats, roleStatsHistory } from './schema';
+import { categories, roleAreaStats, roles, roleStats, roleStatsHistory } from './schema';
 import { contentFromRow, percentilesFromColumns, statsFromColumns, type Percentiles, type Stats } from './role-columns';
 import { defaultOrder, effectiveSort, PAGE_SIZE, type RoleCursor, type RoleSearch, type RoleSort } from '@/lib/role-search';
+import type { UsState } from '@/lib/us-states';
 
 export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOpeningsBasis' | 'averageSalary' | 'currency' | 'degreeRequirementPercent'>;
+
+/** A role's figures in the state a listing is of (BLS state estimates); null where BLS publishes none. */
+export type RoleStateFigures = {
+  state: UsState;
+  employment: number | null;
+  jobsPer1000: number | null;
+  locationQuotient: number | null;
+  averageSalary: number | null;
+  percentiles: Percentiles | null;
+};
 
 export type RoleListItem = RoleStatsSummary & {
   /** For the listing's salary marker. */
   percentiles: Percentiles | null;
+  /** With a listing of a state: the role's figures there. */
+  inState: RoleStateFigures | null;
   id: number;
   slug: string;
   socCode: string | null;
@@ -78,11 +91,36 @@ const listColumns = {
   salaryTopCoded: roleStats.salaryTopCoded,
 };
 
-/** A row of listColumns as a list item: the percentile columns become one object (or null). */
-type ListRow = Omit<RoleListItem, 'percentiles'> & Parameters<typeof percentilesFromColumns>[0];
+/** The columns of a role's figures in a state, for a listing of that state. */
+const stateColumns = {
+  employment: roleAreaStats.employment,
+  jobsPer1000: roleAreaStats.jobsPer1000,
+  locationQuotient: roleAreaStats.locationQuotient,
+  averageSalary: roleAreaStats.averageSalary,
+  salaryP10: roleAreaStats.salaryP10,
+  salaryP25: roleAreaStats.salaryP25,
+  salaryMedian: roleAreaStats.salaryMedian,
+  salaryP75: roleAreaStats.salaryP75,
+  salaryP90: roleAreaStats.salaryP90,
+  salaryTopCoded: roleAreaStats.salaryTopCoded,
+};
 
-function toListItem({ salaryP10, salaryP25, salaryMedian, salaryP75, salaryP90, salaryTopCoded, ...item }: ListRow): RoleListItem {
-  return { ...item, percentiles: percentilesFromColumns({ salaryP10, salaryP25, salaryMedian, salaryP75, salaryP90, salaryTopCoded }) };
+type PercentileColumns = Parameters<typeof percentilesFromColumns>[0];
+type StateRow = Omit<RoleStateFigures, 'state' | 'percentiles'> & PercentileColumns;
+
+/** A row of listColumns as a list item: the percentile columns become one object (or null). */
+type ListRow = Omit<RoleListItem, 'percentiles' | 'inState'> & PercentileColumns & { inState?: StateRow | null };
+
+function toListItem({ salaryP10, salaryP25, salaryMedian, salaryP75, salaryP90, salaryTopCoded, inState, ...item }: ListRow, state?: UsState): RoleListItem {
+  return {
+    ...item,
+    percentiles: percentilesFromColumns({ salaryP10, salaryP25, salaryMedian, salaryP75, salaryP90, salaryTopCoded }),
+    inState: state && inState ? toStateFigures(inState, state) : null,
+  };
+}
+
+function toStateFigures({ salaryP10, salaryP25, salaryMedian, salaryP75, salaryP90, salaryTopCoded, ...figures }: StateRow, state: UsState): RoleStateFigures {
+  return { state, ...figures, percentiles: percentilesFromColumns({ salaryP10, salaryP25, salaryMedian, salaryP75, salaryP90, salaryTopCoded }) };
 }
 
 /** `%` and `_` typed by a visitor are searched for literally. */
@@ -130,7 +168,8 @@ function searchConditions(search: RoleSearch, match: TextMatch) {
   if (search.q) onRoles.push(textCondition(search.q, match));
   if (search.category) onRoles.push(eq(roles.categorySlug, search.category));
   const onStats: SQL[] = [];
-  if (search.minSalary !== undefined) onStats.push(gte(roleStats.averageSalary, search.minSalary));
+  // In a state, the salary asked for is the state's; the degree requirement is only known nationally.
+  if (search.minSalary !== undefined) onStats.push(gte(search.state ? roleAreaStats.averageSalary : roleStats.averageSalary, search.minSalary));
   if (search.maxDegree !== undefined) onStats.push(lte(roleStats.degreeRequirementPercent, search.maxDegree));
   return { onRoles, onStats };
 }
@@ -158,8 +197,16 @@ function relevanceKeys(q: string, match: TextMatch) {
   return [exact, score, shorter];
 }
 
+/**
+ * A state figure as a sort key: roles without it last, whichever way the list is sorted (as the
+ * salary's key does), so that a cursor compares it as a plain integer.
+ */
+function stateKey(column: SQL, order: 'asc' | 'desc') {
+  return sql`coalesce(${column}, ${sql.raw(String(order === 'asc' ? MAX_SALARY_KEY : -1))})`;
+}
+
 /** The sort keys of a listing, whether they need the stats, and how a cursor's value splits into them. */
-function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, match: TextMatch) {
+function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, match: TextMatch, inState: boolean) {
   switch (sort) {
     case 'relevance': {
       const keys = relevanceKeys(q ?? '', match);
@@ -168,6 +215,10 @@ function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, 
     case 'title':
       return { keys: [sql`${roles.title}`], onStats: false, cursorKey: sql<string>`${roles.title}`, cursorParts: (value: string | number) => [String(value)] };
     case 'salary': {
+      if (inState) {
+        const key = stateKey(sql`${roleAreaStats.averageSalary}`, order);
+        return { keys: [key], onStats: true, cursorKey: sql<number>`${key}`, cursorParts: (value: string | number) => [Number(value)] };
+      }
       // Roles without a published salary come last, whichever way the list is sorted.
       // Written as constants, not parameters, so the key is the indexed expression (migration 0008).
       const key = sql`coalesce(${roleStats.averageSalary}, ${sql.raw(String(order === 'asc' ? MAX_SALARY_KEY : -1))})`;
@@ -175,6 +226,13 @@ function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, 
     }
     case 'openings':
       return { keys: [sql`${roleStats.jobOpenings}`], onStats: true, cursorKey: sql<number>`${roleStats.jobOpenings}`, cursorParts: (value: string | number) => [Number(value)] };
+    case 'employment':
+    case 'concentration': {
+      // Only with a state (parseRoleSearch sees to it). The location quotient, kept to two decimals, as hundredths.
+      const column = sort === 'employment' ? sql`${roleAreaStats.employment}` : sql`round(${roleAreaStats.locationQuotient} * 100)::int`;
+      const key = stateKey(column, order);
+      return { keys: [key], onStats: true, cursorKey: sql<number>`${key}`, cursorParts: (value: string | number) => [Number(value)] };
+    }
   }
 }
 
@@ -221,7 +279,7 @@ type ListRowWithKey = ListRow & { cursorKey: string | number };
 async function pageRows(search: RoleSearch, pageSize: number, match: TextMatch, among: number[] | null = null): Promise<ListRowWithKey[]> {
   const sort = effectiveSort(search);
   const order = search.order ?? defaultOrder[sort];
-  const plan = sortPlan(sort, order, search.q, match);
+  const plan = sortPlan(sort, order, search.q, match, search.state !== undefined);
   // The tie-breaker sits in the same table as the sort column so one index serves both.
   const idColumn = plan.onStats ? roleStats.roleId : roles.id;
   const cursor = search.after ?? search.before;
@@ -237,17 +295,23 @@ async function pageRows(search: RoleSearch, pageSize: number, match: TextMatch, 
   const direction = ascending ? asc : desc;
   const ordering = [...plan.keys.map((key) => direction(key)), direction(idColumn)];
   // The page's ids first, from the narrow query the indexes serve; then the columns of that page only.
-  const pageIds = matchingRoles(plan.onStats || (!among && onStats.length > 0))
+  const pageIds = matchingRoles(plan.onStats || (!among && onStats.length > 0), search.state)
     .where(and(...conditions))
     .orderBy(...ordering)
     .limit(pageSize + 1);
-  return database()
-    .select({ ...listColumns, cursorKey: plan.cursorKey })
+  const page = database()
+    .select({ ...listColumns, ...(search.state ? { inState: stateColumns } : {}), cursorKey: plan.cursorKey })
     .from(roles)
     .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
     .innerJoin(categories, eq(categories.slug, roles.categorySlug))
-    .where(inArray(roles.id, pageIds))
-    .orderBy(...ordering);
+    .$dynamic();
+  if (search.state) page.innerJoin(roleAreaStats, inStateCondition(search.state));
+  return page.where(inArray(roles.id, pageIds)).orderBy(...ordering);
+}
+
+/** A role's figures in the state: joined, a listing of a state holds only the roles BLS has an estimate for there. */
+function inStateCondition(state: UsState) {
+  return and(eq(roleAreaStats.roleId, roles.id), eq(roleAreaStats.areaFips, state.fips));
 }
 
 function toPage(search: RoleSearch, pageSize: number, counted: number, rows: ListRowWithKey[]): RolePage {
@@ -260,7 +324,7 @@ function toPage(search: RoleSearch, pageSize: number, counted: number, rows: Lis
   const first = page[0];
   const last = page.at(-1);
   return {
-    items: page.map(({ cursorKey, ...row }) => toListItem(row)),
+    items: page.map(({ cursorKey, ...row }) => toListItem(row, search.state)),
     total: Math.min(counted, ROLE_COUNT_BOUND),
     totalIsLowerBound: counted > ROLE_COUNT_BOUND,
     nextCursor: last && (backwards || hasMoreInDirection) ? keyOf(last) : null,
@@ -272,9 +336,11 @@ function toPage(search: RoleSearch, pageSize: number, counted: number, rows: Lis
  * The ids of roles, with their stats joined only when asked: every role has its stats row (both
  * are written in one transaction), so a query that neither filters nor sorts by them leaves them out.
  */
-function matchingRoles(withStats: boolean) {
-  const query = database().select({ id: roles.id }).from(roles);
-  return withStats ? query.innerJoin(roleStats, eq(roleStats.roleId, roles.id)) : query;
+function matchingRoles(withStats: boolean, state?: UsState) {
+  const query = database().select({ id: roles.id }).from(roles).$dynamic();
+  if (withStats) query.innerJoin(roleStats, eq(roleStats.roleId, roles.id));
+  if (state) query.innerJoin(roleAreaStats, inStateCondition(state));
+  return query;
 }
 
 async function anyRoleHasWords(q: string) {
@@ -293,7 +359,7 @@ async function anyRoleHasWords(q: string) {
  */
 async function countMatches(search: RoleSearch, match: TextMatch): Promise<{ total: number; ids: number[] | null }> {
   const { onRoles, onStats } = searchConditions(search, match);
-  const matches = matchingRoles(onStats.length > 0)
+  const matches = matchingRoles(onStats.length > 0, search.state)
     .where(and(...onRoles, ...onStats))
     .limit(ROLE_COUNT_BOUND + 1)
     .as('matches');
@@ -357,7 +423,7 @@ export async function listSimilarRoles({
     .where(and(eq(roles.status, 'published'), eq(roles.categorySlug, categorySlug), sql`${roles.id} <> ${roleId}`))
     .orderBy(sql`abs(${roleStats.averageSalary} - ${averageSalary}::int) nulls last`, asc(roles.title))
     .limit(limit);
-  return rows.map(toListItem);
+  return rows.map((row) => toListItem(row));
 }
 
 export type CategorySalaryRange = {
@@ -421,7 +487,6 @@ export async function countPublishedRoles() {
 
 export type RoleStatsHistoryEntry = Stats & { roleVersion: number; changedAt: string };
 
-/** A published role's stats over time, oldest first: the public change log of its numbers. */
 /** The id of a published role, or null when no published role has that slug. */
 export async function findPublishedRoleId({ slug }: { slug: string }): Promise<number | null> {
   const [role] = await database()
@@ -431,6 +496,7 @@ export async function findPublishedRoleId({ slug }: { slug: string }): Promise<n
   return role?.id ?? null;
 }
 
+/** A published role's stats over time, oldest first: the public change log of its numbers. */
 export async function listPublishedRoleStatsHistory({ slug }: { slug: string }): Promise<RoleStatsHistoryEntry[] | null> {
   const roleId = await findPublishedRoleId({ slug });
   if (roleId === null) return null;

@@ -47,6 +47,23 @@ export function formatCount(count: number, locale = DEFAULT_LOCALE) {
 }
 
 /** A file's size: "340 kB", "4.2 MB". */
+/** Jobs per 1,000 with one decimal, as a reader compares them; a small share keeps two significant digits instead of reading "0.0". */
+export function formatJobsPer1000(value: number, locale = DEFAULT_LOCALE) {
+  return new Intl.NumberFormat(locale, value >= 1 ? { minimumFractionDigits: 1, maximumFractionDigits: 1 } : { maximumSignificantDigits: 2 }).format(value);
+}
+
+/** A location quotient: how much more (above 1) or less common the occupation is in a state than nationally. */
+export function formatLocationQuotient(value: number, locale = DEFAULT_LOCALE) {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
+/** A state's figure against the national one (or another's): "+28% vs the U.S.", "−5% vs Texas", "same as the U.S.". */
+export function formatVersusNational(value: number, national: number, against = 'the U.S.', locale = DEFAULT_LOCALE) {
+  const percent = Math.round(((value - national) / national) * 100);
+  if (percent === 0) return `same as ${against}`;
+  return `${new Intl.NumberFormat(locale, { signDisplay: 'always' }).format(percent)}% vs ${against}`;
+}
+
 export function formatByteSize(bytes: number, locale = DEFAULT_LOCALE) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${formatCount(Math.ceil(bytes / 1024), locale)} kB`;
 }

@@ -7,7 +7,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { revalidateTag, unstable_cache, updateTag } from 'next/cache';
-import { listAreas, listPublishedRoleAreaFigures } from '@/db/areas';
+import { listAreas, listAreaWageSummaries, listPublishedRoleAreaFigures } from '@/db/areas';
 import { isDatabaseUnavailable } from '@/db/availability';
 import {
   countPublishedRoles,
@@ -59,16 +59,16 @@ export const getCategorySalaries = (categorySlug: string, currency: string) =>
     tags: [cacheTags.category(categorySlug), cacheTags.roleList],
   })();
 
-/** Views anyone reaches by clicking: a category, a sort, the first page. Their number is fixed. */
+/** Views anyone reaches by clicking: a state, a category, a sort, the first page. Their number is fixed. */
 function isCommonView(search: RoleSearch, pageSize: number) {
   return !search.q && search.minSalary === undefined && search.maxDegree === undefined && !search.after && !search.before && pageSize === PAGE_SIZE;
 }
 
 export const getRolePage = (search: RoleSearch, pageSize = PAGE_SIZE) => {
   if (!isCommonView(search, pageSize)) return listPublishedRoles(search, pageSize);
-  const { category, sort, order } = search;
-  return unstable_cache(() => listPublishedRoles({ category, sort, order }, pageSize), ['role-page', category ?? '', sort ?? '', order ?? ''], {
-    tags: [cacheTags.roleList],
+  const { category, sort, order, state } = search;
+  return unstable_cache(() => listPublishedRoles({ category, sort, order, state }, pageSize), ['role-page', category ?? '', sort ?? '', order ?? '', state?.slug ?? ''], {
+    tags: state ? [cacheTags.roleList, cacheTags.areas] : [cacheTags.roleList],
   })();
 };
 
@@ -95,6 +95,10 @@ export const getPublishedRoleCount = () =>
 
 /** The 50 states and DC. */
 export const getAreas = cache(() => unstable_cache(() => listAreas(), ['areas'], { tags: [cacheTags.areas] })());
+
+/** Each state's pay over all its published occupations, for /states. */
+export const getAreaWageSummaries = () =>
+  unstable_cache(() => listAreaWageSummaries(), ['area-wages'], { tags: [cacheTags.areas, cacheTags.roleList] })();
 
 /** Every state's figures for a published role, or null. */
 export const getRoleAreaFigures = async (slug: string) =>

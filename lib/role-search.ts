@@ -4,11 +4,16 @@ import { z } from 'zod';
 import { firstValue, type RawSearchParams } from './query-params';
 import { slugPattern } from './slug';
 import { hasControlCharacter } from './text-rules';
+import { usStateParam, type UsState } from './us-states';
 
-/** `relevance` ranks by how well a role matches the search text: only with search text. */
-export const roleSorts = ['relevance', 'title', 'salary', 'openings'] as const;
+/**
+ * `relevance` ranks by how well a role matches the search text: only with search text.
+ * `employment` and `concentration` (the location quotient) are a state's figures: only with a state.
+ */
+export const roleSorts = ['relevance', 'title', 'salary', 'openings', 'employment', 'concentration'] as const;
 export type RoleSort = (typeof roleSorts)[number];
-export const defaultOrder: Record<RoleSort, SortOrder> = { relevance: 'desc', title: 'asc', salary: 'desc', openings: 'desc' };
+export const defaultOrder: Record<RoleSort, SortOrder> = { relevance: 'desc', title: 'asc', salary: 'desc', openings: 'desc', employment: 'desc', concentration: 'desc' };
+const stateSorts: readonly RoleSort[] = ['employment', 'concentration'];
 
 /** The sort a search uses: the one asked for, else best match when there is search text, else title. */
 export function effectiveSort(search: { q?: string; sort?: RoleSort }): RoleSort {
@@ -31,12 +36,14 @@ export const sortChoices = [
   { value: 'salary-asc', sort: 'salary', order: 'asc', label: 'Lowest salary first' },
   { value: 'openings-desc', sort: 'openings', order: 'desc', label: 'Most openings first' },
   { value: 'openings-asc', sort: 'openings', order: 'asc', label: 'Fewest openings first' },
+  { value: 'employment-desc', sort: 'employment', order: 'desc', label: 'Most employed in the state first' },
+  { value: 'concentration-desc', sort: 'concentration', order: 'desc', label: 'Most concentrated in the state first' },
 ] as const satisfies readonly { value: string; sort: RoleSort; order: SortOrder; label: string }[];
 export type SortChoice = (typeof sortChoices)[number];
 
-/** The sort choices that fit a search: best match only where there is search text to match. */
-export function sortChoicesFor(search: { q?: string }): SortChoice[] {
-  return sortChoices.filter((choice) => choice.sort !== 'relevance' || Boolean(search.q));
+/** The sort choices that fit a search: best match only where there is search text to match, a state's figures only with a state. */
+export function sortChoicesFor(search: { q?: string; state?: UsState }): SortChoice[] {
+  return sortChoices.filter((choice) => (choice.sort !== 'relevance' || Boolean(search.q)) && (!stateSorts.includes(choice.sort) || search.state !== undefined));
 }
 
 /** The order a search's results are in, as the sort control names it. */
@@ -104,9 +111,26 @@ export const roleSearchFields = {
   after: cursorSchema,
   before: cursorSchema,
   page: z.coerce.number().int().min(1).max(1_000_000),
+  /** A state's figures instead of the national ones: only roles with an estimate there, its pay sorted and filtered. */
+  state: usStateParam,
 };
 
 export type RoleSearchKey = keyof typeof roleSearchFields;
+
+/** The listing's parameters as its "ignored" notice names them. */
+export const listingParameterLabels = {
+  q: 'search text',
+  state: 'state',
+  category: 'category',
+  minSalary: 'minimum salary',
+  maxDegree: 'maximum degree requirement',
+  sort: 'sort',
+  order: 'order',
+  after: 'page',
+  before: 'page',
+  page: 'page number',
+  compareWith: 'roles to compare with',
+} satisfies Record<RoleSearchKey | 'compareWith', string>;
 export type RoleSearch = { [K in RoleSearchKey]?: z.output<(typeof roleSearchFields)[K]> };
 
 /**
@@ -132,6 +156,11 @@ export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; inv
     delete search.order;
     invalid.push('order');
   }
+  if (search.sort && stateSorts.includes(search.sort as RoleSort) && !search.state) {
+    delete search.sort;
+    delete search.order;
+    invalid.push('sort');
+  }
   if (search.after && search.before) {
     delete search.before;
     invalid.push('before');
@@ -156,6 +185,7 @@ export function toQueryString(search: RoleSearch & { after?: unknown; before?: u
   const params = new URLSearchParams();
   const plain: Record<string, string | undefined> = {
     q: search.q,
+    state: search.state?.slug,
     category: search.category,
     minSalary: search.minSalary?.toString(),
     maxDegree: search.maxDegree?.toString(),

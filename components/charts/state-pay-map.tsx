@@ -1,9 +1,10 @@
-// The role page's "Pay by state": a map of the states shaded by the role's mean wage there, drawn
-// on the server (lib/state-shapes.ts), with a legend, the five highest-paying states and every
-// state's figures in a table. Each state on the map is named with its value; states BLS has no
-// wage estimate for are hatched, and say so.
-import type { AreaFigures } from '@/db/areas';
-import { formatCount, formatPercentile, formatSalary, NOT_PUBLISHED } from '@/lib/format';
+// Maps of the states shaded by a mean wage, drawn on the server (lib/state-shapes.ts), with a
+// legend. Each state is named with its value, and links to its page where there is one; states
+// BLS has no wage estimate for are hatched, and say so. The role page's "Pay by state" adds the
+// five highest-paying states and every state's figures in a table; /states maps every state's
+// mean over all its occupations.
+import type { Area, AreaFigures } from '@/db/areas';
+import { formatCount, formatJobsPer1000, formatPercentile, formatSalary, NOT_PUBLISHED } from '@/lib/format';
 import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from '@/lib/state-shapes';
 import { TableScroll } from '../table-scroll';
 import { ChartCaption } from './figure-source';
@@ -30,63 +31,78 @@ function legendRanges(breaks: number[]) {
   });
 }
 
-/** One decimal, as a reader compares them; a small share keeps two significant digits instead of reading "0.0". */
-const formatJobsPer1000 = (value: number) =>
-  value >= 1 ? value.toFixed(1) : new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 }).format(value);
 
-const mean = (figures: AreaFigures) => (figures.averageSalary === null ? 'no wage estimate' : `${formatSalary(figures.averageSalary)} average`);
+export type StateWage = { area: Area; averageSalary: number | null };
 
-export function StatePayMap({ roleTitle, figures }: { roleTitle: string; figures: AreaFigures[] }) {
-  const byFips = new Map(figures.map((item) => [item.area.fips, item]));
-  const wages = figures.flatMap((item) => (item.averageSalary === null ? [] : [item.averageSalary]));
-  const breaks = classBreaks(wages);
+const mean = (wage: StateWage) => (wage.averageSalary === null ? 'no wage estimate' : `${formatSalary(wage.averageSalary)} average`);
+
+/** A choropleth of the states by mean wage. `hrefOf`: each state's page, for a map whose states are links. */
+export function StateWageMap({ title, label, note, wages, hrefOf }: { title: string; label: string; note: string; wages: StateWage[]; hrefOf?: (area: Area) => string }) {
+  const byFips = new Map(wages.map((item) => [item.area.fips, item]));
+  const breaks = classBreaks(wages.flatMap((item) => (item.averageSalary === null ? [] : [item.averageSalary])));
   const ranges = legendRanges(breaks);
+  const unestimated = [...stateShapes().keys()].filter((fips) => byFips.get(fips)?.averageSalary == null).length;
+  return (
+    <figure className="chart-figure state-map">
+      <ChartCaption title={title}>
+        {note}
+        {unestimated > 0 && ` Hatched: no estimate (${unestimated === 1 ? '1 state' : `${unestimated} states`}).`}
+      </ChartCaption>
+      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="state-map__svg" role="group" aria-label={label}>
+        <defs>
+          <pattern id="state-map-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="8" height="8" className="state-map__hatch-ground" />
+            <line x1="0" y1="0" x2="0" y2="8" className="state-map__hatch-line" />
+          </pattern>
+        </defs>
+        {[...stateShapes()].map(([fips, path]) => {
+          const item = byFips.get(fips);
+          const name = item ? `${item.area.name}: ${mean(item)}` : 'No estimate';
+          const shade = item?.averageSalary == null ? 'state-map__state--none' : `state-map__state--${classOf(item.averageSalary, breaks)}`;
+          const shape = (
+            <path d={path} className={`state-map__state ${shade}`} role={item && hrefOf ? undefined : 'img'} aria-label={item && hrefOf ? undefined : name}>
+              <title>{name}</title>
+            </path>
+          );
+          return item && hrefOf ? (
+            <a key={fips} href={hrefOf(item.area)} aria-label={name} className="state-map__link">
+              {shape}
+            </a>
+          ) : (
+            <g key={fips}>{shape}</g>
+          );
+        })}
+      </svg>
+      <ul className="state-map__legend" aria-label="Map legend">
+        {ranges.map((range, index) => (
+          <li key={range}>
+            <span className={`state-map__swatch state-map__state--${index}`} aria-hidden="true" />
+            {range}
+          </li>
+        ))}
+        {unestimated > 0 && (
+          <li>
+            <span className="state-map__swatch state-map__state--none" aria-hidden="true" />
+            No estimate
+          </li>
+        )}
+      </ul>
+    </figure>
+  );
+}
+
+/** The role page's pay by state: the map (each state a link to the role's page for it), the highest-paying states, every state's figures. */
+export function StatePayMap({ role, figures }: { role: { slug: string; title: string }; figures: AreaFigures[] }) {
+  const hrefOf = (area: Area) => `/roles/${role.slug}/states/${area.slug}`;
   const highest = figures
     .filter((item) => item.averageSalary !== null)
     .sort((a, b) => b.averageSalary! - a.averageSalary!)
     .slice(0, 5);
-  const title = `${roleTitle}: average salary by state`;
-  const unestimated = [...stateShapes().keys()].filter((fips) => byFips.get(fips)?.averageSalary == null).length;
+  const title = `${role.title}: average salary by state`;
 
   return (
     <>
-      <figure className="chart-figure state-map">
-        <ChartCaption title="Average salary by state">
-          Each state shaded by its mean annual wage.{unestimated > 0 && ` Hatched: no estimate (${unestimated === 1 ? '1 state' : `${unestimated} states`}).`}
-        </ChartCaption>
-        <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="state-map__svg" role="group" aria-label={title}>
-          <defs>
-            <pattern id="state-map-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="8" height="8" className="state-map__hatch-ground" />
-              <line x1="0" y1="0" x2="0" y2="8" className="state-map__hatch-line" />
-            </pattern>
-          </defs>
-          {[...stateShapes()].map(([fips, path]) => {
-            const item = byFips.get(fips);
-            const label = item ? `${item.area.name}: ${mean(item)}` : 'No estimate';
-            const shade = item?.averageSalary == null ? 'state-map__state--none' : `state-map__state--${classOf(item.averageSalary, breaks)}`;
-            return (
-              <path key={fips} d={path} className={`state-map__state ${shade}`} role="img" aria-label={label}>
-                <title>{label}</title>
-              </path>
-            );
-          })}
-        </svg>
-        <ul className="state-map__legend" aria-label="Map legend">
-          {ranges.map((range, index) => (
-            <li key={range}>
-              <span className={`state-map__swatch state-map__state--${index}`} aria-hidden="true" />
-              {range}
-            </li>
-          ))}
-          {unestimated > 0 && (
-            <li>
-              <span className="state-map__swatch state-map__state--none" aria-hidden="true" />
-              No estimate
-            </li>
-          )}
-        </ul>
-      </figure>
+      <StateWageMap title="Average salary by state" label={title} note="Each state shaded by its mean annual wage." wages={figures} hrefOf={hrefOf} />
 
       {highest.length > 0 && (
         <>
@@ -94,17 +110,19 @@ export function StatePayMap({ roleTitle, figures }: { roleTitle: string; figures
           <ol className="state-ranking" aria-labelledby="highest-paying-states">
             {highest.map((item) => (
               <li key={item.area.fips}>
-                <span className="state-ranking__name">{item.area.name}</span> <strong>{formatSalary(item.averageSalary!)}</strong>
+                <a className="state-ranking__name" href={hrefOf(item.area)}>
+                  {item.area.name}
+                </a>{' '}
+                <strong>{formatSalary(item.averageSalary!)}</strong>
                 {item.employment !== null && <span className="state-ranking__detail"> · {formatCount(item.employment)} employed</span>}
               </li>
             ))}
           </ol>
         </>
       )}
-
       <details className="state-table">
         <summary>Every state’s figures</summary>
-        <TableScroll label={`${roleTitle} by state`}>
+        <TableScroll label={`${role.title} by state`}>
           <table>
             <caption className="visually-hidden">{title}, with median, employment and jobs per 1,000</caption>
             <thead>
@@ -119,7 +137,9 @@ export function StatePayMap({ roleTitle, figures }: { roleTitle: string; figures
             <tbody>
               {figures.map((item) => (
                 <tr key={item.area.fips}>
-                  <th scope="row">{item.area.name}</th>
+                  <th scope="row">
+                    <a href={hrefOf(item.area)}>{item.area.name}</a>
+                  </th>
                   <td>{item.averageSalary === null ? NOT_PUBLISHED : formatSalary(item.averageSalary)}</td>
                   <td>{item.percentiles ? formatPercentile(item.percentiles, 'median') : NOT_PUBLISHED}</td>
                   <td>{item.employment === null ? NOT_PUBLISHED : formatCount(item.employment)}</td>

@@ -8,6 +8,7 @@ import { areas, roleAreaStats, roles } from '../schema';
 import { readGzippedCsv } from './us-occupations';
 import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
 import { slugify } from '@/lib/slug';
+import { usStateByFips } from '@/lib/us-states';
 
 const release = {
   fileName: 'oews_state_M2024.csv.gz',
@@ -46,7 +47,12 @@ export function loadUsStateFigures(): { areas: AreaRow[]; figures: RoleAreaRow[]
   const figures = rows.map((row): RoleAreaRow => {
     const fips = cellOf(row, 'AREA');
     const name = cellOf(row, 'AREA_TITLE');
-    if (!areasByFips.has(fips)) areasByFips.set(fips, { fips, postalCode: cellOf(row, 'PRIM_STATE'), name, slug: slugify(name) });
+    if (!areasByFips.has(fips)) {
+      const area = { fips, postalCode: cellOf(row, 'PRIM_STATE'), name, slug: slugify(name) };
+      const known = usStateByFips(fips);
+      if (!known || JSON.stringify(known) !== JSON.stringify(area)) throw new Error(`The state file names an area lib/us-states.ts does not: ${JSON.stringify(area)}`);
+      areasByFips.set(fips, area);
+    }
 
     const topCoded = percentileKeys.filter((key) => cellOf(row, annualWageColumns[key]) === '#');
     const percentile = (key: PercentileKey) => (topCoded.includes(key) ? release.annualWageTopCode : estimate(row, annualWageColumns[key], '*'));

@@ -3,10 +3,10 @@
 // for a day (s-maxage) while browsers revalidate (ETags make that a 304), and `xkey` names the
 // cache tags (lib/cache-tags.ts) it shows, which a save purges (lib/server/edge-purge.mjs). The
 // tags follow from the address alone, the same way the pages read their data:
-//   /roles/{slug}, /compare/{a,b}  role:{slug}… and roles (similar roles, the listing's figures)
-//   /embed/{slug}, /api/v1/roles/{slug}[/history|/badge.svg]  role:{slug}
-//   /api/v1/roles/{slug}/areas  role:{slug} areas;  /api/v1/areas  areas
-//   /, /api/v1/roles, /api/v1/roles.csv, sitemaps  roles categories
+//   /roles/{slug}[/states/{state}], /compare/{a,b}  role:{slug}… roles areas (similar roles, pay by state)
+//   /embed/{slug}, /api/v1/roles/{slug}[/history|/badge.svg|/areas]  role:{slug} areas (?state=)
+//   /api/v1/areas  areas
+//   /, /states[/{state}], /api/v1/roles, /api/v1/roles.csv, /api/v1/areas/{state}/roles, sitemaps  roles categories areas
 // Anything else public is tagged `site`: it changes only with a deploy.
 import { cacheTags } from '@/lib/cache-tags';
 import { slugPattern } from '@/lib/slug';
@@ -24,7 +24,7 @@ export const EDGE_API_CACHE_CONTROL = `public, max-age=60, s-maxage=${DAY}, stal
 export const EDGE_NOT_FOUND_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
 
 const roleTags = (slugs: string[]) => slugs.filter((slug) => slugPattern.test(slug)).map(cacheTags.role);
-const listTags = [cacheTags.roleList, cacheTags.categories];
+const listTags = [cacheTags.roleList, cacheTags.categories, cacheTags.areas];
 
 /** The slug of a role page address (`https://…/roles/x`), for oEmbed's `url`. */
 function slugOfRoleUrl(url: string | null) {
@@ -36,14 +36,14 @@ function slugOfRoleUrl(url: string | null) {
 export function edgeTagsOf(pathname: string, searchParams: URLSearchParams): string[] | null {
   const parts = pathname.split('/').filter(Boolean);
   const [first, second, third, fourth] = parts;
-  if (first === 'roles' && second) return [...roleTags([second]), cacheTags.roleList, SITE_TAG];
-  if (first === 'compare') return [...roleTags(second ? decodeURIComponent(second).split(',') : []), cacheTags.roleList, SITE_TAG];
-  if (first === 'embed' && second) return [...roleTags([second]), SITE_TAG];
-  if (pathname === '/' || first === 'sitemap.xml' || first === 'sitemaps') return [...listTags, SITE_TAG];
+  if (first === 'roles' && second) return [...roleTags([second]), cacheTags.roleList, cacheTags.areas, SITE_TAG];
+  if (first === 'compare') return [...roleTags(second ? decodeURIComponent(second).split(',') : []), cacheTags.roleList, cacheTags.areas, SITE_TAG];
+  if (first === 'embed' && second) return [...roleTags([second]), cacheTags.areas, SITE_TAG];
+  if (pathname === '/' || first === 'states' || first === 'sitemap.xml' || first === 'sitemaps') return [...listTags, SITE_TAG];
   if (first === 'developers') return [cacheTags.roleList, SITE_TAG];
   if (first === 'api') {
-    if (second === 'v1' && third === 'roles' && fourth) return [...roleTags([fourth]), ...(parts[4] === 'areas' ? [cacheTags.areas] : []), SITE_TAG];
-    if (second === 'v1' && third === 'areas') return [cacheTags.areas, SITE_TAG];
+    if (second === 'v1' && third === 'roles' && fourth) return [...roleTags([fourth]), cacheTags.areas, SITE_TAG];
+    if (second === 'v1' && third === 'areas') return fourth ? [...listTags, SITE_TAG] : [cacheTags.areas, SITE_TAG];
     if (second === 'v1' && (third === 'roles' || third === 'roles.csv')) return [...listTags, SITE_TAG];
     if (second === 'v1' && third === 'openapi.json') return [SITE_TAG];
     if (second === 'oembed') return [...roleTags(slugOfRoleUrl(searchParams.get('url'))), SITE_TAG];

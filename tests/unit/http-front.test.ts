@@ -194,19 +194,23 @@ describe('what the edge may keep', () => {
   };
 
   test('pages and API answers carry the tags of the data they show', () => {
-    assert.deepEqual(tagsOf('/roles/software-developers'), ['role:software-developers', 'roles', 'site']);
-    assert.deepEqual(tagsOf('/compare/data-scientists,actuaries'), ['role:data-scientists', 'role:actuaries', 'roles', 'site']);
-    assert.deepEqual(tagsOf('/compare/data-scientists%2Cactuaries'), ['role:data-scientists', 'role:actuaries', 'roles', 'site']);
-    assert.deepEqual(tagsOf('/embed/actuaries?theme=dark'), ['role:actuaries', 'site']);
-    assert.deepEqual(tagsOf('/api/v1/roles/actuaries/badge.svg'), ['role:actuaries', 'site']);
-    assert.deepEqual(tagsOf('/?q=nurse'), ['roles', 'categories', 'site']);
-    assert.deepEqual(tagsOf('/api/v1/roles.csv'), ['roles', 'categories', 'site']);
+    assert.deepEqual(tagsOf('/roles/software-developers'), ['role:software-developers', 'roles', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/roles/software-developers/states/california'), ['role:software-developers', 'roles', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/compare/data-scientists,actuaries'), ['role:data-scientists', 'role:actuaries', 'roles', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/compare/data-scientists%2Cactuaries'), ['role:data-scientists', 'role:actuaries', 'roles', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/embed/actuaries?theme=dark'), ['role:actuaries', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/roles/actuaries/badge.svg'), ['role:actuaries', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/?q=nurse'), ['roles', 'categories', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/states/texas?sort=employment'), ['roles', 'categories', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/roles.csv'), ['roles', 'categories', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/areas'), ['areas', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/areas/CA/roles'), ['roles', 'categories', 'areas', 'site']);
     assert.deepEqual(tagsOf(`/api/oembed?url=${encodeURIComponent('https://roleboard.example/roles/actuaries')}`), ['role:actuaries', 'site']);
   });
 
   test('a made-up slug adds no tag, and answers about this instance are not kept', () => {
-    assert.deepEqual(tagsOf('/roles/Not%20A%20Slug'), ['roles', 'site']);
-    assert.deepEqual(tagsOf('/compare/a,<b>'), ['role:a', 'roles', 'site']);
+    assert.deepEqual(tagsOf('/roles/Not%20A%20Slug'), ['roles', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/compare/a,<b>'), ['role:a', 'roles', 'areas', 'site']);
     for (const path of ['/api/health', '/api/ready', '/api/auth/session', '/api/internal/revalidate', '/nowhere']) assert.equal(tagsOf(path), null, path);
   });
 

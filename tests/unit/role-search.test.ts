@@ -59,8 +59,9 @@ describe('the sort control', () => {
   test('each choice is a sort and an order, and parses to the same search as the two-parameter links', () => {
     for (const choice of sortChoices) {
       const q = choice.sort === 'relevance' ? 'nurse' : undefined;
-      const fromChoice = parseRoleSearch({ q, sort: choice.value });
-      const fromParams = parseRoleSearch({ q, sort: choice.sort, order: choice.order });
+      const state = choice.sort === 'employment' || choice.sort === 'concentration' ? 'texas' : undefined;
+      const fromChoice = parseRoleSearch({ q, state, sort: choice.value });
+      const fromParams = parseRoleSearch({ q, state, sort: choice.sort, order: choice.order });
       assert.deepEqual(fromChoice, fromParams, choice.value);
       assert.equal(sortChoiceOf(fromChoice.search), choice, choice.value);
     }
@@ -79,6 +80,22 @@ describe('the sort control', () => {
     assert.equal(label({ q: 'nurse', sort: 'title' }), 'Title A–Z');
     // Best match needs search text: without any, the list is by title.
     assert.equal(label({ sort: 'relevance' }), 'Title A–Z');
+  });
+
+  test('the state sorts need a state, and are offered only with one', () => {
+    assert.deepEqual(parseRoleSearch({ sort: 'employment-desc' }), { search: {}, invalid: ['sort'] });
+    assert.deepEqual(parseRoleSearch({ sort: 'concentration' }), { search: {}, invalid: ['sort'] });
+    const inTexas = parseRoleSearch({ state: 'TX', sort: 'concentration' }).search;
+    assert.equal(inTexas.state?.slug, 'texas');
+    assert.equal(inTexas.sort, 'concentration');
+    assert.ok(!sortChoicesFor({}).some((choice) => choice.sort === 'employment'));
+    assert.ok(sortChoicesFor({ state: inTexas.state }).some((choice) => choice.sort === 'employment'));
+  });
+
+  test('a state is a postal code or a slug; anything else is named as invalid', () => {
+    assert.equal(parseRoleSearch({ state: 'ca' }).search.state?.name, 'California');
+    assert.equal(parseRoleSearch({ state: 'district-of-columbia' }).search.state?.postalCode, 'DC');
+    assert.deepEqual(parseRoleSearch({ state: 'atlantis' }), { search: {}, invalid: ['state'] });
   });
 
   test('a choice wins over a separate order, and a bad choice is named as an invalid sort', () => {

@@ -11,6 +11,7 @@ import { OutlookFigure } from '@/components/charts/outlook-chart';
 import { RoleTrends, trendSeries } from '@/components/charts/role-trends';
 import { SalaryDistributionFigure } from '@/components/charts/salary-distribution';
 import { StatePayMap } from '@/components/charts/state-pay-map';
+import { StatePicker } from '@/components/state-picker';
 import { compareHref } from '@/lib/compare';
 import { env } from '@/lib/env';
 import { AlsoCalled } from '@/components/also-called';
@@ -145,7 +146,8 @@ export default async function RolePage({ params }: Props) {
             What the occupation pays depends on where it is done. BLS estimates for {stateFigures.length === 51 ? 'all 50 states and DC' : `${stateFigures.length} states and areas`},{' '}
             as of <time dateTime={stateFigures[0]!.asOf}>{formatAsOf(stateFigures[0]!.asOf)}</time> (<a href={stateFigures[0]!.sourceUrl}>BLS state estimates</a>).
           </p>
-          <StatePayMap roleTitle={role.title} figures={stateFigures} />
+          <StatePicker action={`/roles/${role.slug}/states`} label={`${role.title} in a state`} />
+          <StatePayMap role={role} figures={stateFigures} />
         </section>
       )}
 

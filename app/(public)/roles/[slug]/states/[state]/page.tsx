@@ -1,0 +1,271 @@
+// A role in one state: the state's figures beside the national ones, the state's pay spread, the
+// neighbouring states' means, and where the figures come from. Cached like the role page (its
+// data is the role's and the state figures'); the proxy has already made the address exact.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/json-ld';
+import { ChartCaption } from '@/components/charts/figure-source';
+import { SalaryDistributionFigure } from '@/components/charts/salary-distribution';
+import { StatePicker } from '@/components/state-picker';
+import { TableScroll } from '@/components/table-scroll';
+import type { AreaFigures } from '@/db/areas';
+import type { RoleDetail } from '@/db/roles';
+import { env } from '@/lib/env';
+import {
+  formatAsOf,
+  formatAverageSalary,
+  formatCount,
+  formatJobsPer1000,
+  formatLocationQuotient,
+  formatPercentile,
+  formatSalary,
+  formatVersusNational,
+  NOT_PUBLISHED,
+} from '@/lib/format';
+import { buildOccupationJsonLd } from '@/lib/json-ld';
+import { getRole, getRoleAreaFigures } from '@/lib/public-roles';
+import type { PercentileKey } from '@/lib/role-fields';
+import { slugSchema } from '@/lib/slug';
+import { stateNeighbours } from '@/lib/state-shapes';
+import { findUsState } from '@/lib/us-states';
+
+type Props = { params: Promise<{ slug: string; state: string }> };
+
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+async function loadRoleInState(params: Props['params']) {
+  const { slug, state: stateSlug } = await params;
+  const parsed = slugSchema.safeParse(slug);
+  const state = findUsState(stateSlug);
+  if (!parsed.success || !state || state.slug !== stateSlug) return null;
+  const [role, figures] = await Promise.all([getRole(parsed.data), getRoleAreaFigures(parsed.data)]);
+  const here = figures?.find((item) => item.area.fips === state.fips);
+  return role && figures && here ? { role, figures, here } : null;
+}
+
+function headline(role: RoleDetail, here: AreaFigures) {
+  const national = role.stats.averageSalary;
+  const versus = here.averageSalary !== null && national !== null ? `, ${formatVersusNational(here.averageSalary, national)}` : '';
+  return here.averageSalary === null ? `no average salary is published` : `average salary ${formatSalary(here.averageSalary)} a year${versus}`;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await loadRoleInState(params);
+  if (!found) return { title: 'Role not found' };
+  const { role, here } = found;
+  const title = `${role.title} Salaries in ${here.area.name}`;
+  const employed = here.employment === null ? '' : `, ${formatCount(here.employment)} employed`;
+  const description = `${role.title} in ${here.area.name}: ${headline(role, here)}${employed} (BLS, ${formatAsOf(here.asOf)}).`;
+  const url = `/roles/${role.slug}/states/${here.area.slug}`;
+  return { title, description, alternates: { canonical: url }, openGraph: { type: 'article', title, description, url, siteName: 'Roleboard' } };
+}
+
+type Row = { label: string; here: string; national: string; difference: string };
+
+/** The state's figures beside the national ones, each with the difference where both are known. */
+function comparisonRows(role: RoleDetail, here: AreaFigures): Row[] {
+  const { stats } = role;
+  const versus = (value: number | null, nationalValue: number | null) => (value !== null && nationalValue !== null ? formatVersusNational(value, nationalValue) : '');
+  const percentile = (key: PercentileKey, label: string): Row => ({
+    label,
+    here: here.percentiles ? formatPercentile(here.percentiles, key) : NOT_PUBLISHED,
+    national: stats.percentiles ? formatPercentile(stats.percentiles, key, stats.currency) : NOT_PUBLISHED,
+    // A top-coded figure is a lower bound: no difference can be stated.
+    difference:
+      here.percentiles && stats.percentiles && !here.percentiles.topCoded.includes(key) && !stats.percentiles.topCoded.includes(key)
+        ? versus(here.percentiles[key], stats.percentiles[key])
+        : '',
+  });
+  return [
+    { label: 'Average salary', here: formatAverageSalary(here.averageSalary), national: formatAverageSalary(stats.averageSalary, stats.currency), difference: versus(here.averageSalary, stats.averageSalary) },
+    percentile('median', 'Median salary'),
+    percentile('p10', '10th percentile'),
+    percentile('p25', '25th percentile'),
+    percentile('p75', '75th percentile'),
+    percentile('p90', '90th percentile'),
+    { label: 'Employment', here: here.employment === null ? NOT_PUBLISHED : formatCount(here.employment), national: stats.employment === null ? NOT_PUBLISHED : formatCount(stats.employment), difference: '' },
+  ];
+}
+
+export default async function RoleInStatePage({ params }: Props) {
+  const found = await loadRoleInState(params);
+  if (!found) notFound();
+  const { role, figures, here } = found;
+  const { stats } = role;
+  const state = here.area;
+  const pageUrl = `${env.SITE_URL()}/roles/${role.slug}/states/${state.slug}`;
+  const neighbourFips = stateNeighbours().get(state.fips) ?? [];
+  const neighbours = figures
+    .filter((item) => neighbourFips.includes(item.area.fips))
+    .sort((a, b) => (b.averageSalary ?? -1) - (a.averageSalary ?? -1) || a.area.name.localeCompare(b.area.name));
+  const rows = comparisonRows(role, here);
+  const jsonLd = {
+    ...buildOccupationJsonLd({ ...role, stats: { ...stats, averageSalary: here.averageSalary, percentiles: here.percentiles, currency: 'USD', asOf: here.asOf, sourceUrl: here.sourceUrl } }, pageUrl),
+    name: `${role.title} in ${state.name}`,
+    occupationLocation: { '@type': 'State', name: state.name, address: { '@type': 'PostalAddress', addressRegion: state.postalCode, addressCountry: 'US' } },
+  };
+
+  return (
+    <article className="role">
+      <JsonLd data={jsonLd} />
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Roles</Link>
+          </li>
+          <li>
+            <Link href={`/roles/${role.slug}`}>{role.title}</Link>
+          </li>
+          <li>
+            <Link href={`/states/${state.slug}`}>{state.name}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>
+        {role.title} Salaries in {state.name}
+      </h1>
+      <p className="lede">
+        {role.title} in {state.name}, beside the whole country: {headline(role, here)}.
+      </p>
+
+      <section aria-labelledby="overview">
+        <h2 id="overview">Overview</h2>
+        <div className="headline">
+          <dl className="overview">
+            <div className="overview__item overview__item--lead">
+              <dt>Average salary in {state.name}</dt>
+              <dd>
+                <span className="overview__value">{formatAverageSalary(here.averageSalary)}</span>
+                <span className="overview__detail">
+                  {' '}
+                  {here.averageSalary !== null && stats.averageSalary !== null
+                    ? `a year: ${formatVersusNational(here.averageSalary, stats.averageSalary)} mean (${formatSalary(stats.averageSalary, stats.currency)})`
+                    : 'BLS publishes no annual mean here'}
+                </span>
+              </dd>
+            </div>
+            {here.percentiles && (
+              <div className="overview__item">
+                <dt>Median salary</dt>
+                <dd>
+                  <span className="overview__value">{formatPercentile(here.percentiles, 'median')}</span>
+                  <span className="overview__detail"> half earn more, half less</span>
+                </dd>
+              </div>
+            )}
+            <div className="overview__item">
+              <dt>Employment</dt>
+              <dd>
+                <span className="overview__value">{here.employment === null ? NOT_PUBLISHED : formatCount(here.employment)}</span>
+                <span className="overview__detail"> {here.employment === null ? 'BLS publishes no employment estimate here' : `people employed in ${state.name}`}</span>
+              </dd>
+            </div>
+            {here.jobsPer1000 !== null && (
+              <div className="overview__item">
+                <dt>Jobs per 1,000</dt>
+                <dd>
+                  <span className="overview__value">{formatJobsPer1000(here.jobsPer1000)}</span>
+                  <span className="overview__detail"> of every 1,000 jobs in the state</span>
+                </dd>
+              </div>
+            )}
+            {here.locationQuotient !== null && (
+              <div className="overview__item">
+                <dt>Concentration</dt>
+                <dd>
+                  <span className="overview__value">{formatLocationQuotient(here.locationQuotient)}</span>
+                  <span className="overview__detail">
+                    {' '}
+                    times the U.S. share of jobs ({here.locationQuotient >= 1 ? 'more common here than nationally' : 'less common here than nationally'})
+                  </span>
+                </dd>
+              </div>
+            )}
+            {here.hourlyMean !== null && (
+              <div className="overview__item">
+                <dt>Hourly mean</dt>
+                <dd>
+                  <span className="overview__value">${here.hourlyMean.toFixed(2)}</span>
+                  <span className="overview__detail"> an hour</span>
+                </dd>
+              </div>
+            )}
+          </dl>
+          <p className="provenance">
+            {state.name}: {here.source}, as of <time dateTime={here.asOf}>{formatAsOf(here.asOf)}</time> (<a href={here.sourceUrl}>BLS state estimates</a>). U.S.:{' '}
+            {stats.sourceUrl ? <a href={stats.sourceUrl}>{stats.source}</a> : stats.source}, as of <time dateTime={stats.asOf}>{formatAsOf(stats.asOf)}</time>.
+          </p>
+        </div>
+      </section>
+
+      <section aria-labelledby="against-us">
+        <h2 id="against-us">{state.name} against the U.S.</h2>
+        <TableScroll label={`${role.title}: ${state.name} against the U.S.`}>
+          <table className="figures-table">
+            <caption className="visually-hidden">
+              {role.title}: {state.name}’s figures beside the national ones
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col">{state.name}</th>
+                <th scope="col">U.S.</th>
+                <th scope="col">Difference</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.label}>
+                  <th scope="row">{row.label}</th>
+                  <td>{row.here}</td>
+                  <td>{row.national}</td>
+                  <td>{row.difference || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+        {here.percentiles && (
+          <SalaryDistributionFigure
+            percentiles={here.percentiles}
+            averageSalary={here.averageSalary}
+            currency="USD"
+            caption={<ChartCaption title={`How pay is spread in ${state.name}`}>BLS state estimates, {formatAsOf(here.asOf)}.</ChartCaption>}
+          />
+        )}
+      </section>
+
+      {neighbours.length > 0 && (
+        <section aria-labelledby="neighbours">
+          <h2 id="neighbours">Neighbouring states</h2>
+          <ul className="state-ranking">
+            {neighbours.map((item) => (
+              <li key={item.area.fips}>
+                <Link className="state-ranking__name" href={`/roles/${role.slug}/states/${item.area.slug}`}>
+                  {item.area.name}
+                </Link>{' '}
+                <strong>{formatAverageSalary(item.averageSalary)}</strong>
+                {item.averageSalary !== null && here.averageSalary !== null && (
+                  <span className="state-ranking__detail"> · {formatVersusNational(item.averageSalary, here.averageSalary, state.name)}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="other-states">
+        <h2 id="other-states">Other states</h2>
+        <p>
+          <Link href={`/roles/${role.slug}#pay-by-state`}>Every state on a map</Link>, or{' '}
+          <Link href={`/states/${state.slug}`}>every occupation in {state.name}</Link>.
+        </p>
+        <StatePicker action={`/roles/${role.slug}/states`} label={`${role.title} in another state`} selected={state} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,89 @@
+// A state's occupations: the largest and the best-paid, then all of them with the listing's
+// search, filters, sorts (pay, employment, concentration) and keyset pages, the state fixed.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RoleListing } from '@/components/role-listing';
+import type { RoleListItem } from '@/db/roles';
+import { formatAverageSalary, formatCount } from '@/lib/format';
+import { getCategories, getRolePage } from '@/lib/public-roles';
+import type { RawSearchParams } from '@/lib/query-params';
+import { listingParameterLabels, parseRoleSearch } from '@/lib/role-search';
+import { findUsState } from '@/lib/us-states';
+
+type Props = { params: Promise<{ state: string }>; searchParams: Promise<RawSearchParams> };
+
+async function loadState(params: Props['params']) {
+  const { state: slug } = await params;
+  const state = findUsState(slug);
+  return state && state.slug === slug ? state : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const state = await loadState(params);
+  if (!state) return { title: 'State not found' };
+  return {
+    title: `Salaries in ${state.name}`,
+    description: `Average salaries and employment of every occupation in ${state.name}, from BLS state estimates: search, sort by pay, employment or concentration.`,
+    alternates: { canonical: `/states/${state.slug}` },
+  };
+}
+
+function TopRoles({ id, title, roles, figure }: { id: string; title: string; roles: RoleListItem[]; figure: (role: RoleListItem) => string }) {
+  return (
+    <div className="state-top">
+      <h2 id={id}>{title}</h2>
+      <ol className="state-ranking" aria-labelledby={id}>
+        {roles.map((role) => (
+          <li key={role.id}>
+            <Link className="state-ranking__name" href={`/roles/${role.slug}/states/${role.inState!.state.slug}`}>
+              {role.title}
+            </Link>{' '}
+            <strong>{figure(role)}</strong>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export default async function StatePage({ params, searchParams }: Props) {
+  const state = await loadState(params);
+  if (!state) notFound();
+  // The address is the state: a `state` parameter is not this page's to change.
+  const { search, invalid } = parseRoleSearch({ ...(await searchParams), state: state.slug });
+  const categories = await getCategories();
+  if (search.category && !categories.some((category) => category.slug === search.category)) {
+    delete search.category;
+    invalid.push('category');
+  }
+  const [result, largest, bestPaid] = await Promise.all([
+    getRolePage(search),
+    getRolePage({ state, sort: 'employment' }),
+    getRolePage({ state, sort: 'salary' }),
+  ]);
+  const ignored = [...new Set(invalid.map((key) => listingParameterLabels[key]))];
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/states">States</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>Salaries in {state.name}</h1>
+      <p className="lede">
+        Every occupation BLS estimates for {state.name}: what it pays there, how many people it employs, and how that compares with the whole country.
+      </p>
+      {largest.items.length > 0 && (
+        <div className="state-tops">
+          <TopRoles id="largest" title="Most people employed" roles={largest.items.slice(0, 5)} figure={(role) => `${formatCount(role.inState!.employment ?? 0)} employed`} />
+          <TopRoles id="best-paid" title="Highest average salaries" roles={bestPaid.items.slice(0, 5)} figure={(role) => formatAverageSalary(role.inState!.averageSalary)} />
+        </div>
+      )}
+      <RoleListing search={search} result={result} categories={categories} ignored={ignored} basePath={`/states/${state.slug}`} fixedState />
+    </>
+  );
+}
