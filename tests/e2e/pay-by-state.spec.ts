@@ -19,8 +19,10 @@ test.describe('pay by state', () => {
     const map = section.getByRole('group', { name: 'Software Developers: average salary by state' });
     const rows = stateFile.filter((row) => row.OCC_CODE === '15-1252');
     expect(rows).toHaveLength(51);
-    await expect(map.getByRole('img')).toHaveCount(51);
-    for (const row of rows) await expect(map.getByRole('img', { name: `${row.AREA_TITLE}: ${money(row.A_MEAN!)} average`, exact: true })).toHaveCount(1);
+    // Each state is a link to the role's page for it, named with its mean.
+    await expect(map.getByRole('link')).toHaveCount(51);
+    for (const row of rows) await expect(map.getByRole('link', { name: `${row.AREA_TITLE}: ${money(row.A_MEAN!)} average`, exact: true })).toHaveCount(1);
+    await expect(map.getByRole('link', { name: /^California: / })).toHaveAttribute('href', '/roles/software-developers/states/california');
 
     const highest = [...rows].sort((a, b) => Number(b.A_MEAN) - Number(a.A_MEAN)).slice(0, 5);
     await expect(section.getByRole('list', { name: 'Highest-paying states' }).getByRole('listitem')).toHaveText(
@@ -50,8 +52,9 @@ test.describe('pay by state', () => {
     const rows = stateFile.filter((row) => row.OCC_CODE === '29-1212');
     const withMean = rows.filter((row) => row.A_MEAN !== '*');
     const map = section.getByRole('group', { name: /average salary by state/ });
-    await expect(map.getByRole('img', { name: /: \$[\d,]+ average$/ })).toHaveCount(withMean.length);
-    await expect(map.getByRole('img', { name: /no wage estimate$|^No estimate$/ })).toHaveCount(51 - withMean.length);
+    await expect(map.getByRole('link', { name: /: \$[\d,]+ average$/ })).toHaveCount(withMean.length);
+    // A state in the file without a mean is still a link (its page has the rest); one not in the file is a plain shape.
+    await expect(map.getByRole('link', { name: /no wage estimate$/ }).or(map.getByRole('img', { name: 'No estimate' }))).toHaveCount(51 - withMean.length);
     await expect(section.getByText(`Hatched: no estimate (${51 - withMean.length} states).`)).toBeVisible();
     await expect(section.getByRole('list', { name: 'Map legend' }).getByRole('listitem').last()).toHaveText('No estimate');
 
