@@ -1,6 +1,6 @@
 // Public reads of the states (areas) and of published roles' figures in them (BLS state estimates).
 import 'server-only';
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { database } from './client';
 import { percentilesFromColumns, type Percentiles } from './role-columns';
 import { findPublishedRoleId } from './roles';
@@ -51,7 +51,11 @@ export async function listPublishedRoleAreaFigures({ slug }: { slug: string }): 
     .innerJoin(areas, eq(areas.fips, roleAreaStats.areaFips))
     .where(eq(roleAreaStats.roleId, roleId))
     .orderBy(asc(areas.name));
-  return rows.map(({ area, figures }) => ({
+  return rows.map(({ area, figures }) => toAreaFigures(area, figures));
+}
+
+function toAreaFigures(area: Area, figures: typeof roleAreaStats.$inferSelect): AreaFigures {
+  return {
     area,
     employment: figures.employment,
     jobsPer1000: figures.jobsPer1000,
@@ -64,7 +68,30 @@ export async function listPublishedRoleAreaFigures({ slug }: { slug: string }): 
     asOf: figures.asOf,
     source: figures.source,
     sourceUrl: figures.sourceUrl,
-  }));
+  };
+}
+
+export type RoleInAreaFigures = { id: number; slug: string; title: string; socCode: string | null; figures: AreaFigures };
+
+/** One batch of published roles with figures in a state, by role id after `afterId` (the state CSV export). */
+export async function listPublishedRolesInAreaBatch({ area, afterId, limit }: { area: Area; afterId: number; limit: number }): Promise<RoleInAreaFigures[]> {
+  const rows = await database()
+    .select({ id: roles.id, slug: roles.slug, title: roles.title, socCode: roles.socCode, figures: roleAreaStats })
+    .from(roleAreaStats)
+    .innerJoin(roles, and(eq(roles.id, roleAreaStats.roleId), eq(roles.status, 'published')))
+    .where(and(eq(roleAreaStats.areaFips, area.fips), gt(roleAreaStats.roleId, afterId)))
+    .orderBy(asc(roleAreaStats.roleId))
+    .limit(limit);
+  return rows.map(({ figures, ...role }) => ({ ...role, figures: toAreaFigures(area, figures) }));
+}
+
+/** A digest of a state's figures that changes whenever an import changes any of them. */
+export async function getAreaFiguresFingerprint({ fips }: { fips: string }) {
+  const [row] = await database()
+    .select({ digest: sql<string>`coalesce(md5(string_agg(${roleAreaStats}::text, ',' order by ${roleAreaStats.roleId})), '')` })
+    .from(roleAreaStats)
+    .where(eq(roleAreaStats.areaFips, fips));
+  return row?.digest ?? '';
 }
 
 export type AreaWageSummary = {
@@ -92,4 +119,25 @@ export async function listAreaWageSummaries(): Promise<AreaWageSummary[]> {
     .groupBy(areas.fips)
     .orderBy(asc(areas.name));
   return rows;
+}
+
+const publishedPairs = () =>
+  database()
+    .select({ slug: roles.slug, stateSlug: areas.slug })
+    .from(roleAreaStats)
+    .innerJoin(roles, and(eq(roles.id, roleAreaStats.roleId), eq(roles.status, 'published')))
+    .innerJoin(areas, eq(areas.fips, roleAreaStats.areaFips));
+
+/** How many role × state pages there are: published roles with figures in a state. */
+export async function countPublishedRoleAreaPages() {
+  const [row] = await database()
+    .select({ count: sql<number>`count(*)::int` })
+    .from(roleAreaStats)
+    .innerJoin(roles, and(eq(roles.id, roleAreaStats.roleId), eq(roles.status, 'published')));
+  return row?.count ?? 0;
+}
+
+/** One sitemap file's worth of role × state pages, in a stable order. */
+export async function listPublishedRoleAreaPages({ offset, limit }: { offset: number; limit: number }) {
+  return publishedPairs().orderBy(asc(roleAreaStats.roleId), asc(roleAreaStats.areaFips)).offset(offset).limit(limit);
 }

@@ -7,7 +7,14 @@
 import 'server-only';
 import { cache } from 'react';
 import { revalidateTag, unstable_cache, updateTag } from 'next/cache';
-import { listAreas, listAreaWageSummaries, listPublishedRoleAreaFigures } from '@/db/areas';
+import {
+  countPublishedRoleAreaPages,
+  getAreaFiguresFingerprint,
+  listAreas,
+  listAreaWageSummaries,
+  listPublishedRoleAreaFigures,
+  listPublishedRoleAreaPages,
+} from '@/db/areas';
 import { isDatabaseUnavailable } from '@/db/availability';
 import {
   countPublishedRoles,
@@ -93,12 +100,24 @@ export const getSitemapEntries = (offset: number, limit: number) =>
 export const getPublishedRoleCount = () =>
   unstable_cache(() => countPublishedRoles(), ['published-role-count'], { tags: [cacheTags.roleList] })();
 
+export const getRoleAreaPageCount = () =>
+  unstable_cache(() => countPublishedRoleAreaPages(), ['role-area-page-count'], { tags: [cacheTags.roleList, cacheTags.areas] })();
+
+export const getRoleAreaSitemapEntries = (offset: number, limit: number) =>
+  unstable_cache(() => listPublishedRoleAreaPages({ offset, limit }), ['sitemap-states', String(offset), String(limit)], {
+    tags: [cacheTags.roleList, cacheTags.areas],
+  })();
+
 /** The 50 states and DC. */
 export const getAreas = cache(() => unstable_cache(() => listAreas(), ['areas'], { tags: [cacheTags.areas] })());
 
 /** Each state's pay over all its published occupations, for /states. */
 export const getAreaWageSummaries = () =>
   unstable_cache(() => listAreaWageSummaries(), ['area-wages'], { tags: [cacheTags.areas, cacheTags.roleList] })();
+
+/** Changes whenever an import changes a state's figures (the state CSV's ETag). */
+export const getAreaFingerprint = (fips: string) =>
+  unstable_cache(() => getAreaFiguresFingerprint({ fips }), ['area-fingerprint', fips], { tags: [cacheTags.areas] })();
 
 /** Every state's figures for a published role, or null. */
 export const getRoleAreaFigures = async (slug: string) =>

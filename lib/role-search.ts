@@ -13,7 +13,7 @@ import { usStateParam, type UsState } from './us-states';
 export const roleSorts = ['relevance', 'title', 'salary', 'openings', 'employment', 'concentration'] as const;
 export type RoleSort = (typeof roleSorts)[number];
 export const defaultOrder: Record<RoleSort, SortOrder> = { relevance: 'desc', title: 'asc', salary: 'desc', openings: 'desc', employment: 'desc', concentration: 'desc' };
-const stateSorts: readonly RoleSort[] = ['employment', 'concentration'];
+export const stateSorts: readonly RoleSort[] = ['employment', 'concentration'];
 
 /** The sort a search uses: the one asked for, else best match when there is search text, else title. */
 export function effectiveSort(search: { q?: string; sort?: RoleSort }): RoleSort {

@@ -39,6 +39,22 @@ const slugParameter = {
   example: 'backend-software-engineer',
 };
 
+const stateParameter = {
+  name: 'state',
+  in: 'path',
+  required: true,
+  description: 'A postal code (any case) or slug.',
+  schema: { type: 'string', maxLength: 40 },
+  example: 'california',
+};
+
+/** The listing's query parameters, from the schemas GET /api/v1/roles parses them with. */
+function listParameters(leaveOut: string[] = []) {
+  return Object.entries(apiListParams)
+    .filter(([name]) => !leaveOut.includes(name))
+    .map(([name, schema]) => ({ name, in: 'query', required: false, description: schema.description, schema: parameterSchema(schema) }));
+}
+
 const ok = (description: string, contentType: string, schema: object) => ({
   description,
   headers: cachingHeaders,
@@ -66,13 +82,7 @@ export function buildOpenApiDocument(siteUrl: string) {
         get: {
           operationId: 'listRoles',
           summary: 'Search, filter and sort published roles',
-          parameters: Object.entries(apiListParams).map(([name, schema]) => ({
-            name,
-            in: 'query',
-            required: false,
-            description: schema.description,
-            schema: parameterSchema(schema),
-          })),
+          parameters: listParameters(),
           responses: {
             200: ok('One page of roles', 'application/json', schemaRef('RoleList')),
             304: { description: 'Not modified' },
@@ -126,6 +136,19 @@ export function buildOpenApiDocument(siteUrl: string) {
           },
         },
       },
+      '/api/v1/areas/{state}/roles': {
+        get: {
+          operationId: 'listAreaRoles',
+          summary: "A state's occupations: /api/v1/roles with `state` from the path, its pay sorted and filtered",
+          parameters: [stateParameter, ...listParameters(['state'])],
+          responses: {
+            200: ok('One page of roles, each with `inState`', 'application/json', schemaRef('RoleList')),
+            304: { description: 'Not modified' },
+            400: problem('An invalid parameter; `invalidParams` names each one'),
+            404: problem('No state has this postal code or slug'),
+          },
+        },
+      },
       '/api/v1/roles/{slug}/badge.svg': {
         get: {
           operationId: 'getRoleBadge',
@@ -133,6 +156,7 @@ export function buildOpenApiDocument(siteUrl: string) {
           parameters: [
             slugParameter,
             { name: 'metric', in: 'query', required: false, schema: { type: 'string', enum: ['salary', 'openings', 'degree'], default: 'salary' } },
+            { ...stateParameter, in: 'query', required: false, description: "A state (postal code or slug): the salary is the state's. Openings and the degree share are national and say so; a value naming no state gives the national badge." },
           ],
           responses: {
             200: ok('The badge', 'image/svg+xml', { type: 'string' }),
@@ -144,10 +168,12 @@ export function buildOpenApiDocument(siteUrl: string) {
       '/api/v1/roles.csv': {
         get: {
           operationId: 'exportRolesCsv',
-          summary: "All published roles' current stats as CSV",
+          summary: "All published roles' current stats as CSV (the catalogue format the import reads); with `state`, every role's figures in that state",
+          parameters: [{ ...stateParameter, in: 'query', required: false, description: 'A state (postal code or slug): one row per role with an estimate there.' }],
           responses: {
             200: ok('CSV with a header row', 'text/csv', { type: 'string' }),
             304: { description: 'Not modified' },
+            400: problem('An invalid state'),
           },
         },
       },
@@ -160,6 +186,7 @@ export function buildOpenApiDocument(siteUrl: string) {
             { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'xml'], default: 'json' } },
             { name: 'maxwidth', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
             { name: 'maxheight', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+            { ...stateParameter, in: 'query', required: false, description: "The state's card (postal code or slug), passed on to the widget; a role's state page (/roles/{slug}/states/{state}) as `url` does the same." },
           ],
           responses: {
             200: {

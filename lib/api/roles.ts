@@ -5,11 +5,13 @@ import type { AreaFigures } from '@/db/areas';
 import type { Stats } from '@/db/role-columns';
 import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/roles';
 import { env } from '@/lib/env';
-import { encodeCursor, mismatchedCursors, type RoleCursor, type RoleSearch } from '@/lib/role-search';
+import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, type RoleCursor, type RoleSearch } from '@/lib/role-search';
+import type { UsState } from '@/lib/us-states';
 import type { InvalidParam } from './http';
 import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiRoleAreasSchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;
+export const roleStatePageUrl = (slug: string, state: UsState) => `${rolePageUrl(slug)}/states/${state.slug}`;
 export const roleApiUrl = (slug: string) => `${env.SITE_URL()}/api/v1/roles/${slug}`;
 
 /** The stats as the API publishes them (lib/api/schemas.ts RoleStats). */
@@ -44,6 +46,17 @@ export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSumm
       currency: role.currency,
       degreeRequirementPercent: role.degreeRequirementPercent,
     },
+    ...(role.inState && {
+      inState: {
+        area: role.inState.state,
+        employment: role.inState.employment,
+        jobsPer1000: role.inState.jobsPer1000,
+        locationQuotient: role.inState.locationQuotient,
+        averageSalary: role.inState.averageSalary,
+        percentiles: role.inState.percentiles,
+        url: roleStatePageUrl(role.slug, role.inState.state),
+      },
+    }),
   };
 }
 
@@ -95,7 +108,7 @@ export function toApiRoleAreas(slug: string, figures: AreaFigures[]): z.infer<ty
   };
 }
 
-/** Parses GET /api/v1/roles's query: the search and page size, or every invalid parameter. */
+/** Parses GET /api/v1/roles's query (and a state's listing's): the search and page size, or every invalid parameter. */
 export function parseApiListParams(searchParams: URLSearchParams):
   | { ok: true; search: RoleSearch; limit: number }
   | { ok: false; invalidParams: InvalidParam[] } {
@@ -116,23 +129,19 @@ export function parseApiListParams(searchParams: URLSearchParams):
     else invalidParams.push({ name, reason: result.error.issues[0]?.message ?? 'Invalid value' });
   }
   if (values.after !== undefined && values.before !== undefined) invalidParams.push({ name: 'before', reason: 'Use either after or before' });
+  if (stateSorts.includes(values.sort as never) && values.state === undefined) invalidParams.push({ name: 'sort', reason: `Sorting by ${values.sort} needs a state` });
   for (const name of mismatchedCursors(values as RoleSearch)) invalidParams.push({ name, reason: 'This cursor belongs to another sort order' });
   if (invalidParams.length) return { ok: false, invalidParams };
   const { limit, ...search } = values as RoleSearch & { limit?: number };
   return { ok: true, search, limit: limit ?? API_PAGE_SIZE.default };
 }
 
-/** The URL of another page of the same search. */
-export function listPageUrl(search: RoleSearch, limit: number, cursor: { after?: RoleCursor; before?: RoleCursor }) {
-  const params = new URLSearchParams();
-  if (search.q) params.set('q', search.q);
-  if (search.category) params.set('category', search.category);
-  if (search.minSalary !== undefined) params.set('minSalary', String(search.minSalary));
-  if (search.maxDegree !== undefined) params.set('maxDegree', String(search.maxDegree));
-  if (search.sort) params.set('sort', search.sort);
-  if (search.order) params.set('order', search.order);
-  if (limit !== API_PAGE_SIZE.default) params.set('limit', String(limit));
-  if (cursor.after) params.set('after', encodeCursor(cursor.after));
-  if (cursor.before) params.set('before', encodeCursor(cursor.before));
-  return `${env.SITE_URL()}/api/v1/roles?${params}`;
+/** The URL of another page of the same search, at /api/v1/roles or a state's /api/v1/areas/{state}/roles. */
+export function listPageUrl(search: RoleSearch, limit: number, cursor: { after?: RoleCursor; before?: RoleCursor }, path = '/api/v1/roles') {
+  const query = toQueryString(path === '/api/v1/roles' ? search : { ...search, state: undefined }, {
+    limit: limit === API_PAGE_SIZE.default ? undefined : String(limit),
+    after: cursor.after && encodeCursor(cursor.after),
+    before: cursor.before && encodeCursor(cursor.before),
+  });
+  return `${env.SITE_URL()}${path}${query}`;
 }

@@ -46,6 +46,35 @@ export const apiRoleStatsSchema = z
   })
   .meta({ id: 'RoleStats' });
 
+export const areaSchema = z
+  .object({
+    fips: z.string().regex(/^[0-9]{2}$/).describe('Two-digit state FIPS code.'),
+    postalCode: z.string().regex(/^[A-Z]{2}$/),
+    name: z.string(),
+    slug: z.string(),
+  })
+  .meta({ id: 'Area', description: 'One of the 50 states or the District of Columbia.' });
+
+export const apiAreaFiguresSchema = z
+  .object({
+    area: areaSchema,
+    employment: z.number().int().min(0).nullable().describe('People employed; null where BLS publishes none (its `**`).'),
+    jobsPer1000: z.number().min(0).nullable().describe("Of the state's jobs, per 1,000; null with employment."),
+    locationQuotient: z.number().min(0).nullable().describe("The occupation's share of the state's jobs against its national share; null with employment."),
+    averageSalary: z.number().int().min(0).nullable().describe('Annual mean wage in USD; null where BLS publishes none (its `*`).'),
+    percentiles: percentilesSchema.nullable().describe('Null where BLS publishes none (its `*`).'),
+    hourlyMean: z.number().min(0).nullable(),
+    hourlyMedian: z.number().min(0).nullable(),
+    hourlyMedianTopCoded: z.boolean().describe("The hourly median is BLS's hourly top code ($115.00): the real one is at least that (its `#`)."),
+  })
+  .meta({ id: 'AreaFigures', description: "A role's figures in one state." });
+
+/** A role's figures in the state a listing is of. */
+export const apiRoleStateFiguresSchema = apiAreaFiguresSchema
+  .pick({ area: true, employment: true, jobsPer1000: true, locationQuotient: true, averageSalary: true, percentiles: true })
+  .extend({ url: z.url().describe("The role's page for the state on Roleboard.") })
+  .meta({ id: 'RoleStateFigures', description: "A role's figures in the state a listing is of (BLS state estimates, USD)." });
+
 const categorySchema = z.object({ slug: z.string(), name: z.string() }).meta({ id: 'Category' });
 
 export const apiRoleSummarySchema = z
@@ -58,6 +87,9 @@ export const apiRoleSummarySchema = z
     url: z.url().describe('The role page on Roleboard.'),
     apiUrl: z.url(),
     stats: apiRoleStatsSchema.pick({ employment: true, jobOpenings: true, jobOpeningsBasis: true, averageSalary: true, currency: true, degreeRequirementPercent: true }),
+    inState: apiRoleStateFiguresSchema
+      .optional()
+      .describe("Only in a listing of a state (`state`, or /api/v1/areas/{state}/roles): the role's figures there."),
   })
   .meta({ id: 'RoleSummary' });
 
@@ -68,6 +100,7 @@ const provenance = {
 };
 
 export const apiRoleSchema = apiRoleSummarySchema
+  .omit({ inState: true })
   .extend({
     alternativeTitles: z.array(z.string()).describe('Other names the role goes by.'),
     stats: apiRoleStatsSchema,
@@ -100,30 +133,7 @@ export const apiHistorySchema = z
   .object({ slug: z.string(), url: z.url(), items: z.array(apiHistoryEntrySchema).describe('Oldest first.') })
   .meta({ id: 'RoleStatsHistory' });
 
-export const areaSchema = z
-  .object({
-    fips: z.string().regex(/^[0-9]{2}$/).describe('Two-digit state FIPS code.'),
-    postalCode: z.string().regex(/^[A-Z]{2}$/),
-    name: z.string(),
-    slug: z.string(),
-  })
-  .meta({ id: 'Area', description: 'One of the 50 states or the District of Columbia.' });
-
 export const apiAreaListSchema = z.object({ items: z.array(areaSchema).describe('By name.') }).meta({ id: 'AreaList' });
-
-export const apiAreaFiguresSchema = z
-  .object({
-    area: areaSchema,
-    employment: z.number().int().min(0).nullable().describe('People employed; null where BLS publishes none (its `**`).'),
-    jobsPer1000: z.number().min(0).nullable().describe("Of the state's jobs, per 1,000; null with employment."),
-    locationQuotient: z.number().min(0).nullable().describe("The occupation's share of the state's jobs against its national share; null with employment."),
-    averageSalary: z.number().int().min(0).nullable().describe('Annual mean wage in USD; null where BLS publishes none (its `*`).'),
-    percentiles: percentilesSchema.nullable().describe('Null where BLS publishes none (its `*`).'),
-    hourlyMean: z.number().min(0).nullable(),
-    hourlyMedian: z.number().min(0).nullable(),
-    hourlyMedianTopCoded: z.boolean().describe("The hourly median is BLS's hourly top code ($115.00): the real one is at least that (its `#`)."),
-  })
-  .meta({ id: 'AreaFigures', description: "A role's figures in one state." });
 
 export const apiRoleAreasSchema = z
   .object({
@@ -163,10 +173,13 @@ export const oembedSchema = z
 /** Query parameters of GET /api/v1/roles: the public listing's, plus a page size. */
 export const apiListParams = {
   q: roleSearchFields.q.describe('Words in the title, other names (e.g. "programmer") or summary.'),
+  state: roleSearchFields.state.describe(
+    "A state, by postal code (`CA`) or slug (`california`): only roles with an estimate there, each with `inState`; `minSalary` and `sort=salary` then use the state's pay.",
+  ),
   category: roleSearchFields.category.describe('A category slug.'),
-  minSalary: roleSearchFields.minSalary.describe('Lowest average salary.'),
+  minSalary: roleSearchFields.minSalary.describe("Lowest average salary (the state's, with `state`)."),
   maxDegree: roleSearchFields.maxDegree.describe('Highest degree requirement, in percent.'),
-  sort: roleSearchFields.sort.describe('Default: relevance (best match first) with `q`, else title.'),
+  sort: roleSearchFields.sort.describe('Default: relevance (best match first) with `q`, else title. `employment` and `concentration` (location quotient) need `state`.'),
   order: roleSearchFields.order.describe('Default: asc for title, desc otherwise.'),
   after: roleSearchFields.after.describe('Cursor from `next`.'),
   before: roleSearchFields.before.describe('Cursor from `previous`.'),

@@ -1,18 +1,68 @@
 // GET /api/v1/roles.csv: every published role, in the catalogue CSV format (lib/catalogue-csv.ts),
-// which `npm run data:import` and /admin/import read back. Streamed in batches so 100,000 roles
-// never sit in memory at once. The ETag comes from a cheap fingerprint of the catalogue.
+// which `npm run data:import` and /admin/import read back; with `state`, every role's figures in
+// that state instead (lib/state-csv.ts). Streamed in batches so 100,000 roles never sit in memory
+// at once. The ETag comes from a cheap fingerprint of the catalogue (and of the state's figures).
+import { listPublishedRolesInAreaBatch } from '@/db/areas';
 import { listPublishedRoleStatsBatch } from '@/db/roles';
-import { etagOf, isNotModified, publicHeaders, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
-import { rolePageUrl } from '@/lib/api/roles';
+import { etagOf, isNotModified, problemResponse, publicHeaders, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
+import { rolePageUrl, roleStatePageUrl } from '@/lib/api/roles';
 import { catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord } from '@/lib/catalogue-csv';
-import { getCatalogueFingerprint } from '@/lib/public-roles';
+import { getAreaFingerprint, getCatalogueFingerprint } from '@/lib/public-roles';
+import { stateCsvHeader, stateCsvRows } from '@/lib/state-csv';
+import { usStateParam, type UsState } from '@/lib/us-states';
 
 const BATCH_SIZE = 2000;
 
+/** The file's lines: its header, then batch after batch until one comes back empty. */
+function csvStream(header: string, nextBatch: () => Promise<string | null>) {
+  const encoder = new TextEncoder();
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(header));
+        return;
+      }
+      const lines = await nextBatch();
+      if (lines === null) controller.close();
+      else controller.enqueue(encoder.encode(lines));
+    },
+  });
+}
+
+function catalogueLines() {
+  let afterId = 0;
+  return async () => {
+    const rows = await listPublishedRoleStatsBatch({ afterId, limit: BATCH_SIZE });
+    if (rows.length === 0) return null;
+    afterId = rows.at(-1)!.id;
+    return catalogueCsvRecords(rows.map(({ values, categoryName }) => toCatalogueRecord(values, { categoryName, url: rolePageUrl(values.content.slug) })));
+  };
+}
+
+function stateLines(state: UsState) {
+  let afterId = 0;
+  return async () => {
+    const rows = await listPublishedRolesInAreaBatch({ area: state, afterId, limit: BATCH_SIZE });
+    if (rows.length === 0) return null;
+    afterId = rows.at(-1)!.id;
+    return stateCsvRows(rows, (row) => roleStatePageUrl(row.slug, state));
+  };
+}
+
 export const GET = withProblemDetails(async (request: Request) => {
+  const given = new URL(request.url).searchParams.getAll('state').filter((value) => value.trim() !== '');
+  if (given.length > 1) return problemResponse(400, 'Invalid query parameters: state.', { invalidParams: [{ name: 'state', reason: 'Give this parameter once' }] });
+  const parsedState = given.length ? usStateParam.safeParse(given[0]) : null;
+  if (parsedState && !parsedState.success) {
+    return problemResponse(400, 'Invalid query parameters: state.', { invalidParams: [{ name: 'state', reason: parsedState.error.issues[0]!.message }] });
+  }
+  const state = parsedState?.data ?? null;
+
   const fingerprint = await getCatalogueFingerprint();
   const headers = publicHeaders({
-    etag: etagOf(JSON.stringify(fingerprint)),
+    etag: etagOf(JSON.stringify(state ? [fingerprint, state.fips, await getAreaFingerprint(state.fips)] : fingerprint)),
     lastModified: fingerprint.lastChange ? new Date(fingerprint.lastChange) : undefined,
   });
   if (isNotModified(request, headers)) return new Response(null, { status: 304, headers });
@@ -20,30 +70,10 @@ export const GET = withProblemDetails(async (request: Request) => {
   const responseHeaders = {
     ...headers,
     'Content-Type': 'text/csv; charset=utf-8; header=present',
-    'Content-Disposition': 'inline; filename="roleboard-roles.csv"',
+    'Content-Disposition': `inline; filename="roleboard-roles${state ? `-${state.slug}` : ''}.csv"`,
   };
   if (request.method === 'HEAD') return new Response(null, { headers: responseHeaders });
-
-  const encoder = new TextEncoder();
-  let afterId = 0;
-  let headerSent = false;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(catalogueCsvHeader()));
-        return;
-      }
-      const rows = await listPublishedRoleStatsBatch({ afterId, limit: BATCH_SIZE });
-      if (rows.length === 0) {
-        controller.close();
-        return;
-      }
-      afterId = rows.at(-1)!.id;
-      const records = rows.map(({ values, categoryName }) => toCatalogueRecord(values, { categoryName, url: rolePageUrl(values.content.slug) }));
-      controller.enqueue(encoder.encode(catalogueCsvRecords(records)));
-    },
-  });
+  const stream = state ? csvStream(stateCsvHeader(), stateLines(state)) : csvStream(catalogueCsvHeader(), catalogueLines());
   return new Response(stream, { headers: responseHeaders });
 });
 
