@@ -1,16 +1,20 @@
 // "Embed or share", folded away at the end of a role page: the page's address with copy and print
 // buttons (which appear only where JavaScript runs), and the iframe and badge snippets with a
 // preview of each. A plain <details>, so it opens without JavaScript too.
-import type { RoleDetail } from '@/db/roles';
 import { badgeOf, badgeWidth } from '@/lib/api/badge';
+import { cardTitleOf, type CardRole } from '@/lib/api/card-role';
 import { badgeSnippet, iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
 import { CopyButton, PrintButton } from './enhanced-buttons';
 
-export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: RoleDetail }) {
+/** For a role, or a role in a state (its card and badge show the state's figures). */
+export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: CardRole }) {
+  const state = role.inState?.state;
   const iframe = iframeSnippet(siteUrl, role);
   const previewSize = iframeSize(role, { compact: false });
-  const badge = badgeSnippet(siteUrl, role);
-  const pageUrl = `${siteUrl}/roles/${role.slug}`;
+  const badge = badgeSnippet(siteUrl, role, state);
+  const pageUrl = `${siteUrl}/roles/${role.slug}${state ? `/states/${state.slug}` : ''}`;
+  const badgeQuery = state ? `?state=${state.slug}` : '';
+  const title = cardTitleOf(role);
   return (
     <section aria-labelledby="embed-or-share" className="embed-box">
       <details>
@@ -37,8 +41,8 @@ export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: RoleDetail 
             <label htmlFor="embed-iframe">Card (iframe)</label>
             <textarea id="embed-iframe" readOnly rows={4} value={iframe} />
             <iframe
-              src={widgetUrl('', role.slug)}
-              title={`Preview: ${role.title} salary statistics card`}
+              src={widgetUrl('', role.slug, undefined, state)}
+              title={`Preview: ${title} salary statistics card`}
               width={previewSize.width}
               height={previewSize.height}
               loading="lazy"
@@ -49,7 +53,7 @@ export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: RoleDetail 
             <label htmlFor="embed-badge">Badge</label>
             <textarea id="embed-badge" readOnly rows={3} value={badge} />
             {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by our own API, shown as embedders will see it */}
-            <img src={`${siteUrl}/api/v1/roles/${role.slug}/badge.svg`} alt={`${role.title} average salary badge`} width={badgeWidth(badgeOf(role, 'salary'))} height={20} />
+            <img src={`${siteUrl}/api/v1/roles/${role.slug}/badge.svg${badgeQuery}`} alt={`${title} average salary badge`} width={badgeWidth(badgeOf(role, 'salary'))} height={20} />
           </div>
         </div>
       </details>

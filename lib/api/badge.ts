@@ -1,20 +1,25 @@
 // A shields-style badge ("avg salary | $110,000") as SVG, with a <title> for screen readers.
-import type { RoleDetail } from '@/db/roles';
+import type { CardRole } from './card-role';
 import { formatAverageSalary, formatCount, formatDegreeRequirement } from '@/lib/format';
 import { escapeHtml } from './widget';
 
 export type BadgeMetric = 'salary' | 'openings' | 'degree';
 type Badge = { label: string; value: string; color?: string };
 
-/** What a role's badge says for one metric. */
-export function badgeOf({ stats }: Pick<RoleDetail, 'stats'>, metric: BadgeMetric): Badge {
+/**
+ * What a role's badge says for one metric. In a state the salary is the state's ("avg salary in CA");
+ * openings and the degree share are national figures, and say so.
+ */
+export function badgeOf({ stats, inState }: Pick<CardRole, 'stats' | 'inState'>, metric: BadgeMetric): Badge {
+  const where = inState ? ` in ${inState.state.postalCode}` : '';
+  const national = inState ? ' (U.S.)' : '';
   switch (metric) {
     case 'salary':
-      return { label: 'avg salary', value: formatAverageSalary(stats.averageSalary, stats.currency).toLowerCase() };
+      return { label: `avg salary${where}`, value: formatAverageSalary(stats.averageSalary, stats.currency).toLowerCase() };
     case 'openings':
-      return { label: stats.jobOpeningsBasis === 'projected-per-year' ? 'openings a year' : 'job openings', value: formatCount(stats.jobOpenings) };
+      return { label: `${stats.jobOpeningsBasis === 'projected-per-year' ? 'openings a year' : 'job openings'}${national}`, value: formatCount(stats.jobOpenings) };
     case 'degree':
-      return { label: 'degree required', value: formatDegreeRequirement(stats.degreeRequirementPercent).toLowerCase() };
+      return { label: `degree required${national}`, value: formatDegreeRequirement(stats.degreeRequirementPercent).toLowerCase() };
   }
 }
 

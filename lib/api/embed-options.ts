@@ -2,6 +2,7 @@
 // the defaults rather than failing: an embed on someone else's page should always render.
 import { z } from 'zod';
 import { slugSchema } from '@/lib/slug';
+import type { UsState } from '@/lib/us-states';
 
 /** A BCP 47 tag that Intl can format numbers for. */
 const localeSchema = z
@@ -49,9 +50,10 @@ export function parseEmbedOptions(searchParams: URLSearchParams): EmbedOptions {
   return embedOptionsSchema.parse({ theme: values.theme, compact: values.compact, locale: values.locale });
 }
 
-/** The widget's query string for these options, defaults left out so snippets stay short: "?theme=dark&compact=1". */
-export function embedQuery({ theme, compact, locale }: EmbedOptions) {
+/** The widget's query string for these options (and a state), defaults left out so snippets stay short: "?theme=dark&compact=1". */
+export function embedQuery({ theme, compact, locale }: EmbedOptions, state?: UsState) {
   const query = new URLSearchParams();
+  if (state) query.set('state', state.slug);
   if (theme !== defaultEmbedOptions.theme) query.set('theme', theme);
   if (compact) query.set('compact', '1');
   if (locale !== defaultEmbedOptions.locale) query.set('locale', locale);

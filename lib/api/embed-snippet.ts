@@ -1,16 +1,18 @@
 // The copy-paste snippets for embedding a role: used by the role page's "Embed or share" box, the
 // developers page and oEmbed, so every one of them hands out the same markup, sized for the card
 // it shows.
+import { cardTitleOf } from './card-role';
 import { defaultEmbedOptions, embedQuery, type EmbedOptions } from './embed-options';
+import type { UsState } from '@/lib/us-states';
 import { escapeHtml } from './widget';
 import { widgetSize, type SizedRole } from './widget-layout';
 import { widgetTextFor } from './widget-text';
 
-export type EmbeddedRole = SizedRole & { slug: string };
+export type EmbeddedRole = SizedRole & { slug: string; inState?: { state: UsState } };
 
 /** The widget's address; `siteUrl` '' gives the same-origin path (for our own previews). */
-export function widgetUrl(siteUrl: string, slug: string, options: EmbedOptions = defaultEmbedOptions) {
-  return `${siteUrl}/embed/${slug}${embedQuery(options)}`;
+export function widgetUrl(siteUrl: string, slug: string, options: EmbedOptions = defaultEmbedOptions, state?: UsState) {
+  return `${siteUrl}/embed/${slug}${embedQuery(options, state)}`;
 }
 
 /**
@@ -20,8 +22,8 @@ export function widgetUrl(siteUrl: string, slug: string, options: EmbedOptions =
  */
 export function iframeSnippet(siteUrl: string, role: EmbeddedRole, options: EmbedOptions = defaultEmbedOptions, maxSize: { width?: number; height?: number } = {}) {
   const size = iframeSize(role, options, maxSize);
-  return `<iframe src="${escapeHtml(widgetUrl(siteUrl, role.slug, options))}" title="${escapeHtml(
-    widgetTextFor(options.locale).text.cardTitle(role.title),
+  return `<iframe src="${escapeHtml(widgetUrl(siteUrl, role.slug, options, role.inState?.state))}" title="${escapeHtml(
+    widgetTextFor(options.locale).text.cardTitle(cardTitleOf(role)),
   )}" width="${size.width}" height="${size.height}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
 }
 
@@ -30,8 +32,9 @@ export function iframeSize(role: SizedRole, options: { compact: boolean }, maxSi
   return { width: Math.min(width, maxSize.width ?? width), height: Math.min(height, maxSize.height ?? height) };
 }
 
-export function badgeSnippet(siteUrl: string, role: { slug: string; title: string }) {
-  return `<a href="${escapeHtml(`${siteUrl}/roles/${role.slug}`)}"><img src="${escapeHtml(
-    `${siteUrl}/api/v1/roles/${role.slug}/badge.svg`,
-  )}" alt="${escapeHtml(`${role.title} average salary on Roleboard`)}"></a>`;
+export function badgeSnippet(siteUrl: string, role: { slug: string; title: string }, state?: UsState) {
+  const page = `${siteUrl}/roles/${role.slug}${state ? `/states/${state.slug}` : ''}`;
+  const badge = `${siteUrl}/api/v1/roles/${role.slug}/badge.svg${state ? `?state=${state.slug}` : ''}`;
+  const title = state ? `${role.title} in ${state.name}` : role.title;
+  return `<a href="${escapeHtml(page)}"><img src="${escapeHtml(badge)}" alt="${escapeHtml(`${title} average salary on Roleboard`)}"></a>`;
 }

@@ -5,6 +5,7 @@ import type { RoleDetail } from '@/db/roles';
 import { formatAsOf, formatCount, formatDegreeRequirement, formatSalary } from '@/lib/format';
 import type { PercentileKey } from '@/lib/role-fields';
 import type { Percentiles } from '@/lib/role-schemas';
+import { cardTitleOf, type CardRole } from './card-role';
 import type { EmbedOptions } from './embed-options';
 import { widgetBlocks as b, widgetVariantOf, type WidgetVariant } from './widget-layout';
 import { widgetTextFor, type WidgetText } from './widget-text';
@@ -110,8 +111,16 @@ function salaryBar(percentiles: Percentiles) {
   return `<div class="bar" aria-hidden="true"><span class="fill" style="left:${at(p25).toFixed(1)}%;width:${(at(p75) - at(p25)).toFixed(1)}%"></span><span class="median" style="left:${at(median).toFixed(1)}%"></span></div>`;
 }
 
-export function renderWidget(role: RoleDetail, { pageUrl, options }: { pageUrl: string; options: EmbedOptions }) {
+/** In a state, the state's employment takes the openings' place: BLS counts openings nationally only. */
+function secondFigure(role: CardRole, locale: string, text: WidgetText): Figure {
+  if (!role.inState) return openingsFigure(role.stats, locale, text);
+  const { employment } = role.inState;
+  return employment === null ? { label: text.employed, value: text.notPublished, className: 'unknown' } : { label: text.employed, value: formatCount(employment, locale) };
+}
+
+export function renderWidget(role: CardRole, { pageUrl, options }: { pageUrl: string; options: EmbedOptions }) {
   const { stats } = role;
+  const title = cardTitleOf(role);
   const { locale, compact } = options;
   const { lang, language, text } = widgetTextFor(locale);
   const variant = widgetVariantOf(role, { compact });
@@ -121,11 +130,13 @@ export function renderWidget(role: RoleDetail, { pageUrl, options }: { pageUrl: 
 
   const blocks = [
     // The compact card cuts a long title to one line; hovering shows it whole.
-    `<div class="title"><h1${dataLang}${compact ? ` title="${escapeHtml(role.title)}"` : ''}>${escapeHtml(role.title)}</h1>${compact ? '' : `<p class="category one"${dataLang}>${escapeHtml(role.category.name)}</p>`}</div>`,
+    `<div class="title"><h1${dataLang}${compact ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(compact ? title : role.title)}</h1>${
+      compact ? '' : `<p class="category one"${dataLang}>${escapeHtml(role.inState ? role.inState.state.name : role.category.name)}</p>`
+    }</div>`,
   ];
   if (compact) blocks.push(figureList([salary], 'compact-salary'));
   else {
-    blocks.push(figureList([salary, openingsFigure(stats, locale, text)], 'figures'));
+    blocks.push(figureList([salary, secondFigure(role, locale, text)], 'figures'));
     if (variant.range && stats.percentiles) {
       const range = figureList(
         [
@@ -146,6 +157,6 @@ export function renderWidget(role: RoleDetail, { pageUrl, options }: { pageUrl: 
 
 
   return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(
-    `${role.title}: ${salary.label} ${salary.value}`,
+    `${title}: ${salary.label} ${salary.value}`,
   )}</title><style>${themeCss(options.theme)}${layoutCss(variant)}</style></head><body><main class="card">${blocks.join('')}</main></body></html>`;
 }

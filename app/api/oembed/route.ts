@@ -1,11 +1,13 @@
 // GET /api/oembed?url=<role page>&format=json|xml[&maxwidth&maxheight]: oEmbed 1.0, type "rich".
+// A role's page for a state (/roles/{slug}/states/{state}), or `state`, gives that state's card.
 import { z } from 'zod';
 import { defaultEmbedOptions, firstValues } from '@/lib/api/embed-options';
 import { iframeSize, iframeSnippet } from '@/lib/api/embed-snippet';
 import { cachedResponse, jsonResponse, problemResponse, readOnlyMethods, type InvalidParam, withProblemDetails } from '@/lib/api/http';
 import { oembedSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
-import { getRole } from '@/lib/public-roles';
+import { loadCardRole } from '@/lib/api/load-card-role';
+import { findUsState, usStateParam } from '@/lib/us-states';
 import { slugSchema } from '@/lib/slug';
 
 const CACHE_AGE_SECONDS = 3600;
@@ -15,16 +17,19 @@ const paramsSchema = z.object({
   format: z.enum(['json', 'xml']).default('json'),
   maxwidth: z.coerce.number().int().min(1).max(10_000).optional(),
   maxheight: z.coerce.number().int().min(1).max(10_000).optional(),
+  state: usStateParam.optional(),
 });
 
-/** The slug of one of our role pages, or null for any other URL. */
-function roleSlugFromUrl(url: string) {
+/** The slug (and state) of one of our role pages, or null for any other URL. */
+function rolePageOf(url: string) {
   const parsed = new URL(url);
   const site = new URL(env.SITE_URL());
   if (parsed.host !== site.host) return null;
-  const match = /^\/roles\/([^/]+)\/?$/.exec(parsed.pathname);
+  const match = /^\/roles\/([^/]+)(?:\/states\/([^/]+))?\/?$/.exec(parsed.pathname);
   const slug = slugSchema.safeParse(match?.[1]);
-  return slug.success ? slug.data : null;
+  const state = match?.[2] === undefined ? null : findUsState(match[2]);
+  if (!slug.success || (match?.[2] !== undefined && !state)) return null;
+  return { slug: slug.data, state };
 }
 
 export const GET = withProblemDetails(async (request: Request) => {
@@ -34,8 +39,8 @@ export const GET = withProblemDetails(async (request: Request) => {
     return problemResponse(400, `Invalid query parameters: ${invalidParams.map((param) => param.name).join(', ')}.`, { invalidParams });
   }
   const { url, format, maxwidth, maxheight } = parsed.data;
-  const slug = roleSlugFromUrl(url);
-  const role = slug ? await getRole(slug) : null;
+  const page = rolePageOf(url);
+  const role = page ? await loadCardRole(page.slug, parsed.data.state ?? page.state) : null;
   if (!role) return problemResponse(404, 'This URL is not a Roleboard role page.');
 
   // The full card where it fits the consumer's maxheight, else the compact one.
@@ -47,7 +52,7 @@ export const GET = withProblemDetails(async (request: Request) => {
   const body = oembedSchema.parse({
     type: 'rich',
     version: '1.0',
-    title: `${role.title} Average Salaries and Statistics`,
+    title: role.inState ? `${role.title} Salaries in ${role.inState.state.name}` : `${role.title} Average Salaries and Statistics`,
     provider_name: 'Roleboard',
     provider_url: siteUrl,
     cache_age: CACHE_AGE_SECONDS,

@@ -4,6 +4,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { EmbedBox } from '@/components/embed-box';
 import { JsonLd } from '@/components/json-ld';
 import { ChartCaption } from '@/components/charts/figure-source';
 import { SalaryDistributionFigure } from '@/components/charts/salary-distribution';
@@ -11,6 +12,7 @@ import { StatePicker } from '@/components/state-picker';
 import { TableScroll } from '@/components/table-scroll';
 import type { AreaFigures } from '@/db/areas';
 import type { RoleDetail } from '@/db/roles';
+import { roleInState } from '@/lib/api/card-role';
 import { env } from '@/lib/env';
 import {
   formatAsOf,
@@ -266,6 +268,7 @@ export default async function RoleInStatePage({ params }: Props) {
         </p>
         <StatePicker action={`/roles/${role.slug}/states`} label={`${role.title} in another state`} selected={state} />
       </section>
+      <EmbedBox siteUrl={env.SITE_URL()} role={roleInState(role, state, here)} />
     </article>
   );
 }

@@ -1,17 +1,19 @@
-// GET /api/v1/roles/{slug}/badge.svg[?metric=salary|openings|degree]
+// GET /api/v1/roles/{slug}/badge.svg[?metric=salary|openings|degree][&state=CA]
 import { badgeOptionsSchema, firstValues } from '@/lib/api/embed-options';
 import { badgeOf, renderBadge } from '@/lib/api/badge';
 import { cachedResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
-import { getRole } from '@/lib/public-roles';
+import { embedStateOf } from '@/lib/api/card-role';
+import { loadCardRole } from '@/lib/api/load-card-role';
 import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };
 
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
   const slug = slugSchema.safeParse((await params).slug);
-  const role = slug.success ? await getRole(slug.data) : null;
+  const searchParams = new URL(request.url).searchParams;
+  const role = slug.success ? await loadCardRole(slug.data, embedStateOf(searchParams)) : null;
   if (!role) return problemResponse(404, 'No published role has this slug.');
-  const { metric } = badgeOptionsSchema.parse(firstValues(new URL(request.url).searchParams));
+  const { metric } = badgeOptionsSchema.parse(firstValues(searchParams));
   return cachedResponse(request, renderBadge(badgeOf(role, metric)), {
     contentType: 'image/svg+xml; charset=utf-8',
     lastModified: new Date(role.stats.updatedAt),
