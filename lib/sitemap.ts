@@ -1,27 +1,62 @@
-// Sitemap XML. One file holds at most 50,000 URLs (the sitemaps.org limit); past that
-// /sitemap.xml becomes an index of /sitemaps/N.xml files.
+// Sitemap XML. /sitemap.xml is an index of files of at most 50,000 URLs each (the sitemaps.org
+// limit): /sitemaps/N.xml the role pages (the first with the home page), /sitemaps/states.xml the
+// state pages, /sitemaps/states-N.xml the role × state pages.
 import { env } from './env';
+import { usStates } from './us-states';
 
 export const SITEMAP_PAGE_SIZE = 50_000;
+
+/** A file of the index, as its name in /sitemaps/{name}: `3.xml`, `states.xml`, `states-0.xml`. */
+export type SitemapFile = { kind: 'roles'; page: number } | { kind: 'states' } | { kind: 'role-states'; page: number };
+
+export function parseSitemapFile(name: string): SitemapFile | null {
+  if (name === 'states.xml') return { kind: 'states' };
+  const match = /^(states-)?(\d{1,4})\.xml$/.exec(name);
+  if (!match) return null;
+  const page = Number.parseInt(match[2]!, 10);
+  return match[1] ? { kind: 'role-states', page } : { kind: 'roles', page };
+}
+
+export function fileName(file: SitemapFile) {
+  return file.kind === 'states' ? 'states.xml' : `${file.kind === 'roles' ? '' : 'states-'}${file.page}.xml`;
+}
+
+const pagesFor = (count: number) => Math.max(1, Math.ceil(count / SITEMAP_PAGE_SIZE));
+
+/** Every file of the index, for this many roles and role × state pages. */
+export function sitemapFiles({ roles, roleStates }: { roles: number; roleStates: number }): SitemapFile[] {
+  return [
+    ...Array.from({ length: pagesFor(roles) }, (_, page) => ({ kind: 'roles', page }) as const),
+    { kind: 'states' } as const,
+    ...Array.from({ length: roleStates === 0 ? 0 : pagesFor(roleStates) }, (_, page) => ({ kind: 'role-states', page }) as const),
+  ];
+}
 
 function escapeXml(text: string) {
   return text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-export function buildUrlSet(entries: { slug: string; updatedAt: string }[], { includeHome }: { includeHome: boolean }) {
+function urlSet(urls: { path: string; lastmod?: string }[]) {
   const site = env.SITE_URL();
-  const urls = [
-    ...(includeHome ? [`<url><loc>${escapeXml(`${site}/`)}</loc></url>`] : []),
-    ...entries.map(
-      (entry) => `<url><loc>${escapeXml(`${site}/roles/${entry.slug}`)}</loc><lastmod>${entry.updatedAt}</lastmod></url>`,
-    ),
-  ];
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+  const lines = urls.map(({ path, lastmod }) => `<url><loc>${escapeXml(`${site}${path}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${lines.join('\n')}\n</urlset>\n`;
 }
 
-export function buildSitemapIndex(pageCount: number) {
+export function buildUrlSet(entries: { slug: string; updatedAt: string }[], { includeHome }: { includeHome: boolean }) {
+  return urlSet([...(includeHome ? [{ path: '/' }] : []), ...entries.map((entry) => ({ path: `/roles/${entry.slug}`, lastmod: entry.updatedAt }))]);
+}
+
+export function buildStatesUrlSet() {
+  return urlSet([{ path: '/states' }, ...usStates.map((state) => ({ path: `/states/${state.slug}` }))]);
+}
+
+export function buildRoleStatesUrlSet(entries: { slug: string; stateSlug: string }[]) {
+  return urlSet(entries.map((entry) => ({ path: `/roles/${entry.slug}/states/${entry.stateSlug}` })));
+}
+
+export function buildSitemapIndex(files: SitemapFile[]) {
   const site = env.SITE_URL();
-  const items = Array.from({ length: pageCount }, (_, page) => `<sitemap><loc>${escapeXml(`${site}/sitemaps/${page}.xml`)}</loc></sitemap>`);
+  const items = files.map((file) => `<sitemap><loc>${escapeXml(`${site}/sitemaps/${fileName(file)}`)}</loc></sitemap>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join('\n')}\n</sitemapindex>\n`;
 }
 

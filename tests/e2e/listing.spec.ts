@@ -341,12 +341,24 @@ test.describe('bad input never breaks a page', () => {
 });
 
 test.describe('feeds for search engines', () => {
-  test('sitemap.xml lists every published role and robots.txt points to it', async ({ request }) => {
+  test('the sitemap index lists every published role, every state and every role × state page, and robots.txt points to it', async ({ request }) => {
     const sitemap = await request.get('/sitemap.xml');
     expect(sitemap.status()).toBe(200);
     expect(sitemap.headers()['content-type']).toContain('xml');
-    const body = await sitemap.text();
-    for (const role of [...seedRoles, ...usOccupations]) expect(body).toContain(`/roles/${role.slug}</loc>`);
+    const paths = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+    const files = paths(await sitemap.text());
+    expect(files).toEqual(['/sitemaps/0.xml', '/sitemaps/states.xml', '/sitemaps/states-0.xml']);
+    const bodies = await Promise.all(files.map(async (file) => (await request.get(file)).text()));
+    const [roles, states, roleStates] = bodies.map(paths);
+    for (const role of [...seedRoles, ...usOccupations]) expect(roles).toContain(`/roles/${role.slug}`);
+    expect(states).toHaveLength(52);
+    expect(states).toContain('/states/district-of-columbia');
+    expect(roleStates).toContain('/roles/software-developers/states/california');
+    expect(roleStates).not.toContain('/roles/backend-software-engineer/states/california');
+    expect(roleStates!.length).toBeGreaterThan(20_000);
+    expect(roleStates!.length).toBeLessThanOrEqual(50_000);
+    expect((await request.get('/sitemaps/states-1.xml')).status()).toBe(404);
+    expect((await request.get('/sitemaps/counties.xml')).status()).toBe(404);
     const robots = await (await request.get('/robots.txt')).text();
     expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
   });
