@@ -63,7 +63,16 @@ function checkStatePage(request: NextRequest, segments: string[]) {
   return stateAddress(request, '', segments) ?? NextResponse.next();
 }
 
-async function checkComparison(request: NextRequest, segment: string) {
+/**
+ * A comparison's address, `/compare/a,b` or `/compare/a,b/states/california`, made exact: bad
+ * entries and unpublished roles go to /compare to be explained, a postal code to the state's slug,
+ * an unknown state is a 404.
+ */
+async function checkComparison(request: NextRequest, segments: string[]) {
+  const [segment = '', ...rest] = segments;
+  if (rest.length > 0 && (rest.length !== 2 || rest[0] !== 'states')) return notFound(request);
+  const state = rest.length > 0 ? findUsState(rest[1]!) : null;
+  if (rest.length > 0 && !state) return notFound(request);
   let raw: string;
   try {
     raw = decodeURIComponent(segment);
@@ -72,9 +81,9 @@ async function checkComparison(request: NextRequest, segment: string) {
   }
   const compare = parseCompareRequest({ roles: raw });
   // Bad entries are explained, and missing roles named, by /compare, which is never cached.
-  const explained = new URL(`/compare?roles=${encodeURIComponent(raw)}`, request.url);
+  const explained = new URL(`/compare?roles=${encodeURIComponent(raw)}${state ? `&state=${state.slug}` : ''}`, request.url);
   if (!isCleanRequest(compare)) return NextResponse.redirect(explained);
-  if (raw !== compare.slugs.join(',')) return NextResponse.redirect(new URL(compareHref(compare.slugs), request.url));
+  if (raw !== compare.slugs.join(',') || (state && rest[1] !== state.slug)) return NextResponse.redirect(new URL(compareHref(compare.slugs, state ?? undefined), request.url));
   const unpublished = await unpublishedAmong(compare.slugs);
   if (unpublished.length === compare.slugs.length) return notFound(request);
   return unpublished.length > 0 ? NextResponse.rewrite(explained) : NextResponse.next();
@@ -89,9 +98,9 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(login);
   }
   const [, section, ...segments] = pathname.split('/');
-  if (section === 'compare') return checkComparison(request, segments.join('/'));
+  if (section === 'compare') return checkComparison(request, segments);
   if (section === 'states') return checkStatePage(request, segments);
   return checkRolePage(request, segments);
 }
 
-export const config = { matcher: ['/roles/:path*', '/compare/:roles', '/states', '/states/:path*', '/admin', '/admin/:path*'] };
+export const config = { matcher: ['/roles/:path*', '/compare/:roles', '/compare/:roles/states/:state', '/states', '/states/:path*', '/admin', '/admin/:path*'] };

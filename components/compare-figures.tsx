@@ -12,15 +12,17 @@ import {
   formatPercentile,
   NOT_KNOWN,
 } from '@/lib/format';
+import type { UsState } from '@/lib/us-states';
 
 type Row = { label: string; value: (role: RoleDetail) => React.ReactNode };
 
-const rows: Row[] = [
+/** The rows; in a state, its figures are named for it and the national ones say "U.S.". */
+const rowsFor = (state: UsState | undefined): Row[] => [
   { label: 'Category', value: (role) => role.category.name },
-  { label: 'Average salary', value: (role) => formatAverageSalary(role.stats.averageSalary, role.stats.currency) },
-  { label: 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings, role.stats.jobOpeningsBasis) },
-  { label: 'Employment', value: (role) => formatEmployment(role.stats.employment) },
-  { label: 'Degree requirement', value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent) },
+  { label: state ? `Average salary in ${state.name}` : 'Average salary', value: (role) => formatAverageSalary(role.stats.averageSalary, role.stats.currency) },
+  { label: state ? 'Job openings (U.S.)' : 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings, role.stats.jobOpeningsBasis) },
+  { label: state ? `Employment in ${state.name}` : 'Employment', value: (role) => formatEmployment(role.stats.employment) },
+  { label: state ? 'Degree requirement (U.S.)' : 'Degree requirement', value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent) },
   { label: 'Typical education', value: (role) => role.stats.entryEducation ?? NOT_KNOWN },
   {
     label: 'Median salary',
@@ -34,16 +36,16 @@ const rows: Row[] = [
         : NOT_KNOWN,
   },
   {
-    label: 'Employment outlook',
+    label: state ? 'Employment outlook (U.S.)' : 'Employment outlook',
     value: ({ stats }) => (stats.outlook ? `${formatChangePercent(stats.outlook.changePercent)} (${stats.outlook.startYear}–${stats.outlook.endYear})` : NOT_KNOWN),
   },
   { label: 'Figures as of', value: (role) => <time dateTime={role.stats.asOf}>{formatAsOf(role.stats.asOf)}</time> },
 ];
 
 /** "Remove" for one role: the comparison of the others. */
-function RemoveLink({ role, slugs }: { role: RoleDetail; slugs: string[] }) {
+function RemoveLink({ role, slugs, state }: { role: RoleDetail; slugs: string[]; state: UsState | undefined }) {
   return (
-    <Link href={compareHref(slugs.filter((slug) => slug !== role.slug))} className="compare-remove">
+    <Link href={compareHref(slugs.filter((slug) => slug !== role.slug), state)} className="compare-remove">
       Remove<span className="visually-hidden"> {role.title}</span>
     </Link>
   );
@@ -54,21 +56,25 @@ function RemoveLink({ role, slugs }: { role: RoleDetail; slugs: string[] }) {
  * shows one: on a wide screen a table, a column per role; on a narrow one a card per role, every
  * figure readable without scrolling sideways. The differences are in the bars that follow.
  */
-export function CompareFigures({ roles }: { roles: RoleDetail[] }) {
+export function CompareFigures({ roles, state, withoutEstimate = [] }: { roles: RoleDetail[]; state?: UsState; withoutEstimate?: string[] }) {
   const slugs = roles.map((role) => role.slug);
   const titles = formatList(roles.map((role) => role.title));
+  const rows = rowsFor(state);
+  // In a state, each role's own page for it, where it has one.
+  const pageOf = (role: RoleDetail) => (state && !withoutEstimate.includes(role.slug) ? `/roles/${role.slug}/states/${state.slug}` : `/roles/${role.slug}`);
+  const caption = state ? `Figures of ${titles} in ${state.name}` : `Figures of ${titles}`;
   return (
     <>
       <table className="compare-table">
-        <caption>Figures of {titles}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <td />
             {roles.map((role) => (
               <th key={role.slug} scope="col">
-                <Link href={`/roles/${role.slug}`}>{role.title}</Link>
+                <Link href={pageOf(role)}>{role.title}</Link>
                 <br />
-                <RemoveLink role={role} slugs={slugs} />
+                <RemoveLink role={role} slugs={slugs} state={state} />
               </th>
             ))}
           </tr>
@@ -85,14 +91,14 @@ export function CompareFigures({ roles }: { roles: RoleDetail[] }) {
         </tbody>
       </table>
 
-      <ul className="compare-cards" aria-label={`Figures of ${titles}`}>
+      <ul className="compare-cards" aria-label={caption}>
         {roles.map((role) => (
           <li key={role.slug} className="compare-card">
             <div className="compare-card__head">
               <h2 className="compare-card__title">
-                <Link href={`/roles/${role.slug}`}>{role.title}</Link>
+                <Link href={pageOf(role)}>{role.title}</Link>
               </h2>
-              <RemoveLink role={role} slugs={slugs} />
+              <RemoveLink role={role} slugs={slugs} state={state} />
             </div>
             <dl className="compare-card__figures">
               {rows.map((row) => (

@@ -3,15 +3,17 @@ import type { RoleDetail, RoleListItem } from '@/db/roles';
 import { addFromListingHref, compareHref, MAX_COMPARED_ROLES } from '@/lib/compare';
 import { formatAverageSalary } from '@/lib/format';
 import { MAX_QUERY_LENGTH } from '@/lib/role-search';
+import type { UsState } from '@/lib/us-states';
 import { CompareBars } from './charts/compare-bars';
 import { CompareFigures } from './compare-figures';
+import { StateField } from './state-field';
 import '@/app/compare.css';
 
 /**
  * The compare page: the roles' figures and the bars that state their differences, then three ways
  * to add one (a similar role, the listing in pick mode, a plain GET form that finds one by name). `suggestions` are
  * similar roles not yet compared; `choices` the roles an ambiguous name could mean (an empty
- * list: none matched).
+ * list: none matched). In a `state`, the roles' figures are already the state's (compareInState).
  */
 export function CompareView({
   roles,
@@ -19,19 +21,28 @@ export function CompareView({
   suggestions = [],
   addText,
   choices,
+  state,
+  withoutEstimate,
 }: {
   roles: RoleDetail[];
   notices?: string[];
   suggestions?: RoleListItem[];
   addText?: string;
   choices?: { slug: string; title: string }[];
+  state?: UsState;
+  /** In a state, the slugs of the roles BLS has no estimate for there. */
+  withoutEstimate?: string[];
 }) {
   const slugs = roles.map((role) => role.slug);
   const full = roles.length >= MAX_COMPARED_ROLES;
   return (
     <>
-      <h1>Compare roles</h1>
-      <p className="lede">Average salary, job openings, degree requirement and salary range, side by side.</p>
+      <h1>{state ? `Compare roles in ${state.name}` : 'Compare roles'}</h1>
+      <p className="lede">
+        {state
+          ? `Average salary, salary range and employment in ${state.name}, with the national job openings and degree requirement, side by side.`
+          : 'Average salary, job openings, degree requirement and salary range, side by side.'}
+      </p>
       {notices.length > 0 && (
         <div className="notice" role="status">
           {notices.map((notice) => (
@@ -42,8 +53,13 @@ export function CompareView({
 
       {roles.length > 0 ? (
         <>
-          <CompareFigures roles={roles} />
-          <CompareBars roles={roles} />
+          <CompareFigures roles={roles} state={state} withoutEstimate={withoutEstimate} />
+          <CompareBars roles={roles} state={state} />
+          <form action="/compare" method="get" className="state-picker" aria-label="Compare in a state">
+            <input type="hidden" name="roles" value={slugs.join(',')} />
+            <StateField id="compare-state" selected={state} label="Compare in" />
+            <button type="submit">Compare</button>
+          </form>
         </>
       ) : (
         <p>
@@ -64,10 +80,10 @@ export function CompareView({
                 <ul className="compare-suggestions" aria-labelledby="suggested-roles">
                   {suggestions.map((suggestion) => (
                     <li key={suggestion.slug}>
-                      <Link href={compareHref([...slugs, suggestion.slug])}>Add {suggestion.title}</Link>
+                      <Link href={compareHref([...slugs, suggestion.slug], state)}>Add {suggestion.title}</Link>
                       <span className="compare-suggestions__detail">
                         {suggestion.categoryName} ·{' '}
-                        {suggestion.averageSalary === null ? 'no annual wage published' : `${formatAverageSalary(suggestion.averageSalary, suggestion.currency)} average`}
+                        {suggestion.averageSalary === null ? 'no annual wage published' : `${formatAverageSalary(suggestion.averageSalary, suggestion.currency)} average${state ? ' (U.S.)' : ''}`}
                       </span>
                     </li>
                   ))}
@@ -76,11 +92,12 @@ export function CompareView({
             )}
             {slugs.length > 0 && (
               <p>
-                <Link href={addFromListingHref(slugs)}>Browse roles to add</Link>
+                <Link href={addFromListingHref(slugs, state)}>Browse roles to add</Link>
               </p>
             )}
             <form action="/compare" method="get" className="search-form">
               {slugs.length > 0 && <input type="hidden" name="roles" value={slugs.join(',')} />}
+              {state && <input type="hidden" name="state" value={state.slug} />}
               <div className="field field--wide">
                 <label htmlFor="add">Role name</label>
                 <input id="add" name="add" type="search" required maxLength={MAX_QUERY_LENGTH} defaultValue={addText} placeholder="e.g. data scientist" />
@@ -96,7 +113,7 @@ export function CompareView({
                 <ul className="compare-choices" aria-label={`Roles matching “${addText}”`}>
                   {choices.map((choice) => (
                     <li key={choice.slug}>
-                      <Link href={compareHref([...slugs, choice.slug])}>Add {choice.title}</Link>
+                      <Link href={compareHref([...slugs, choice.slug], state)}>Add {choice.title}</Link>
                     </li>
                   ))}
                 </ul>

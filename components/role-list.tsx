@@ -35,7 +35,7 @@ export function RoleList({ roles, addTo }: { roles: RoleListItem[]; addTo?: stri
               ) : (
                 <p className="role-card__compare">
                   {/* The name starts with the words shown, so voice control users can say what they see. */}
-                  <Link href={compareHref([...addTo, role.slug])} aria-label={`Add to comparison: ${role.title}`}>
+                  <Link href={compareHref([...addTo, role.slug], role.inState?.state)} aria-label={`Add to comparison: ${role.title}`}>
                     Add to comparison
                   </Link>
                 </p>

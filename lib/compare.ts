@@ -1,13 +1,17 @@
-// Comparing roles. A comparison's address is `/compare/a,b,c` (up to four slugs): a page that is
-// rendered once and cached like a role page. `/compare?roles=a,b&add=<text>` is where the page's
-// plain GET form and hand-made links arrive; it adds the best match, reports bad entries (never
-// an error page) and sends clean requests on to the cached address. `/?compareWith=a,b` is the
-// listing in pick mode: each role in it offers to join the comparison of a and b.
+// Comparing roles. A comparison's address is `/compare/a,b,c` (up to four slugs), and within one
+// state `/compare/a,b,c/states/california`: pages rendered once and cached like a role page.
+// `/compare?roles=a,b&add=<text>&state=CA` is where the page's plain GET forms and hand-made links
+// arrive; it adds the best match, reports bad entries (never an error page) and sends clean
+// requests on to the cached address. `/?compareWith=a,b` is the listing in pick mode: each role in
+// it offers to join the comparison of a and b (in the listing's state, if it has one).
 import { z } from 'zod';
+import type { AreaFigures } from '@/db/areas';
+import type { RoleDetail } from '@/db/roles';
 import { firstValue, type RawSearchParams } from './query-params';
 import { roleSearchFields } from './role-search';
-import { formatCount, formatSalary } from './format';
+import { formatCount, formatList, formatSalary } from './format';
 import { slugSchema } from './slug';
+import { usStateParam, type UsState } from './us-states';
 
 export const MAX_COMPARED_ROLES = 4;
 /** Roles a comparison page suggests adding. */
@@ -22,6 +26,10 @@ export type CompareRequest = {
   malformed: boolean;
   /** More than MAX_COMPARED_ROLES were named; the rest were left out. */
   tooMany: boolean;
+  /** The state to compare the roles in; none for the whole country. */
+  state?: UsState;
+  /** A `state` was given that names no U.S. state; the comparison is national. */
+  unknownState: boolean;
 };
 
 // Long enough for four slugs and their commas, with room for stray spaces.
@@ -35,22 +43,46 @@ export function parseCompareRequest(raw: RawSearchParams): CompareRequest {
   const valid = entries.filter((entry) => slugSchema.safeParse(entry).success);
   const distinct = [...new Set(valid)];
   const add = addParameter.safeParse(firstValue(raw.add));
+  // The state picker's "All of the U.S." sends an empty state.
+  const stateValue = firstValue(raw.state)?.trim() ?? '';
+  const state = stateValue === '' ? undefined : usStateParam.safeParse(stateValue);
   return {
     slugs: distinct.slice(0, MAX_COMPARED_ROLES),
     add: add.success ? add.data : undefined,
     malformed: !roles.success || valid.length < entries.length,
     tooMany: distinct.length > MAX_COMPARED_ROLES,
+    state: state?.success ? state.data : undefined,
+    unknownState: state !== undefined && !state.success,
   };
 }
 
-/** True when the request names its roles exactly as their cached address would. */
+/** True when the request names its roles (and state) exactly as their cached address would. */
 export function isCleanRequest(request: CompareRequest) {
-  return !request.malformed && !request.tooMany;
+  return !request.malformed && !request.tooMany && !request.unknownState;
 }
 
-/** The cached comparison of these roles; slugs need no escaping, so the commas stay readable. */
-export function compareHref(slugs: string[]) {
-  return slugs.length > 0 ? `/compare/${slugs.join(',')}` : '/compare';
+/** The cached comparison of these roles (in a state); slugs need no escaping, so the commas stay readable. */
+export function compareHref(slugs: string[], state?: { slug: string }) {
+  if (slugs.length === 0) return state ? `/compare?state=${state.slug}` : '/compare';
+  return state ? `/compare/${slugs.join(',')}/states/${state.slug}` : `/compare/${slugs.join(',')}`;
+}
+
+/**
+ * A compared role in a state: pay, its spread and employment become the state's (not known where
+ * BLS has no estimate there); openings, degree and outlook stay national, and are labelled so.
+ */
+export function compareInState(role: RoleDetail, here: AreaFigures | null): RoleDetail {
+  const stats = here
+    ? { ...role.stats, averageSalary: here.averageSalary, percentiles: here.percentiles, employment: here.employment, currency: 'USD', asOf: here.asOf }
+    : { ...role.stats, averageSalary: null, percentiles: null, employment: null };
+  return { ...role, stats };
+}
+
+/** The notice for compared roles BLS has no estimate for in the state. */
+export function noStateEstimateNotice(roles: { title: string }[], state: UsState) {
+  if (roles.length === 0) return null;
+  const titles = roles.map((role) => role.title);
+  return `BLS has no estimate for ${formatList(titles)} in ${state.name}, so ${titles.length === 1 ? 'its' : 'their'} pay and employment there are not known.`;
 }
 
 /** A comparison may take one more role while it has fewer than this many. */
@@ -76,9 +108,9 @@ export function parseCompareWith(raw: RawSearchParams): string[] | 'invalid' | u
   return slugs.success ? slugs.data : 'invalid';
 }
 
-/** The listing in pick mode for the comparison of these roles. */
-export function addFromListingHref(slugs: string[]) {
-  return `/?compareWith=${slugs.join(',')}`;
+/** The listing in pick mode for the comparison of these roles (in a state, the listing of that state). */
+export function addFromListingHref(slugs: string[], state?: { slug: string }) {
+  return `/?compareWith=${slugs.join(',')}${state ? `&state=${state.slug}` : ''}`;
 }
 
 /**

@@ -29,10 +29,11 @@ import {
   type RoleDetail,
 } from '@/db/roles';
 import { cacheTags, slugOfRoleTag } from './cache-tags';
-import { MAX_COMPARED_ROLES, MAX_ROLES_TO_ADD_TO, MAX_SUGGESTIONS, pickSuggestions } from './compare';
+import { compareInState, MAX_COMPARED_ROLES, MAX_ROLES_TO_ADD_TO, MAX_SUGGESTIONS, pickSuggestions } from './compare';
 import { forgetSlugs, isPublishedSlug } from './published-slugs';
 import { PAGE_SIZE, type RoleSearch } from './role-search';
 import { slugify } from './slug';
+import type { UsState } from './us-states';
 
 /**
  * Whether a slug may be looked up (and its answer cached). While the database is away the
@@ -146,11 +147,23 @@ export function expirePublicRoles(tags: string[]) {
 }
 
 /** The published roles among these slugs, in order, and the slugs that are not (or no longer) published. */
-export async function getRolesToCompare(slugs: string[]) {
+/**
+ * The published roles of a comparison, and the slugs that are not. In a `state`, each with the
+ * state's figures (compareInState), and `withoutEstimate` the roles BLS has none for there;
+ * `national` keeps their national figures, which similar roles are found by.
+ */
+export async function getRolesToCompare(slugs: string[], state?: UsState) {
   const found = await Promise.all(slugs.map((slug) => getRole(slug)));
+  const roles = found.filter((role): role is RoleDetail => role !== null);
+  const missing = slugs.filter((_, index) => found[index] === null);
+  if (!state) return { roles, national: roles, missing, withoutEstimate: [] };
+  const figures = await Promise.all(roles.map((role) => getRoleAreaFigures(role.slug)));
+  const here = figures.map((list) => list?.find((item) => item.area.fips === state.fips) ?? null);
   return {
-    roles: found.filter((role): role is RoleDetail => role !== null),
-    missing: slugs.filter((_, index) => found[index] === null),
+    roles: roles.map((role, index) => compareInState(role, here[index]!)),
+    national: roles,
+    missing,
+    withoutEstimate: roles.filter((_, index) => here[index] === null),
   };
 }
 

@@ -5,6 +5,7 @@ import type { RoleDetail } from '@/db/roles';
 import { describeDifference } from '@/lib/compare';
 import { niceTicks, toPercent, wrapText } from '@/lib/chart-scale';
 import { formatCount, formatDegreeRequirement, formatOpeningsPerYear, formatPercentile, formatSalary } from '@/lib/format';
+import type { UsState } from '@/lib/us-states';
 import { across, ChartSvg, LINE_HEIGHT } from './chart-svg';
 
 const BAR_HEIGHT = 12;
@@ -12,16 +13,19 @@ const BAR_HEIGHT = 12;
 const TITLE_CHARACTERS = 38;
 
 type Figure = { value: number; text: string; atLeast: boolean };
-type Metric = { name: string; kind: { money: string } | 'count' | 'points'; figure: (role: RoleDetail) => Figure | null };
+/** `local`: in a state comparison, the figure is the state's; the others stay national. */
+type Metric = { name: string; local: boolean; kind: { money: string } | 'count' | 'points'; figure: (role: RoleDetail) => Figure | null };
 
 const metrics: Metric[] = [
   {
     name: 'Average salary',
+    local: true,
     kind: { money: 'USD' },
     figure: ({ stats }) => (stats.averageSalary === null ? null : { value: stats.averageSalary, text: formatSalary(stats.averageSalary, stats.currency), atLeast: false }),
   },
   {
     name: 'Median salary',
+    local: true,
     kind: { money: 'USD' },
     figure: ({ stats }) =>
       stats.percentiles && {
@@ -32,17 +36,20 @@ const metrics: Metric[] = [
   },
   {
     name: 'People employed',
+    local: true,
     kind: 'count',
     figure: ({ stats }) => (stats.employment === null ? null : { value: stats.employment, text: formatCount(stats.employment), atLeast: false }),
   },
   {
     name: 'Job openings a year, projected',
+    local: false,
     kind: 'count',
     figure: ({ stats }) =>
       stats.jobOpeningsBasis === 'projected-per-year' ? { value: stats.jobOpenings, text: formatOpeningsPerYear(stats.jobOpenings), atLeast: false } : null,
   },
   {
     name: 'Degree requirement',
+    local: false,
     kind: 'points',
     figure: ({ stats }) =>
       stats.degreeRequirementPercent === null ? null : { value: stats.degreeRequirementPercent, text: formatDegreeRequirement(stats.degreeRequirementPercent), atLeast: false },
@@ -55,7 +62,8 @@ function differenceText(figure: Figure, baseline: Figure, kind: Metric['kind']) 
   return describeDifference(figure.value, baseline.value, kind);
 }
 
-function MetricBars({ metric, roles }: { metric: Metric; roles: RoleDetail[] }) {
+function MetricBars({ metric, roles, state }: { metric: Metric; roles: RoleDetail[]; state: UsState | undefined }) {
+  const name = state ? (metric.local ? `${metric.name} in ${state.name}` : `${metric.name} (U.S.)`) : metric.name;
   const kind = typeof metric.kind === 'object' ? { money: roles[0]!.stats.currency } : metric.kind;
   const rows = roles.map((role) => ({ role, figure: metric.figure(role), titleLines: wrapText(role.title, TITLE_CHARACTERS) }));
   const baseline = rows[0]!.figure;
@@ -76,10 +84,10 @@ function MetricBars({ metric, roles }: { metric: Metric; roles: RoleDetail[] }) 
   return (
     <figure className="chart-figure chart-figure--small">
       <figcaption className="chart-figure__caption">
-        <span className="chart-figure__title">{metric.name}</span>
+        <span className="chart-figure__title">{name}</span>
         {!baseline && <>Differences only where {roles[0]!.title} has a figure.</>}
       </figcaption>
-      <ChartSvg title={`${metric.name}, compared`} description={`${laidOut.map(describeRow).join('; ')}.`} height={y - 8} className="chart--compare">
+      <ChartSvg title={`${name}, compared`} description={`${laidOut.map(describeRow).join('; ')}.`} height={y - 8} className="chart--compare">
         {laidOut.map(({ role, figure, titleLines, top, valueY, barY, comparison }, index) => (
           <g key={role.slug}>
             <text y={top + LINE_HEIGHT - 2} className={index === 0 ? 'chart__value' : undefined}>
@@ -110,7 +118,7 @@ function MetricBars({ metric, roles }: { metric: Metric; roles: RoleDetail[] }) 
 }
 
 /** A chart per figure that two roles or more publish. */
-export function CompareBars({ roles }: { roles: RoleDetail[] }) {
+export function CompareBars({ roles, state }: { roles: RoleDetail[]; state?: UsState }) {
   const shown = metrics.filter((metric) => roles.filter((role) => metric.figure(role) !== null).length >= 2);
   if (roles.length < 2 || shown.length === 0) return null;
   return (
@@ -119,7 +127,7 @@ export function CompareBars({ roles }: { roles: RoleDetail[] }) {
       <p className="provenance">Each bar starts at zero; differences are from {roles[0]!.title}, the first role of the comparison.</p>
       <div className="trend-grid">
         {shown.map((metric) => (
-          <MetricBars key={metric.name} metric={metric} roles={roles} />
+          <MetricBars key={metric.name} metric={metric} roles={roles} state={state} />
         ))}
       </div>
     </section>

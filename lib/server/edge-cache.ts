@@ -3,7 +3,7 @@
 // for a day (s-maxage) while browsers revalidate (ETags make that a 304), and `xkey` names the
 // cache tags (lib/cache-tags.ts) it shows, which a save purges (lib/server/edge-purge.mjs). The
 // tags follow from the address alone, the same way the pages read their data:
-//   /roles/{slug}[/states/{state}], /compare/{a,b}  role:{slug}… roles areas (similar roles, pay by state)
+//   /roles/{slug}[/states/{state}], /compare/{a,b}[/states/{state}]  role:{slug}… roles areas (similar roles, pay by state)
 //   /embed/{slug}, /api/v1/roles/{slug}[/history|/badge.svg|/areas]  role:{slug} areas (?state=)
 //   /api/v1/areas  areas
 //   /, /states[/{state}], /api/v1/roles, /api/v1/roles.csv, /api/v1/areas/{state}/roles, sitemaps  roles categories areas
@@ -26,9 +26,9 @@ export const EDGE_NOT_FOUND_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
 const roleTags = (slugs: string[]) => slugs.filter((slug) => slugPattern.test(slug)).map(cacheTags.role);
 const listTags = [cacheTags.roleList, cacheTags.categories, cacheTags.areas];
 
-/** The slug of a role page address (`https://…/roles/x`), for oEmbed's `url`. */
+/** The slug of a role page address (`https://…/roles/x`, `…/roles/x/states/texas`), for oEmbed's `url`. */
 function slugOfRoleUrl(url: string | null) {
-  const match = url ? /\/roles\/([a-z0-9-]+)\/?$/.exec(url.split(/[?#]/, 1)[0]!) : null;
+  const match = url ? /\/roles\/([a-z0-9-]+)(?:\/states\/[a-z-]+)?\/?$/.exec(url.split(/[?#]/, 1)[0]!) : null;
   return match ? [match[1]!] : [];
 }
 

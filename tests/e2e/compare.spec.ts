@@ -208,3 +208,78 @@ test.describe('bad compare links never break the page', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   });
 });
+
+test.describe('comparing roles in a state', () => {
+  const path = '/compare/software-developers,registered-nurses/states/california';
+
+  test('the roles’ pay and employment are the state’s, the rest national and labelled so', async ({ page, request }) => {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare roles in California');
+    await expect(table(page)).toHaveAccessibleName('Figures of Software Developers and Registered Nurses in California');
+    // BLS's state file: Software Developers $185,750 (292,630 employed), Registered Nurses $148,330 (326,720).
+    await expect(rowCells(page, 'Average salary in California')).toHaveText(['$185,750', '$148,330']);
+    await expect(rowCells(page, 'Employment in California')).toHaveText(['292,630 employed', '326,720 employed']);
+    await expect(rowCells(page, 'Job openings (U.S.)')).toHaveText([/projected openings a year$/, /projected openings a year$/]);
+    await expect(page.getByRole('img', { name: 'Average salary in California, compared' })).toBeVisible();
+    await expect(page.getByText('−$37,420, 20% less')).toBeVisible();
+    await expect(columnHeaders(page).getByRole('link', { name: 'Software Developers', exact: true })).toHaveAttribute('href', '/roles/software-developers/states/california');
+    await expect(page.getByRole('link', { name: 'Remove Software Developers' }).first()).toHaveAttribute('href', '/compare/registered-nurses/states/california');
+    await expect(page).toHaveTitle('Compare Software Developers and Registered Nurses in California | Roleboard');
+
+    // Cached like the national comparison.
+    await request.get(path);
+    expect((await request.get(path)).headers()['x-nextjs-cache']).toBe('HIT');
+  });
+
+  test('the state form switches the comparison to a state and back, without JavaScript too', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/compare/software-developers,registered-nurses');
+    const form = page.getByRole('form', { name: 'Compare in a state' });
+    await form.getByLabel('Compare in').selectOption({ label: 'Texas' });
+    await form.getByRole('button', { name: 'Compare' }).click();
+    await expect(page).toHaveURL(/\/compare\/software-developers,registered-nurses\/states\/texas$/);
+    await expect(rowCells(page, 'Average salary in Texas').first()).toHaveText('$133,280');
+    await page.getByRole('form', { name: 'Compare in a state' }).getByLabel('Compare in').selectOption({ label: 'All of the U.S.' });
+    await page.getByRole('form', { name: 'Compare in a state' }).getByRole('button', { name: 'Compare' }).click();
+    await expect(page).toHaveURL(/\/compare\/software-developers,registered-nurses$/);
+    await expect(rowCells(page, 'Average salary').first()).toHaveText('$144,570');
+    await context.close();
+  });
+
+  test('a role without an estimate there is named, and links to its national page', async ({ page }) => {
+    await page.goto('/compare/backend-software-engineer,software-developers/states/texas');
+    await expect(page.getByRole('status').first()).toHaveText('BLS has no estimate for Backend Software Engineer in Texas, so its pay and employment there are not known.');
+    await expect(rowCells(page, 'Average salary in Texas')).toHaveText(['Not published', '$133,280']);
+    await expect(columnHeaders(page).getByRole('link', { name: 'Backend Software Engineer', exact: true })).toHaveAttribute('href', '/roles/backend-software-engineer');
+  });
+
+  test('adding from the listing keeps the state', async ({ page }) => {
+    await page.goto('/compare/software-developers/states/texas');
+    await expect(page.getByRole('link', { name: 'Browse roles to add' })).toHaveAttribute('href', '/?compareWith=software-developers&state=texas');
+    await page.goto('/?compareWith=software-developers&state=texas&q=registered+nurses');
+    await page.getByRole('link', { name: 'Add to comparison: Registered Nurses' }).click();
+    await expect(page).toHaveURL(/\/compare\/software-developers,registered-nurses\/states\/texas$/);
+  });
+
+  test('addresses are made exact; bad states are a 404 or a notice, never an error', async ({ page, request }) => {
+    const redirect = await request.get('/compare/software-developers,registered-nurses/states/CA', { maxRedirects: 0 });
+    expect(redirect.status()).toBeGreaterThanOrEqual(300);
+    expect(redirect.status()).toBeLessThan(400);
+    expect(new URL(redirect.headers().location!, 'http://x').pathname).toBe(path);
+    for (const bad of ['/compare/software-developers/states/atlantis', '/compare/software-developers/counties/x', '/compare/no-such-role/states/texas']) {
+      expect((await request.get(bad, { maxRedirects: 0 })).status(), bad).toBe(404);
+    }
+    const response = await page.goto('/compare?roles=software-developers&state=atlantis');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText('The state in the link is not a U.S. state, so the figures are for the whole country.')).toBeVisible();
+    await page.goto('/compare?roles=software-developers,registered-nurses&state=ca');
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+  });
+
+  test('has no accessibility violations', async ({ page }) => {
+    await page.goto('/compare/backend-software-engineer,software-developers/states/texas');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations).toEqual([]);
+  });
+});

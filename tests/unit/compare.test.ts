@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
+import { addFromListingHref, compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/compare';
+import { findUsState } from '@/lib/us-states';
 
 describe('compare parameters', () => {
   test('slugs are kept in order, trimmed and without repeats', () => {
@@ -9,6 +10,8 @@ describe('compare parameters', () => {
       add: undefined,
       malformed: false,
       tooMany: false,
+      state: undefined,
+      unknownState: false,
     });
   });
 
@@ -25,7 +28,7 @@ describe('compare parameters', () => {
   });
 
   test('a huge parameter is malformed, not an error', () => {
-    assert.deepEqual(parseCompareRequest({ roles: 'a,'.repeat(10_000) }), { slugs: [], add: undefined, malformed: true, tooMany: false });
+    assert.deepEqual(parseCompareRequest({ roles: 'a,'.repeat(10_000) }), { slugs: [], add: undefined, malformed: true, tooMany: false, state: undefined, unknownState: false });
   });
 
   test('repeated parameters use the first; the add text is trimmed and bounded', () => {
@@ -39,6 +42,33 @@ describe('compare parameters', () => {
   test('a comparison\'s address keeps its commas readable', () => {
     assert.equal(compareHref(['nurse', 'accountant']), '/compare/nurse,accountant');
     assert.equal(compareHref([]), '/compare');
+  });
+
+  test('a state by postal code or slug; an empty one is the whole country, an unknown one is reported', () => {
+    const texas = findUsState('texas')!;
+    assert.equal(parseCompareRequest({ roles: 'nurse', state: 'TX' }).state, texas);
+    assert.equal(parseCompareRequest({ roles: 'nurse', state: ' texas ' }).state, texas);
+    assert.deepEqual(parseCompareRequest({ roles: 'nurse', state: '' }), parseCompareRequest({ roles: 'nurse' }));
+    const unknown = parseCompareRequest({ roles: 'nurse', state: 'atlantis' });
+    assert.equal(unknown.state, undefined);
+    assert.equal(unknown.unknownState, true);
+    assert.equal(isCleanRequest(unknown), false);
+    assert.equal(parseCompareRequest({ state: 'x'.repeat(10_000) }).unknownState, true);
+  });
+
+  test('a comparison in a state has its own address, and so has the listing that adds to it', () => {
+    const texas = findUsState('TX')!;
+    assert.equal(compareHref(['nurse', 'accountant'], texas), '/compare/nurse,accountant/states/texas');
+    assert.equal(compareHref([], texas), '/compare?state=texas');
+    assert.equal(addFromListingHref(['nurse'], texas), '/?compareWith=nurse&state=texas');
+    assert.equal(addFromListingHref(['nurse']), '/?compareWith=nurse');
+  });
+
+  test('roles without an estimate in the state are named', () => {
+    const texas = findUsState('TX')!;
+    assert.equal(noStateEstimateNotice([], texas), null);
+    assert.equal(noStateEstimateNotice([{ title: 'Backend Software Engineer' }], texas), 'BLS has no estimate for Backend Software Engineer in Texas, so its pay and employment there are not known.');
+    assert.equal(noStateEstimateNotice([{ title: 'A' }, { title: 'B' }], texas), 'BLS has no estimate for A and B in Texas, so their pay and employment there are not known.');
   });
 
   test('only well-formed requests of at most four roles are clean', () => {

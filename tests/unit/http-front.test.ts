@@ -198,6 +198,7 @@ describe('what the edge may keep', () => {
     assert.deepEqual(tagsOf('/roles/software-developers/states/california'), ['role:software-developers', 'roles', 'areas', 'site']);
     assert.deepEqual(tagsOf('/compare/data-scientists,actuaries'), ['role:data-scientists', 'role:actuaries', 'roles', 'areas', 'site']);
     assert.deepEqual(tagsOf('/compare/data-scientists%2Cactuaries'), ['role:data-scientists', 'role:actuaries', 'roles', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/compare/data-scientists,actuaries/states/texas'), ['role:data-scientists', 'role:actuaries', 'roles', 'areas', 'site']);
     assert.deepEqual(tagsOf('/embed/actuaries?theme=dark'), ['role:actuaries', 'areas', 'site']);
     assert.deepEqual(tagsOf('/api/v1/roles/actuaries/badge.svg'), ['role:actuaries', 'areas', 'site']);
     assert.deepEqual(tagsOf('/?q=nurse'), ['roles', 'categories', 'areas', 'site']);
@@ -206,6 +207,7 @@ describe('what the edge may keep', () => {
     assert.deepEqual(tagsOf('/api/v1/areas'), ['areas', 'site']);
     assert.deepEqual(tagsOf('/api/v1/areas/CA/roles'), ['roles', 'categories', 'areas', 'site']);
     assert.deepEqual(tagsOf(`/api/oembed?url=${encodeURIComponent('https://roleboard.example/roles/actuaries')}`), ['role:actuaries', 'site']);
+    assert.deepEqual(tagsOf(`/api/oembed?url=${encodeURIComponent('https://roleboard.example/roles/actuaries/states/texas')}`), ['role:actuaries', 'site']);
   });
 
   test('a made-up slug adds no tag, and answers about this instance are not kept', () => {

@@ -5,7 +5,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { CompareView } from '@/components/compare-view';
-import { compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
+import { compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/compare';
 import { findRolesNamed, getRolesToCompare, getRolesToSuggest } from '@/lib/public-roles';
 import type { RawSearchParams } from '@/lib/query-params';
 
@@ -25,8 +25,9 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const request = parseCompareRequest(await searchParams);
-  const { roles, missing } = await getRolesToCompare(request.slugs);
-  if (isCleanRequest(request) && !request.add && request.slugs.length > 0 && missing.length === 0) redirect(compareHref(request.slugs));
+  const { state } = request;
+  const { roles, national, missing, withoutEstimate } = await getRolesToCompare(request.slugs, state);
+  if (isCleanRequest(request) && !request.add && request.slugs.length > 0 && missing.length === 0) redirect(compareHref(request.slugs, state));
 
   const slugs = roles.map((role) => role.slug);
   const full = slugs.length >= MAX_COMPARED_ROLES;
@@ -34,15 +35,27 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   if (request.add && !full) {
     choices = await findRolesNamed(request.add, { excluded: slugs, limit: MAX_CHOICES });
     // One clear match: add it straight away.
-    if (choices.length === 1) redirect(compareHref([...slugs, choices[0]!.slug]));
+    if (choices.length === 1) redirect(compareHref([...slugs, choices[0]!.slug], state));
   }
 
   const notices = [
     request.malformed && 'Some entries in the link were not role addresses and were left out.',
     request.tooMany && `You can compare up to ${MAX_COMPARED_ROLES} roles; the rest were left out.`,
+    request.unknownState && 'The state in the link is not a U.S. state, so the figures are for the whole country.',
     missingRolesNotice(missing),
+    state && noStateEstimateNotice(withoutEstimate, state),
     request.add && full && `You are already comparing ${MAX_COMPARED_ROLES} roles. Remove one to add “${request.add}”.`,
   ].filter((notice): notice is string => typeof notice === 'string');
 
-  return <CompareView roles={roles} notices={notices} suggestions={await getRolesToSuggest(roles)} addText={request.add} choices={choices} />;
+  return (
+    <CompareView
+      roles={roles}
+      notices={notices}
+      suggestions={await getRolesToSuggest(national)}
+      addText={request.add}
+      choices={choices}
+      state={state}
+      withoutEstimate={withoutEstimate.map((role) => role.slug)}
+    />
+  );
 }
