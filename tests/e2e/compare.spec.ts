@@ -221,7 +221,7 @@ test.describe('comparing roles in a state', () => {
     await expect(rowCells(page, 'Employment in California')).toHaveText(['292,630 employed', '326,720 employed']);
     await expect(rowCells(page, 'Job openings (U.S.)')).toHaveText([/projected openings a year$/, /projected openings a year$/]);
     await expect(page.getByRole('img', { name: 'Average salary in California, compared' })).toBeVisible();
-    await expect(page.getByText('−$37,420, 20% less')).toBeVisible();
+    await expect(page.getByText('−$37,420, 20% less', { exact: true })).toBeVisible();
     await expect(columnHeaders(page).getByRole('link', { name: 'Software Developers', exact: true })).toHaveAttribute('href', '/roles/software-developers/states/california');
     await expect(page.getByRole('link', { name: 'Remove Software Developers' }).first()).toHaveAttribute('href', '/compare/registered-nurses/states/california');
     await expect(page).toHaveTitle('Compare Software Developers and Registered Nurses in California | Roleboard');
