@@ -131,7 +131,8 @@ export default async function RoleInStatePage({ params }: Props) {
         {role.title} Salaries in {state.name}
       </h1>
       <p className="lede">
-        {role.title} in {state.name}, beside the whole country: {headline(role, here)}.
+        {/* "… vs the U.S." already ends the sentence. */}
+        {role.title} in {state.name}, beside the whole country: {headline(role, here).replace(/\.$/, '')}.
       </p>
 
       <section aria-labelledby="overview">
