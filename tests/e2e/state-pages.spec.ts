@@ -21,6 +21,7 @@ test.describe('the role × state page', () => {
     const response = await page.goto('/roles/software-developers/states/california');
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Software Developers Salaries in California');
+    await expect(page.locator('p.lede')).toHaveText('Software Developers in California, beside the whole country: average salary $185,750 a year, +28% vs the U.S.');
     const overview = page.getByRole('region', { name: 'Overview' });
     await expect(overview.getByText('$185,750', { exact: true })).toBeVisible();
     await expect(overview).toContainText('+28% vs the U.S. mean ($144,570)');
