@@ -293,7 +293,7 @@ export async function applyCatalogueImportIn(tx: Transaction, input: CatalogueIn
   await recordAudits(tx, audits);
   // A large load changes the tables' statistics: without fresh ones the planner misjudges the
   // search's row counts (100× after a bulk load) and picks slow plans.
-  if (created.length + updated.length >= ANALYZE_AFTER_ROWS) await tx.execute(sql`analyze roles, role_stats, role_stats_history`);
+  if (created.length + updated.length >= ANALYZE_AFTER_ROWS) await tx.execute(sql`analyze roles, role_stats, role_stats_history, role_search`);
   return {
     status: 'applied',
     plan,

@@ -220,6 +220,36 @@ export const areas = pgTable(
   ],
 );
 
+
+/**
+ * What search filters and sorts published roles by, one narrow row per published role (a third of
+ * a `roles` row, and no join): a broad word's 10,000 matches are counted and ranked from here.
+ * Kept by triggers on roles and role_stats (migration 0011), so every write path keeps it.
+ */
+export const roleSearch = pgTable(
+  'role_search',
+  {
+    roleId: integer('role_id')
+      .primaryKey()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    categorySlug: text('category_slug').notNull(),
+    searchVector: tsvector('search_vector').notNull(),
+    averageSalary: integer('average_salary'),
+    jobOpenings: integer('job_openings').notNull(),
+    degreeRequirementPercent: integer('degree_requirement_percent'),
+  },
+  (table) => [
+    index('role_search_vector_idx').using('gin', table.searchVector),
+    index('role_search_title_idx').on(table.title, table.roleId),
+    index('role_search_category_title_idx').on(table.categorySlug, table.title, table.roleId),
+    // The listing's salary sort keys (db/roles.ts): roles without a salary last, in both directions.
+    index('role_search_salary_desc_key_idx').on(sql`coalesce(${table.averageSalary}, -1)`, table.roleId),
+    index('role_search_salary_asc_key_idx').on(sql`coalesce(${table.averageSalary}, 2147483647)`, table.roleId),
+    index('role_search_openings_idx').on(table.jobOpenings, table.roleId),
+    index('role_search_degree_idx').on(table.degreeRequirementPercent),
+  ],
+);
 /**
  * A role's figures in one state (BLS OEWS state estimates), read-only: loaded by the import.
  * BLS's markers are kept as they mean: `**` (employment not available) is a null employment,

@@ -77,7 +77,7 @@ async function seedSyntheticRoles(db: Database, count: number) {
   });
   // Fresh planner statistics (without them its row estimates after a bulk load are off by 100×),
   // and a visibility map, so the searches' index-only scans need not visit the table.
-  await db.execute(sql`vacuum analyze roles, role_stats, role_stats_history`);
+  await db.execute(sql`vacuum analyze roles, role_stats, role_stats_history, role_search`);
 }
 
 /**

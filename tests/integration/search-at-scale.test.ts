@@ -60,4 +60,35 @@ describe('search past 10,000 matches', () => {
       assert.deepEqual([page.total, page.items.length, page.totalIsLowerBound], [0, 0, false], sort);
     }
   });
+
+  test('a word of 1,000–10,000 roles sorted by a column: every page in the order the database gives, forwards and back', async () => {
+    // "Clinical" starts a tenth of the generated titles (1,010 of them): more than the count
+    // hands over as ids, fewer than its bound, so the page is sorted from all its matches.
+    const { sql } = createDatabase(scratch.url, { max: 1 });
+    try {
+      for (const [sort, order, orderBy] of [
+        ['title', 'asc', 'title asc, role_id asc'],
+        ['salary', 'desc', 'coalesce(average_salary, -1) desc, role_id desc'],
+        ['openings', 'asc', 'job_openings asc, role_id asc'],
+      ] as const) {
+        const expected = (await sql.unsafe(`select role_id from role_search where search_vector @@ 'clinic:*'::tsquery order by ${orderBy}`)).map((row) => row.role_id as number);
+        assert.ok(expected.length > 1_000 && expected.length < roles.ROLE_COUNT_BOUND, String(expected.length));
+        const seen: number[] = [];
+        let page = await roles.listPublishedRoles({ q: 'Clinical', sort, order }, 100);
+        assert.equal(page.total, expected.length);
+        seen.push(...page.items.map((item) => item.id));
+        let previous = page;
+        while (page.nextCursor) {
+          previous = page;
+          page = await roles.listPublishedRoles({ q: 'Clinical', sort, order, after: page.nextCursor }, 100);
+          seen.push(...page.items.map((item) => item.id));
+        }
+        assert.deepEqual(seen, expected, `${sort} ${order}`);
+        const back = await roles.listPublishedRoles({ q: 'Clinical', sort, order, before: page.previousCursor! }, 100);
+        assert.deepEqual(back.items.map((item) => item.id), previous.items.map((item) => item.id), `${sort} ${order}, back one page`);
+      }
+    } finally {
+      await sql.end();
+    }
+  });
 });
