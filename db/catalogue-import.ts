@@ -9,7 +9,7 @@
 // actor; the app calls it through db/catalogue-uploads.ts, which checks the user first.
 import { createHash } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
-import { recordAudits, type AuditEntry, type Transaction } from './audit';
+import { recordAudits, type AuditEntry, type Transaction } from './audit-writes';
 import type { Database } from './connection';
 import { contentFromRow, statsFromColumns } from './role-columns';
 import { bumpVersion, bumpVersions, changedFields, insertRoles, isEmpty, lastEditOf, roleCacheTags, toLastEdit, writeStats, type LastEdit } from './role-writes';

@@ -7,7 +7,7 @@ import 'server-only';
 import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireUser } from './access';
-import { recordAudit, type Transaction } from './audit';
+import { recordAudit, type Transaction } from './audit-writes';
 import { database } from './client';
 import { escapeLike } from './roles';
 import { categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';

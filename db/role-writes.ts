@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Transaction } from './audit';
+import type { Transaction } from './audit-writes';
 import { columnsFromStats } from './role-columns';
 import { auditLog, roles, roleStats, roleStatsHistory, users } from './schema';
 import { cacheTags } from '@/lib/cache-tags';

@@ -3,7 +3,7 @@
 // the sign-in and the seed (which runs outside Next.js) end sessions the same way.
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Transaction } from './audit';
+import type { Transaction } from './audit-writes';
 import type { Database } from './connection';
 import { userSessions } from './schema';
 

@@ -8,7 +8,7 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
-import type { Transaction } from './audit';
+import type { Transaction } from './audit-writes';
 import { database } from './client';
 import type { Database } from './connection';
 import { loginAttempts, users } from './schema';

@@ -5,7 +5,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireUser, AccessDeniedError, type Actor, type UserRole } from './access';
-import { recordAudit, type Transaction } from './audit';
+import { recordAudit, type Transaction } from './audit-writes';
 import { database } from './client';
 import { users } from './schema';
 import { endEverySession } from './sessions';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { AuditValue, auditFieldLabel, byFormOrder } from './audit-value';
 import { EditTime } from './edit-time';
-import type { AuditEntryView, AuditSubject } from '@/db/audit-log';
+import type { AuditEntryView, AuditSubject } from '@/db/audit-reads';
 import { TableScroll } from '@/components/table-scroll';
 
 const actionLabels: Record<string, string> = {

@@ -7,7 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { cacheTags } from '@/lib/cache-tags';
 import { categories, roles, roleStats } from '../schema';
 import { applyCatalogueImport, type ApplyOptions } from '../catalogue-import';
-import type { Transaction } from '../audit';
+import type { Transaction } from '../audit-writes';
 import type { Database } from '../connection';
 import { usCategories } from './categories';
 import { loadUsOccupationCatalogue } from './us-occupations';

@@ -1,11 +1,11 @@
-// Reading the audit log (db/audit-log.ts): editors and admins may, anonymous visitors may not;
+// Reading the audit log (db/audit-reads.ts): editors and admins may, anonymous visitors may not;
 // filters by role and by who made the change return only matching entries, newest first, and
 // keyset pages neither skip nor repeat an entry.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { like } from 'drizzle-orm';
 import { AccessDeniedError } from '@/db/access';
-import { listAuditEntries, listAuditFilters } from '@/db/audit-log';
+import { listAuditEntries, listAuditFilters } from '@/db/audit-reads';
 import { closeDatabase } from '@/db/client';
 import { auditLog, roles } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { AuditEntry } from '@/components/admin/audit-entry';
-import { listAuditEntries, listAuditFilters } from '@/db/audit-log';
+import { listAuditEntries, listAuditFilters } from '@/db/audit-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 

@@ -1,4 +1,4 @@
-// Reading the audit log (db/audit.ts writes it): newest first, filtered by role and by who made
+// Reading the audit log (db/audit-writes.ts writes it): newest first, filtered by role and by who made
 // the change, paged by keyset so "older entries" stays fast however long the log grows.
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
