@@ -3,9 +3,7 @@
 // the same name has a new OID, so caches keyed by this never hand one database's rows to another.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { createDatabase } from './connection';
-
-type Database = ReturnType<typeof createDatabase>['db'];
+import type { Database } from './connection';
 
 async function systemIdentifier(db: Database) {
   try {
