@@ -2,9 +2,8 @@
 // or brings an existing one (same email, any case) to this role and password and re-enables it.
 // Works against DATABASE_URL or the embedded database, like `npm run db:seed`.
 import { parseArgs } from 'node:util';
-import { createDatabase } from '@/db/connection';
 import { withDatabaseUrl } from '@/db/embedded-server';
-import { runMigrations } from '@/db/migrate';
+import { withMigratedDatabase } from '@/db/prepare-database';
 import { upsertUser } from '@/db/seed/seed';
 import { newUserSchema } from '@/lib/user-schemas';
 
@@ -35,13 +34,9 @@ if (!parsed.success) {
 }
 const { email, password, role, name } = parsed.data;
 
-await withDatabaseUrl(async (url, source) => {
-  const { db, sql } = createDatabase(url, { max: 1 });
-  try {
-    await runMigrations(db);
+await withDatabaseUrl((url, source) =>
+  withMigratedDatabase(url, async (db) => {
     const { created } = await upsertUser(db, { email, password, role, name });
     console.log(`${created ? 'Created' : 'Updated'} ${role} ${email} in ${source}. They can sign in at /login.`);
-  } finally {
-    await sql.end();
-  }
-});
+  }),
+);

@@ -10,9 +10,9 @@ import { parseArgs } from 'node:util';
 import { applyCatalogueImport, planCatalogueImport, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
 import { ensureUsCategories, importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { loadUsOccupationCatalogue } from '@/db/catalogue/us-occupations';
-import { createDatabase, type Database } from '@/db/connection';
+import type { Database } from '@/db/connection';
 import { withDatabaseUrl } from '@/db/embedded-server';
-import { runMigrations } from '@/db/migrate';
+import { withMigratedDatabase } from '@/db/prepare-database';
 import { isTakenSlugOrSocCode } from '@/db/role-writes';
 import { CATALOGUE_FILE_LIMITS, describeProblem, readCatalogueFile } from '@/lib/catalogue-file';
 import { readDevelopmentAuthSecret } from '@/lib/development-secret';
@@ -171,42 +171,40 @@ if (catalogue && catalogue.problems.length > 0 && catalogue.rows.length === 0) {
 }
 if (catalogue) console.log(`Read ${file}: ${formatCount(catalogue.rows.length)} rows.`);
 
-const exitCode = await withDatabaseUrl(async (url, source) => {
-  const { db, sql } = createDatabase(url, { max: 1 });
-  try {
-    await runMigrations(db);
-    if (!catalogue) {
+const exitCode = await withDatabaseUrl((url, source) =>
+  withMigratedDatabase(url, async (db) => {
+    try {
+      if (!catalogue) {
+        console.log(`Database: ${source}`);
+        return await importDefault(db);
+      }
+      const plan = await planCatalogueImport(db, catalogue, { overwriteEdited });
       console.log(`Database: ${source}`);
-      return await importDefault(db);
-    }
-    const plan = await planCatalogueImport(db, catalogue, { overwriteEdited });
-    console.log(`Database: ${source}`);
-    printPlan(plan);
-    if (plan.problems.length > 0) return 1;
-    if (dryRun) {
-      console.log('Dry run: nothing was written.');
+      printPlan(plan);
+      if (plan.problems.length > 0) return 1;
+      if (dryRun) {
+        console.log('Dry run: nothing was written.');
+        return 0;
+      }
+      const started = performance.now();
+      const result = await applyCatalogueImport(db, catalogue, { actorId: null, overwriteEdited, onProgress: progressLine });
+      if (result.status !== 'applied') {
+        // The database changed since the plan above (a category removed, a SOC code taken).
+        printPlan(result.plan);
+        return 1;
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `Applied in ${seconds} s: created ${formatCount(result.created.length)}, updated ${formatCount(result.updated.length)}, ` +
+          `left alone ${formatCount(result.leftAlone.length)}, unchanged ${formatCount(result.unchanged)}.`,
+      );
+      if (result.tags.length > 0) console.log(await tellRunningServer(result.tags));
       return 0;
-    }
-    const started = performance.now();
-    const result = await applyCatalogueImport(db, catalogue, { actorId: null, overwriteEdited, onProgress: progressLine });
-    if (result.status !== 'applied') {
-      // The database changed since the plan above (a category removed, a SOC code taken).
-      printPlan(result.plan);
+    } catch (error) {
+      if (!isTakenSlugOrSocCode(error)) throw error;
+      console.error('A role was saved with one of these slugs or SOC codes while the import ran; nothing was applied. Run the import again.');
       return 1;
     }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `Applied in ${seconds} s: created ${formatCount(result.created.length)}, updated ${formatCount(result.updated.length)}, ` +
-        `left alone ${formatCount(result.leftAlone.length)}, unchanged ${formatCount(result.unchanged)}.`,
-    );
-    if (result.tags.length > 0) console.log(await tellRunningServer(result.tags));
-    return 0;
-  } catch (error) {
-    if (!isTakenSlugOrSocCode(error)) throw error;
-    console.error('A role was saved with one of these slugs or SOC codes while the import ran; nothing was applied. Run the import again.');
-    return 1;
-  } finally {
-    await sql.end();
-  }
-});
+  }),
+);
 process.exit(exitCode);

@@ -4,19 +4,14 @@
 // shared with every other instance on the same database (lib/server/cache-handler.mjs). SIGTERM or Ctrl-C stops accepting,
 // lets requests in flight finish (at most 10 s), closes the database pool, stops the embedded
 // PostgreSQL and exits 0. A second signal exits at once.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql as drizzleSql } from 'drizzle-orm';
-import { closeAllDatabases, createDatabase } from '@/db/connection';
+import { closeAllDatabases } from '@/db/connection';
 import { withDatabaseUrl } from '@/db/embedded-server';
 import { databaseIdentity } from '@/db/identity';
-import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
-import { hasStateFigures, importUsStateFigures } from '@/db/catalogue/us-states';
-import { runMigrations } from '@/db/migrate';
-import { seedDatabase, upsertUser } from '@/db/seed/seed';
-import { users } from '@/db/schema';
+import { createFirstDevelopmentAdmin, loadCatalogueOnFirstStart, withMigratedDatabase } from '@/db/prepare-database';
+import { upsertAdmin } from '@/db/seed/seed';
 import { ensureDevelopmentAuthSecret } from '@/lib/development-secret';
 import { env } from '@/lib/env';
 import { proxyTrustFromEnv, type ProxyTrust } from '@/lib/server/trusted-proxies';
@@ -63,43 +58,29 @@ try {
 
 /** Migrates (and on first start loads) the database; returns its identity, which keys the shared cache. */
 async function prepare(url: string) {
-  const { db, sql } = createDatabase(url, { max: 1 });
-  try {
-    await runMigrations(db);
-    const [{ count }] = (await db.execute<{ count: number }>(drizzleSql`select count(*)::int as count from roles`)) as unknown as [
-      { count: number },
-    ];
-    if (count === 0) {
-      const started = performance.now();
-      await seedDatabase(db);
-      const { created, states } = await importDefaultCatalogue(db);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  return withMigratedDatabase(url, async (db) => {
+    const load = await loadCatalogueOnFirstStart(db);
+    if (load.loaded === 'catalogue') {
+      const { created, states } = load;
       console.log(
-        `Loaded the catalogue into the empty database in ${seconds} s: the seed role and ${created} U.S. occupations (BLS May 2023 and May 2024), ` +
+        `Loaded the catalogue into the empty database in ${load.seconds.toFixed(1)} s: the seed role and ${created} U.S. occupations (BLS May 2023 and May 2024), ` +
           `with ${states.figures.toLocaleString('en-US')} state figures in ${states.areas} states and DC (${states.seconds.toFixed(1)} s).`,
       );
-    } else if (!(await hasStateFigures(db))) {
-      // A database loaded before the state figures existed gets them once.
-      const states = await importUsStateFigures(db);
+    } else if (load.loaded === 'state figures') {
+      const { states } = load;
       console.log(`Loaded ${states.figures.toLocaleString('en-US')} state figures (BLS May 2024) in ${states.areas} states and DC.`);
     }
-    if (admin) await upsertUser(db, { ...admin, role: 'admin', name: 'Administrator' });
-    else if (development) await createFirstDevelopmentAdmin(db);
-    return await databaseIdentity(db);
-  } finally {
-    await sql.end();
-  }
-}
-
-/** A fresh development database gets one admin, whose generated password is shown once. */
-async function createFirstDevelopmentAdmin(db: ReturnType<typeof createDatabase>['db']) {
-  const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
-  if (anyUser) return;
-  const email = 'admin@roleboard.local';
-  const password = randomBytes(12).toString('base64url');
-  await upsertUser(db, { email, password, role: 'admin', name: 'Development admin' });
-  console.log(`Created a development admin. Sign in at /login as ${email} with password: ${password}`);
-  console.log('(Shown only this once. `npm run user:create` makes more users or resets this one.)');
+    if (admin) {
+      await upsertAdmin(db, admin);
+    } else if (development) {
+      const created = await createFirstDevelopmentAdmin(db);
+      if (created) {
+        console.log(`Created a development admin. Sign in at /login as ${created.email} with password: ${created.password}`);
+        console.log('(Shown only this once. `npm run user:create` makes more users or resets this one.)');
+      }
+    }
+    return databaseIdentity(db);
+  });
 }
 
 /**

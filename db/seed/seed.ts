@@ -32,7 +32,12 @@ export async function seedDatabase(
     }
   });
   if (synthetic > 0) await seedSyntheticRoles(db, synthetic);
-  if (admin) await upsertUser(db, { ...admin, role: 'admin', name: 'Administrator' });
+  if (admin) await upsertAdmin(db, admin);
+}
+
+/** The admin of ADMIN_EMAIL/ADMIN_PASSWORD, created or brought to that password (see upsertUser). */
+export async function upsertAdmin(db: Database, admin: { email: string; password: string }) {
+  return upsertUser(db, { ...admin, role: 'admin', name: 'Administrator' });
 }
 
 /**
@@ -82,7 +87,7 @@ async function seedSyntheticRoles(db: Database, count: number) {
 
 /**
  * Creates the user, or brings an existing one (same email, any case) to this role and password
- * and re-enables it. Used by the seed (ADMIN_EMAIL), `npm run user:create` and the test harness.
+ * and re-enables it. Used for the admin of ADMIN_EMAIL, by `npm run user:create` and by the test harness.
  * Unchanged users are left alone, so re-running changes nothing.
  */
 export async function upsertUser(

@@ -1,10 +1,9 @@
 // `npm run db:seed [-- --synthetic N]`: migrates and seeds DATABASE_URL, or the embedded database.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createDatabase } from '../connection';
-import { withDatabaseUrl } from '../embedded-server';
-import { runMigrations } from '../migrate';
-import { seedDatabase } from './seed';
+import { withDatabaseUrl } from '@/db/embedded-server';
+import { withMigratedDatabase } from '@/db/prepare-database';
+import { seedDatabase } from '@/db/seed/seed';
 import { env } from '@/lib/env';
 
 const { values } = parseArgs({ options: { synthetic: { type: 'string', default: '0' } } });
@@ -21,15 +20,11 @@ try {
   process.exit(2);
 }
 
-await withDatabaseUrl(async (url, source) => {
-  const { db, sql } = createDatabase(url, { max: 1 });
-  try {
-    await runMigrations(db);
+await withDatabaseUrl((url, source) =>
+  withMigratedDatabase(url, async (db) => {
     const started = performance.now();
     await seedDatabase(db, { synthetic: synthetic.data, admin });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Seeded ${source} in ${seconds} s${synthetic.data ? ` (${synthetic.data} synthetic roles)` : ''}.`);
-  } finally {
-    await sql.end();
-  }
-});
+  }),
+);
