@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import { compareHref } from '@/lib/compare';
 import {
   formatAsOf,

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { RoleDetail, RoleListItem } from '@/db/roles';
+import type { RoleDetail, RoleListItem } from '@/db/role-reads';
 import { addFromListingHref, compareHref, MAX_COMPARED_ROLES } from '@/lib/compare';
 import { formatAverageSalary } from '@/lib/format';
 import { MAX_QUERY_LENGTH } from '@/lib/role-search';

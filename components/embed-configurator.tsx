@@ -1,7 +1,7 @@
 // The developers page's card builder: a plain GET form (role, theme, size, locale) that answers
 // with the snippet for exactly that card, a live preview of it and its oEmbed address. It works
 // without JavaScript; the copy buttons appear where a script can copy.
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import type { EmbedChoice } from '@/lib/api/embed-options';
 import { iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
 import { CopyButton } from './enhanced-buttons';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Percentiles } from '@/db/role-columns';
-import type { RoleListItem, RoleStateFigures } from '@/db/roles';
+import type { RoleListItem, RoleStateFigures } from '@/db/role-reads';
 import { compareHref } from '@/lib/compare';
 import {
   formatAverageSalary,

@@ -1,7 +1,7 @@
 // The headline panel of a role page: the average salary large, then what the seed page had and a
 // statistics agency adds where known, each figure with a line on what it counts, and where the
 // figures come from.
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import {
   formatAsOf,
   formatAverageSalary,

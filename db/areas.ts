@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { database } from './client';
 import { percentilesFromColumns, type Percentiles } from './role-columns';
-import { findPublishedRoleId } from './roles';
+import { findPublishedRoleId } from './role-reads';
 import { areas, roleAreaStats, roles } from './schema';
 
 export type Area = { fips: string; postalCode: string; name: string; slug: string };

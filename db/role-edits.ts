@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { requireUser } from './access';
 import { recordAudit, type Transaction } from './audit-writes';
 import { database } from './client';
-import { escapeLike } from './roles';
+import { escapeLike } from './role-reads';
 import { categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
 import { contentFromRow, statsFromColumns, type Stats } from './role-columns';
 import { bumpVersion, changedFields, insertRole, isEmpty, lastEditOf, postgresErrorOf, roleCacheTags, toLastEdit, writeStats, type LastEdit } from './role-writes';

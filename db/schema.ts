@@ -195,7 +195,7 @@ export const roleStats = pgTable(
   (table) => [
     ...statsChecks('role_stats', table),
     index('role_stats_salary_idx').on(table.averageSalary, table.roleId),
-    // The listing's salary sort keys (db/roles.ts): roles without a salary last, in both directions.
+    // The listing's salary sort keys (db/role-reads.ts): roles without a salary last, in both directions.
     index('role_stats_salary_desc_key_idx').on(sql`coalesce(${table.averageSalary}, -1)`, table.roleId),
     index('role_stats_salary_asc_key_idx').on(sql`coalesce(${table.averageSalary}, 2147483647)`, table.roleId),
     index('role_stats_openings_idx').on(table.jobOpenings, table.roleId),
@@ -243,7 +243,7 @@ export const roleSearch = pgTable(
     index('role_search_vector_idx').using('gin', table.searchVector),
     index('role_search_title_idx').on(table.title, table.roleId),
     index('role_search_category_title_idx').on(table.categorySlug, table.title, table.roleId),
-    // The listing's salary sort keys (db/roles.ts): roles without a salary last, in both directions.
+    // The listing's salary sort keys (db/role-reads.ts): roles without a salary last, in both directions.
     index('role_search_salary_desc_key_idx').on(sql`coalesce(${table.averageSalary}, -1)`, table.roleId),
     index('role_search_salary_asc_key_idx').on(sql`coalesce(${table.averageSalary}, 2147483647)`, table.roleId),
     index('role_search_openings_idx').on(table.jobOpenings, table.roleId),

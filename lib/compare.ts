@@ -6,7 +6,7 @@
 // it offers to join the comparison of a and b (in the listing's state, if it has one).
 import { z } from 'zod';
 import type { AreaFigures } from '@/db/areas';
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import { firstValue, type RawSearchParams } from './query-params';
 import { roleSearchFields } from './role-search';
 import { formatCount, formatList, formatSalary } from './format';

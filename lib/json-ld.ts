@@ -1,5 +1,5 @@
 // schema.org JSON-LD for a role page, built from the same data the page shows.
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import type { PercentileKey } from './role-fields';
 
 /** JSON that is safe inside <script>: no `</script>`, `<!--` or line separators can break out. */

@@ -6,7 +6,7 @@
 // the shared cache, already say it is gone). "Not published" is never kept: a role just created
 // on another instance is found on this one at the first request.
 import 'server-only';
-import { listPublishedSlugsAmong } from '@/db/roles';
+import { listPublishedSlugsAmong } from '@/db/role-reads';
 
 const MAX_ENTRIES = 20_000;
 const PUBLISHED_TTL_MS = 60_000;

@@ -136,7 +136,7 @@ export type RoleSearch = { [K in RoleSearchKey]?: z.output<(typeof roleSearchFie
 /**
  * Parses what the listing's URL says; returns the valid parameters and the names of the invalid
  * ones. `sort` may be a sort choice ("salary-asc"), which sets the order too. (The API parses its
- * own parameters, lib/api/roles.ts, with the same fields.)
+ * own parameters, lib/api/role-responses.ts, with the same fields.)
  */
 export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; invalid: RoleSearchKey[] } {
   const choice = sortChoices.find((candidate) => candidate.value === firstValue(raw.sort));

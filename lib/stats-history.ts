@@ -1,7 +1,7 @@
 // A role's figures over time as readers see them: one entry per release (the latest change of each
 // as-of date), and the series the trend charts draw from them. The history table and the charts
 // both start here, so they always show the same releases.
-import type { RoleStatsHistoryEntry } from '@/db/roles';
+import type { RoleStatsHistoryEntry } from '@/db/role-reads';
 
 export type TrendPoint = { asOf: string; value: number };
 

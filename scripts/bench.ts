@@ -184,7 +184,7 @@ function percentiles(times: number[]) {
 async function measureSearch(app: string) {
   // The data layer runs here, on the bench's database (the react-server condition lets it load).
   process.env.DATABASE_URL = databaseUrl;
-  const { listPublishedRoles } = await import('@/db/roles');
+  const { listPublishedRoles } = await import('@/db/role-reads');
   const words = ['engineer', 'nurse', 'data', 'manager', 'analyst', 'teacher', 'software', 'sales', 'technician', 'clinical', 'energy', 'payments', 'designer', 'scientist', 'truck driver', 'softwre developer', 'enginer'];
   const filters: Record<string, string | number>[] = [{}, { category: 'computer-and-mathematical' }, { minSalary: 80_000 }, { maxDegree: 50 }];
   const sorts: Record<string, string>[] = [{}, { sort: 'salary', order: 'desc' }, { sort: 'title', order: 'asc' }, { sort: 'openings', order: 'desc' }];

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { RoleListing } from '@/components/role-listing';
 import { compareHref, parseCompareWith } from '@/lib/compare';
 import { formatList } from '@/lib/format';
-import { getCategories, getRolePage, getRolesToAddTo } from '@/lib/public-roles';
+import { getCategories, getRolePage, getRolesToAddTo } from '@/lib/cached-public-reads';
 import type { RawSearchParams } from '@/lib/query-params';
 import { listingParameterLabels, parseRoleSearch } from '@/lib/role-search';
 

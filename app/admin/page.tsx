@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EditTime } from '@/components/admin/edit-time';
 import { CategoryField } from '@/components/category-field';
 import { listRolesForAdmin } from '@/db/role-edits';
-import { listCategories } from '@/db/roles';
+import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/format';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';

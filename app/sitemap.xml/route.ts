@@ -1,4 +1,4 @@
-import { getPublishedRoleCount, getRoleAreaPageCount } from '@/lib/public-roles';
+import { getPublishedRoleCount, getRoleAreaPageCount } from '@/lib/cached-public-reads';
 import { buildSitemapIndex, sitemapFiles, xmlResponse } from '@/lib/sitemap';
 
 export const dynamic = 'force-dynamic';

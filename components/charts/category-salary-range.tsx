@@ -2,7 +2,7 @@
 // average of the category as a tick on one scale, the lowest, median and highest labelled, and
 // this role's average marked. The same figures stand in a list beside the chart.
 import Link from 'next/link';
-import type { CategorySalaryRange } from '@/db/roles';
+import type { CategorySalaryRange } from '@/db/role-reads';
 import { estimateTextWidth, niceTicks, placeLabels, toPercent } from '@/lib/chart-scale';
 import { formatCount, formatSalary, formatSalaryShort } from '@/lib/format';
 import { across, AXIS_HEIGHT, ChartSvg, Diamond, FigureLabel, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';

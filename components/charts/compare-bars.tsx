@@ -1,7 +1,7 @@
 // The comparison as bars: one small chart per figure, a bar per role on a scale from zero, each
 // labelled with its value and how it differs from the first role ("+$12,000, 11% more"). The
 // figures themselves are in the comparison table above.
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import { describeDifference } from '@/lib/compare';
 import { niceTicks, toPercent, wrapText } from '@/lib/chart-scale';
 import { formatCount, formatDegreeRequirement, formatOpeningsPerYear, formatPercentile, formatSalary } from '@/lib/format';

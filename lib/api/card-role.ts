@@ -2,7 +2,7 @@
 // the badge and oEmbed). In a state the salary, its spread and the as-of date are the state's
 // (BLS state estimates, USD); openings and the degree share stay national, as BLS publishes them.
 import type { AreaFigures } from '@/db/areas';
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import { env } from '@/lib/env';
 import { usStateParam, type UsState } from '@/lib/us-states';
 

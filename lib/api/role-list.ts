@@ -1,8 +1,8 @@
 // One page of roles as the API answers it, for GET /api/v1/roles and a state's
 // GET /api/v1/areas/{state}/roles: a 400 naming every bad parameter, or the page with its links.
-import { getRolePage } from '@/lib/public-roles';
+import { getRolePage } from '@/lib/cached-public-reads';
 import { jsonResponse, problemResponse } from './http';
-import { listPageUrl, parseApiListParams, toApiRoleSummary } from './roles';
+import { listPageUrl, parseApiListParams, toApiRoleSummary } from './role-responses';
 import { apiRoleListSchema } from './schemas';
 
 export async function roleListResponse(request: Request, searchParams: URLSearchParams, path: string) {

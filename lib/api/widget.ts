@@ -1,7 +1,7 @@
 // The embeddable role card: one self-contained HTML document with inline CSS, no scripts and
 // no external requests, well under 10 kB. Everything printed is escaped. Its height is fixed per
 // variant (widget-layout.ts), its words come in the locale's language (widget-text.ts).
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import { formatAsOf, formatCount, formatDegreeRequirement, formatSalary } from '@/lib/format';
 import type { PercentileKey } from '@/lib/role-fields';
 import type { Percentiles } from '@/lib/role-schemas';

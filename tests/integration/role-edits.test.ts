@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { and, desc, eq, like } from 'drizzle-orm';
 import { AccessDeniedError, endSession } from '@/db/access';
 import { closeDatabase } from '@/db/client';
-import { getPublishedRoleBySlug } from '@/db/roles';
+import { getPublishedRoleBySlug } from '@/db/role-reads';
 import {
   archiveRole,
   createRole,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { closeDatabase } from '@/db/client';
-import { getPublishedRoleBySlug, listPublishedRoles, listSimilarRoles } from '@/db/roles';
+import { getPublishedRoleBySlug, listPublishedRoles, listSimilarRoles } from '@/db/role-reads';
 import type { RoleSearch } from '@/lib/role-search';
 import { connectToTestDatabase } from '../support/database';
 

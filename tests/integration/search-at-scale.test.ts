@@ -8,7 +8,7 @@ import { seedDatabase } from '@/db/seed/seed';
 import { createEmptyDatabase } from '../support/database';
 
 let scratch: Awaited<ReturnType<typeof createEmptyDatabase>>;
-let roles: typeof import('@/db/roles');
+let roles: typeof import('@/db/role-reads');
 let client: typeof import('@/db/client');
 
 before(async () => {
@@ -19,7 +19,7 @@ before(async () => {
   await sql.end();
   // The data layer's pool reads DATABASE_URL when first used: this file's process uses the scratch database.
   process.env.DATABASE_URL = scratch.url;
-  roles = await import('@/db/roles');
+  roles = await import('@/db/role-reads');
   client = await import('@/db/client');
 });
 after(async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import { renderBadge } from '@/lib/api/badge';
 import { defaultEmbedOptions, parseEmbedOptions, type EmbedOptions } from '@/lib/api/embed-options';
 import { iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
 import { cachedResponse } from '@/lib/api/http';
-import { parseApiListParams } from '@/lib/api/roles';
+import { parseApiListParams } from '@/lib/api/role-responses';
 import { API_PAGE_SIZE } from '@/lib/api/schemas';
 import { renderWidget } from '@/lib/api/widget';
 import { titleLinesOf, widgetHeight, widgetSize, widgetVariantOf } from '@/lib/api/widget-layout';

@@ -6,7 +6,7 @@ import { badgeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
 import { env } from '@/lib/env';
-import { getRole } from '@/lib/public-roles';
+import { getRole } from '@/lib/cached-public-reads';
 
 export const metadata: Metadata = {
   title: 'Developers: API, widget, oEmbed and badge',

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { applyCatalogueUpload, saveCatalogueUpload, uploadIdSchema } from '@/db/catalogue-uploads';
 import { authenticatedAction } from '@/lib/authenticated-action';
-import { invalidatePublicRoles } from '@/lib/public-roles';
+import { invalidatePublicRoles } from '@/lib/cached-public-reads';
 
 const CHOOSE_A_FILE = 'Choose the CSV file to import.';
 

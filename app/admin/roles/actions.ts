@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { formatEditTime, formatLastEditor } from '@/lib/format';
 import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleConflict, type RoleMutationResult } from '@/db/role-edits';
 import { authenticatedAction } from '@/lib/authenticated-action';
-import { invalidatePublicRoles } from '@/lib/public-roles';
+import { invalidatePublicRoles } from '@/lib/cached-public-reads';
 import { fieldErrorsOf, type FormState } from '@/lib/form-state';
 import { mergeRoleEdit, type RoleConflictDetail } from '@/lib/role-merge';
 import {

@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { formatAverageSalary, formatPercentile } from '@/lib/format';
 import { brand, loadOgFonts, OgFrame, ogImageSize } from '@/lib/og-image';
-import { getRole } from '@/lib/public-roles';
+import { getRole } from '@/lib/cached-public-reads';
 import { slugSchema } from '@/lib/slug';
 
 export const alt = 'The role’s average salary and salary range on Roleboard';

@@ -18,7 +18,7 @@ import { AlsoCalled } from '@/components/also-called';
 import { RoleHistoryTable } from '@/components/role-history-table';
 import { formatAsOf, formatAverageSalary, formatJobOpenings, formatPeriod } from '@/lib/format';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
-import { getCategorySalaries, getRole, getRoleAreaFigures, getRoleStatsHistory, getSimilarRoles } from '@/lib/public-roles';
+import { getCategorySalaries, getRole, getRoleAreaFigures, getRoleStatsHistory, getSimilarRoles } from '@/lib/cached-public-reads';
 import { renderSalaryTemplate } from '@/lib/salary-template';
 import { slugSchema } from '@/lib/slug';
 import { latestOfEachRelease } from '@/lib/stats-history';
@@ -32,13 +32,14 @@ export function generateStaticParams() {
   return [];
 }
 
-async function loadRole(params: Props['params']) {
+/** The published role the address names (from the cached reads), or null for a bad or unknown slug. */
+async function getPublishedRoleFromParams(params: Props['params']) {
   const parsed = slugSchema.safeParse((await params).slug);
   return parsed.success ? getRole(parsed.data) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const role = await loadRole(params);
+  const role = await getPublishedRoleFromParams(params);
   if (!role) return { title: 'Role not found' };
   const { stats } = role;
   const title = `${role.title} Average Salaries and Statistics`;
@@ -64,7 +65,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RolePage({ params }: Props) {
-  const role = await loadRole(params);
+  const role = await getPublishedRoleFromParams(params);
   if (!role) notFound();
   const { stats } = role;
   const [similarRoles, history, categorySalaries, stateFigures] = await Promise.all([

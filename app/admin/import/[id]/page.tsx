@@ -12,7 +12,7 @@ import { EditTime } from '@/components/admin/edit-time';
 import { Pagination } from '@/components/pagination';
 import { fieldChangesOf, type ImportCounts, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
 import { getCatalogueUploadPreview } from '@/db/catalogue-uploads';
-import { listCategories } from '@/db/roles';
+import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } from '@/lib/format';
 import { isFileProblem, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/lib/import-preview';

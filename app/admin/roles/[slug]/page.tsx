@@ -8,7 +8,7 @@ import { RoleChangeButton } from '@/components/admin/role-change-button';
 import { EditTime } from '@/components/admin/edit-time';
 import { RoleForm } from '@/components/admin/role-form';
 import { getRoleForEdit } from '@/db/role-edits';
-import { listCategories } from '@/db/roles';
+import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { formatLastEditor } from '@/lib/format';
 import { toFormValues } from '@/lib/role-schemas';
@@ -21,7 +21,8 @@ type Props = {
 
 const searchSchema = z.object({ saved: z.literal('1').optional().catch(undefined) });
 
-async function loadRole(params: Props['params']) {
+/** The role the address names, read for the signed-in editor; a 404 for a bad or unknown slug. */
+async function getRoleToEditOrNotFound(params: Props['params']) {
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   return (await readOrSignIn(`/admin/roles/${slug.data}`, (claims) => getRoleForEdit(claims, { slug: slug.data }))) ?? notFound();
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditRolePage({ params, searchParams }: Props) {
-  const role = await loadRole(params);
+  const role = await getRoleToEditOrNotFound(params);
   const { saved } = searchSchema.parse(await searchParams);
   const categories = await listCategories();
   const published = role.status === 'published';

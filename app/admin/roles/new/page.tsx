@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { createRoleAction } from '@/app/admin/roles/actions';
 import { RoleForm } from '@/components/admin/role-form';
-import { listCategories } from '@/db/roles';
+import { listCategories } from '@/db/role-reads';
 import { emptyRoleFormValues } from '@/lib/role-schemas';
 
 export const metadata: Metadata = { title: 'New role' };

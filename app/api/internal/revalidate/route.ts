@@ -4,7 +4,7 @@
 // (lib/revalidation-request.ts); anything else is a 401 and changes nothing. Not for browsers: no CORS.
 import { problemResponse, withProblemDetails } from '@/lib/api/http';
 import { env } from '@/lib/env';
-import { expirePublicRoles } from '@/lib/public-roles';
+import { expirePublicRoles } from '@/lib/cached-public-reads';
 import { REVALIDATION_SIGNATURE_HEADER, verifyRevalidation } from '@/lib/revalidation-request';
 
 export const dynamic = 'force-dynamic';

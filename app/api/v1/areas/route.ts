@@ -1,7 +1,7 @@
 // GET /api/v1/areas: the 50 states and DC, with the codes the state endpoints take.
 import { jsonResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { apiAreaListSchema } from '@/lib/api/schemas';
-import { getAreas } from '@/lib/public-roles';
+import { getAreas } from '@/lib/cached-public-reads';
 
 export const GET = withProblemDetails(async (request: Request) => jsonResponse(request, apiAreaListSchema.parse({ items: await getAreas() })));
 

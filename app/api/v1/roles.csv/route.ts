@@ -3,11 +3,11 @@
 // that state instead (lib/state-csv.ts). Streamed in batches so 100,000 roles never sit in memory
 // at once. The ETag comes from a cheap fingerprint of the catalogue (and of the state's figures).
 import { listPublishedRolesInAreaBatch } from '@/db/areas';
-import { listPublishedRoleStatsBatch } from '@/db/roles';
+import { listPublishedRoleStatsBatch } from '@/db/role-reads';
 import { etagOf, isNotModified, problemResponse, publicHeaders, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
-import { rolePageUrl, roleStatePageUrl } from '@/lib/api/roles';
+import { rolePageUrl, roleStatePageUrl } from '@/lib/api/role-responses';
 import { catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord } from '@/lib/catalogue-csv';
-import { getAreaFingerprint, getCatalogueFingerprint } from '@/lib/public-roles';
+import { getAreaFingerprint, getCatalogueFingerprint } from '@/lib/cached-public-reads';
 import { stateCsvHeader, stateCsvRows } from '@/lib/state-csv';
 import { usStateParam, type UsState } from '@/lib/us-states';
 

@@ -1,8 +1,8 @@
 // GET /api/v1/roles/{slug}: one published role with its current stats.
 import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
-import { toApiRole } from '@/lib/api/roles';
+import { toApiRole } from '@/lib/api/role-responses';
 import { apiRoleSchema } from '@/lib/api/schemas';
-import { getRole } from '@/lib/public-roles';
+import { getRole } from '@/lib/cached-public-reads';
 import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };

@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { CompareView } from '@/components/compare-view';
 import { compareHref, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/compare';
 import { formatList } from '@/lib/format';
-import { getRolesToCompare, getRolesToSuggest } from '@/lib/public-roles';
+import { getRolesToCompare, getRolesToSuggest } from '@/lib/cached-public-reads';
 import { findUsState } from '@/lib/us-states';
 
 type Props = { params: Promise<{ roles: string; state: string }> };

@@ -11,7 +11,7 @@ import { SalaryDistributionFigure } from '@/components/charts/salary-distributio
 import { StatePicker } from '@/components/state-picker';
 import { TableScroll } from '@/components/table-scroll';
 import type { AreaFigures } from '@/db/areas';
-import type { RoleDetail } from '@/db/roles';
+import type { RoleDetail } from '@/db/role-reads';
 import { roleInState } from '@/lib/api/card-role';
 import { env } from '@/lib/env';
 import {
@@ -26,7 +26,7 @@ import {
   NOT_PUBLISHED,
 } from '@/lib/format';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
-import { getRole, getRoleAreaFigures } from '@/lib/public-roles';
+import { getRole, getRoleAreaFigures } from '@/lib/cached-public-reads';
 import type { PercentileKey } from '@/lib/role-fields';
 import { slugSchema } from '@/lib/slug';
 import { stateNeighbours } from '@/lib/state-shapes';

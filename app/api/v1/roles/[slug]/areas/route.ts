@@ -1,8 +1,8 @@
 // GET /api/v1/roles/{slug}/areas: the role's figures in every state (BLS state estimates).
 import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
-import { toApiRoleAreas } from '@/lib/api/roles';
+import { toApiRoleAreas } from '@/lib/api/role-responses';
 import { apiRoleAreasSchema } from '@/lib/api/schemas';
-import { getRoleAreaFigures } from '@/lib/public-roles';
+import { getRoleAreaFigures } from '@/lib/cached-public-reads';
 import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };

@@ -1,8 +1,8 @@
 // GET /api/v1/roles/{slug}/history: the role's stats over time, oldest first.
 import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
-import { toApiHistory } from '@/lib/api/roles';
+import { toApiHistory } from '@/lib/api/role-responses';
 import { apiHistorySchema } from '@/lib/api/schemas';
-import { getRoleStatsHistory } from '@/lib/public-roles';
+import { getRoleStatsHistory } from '@/lib/cached-public-reads';
 import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };

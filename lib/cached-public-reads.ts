@@ -27,7 +27,7 @@ import {
   listSimilarRoles,
   getCategorySalaryRange,
   type RoleDetail,
-} from '@/db/roles';
+} from '@/db/role-reads';
 import { cacheTags, slugOfRoleTag } from './cache-tags';
 import { compareInState, MAX_COMPARED_ROLES, MAX_ROLES_TO_ADD_TO, MAX_SUGGESTIONS, pickSuggestions } from './compare';
 import { forgetSlugs, isPublishedSlug } from './published-slugs';

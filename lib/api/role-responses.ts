@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { AreaFigures } from '@/db/areas';
 import type { Stats } from '@/db/role-columns';
-import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/roles';
+import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/role-reads';
 import { env } from '@/lib/env';
 import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
