@@ -1,14 +1,15 @@
-// Who may do what. Every admin read and every mutation in the DAL starts with `requireUser`,
-// which trusts nothing but the database: the session only names a user_sessions row, and that row
+// Who may do what. Every admin read in the DAL starts with `requireUser` and every change with
+// `requireUserToChange`, which trust nothing but the database: the session only names a user_sessions row, and that row
 // (still there, not expired) and its user's current row (enabled, with a role) decide.
 import 'server-only';
 import { and, eq, gt, sql } from 'drizzle-orm';
+import { cache } from 'react';
 import { z } from 'zod';
 import { database } from './client';
-import { userSessions, users } from './schema';
+import { userRole, userSessions, users } from './schema';
 import { sessionIdPattern } from './sessions';
 
-export type UserRole = 'admin' | 'editor';
+export type UserRole = (typeof userRole.enumValues)[number];
 
 /** What a signed session carries (see lib/auth.ts). Anything else counts as signed out. */
 export const sessionClaimsSchema = z.object({ sessionId: z.string().regex(sessionIdPattern) });
@@ -23,18 +24,36 @@ export class AccessDeniedError extends Error {
   }
 }
 
-/** The signed-in user behind these claims, or null if the session no longer counts. */
+/**
+ * The signed-in user behind these claims, or null if the session no longer counts. Looked up once
+ * per request however many reads ask (the audit page asks three times): React's cache() keeps it
+ * for the request being rendered and forgets it afterwards.
+ */
 export async function getActor(claims: unknown): Promise<Actor | null> {
   const parsed = sessionClaimsSchema.safeParse(claims);
-  if (!parsed.success) return null;
-  // One primary-key lookup joined to the user: this runs on every admin page and action.
+  return parsed.success ? cachedActorOfSession(parsed.data.sessionId) : null;
+}
+
+/**
+ * The same, asked afresh: what every change and Server Action checks. A request that ends a
+ * session (a new password, "sign out everywhere") must not go on to act on a remembered answer.
+ */
+export async function getActorNow(claims: unknown): Promise<Actor | null> {
+  const parsed = sessionClaimsSchema.safeParse(claims);
+  return parsed.success ? actorOfSession(parsed.data.sessionId) : null;
+}
+
+/** One primary-key lookup joined to the user: this runs on every admin page and action. */
+async function actorOfSession(sessionId: string): Promise<Actor | null> {
   const [actor] = await database()
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
-    .where(and(eq(userSessions.id, parsed.data.sessionId), gt(userSessions.expiresAt, sql`now()`), eq(users.disabled, false)));
+    .where(and(eq(userSessions.id, sessionId), gt(userSessions.expiresAt, sql`now()`), eq(users.disabled, false)));
   return actor ?? null;
 }
+
+const cachedActorOfSession = cache(actorOfSession);
 
 /** Ends the session behind these claims ("Sign out"), so copies of its cookie stop working too. */
 export async function endSession(claims: unknown) {
@@ -43,9 +62,17 @@ export async function endSession(claims: unknown) {
   await database().delete(userSessions).where(eq(userSessions.id, parsed.data.sessionId));
 }
 
-/** The actor, if signed in with a role of at least `role`; throws AccessDeniedError otherwise. */
+/** For a read: the actor, if signed in with a role of at least `role`; throws AccessDeniedError otherwise. */
 export async function requireUser(claims: unknown, role: UserRole = 'editor'): Promise<Actor> {
-  const actor = await getActor(claims);
+  return allowed(await getActor(claims), role);
+}
+
+/** For a change: the same, with the session checked afresh (getActorNow). */
+export async function requireUserToChange(claims: unknown, role: UserRole = 'editor'): Promise<Actor> {
+  return allowed(await getActorNow(claims), role);
+}
+
+function allowed(actor: Actor | null, role: UserRole): Actor {
   if (!actor) throw new AccessDeniedError('signed-out');
   if (role === 'admin' && actor.role !== 'admin') throw new AccessDeniedError('forbidden');
   return actor;

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { requireUser } from './access';
+import { requireUser, requireUserToChange } from './access';
 import { applyCatalogueImportIn, planCatalogueImport, planDigest, type ImportPlan } from './catalogue-import';
 import { database } from './client';
 import { catalogueUploads, users, type CatalogueUploadOutcome } from './schema';
@@ -41,7 +41,7 @@ export type SaveUploadResult = { status: 'saved'; id: string } | { status: 'inva
 
 /** Keeps a file for preview. Only its size is checked here; what is wrong inside it, the preview shows. */
 export async function saveCatalogueUpload(claims: unknown, file: { name: string; bytes: Uint8Array }): Promise<SaveUploadResult> {
-  const actor = await requireUser(claims);
+  const actor = await requireUserToChange(claims);
   if (file.bytes.length === 0) return { status: 'invalid', message: 'The file is empty. Choose the CSV file to import.' };
   if (file.bytes.length > CATALOGUE_FILE_LIMITS.maxBytes) {
     return { status: 'invalid', message: `The file is ${formatByteSize(file.bytes.length)}; files may be at most 5 MB. Split it into smaller files.` };
@@ -142,7 +142,7 @@ export async function applyCatalogueUpload(
   claims: unknown,
   { id, overwriteEdited, expectedPlanDigest }: { id: string; overwriteEdited: boolean; expectedPlanDigest: string },
 ): Promise<ApplyUploadResult> {
-  const actor = await requireUser(claims);
+  const actor = await requireUserToChange(claims);
   if (!uploadIdSchema.safeParse(id).success) return { status: 'not-found' };
   return database().transaction(async (tx) => {
     const [upload] = await tx.select().from(catalogueUploads).where(eq(catalogueUploads.id, id)).for('update');

@@ -6,14 +6,14 @@
 import 'server-only';
 import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireUser } from './access';
+import { requireUser, requireUserToChange } from './access';
 import { recordAudit, type Transaction } from './audit-writes';
 import { database } from './client';
 import { escapeLike } from './role-reads';
 import { categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
 import { contentFromRow, statsFromColumns, type Stats } from './role-columns';
 import { bumpVersion, changedFields, insertRole, isEmpty, lastEditOf, postgresErrorOf, roleCacheTags, toLastEdit, writeStats, type LastEdit } from './role-writes';
-import { fieldErrorsOf, type FieldErrors } from '@/lib/form-state';
+import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/errors';
 import {
   roleContentKeys,
   roleContentSchema,
@@ -39,13 +39,16 @@ export type RoleConflict = { status: 'conflict'; current: RoleSnapshot & LastEdi
 type SavedRole = { id: number; slug: string; version: number };
 /** This request made the change; `tags` are the cache tags it touched. */
 type RoleSaved = { status: 'saved'; role: SavedRole; tags: string[] };
+/** The input failed the shared schemas (the actions check them first, so only other callers see this). */
 type RoleInvalid = { status: 'invalid'; fieldErrors: FieldErrors };
+type RoleRefused = Refused<'role:slug_taken' | 'role:unknown_category'>;
 
 export type RoleMutationResult =
   | RoleSaved
   /** At the version the editor loaded, the role already was that way: nothing was written. */
   | { status: 'unchanged'; role: SavedRole }
   | RoleInvalid
+  | RoleRefused
   | { status: 'not-found' }
   | RoleConflict;
 
@@ -174,31 +177,28 @@ export async function getRoleHistory(claims: unknown, { slug }: { slug: string }
 // write a role the form would have refused.
 const roleChangeSchema = z.object({ content: roleContentSchema, stats: roleStatsSchema });
 
-const slugTaken: FieldErrors = { 'content.slug': ['This slug is already used by another role'] };
-const unknownCategory: FieldErrors = { 'content.categorySlug': ['Choose one of the listed categories'] };
-
-/** Slug taken or category unknown → the field error; checked first so the editor sees both at once. */
-async function checkContent(tx: Transaction, content: RoleContentInput, roleId: number | null): Promise<FieldErrors | null> {
+/** Slug taken, category unknown, or both (checked together, so the editor hears of both at once). */
+async function checkContent(tx: Transaction, content: RoleContentInput, roleId: number | null): Promise<RoleRefused | null> {
   const [slugOwner] = await tx
     .select({ id: roles.id })
     .from(roles)
     .where(roleId === null ? eq(roles.slug, content.slug) : and(eq(roles.slug, content.slug), ne(roles.id, roleId)));
   const [category] = await tx.select({ slug: categories.slug }).from(categories).where(eq(categories.slug, content.categorySlug));
-  const errors: FieldErrors = { ...(slugOwner ? slugTaken : {}), ...(category ? {} : unknownCategory) };
-  return isEmpty(errors) ? null : errors;
+  const codes: RoleRefused['codes'] = [...(slugOwner ? (['role:slug_taken'] as const) : []), ...(category ? [] : (['role:unknown_category'] as const))];
+  return codes.length === 0 ? null : { status: 'refused', codes };
 }
 
 /**
  * Runs a change; a unique or foreign-key violation that slipped past the checks (a concurrent
- * save took the slug a moment earlier) becomes the same field error, and rolls everything back.
+ * save took the slug a moment earlier) becomes the same refusal, and rolls everything back.
  */
-async function inTransaction<Result extends RoleMutationResult>(change: (tx: Transaction) => Promise<Result>): Promise<Result | RoleInvalid> {
+async function inTransaction<Result extends RoleMutationResult>(change: (tx: Transaction) => Promise<Result>): Promise<Result | RoleRefused> {
   try {
     return await database().transaction(change);
   } catch (error) {
     const postgresError = postgresErrorOf(error);
-    if (postgresError?.code === '23505' && postgresError.constraint_name === 'roles_slug_unique') return { status: 'invalid', fieldErrors: slugTaken };
-    if (postgresError?.code === '23503' && postgresError.constraint_name?.includes('category')) return { status: 'invalid', fieldErrors: unknownCategory };
+    if (postgresError?.code === '23505' && postgresError.constraint_name === 'roles_slug_unique') return { status: 'refused', codes: ['role:slug_taken'] };
+    if (postgresError?.code === '23503' && postgresError.constraint_name?.includes('category')) return { status: 'refused', codes: ['role:unknown_category'] };
     throw error;
   }
 }
@@ -213,14 +213,14 @@ async function lockRole(tx: Transaction, roleId: number) {
   return locked ? loadRole(tx, eq(roles.id, roleId)) : null;
 }
 
-export async function createRole(claims: unknown, input: { content: RoleContentInput; stats: RoleStatsInput }): Promise<RoleSaved | RoleInvalid> {
-  const actor = await requireUser(claims, 'editor');
+export async function createRole(claims: unknown, input: { content: RoleContentInput; stats: RoleStatsInput }): Promise<RoleSaved | RoleInvalid | RoleRefused> {
+  const actor = await requireUserToChange(claims, 'editor');
   const parsed = roleChangeSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
   const { content, stats } = parsed.data;
-  return inTransaction(async (tx): Promise<RoleSaved | RoleInvalid> => {
-    const fieldErrors = await checkContent(tx, content, null);
-    if (fieldErrors) return { status: 'invalid', fieldErrors };
+  return inTransaction(async (tx): Promise<RoleSaved | RoleRefused> => {
+    const refused = await checkContent(tx, content, null);
+    if (refused) return refused;
     const role = await insertRole(tx, { content, stats, actorId: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -238,7 +238,7 @@ export async function updateRole(
   claims: unknown,
   input: { roleId: number; expectedVersion: number; content: RoleContentInput; stats: RoleStatsInput },
 ): Promise<RoleMutationResult> {
-  const actor = await requireUser(claims, 'editor');
+  const actor = await requireUserToChange(claims, 'editor');
   const parsed = roleChangeSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
   const { content, stats } = parsed.data;
@@ -253,8 +253,8 @@ export async function updateRole(
       return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
     }
     if (!isEmpty(contentChange.after)) {
-      const fieldErrors = await checkContent(tx, content, roleId);
-      if (fieldErrors) return { status: 'invalid', fieldErrors };
+      const refused = await checkContent(tx, content, roleId);
+      if (refused) return refused;
     }
     const updated = await bumpVersion(tx, roleId, contentChange.after as Partial<RoleContentInput>);
     if (!isEmpty(statsChange.after)) await writeStats(tx, { changes: [{ roleId, roleVersion: updated.version, stats }], actorId: actor.id });
@@ -274,7 +274,7 @@ async function setStatus(
   claims: unknown,
   { roleId, expectedVersion, status }: { roleId: number; expectedVersion: number; status: RoleStatus },
 ): Promise<RoleMutationResult> {
-  const actor = await requireUser(claims, 'editor');
+  const actor = await requireUserToChange(claims, 'editor');
   return inTransaction(async (tx): Promise<RoleMutationResult> => {
     const current = await lockRole(tx, roleId);
     if (!current) return { status: 'not-found' };
@@ -307,7 +307,7 @@ export async function revertRoleStats(
   claims: unknown,
   { roleId, historyId, expectedVersion }: { roleId: number; historyId: number; expectedVersion: number },
 ): Promise<RoleMutationResult> {
-  const actor = await requireUser(claims, 'editor');
+  const actor = await requireUserToChange(claims, 'editor');
   return inTransaction(async (tx): Promise<RoleMutationResult> => {
     const current = await lockRole(tx, roleId);
     if (!current) return { status: 'not-found' };

@@ -1,15 +1,15 @@
-// User accounts, for admins only. Every function checks the claims itself (requireUser(claims,
-// 'admin')), every change runs in one transaction with its audit row, and password hashes never
+// User accounts, for admins only. Every function checks the claims itself (requireUser, and for a
+// change requireUserToChange), every change runs in one transaction with its audit row, and password hashes never
 // leave this module: not in the DTOs, not in the audit log.
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireUser, AccessDeniedError, type Actor, type UserRole } from './access';
+import { requireUser, requireUserToChange, AccessDeniedError, type Actor, type UserRole } from './access';
 import { recordAudit, type Transaction } from './audit-writes';
 import { database } from './client';
 import { users } from './schema';
 import { endEverySession } from './sessions';
-import type { FieldErrors } from '@/lib/form-state';
+import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/errors';
 import { hashPassword } from '@/lib/password';
 import {
   newUserSchema,
@@ -28,14 +28,17 @@ export type UserListItem = UserSummary & { createdAt: string; /** The admin look
 
 export type UserMutationResult =
   | { status: 'saved'; user: UserSummary; /** false when the user already was that way */ changed: boolean }
+  /** The input failed the shared schemas (the actions check them first). */
   | { status: 'invalid'; fieldErrors: FieldErrors }
-  | { status: 'refused'; message: string }
+  | Refused<'user:email_taken' | AdminRemovalRefusal>
   | { status: 'not-found' };
+
+type AdminRemovalRefusal = 'user:self_disable' | 'user:self_demote' | 'user:last_admin';
 
 const summaryColumns = { id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled };
 
 function invalid(error: z.ZodError): UserMutationResult {
-  return { status: 'invalid', fieldErrors: z.flattenError(error).fieldErrors };
+  return { status: 'invalid', fieldErrors: fieldErrorsOf(error) };
 }
 
 // ---- Reads -------------------------------------------------------------------------------------
@@ -75,20 +78,14 @@ async function lockEnabledAdmins(tx: Transaction, actor: Actor) {
 }
 
 /** Why this change may not take an admin away, or null if it may. */
-function refusalToRemoveAdmin(actor: Actor, target: UserSummary, enabledAdminIds: number[], change: 'disable' | 'demote') {
-  if (target.id === actor.id) {
-    return change === 'disable'
-      ? 'You cannot disable your own account. Ask another admin to do it.'
-      : 'You cannot remove your own admin role. Ask another admin to do it.';
-  }
-  if (target.role === 'admin' && !target.disabled && enabledAdminIds.length <= 1) {
-    return 'This is the last enabled admin. Make someone else an admin first.';
-  }
+function refusalToRemoveAdmin(actor: Actor, target: UserSummary, enabledAdminIds: number[], change: 'disable' | 'demote'): AdminRemovalRefusal | null {
+  if (target.id === actor.id) return change === 'disable' ? 'user:self_disable' : 'user:self_demote';
+  if (target.role === 'admin' && !target.disabled && enabledAdminIds.length <= 1) return 'user:last_admin';
   return null;
 }
 
 export async function createUser(claims: unknown, input: NewUserInput): Promise<UserMutationResult> {
-  const actor = await requireUser(claims, 'admin');
+  const actor = await requireUserToChange(claims, 'admin');
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { email, name, role, password } = parsed.data;
@@ -97,7 +94,7 @@ export async function createUser(claims: unknown, input: NewUserInput): Promise<
     // The unique index on lower(email) decides, so two admins creating the same user at once
     // get one user and one field error, never an exception.
     const [created] = await tx.insert(users).values({ email, name, role, passwordHash }).onConflictDoNothing().returning(summaryColumns);
-    if (!created) return { status: 'invalid', fieldErrors: { email: ['A user with this email already exists'] } };
+    if (!created) return { status: 'refused', codes: ['user:email_taken'] };
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'user.create',
@@ -111,7 +108,7 @@ export async function createUser(claims: unknown, input: NewUserInput): Promise<
 }
 
 export async function changeUserRole(claims: unknown, input: { userId: number; role: UserRole }): Promise<UserMutationResult> {
-  const actor = await requireUser(claims, 'admin');
+  const actor = await requireUserToChange(claims, 'admin');
   const parsed = userRoleChangeSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { userId, role } = parsed.data;
@@ -122,7 +119,7 @@ export async function changeUserRole(claims: unknown, input: { userId: number; r
     if (target.role === role) return { status: 'saved', user: target, changed: false };
     if (role === 'editor') {
       const refusal = refusalToRemoveAdmin(actor, target, enabledAdminIds, 'demote');
-      if (refusal) return { status: 'refused', message: refusal };
+      if (refusal) return { status: 'refused', codes: [refusal] };
     }
     const [updated] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning(summaryColumns);
     await recordAudit(tx, {
@@ -139,7 +136,7 @@ export async function changeUserRole(claims: unknown, input: { userId: number; r
 
 /** Disabling also ends the user's sessions, at once. */
 export async function setUserDisabled(claims: unknown, input: { userId: number; disabled: boolean }): Promise<UserMutationResult> {
-  const actor = await requireUser(claims, 'admin');
+  const actor = await requireUserToChange(claims, 'admin');
   const parsed = userDisabledChangeSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { userId, disabled } = parsed.data;
@@ -150,7 +147,7 @@ export async function setUserDisabled(claims: unknown, input: { userId: number; 
     if (target.disabled === disabled) return { status: 'saved', user: target, changed: false };
     if (disabled) {
       const refusal = refusalToRemoveAdmin(actor, target, enabledAdminIds, 'disable');
-      if (refusal) return { status: 'refused', message: refusal };
+      if (refusal) return { status: 'refused', codes: [refusal] };
     }
     const [updated] = await tx.update(users).set({ disabled, updatedAt: new Date() }).where(eq(users.id, userId)).returning(summaryColumns);
     if (disabled) await endEverySession(tx, userId);
@@ -168,7 +165,7 @@ export async function setUserDisabled(claims: unknown, input: { userId: number; 
 
 /** Sets a new password and ends every session of the user (including the admin's own, if it is theirs). */
 export async function resetUserPassword(claims: unknown, input: { userId: number; password: string }): Promise<UserMutationResult> {
-  const actor = await requireUser(claims, 'admin');
+  const actor = await requireUserToChange(claims, 'admin');
   const parsed = userPasswordResetSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { userId, password } = parsed.data;
@@ -185,7 +182,7 @@ export async function resetUserPassword(claims: unknown, input: { userId: number
 }
 
 export async function signOutEverywhere(claims: unknown, input: { userId: number }): Promise<UserMutationResult> {
-  const actor = await requireUser(claims, 'admin');
+  const actor = await requireUserToChange(claims, 'admin');
   const parsed = userReferenceSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { userId } = parsed.data;

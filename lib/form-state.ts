@@ -1,30 +1,24 @@
-// What every admin form's Server Action returns. Client-safe: the forms import it, while the
-// server-only action wrapper (lib/authenticated-action.ts) produces it.
-import type { z } from 'zod';
+// What every admin form's Server Action returns, typed per form. Client-safe: the forms import it,
+// while the server-only action wrapper (lib/authenticated-action.ts) produces it.
+import type { FieldErrors } from './errors';
 
-/** zod issues keyed by their dotted path ("steps.2.heading"), for errors next to nested fields. */
-export type FieldErrors = Record<string, string[] | undefined>;
+export type { FieldErrors };
 
-/** `values` echoes what was typed, so nothing is lost on an error. */
-export type FormState = {
+/**
+ * `values` echoes what was typed, so nothing is lost on an error (secrets excepted: the wrapper
+ * redacts them); `detail` is what a form needs beyond that, e.g. the other editor's values after a conflict.
+ */
+export type FormState<Values = Record<string, unknown>, Detail = never> = {
   status: 'idle' | 'saved' | 'error' | 'conflict';
   message?: string;
   fieldErrors?: FieldErrors;
-  values?: Record<string, unknown>;
-  /** Extra data for the form, e.g. the other editor's values after a conflict. */
-  detail?: Record<string, unknown>;
+  values?: Values;
+  detail?: Detail;
 };
 
-export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+export type FormAction<Values = Record<string, unknown>, Detail = never> = (
+  state: FormState<Values, Detail>,
+  formData: FormData,
+) => Promise<FormState<Values, Detail>>;
 
-export const idleState: FormState = { status: 'idle' };
-
-/** zod issues keyed by their dotted path ("steps.2.heading"), for errors next to nested fields. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}
+export const idleState: FormState<never, never> = { status: 'idle' };

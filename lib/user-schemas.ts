@@ -1,14 +1,12 @@
 // What a user account may be: one zod schema per change, shared by the admin's Server Actions,
 // the user DAL (db/users.ts, which checks again) and `npm run user:create`.
 import { z } from 'zod';
-import type { UserRole } from '@/db/access';
+import { userRole } from '@/db/schema';
 import { passwordSchema } from './password';
 import { nameText, plainText } from './text-rules';
 
-export const userRoles = ['admin', 'editor'] as const satisfies readonly UserRole[];
-
 const userIdSchema = z.coerce.number({ error: 'Reload the page and try again.' }).int().positive();
-const roleSchema = z.enum(userRoles, { error: 'Choose admin or editor' });
+const roleSchema = z.enum(userRole.enumValues, { error: 'Choose admin or editor' });
 
 export const newUserSchema = z.object({
   email: plainText({ max: 320, required: 'an email address' }).pipe(z.email('Enter an email address, like name@example.com')),

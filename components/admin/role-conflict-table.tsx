@@ -4,7 +4,7 @@
 // Type-only: lib/role-merge.ts is server code.
 import type { RoleConflictDetail, RoleFieldKey } from '@/lib/role-merge';
 import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
-import type { RoleFormValues } from '@/lib/role-schemas';
+import type { RoleFormValues } from '@/lib/role-form';
 import { TableScroll } from '@/components/table-scroll';
 
 /** One field's value as text; lists one item per line. */

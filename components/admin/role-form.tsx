@@ -4,33 +4,17 @@
 // moved by submit buttons the action handles, so the form works without JavaScript as well.
 // With JavaScript, Ctrl/Cmd+S saves and leaving with unsaved changes asks first.
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { idleState, type FieldErrors, type FormAction, type FormState } from '@/lib/form-state';
+import { idleState, type FormAction, type FormState } from '@/lib/form-state';
 // Type-only: lib/role-merge.ts is server code.
 import type { RoleConflictDetail } from '@/lib/role-merge';
 import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
-import type { RoleFormValues } from '@/lib/role-schemas';
+import { roleFormErrorsById, type RoleFormValues } from '@/lib/role-form';
 import { templatePlaceholders } from '@/lib/salary-template';
 import { SubmitButton } from './submit-button';
 import { RoleConflictTable } from './role-conflict-table';
 import { RoleListButton } from './role-list-button';
 
-/** Where each field's error key ("stats.percentiles.p25") puts its message: the input's id. */
-function inputIdFor(errorKey: string) {
-  const parts = errorKey.split('.');
-  if (parts[1] === 'responsibilities' && parts[2] !== undefined) return `responsibility-${Number(parts[2]) + 1}`;
-  if (parts[1] === 'howToBecomeSteps' && parts[2] !== undefined) return `step-${Number(parts[2]) + 1}-${parts[3] === 'body' ? 'body' : 'heading'}`;
-  if (parts[1] === 'outlook' && parts[2] !== undefined) return `outlook-${parts[2]}`;
-  if (parts[1] === 'alternativeTitles') return 'alternativeTitles';
-  return parts.at(-1) ?? errorKey;
-}
-
-function errorsById(fieldErrors: FieldErrors | undefined) {
-  const byId: Record<string, string> = {};
-  for (const [key, messages] of Object.entries(fieldErrors ?? {})) {
-    if (messages?.[0]) byId[inputIdFor(key)] ??= messages[0];
-  }
-  return byId;
-}
+type RoleFormState = FormState<RoleFormValues, RoleConflictDetail>;
 
 export function RoleForm({
   action,
@@ -40,7 +24,7 @@ export function RoleForm({
   loadedSlug,
   savedOnArrival = false,
 }: {
-  action: FormAction;
+  action: FormAction<RoleFormValues, RoleConflictDetail>;
   initialValues: RoleFormValues;
   categories: { slug: string; name: string }[];
   /** Set when editing; absent when creating. */
@@ -49,18 +33,18 @@ export function RoleForm({
   /** Shows "Saved" after the save redirected here (a new role, or a new slug). */
   savedOnArrival?: boolean;
 }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const [state, formAction] = useActionState<RoleFormState, FormData>(action, idleState);
   const formRef = useRef<HTMLFormElement>(null);
   // The answer the form showed when it was last changed: it has unsaved changes until a later
   // answer says "saved" (a failed save or a list button leaves them unsaved).
-  const [changedAt, setChangedAt] = useState<FormState | null>(null);
+  const [changedAt, setChangedAt] = useState<RoleFormState | null>(null);
   const unsaved = changedAt !== null && (changedAt === state || state.status !== 'saved');
   useUnsavedChangesWarning(unsaved);
   useSaveShortcut(formRef);
-  const values = (state.values as RoleFormValues | undefined) ?? initialValues;
-  const errors = errorsById(state.fieldErrors);
+  const values = state.values ?? initialValues;
+  const errors = roleFormErrorsById(state.fieldErrors);
   const { content, stats } = values;
-  const conflict = state.status === 'conflict' ? (state.detail as RoleConflictDetail | undefined) : undefined;
+  const conflict = state.status === 'conflict' ? state.detail : undefined;
   const showSaved = !unsaved && (state.status === 'saved' || (savedOnArrival && state === idleState));
   const failed = (state.status === 'error' || state.status === 'conflict') && Boolean(state.message);
 

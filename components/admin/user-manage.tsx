@@ -4,6 +4,7 @@
 // each form posts and the page comes back with the outcome in place.
 import { useActionState } from 'react';
 // Type-only: lib/authenticated-action.ts is server code and must not enter the client bundle.
+import type { UserRole } from '@/db/access';
 import { idleState, type FormState, type FormAction } from '@/lib/form-state';
 import { SubmitButton } from './submit-button';
 
@@ -14,7 +15,7 @@ export type UserManageActions = {
   signOutEverywhere: FormAction;
 };
 
-type ManagedUser = { id: number; name: string; role: 'admin' | 'editor'; disabled: boolean; isCurrentUser: boolean };
+type ManagedUser = { id: number; name: string; role: UserRole; disabled: boolean; isCurrentUser: boolean };
 
 function Outcome({ state, id }: { state: FormState; id?: string }) {
   if (!state.message) return null;

@@ -2,6 +2,7 @@
 // to serve) and optionally generated roles and an admin user. The U.S. occupations come through the
 // catalogue import (db/catalogue-import.ts). Idempotent: existing rows are left as they are.
 import { eq, sql } from 'drizzle-orm';
+import type { UserRole } from '../access';
 import type { Database } from '../connection';
 import { categories, roles, roleStats, roleStatsHistory, users } from '../schema';
 import { endEverySession } from '../sessions';
@@ -92,7 +93,7 @@ async function seedSyntheticRoles(db: Database, count: number) {
  */
 export async function upsertUser(
   db: Database,
-  { email, password, role, name }: { email: string; password: string; role: 'admin' | 'editor'; name?: string },
+  { email, password, role, name }: { email: string; password: string; role: UserRole; name?: string },
 ) {
   const [existing] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   if (!existing) {

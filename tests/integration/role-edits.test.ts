@@ -21,7 +21,8 @@ import {
 import { auditLog, roles, roleStatsHistory, users } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
 import { mergeRoleEdit } from '@/lib/role-merge';
-import { formBase, roleBaseSchema, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
+import { formBase, roleBaseSchema } from '@/lib/role-form';
+import type { RoleContentInput, RoleStatsInput } from '@/lib/role-schemas';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase } from '../support/database';
 import { testPassword, testUsers } from '../support/users';
@@ -314,17 +315,17 @@ describe('saving a role', () => {
     const before = await snapshot(role);
     const claims = await editorClaims();
     const taken = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: { ...role.content, slug: other.slug }, stats: role.stats });
-    assert.deepEqual(taken, { status: 'invalid', fieldErrors: { 'content.slug': ['This slug is already used by another role'] } });
+    assert.deepEqual(taken, { status: 'refused', codes: ['role:slug_taken'] });
     const unknown = await updateRole(claims, {
       roleId: role.id,
       expectedVersion: role.version,
       content: { ...role.content, categorySlug: 'no-such-category' },
       stats: role.stats,
     });
-    assert.deepEqual(unknown, { status: 'invalid', fieldErrors: { 'content.categorySlug': ['Choose one of the listed categories'] } });
+    assert.deepEqual(unknown, { status: 'refused', codes: ['role:unknown_category'] });
     assert.deepEqual(await snapshot(role), before);
     const duplicate = await createRole(claims, { content: content({ slug: 'backend-software-engineer' }), stats: stats() });
-    assert.equal(duplicate.status, 'invalid');
+    assert.deepEqual(duplicate, { status: 'refused', codes: ['role:slug_taken'] });
   });
 
   test('the DAL validates on its own: values the form would refuse are field errors and write nothing', async () => {
@@ -412,7 +413,7 @@ describe('saving a role', () => {
     const claims = await editorClaims();
     const slug = `${SLUG_PREFIX}${randomUUID().slice(0, 8)}`;
     const results = await Promise.all([createRole(claims, { content: content({ slug }), stats: stats() }), createRole(claims, { content: content({ slug }), stats: stats() })]);
-    assert.deepEqual(results.map((result) => result.status).sort(), ['invalid', 'saved']);
+    assert.deepEqual(results.map((result) => result.status).sort(), ['refused', 'saved']);
   });
 });
 

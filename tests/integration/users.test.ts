@@ -128,7 +128,7 @@ describe('what an admin can do', () => {
     const existing = await makeUser('editor', 'taken');
     const auditBefore = await auditCount();
     const result = await createUser(await adminClaims(), { email: existing.email.toUpperCase(), name: 'Twin', role: 'editor', password: newPassword });
-    assert.deepEqual(result, { status: 'invalid', fieldErrors: { email: ['A user with this email already exists'] } });
+    assert.deepEqual(result, { status: 'refused', codes: ['user:email_taken'] });
     assert.equal(await auditCount(), auditBefore);
   });
 
@@ -253,9 +253,9 @@ describe('never without an admin', () => {
     const admin = await makeUser('admin', 'self');
     const before = await userRow(admin.id);
     const disabled = await setUserDisabled(admin.claims, { userId: admin.id, disabled: true });
-    assert.deepEqual(disabled, { status: 'refused', message: 'You cannot disable your own account. Ask another admin to do it.' });
+    assert.deepEqual(disabled, { status: 'refused', codes: ['user:self_disable'] });
     const demoted = await changeUserRole(admin.claims, { userId: admin.id, role: 'editor' });
-    assert.deepEqual(demoted, { status: 'refused', message: 'You cannot remove your own admin role. Ask another admin to do it.' });
+    assert.deepEqual(demoted, { status: 'refused', codes: ['user:self_demote'] });
     assert.deepEqual(await userRow(admin.id), before);
     assert.deepEqual(await auditEntriesFor(admin.id), []);
   });

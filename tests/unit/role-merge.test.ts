@@ -4,16 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sampleRole } from '../support/sample-role';
 import { mergeRoleEdit } from '@/lib/role-merge';
-import {
-  formBase,
-  roleBaseSchema,
-  roleContentSchema,
-  roleFormSchema,
-  roleStatsSchema,
-  toFormValues,
-  type RoleBase,
-  type RoleValues,
-} from '@/lib/role-schemas';
+import { formBase, roleBaseSchema, roleFormSchema, roleToFormValues as toFormValues, type RoleBase } from '@/lib/role-form';
+import { roleContentSchema, roleStatsSchema, type RoleValues } from '@/lib/role-schemas';
 
 const seed = sampleRole;
 

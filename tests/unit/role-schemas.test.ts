@@ -5,17 +5,18 @@ import { seedRoles } from '@/db/seed/seed';
 import { sampleRole } from '../support/sample-role';
 import {
   applyListEdit,
-  latestToday,
+  formDataToRoleFormValues as toRoleFormValues,
   listEditSchema,
-  roleContentSchema,
+  roleFormErrorsById,
   roleFormSchema,
-  roleStatsSchema,
-  roleSubmissionSchema,
-  toFormValues,
-  toRoleFormValues,
+  roleToFormValues as toFormValues,
+  roleUpdateSubmissionSchema,
   toRoleSubmission,
+  typedValuesOf,
   type RoleFormValues,
-} from '@/lib/role-schemas';
+} from '@/lib/role-form';
+import { latestToday, roleContentSchema, roleStatsSchema } from '@/lib/role-schemas';
+import { fieldErrorsOf } from '@/lib/errors';
 
 const seed = sampleRole;
 
@@ -207,19 +208,41 @@ describe('reading the form', () => {
     assert.equal(values.stats.percentiles.p10, '');
   });
 
-  test('tampered hidden fields fall back, so the typed values always come back as the form', () => {
+  test('an unknown button is a list edit nobody knows; the typed values always come back as the form', () => {
     const formData = new FormData();
     formData.append('intent', 'x'.repeat(100));
-    formData.append('roleId', 'abc');
-    formData.append('loadedSlug', 'nurse\u0000');
     formData.append('title', 'Nurse');
     formData.append('averageSalary', '50000');
-    const submission = roleSubmissionSchema.parse(toRoleSubmission(formData));
-    assert.deepEqual([submission.intent, submission.roleId, submission.loadedSlug], ['unknown', undefined, undefined]);
-    assert.equal(submission.values.content.title, 'Nurse');
-    assert.equal(submission.values.stats.averageSalary, '50000');
-    const save = roleSubmissionSchema.parse(toRoleSubmission(new FormData()));
-    assert.equal(save.intent, 'save', 'Enter in a field saves');
+    const input = toRoleSubmission(formData);
+    assert.deepEqual(roleUpdateSubmissionSchema.parse(input), { kind: 'list-edit', intent: null });
+    assert.equal(typedValuesOf(input).content.title, 'Nurse');
+    assert.equal(typedValuesOf(input).stats.averageSalary, '50000');
+    assert.equal(toRoleSubmission(new FormData()).kind, 'save', 'Enter in a field saves');
+  });
+
+  test('a save with tampered hidden fields parses them as absent; its typed fields are checked by the shared schemas', () => {
+    const submission = { kind: 'save', intent: 'save', roleId: 'abc', loadedSlug: 'nurse\u0000', ...goodValues() };
+    const saved = roleUpdateSubmissionSchema.parse(submission);
+    assert.ok(saved.kind === 'save');
+    assert.deepEqual([saved.roleId, saved.loadedSlug], [undefined, undefined]);
+    assert.equal(saved.stats.averageSalary, Number(goodValues().stats.averageSalary), 'the typed salary as the number it says');
+    const refused = roleUpdateSubmissionSchema.safeParse({ ...submission, stats: { ...submission.stats, averageSalary: '1.5' } });
+    assert.equal(refused.success, false);
+    assert.deepEqual(Object.keys(roleFormErrorsById(fieldErrorsOf(refused.error!))), ['averageSalary'], 'the error shows at its input');
+  });
+
+  test('field errors show at their inputs, list rows and steps included', () => {
+    assert.deepEqual(
+      roleFormErrorsById({
+        'content.responsibilities.1': ['a'],
+        'content.howToBecomeSteps.0.body': ['b'],
+        'stats.outlook.endYear': ['c'],
+        'stats.percentiles.p25': ['d'],
+        'content.alternativeTitles.3': ['e'],
+        'content.slug': ['f', 'g'],
+      }),
+      { 'responsibility-2': 'a', 'step-1-body': 'b', 'outlook-endYear': 'c', p25: 'd', alternativeTitles: 'e', slug: 'f' },
+    );
   });
 
   test('list buttons add, remove and move rows and leave everything else as typed', () => {

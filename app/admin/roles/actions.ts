@@ -9,30 +9,32 @@ import { formatEditTime, formatLastEditor } from '@/lib/format';
 import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleConflict, type RoleMutationResult } from '@/db/role-edits';
 import { authenticatedAction } from '@/lib/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/cached-public-reads';
-import { fieldErrorsOf, type FormState } from '@/lib/form-state';
+import { fieldErrorsOfCodes } from '@/lib/errors';
+import type { FormState } from '@/lib/form-state';
 import { mergeRoleEdit, type RoleConflictDetail } from '@/lib/role-merge';
 import {
   applyListEdit,
   formBase,
-  listEditSchema,
-  newRoleFormSchema,
+  newRoleSubmissionSchema,
   roleBaseSchema,
-  roleFormSchema,
-  roleSubmissionSchema,
-  toFormValues,
+  roleToFormValues,
+  roleUpdateSubmissionSchema,
   toRoleSubmission,
+  typedValuesOf,
+  type ListEdit,
   type RoleBase,
   type RoleFormValues,
-  type RoleValues,
-} from '@/lib/role-schemas';
+} from '@/lib/role-form';
+import type { RoleValues } from '@/lib/role-schemas';
+
+type RoleFormState = FormState<RoleFormValues, RoleConflictDetail>;
 
 const id = z.coerce.number().int().positive();
 
 /** Add/remove/move a list row: the form comes back edited and nothing is saved. */
-function editLists(intent: string, values: RoleFormValues): FormState {
-  const edit = listEditSchema.safeParse(intent);
-  if (!edit.success) return { status: 'error', message: 'That button is not known. Reload the page and try again.', values };
-  return { status: 'idle', values: applyListEdit(values, edit.data) };
+function editLists(edit: ListEdit | null, values: RoleFormValues): RoleFormState {
+  if (!edit) return { status: 'error', message: 'That button is not known. Reload the page and try again.', values };
+  return { status: 'idle', values: applyListEdit(values, edit) };
 }
 
 function applyTags(tags: string[]) {
@@ -45,10 +47,15 @@ function conflictMessage(current: { editorName: string | null; editedAt: string;
 }
 
 /** The DAL's refusal as the form's state; a conflict has its own (conflictState). */
-function refusedState(result: Extract<RoleMutationResult, { status: 'invalid' | 'not-found' }>, values: RoleFormValues): FormState {
-  return result.status === 'invalid'
-    ? { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values }
-    : { status: 'error', message: 'This role no longer exists.', values };
+function refusedState(result: Extract<RoleMutationResult, { status: 'invalid' | 'refused' | 'not-found' }>, values: RoleFormValues): RoleFormState {
+  switch (result.status) {
+    case 'invalid':
+      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
+    case 'refused':
+      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOfCodes(result.codes), values };
+    case 'not-found':
+      return { status: 'error', message: 'This role no longer exists.', values };
+  }
 }
 
 /**
@@ -56,67 +63,55 @@ function refusedState(result: Extract<RoleMutationResult, { status: 'invalid' | 
  * this editor's own changes on top, at their version and with their values as its new base:
  * saving again writes exactly that, and reverts nothing this editor did not touch.
  */
-function conflictState(current: RoleConflict['current'], base: RoleBase, yours: RoleValues): FormState {
+function conflictState(current: RoleConflict['current'], base: RoleBase, yours: RoleValues): RoleFormState {
   const theirs = { content: current.content, stats: current.stats };
   const { values, changedByYou, changedByThem } = mergeRoleEdit({ base, yours, theirs });
   const detail: RoleConflictDetail = {
-    theirs: toFormValues(current),
-    yours: toFormValues({ version: current.version, ...yours }),
+    theirs: roleToFormValues(current),
+    yours: roleToFormValues({ version: current.version, ...yours }),
     changedByYou,
     changedByThem,
   };
   return {
     status: 'conflict',
     message: conflictMessage(current),
-    values: { ...toFormValues({ version: current.version, ...values }), base: formBase(theirs) },
+    values: { ...roleToFormValues({ version: current.version, ...values }), base: formBase(theirs) },
     detail,
   };
 }
 
-const roleFormOptions = {
-  role: 'editor',
-  schema: roleSubmissionSchema,
-  toInput: toRoleSubmission,
-  valuesOf: (input: unknown) => (input as ReturnType<typeof toRoleSubmission>).values,
-} as const;
+/** Both role forms: read as typed, shown again as typed; the wrapper parses the submission. */
+const roleFormOptions = { role: 'editor', toInput: toRoleSubmission, valuesOf: typedValuesOf } as const;
 
 export const createRoleAction = authenticatedAction(
-  roleFormOptions,
-  async ({ intent, values }, { claims }) => {
-    if (intent !== 'save') return editLists(intent, values);
-    const parsed = newRoleFormSchema.safeParse(values);
-    if (!parsed.success) {
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
-    }
-    const result = await createRole(claims, parsed.data);
-    if (result.status === 'invalid') return refusedState(result, values);
+  { ...roleFormOptions, schema: newRoleSubmissionSchema },
+  async (submission, { claims, values }): Promise<RoleFormState> => {
+    if (submission.kind === 'list-edit') return editLists(submission.intent, values);
+    const result = await createRole(claims, submission);
+    if (result.status !== 'saved') return refusedState(result, values);
     applyTags(result.tags);
     redirect(`/admin/roles/${result.role.slug}?saved=1`);
   },
 );
 
 export const updateRoleAction = authenticatedAction(
-  roleFormOptions,
-  async ({ intent, roleId, loadedSlug, values }, { claims }) => {
-    if (intent !== 'save') return editLists(intent, values);
-    const base = roleBaseSchema.safeParse(values.base);
+  { ...roleFormOptions, schema: roleUpdateSubmissionSchema },
+  async (submission, { claims, values }): Promise<RoleFormState> => {
+    if (submission.kind === 'list-edit') return editLists(submission.intent, values);
+    const { roleId, loadedSlug, version, content, stats } = submission;
+    const base = roleBaseSchema.safeParse(submission.base);
     if (roleId === undefined || !base.success) return { status: 'error', message: 'Reload the page and try again.', values };
-    const parsed = roleFormSchema.safeParse(values);
-    if (!parsed.success) {
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
-    }
-    const { version, content, stats } = parsed.data;
     const result = await updateRole(claims, { roleId, expectedVersion: version, content, stats });
     if (result.status === 'conflict') return conflictState(result.current, base.data, { content, stats });
     if (result.status === 'unchanged') {
       const message = 'Nothing to save: the role already has these values.';
-      return { status: 'saved', message, values: toFormValues({ version: result.role.version, content, stats }) };
+      return { status: 'saved', message, values: roleToFormValues({ version: result.role.version, content, stats }) };
     }
     if (result.status !== 'saved') return refusedState(result, values);
     applyTags(result.tags);
     // A new slug means a new address for the edit page too.
     if (loadedSlug !== undefined && result.role.slug !== loadedSlug) redirect(`/admin/roles/${result.role.slug}?saved=1`);
-    return { status: 'saved', message: 'Saved', values: toFormValues({ version: result.role.version, content, stats }) };
+    return { status: 'saved', message: 'Saved', values: roleToFormValues({ version: result.role.version, content, stats }) };
   },
 );
 
@@ -138,6 +133,7 @@ function statusChangeState(result: RoleMutationResult, messages: { changed: stri
       refresh();
       return { status: 'error', message: 'This role or version no longer exists.' };
     case 'invalid':
+    case 'refused':
       return { status: 'error', message: 'Nothing was changed.' };
   }
 }

@@ -1,10 +1,10 @@
 'use server';
 // User administration. Each action goes through authenticatedAction (session, admin role, session
-// version) and hands the claims to db/users.ts, which checks them again. Passwords typed into a
-// form are never sent back to the browser, not even after a validation error.
+// version) and hands the claims to db/users.ts, which checks them again.
 import { refresh } from 'next/cache';
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, signOutEverywhere, type UserMutationResult } from '@/db/users';
 import { authenticatedAction } from '@/lib/authenticated-action';
+import { fieldErrorsOfCodes, messageOf } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
 import {
   newUserSchema,
@@ -14,14 +14,6 @@ import {
   userRoleChangeSchema,
 } from '@/lib/user-schemas';
 
-function omitPassword(values: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => key !== 'password'));
-}
-
-function withoutPassword(state: FormState): FormState {
-  return state.values ? { ...state, values: omitPassword(state.values) } : state;
-}
-
 /** The DAL's answer as the form's state; a successful change also re-renders the page. */
 function resultState(result: UserMutationResult, savedMessage: (name: string) => string, values?: Record<string, unknown>): FormState {
   switch (result.status) {
@@ -30,21 +22,23 @@ function resultState(result: UserMutationResult, savedMessage: (name: string) =>
       return { status: 'saved', message: result.changed ? savedMessage(result.user.name) : 'Nothing to change.' };
     case 'invalid':
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
-    case 'refused':
-      return { status: 'error', message: result.message, values };
+    case 'refused': {
+      const fieldErrors = fieldErrorsOfCodes(result.codes);
+      const message = messageOf(result.codes) ?? 'Please correct the highlighted fields.';
+      return { status: 'error', message, ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}), values };
+    }
     case 'not-found':
       refresh();
       return { status: 'error', message: 'This user no longer exists.' };
   }
 }
 
-const createUserWithPassword = authenticatedAction({ role: 'admin', schema: newUserSchema }, async (input, { claims }) => {
-  return resultState(await createUser(claims, input), (name) => `Created ${name}. They can sign in now.`, omitPassword(input));
-});
+/** Passwords typed into a form are never sent back to the browser, not even after a validation error. */
+const redact = ['password'];
 
-export async function createUserAction(previous: FormState, formData: FormData) {
-  return withoutPassword(await createUserWithPassword(previous, formData));
-}
+export const createUserAction = authenticatedAction({ role: 'admin', schema: newUserSchema, redact }, async (input, { claims, values }) =>
+  resultState(await createUser(claims, input), (name) => `Created ${name}. They can sign in now.`, values),
+);
 
 export const changeUserRoleAction = authenticatedAction({ role: 'admin', schema: userRoleChangeSchema }, async (input, { claims }) =>
   resultState(await changeUserRole(claims, input), (name) => `${name} is now ${input.role === 'admin' ? 'an admin' : 'an editor'}.`),
@@ -56,13 +50,9 @@ export const setUserDisabledAction = authenticatedAction({ role: 'admin', schema
   ),
 );
 
-const resetUserPasswordWithPassword = authenticatedAction({ role: 'admin', schema: userPasswordResetSchema }, async (input, { claims }) =>
+export const resetUserPasswordAction = authenticatedAction({ role: 'admin', schema: userPasswordResetSchema, redact }, async (input, { claims }) =>
   resultState(await resetUserPassword(claims, input), (name) => `New password set for ${name}; their sessions have ended.`),
 );
-
-export async function resetUserPasswordAction(previous: FormState, formData: FormData) {
-  return withoutPassword(await resetUserPasswordWithPassword(previous, formData));
-}
 
 export const signOutEverywhereAction = authenticatedAction({ role: 'admin', schema: userReferenceSchema }, async (input, { claims }) =>
   resultState(await signOutEverywhere(claims, input), (name) => `${name} is signed out everywhere.`),

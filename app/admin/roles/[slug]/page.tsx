@@ -11,7 +11,7 @@ import { getRoleForEdit } from '@/db/role-edits';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { formatLastEditor } from '@/lib/format';
-import { toFormValues } from '@/lib/role-schemas';
+import { roleToFormValues } from '@/lib/role-form';
 import { slugSchema } from '@/lib/slug';
 
 type Props = {
@@ -62,7 +62,7 @@ export default async function EditRolePage({ params, searchParams }: Props) {
         // Archive and restore bump the version: start the form afresh from the saved values then.
         key={role.status}
         action={updateRoleAction}
-        initialValues={toFormValues(role)}
+        initialValues={roleToFormValues(role)}
         categories={categories}
         roleId={role.id}
         loadedSlug={role.slug}

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { createRoleAction } from '@/app/admin/roles/actions';
 import { RoleForm } from '@/components/admin/role-form';
 import { listCategories } from '@/db/role-reads';
-import { emptyRoleFormValues } from '@/lib/role-schemas';
+import { emptyRoleFormValues } from '@/lib/role-form';
 
 export const metadata: Metadata = { title: 'New role' };
 

@@ -1,0 +1,48 @@
+// What the data layer refuses, as typed codes (`entity:reason`), and the one place that says what
+// each means to a person: its message and the form field it belongs to, if any. The DAL returns
+// codes and never words; Server Actions turn them into field errors or a message through this
+// table. (The API only reads, so no refusal reaches it.) Client-safe: forms may import the types.
+import type { z } from 'zod';
+
+/** Input errors keyed by their dotted path in the input ("content.slug", "content.howToBecomeSteps.2.heading"). */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export const domainErrors = {
+  'role:slug_taken': { message: 'This slug is already used by another role', field: 'content.slug' },
+  'role:unknown_category': { message: 'Choose one of the listed categories', field: 'content.categorySlug' },
+  'user:email_taken': { message: 'A user with this email already exists', field: 'email' },
+  'user:self_disable': { message: 'You cannot disable your own account. Ask another admin to do it.' },
+  'user:self_demote': { message: 'You cannot remove your own admin role. Ask another admin to do it.' },
+  'user:last_admin': { message: 'This is the last enabled admin. Make someone else an admin first.' },
+} as const satisfies Record<string, { message: string; field?: string }>;
+
+export type DomainErrorCode = keyof typeof domainErrors;
+
+/** A refusal of the data layer: the change was not made, for these reasons. */
+export type Refused<Code extends DomainErrorCode> = { status: 'refused'; codes: Code[] };
+
+/** The codes' messages under their fields, for a form; codes without a field are left to `messageOf`. */
+export function fieldErrorsOfCodes(codes: readonly DomainErrorCode[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const code of codes) {
+    const error: { message: string; field?: string } = domainErrors[code];
+    if (error.field) (errors[error.field] ??= []).push(error.message);
+  }
+  return errors;
+}
+
+/** The message of the first code that belongs to no field, if any. */
+export function messageOf(codes: readonly DomainErrorCode[]): string | undefined {
+  const code = codes.find((candidate) => !('field' in domainErrors[candidate]));
+  return code === undefined ? undefined : domainErrors[code].message;
+}
+
+/** zod issues keyed by their dotted path: the one way input errors are built, by forms, actions and the DAL. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
