@@ -1,6 +1,9 @@
 // What the login form says when a sign-in fails: one place for the form's action and for the
 // login page, which shows the errors of Auth.js's own endpoint from the query string.
 
+/** The sign-in form's state between attempts: the message to show and the email to keep. */
+export type SignInState = { message?: string; email?: string };
+
 /** The `code`s of the CredentialsSignin errors lib/auth.ts throws from authorize. */
 export const signInErrorCodes = {
   unavailable: 'unavailable',

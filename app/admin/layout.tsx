@@ -3,11 +3,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { signOutAction } from '@/app/login/actions';
 import './admin.css';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { getActor } from '@/db/access';
 import { getSessionClaims } from '@/lib/auth';
+import { signOutAction } from './actions';
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s | Roleboard admin' }, robots: { index: false } };
 

@@ -1,14 +1,11 @@
 'use server';
-// Sign-in and sign-out. Credentials are checked (and throttled) in lib/auth.ts's authorize;
-// this action turns its outcome into one message for the form.
+// Sign-in (signing out is app/admin/actions.ts). Credentials are checked (and throttled) in
+// lib/auth.ts's authorize; this action turns its outcome into one message for the form.
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { endSession } from '@/db/access';
-import { getSessionClaims, signIn, signOut } from '@/lib/auth';
+import { signIn } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/safe-redirect';
-import { signInErrorMessage } from '@/lib/sign-in-messages';
-
-export type SignInState = { message?: string; email?: string };
+import { signInErrorMessage, type SignInState } from '@/lib/sign-in-messages';
 
 const signInSchema = z.object({
   email: z.string().trim().max(320),
@@ -34,10 +31,4 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return { message: signInErrorMessage(error.type, error instanceof CredentialsSignin ? error.code : undefined), email };
   }
   return {};
-}
-
-export async function signOutAction() {
-  // The session row goes first: clearing the cookie alone would leave any copy of it working.
-  await endSession(await getSessionClaims());
-  await signOut({ redirectTo: '/login?signedOut=1' });
 }

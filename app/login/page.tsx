@@ -9,6 +9,7 @@ import { getActor } from '@/db/access';
 import { getSessionClaims } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInErrorMessage, signInMessages } from '@/lib/sign-in-messages';
+import { signInAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
@@ -51,7 +52,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {unavailable ? signInMessages.unavailable : errorMessage}
           </p>
         )}
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm signInAction={signInAction} callbackUrl={callbackUrl} />
       </main>
       <SiteFooter />
     </>

@@ -1,9 +1,15 @@
 'use client';
 import { useActionState } from 'react';
-import { signInAction, type SignInState } from '@/app/login/actions';
+import type { SignInState } from '@/lib/sign-in-messages';
 import { SubmitButton } from './submit-button';
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({
+  signInAction,
+  callbackUrl,
+}: {
+  signInAction: (previous: SignInState, formData: FormData) => Promise<SignInState>;
+  callbackUrl: string;
+}) {
   const [state, formAction] = useActionState<SignInState, FormData>(signInAction, {});
   return (
     <form action={formAction} className="stack" noValidate>
