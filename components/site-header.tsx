@@ -1,33 +1,64 @@
+// The site's header, public or (given `admin`) the signed-in area's: brand, navigation and, for
+// admins and editors, who is signed in with a sign-out button.
 import Link from 'next/link';
+import type { Actor, UserRole } from '@/db/access';
+import { SubmitButton } from './admin/submit-button';
 
-export function SiteHeader() {
+type AdminHeader = {
+  actor: Pick<Actor, 'name' | 'role'>;
+  /** The page passes the Server Action in, so that components never import from app/. */
+  signOutAction: () => Promise<void>;
+};
+
+const publicLinks = [
+  { href: '/', label: 'Browse roles' },
+  { href: '/states', label: 'States' },
+  { href: '/compare', label: 'Compare' },
+  { href: '/developers', label: 'Developers' },
+];
+
+function adminLinks(role: UserRole) {
+  return [
+    { href: '/admin', label: 'Roles' },
+    { href: '/admin/import', label: 'Import' },
+    { href: '/admin/audit', label: 'Audit log' },
+    ...(role === 'admin' ? [{ href: '/admin/users', label: 'Users' }] : []),
+    { href: '/', label: 'Public site' },
+  ];
+}
+
+export function SiteHeader({ admin }: { admin?: AdminHeader }) {
+  const links = admin ? adminLinks(admin.actor.role) : publicLinks;
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <div className="container site-header__inner">
-        <Link href="/" className="site-header__brand">
+      <div className={admin ? 'container container--wide site-header__inner' : 'container site-header__inner'}>
+        <Link href={admin ? '/admin' : '/'} className="site-header__brand">
           {/* eslint-disable-next-line @next/next/no-img-element -- the site's own 300-byte SVG icon, cached */}
           <img src="/icon.svg" alt="" width={28} height={28} />
-          Roleboard
+          {admin ? 'Roleboard admin' : 'Roleboard'}
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={admin ? 'Admin' : 'Main'}>
           <ul className="site-nav">
-            <li>
-              <Link href="/">Browse roles</Link>
-            </li>
-            <li>
-              <Link href="/states">States</Link>
-            </li>
-            <li>
-              <Link href="/compare">Compare</Link>
-            </li>
-            <li>
-              <Link href="/developers">Developers</Link>
-            </li>
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href}>{link.label}</Link>
+              </li>
+            ))}
           </ul>
         </nav>
+        {admin && (
+          <form action={admin.signOutAction} className="sign-out">
+            <span className="sign-out__who">
+              {admin.actor.name} ({admin.actor.role})
+            </span>
+            <SubmitButton pendingLabel="Signing out…" className="button--link">
+              Sign out
+            </SubmitButton>
+          </form>
+        )}
       </div>
     </header>
   );
