@@ -7,6 +7,7 @@ import { formatCount } from '@/lib/format';
 import { encodeCursor, PAGE_SIZE, toQueryString, type RoleSearch } from '@/lib/role-search';
 import { ActiveFilters } from './active-filters';
 import { SalaryMarkerLegend } from './charts/salary-marker';
+import { IgnoredParametersNotice } from './ignored-parameters-notice';
 import { Pagination } from './pagination';
 import { RoleList } from './role-list';
 import { RoleSearchForm } from './role-search-form';
@@ -43,11 +44,7 @@ export function RoleListing({
     <>
       <RoleSearchForm search={search} categories={categories} keep={keep} action={basePath} fixedState={fixedState} />
       <ActiveFilters search={search} categories={categories} keep={keep} basePath={basePath} fixedState={fixedState} />
-      {ignored.length > 0 && (
-        <p className="notice" role="status">
-          Some of the link&apos;s settings were not valid and were ignored: {ignored.join(', ')}.
-        </p>
-      )}
+      <IgnoredParametersNotice what="of the link's settings" names={ignored} />
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="results-heading">
           {result.total === 0

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { EditTime } from '@/components/admin/edit-time';
 import { CategoryField } from '@/components/category-field';
+import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
 import { listRolesForAdmin } from '@/db/role-edits';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
@@ -59,11 +60,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
           {filtered && <Link href="/admin">Clear filters</Link>}
         </div>
       </form>
-      {ignored.length > 0 && (
-        <p className="notice" role="status">
-          Some filters were not valid and were ignored: {ignored.join(', ')}.
-        </p>
-      )}
+      <IgnoredParametersNotice what="filters" names={ignored} />
       <p className="hint">
         {total === 0
           ? 'No roles match.'

@@ -238,7 +238,7 @@ test.describe('the audit log of user changes', () => {
     // A made-up parameter is ignored with a notice, never an error page.
     const response = await auditor.page.goto('/admin/audit?user=someone&role=-3');
     expect(response?.status()).toBe(200);
-    await expect(auditor.page.getByText(/Ignored filters that could not be understood/)).toBeVisible();
+    await expect(auditor.page.getByText('Some filters were not valid and were ignored: role, user.')).toBeVisible();
     await Promise.all([lead.context.close(), auditor.context.close()]);
   });
 

@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { AuditEntry } from '@/components/admin/audit-entry';
+import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
 import { listAuditEntries, listAuditFilters } from '@/db/audit-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
@@ -65,11 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {filtered && <Link href="/admin/audit">Clear filters</Link>}
         </div>
       </form>
-      {ignored.length > 0 && (
-        <p className="notice" role="status">
-          Ignored {ignored.length === 1 ? 'a filter' : 'filters'} that could not be understood ({ignored.join(', ')}); showing the rest.
-        </p>
-      )}
+      <IgnoredParametersNotice what="filters" names={ignored} />
 
       {page.entries.length === 0 ? (
         <p>{search.before !== undefined ? 'No older entries.' : filtered ? 'No changes match these filters.' : 'No changes yet.'}</p>
