@@ -3,8 +3,6 @@ import { hash, verify } from '@node-rs/argon2';
 
 const options = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export { passwordSchema } from './password-policy';
-
 export function hashPassword(password: string) {
   return hash(password, options);
 }

@@ -2,7 +2,7 @@
 // the user DAL (db/users.ts, which checks again) and `npm run user:create`.
 import { z } from 'zod';
 import { userRole } from '@/db/schema';
-import { passwordSchema } from './password';
+import { passwordSchema } from './password-policy';
 import { nameText, plainText } from './text-rules';
 
 const userIdSchema = z.coerce.number({ error: 'Reload the page and try again.' }).int().positive();
