@@ -14,7 +14,7 @@ import { findFreePort, startEmbeddedServer, type EmbeddedServer } from '@/db/emb
 import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase, upsertUser } from '@/db/seed/seed';
-import { testUsers } from '../tests/support/users';
+import { testUsers } from './test-users';
 
 const layers = ['unit', 'integration', 'e2e'] as const;
 const { values, positionals: playwrightArgs } = parseArgs({ options: { only: { type: 'string' } }, allowPositionals: true });
