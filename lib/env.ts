@@ -18,7 +18,7 @@ function read<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
 }
 
 export const env = {
-  /** Set by scripts/with-database.ts when the embedded server is used. */
+  /** The launcher (scripts/serve.ts) sets it to the embedded server's when it is not given. */
   DATABASE_URL: () => read('DATABASE_URL', databaseUrl, process.env.DATABASE_URL),
   /** Signs session cookies. `npm run dev` generates one into .data/auth-secret; production must set it. */
   AUTH_SECRET: () => read('AUTH_SECRET', authSecret, process.env.AUTH_SECRET),

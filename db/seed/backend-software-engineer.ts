@@ -1,4 +1,4 @@
-// The page Roleboard was first asked to serve (shared/seed/backend-software-engineer.md), as data.
+// The page Roleboard was first asked to serve (db/seed/original/backend-software-engineer.md), as data.
 // Every fact and sentence of that page lives here; the salary prose takes its number from the stats.
 import type { SeedRole } from './types';
 
