@@ -1,6 +1,7 @@
 // The role's fields as the admin screens name and arrange them: labels, the percentile keys,
-// the list limits. Free of zod, so client components can use it without shipping the schemas
+// the list limits, and which input shows a field's error. Free of zod, so client components can use it without shipping the schemas
 // (zod's first parse in a browser probes eval, which the CSP reports).
+import type { FieldErrors } from './errors';
 import type { RoleContentInput, RoleStatsInput } from './role-schemas';
 
 export const percentileKeys = ['p10', 'p25', 'median', 'p75', 'p90'] as const;
@@ -48,3 +49,22 @@ export const roleFieldLabels = {
 } as const satisfies Record<keyof RoleStatsInput | keyof RoleContentInput, string>;
 
 export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15, alternativeTitles: 200 } as const;
+
+/** Where a field error's path ("stats.percentiles.p25", "content.howToBecomeSteps.1.body") shows: its input's id. */
+function inputIdOf(path: string) {
+  const parts = path.split('.');
+  if (parts[1] === 'responsibilities' && parts[2] !== undefined) return `responsibility-${Number(parts[2]) + 1}`;
+  if (parts[1] === 'howToBecomeSteps' && parts[2] !== undefined) return `step-${Number(parts[2]) + 1}-${parts[3] === 'body' ? 'body' : 'heading'}`;
+  if (parts[1] === 'outlook' && parts[2] !== undefined) return `outlook-${parts[2]}`;
+  if (parts[1] === 'alternativeTitles') return 'alternativeTitles';
+  return parts.at(-1) ?? path;
+}
+
+/** The first error of each input, by the input's id. */
+export function roleFormErrorsById(fieldErrors: FieldErrors | undefined) {
+  const byId: Record<string, string> = {};
+  for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
+    if (messages?.[0]) byId[inputIdOf(path)] ??= messages[0];
+  }
+  return byId;
+}

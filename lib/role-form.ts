@@ -1,9 +1,8 @@
 // The admin role form: its values exactly as typed (strings, so a failed save loses nothing), how
 // FormData becomes them, how they become the shared schemas' numbers (without rounding or
-// guessing), which button sent the form, the list edits that work without JavaScript, and where
-// each field error is shown.
+// guessing), which button sent the form, and the list edits that work without JavaScript.
+// (Which input shows a field's error is in lib/role-fields.ts, which client code may import.)
 import { z } from 'zod';
-import type { FieldErrors } from './errors';
 import { CONTENT_LIMITS, percentileKeys, type PercentileKey } from './role-fields';
 import { roleContentKeys, roleContentSchema, roleStatsKeys, roleStatsSchema, type RoleValues } from './role-schemas';
 import { slugSchema } from './slug';
@@ -366,24 +365,3 @@ export const roleUpdateSubmissionSchema = z.discriminatedUnion('kind', [
   }),
   listEditSubmission,
 ]);
-
-// ---- Where field errors show ------------------------------------------------------------------
-
-/** Where a field error's path ("stats.percentiles.p25", "content.howToBecomeSteps.1.body") shows: its input's id. */
-function inputIdOf(path: string) {
-  const parts = path.split('.');
-  if (parts[1] === 'responsibilities' && parts[2] !== undefined) return `responsibility-${Number(parts[2]) + 1}`;
-  if (parts[1] === 'howToBecomeSteps' && parts[2] !== undefined) return `step-${Number(parts[2]) + 1}-${parts[3] === 'body' ? 'body' : 'heading'}`;
-  if (parts[1] === 'outlook' && parts[2] !== undefined) return `outlook-${parts[2]}`;
-  if (parts[1] === 'alternativeTitles') return 'alternativeTitles';
-  return parts.at(-1) ?? path;
-}
-
-/** The first error of each input, by the input's id. */
-export function roleFormErrorsById(fieldErrors: FieldErrors | undefined) {
-  const byId: Record<string, string> = {};
-  for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
-    if (messages?.[0]) byId[inputIdOf(path)] ??= messages[0];
-  }
-  return byId;
-}

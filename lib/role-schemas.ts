@@ -3,9 +3,10 @@
 // the catalogue import. (The API's response shapes, lib/api/schemas.ts, describe what is
 // published rather than what may be written.)
 import { z } from 'zod';
+import { categorySlugSchema, currencyCodeSchema, jobOpeningsBases, SOC_CODE_PATTERN, topCodedSchema } from './field-schemas';
 import { CONTENT_LIMITS, percentileKeys, percentileLabels, type PercentileKey } from './role-fields';
 import { templatePlaceholders, unknownPlaceholders } from './salary-template';
-import { slugPattern, slugSchema } from './slug';
+import { slugSchema } from './slug';
 import { multilineText, nameText, plainText } from './text-rules';
 
 export const STATS_LIMITS = {
@@ -14,8 +15,7 @@ export const STATS_LIMITS = {
   maxEmployment: 500_000_000,
 } as const;
 
-export const jobOpeningsBases = ['current', 'projected-per-year'] as const;
-export type JobOpeningsBasis = (typeof jobOpeningsBases)[number];
+export { jobOpeningsBases, type JobOpeningsBasis } from './field-schemas';
 
 function wholeNumber(what: string, { min, max }: { min: number; max: number }) {
   return z
@@ -38,7 +38,7 @@ const percentilesSchema = z
       percentileKeys.map((key) => [key, salaryAmount(`the ${percentileLabels[key].toLowerCase()} too, or leave all five empty`)]),
     ) as Record<PercentileKey, ReturnType<typeof salaryAmount>>),
     /** The percentiles that are the publisher's top code: the real wage is at least the value given. */
-    topCoded: z.array(z.enum(percentileKeys)).max(percentileKeys.length).default([]),
+    topCoded: topCodedSchema().max(percentileKeys.length).default([]),
   })
   .superRefine((percentiles, ctx) => {
     // The error goes on the first value that breaks the order, the one the editor has to look at.
@@ -101,7 +101,7 @@ export const roleStatsSchema = z.object({
   jobOpeningsBasis: z.enum(jobOpeningsBases, { error: 'Choose what the openings count' }).default('current'),
   averageSalary: optionalFigure(salaryAmount('the average salary')),
   currency: plainText({ max: 3 })
-    .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code in capitals, e.g. USD')
+    .pipe(currencyCodeSchema('Use a three-letter currency code in capitals, e.g. USD'))
     .default('USD'),
   degreeRequirementPercent: optionalFigure(wholeNumber('the share of openings that require a degree', { min: 0, max: 100 })),
   /** All five or none (null). */
@@ -135,14 +135,14 @@ export const roleContentSchema = z.object({
   title: nameText({ max: 120, required: 'a title' }),
   slug: slugSchema,
   socCode: plainText({ max: 7 })
-    .refine((code) => code === '' || /^\d{2}-\d{4}$/.test(code), 'Use a SOC code such as 15-1252')
+    .refine((code) => code === '' || SOC_CODE_PATTERN.test(code), 'Use a SOC code such as 15-1252')
     .nullish()
     .transform((code) => code || null),
   alternativeTitles: z
     .array(nameText({ max: 120, required: 'the other name, or remove it' }))
     .max(CONTENT_LIMITS.alternativeTitles, `Use at most ${CONTENT_LIMITS.alternativeTitles} other names`)
     .default([]),
-  categorySlug: z.string({ error: 'Choose a category' }).regex(slugPattern, 'Choose a category').max(100, 'Choose a category'),
+  categorySlug: categorySlugSchema('Choose a category'),
   summary: multilineText({ max: 1000, required: 'a summary' }),
   salaryTemplate: multilineText({ max: 2000, required: 'the salary write-up' }).refine((template) => unknownPlaceholders(template).length === 0, {
     error: (issue) =>

@@ -1,8 +1,8 @@
 // The listing's query parameters: one schema for the public listing and the API.
 // Each parameter is checked on its own so that one bad value never hides the others.
 import { z } from 'zod';
+import { categorySlugSchema } from './field-schemas';
 import { firstValue, type RawSearchParams } from './query-params';
-import { slugPattern } from './slug';
 import { hasControlCharacter } from './text-rules';
 import { usStateParam, type UsState } from './us-states';
 
@@ -103,7 +103,7 @@ export function encodeCursor(cursor: RoleCursor): string {
 
 export const roleSearchFields = {
   q: searchText,
-  category: z.string().max(100).regex(slugPattern, 'Not a category'),
+  category: categorySlugSchema('Not a category'),
   minSalary: z.coerce.number().int('Whole numbers only').min(0).max(100_000_000),
   maxDegree: z.coerce.number().int('Whole numbers only').min(0).max(100),
   sort: z.enum(roleSorts),

@@ -7,12 +7,13 @@ import { EditTime } from '@/components/admin/edit-time';
 import { CategoryField } from '@/components/category-field';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
 import { listRolesForAdmin } from '@/db/role-edits';
+import { roleStatus } from '@/db/schema';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
+import { categorySlugSchema } from '@/lib/field-schemas';
 import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/format';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
-import { slugPattern } from '@/lib/slug';
 import { TableScroll } from '@/components/table-scroll';
 
 export const metadata: Metadata = { title: 'Roles' };
@@ -20,8 +21,8 @@ export const metadata: Metadata = { title: 'Roles' };
 // A bad parameter is dropped (and reported), never an error page.
 const filterSchema = z.object({
   q: z.preprocess(emptyAsMissing, roleSearchFields.q.optional()).catch(undefined),
-  status: z.preprocess(emptyAsMissing, z.enum(['published', 'archived']).optional()).catch(undefined),
-  category: z.preprocess(emptyAsMissing, z.string().max(100).regex(slugPattern).optional()).catch(undefined),
+  status: z.preprocess(emptyAsMissing, z.enum(roleStatus.enumValues).optional()).catch(undefined),
+  category: z.preprocess(emptyAsMissing, categorySlugSchema().optional()).catch(undefined),
 });
 
 export default async function AdminRolesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {

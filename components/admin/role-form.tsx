@@ -7,8 +7,8 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { idleState, type FormAction, type FormState } from '@/lib/form-state';
 // Type-only: lib/role-merge.ts is server code.
 import type { RoleConflictDetail } from '@/lib/role-merge';
-import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
-import { roleFormErrorsById, type RoleFormValues } from '@/lib/role-form';
+import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels, roleFormErrorsById } from '@/lib/role-fields';
+import type { RoleFormValues } from '@/lib/role-form';
 import { templatePlaceholders } from '@/lib/salary-template';
 import { SubmitButton } from './submit-button';
 import { RoleConflictTable } from './role-conflict-table';

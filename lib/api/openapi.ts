@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the routes use (lib/api/schemas.ts).
 // Nothing here restates a shape: component schemas and parameters come from z.toJSONSchema.
 import { z } from 'zod';
+import { badgeOptionsSchema } from './embed-options';
 import {
   apiAreaListSchema,
   apiHistorySchema,
@@ -8,8 +9,11 @@ import {
   apiListParams,
   apiRoleListSchema,
   apiRoleSchema,
+  oembedParamsSchema,
   oembedSchema,
   problemSchema,
+  roleSlugParam,
+  stateParam,
 } from './schemas';
 
 const schemaRef = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -31,29 +35,33 @@ const cachingHeaders = {
   'Cache-Control': { schema: { type: 'string' } },
 };
 
-const slugParameter = {
-  name: 'slug',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 },
-  example: 'backend-software-engineer',
-};
-
-const stateParameter = {
-  name: 'state',
-  in: 'path',
-  required: true,
-  description: 'A postal code (any case) or slug.',
-  schema: { type: 'string', maxLength: 40 },
-  example: 'california',
-};
-
-/** The listing's query parameters, from the schemas GET /api/v1/roles parses them with. */
-function listParameters(leaveOut: string[] = []) {
-  return Object.entries(apiListParams)
-    .filter(([name]) => !leaveOut.includes(name))
-    .map(([name, schema]) => ({ name, in: 'query', required: false, description: schema.description, schema: parameterSchema(schema) }));
+/**
+ * Parameters from the schemas the route parses them with. A path's are required; a query's are
+ * required when their schema refuses a missing value, unless the route parses each only when given.
+ */
+function parameters(
+  location: 'path' | 'query',
+  fields: Record<string, z.ZodType>,
+  { descriptions = {}, parsedWhenGiven = false }: { descriptions?: Record<string, string>; parsedWhenGiven?: boolean } = {},
+) {
+  return Object.entries(fields).map(([name, schema]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (!parsedWhenGiven && !schema.safeParse(undefined).success),
+    description: descriptions[name] ?? schema.description,
+    schema: parameterSchema(schema),
+  }));
 }
+
+const slugParameters = parameters('path', { slug: roleSlugParam });
+
+/** The listing's query parameters, from the schemas GET /api/v1/roles parses them with (each only when given). */
+function listParameters(leaveOut: string[] = []) {
+  return parameters('query', Object.fromEntries(Object.entries(apiListParams).filter(([name]) => !leaveOut.includes(name))), { parsedWhenGiven: true });
+}
+
+const badgeStateDescription =
+  "A state (postal code or slug): the salary is the state's. Openings and the degree share are national and say so; a value naming no state gives the national badge.";
 
 const ok = (description: string, contentType: string, schema: object) => ({
   description,
@@ -94,7 +102,7 @@ export function buildOpenApiDocument(siteUrl: string) {
         get: {
           operationId: 'getRole',
           summary: 'One role with its current stats',
-          parameters: [slugParameter],
+          parameters: slugParameters,
           responses: {
             200: ok('The role', 'application/json', schemaRef('Role')),
             304: { description: 'Not modified' },
@@ -106,7 +114,7 @@ export function buildOpenApiDocument(siteUrl: string) {
         get: {
           operationId: 'getRoleStatsHistory',
           summary: "A role's stats over time",
-          parameters: [slugParameter],
+          parameters: slugParameters,
           responses: {
             200: ok('Every change of the stats, oldest first', 'application/json', schemaRef('RoleStatsHistory')),
             304: { description: 'Not modified' },
@@ -118,7 +126,7 @@ export function buildOpenApiDocument(siteUrl: string) {
         get: {
           operationId: 'getRoleAreas',
           summary: "A role's figures in every state (BLS May 2024 state estimates)",
-          parameters: [slugParameter],
+          parameters: slugParameters,
           responses: {
             200: ok('Every state with an estimate, by name', 'application/json', schemaRef('RoleAreas')),
             304: { description: 'Not modified' },
@@ -140,7 +148,7 @@ export function buildOpenApiDocument(siteUrl: string) {
         get: {
           operationId: 'listAreaRoles',
           summary: "A state's occupations: /api/v1/roles with `state` from the path, its pay sorted and filtered",
-          parameters: [stateParameter, ...listParameters(['state'])],
+          parameters: [...parameters('path', { state: stateParam }), ...listParameters(['state'])],
           responses: {
             200: ok('One page of roles, each with `inState`', 'application/json', schemaRef('RoleList')),
             304: { description: 'Not modified' },
@@ -153,11 +161,7 @@ export function buildOpenApiDocument(siteUrl: string) {
         get: {
           operationId: 'getRoleBadge',
           summary: 'A shields-style SVG badge',
-          parameters: [
-            slugParameter,
-            { name: 'metric', in: 'query', required: false, schema: { type: 'string', enum: ['salary', 'openings', 'degree'], default: 'salary' } },
-            { ...stateParameter, in: 'query', required: false, description: "A state (postal code or slug): the salary is the state's. Openings and the degree share are national and say so; a value naming no state gives the national badge." },
-          ],
+          parameters: [...slugParameters, ...parameters('query', { metric: badgeOptionsSchema.shape.metric, state: stateParam.optional() }, { descriptions: { state: badgeStateDescription } })],
           responses: {
             200: ok('The badge', 'image/svg+xml', { type: 'string' }),
             304: { description: 'Not modified' },
@@ -169,7 +173,7 @@ export function buildOpenApiDocument(siteUrl: string) {
         get: {
           operationId: 'exportRolesCsv',
           summary: "All published roles' current stats as CSV (the catalogue format the import reads); with `state`, every role's figures in that state",
-          parameters: [{ ...stateParameter, in: 'query', required: false, description: 'A state (postal code or slug): one row per role with an estimate there.' }],
+          parameters: parameters('query', { state: stateParam.optional() }, { descriptions: { state: 'A state (postal code or slug): one row per role with an estimate there.' } }),
           responses: {
             200: ok('CSV with a header row', 'text/csv', { type: 'string' }),
             304: { description: 'Not modified' },
@@ -181,13 +185,9 @@ export function buildOpenApiDocument(siteUrl: string) {
         get: {
           operationId: 'getOEmbed',
           summary: 'oEmbed 1.0 for role pages',
-          parameters: [
-            { name: 'url', in: 'query', required: true, schema: { type: 'string', format: 'uri' } },
-            { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'xml'], default: 'json' } },
-            { name: 'maxwidth', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
-            { name: 'maxheight', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
-            { ...stateParameter, in: 'query', required: false, description: "The state's card (postal code or slug), passed on to the widget; a role's state page (/roles/{slug}/states/{state}) as `url` does the same." },
-          ],
+          parameters: parameters('query', oembedParamsSchema.shape, {
+            descriptions: { state: "The state's card (postal code or slug), passed on to the widget; a role's state page (/roles/{slug}/states/{state}) as `url` does the same." },
+          }),
           responses: {
             200: {
               description: 'The embed, as JSON or (format=xml) as oEmbed XML with the same fields',

@@ -1,22 +1,18 @@
 // The public API's shapes, as zod schemas. The routes build their responses through these and
 // the OpenAPI document (lib/api/openapi.ts) is generated from them, so the two cannot drift.
 import { z } from 'zod';
-import { percentileKeys } from '@/lib/role-fields';
-import { jobOpeningsBases } from '@/lib/role-schemas';
+import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
+import { categorySlugSchema, currencyCodeSchema, jobOpeningsBases, SOC_CODE_PATTERN, topCodedSchema, wholeCountSchema } from '@/lib/field-schemas';
 import { roleSearchFields } from '@/lib/role-search';
+import { slugSchema } from '@/lib/slug';
+import { usStateParam } from '@/lib/us-states';
 
 export const API_PAGE_SIZE = { default: 20, max: 100 } as const;
 
 export const percentilesSchema = z
   .object({
-    p10: z.number().int().min(0),
-    p25: z.number().int().min(0),
-    median: z.number().int().min(0),
-    p75: z.number().int().min(0),
-    p90: z.number().int().min(0),
-    topCoded: z
-      .array(z.enum(percentileKeys))
-      .describe("Percentiles whose value is the publisher's top code (BLS: $239,200 in May 2024): the real wage is at least that."),
+    ...(Object.fromEntries(percentileKeys.map((key) => [key, wholeCountSchema()])) as Record<PercentileKey, ReturnType<typeof wholeCountSchema>>),
+    topCoded: topCodedSchema().describe("Percentiles whose value is the publisher's top code (BLS: $239,200 in May 2024): the real wage is at least that."),
   })
   .meta({ id: 'SalaryPercentiles', description: 'Annual salary percentiles, in whole currency units.' });
 
@@ -24,21 +20,21 @@ export const outlookSchema = z
   .object({
     startYear: z.number().int(),
     endYear: z.number().int(),
-    startEmployment: z.number().int().min(0),
-    endEmployment: z.number().int().min(0),
+    startEmployment: wholeCountSchema(),
+    endEmployment: wholeCountSchema(),
     changePercent: z.number().describe('As published, one decimal.'),
   })
   .meta({ id: 'EmploymentOutlook', description: 'Projected employment (BLS Employment Projections).' });
 
 export const apiRoleStatsSchema = z
   .object({
-    employment: z.number().int().min(0).nullable().describe('People employed; null when not known.'),
-    jobOpenings: z.number().int().min(0),
+    employment: wholeCountSchema().nullable().describe('People employed; null when not known.'),
+    jobOpenings: wholeCountSchema(),
     jobOpeningsBasis: z
       .enum(jobOpeningsBases)
       .describe('`current`: openings now; `projected-per-year`: projected average openings a year over the outlook period.'),
-    averageSalary: z.number().int().min(0).nullable().describe('Whole currency units per year; null where none is published.'),
-    currency: z.string().regex(/^[A-Z]{3}$/).describe('ISO 4217 code.'),
+    averageSalary: wholeCountSchema().nullable().describe('Whole currency units per year; null where none is published.'),
+    currency: currencyCodeSchema().describe('ISO 4217 code.'),
     degreeRequirementPercent: z.number().int().min(0).max(100).nullable().describe('Null when not known.'),
     percentiles: percentilesSchema.nullable().describe('Null when not known.'),
     entryEducation: z.string().nullable().describe('Typical education needed for entry.'),
@@ -58,10 +54,10 @@ export const areaSchema = z
 export const apiAreaFiguresSchema = z
   .object({
     area: areaSchema,
-    employment: z.number().int().min(0).nullable().describe('People employed; null where BLS publishes none (its `**`).'),
+    employment: wholeCountSchema().nullable().describe('People employed; null where BLS publishes none (its `**`).'),
     jobsPer1000: z.number().min(0).nullable().describe("Of the state's jobs, per 1,000; null with employment."),
     locationQuotient: z.number().min(0).nullable().describe("The occupation's share of the state's jobs against its national share; null with employment."),
-    averageSalary: z.number().int().min(0).nullable().describe('Annual mean wage in USD; null where BLS publishes none (its `*`).'),
+    averageSalary: wholeCountSchema().nullable().describe('Annual mean wage in USD; null where BLS publishes none (its `*`).'),
     percentiles: percentilesSchema.nullable().describe('Null where BLS publishes none (its `*`).'),
     hourlyMean: z.number().min(0).nullable(),
     hourlyMedian: z.number().min(0).nullable(),
@@ -75,12 +71,12 @@ export const apiRoleStateFiguresSchema = apiAreaFiguresSchema
   .extend({ url: z.url().describe("The role's page for the state on Roleboard.") })
   .meta({ id: 'RoleStateFigures', description: "A role's figures in the state a listing is of (BLS state estimates, USD)." });
 
-const categorySchema = z.object({ slug: z.string(), name: z.string() }).meta({ id: 'Category' });
+const categorySchema = z.object({ slug: categorySlugSchema(), name: z.string() }).meta({ id: 'Category' });
 
 export const apiRoleSummarySchema = z
   .object({
     slug: z.string(),
-    socCode: z.string().nullable().describe('SOC 2018 code of a U.S. occupation.'),
+    socCode: z.string().regex(SOC_CODE_PATTERN).nullable().describe('SOC 2018 code of a U.S. occupation.'),
     title: z.string(),
     category: categorySchema,
     summary: z.string(),
@@ -186,3 +182,21 @@ export const apiListParams = {
   limit: z.coerce.number().int().min(1).max(API_PAGE_SIZE.max).describe(`Page size, 1 to ${API_PAGE_SIZE.max} (default ${API_PAGE_SIZE.default}).`),
 };
 export type ApiListParam = keyof typeof apiListParams;
+
+// ---- Requests: the path and query parameters the routes parse, as the OpenAPI document lists them.
+
+/** {slug} in a role's paths. */
+export const roleSlugParam = slugSchema.meta({ examples: ['backend-software-engineer'] });
+
+/** {state} in a state's paths, and `state` where a query takes one. */
+export const stateParam = usStateParam.describe('A postal code (any case) or slug.');
+
+/** GET /api/oembed's query. */
+export const oembedParamsSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'Give the full URL of a role page' }).max(2000).describe('A role page, or a role\'s page for a state.'),
+  format: z.enum(['json', 'xml']).default('json'),
+  maxwidth: z.coerce.number().int().min(1).max(10_000).optional(),
+  maxheight: z.coerce.number().int().min(1).max(10_000).optional(),
+  state: stateParam.optional(),
+});
+

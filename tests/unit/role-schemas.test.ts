@@ -7,7 +7,6 @@ import {
   applyListEdit,
   formDataToRoleFormValues as toRoleFormValues,
   listEditSchema,
-  roleFormErrorsById,
   roleFormSchema,
   roleToFormValues as toFormValues,
   roleUpdateSubmissionSchema,
@@ -17,6 +16,7 @@ import {
 } from '@/lib/role-form';
 import { latestToday, roleContentSchema, roleStatsSchema } from '@/lib/role-schemas';
 import { fieldErrorsOf } from '@/lib/errors';
+import { roleFormErrorsById } from '@/lib/role-fields';
 
 const seed = sampleRole;
 

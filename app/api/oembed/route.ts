@@ -1,24 +1,15 @@
 // GET /api/oembed?url=<role page>&format=json|xml[&maxwidth&maxheight]: oEmbed 1.0, type "rich".
 // A role's page for a state (/roles/{slug}/states/{state}), or `state`, gives that state's card.
-import { z } from 'zod';
 import { defaultEmbedOptions, firstValues } from '@/lib/api/embed-options';
 import { iframeSize, iframeSnippet } from '@/lib/api/embed-snippet';
 import { cachedResponse, jsonResponse, problemResponse, readOnlyMethods, type InvalidParam, withProblemDetails } from '@/lib/api/http';
-import { oembedSchema } from '@/lib/api/schemas';
+import { oembedParamsSchema, oembedSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
 import { loadCardRole } from '@/lib/api/load-card-role';
-import { findUsState, usStateParam } from '@/lib/us-states';
+import { findUsState } from '@/lib/us-states';
 import { slugSchema } from '@/lib/slug';
 
 const CACHE_AGE_SECONDS = 3600;
-
-const paramsSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'Give the full URL of a role page' }).max(2000),
-  format: z.enum(['json', 'xml']).default('json'),
-  maxwidth: z.coerce.number().int().min(1).max(10_000).optional(),
-  maxheight: z.coerce.number().int().min(1).max(10_000).optional(),
-  state: usStateParam.optional(),
-});
 
 /** The slug (and state) of one of our role pages, or null for any other URL. */
 function rolePageOf(url: string) {
@@ -33,7 +24,7 @@ function rolePageOf(url: string) {
 }
 
 export const GET = withProblemDetails(async (request: Request) => {
-  const parsed = paramsSchema.safeParse(firstValues(new URL(request.url).searchParams));
+  const parsed = oembedParamsSchema.safeParse(firstValues(new URL(request.url).searchParams));
   if (!parsed.success) {
     const invalidParams: InvalidParam[] = parsed.error.issues.map((issue) => ({ name: String(issue.path[0] ?? 'url'), reason: issue.message }));
     return problemResponse(400, `Invalid query parameters: ${invalidParams.map((param) => param.name).join(', ')}.`, { invalidParams });

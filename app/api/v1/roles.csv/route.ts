@@ -9,7 +9,8 @@ import { rolePageUrl, roleStatePageUrl } from '@/lib/api/role-responses';
 import { catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord } from '@/lib/catalogue-csv';
 import { getAreaFingerprint, getCatalogueFingerprint } from '@/lib/cached-public-reads';
 import { stateCsvHeader, stateCsvRows } from '@/lib/state-csv';
-import { usStateParam, type UsState } from '@/lib/us-states';
+import { stateParam } from '@/lib/api/schemas';
+import type { UsState } from '@/lib/us-states';
 
 const BATCH_SIZE = 2000;
 
@@ -54,7 +55,7 @@ function stateLines(state: UsState) {
 export const GET = withProblemDetails(async (request: Request) => {
   const given = new URL(request.url).searchParams.getAll('state').filter((value) => value.trim() !== '');
   if (given.length > 1) return problemResponse(400, 'Invalid query parameters: state.', { invalidParams: [{ name: 'state', reason: 'Give this parameter once' }] });
-  const parsedState = given.length ? usStateParam.safeParse(given[0]) : null;
+  const parsedState = given.length ? stateParam.safeParse(given[0]) : null;
   if (parsedState && !parsedState.success) {
     return problemResponse(400, 'Invalid query parameters: state.', { invalidParams: [{ name: 'state', reason: parsedState.error.issues[0]!.message }] });
   }

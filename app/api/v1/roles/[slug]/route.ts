@@ -1,14 +1,13 @@
 // GET /api/v1/roles/{slug}: one published role with its current stats.
 import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { toApiRole } from '@/lib/api/role-responses';
-import { apiRoleSchema } from '@/lib/api/schemas';
+import { apiRoleSchema, roleSlugParam } from '@/lib/api/schemas';
 import { getRole } from '@/lib/cached-public-reads';
-import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };
 
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
-  const slug = slugSchema.safeParse((await params).slug);
+  const slug = roleSlugParam.safeParse((await params).slug);
   if (!slug.success) return problemResponse(404, 'No published role has this slug.');
   const role = await getRole(slug.data);
   if (!role) return problemResponse(404, 'No published role has this slug.');

@@ -2,12 +2,12 @@
 // cursors; the state is the path's (a postal code or slug), so `state` is not a parameter here.
 import { problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { roleListResponse } from '@/lib/api/role-list';
-import { usStateParam } from '@/lib/us-states';
+import { stateParam } from '@/lib/api/schemas';
 
 type Context = { params: Promise<{ state: string }> };
 
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
-  const state = usStateParam.safeParse((await params).state);
+  const state = stateParam.safeParse((await params).state);
   if (!state.success) return problemResponse(404, 'No U.S. state has this code or name: give a postal code (CA) or a slug (california).');
   const searchParams = new URL(request.url).searchParams;
   if (searchParams.has('state')) {

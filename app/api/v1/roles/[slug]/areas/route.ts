@@ -1,14 +1,13 @@
 // GET /api/v1/roles/{slug}/areas: the role's figures in every state (BLS state estimates).
 import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { toApiRoleAreas } from '@/lib/api/role-responses';
-import { apiRoleAreasSchema } from '@/lib/api/schemas';
+import { apiRoleAreasSchema, roleSlugParam } from '@/lib/api/schemas';
 import { getRoleAreaFigures } from '@/lib/cached-public-reads';
-import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };
 
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
-  const slug = slugSchema.safeParse((await params).slug);
+  const slug = roleSlugParam.safeParse((await params).slug);
   const figures = slug.success ? await getRoleAreaFigures(slug.data) : null;
   if (!slug.success || !figures) return problemResponse(404, 'No published role has this slug.');
   return jsonResponse(request, apiRoleAreasSchema.parse(toApiRoleAreas(slug.data, figures)));

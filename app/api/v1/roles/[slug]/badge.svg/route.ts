@@ -1,15 +1,15 @@
 // GET /api/v1/roles/{slug}/badge.svg[?metric=salary|openings|degree][&state=CA]
 import { badgeOptionsSchema, firstValues } from '@/lib/api/embed-options';
 import { badgeOf, renderBadge } from '@/lib/api/badge';
+import { roleSlugParam } from '@/lib/api/schemas';
 import { cachedResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { embedStateOf } from '@/lib/api/card-role';
 import { loadCardRole } from '@/lib/api/load-card-role';
-import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };
 
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
-  const slug = slugSchema.safeParse((await params).slug);
+  const slug = roleSlugParam.safeParse((await params).slug);
   const searchParams = new URL(request.url).searchParams;
   const role = slug.success ? await loadCardRole(slug.data, embedStateOf(searchParams)) : null;
   if (!role) return problemResponse(404, 'No published role has this slug.');

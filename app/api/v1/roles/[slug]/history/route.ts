@@ -1,14 +1,13 @@
 // GET /api/v1/roles/{slug}/history: the role's stats over time, oldest first.
 import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { toApiHistory } from '@/lib/api/role-responses';
-import { apiHistorySchema } from '@/lib/api/schemas';
+import { apiHistorySchema, roleSlugParam } from '@/lib/api/schemas';
 import { getRoleStatsHistory } from '@/lib/cached-public-reads';
-import { slugSchema } from '@/lib/slug';
 
 type Context = { params: Promise<{ slug: string }> };
 
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
-  const slug = slugSchema.safeParse((await params).slug);
+  const slug = roleSlugParam.safeParse((await params).slug);
   const entries = slug.success ? await getRoleStatsHistory(slug.data) : null;
   if (!slug.success || !entries) return problemResponse(404, 'No published role has this slug.');
   const body = apiHistorySchema.parse(toApiHistory(slug.data, entries));
