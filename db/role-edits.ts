@@ -113,7 +113,7 @@ export async function listRolesForAdmin(claims: unknown, filter: AdminRoleFilter
   return { items, total: counted?.total ?? 0, limit: ADMIN_LIST_LIMIT };
 }
 
-async function loadRole(db: Transaction | ReturnType<typeof database>, where: SQL) {
+async function selectRoleForEdit(db: Transaction | ReturnType<typeof database>, where: SQL) {
   const [row] = await db
     .select({ role: roles, stats: roleStats, lastEdit: lastEditOf(roles.id) })
     .from(roles)
@@ -133,7 +133,7 @@ async function loadRole(db: Transaction | ReturnType<typeof database>, where: SQ
 
 export async function getRoleForEdit(claims: unknown, { slug }: { slug: string }): Promise<RoleForEdit | null> {
   await requireUser(claims, 'editor');
-  return loadRole(database(), eq(roles.slug, slug));
+  return selectRoleForEdit(database(), eq(roles.slug, slug));
 }
 
 function conflictWith(current: RoleForEdit): RoleConflict {
@@ -210,7 +210,7 @@ async function inTransaction<Result extends RoleMutationResult>(change: (tx: Tra
  */
 async function lockRole(tx: Transaction, roleId: number) {
   const [locked] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.id, roleId)).for('update');
-  return locked ? loadRole(tx, eq(roles.id, roleId)) : null;
+  return locked ? selectRoleForEdit(tx, eq(roles.id, roleId)) : null;
 }
 
 export async function createRole(claims: unknown, input: { content: RoleContentInput; stats: RoleStatsInput }): Promise<RoleSaved | RoleInvalid | RoleRefused> {

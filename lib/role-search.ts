@@ -2,7 +2,7 @@
 // Each parameter is checked on its own so that one bad value never hides the others.
 import { z } from 'zod';
 import { categorySlugSchema } from './field-schemas';
-import { firstValue, type RawSearchParams } from './query-params';
+import { firstValue, parseQueryFields, type RawSearchParams } from './query-params';
 import { hasControlCharacter } from './text-rules';
 import { usStateParam, type UsState } from './us-states';
 
@@ -141,16 +141,9 @@ export type RoleSearch = { [K in RoleSearchKey]?: z.output<(typeof roleSearchFie
 export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; invalid: RoleSearchKey[] } {
   const choice = sortChoices.find((candidate) => candidate.value === firstValue(raw.sort));
   const params = choice ? { ...raw, sort: choice.sort, order: choice.order } : raw;
-  const search: Record<string, unknown> = {};
-  const invalid: RoleSearchKey[] = [];
-  for (const key of Object.keys(roleSearchFields) as RoleSearchKey[]) {
-    const value = firstValue(params[key]);
-    if (value === undefined || value.trim() === '') continue;
-    const result = roleSearchFields[key].safeParse(value);
-    if (result.success) {
-      if (result.data !== '') search[key] = result.data;
-    } else invalid.push(key);
-  }
+  const parsed = parseQueryFields(params, roleSearchFields);
+  const search: Record<string, unknown> = parsed.values;
+  const invalid: RoleSearchKey[] = parsed.ignored;
   // The listing offers best match best first only (the API also the other way round).
   if (effectiveSort(search as RoleSearch) === 'relevance' && search.order === 'asc') {
     delete search.order;

@@ -12,23 +12,17 @@ import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { categorySlugSchema } from '@/lib/field-schemas';
 import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/format';
-import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
+import { parseQueryFields, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
 import { TableScroll } from '@/components/table-scroll';
 
 export const metadata: Metadata = { title: 'Roles' };
 
-// A bad parameter is dropped (and reported), never an error page.
-const filterSchema = z.object({
-  q: z.preprocess(emptyAsMissing, roleSearchFields.q.optional()).catch(undefined),
-  status: z.preprocess(emptyAsMissing, z.enum(roleStatus.enumValues).optional()).catch(undefined),
-  category: z.preprocess(emptyAsMissing, categorySlugSchema().optional()).catch(undefined),
-});
+const filterFields = { q: roleSearchFields.q, status: z.enum(roleStatus.enumValues), category: categorySlugSchema() };
 
 export default async function AdminRolesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
-  const filter = filterSchema.parse(raw);
-  const ignored = (['q', 'status', 'category'] as const).filter((key) => emptyAsMissing(raw[key]) !== undefined && filter[key] === undefined);
+  const { values: filter, ignored } = parseQueryFields(raw, filterFields);
   const result = await readOrSignIn('/admin', (claims) => listRolesForAdmin(claims, filter));
   const categories = await listCategories();
   const { items, total, limit } = result;

@@ -12,7 +12,7 @@ import type { RoleFormValues } from '@/lib/role-form';
 import { templatePlaceholders } from '@/lib/salary-template';
 import { SubmitButton } from './submit-button';
 import { RoleConflictTable } from './role-conflict-table';
-import { RoleListButton } from './role-list-button';
+import { RoleListButton, RoleListRowActions } from './role-list-button';
 
 type RoleFormState = FormState<RoleFormValues, RoleConflictDetail>;
 
@@ -306,21 +306,7 @@ export function RoleForm({
                   <input type="text" {...field(id, responsibility, { name: 'responsibilities' })} />
                   {error(id)}
                 </div>
-                <div className="role-form__row-actions">
-                  <RoleListButton intent={`move-responsibility-${number}-up`} label={`Move responsibility ${number} up`} disabled={index === 0}>
-                    Up
-                  </RoleListButton>
-                  <RoleListButton
-                    intent={`move-responsibility-${number}-down`}
-                    label={`Move responsibility ${number} down`}
-                    disabled={index === content.responsibilities.length - 1}
-                  >
-                    Down
-                  </RoleListButton>
-                  <RoleListButton intent={`remove-responsibility-${number}`} label={`Remove responsibility ${number}`}>
-                    Remove
-                  </RoleListButton>
-                </div>
+                <RoleListRowActions list="responsibility" number={number} count={content.responsibilities.length} />
               </li>
             );
           })}
@@ -360,21 +346,7 @@ export function RoleForm({
                     {error(`step-${number}-body`)}
                   </div>
                 </div>
-                <div className="role-form__row-actions">
-                  <RoleListButton intent={`move-step-${number}-up`} label={`Move step ${number} up`} disabled={index === 0}>
-                    Up
-                  </RoleListButton>
-                  <RoleListButton
-                    intent={`move-step-${number}-down`}
-                    label={`Move step ${number} down`}
-                    disabled={index === content.howToBecomeSteps.length - 1}
-                  >
-                    Down
-                  </RoleListButton>
-                  <RoleListButton intent={`remove-step-${number}`} label={`Remove step ${number}`}>
-                    Remove
-                  </RoleListButton>
-                </div>
+                <RoleListRowActions list="step" number={number} count={content.howToBecomeSteps.length} />
               </li>
             );
           })}

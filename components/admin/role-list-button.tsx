@@ -22,3 +22,20 @@ export function RoleListButton({
     </button>
   );
 }
+
+/** Up, Down and Remove for row `number` (from 1) of a list of `count` rows. */
+export function RoleListRowActions({ list, number, count }: { list: 'responsibility' | 'step'; number: number; count: number }) {
+  return (
+    <div className="role-form__row-actions">
+      <RoleListButton intent={`move-${list}-${number}-up`} label={`Move ${list} ${number} up`} disabled={number === 1}>
+        Up
+      </RoleListButton>
+      <RoleListButton intent={`move-${list}-${number}-down`} label={`Move ${list} ${number} down`} disabled={number === count}>
+        Down
+      </RoleListButton>
+      <RoleListButton intent={`remove-${list}-${number}`} label={`Remove ${list} ${number}`}>
+        Remove
+      </RoleListButton>
+    </div>
+  );
+}

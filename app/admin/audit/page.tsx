@@ -7,17 +7,15 @@ import { AuditEntry } from '@/components/admin/audit-entry';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
 import { listAuditEntries, listAuditFilters } from '@/db/audit-reads';
 import { readOrSignIn } from '@/lib/admin-read';
-import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
+import { parseQueryFields, type RawSearchParams } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const id = z.preprocess(emptyAsMissing, z.coerce.number().int().positive().max(2_147_483_647).optional()).catch(undefined);
-
-// A bad parameter is dropped (and reported), never an error page.
-const searchSchema = z.object({ role: id, user: id, before: id });
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const searchFields = { role: id, user: id, before: id };
 const parameters = ['role', 'user', 'before'] as const;
 
-type Search = z.output<typeof searchSchema>;
+type Search = { [Key in (typeof parameters)[number]]?: number };
 
 function auditHref(search: Search) {
   const query = new URLSearchParams();
@@ -28,8 +26,7 @@ function auditHref(search: Search) {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
-  const search = searchSchema.parse(raw);
-  const ignored = parameters.filter((key) => emptyAsMissing(raw[key]) !== undefined && search[key] === undefined);
+  const { values: search, ignored } = parseQueryFields(raw, searchFields);
   const [page, filters] = await readOrSignIn(auditHref(search), (claims) =>
     Promise.all([listAuditEntries(claims, { roleId: search.role, actorId: search.user, before: search.before }), listAuditFilters(claims)]),
   );
