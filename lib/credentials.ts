@@ -9,7 +9,8 @@ import { verifiedDeviceId } from './device-cookie';
 import { env } from './env';
 import { plainText } from './text-rules';
 
-const credentialsSchema = z.object({
+/** What may be signed in with: the sign-in form's action checks it first, authorize again (any client can post to Auth.js). */
+export const credentialsSchema = z.object({
   // No control characters: a NUL is no one's email, and PostgreSQL would refuse to look it up.
   email: plainText({ max: 320, required: 'your email' }),
   // Longer than any allowed password, so nothing a user set is ever cut short.

@@ -4,21 +4,19 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/lib/auth';
+import { credentialsSchema } from '@/lib/credentials';
 import { safeCallbackPath } from '@/lib/safe-redirect';
-import { signInErrorMessage, type SignInState } from '@/lib/sign-in-messages';
+import { signInErrorMessage, signInMessages, type SignInState } from '@/lib/sign-in-messages';
 
-const signInSchema = z.object({
-  email: z.string().trim().max(320),
-  password: z.string().max(1024),
-  callbackUrl: z.string().max(2000).optional(),
-});
+const signInSchema = credentialsSchema.extend({ callbackUrl: z.string().max(2000).optional() });
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const typed = (name: string) => (typeof formData.get(name) === 'string' ? String(formData.get(name)) : '');
+  const email = typed('email').slice(0, 320);
+  if (!email.trim() || !typed('password')) return { message: 'Enter your email and password.', email };
+  // What no account can have (a control character, a password longer than any allowed) is simply wrong.
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
-  const email = typeof formData.get('email') === 'string' ? String(formData.get('email')).slice(0, 320) : '';
-  if (!parsed.success || !parsed.data.email || !parsed.data.password) {
-    return { message: 'Enter your email and password.', email };
-  }
+  if (!parsed.success) return { message: signInMessages.invalid, email };
   try {
     await signIn('credentials', {
       email: parsed.data.email,
