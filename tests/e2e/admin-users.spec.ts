@@ -162,13 +162,16 @@ test.describe('managing users', () => {
       await form.getByLabel('Role').selectOption('admin');
       await form.getByLabel('Password').fill(password);
       expect(await form.getByLabel('Name').inputValue()).toContain('\u0000');
+      const answer = admin.page.waitForResponse((response) => response.request().method() === 'POST');
       await form.getByRole('button', { name: 'Create user' }).click();
+      expect(await (await answer).text(), 'the typed password is never sent back').not.toContain(password);
 
       await expect(form.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
       await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
       await expect(form.getByLabel('Name')).toHaveAccessibleDescription('Remove the invisible control character (U+0000)');
       await expect(form.getByLabel('Email')).toHaveValue(email);
       await expect(form.getByLabel('Role')).toHaveValue('admin');
+      await expect(form.getByLabel('Password')).toHaveValue('');
       await expect(admin.page.getByRole('row', { name: email })).toHaveCount(0);
       await admin.page.goto('/admin/users');
       await expect(admin.page.getByText(email)).toHaveCount(0);
@@ -194,8 +197,11 @@ async function createUserExpectingError(page: Page, email: string) {
   await form.getByLabel('Email').fill(email);
   await form.getByLabel('Name').fill('Twin');
   await form.getByLabel('Password').fill(password);
+  const answer = page.waitForResponse((response) => response.request().method() === 'POST');
   await form.getByRole('button', { name: 'Create user' }).click();
   await expect(form.getByLabel('Email')).toHaveAccessibleDescription('A user with this email already exists');
+  expect(await (await answer).text(), 'a refused user: the typed password is not sent back either').not.toContain(password);
+  await expect(form.getByLabel('Password')).toHaveValue('');
 }
 
 test.describe('the audit log of user changes', () => {
