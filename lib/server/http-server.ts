@@ -62,6 +62,10 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   // Slow clients may not hold a connection open indefinitely while sending their request.
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
+  // An idle connection is kept longer than the clients that reuse it keep theirs (Varnish's
+  // backend_idle_timeout and most load balancers: 60 s). With Node's 5 s, the server closed
+  // connections just as a client sent its next request on them: a reset instead of an answer.
+  server.keepAliveTimeout = 65_000;
 
   const app = next({ dev, dir, hostname, port, httpServer: server, customServer: true });
   await app.prepare();

@@ -1,6 +1,8 @@
 // What an attacker's script sends gets a clear 4xx, never a 500: addresses that do not decode,
 // control characters, cursors out of range or for another sort, over-long addresses, oversized
-// or unmeasured bodies, cross-site form posts and requests Node cannot even parse.
+// or unmeasured bodies, cross-site form posts and requests Node cannot even parse; and a reused
+// connection is answered, not reset.
+import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { rawRequest, rawSocketExchange } from './support/raw-http';
 
@@ -114,5 +116,26 @@ test.describe('writes from elsewhere', () => {
       body: 'hello',
     });
     expect(chunked.status).toBe(411);
+  });
+});
+
+test.describe('connections', () => {
+  // The failure this guards against: with Node's 5 s keep-alive, a client (Varnish, a load
+  // balancer, this suite's request context) sent its next request on a connection the server
+  // was closing that instant, and got a reset instead of an answer.
+  test('an idle connection is kept longer than a proxy keeps its own (65 s > 60 s)', async ({ baseURL }) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const socketsUsed = new Set<unknown>();
+    agent.on('free', (socket) => socketsUsed.add(socket));
+    try {
+      const first = await rawRequest(baseURL!, { path: '/api/health' }, agent);
+      expect(first.headers['keep-alive']).toBe('timeout=65');
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const second = await rawRequest(baseURL!, { path: '/api/health' }, agent);
+      expect(second.status).toBe(200);
+      expect(socketsUsed.size, 'the second request went over the first connection').toBe(1);
+    } finally {
+      agent.destroy();
+    }
   });
 });
