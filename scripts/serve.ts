@@ -1,9 +1,9 @@
 // `npm run dev` / `npm start`: makes sure a database is there (DATABASE_URL, or the embedded
 // server on .data/pg), migrates it, seeds it when empty, then serves the site through the HTTP
-// front (lib/server/http-server.ts) in this one process. With REDIS_URL, Next.js's cache is
-// shared with every other instance on the same database (lib/server/cache-handler.mjs). SIGTERM or Ctrl-C stops accepting,
-// lets requests in flight finish (at most 10 s), closes the database pool, stops the embedded
-// PostgreSQL and exits 0. A second signal exits at once.
+// front (lib/server/http-server.ts) in this one process. With REDIS_URL, Next.js's caches are
+// shared with every other instance on the same database (lib/server/shared-redis.mjs). SIGTERM
+// or Ctrl-C stops accepting, lets requests in flight finish (at most 10 s), closes the database
+// pool, stops the embedded PostgreSQL and exits 0. A second signal exits at once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -84,7 +84,7 @@ async function prepare(url: string) {
 }
 
 /**
- * Where this server's cache entries live in the shared cache (lib/server/cache-handler.mjs): one
+ * Where this server's cache entries live in the shared cache (lib/server/shared-redis.mjs): one
  * database and one build. Instances of one deployment share them; another database, or a new
  * build whose pages have another shape, starts afresh.
  */
