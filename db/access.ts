@@ -1,6 +1,7 @@
 // Who may do what. Every admin read in the DAL starts with `requireUser` and every change with
-// `requireUserToChange`, which trust nothing but the database: the session only names a user_sessions row, and that row
-// (still there, not expired) and its user's current row (enabled, with a role) decide.
+// `requireUserToChange`, which trust nothing but the database: the session only names a
+// user_sessions row, and that row (still there, not expired) and its user's current row
+// (enabled, with a role) decide.
 import 'server-only';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { cache } from 'react';
