@@ -1,6 +1,6 @@
 // Public reads of roles: published roles only, shaped as small objects for pages and the API.
 import 'server-only';
-import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
 import { categories, roleAreaStats, roles, roleSearch, roleStats, roleStatsHistory } from './schema';
 import { contentFromRow, percentilesFromColumns, statsFromColumns, type Percentiles, type Stats } from './role-columns';
@@ -168,7 +168,10 @@ function searchConditions(search: RoleSearch, match: TextMatch) {
   if (search.q) conditions.push(textCondition(search.q, match));
   if (search.category) conditions.push(eq(roleSearch.categorySlug, search.category));
   // In a state, the salary asked for is the state's; the degree requirement is only known nationally.
-  if (search.minSalary !== undefined) conditions.push(gte(search.state ? roleAreaStats.averageSalary : roleSearch.averageSalary, search.minSalary));
+  // Nationally as the salary sort's key (roles without a salary are -1, below any minimum): the
+  // key's index then serves the filter, for a count from the index alone and a sort's walk.
+  if (search.minSalary !== undefined)
+    conditions.push(search.state ? gte(roleAreaStats.averageSalary, search.minSalary) : sql`coalesce(${roleSearch.averageSalary}, -1) >= ${search.minSalary}`);
   if (search.maxDegree !== undefined) conditions.push(lte(roleSearch.degreeRequirementPercent, search.maxDegree));
   return conditions;
 }
@@ -178,8 +181,8 @@ function searchConditions(search: RoleSearch, match: TextMatch) {
  * first; then the full-text rank (or, for close spellings, the title's trigram similarity); then
  * the shorter title, the closer match. The rank weighs the title most, the other names much (a
  * role many of whose names say "nurse" is what "nurse" means) and the summary little, without
- * length normalisation. Rounded, so that a cursor can carry them exactly. Each is cheap on a row
- * of role_search, since a broad word's 10,000 matches are all ranked.
+ * length normalisation. Rounded to six decimals, so that a cursor can carry them exactly. Each is
+ * cheap on a row of role_search, since a broad word's 10,000 matches are all ranked.
  */
 function relevanceKeys(q: string, match: TextMatch) {
   // The few roles named exactly so, found through indexes once: testing each match's names instead
@@ -188,12 +191,12 @@ function relevanceKeys(q: string, match: TextMatch) {
     union all select ${roles.id} from ${roles} where ${alternativeTitlesText} ilike ${`%${escapeLike(q)}%`} escape '\\'
       and exists (select 1 from unnest(${roles.alternativeTitles}) as other(name) where lower(other.name) = lower(${q}))`;
   const exact = sql`(${roleSearch.roleId} in (${exactlyNamed}))::int`;
-  const score =
-    match === 'words'
-      ? sql`round(ts_rank('{0, 0.02, 0.4, 1}', ${roleSearch.searchVector}, ${wordsQuery(q)}, 0)::numeric, 6)`
-      : sql`round(similarity(${roleSearch.title}, ${q})::numeric, 6)`;
+  const score = match === 'words' ? sql`ts_rank('{0, 0.02, 0.4, 1}', ${roleSearch.searchVector}, ${wordsQuery(q)}, 0)` : sql`similarity(${roleSearch.title}, ${q})`;
   const shorter = sql`(-char_length(${roleSearch.title}))`;
-  return [exact, score, shorter];
+  // Rounded as a double: through numeric, each match's score would be printed and parsed again
+  // (float4 to numeric goes through text), which costs more than ranking it.
+  const rounded = sql`(round(${score}::float8 * 1000000) / 1000000)`;
+  return [exact, rounded, shorter];
 }
 
 /**
@@ -237,73 +240,126 @@ function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, 
 
 const MAX_SALARY_KEY = 2_147_483_647;
 
-/**
- * Up to this many matches, the count hands over their ids and the page is sorted from those.
- * The planner guesses a prefix search's matches at 2,000 of 100,000 whatever they are, and on a
- * search sorted by a column would then walk the sort's index, or scan every role's stats, to
- * find a page of 23 nurses. Given the ids, it knows. Past it, walking the sort's index finds a
- * page of a broad search after a few hundred roles.
- */
-const FEW_MATCHES = 1_000;
+/** A search counts its matches up to one past the bound: the scan stops there. */
+const COUNT_LIMIT = ROLE_COUNT_BOUND + 1;
+
+type PageKeys = { id: number } & Record<string, string | number>;
+type ListRowWithKey = ListRow & { cursorKey: string | number };
+type FoundPage = { total: number; rows: ListRowWithKey[] };
 
 /**
  * One page of published roles. Keyset pagination on (sort keys, id): every page costs the same
  * walk, however deep, where OFFSET would read and discard all earlier rows. Search text matches
- * its words, and only when no role has them does it look for close spellings. Sorted by a column,
- * a search is counted first, since how many roles match says which way their page is fastest.
+ * its words, and only when no role has them does it look for close spellings.
  */
 export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZE): Promise<RolePage> {
-  // Ranked by relevance, or without search text, the page's plan is the same however many roles
-  // match, so the page and the count run side by side.
-  const planIsFixed = !search.q || effectiveSort(search) === 'relevance';
-  let match: TextMatch = 'words';
-  const [counted, rows] = planIsFixed
-    ? await Promise.all([countMatches(search, match), pageRows(search, pageSize, match)])
-    : [await countMatches(search, match), null];
-  if (counted.total > 0) return toPage(search, pageSize, counted.total, rows ?? (await pageRows(search, pageSize, match, counted)));
+  const words = await findPage(search, pageSize, 'words');
+  if (words.total > 0) return toPage(search, pageSize, words.total, words.rows);
   // Close spellings only when no role at all has the words: when the filters leave none of those
   // that do, there is simply none.
   if (!search.q || (await anyRoleHasWords(search.q))) return toPage(search, pageSize, 0, []);
-  match = 'close';
-  const [closeCount, closeRows] = await Promise.all([countMatches(search, match), pageRows(search, pageSize, match)]);
-  return toPage(search, pageSize, closeCount.total, closeRows);
+  const close = await findPage(search, pageSize, 'close');
+  return toPage(search, pageSize, close.total, close.rows);
 }
 
-type ListRowWithKey = ListRow & { cursorKey: string | number };
-
 /**
- * One page of rows in the search's order, and one more to tell whether there are more. Given the
- * search's count: of the ids that came with it, when they are few; and when they are at most the
- * count's bound, sorted from all matches (see `unindexed`).
+ * A page and its total. Without search text, or ranked by relevance, the page's plan is the same
+ * however many roles match (the sort's index walked; every match ranked), so the page and the
+ * count run side by side. Sorted by a column, a search's matches are found through the text index
+ * and counted in the pass that sorts them, each heap page of role_search read once rather than
+ * once for a count and again for the page (a broad word's matches sit on nearly all of them).
+ * Past the count's bound, walking the sort's index finds a page after a few hundred roles.
  */
-async function pageRows(search: RoleSearch, pageSize: number, match: TextMatch, counted?: Counted): Promise<ListRowWithKey[]> {
-  const among = counted?.ids ?? null;
-  const sortAllMatches = counted !== undefined && among === null && counted.total <= ROLE_COUNT_BOUND;
-  const sort = effectiveSort(search);
-  const order = search.order ?? defaultOrder[sort];
-  const plan = sortPlan(sort, order, search.q, match, search.state !== undefined);
-  // The tie-breaker sits in the same table as the sort columns so one index serves both.
-  const idColumn = roleSearch.roleId;
+async function findPage(search: RoleSearch, pageSize: number, match: TextMatch): Promise<FoundPage> {
+  if (!search.q || effectiveSort(search) === 'relevance') {
+    const [total, keys] = await Promise.all([countMatches(search, match), sortedPage(search, pageSize, match)]);
+    return { total, rows: await withDetails(search, keys) };
+  }
+  const sorted = await sortBoundedMatches(search, pageSize, match);
+  const total = sorted.total ?? (await countMatches(search, match));
+  const keys = total <= ROLE_COUNT_BOUND ? sorted.keys : await sortedPage(search, pageSize, match);
+  return { total, rows: await withDetails(search, keys) };
+}
+
+/** The way a page runs through its sort, and its cursor as a condition on `keys` (the sort keys, then the id). */
+function pageDirection(search: RoleSearch, plan: ReturnType<typeof sortPlan>, order: 'asc' | 'desc') {
   const cursor = search.after ?? search.before;
   const ascending = (order === 'asc') !== (search.before !== undefined);
-
-  const conditions = among ? [inArray(roleSearch.roleId, among)] : searchConditions(search, match);
-  const sortKeys = sortAllMatches ? plan.keys.map((key) => unindexed(key, sort)) : plan.keys;
-  if (cursor) {
-    const keys = sql.join([...sortKeys, sql`${idColumn}`], sql`, `);
+  const afterCursor = (keys: SQL[]) => {
+    if (!cursor) return undefined;
     const values = sql.join([...plan.cursorParts(cursor.value).map((part) => sql`${part}`), sql`${cursor.id}`], sql`, `);
-    conditions.push(ascending ? sql`(${keys}) > (${values})` : sql`(${keys}) < (${values})`);
-  }
-  // The page's ids in order, from role_search alone; then the columns of those rows, by id. Two
-  // small queries plan faster than one that nests the ranking (a few ms under custom plans).
+    const row = sql.join(keys, sql`, `);
+    return ascending ? sql`(${row}) > (${values})` : sql`(${row}) < (${values})`;
+  };
+  return { ascending, afterCursor };
+}
+
+/** A search's sort keys as planned for a text match, with its order. */
+function planFor(search: RoleSearch, match: TextMatch) {
+  const sort = effectiveSort(search);
+  const order = search.order ?? defaultOrder[sort];
+  return { sort, order, plan: sortPlan(sort, order, search.q, match, search.state !== undefined) };
+}
+
+/** Column `key<index>` of a subquery. */
+function keyColumn(subquery: string, index: number) {
+  return sql<string | number>`${sql.identifier(subquery)}.${sql.identifier(`key${index}`)}`;
+}
+
+/**
+ * One page of matches' ids and sort keys, and one more to tell whether there are more, sorted from
+ * up to one past the count's bound of them (see `unindexed`), with how many there are: counted
+ * before the cursor is applied, so that every page says the same. The total is null when the page
+ * is empty (past the last one), as no row was left to carry it.
+ */
+async function sortBoundedMatches(search: RoleSearch, pageSize: number, match: TextMatch) {
+  const { sort, order, plan } = planFor(search, match);
+  const { ascending, afterCursor } = pageDirection(search, plan, order);
+  const keyFields = Object.fromEntries(plan.keys.map((key, index) => [`key${index}`, sql`${unindexed(key, sort)}`.as(`key${index}`)]));
+  const matches = matchingRoles(search.state, keyFields)
+    .where(and(...searchConditions(search, match)))
+    .limit(COUNT_LIMIT)
+    .as('matches');
+  const passedOn = Object.fromEntries(plan.keys.map((_, index) => [`key${index}`, keyColumn('matches', index).as(`key${index}`)]));
+  const counted = database()
+    .select({ id: matches.id, ...passedOn, total: sql<number>`(count(*) over ())::int`.as('total') })
+    .from(matches)
+    .as('counted');
+  const keys = plan.keys.map((_, index) => keyColumn('counted', index));
+  const direction = (key: SQL) => (ascending ? asc(key) : desc(key));
+  const rows = (await database()
+    .select({ id: counted.id, total: counted.total, ...Object.fromEntries(keys.map((key, index) => [`key${index}`, key])) })
+    .from(counted)
+    .where(afterCursor([...keys, sql`${counted.id}`]))
+    .orderBy(...keys.map(direction), direction(sql`${counted.id}`))
+    .limit(pageSize + 1)) as (PageKeys & { total: number })[];
+  const total = rows[0] ? rows[0].total : search.after || search.before ? null : 0;
+  return { total, keys: rows.map(({ total: _, ...page }) => page as PageKeys) };
+}
+
+/**
+ * One page of ids and sort keys, and one more, in the sort's order from role_search alone: for a
+ * sort by a column, the planner walks its index; ranked, every match is scored.
+ */
+async function sortedPage(search: RoleSearch, pageSize: number, match: TextMatch): Promise<PageKeys[]> {
+  const { order, plan } = planFor(search, match);
+  const { ascending, afterCursor } = pageDirection(search, plan, order);
+  // The tie-breaker sits in the same table as the sort columns so one index serves both.
+  const conditions = [...searchConditions(search, match)];
+  const cursor = afterCursor([...plan.keys, sql`${roleSearch.roleId}`]);
+  if (cursor) conditions.push(cursor);
   // Sorted by the selected keys' positions (id is the first column): written out again, with
-  // parameters of their own, each key would be computed twice per match.
-  const keyFields = Object.fromEntries(sortKeys.map((key, index) => [`key${index}`, sql<string | number>`${key}`]));
+  // parameters of their own, each key would be computed twice per row.
+  const keyFields = Object.fromEntries(plan.keys.map((key, index) => [`key${index}`, sql<string | number>`${key}`]));
   const byPosition = (position: number) => sql.raw(`${position} ${ascending ? 'asc' : 'desc'}`);
-  const page = await matchingRoles(search.state, keyFields)
+  return (await matchingRoles(search.state, keyFields)
     .where(and(...conditions))
-    .orderBy(...sortKeys.map((_, index) => byPosition(index + 2)), byPosition(1))
-    .limit(pageSize + 1);
+    .orderBy(...plan.keys.map((_, index) => byPosition(index + 2)), byPosition(1))
+    .limit(pageSize + 1)) as PageKeys[];
+}
+
+/** The listing's columns of a page's roles, in the page's order, each with its cursor key. */
+async function withDetails(search: RoleSearch, page: PageKeys[]): Promise<ListRowWithKey[]> {
   if (page.length === 0) return [];
   const details = database()
     .select({ ...listColumns, ...(search.state ? { inState: stateColumns } : {}) })
@@ -316,14 +372,14 @@ async function pageRows(search: RoleSearch, pageSize: number, match: TextMatch, 
   // A role archived between the two queries is left out.
   return page.flatMap(({ id, ...keys }) => {
     const row = rows.get(id);
-    const values = sortKeys.map((_, index) => keys[`key${index}`]!);
+    const values = Object.keys(keys).map((_, index) => keys[`key${index}`]!);
     return row ? [{ ...row, cursorKey: values.length === 1 ? values[0]! : values.join(':') }] : [];
   });
 }
 
 /**
  * A sort key as an expression no index serves, so that the planner finds a search's matches
- * through the text index and sorts them: bounded by the count's bound. Walking the sort's index
+ * through the text index and sorts them, up to the count's bound. Walking the sort's index
  * instead can read far, since matches cluster (a word that starts titles sits in one stretch of
  * the title order: 20,000 roles read to find 21 "Clinical …" roles at 100,000).
  */
@@ -355,7 +411,7 @@ function toPage(search: RoleSearch, pageSize: number, counted: number, rows: Lis
 }
 
 /** The ids of published roles (and `fields`), from role_search alone (with the state's figures in a state). */
-function matchingRoles<Fields extends Record<string, SQL>>(state?: UsState, fields?: Fields) {
+function matchingRoles<Fields extends Record<string, SQL | SQL.Aliased>>(state?: UsState, fields?: Fields) {
   const query = database()
     .select({ id: roleSearch.roleId, ...(fields as Fields) })
     .from(roleSearch)
@@ -375,23 +431,17 @@ async function anyRoleHasWords(q: string) {
 
 /**
  * How many published roles match a search, counting at most one past the bound: the scan stops
- * there. With no order to keep, the planner reads the text index first by itself. When they are
- * few, their ids come with the count.
+ * there. Without search text, an index alone answers (role_search is all-visible between writes).
  */
-type Counted = { total: number; ids: number[] | null };
-
-async function countMatches(search: RoleSearch, match: TextMatch): Promise<Counted> {
+async function countMatches(search: RoleSearch, match: TextMatch): Promise<number> {
   const matches = matchingRoles(search.state)
     .where(and(...searchConditions(search, match)))
-    .limit(ROLE_COUNT_BOUND + 1)
+    .limit(COUNT_LIMIT)
     .as('matches');
   const [row] = await database()
-    .select({
-      total: sql<number>`count(*)::int`,
-      ids: sql<number[] | null>`case when count(*) < ${sql.raw(String(FEW_MATCHES))} then array_agg(${matches.id}) end`,
-    })
+    .select({ total: sql<number>`count(*)::int` })
     .from(matches);
-  return { total: row?.total ?? 0, ids: row?.ids ?? null };
+  return row?.total ?? 0;
 }
 
 export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promise<RoleDetail | null> {

@@ -86,7 +86,6 @@ export const roles = pgTable(
     check('roles_version_positive', sql`${table.version} >= 1`),
     check('roles_responsibilities_array', sql`jsonb_typeof(${table.responsibilities}) = 'array'`),
     check('roles_steps_array', sql`jsonb_typeof(${table.howToBecomeSteps}) = 'array'`),
-    index('roles_search_idx').using('gin', table.searchVector),
     index('roles_title_trgm_idx').using('gin', table.title.op('gin_trgm_ops')),
     // Search puts a title that is exactly the search text first.
     index('roles_title_lower_idx').on(sql`lower(${table.title})`),
@@ -195,10 +194,6 @@ export const roleStats = pgTable(
   (table) => [
     ...statsChecks('role_stats', table),
     index('role_stats_salary_idx').on(table.averageSalary, table.roleId),
-    // The listing's salary sort keys (db/role-reads.ts): roles without a salary last, in both directions.
-    index('role_stats_salary_desc_key_idx').on(sql`coalesce(${table.averageSalary}, -1)`, table.roleId),
-    index('role_stats_salary_asc_key_idx').on(sql`coalesce(${table.averageSalary}, 2147483647)`, table.roleId),
-    index('role_stats_openings_idx').on(table.jobOpenings, table.roleId),
     index('role_stats_degree_idx').on(table.degreeRequirementPercent),
   ],
 );

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { createDatabase } from '@/db/connection';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase } from '@/db/seed/seed';
+import { RELEVANCE_CURSOR } from '@/lib/role-search';
 import { createEmptyDatabase } from '../support/database';
 
 let scratch: Awaited<ReturnType<typeof createEmptyDatabase>>;
@@ -90,5 +91,46 @@ describe('search past 10,000 matches', () => {
     } finally {
       await sql.end();
     }
+  });
+
+  test('a word past the bound sorted by a column: "10,000+", and pages in the database\'s order', async () => {
+    // Every generated role's summary says "Roleboard": more matches than the bound.
+    const { sql } = createDatabase(scratch.url, { max: 1 });
+    try {
+      const expected = (await sql`select role_id from role_search where search_vector @@ 'roleboard:*'::tsquery order by coalesce(average_salary, -1) desc, role_id desc limit 40`).map((row) => row.role_id as number);
+      const first = await roles.listPublishedRoles({ q: 'Roleboard', sort: 'salary', order: 'desc' }, 20);
+      assert.deepEqual([first.total, first.totalIsLowerBound], [roles.ROLE_COUNT_BOUND, true]);
+      const second = await roles.listPublishedRoles({ q: 'Roleboard', sort: 'salary', order: 'desc', after: first.nextCursor! }, 20);
+      assert.deepEqual([first, second].flatMap((page) => page.items.map((item) => item.id)), expected);
+      assert.deepEqual([second.total, second.totalIsLowerBound], [roles.ROLE_COUNT_BOUND, true], 'a deeper page says the same');
+    } finally {
+      await sql.end();
+    }
+  });
+
+  test('ranked by relevance, every match once and the exact total on every page', async () => {
+    const seen = new Set<number>();
+    let page = await roles.listPublishedRoles({ q: 'Clinical' }, 100);
+    const total = page.total;
+    assert.ok(total > 1_000 && !page.totalIsLowerBound, String(total));
+    for (;;) {
+      assert.equal(page.total, total);
+      for (const item of page.items) {
+        assert.ok(!seen.has(item.id), 'no role twice');
+        seen.add(item.id);
+      }
+      if (!page.nextCursor) break;
+      assert.match(String(page.nextCursor.value), RELEVANCE_CURSOR);
+      page = await roles.listPublishedRoles({ q: 'Clinical', after: page.nextCursor }, 100);
+    }
+    assert.equal(seen.size, total);
+  });
+
+  test('a word of 1,000–10,000 roles sorted by a column: past its last page, no roles and still its exact total', async () => {
+    let page = await roles.listPublishedRoles({ q: 'Clinical', sort: 'openings', order: 'desc' }, 1_000);
+    while (page.nextCursor) page = await roles.listPublishedRoles({ q: 'Clinical', sort: 'openings', order: 'desc', after: page.nextCursor }, 1_000);
+    const last = page.items.at(-1)!;
+    const past = await roles.listPublishedRoles({ q: 'Clinical', sort: 'openings', order: 'desc', after: { value: last.jobOpenings, id: last.id } }, 20);
+    assert.deepEqual([past.items.length, past.total, past.totalIsLowerBound], [0, page.total, false]);
   });
 });
