@@ -21,20 +21,22 @@ export type DomainErrorCode = keyof typeof domainErrors;
 /** A refusal of the data layer: the change was not made, for these reasons. */
 export type Refused<Code extends DomainErrorCode> = { status: 'refused'; codes: Code[] };
 
-/** The codes' messages under their fields, for a form; codes without a field are left to `messageOf`. */
-export function fieldErrorsOfCodes(codes: readonly DomainErrorCode[]): FieldErrors {
-  const errors: FieldErrors = {};
+/**
+ * A refusal as a form shows it: each code's message under its field, and above the form the
+ * message of the first code that belongs to no field (or, when all do, a request to correct them).
+ */
+export function refusalFeedback(codes: readonly DomainErrorCode[]): { message: string; fieldErrors?: FieldErrors } {
+  const fieldErrors: FieldErrors = {};
+  let message: string | undefined;
   for (const code of codes) {
     const error: { message: string; field?: string } = domainErrors[code];
-    if (error.field) (errors[error.field] ??= []).push(error.message);
+    if (error.field) (fieldErrors[error.field] ??= []).push(error.message);
+    else message ??= error.message;
   }
-  return errors;
-}
-
-/** The message of the first code that belongs to no field, if any. */
-export function messageOf(codes: readonly DomainErrorCode[]): string | undefined {
-  const code = codes.find((candidate) => !('field' in domainErrors[candidate]));
-  return code === undefined ? undefined : domainErrors[code].message;
+  return {
+    message: message ?? 'Please correct the highlighted fields.',
+    ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
+  };
 }
 
 /** zod issues keyed by their dotted path: the one way input errors are built, by forms, actions and the DAL. */

@@ -9,7 +9,7 @@ import { formatEditTime, formatLastEditor } from '@/lib/format';
 import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleConflict, type RoleMutationResult } from '@/db/role-edits';
 import { authenticatedAction } from '@/lib/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/cached-public-reads';
-import { fieldErrorsOfCodes } from '@/lib/errors';
+import { refusalFeedback } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
 import { mergeRoleEdit, type RoleConflictDetail } from '@/lib/role-merge';
 import {
@@ -52,7 +52,7 @@ function refusedState(result: Extract<RoleMutationResult, { status: 'invalid' | 
     case 'invalid':
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
     case 'refused':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOfCodes(result.codes), values };
+      return { status: 'error', ...refusalFeedback(result.codes), values };
     case 'not-found':
       return { status: 'error', message: 'This role no longer exists.', values };
   }

@@ -4,7 +4,7 @@
 import { refresh } from 'next/cache';
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, signOutEverywhere, type UserMutationResult } from '@/db/users';
 import { authenticatedAction } from '@/lib/authenticated-action';
-import { fieldErrorsOfCodes, messageOf } from '@/lib/errors';
+import { refusalFeedback } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
 import {
   newUserSchema,
@@ -22,11 +22,8 @@ function resultState(result: UserMutationResult, savedMessage: (name: string) =>
       return { status: 'saved', message: result.changed ? savedMessage(result.user.name) : 'Nothing to change.' };
     case 'invalid':
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
-    case 'refused': {
-      const fieldErrors = fieldErrorsOfCodes(result.codes);
-      const message = messageOf(result.codes) ?? 'Please correct the highlighted fields.';
-      return { status: 'error', message, ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}), values };
-    }
+    case 'refused':
+      return { status: 'error', ...refusalFeedback(result.codes), values };
     case 'not-found':
       refresh();
       return { status: 'error', message: 'This user no longer exists.' };
