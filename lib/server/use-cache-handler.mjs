@@ -19,7 +19,7 @@ import { cacheKeyPrefix, replayedTags, sharedRedis, tryRedis } from './shared-re
  * @typedef {{
  *   read(key: string): Promise<StoredEntry | undefined>,
  *   write(key: string, entry: StoredEntry): Promise<void>,
- *   tagTimes(tags: string[]): Promise<(TagTimes | undefined)[]>,
+ *   tagTimes(tags: string[]): Promise<(TagTimes | undefined)[] | null>,
  *   invalidate(tags: string[], times: TagTimes): Promise<boolean>,
  * }} Store
  */
@@ -93,8 +93,8 @@ function redisStore(redis) {
     async tagTimes(names) {
       if (names.length === 0) return [];
       const raw = await tryRedis(await redis.client, (client) => client.hmGet(tagsKey, names));
-      // Unreachable Redis: every tag counts as just expired, so nothing stale is served.
-      if (!raw) return names.map(() => ({ staleAt: Infinity, expiredAt: 0 }));
+      // Null when Redis cannot say: the entry is then a miss, so nothing stale is served.
+      if (!raw) return null;
       return raw.map((value) => {
         if (typeof value !== 'string') return undefined;
         const [staleAt, expiredAt] = value.split(':').map(Number);
@@ -143,8 +143,10 @@ function createUseCacheHandler() {
       const now = Date.now();
       // As Next.js's own in-memory handler does: past its revalidate time an entry is a miss.
       if (now > metadata.timestamp + metadata.revalidate * 1000) return undefined;
+      const tagTimes = await store.tagTimes([...metadata.tags, ...softTags]);
+      if (!tagTimes) return undefined;
       let revalidate = metadata.revalidate;
-      for (const times of await store.tagTimes([...metadata.tags, ...softTags])) {
+      for (const times of tagTimes) {
         if (!times || times.staleAt <= metadata.timestamp) continue;
         if (times.expiredAt <= now) return undefined;
         // Invalidated with a grace period (revalidateTag with a profile): served once more while refreshed.
