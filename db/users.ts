@@ -1,6 +1,6 @@
 // User accounts, for admins only. Every function checks the claims itself (requireUser, and for a
-// change requireUserToChange), every change runs in one transaction with its audit row, and password hashes never
-// leave this module: not in the DTOs, not in the audit log.
+// change requireUserToChange), every change runs in one transaction with its audit row, and
+// password hashes never leave this module: not in the DTOs, not in the audit log.
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';

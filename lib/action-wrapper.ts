@@ -1,8 +1,8 @@
 // The one way to write an admin Server Action (bound to the session's cookie and Next's redirect
 // in lib/authenticated-action.ts, to given claims in tests): it loads the session, checks the
 // session row, user and role against the database, validates the form with the action's schema,
-// and only then calls the handler with the parsed input. The handler's DAL calls check the claims again; this wrapper
-// is what no action can forget. While the database is away, the form comes back with everything
+// and only then calls the handler with the parsed input. The handler's DAL calls check the claims
+// again; this wrapper is what no action can forget. While the database is away, the form comes back with everything
 // typed and says so; fields named in `redact` (passwords) never go back to the browser at all.
 import 'server-only';
 import { z } from 'zod';
