@@ -36,7 +36,7 @@ export const loginLimits = {
 export type SignInResult =
   | { status: 'signed-in'; user: { id: number; email: string; name: string; role: UserRole }; sessionId: string }
   | { status: 'invalid' }
-  | { status: 'throttled'; retryAfterMinutes: number };
+  | { status: 'throttled'; retryAfterSeconds: number };
 
 type Attempt = {
   /** Lower-cased and trimmed. */
@@ -73,13 +73,13 @@ function lockKeysFor({ email, clientAddress, deviceId }: Attempt) {
 }
 
 /**
- * The wait one limit imposes, in minutes, as a subquery: the newest attempt that still fills the
+ * The wait one limit imposes, in seconds, as a subquery: the newest attempt that still fills the
  * limit must age out of the window. No row (null) when fewer than `limit.attempts` are in it.
  */
 function waitForLimit(limit: Limit, matching: SQL | undefined) {
   const windowLength = sql`make_interval(mins => ${limit.windowMinutes})`;
   return new QueryBuilder()
-    .select({ minutes: sql`greatest(1, ceil(extract(epoch from ${loginAttempts.attemptedAt} + ${windowLength} - now()) / 60))` })
+    .select({ seconds: sql`greatest(1, ceil(extract(epoch from ${loginAttempts.attemptedAt} + ${windowLength} - now())))` })
     .from(loginAttempts)
     .where(and(matching, ne(loginAttempts.outcome, 'succeeded'), gt(loginAttempts.attemptedAt, sql`now() - ${windowLength}`)))
     .orderBy(desc(loginAttempts.attemptedAt))
@@ -87,25 +87,25 @@ function waitForLimit(limit: Limit, matching: SQL | undefined) {
     .limit(1);
 }
 
-/** Minutes until the attempt may be checked (the longest wait of its limits), 0 if it may now. One statement. */
-async function minutesUntilAllowed(db: Database | Transaction, attempt: Attempt) {
+/** Seconds until the attempt may be checked (its longest wait), 0 if it may now. One statement. */
+async function secondsUntilAllowed(db: Database | Transaction, attempt: Attempt) {
   const waits = limitsFor(attempt).map(([limit, matching]) => sql`(${waitForLimit(limit, matching)})`);
-  const [row] = await db.execute<{ minutes: number }>(sql`select coalesce(greatest(${sql.join(waits, sql`, `)}), 0)::int as minutes`);
-  return row!.minutes;
+  const [row] = await db.execute<{ seconds: number }>(sql`select coalesce(greatest(${sql.join(waits, sql`, `)}), 0)::int as seconds`);
+  return row!.seconds;
 }
 
 /** Writes the attempt as pending and returns its id, or how long to wait if a limit is reached. */
-async function reserveAttempt(attempt: Attempt): Promise<{ attemptId: number } | { retryAfterMinutes: number }> {
+async function reserveAttempt(attempt: Attempt): Promise<{ attemptId: number } | { retryAfterSeconds: number }> {
   // A limit already reached refuses at once, without the locks: under attack most attempts are
   // refused, and they need not queue behind each other. Only the locked check below admits one.
-  const knownWait = await minutesUntilAllowed(database(), attempt);
-  if (knownWait > 0) return { retryAfterMinutes: knownWait };
+  const knownWait = await secondsUntilAllowed(database(), attempt);
+  if (knownWait > 0) return { retryAfterSeconds: knownWait };
   return database().transaction(async (tx) => {
     for (const key of lockKeysFor(attempt)) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
     }
-    const retryAfterMinutes = await minutesUntilAllowed(tx, attempt);
-    if (retryAfterMinutes > 0) return { retryAfterMinutes };
+    const retryAfterSeconds = await secondsUntilAllowed(tx, attempt);
+    if (retryAfterSeconds > 0) return { retryAfterSeconds };
     const [reserved] = await tx
       .insert(loginAttempts)
       .values({ email: attempt.email, ipAddress: attempt.clientAddress, deviceId: attempt.deviceId })
@@ -127,7 +127,7 @@ export async function signInWithPassword({
 }): Promise<SignInResult> {
   const attempt = { email: email.trim().toLowerCase(), clientAddress, deviceId };
   const reservation = await reserveAttempt(attempt);
-  if ('retryAfterMinutes' in reservation) return { status: 'throttled', retryAfterMinutes: reservation.retryAfterMinutes };
+  if ('retryAfterSeconds' in reservation) return { status: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
   const { attemptId } = reservation;
 
   const [user] = await database()

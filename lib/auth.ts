@@ -15,9 +15,9 @@ import { signInErrorCodes } from './sign-in-messages';
 
 /** Thrown by authorize when a limit is reached; the login form reads the wait from `code`. */
 export class SignInThrottled extends CredentialsSignin {
-  constructor(retryAfterMinutes: number) {
+  constructor(retryAfterSeconds: number) {
     super();
-    this.code = signInErrorCodes.throttled(retryAfterMinutes);
+    this.code = signInErrorCodes.throttled(retryAfterSeconds);
   }
 }
 
@@ -48,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           deviceCookie: cookieJar.get(DEVICE_COOKIE_NAME)?.value,
         });
         if (result.status === 'unavailable') throw new SignInUnavailable();
-        if (result.status === 'throttled') throw new SignInThrottled(result.retryAfterMinutes);
+        if (result.status === 'throttled') throw new SignInThrottled(result.retryAfterSeconds);
         if (result.status === 'invalid') return null;
         const { user } = result;
         // This browser has now signed in to this account: from here on, strangers' failures
