@@ -1,10 +1,14 @@
 // Checking a sign-in, throttled in PostgreSQL. Every attempt is first reserved: in one short
 // transaction, under advisory locks on its throttling keys, the attempts that count against each
-// limit are counted and, if all are below their limit, the attempt is written as pending. Only
-// then is the password checked (argon2, slow on purpose), and the outcome recorded on that row.
+// limit are counted and, if none makes the attempt wait, it is written as pending. Only then is
+// the password checked (argon2, slow on purpose), and the outcome recorded on that row.
 // Concurrent attempts therefore queue for the reservation and each sees the others, so however
 // many arrive at once, no more passwords are checked than the limits allow. A right password
 // starts a server-side session (db/sessions.ts), whose id the session cookie carries.
+//
+// Nothing holds an account shut for everyone: strangers with many addresses are slowed down
+// address by address (accountUnderAttack), so the owner on a new device, from an address of their
+// own, has the right password checked at once however many others are failing.
 import 'server-only';
 import { and, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
@@ -22,16 +26,27 @@ type Limit = { attempts: number; windowMinutes: number };
 export const loginLimits = {
   /**
    * A browser holding a valid device cookie for the account (lib/device-cookie.ts) has proved it
-   * signed in before; it is limited on its own, so strangers' failures never lock its owner out.
+   * signed in before; it is limited on its own, so strangers' failures never slow its owner down.
    */
   perDevice: { attempts: 10, windowMinutes: 15 },
   /** Everyone else: one account from one client address, … */
   perAccountAndAddress: { attempts: 10, windowMinutes: 15 },
-  /** … one account from all addresses together (attackers with many addresses), … */
-  perAccount: { attempts: 100, windowMinutes: 15 },
   /** … and one address across all accounts (password spraying). */
   perAddress: { attempts: 25, windowMinutes: 5 },
 } as const satisfies Record<string, Limit>;
+
+/**
+ * There is no limit on one account from all addresses together: an attacker's failures would hold
+ * it shut for the owner on a new device too (issue 19). Instead, once strangers' failed or pending
+ * attempts on an account reach `failures` in `windowMinutes`, from all addresses together, the
+ * account is under attack and each address slows down on its own: after its n-th attempt on the
+ * account in the window, its next one waits 2^n seconds from that attempt (2, 4, 8 …, at most
+ * `maxDelaySeconds`), within its perAccountAndAddress limit. An address without attempts on the
+ * account, the owner's new device say, is checked at once. 20 is more than one address may fail
+ * (perAccountAndAddress), and a false alarm costs someone mistyping seconds; the old account-wide
+ * 100 would not even have noticed the attack of issue 19 (9 addresses, 10 checks each).
+ */
+export const accountUnderAttack = { failures: 20, windowMinutes: 15, maxDelaySeconds: 60 } as const;
 
 export type SignInResult =
   | { status: 'signed-in'; user: { id: number; email: string; name: string; role: UserRole }; sessionId: string }
@@ -50,23 +65,36 @@ type Attempt = {
 // Verified against when the email is unknown, so both cases cost one argon2 verification.
 let decoyHash: Promise<string> | undefined;
 
-/** The limits that apply to an attempt, each with the attempts that count against it. */
-function limitsFor({ email, clientAddress, deviceId }: Attempt): [Limit, SQL | undefined][] {
-  if (deviceId) return [[loginLimits.perDevice, eq(loginAttempts.deviceId, deviceId)]];
+// The time attempts are written with and measured against. Not now(): in a reservation's
+// transaction, that is when it began queueing for the locks, not when it holds them.
+const currentTime = sql`statement_timestamp()`;
+
+/** Attempts within the last `windowMinutes` that count: failed or still pending. */
+function countedWithin(windowMinutes: number) {
+  return and(
+    ne(loginAttempts.outcome, 'succeeded'),
+    gt(loginAttempts.attemptedAt, sql`${currentTime} - make_interval(mins => ${windowMinutes})`),
+  );
+}
+
+/** The waits that apply to an attempt, each a subquery giving seconds or no row. */
+function waitsFor({ email, clientAddress, deviceId }: Attempt) {
+  if (deviceId) return [waitForLimit(loginLimits.perDevice, eq(loginAttempts.deviceId, deviceId))];
   const stranger = isNull(loginAttempts.deviceId);
-  const sameAccount = eq(loginAttempts.email, email);
+  const sameAccount = and(stranger, eq(loginAttempts.email, email));
   const sameAddress = eq(loginAttempts.ipAddress, clientAddress);
   return [
-    [loginLimits.perAccountAndAddress, and(stranger, sameAccount, sameAddress)],
-    [loginLimits.perAccount, and(stranger, sameAccount)],
-    [loginLimits.perAddress, and(stranger, sameAddress)],
+    waitForLimit(loginLimits.perAccountAndAddress, and(sameAccount, sameAddress)),
+    waitForLimit(loginLimits.perAddress, and(stranger, sameAddress)),
+    waitWhileUnderAttack(sameAccount, sameAddress),
   ];
 }
 
 /**
- * The advisory locks an attempt's reservation holds: every key whose limit it checks. Strangers'
- * attempts take their account's lock and then their address's, always in that order, so no two
- * attempts can each hold the lock the other waits for.
+ * The advisory locks an attempt's reservation holds: every key whose attempts it counts. Strangers'
+ * attempts take their account's lock (accountUnderAttack counts the account's attempts from all
+ * addresses) and then their address's, always in that order, so no two attempts can each hold the
+ * lock the other waits for.
  */
 function lockKeysFor({ email, clientAddress, deviceId }: Attempt) {
   return deviceId ? [`device:${deviceId}`] : [`account:${email}`, `address:${clientAddress}`];
@@ -77,26 +105,49 @@ function lockKeysFor({ email, clientAddress, deviceId }: Attempt) {
  * limit must age out of the window. No row (null) when fewer than `limit.attempts` are in it.
  */
 function waitForLimit(limit: Limit, matching: SQL | undefined) {
-  const windowLength = sql`make_interval(mins => ${limit.windowMinutes})`;
   return new QueryBuilder()
-    .select({ seconds: sql`greatest(1, ceil(extract(epoch from ${loginAttempts.attemptedAt} + ${windowLength} - now())))` })
+    .select({
+      seconds: sql`ceil(extract(epoch from ${loginAttempts.attemptedAt} + make_interval(mins => ${limit.windowMinutes}) - ${currentTime}))`,
+    })
     .from(loginAttempts)
-    .where(and(matching, ne(loginAttempts.outcome, 'succeeded'), gt(loginAttempts.attemptedAt, sql`now() - ${windowLength}`)))
+    .where(and(matching, countedWithin(limit.windowMinutes)))
     .orderBy(desc(loginAttempts.attemptedAt))
     .offset(limit.attempts - 1)
     .limit(1);
 }
 
+/**
+ * The wait accountUnderAttack imposes on one address, in seconds, as a subquery: 2^n seconds (at
+ * most maxDelaySeconds) from the newest of its n attempts on the account, measured from when that
+ * attempt was reserved. No row (null) while the account is not under attack or the address has
+ * no attempts on it; a negative number once the delay has passed.
+ */
+function waitWhileUnderAttack(sameAccount: SQL | undefined, sameAddress: SQL) {
+  const { failures, windowMinutes, maxDelaySeconds } = accountUnderAttack;
+  // Read no more of the account's attempts than it takes to tell: an attack leaves many.
+  const accountFailures = new QueryBuilder()
+    .select({ attempt: sql`1` })
+    .from(loginAttempts)
+    .where(and(sameAccount, countedWithin(windowMinutes)))
+    .limit(failures);
+  const delay = sql`make_interval(secs => least(2 ^ count(*), ${maxDelaySeconds}))`;
+  return new QueryBuilder()
+    .select({ seconds: sql`ceil(extract(epoch from max(${loginAttempts.attemptedAt}) + ${delay} - ${currentTime}))` })
+    .from(loginAttempts)
+    .where(and(sameAccount, sameAddress, countedWithin(windowMinutes)))
+    .having(sql`count(*) > 0 and (select count(*) from (${accountFailures}) as recent) >= ${failures}`);
+}
+
 /** Seconds until the attempt may be checked (its longest wait), 0 if it may now. One statement. */
 async function secondsUntilAllowed(db: Database | Transaction, attempt: Attempt) {
-  const waits = limitsFor(attempt).map(([limit, matching]) => sql`(${waitForLimit(limit, matching)})`);
-  const [row] = await db.execute<{ seconds: number }>(sql`select coalesce(greatest(${sql.join(waits, sql`, `)}), 0)::int as seconds`);
+  const waits = waitsFor(attempt).map((wait) => sql`(${wait})`);
+  const [row] = await db.execute<{ seconds: number }>(sql`select greatest(0, ${sql.join(waits, sql`, `)})::int as seconds`);
   return row!.seconds;
 }
 
 /** Writes the attempt as pending and returns its id, or how long to wait if a limit is reached. */
 async function reserveAttempt(attempt: Attempt): Promise<{ attemptId: number } | { retryAfterSeconds: number }> {
-  // A limit already reached refuses at once, without the locks: under attack most attempts are
+  // A wait already imposed refuses at once, without the locks: under attack most attempts are
   // refused, and they need not queue behind each other. Only the locked check below admits one.
   const knownWait = await secondsUntilAllowed(database(), attempt);
   if (knownWait > 0) return { retryAfterSeconds: knownWait };
@@ -108,7 +159,7 @@ async function reserveAttempt(attempt: Attempt): Promise<{ attemptId: number } |
     if (retryAfterSeconds > 0) return { retryAfterSeconds };
     const [reserved] = await tx
       .insert(loginAttempts)
-      .values({ email: attempt.email, ipAddress: attempt.clientAddress, deviceId: attempt.deviceId })
+      .values({ email: attempt.email, ipAddress: attempt.clientAddress, deviceId: attempt.deviceId, attemptedAt: currentTime })
       .returning({ id: loginAttempts.id });
     return { attemptId: reserved!.id };
   });

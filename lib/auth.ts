@@ -52,7 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (result.status === 'invalid') return null;
         const { user } = result;
         // This browser has now signed in to this account: from here on, strangers' failures
-        // against the account do not throttle it (see db/sign-in.ts).
+        // against the account do not slow it down (see db/sign-in.ts).
         const secure = new URL(request.url).protocol === 'https:';
         const deviceCookie = issueDeviceCookie({ email: user.email, secret: env.AUTH_SECRET(), secure });
         cookieJar.set(deviceCookie.name, deviceCookie.value, deviceCookie.options);

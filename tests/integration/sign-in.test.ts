@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { getActor } from '@/db/access';
 import { closeDatabase } from '@/db/client';
-import { loginLimits, pruneLoginAttempts, signInWithPassword, type SignInResult } from '@/db/sign-in';
+import { accountUnderAttack, loginLimits, pruneLoginAttempts, signInWithPassword, type SignInResult } from '@/db/sign-in';
 import { upsertUser } from '@/db/seed/seed';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { checkCredentials } from '@/lib/credentials';
@@ -49,6 +49,16 @@ async function insertFailures(email: string, addresses: string[], count: number)
   for (let index = 0; index < count; index++) {
     await sql`insert into login_attempts (email, ip_address, outcome) values (${email}, ${addresses[index % addresses.length]!}, 'failed')`;
   }
+}
+
+/** An account under attack: `accountUnderAttack.failures` failures from strangers' addresses. */
+async function attackAccount(email: string) {
+  await insertFailures(email, Array.from({ length: 10 }, newAddress), accountUnderAttack.failures);
+}
+
+/** As if `seconds` had passed for this account's attempts. */
+async function letTimePass(email: string, seconds: number) {
+  await sql`update login_attempts set attempted_at = attempted_at - make_interval(secs => ${seconds}) where email = ${email}`;
 }
 
 /** The wait a throttled attempt was told, in seconds; fails the test for any other result. */
@@ -143,7 +153,7 @@ describe('throttling strangers (no device cookie)', () => {
     assert.equal((await attempt(email, testPassword, clientAddress)).status, 'throttled', 'the right password as attempt 201 is not checked');
   });
 
-  test('200 concurrent wrong passwords for one account from 200 addresses get at most 100 password checks', async (t) => {
+  test('200 concurrent wrong passwords for one account from 200 addresses: one check each, and no address is shut out by the others', async (t) => {
     const email = await newUser('botnet');
     const addresses = Array.from({ length: 200 }, newAddress);
     const started = performance.now();
@@ -151,11 +161,13 @@ describe('throttling strangers (no device cookie)', () => {
     const seconds = (performance.now() - started) / 1000;
     const checks = await passwordChecksFor(email);
     t.diagnostic(`one account, 200 addresses: 200 concurrent attempts -> ${checks} password checks in ${seconds.toFixed(2)} s`);
-    assert.equal(checks, loginLimits.perAccount.attempts);
-    assert.equal(results.filter((result) => result.status === 'throttled').length, 200 - checks);
-    const blocked = await attempt(email, testPassword, newAddress());
-    assert.equal(blocked.status, 'throttled', 'a new address is refused too, once the account has had its 100');
-    assert.ok(waitOf(blocked) > 0 && waitOf(blocked) <= 15 * 60);
+    assert.equal(checks, 200);
+    assert.ok(results.every((result) => result.status === 'invalid'));
+    assert.equal((await attempt(email, testPassword, newAddress())).status, 'signed-in', 'a new address is checked at once');
+    const latecomer = newAddress();
+    assert.equal((await attempt(email, 'wrong', latecomer)).status, 'invalid');
+    const again = waitOf(await attempt(email, testPassword, latecomer));
+    assert.ok(again >= 1 && again <= 2, `the account is under attack: a second quick attempt waits seconds (${again})`);
   });
 
   test('unknown emails are throttled exactly like known ones', async () => {
@@ -228,21 +240,139 @@ describe('throttling strangers (no device cookie)', () => {
   });
 });
 
+describe('an account under attack from many addresses (issue 19): strangers slow down, the owner gets in', () => {
+  beforeEach(() => sql`delete from login_attempts where email like '%@throttle.test'`);
+
+  test('9 addresses × 12 wrong passwords: the owner, from a new address without a device cookie, is signed in at once', async (t) => {
+    const email = await newUser('issue-19');
+    const attackers = Array.from({ length: 9 }, newAddress);
+    await insertFailures(email, attackers, 9 * 12);
+    for (const clientAddress of attackers) {
+      assert.equal((await attempt(email, 'yet another guess', clientAddress)).status, 'throttled', 'each attacker has had its 10');
+    }
+    const started = performance.now();
+    const owner = await attempt(email, testPassword, newAddress());
+    const milliseconds = performance.now() - started;
+    t.diagnostic(`the owner's sign-in from a new address after 108 failures: ${milliseconds.toFixed(0)} ms`);
+    assert.equal(owner.status, 'signed-in');
+    assert.equal(await passwordChecksFor(email), 9 * 12 + 1, "the attackers' attempts were refused unchecked; the owner's was checked");
+  });
+
+  test('the owner gets in within a minute while the attack goes on, new attacker addresses included', async (t) => {
+    const email = await newUser('issue-19-live');
+    const attackers = Array.from({ length: 9 }, newAddress);
+    await insertFailures(email, attackers, 9 * 12);
+    // Nine attackers keep going, each from its used-up address and from a new one every other
+    // time (a real password check, under the account's lock), until the owner is in.
+    let attacking = true;
+    const attackerAttempts = attackers.map(() => 0);
+    const attack = attackers.map(async (clientAddress, index) => {
+      for (let round = 0; attacking; round++) {
+        await attempt(email, `guess ${index}.${round}`, round % 2 ? clientAddress : newAddress());
+        attackerAttempts[index]!++;
+      }
+    });
+    const ownerSignIns: number[] = [];
+    try {
+      while (attackerAttempts.some((count) => count < 2)) await new Promise((resolve) => setTimeout(resolve, 10));
+      // Three new devices of the owner's, one after the other, none with a device cookie.
+      for (let device = 0; device < 3; device++) {
+        const started = performance.now();
+        const owner = await attempt(email, testPassword, newAddress());
+        ownerSignIns.push(performance.now() - started);
+        assert.equal(owner.status, 'signed-in');
+      }
+    } finally {
+      attacking = false;
+      await Promise.all(attack);
+    }
+    const total = attackerAttempts.reduce((sum, count) => sum + count);
+    t.diagnostic(`the owner's sign-ins from new addresses during the attack (${total} attacker attempts): ${ownerSignIns.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
+    assert.ok(Math.max(...ownerSignIns) < 60_000);
+    const [row] = await sql`select count(*)::int as checks from login_attempts where email = ${email} and ip_address = any(${attackers})`;
+    assert.equal(row!.checks, 9 * 12, 'the used-up attacker addresses were checked no further');
+  });
+
+  test("the owner's own typo on a new device costs seconds, not minutes", async () => {
+    const email = await newUser('typo');
+    await attackAccount(email);
+    const ownerAddress = newAddress();
+    assert.equal((await attempt(email, 'a typo', ownerAddress)).status, 'invalid');
+    const wait = waitOf(await attempt(email, testPassword, ownerAddress));
+    assert.ok(wait >= 1 && wait <= 2, `${wait}`);
+    await letTimePass(email, wait);
+    assert.equal((await attempt(email, testPassword, ownerAddress)).status, 'signed-in');
+  });
+
+  test(`below ${accountUnderAttack.failures} failures on the account there is no delay; from then on, a second quick attempt waits seconds`, async () => {
+    const email = await newUser('threshold');
+    await insertFailures(email, Array.from({ length: 10 }, newAddress), accountUnderAttack.failures - 2);
+    const clientAddress = newAddress();
+    assert.equal((await attempt(email, 'wrong 1', clientAddress)).status, 'invalid');
+    assert.equal((await attempt(email, 'wrong 2', clientAddress)).status, 'invalid', 'not under attack yet: checked at once');
+    const wait = waitOf(await attempt(email, 'wrong 3', clientAddress));
+    assert.ok(wait >= 3 && wait <= 4, `the ${accountUnderAttack.failures}th failure started the attack: 2^2 seconds after the second (${wait})`);
+  });
+
+  test('under attack an address waits 2, 4, 8 … seconds, at most a minute, between its own attempts, and has at most 10 checks in 15 minutes', async () => {
+    const email = await newUser('slowed');
+    await attackAccount(email);
+    const clientAddress = newAddress();
+    const waits: number[] = [];
+    let checks = 0;
+    let elapsed = 0;
+    while (elapsed < loginLimits.perAccountAndAddress.windowMinutes * 60) {
+      const result = await attempt(email, `guess ${checks}`, clientAddress);
+      if (result.status === 'invalid') {
+        checks++;
+        continue;
+      }
+      const wait = waitOf(result);
+      waits.push(wait);
+      elapsed += wait;
+      await letTimePass(email, wait);
+    }
+    assert.equal(checks, loginLimits.perAccountAndAddress.attempts);
+    const expected = [2, 4, 8, 16, 32, 60, 60, 60, 60];
+    assert.equal(waits.length, expected.length + 1);
+    expected.forEach((delay, index) => assert.ok(waits[index]! >= delay - 1 && waits[index]! <= delay, `wait ${index + 1}: ${waits[index]} s, not ${delay} s`));
+    assert.ok(waits.at(-1)! > 9 * 60, `then until the first of its 10 failures is 15 minutes old (${waits.at(-1)} s)`);
+    assert.equal((await attempt(email, 'one more guess', clientAddress)).status, 'invalid', 'and then it may try again');
+  });
+
+  test('concurrent attempts under attack: one check per address whose delay has passed, however many arrive at once', async () => {
+    const email = await newUser('attack-burst');
+    await attackAccount(email);
+    // Each address has failed 5 times, the last 33 seconds ago: its 2^5 = 32 seconds have passed.
+    const addresses = Array.from({ length: 40 }, newAddress);
+    for (const clientAddress of addresses) {
+      await insertFailures(email, [clientAddress], 5);
+    }
+    await sql`update login_attempts set attempted_at = now() - interval '33 seconds' where email = ${email} and ip_address = any(${addresses})`;
+    const before = await passwordChecksFor(email);
+    const results = await Promise.all(addresses.flatMap((clientAddress) => Array.from({ length: 5 }, (_, index) => attempt(email, `wrong ${index}`, clientAddress))));
+    assert.equal((await passwordChecksFor(email)) - before, addresses.length);
+    assert.equal(results.filter((result) => result.status === 'invalid').length, addresses.length);
+    const waits = results.filter((result) => result.status === 'throttled').map(waitOf);
+    assert.equal(waits.length, addresses.length * 4);
+    assert.ok(waits.every((wait) => wait > 0 && wait <= accountUnderAttack.maxDelaySeconds), 'each waits for its sixth failure\'s delay');
+  });
+});
+
 describe('device cookies: the owner is slowed down at most, never locked out', () => {
   beforeEach(() => sql`delete from login_attempts where email like '%@throttle.test'`);
 
-  /** An account every stranger limit refuses: 100 failures from other addresses and 10 from the owner's own. */
+  /** An account under attack whose owner's address has had its 10 failures: strangers there wait. */
   async function saturatedAccount() {
     const email = await newUser('owner');
     const ownerAddress = newAddress();
-    await insertFailures(email, Array.from({ length: 20 }, newAddress), loginLimits.perAccount.attempts);
+    await attackAccount(email);
     await insertFailures(email, [ownerAddress], loginLimits.perAccountAndAddress.attempts);
-    assert.equal((await attempt(email, testPassword, newAddress())).status, 'throttled');
     assert.equal((await attempt(email, testPassword, ownerAddress)).status, 'throttled');
     return { email, ownerAddress };
   }
 
-  test('with a valid device cookie the owner signs in while strangers have saturated the account', async () => {
+  test('with a valid device cookie the owner signs in from an address strangers have used up', async () => {
     const { email, ownerAddress } = await saturatedAccount();
     const result = await checkCredentials({
       credentials: { email, password: testPassword },
