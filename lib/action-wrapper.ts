@@ -8,7 +8,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getActorNow, type Actor, type UserRole } from '@/db/access';
 import { isDatabaseUnavailable } from '@/db/availability';
-import { fieldErrorsOf } from './errors';
+import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from './errors';
 import type { FormState } from './form-state';
 
 /** FormData → plain object; repeated names become arrays, so list fields survive. */
@@ -56,6 +56,7 @@ export function actionWrapper({ getClaims, signedOut }: { getClaims: () => Promi
     handler: (input: z.output<Schema>, context: Context<Values>) => Promise<FormState<Values, Detail>>,
   ) {
     return async (_previous: FormState<Values, Detail>, formData: FormData): Promise<FormState<Values, Detail>> => {
+      if (!(formData instanceof FormData)) return { status: 'error', message: UNREADABLE_FORM_MESSAGE };
       const raw = options.toInput ? options.toInput(formData) : (formDataToObject(formData) as Raw);
       const values = options.valuesOf ? options.valuesOf(raw) : (raw as unknown as Values);
       return redacted(await answer(raw, values), options.redact);

@@ -1,12 +1,22 @@
 // Cached public reads. Public pages go through these, never straight to the DAL, so a page view
-// is served from Next's `'use cache'` data cache (lib/server/use-cache-handler.mjs) and PostgreSQL is asked again only after an admin edit
-// invalidates a tag. Nothing here depends on the visitor, so every entry is shared. What a
-// visitor can vary without limit (made-up slugs, free-text searches) is never cached, so nobody
-// can fill the cache: a role is looked up only once its slug is known to be published, and
-// only the listing's common views (no search text, no numeric filters, first page) are kept.
+// is served from Next's `'use cache'` data cache (lib/server/use-cache-handler.mjs) and PostgreSQL
+// is asked again only after an admin edit invalidates a tag. Nothing here depends on the visitor,
+// so every entry is shared. What a visitor can vary without limit (made-up slugs, free-text
+// searches) is never cached, so nobody can fill the cache: a role is kept only once its slug is
+// known to be published, and only the listing's common views (no search text, no numeric
+// filters, first page) are kept.
+//
+// Next.js also makes every `'use cache'` function a server reference, which a posted request could
+// ask it to run with arguments of the request's choosing, each a new entry. The HTTP front refuses
+// such requests (lib/server/server-actions.ts); as a second wall, each cached function here checks
+// its own arguments before it reads anything: a call our pages never make (another number or
+// shape of arguments) throws, and a failed fill is never stored; a well-formed call about
+// something that does not exist (an unpublished slug, an unknown category) answers without
+// keeping its answer.
 import 'server-only';
 import { cache } from 'react';
 import { cacheLife, cacheTag, revalidateTag, updateTag } from 'next/cache';
+import { z } from 'zod';
 import {
   countPublishedRoleAreaPages,
   getAreaFiguresFingerprint,
@@ -29,11 +39,13 @@ import {
   type RoleDetail,
 } from '@/db/role-reads';
 import { cacheTags, slugOfRoleTag } from './cache-tags';
+import { categorySlugSchema, currencyCodeSchema } from './field-schemas';
 import { compareInState, MAX_COMPARED_ROLES, MAX_ROLES_TO_ADD_TO, MAX_SUGGESTIONS, pickSuggestions } from './compare';
 import { forgetSlugs, isPublishedSlug } from './published-slugs';
-import { PAGE_SIZE, type RoleSearch } from './role-search';
-import { slugify } from './slug';
-import type { UsState } from './us-states';
+import { PAGE_SIZE, roleSorts, type RoleSearch } from './role-search';
+import { SITEMAP_PAGE_SIZE } from './sitemap';
+import { slugify, slugSchema } from './slug';
+import { usStateByFips, type UsState } from './us-states';
 
 /**
  * Whether a slug may be looked up (and its answer cached). While the database is away the
@@ -57,26 +69,77 @@ function keepUntilChanged(...tags: string[]) {
   cacheTag(...tags);
 }
 
-async function getCachedRole(slug: string) {
+/** Marks the `'use cache'` function this is called from: its answer is not stored (an entry of no life). */
+function keepNot() {
+  cacheLife({ stale: 0, revalidate: 0, expire: 0 });
+}
+
+/** Thrown by a cached function called with arguments no page of ours passes: nothing is stored. */
+export class UnexpectedCacheArguments extends Error {
+  constructor(functionName: string) {
+    super(`${functionName} was called with arguments it never takes; nothing was read or cached.`);
+  }
+}
+
+/** The arguments a cached function was given, checked against exactly what it takes (a zod tuple: no more, no fewer). */
+function expectArguments<Shape extends z.ZodTuple>(functionName: string, shape: Shape, given: unknown[]): z.output<Shape> {
+  const parsed = shape.safeParse(given);
+  if (!parsed.success) throw new UnexpectedCacheArguments(functionName);
+  return parsed.data;
+}
+
+const noArguments = z.tuple([]);
+const slugArgument = z.tuple([slugSchema]);
+
+/** A published role by its slug; null for any other slug, and then nothing is kept. */
+async function getCachedRole(...given: [slug: string]) {
   'use cache';
+  const [slug] = expectArguments('getCachedRole', slugArgument, given);
+  if (!(await mayLookUp(slug))) {
+    keepNot();
+    return null;
+  }
   keepUntilChanged(cacheTags.role(slug));
-  return getPublishedRoleBySlug({ slug });
+  const role = await getPublishedRoleBySlug({ slug });
+  if (!role) keepNot();
+  return role;
 }
 
 export const getRole = cache(async (slug: string) => ((await mayLookUp(slug)) ? getCachedRole(slug) : null));
 
-/** Same category, nearest average salary. A role page shows 4; a comparison asks for more (getRolesToSuggest). */
-export async function getSimilarRoles(role: { id: number; slug: string; categorySlug: string; averageSalary: number | null }, limit = 4) {
+/** How many similar roles a role page shows; a comparison asks for more (getRolesToSuggest). */
+const SIMILAR_ROLES_ON_ROLE_PAGE = 4;
+// Enough of each compared role's similar roles that some are left once the others compared are taken out.
+const SIMILAR_ROLES_PER_COMPARED_ROLE = MAX_SUGGESTIONS + MAX_ROLES_TO_ADD_TO;
+const similarRolesArguments = z.tuple([slugSchema, z.union([z.literal(SIMILAR_ROLES_ON_ROLE_PAGE), z.literal(SIMILAR_ROLES_PER_COMPARED_ROLE)])]);
+
+/** Same category as the published role of `slug`, nearest average salary; [] for any other slug. */
+async function getCachedSimilarRoles(...given: [slug: string, limit: number]) {
   'use cache';
-  keepUntilChanged(cacheTags.category(role.categorySlug), cacheTags.roleList);
-  return listSimilarRoles({ roleId: role.id, categorySlug: role.categorySlug, averageSalary: role.averageSalary, limit });
+  const [slug, limit] = expectArguments('getSimilarRoles', similarRolesArguments, given);
+  const role = await getCachedRole(slug);
+  if (!role) {
+    keepNot();
+    return [];
+  }
+  keepUntilChanged(cacheTags.category(role.category.slug), cacheTags.roleList);
+  return listSimilarRoles({ roleId: role.id, categorySlug: role.category.slug, averageSalary: role.stats.averageSalary, limit });
 }
 
+/** A role page's similar roles. */
+export const getSimilarRoles = (slug: string) => getCachedSimilarRoles(slug, SIMILAR_ROLES_ON_ROLE_PAGE);
+
+const categorySalariesArguments = z.tuple([categorySlugSchema(), currencyCodeSchema()]);
+
 /** The averages of a category's roles, for a role without percentiles; any change in the category refreshes it. */
-export async function getCategorySalaries(categorySlug: string, currency: string) {
+export async function getCategorySalaries(...given: [categorySlug: string, currency: string]) {
   'use cache';
+  const [categorySlug, currency] = expectArguments('getCategorySalaries', categorySalariesArguments, given);
   keepUntilChanged(cacheTags.category(categorySlug), cacheTags.roleList);
-  return getCategorySalaryRange({ categorySlug, currency });
+  const range = await getCategorySalaryRange({ categorySlug, currency });
+  // Only a category and currency that some published role has are kept.
+  if (!range) keepNot();
+  return range;
 }
 
 /** Views anyone reaches by clicking: a state, a category, a sort, the first page. Their number is fixed. */
@@ -84,8 +147,25 @@ function isCommonView(search: RoleSearch, pageSize: number) {
   return !search.q && search.minSalary === undefined && search.maxDegree === undefined && !search.after && !search.before && pageSize === PAGE_SIZE;
 }
 
-async function getCommonRolePage({ category, sort, order, state }: Pick<RoleSearch, 'category' | 'sort' | 'order' | 'state'>) {
+const commonViewArguments = z.tuple([
+  z.strictObject({
+    category: categorySlugSchema().optional(),
+    sort: z.enum(roleSorts).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    stateFips: z.string().refine((fips) => usStateByFips(fips) !== null).optional(),
+  }),
+]);
+type CommonView = z.output<typeof commonViewArguments>[0];
+
+async function getCommonRolePage(...given: [view: CommonView]) {
   'use cache';
+  const [{ category, sort, order, stateFips }] = expectArguments('getCommonRolePage', commonViewArguments, given);
+  // A category that does not exist lists nothing; only the categories there are are kept.
+  if (category && !(await getCachedCategories()).some((known) => known.slug === category)) {
+    keepNot();
+    return listPublishedRoles({ category, sort, order }, PAGE_SIZE);
+  }
+  const state = stateFips ? (usStateByFips(stateFips) ?? undefined) : undefined;
   if (state) keepUntilChanged(cacheTags.roleList, cacheTags.areas);
   else keepUntilChanged(cacheTags.roleList);
   return listPublishedRoles({ category, sort, order, state }, PAGE_SIZE);
@@ -94,11 +174,17 @@ async function getCommonRolePage({ category, sort, order, state }: Pick<RoleSear
 export const getRolePage = (search: RoleSearch, pageSize = PAGE_SIZE) => {
   if (!isCommonView(search, pageSize)) return listPublishedRoles(search, pageSize);
   const { category, sort, order, state } = search;
-  return getCommonRolePage({ category, sort, order, state });
+  // Only what is set: an unset property would be a different argument, and so a different entry.
+  return getCommonRolePage({ ...(category && { category }), ...(sort && { sort }), ...(order && { order }), ...(state && { stateFips: state.fips }) });
 };
 
-async function getCachedRoleStatsHistory(slug: string) {
+async function getCachedRoleStatsHistory(...given: [slug: string]) {
   'use cache';
+  const [slug] = expectArguments('getRoleStatsHistory', slugArgument, given);
+  if (!(await mayLookUp(slug))) {
+    keepNot();
+    return null;
+  }
   keepUntilChanged(cacheTags.role(slug));
   return listPublishedRoleStatsHistory({ slug });
 }
@@ -106,71 +192,98 @@ async function getCachedRoleStatsHistory(slug: string) {
 export const getRoleStatsHistory = async (slug: string) => ((await mayLookUp(slug)) ? getCachedRoleStatsHistory(slug) : null);
 
 /** Changes whenever any published role or its stats change: the CSV export's validator. */
-export async function getCatalogueFingerprint() {
+export async function getCatalogueFingerprint(...given: []) {
   'use cache';
+  expectArguments('getCatalogueFingerprint', noArguments, given);
   keepUntilChanged(cacheTags.roleList);
   return getPublishedCatalogueFingerprint();
 }
 
-async function getCachedCategories() {
+async function getCachedCategories(...given: []) {
   'use cache';
+  expectArguments('getCategories', noArguments, given);
   keepUntilChanged(cacheTags.categories);
   return listCategories();
 }
 
-export const getCategories = cache(getCachedCategories);
+export const getCategories = cache(() => getCachedCategories());
 
-export async function getSitemapEntries(offset: number, limit: number) {
+export async function getPublishedRoleCount(...given: []) {
   'use cache';
-  keepUntilChanged(cacheTags.roleList);
-  return listPublishedRoleSlugs({ offset, limit });
-}
-
-export async function getPublishedRoleCount() {
-  'use cache';
+  expectArguments('getPublishedRoleCount', noArguments, given);
   keepUntilChanged(cacheTags.roleList);
   return countPublishedRoles();
 }
 
-export async function getRoleAreaPageCount() {
+export async function getRoleAreaPageCount(...given: []) {
   'use cache';
+  expectArguments('getRoleAreaPageCount', noArguments, given);
   keepUntilChanged(cacheTags.roleList, cacheTags.areas);
   return countPublishedRoleAreaPages();
 }
 
-export async function getRoleAreaSitemapEntries(offset: number, limit: number) {
+/** A sitemap file's number: from 0, below 1,000 (50 million addresses). */
+const sitemapPageArgument = z.tuple([z.number().int().min(0).max(999)]);
+
+/** The role pages of sitemap file `page` (SITEMAP_PAGE_SIZE each); only files that exist are kept. */
+export async function getSitemapEntries(...given: [page: number]) {
   'use cache';
-  keepUntilChanged(cacheTags.roleList, cacheTags.areas);
-  return listPublishedRoleAreaPages({ offset, limit });
+  const [page] = expectArguments('getSitemapEntries', sitemapPageArgument, given);
+  keepUntilChanged(cacheTags.roleList);
+  const entries = await listPublishedRoleSlugs({ offset: page * SITEMAP_PAGE_SIZE, limit: SITEMAP_PAGE_SIZE });
+  if (entries.length === 0) keepNot();
+  return entries;
 }
 
-async function getCachedAreas() {
+/** The role × state pages of sitemap file `page`; only files that exist are kept. */
+export async function getRoleAreaSitemapEntries(...given: [page: number]) {
   'use cache';
+  const [page] = expectArguments('getRoleAreaSitemapEntries', sitemapPageArgument, given);
+  keepUntilChanged(cacheTags.roleList, cacheTags.areas);
+  const entries = await listPublishedRoleAreaPages({ offset: page * SITEMAP_PAGE_SIZE, limit: SITEMAP_PAGE_SIZE });
+  if (entries.length === 0) keepNot();
+  return entries;
+}
+
+async function getCachedAreas(...given: []) {
+  'use cache';
+  expectArguments('getAreas', noArguments, given);
   keepUntilChanged(cacheTags.areas);
   return listAreas();
 }
 
 /** The 50 states and DC. */
-export const getAreas = cache(getCachedAreas);
+export const getAreas = cache(() => getCachedAreas());
 
 /** Each state's pay over all its published occupations, for /states. */
-export async function getAreaWageSummaries() {
+export async function getAreaWageSummaries(...given: []) {
   'use cache';
+  expectArguments('getAreaWageSummaries', noArguments, given);
   keepUntilChanged(cacheTags.areas, cacheTags.roleList);
   return listAreaWageSummaries();
 }
 
+const stateFipsArgument = z.tuple([z.string().refine((fips) => usStateByFips(fips) !== null)]);
+
 /** Changes whenever an import changes a state's figures (the state CSV's ETag). */
-export async function getAreaFingerprint(fips: string) {
+export async function getAreaFingerprint(...given: [fips: string]) {
   'use cache';
+  const [fips] = expectArguments('getAreaFingerprint', stateFipsArgument, given);
   keepUntilChanged(cacheTags.areas);
   return getAreaFiguresFingerprint({ fips });
 }
 
-async function getCachedRoleAreaFigures(slug: string) {
+async function getCachedRoleAreaFigures(...given: [slug: string]) {
   'use cache';
+  const [slug] = expectArguments('getRoleAreaFigures', slugArgument, given);
+  if (!(await mayLookUp(slug))) {
+    keepNot();
+    return null;
+  }
   keepUntilChanged(cacheTags.role(slug), cacheTags.areas);
-  return listPublishedRoleAreaFigures({ slug });
+  const figures = await listPublishedRoleAreaFigures({ slug });
+  if (!figures) keepNot();
+  return figures;
 }
 
 /** Every state's figures for a published role, or null. */
@@ -217,9 +330,6 @@ export async function getRolesToCompare(slugs: string[], state?: UsState) {
   };
 }
 
-// Enough of each compared role's similar roles that some are left once the others compared are taken out.
-const SIMILAR_ROLES_PER_COMPARED_ROLE = MAX_SUGGESTIONS + MAX_ROLES_TO_ADD_TO;
-
 /**
  * Roles to suggest adding to a comparison: of the same categories as the roles compared and
  * nearest to them in average salary, none already compared; none once the comparison is full.
@@ -227,11 +337,7 @@ const SIMILAR_ROLES_PER_COMPARED_ROLE = MAX_SUGGESTIONS + MAX_ROLES_TO_ADD_TO;
  */
 export async function getRolesToSuggest(roles: RoleDetail[]) {
   if (roles.length === 0 || roles.length >= MAX_COMPARED_ROLES) return [];
-  const similarRolesOfEach = await Promise.all(
-    roles.map((role) =>
-      getSimilarRoles({ id: role.id, slug: role.slug, categorySlug: role.category.slug, averageSalary: role.stats.averageSalary }, SIMILAR_ROLES_PER_COMPARED_ROLE),
-    ),
-  );
+  const similarRolesOfEach = await Promise.all(roles.map((role) => getCachedSimilarRoles(role.slug, SIMILAR_ROLES_PER_COMPARED_ROLE)));
   return pickSuggestions(
     similarRolesOfEach,
     roles.map((role) => role.slug),

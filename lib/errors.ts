@@ -18,6 +18,13 @@ export const domainErrors = {
 
 export type DomainErrorCode = keyof typeof domainErrors;
 
+/**
+ * What an action or the HTTP front says when a request is not a form this site sends: only a
+ * request made up by hand does that (the action endpoint takes any arguments a client encodes),
+ * and nothing is read or written for it.
+ */
+export const UNREADABLE_FORM_MESSAGE = 'What this form sent could not be read, so nothing was done. Reload the page and try again.';
+
 /** A refusal of the data layer: the change was not made, for these reasons. */
 export type Refused<Code extends DomainErrorCode> = { status: 'refused'; codes: Code[] };
 

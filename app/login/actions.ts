@@ -5,12 +5,15 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/lib/auth';
 import { credentialsSchema } from '@/lib/credentials';
+import { UNREADABLE_FORM_MESSAGE } from '@/lib/errors';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInErrorMessage, signInMessages, type SignInState } from '@/lib/sign-in-messages';
 
 const signInSchema = credentialsSchema.extend({ callbackUrl: z.string().max(2000).optional() });
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  // The action endpoint takes whatever arguments a client encodes: only a form is read.
+  if (!(formData instanceof FormData)) return { message: UNREADABLE_FORM_MESSAGE };
   const typed = (name: string) => (typeof formData.get(name) === 'string' ? String(formData.get(name)) : '');
   const email = typed('email').slice(0, 320);
   if (!email.trim() || !typed('password')) return { message: 'Enter your email and password.', email };

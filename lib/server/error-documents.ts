@@ -1,6 +1,7 @@
 // The bodies of the answers the HTTP front gives itself: refusals (4xx) and failures (5xx) that
 // Next.js did not, or should not, render. Pages get a small self-contained HTML page (it must work
 // when the app and the database are what failed); the API gets problem details like its own errors.
+import { UNREADABLE_FORM_MESSAGE } from '@/lib/errors';
 
 export type ErrorAnswer = {
   status: number;
@@ -47,6 +48,20 @@ export const notFoundAnswer = {
   detail: 'We could not find that page. The role may have been renamed or removed.',
   next: { href: '/', label: 'Browse all roles' },
 } satisfies ErrorAnswer;
+
+/** A form sent to an action this site does not have (an old page after a deploy, or a made-up one). */
+export const formNotFoundAnswer: ErrorAnswer = {
+  status: 404,
+  title: 'Form not found',
+  detail: 'This form is no longer on the site, so nothing was sent. Reload the page and try again.',
+};
+
+/** A form whose contents are not what a page of this site sends. */
+export const unreadableFormAnswer: ErrorAnswer = {
+  status: 400,
+  title: 'Form not readable',
+  detail: UNREADABLE_FORM_MESSAGE,
+};
 
 export const serverErrorAnswer: ErrorAnswer = {
   status: 500,

@@ -1,13 +1,17 @@
 // Property: no public request, however it is made up, gets a 5xx. fast-check generates 5,100
 // requests over every public route and query parameter: valid values, garbage, broken
 // %-escapes, control characters, huge and negative numbers, forged cursors, repeated and
-// unknown parameters. A failure prints the smallest request that fails and the seed to replay it.
+// unknown parameters; and 850 Server Action posts of random ids and arguments, which reach no
+// cached read at all. A failure prints the smallest request that fails and the seed to replay it.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { usCategories as categories } from '@/db/catalogue/categories';
 import { seedRoles } from '@/db/seed/seed';
 import { sortChoices } from '@/lib/role-search';
+import { readServerReferences, SERVER_REFERENCE_MANIFEST } from '@/lib/server/server-actions';
 import { rawRequest } from './support/raw-http';
 
 const RUNS_PER_ROUTE_GROUP = 850; // × 6 groups = 5,100 requests
@@ -138,5 +142,74 @@ test.describe('fuzzing every public route: no request gets a 5xx', () => {
         console.log(`${group}: ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(', ')}`);
       }
     });
+  }
+});
+
+// Server Action posts: any id (the build's actions, its cached reads, made-up ones), sent as a
+// fetch action (JSON or multipart arguments) or as a form posted without JavaScript, to any page,
+// with or without a made-up session cookie. The sign-in action gets no form of credentials: a real
+// attempt from this address would count against the sign-in limits of the other tests.
+const manifestNames = (JSON.parse(fs.readFileSync(path.join('.next', SERVER_REFERENCE_MANIFEST), 'utf8')) as { node: Record<string, { exportedName: string }> }).node;
+const { actions, cacheFunctions } = readServerReferences('.next');
+const signInActionId = Object.keys(manifestNames).find((id) => manifestNames[id]!.exportedName === 'signInAction')!;
+const adminActionIds = [...actions].filter((id) => id !== signInActionId);
+
+const actionId = fc.oneof(
+  fc.constantFrom(...cacheFunctions),
+  fc.constantFrom(...adminActionIds, signInActionId),
+  fc.stringMatching(/^[0-9a-f]{42}$/),
+  fc.string({ maxLength: 50 }).map((text) => text.replace(/[^\x21-\x7e]/g, '')),
+);
+/** Arguments as React encodes a call: a JSON list (with reference-like strings), or not even that. */
+const jsonArguments = fc.oneof(
+  { weight: 4, arbitrary: fc.array(fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom('$K1', '$@1', '$Q1', '$h1', '$D2026', '$n9', '$undefined', '$T')), { maxLength: 4 }).map((list) => JSON.stringify(list)) },
+  { weight: 1, arbitrary: fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value)), fc.string({ maxLength: 200 })) },
+);
+const actionPath = fc.constantFrom('/login', '/admin', '/admin/roles/new', '/admin/users', '/admin/import', '/', '/compare', '/roles/software-developers');
+
+type ActionPost = { path: string; headers: Record<string, string>; body: string | Buffer };
+
+function multipart(fields: [string, string][]) {
+  const boundary = `fuzz${Math.random().toString(36).slice(2)}`;
+  const body = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/["\r\n]/g, '')}"\r\n\r\n${value}\r\n`).join('') + `--${boundary}--\r\n`;
+  return { body: Buffer.from(body), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const actionPost: fc.Arbitrary<ActionPost> = fc
+  .tuple(actionId, jsonArguments, actionPath, fc.boolean(), fc.constantFrom('fetch-json', 'fetch-form', 'form-id', 'form-reference'), fc.string({ maxLength: 40 }))
+  .map(([id, args, postPath, withCookie, style, extra]) => {
+    const cookie: Record<string, string> = withCookie ? { Cookie: 'authjs.session-token=made-up' } : {};
+    // The sign-in action is never sent a form that could carry credentials (see above).
+    const formStyle = id === signInActionId && style !== 'fetch-json' ? 'fetch-json' : style;
+    if (formStyle === 'fetch-json') return { path: postPath, headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', ...cookie }, body: args };
+    const fields: [string, string][] =
+      formStyle === 'fetch-form'
+        ? [['0', args], ['1_note', extra]]
+        : formStyle === 'form-id'
+          ? [[`$ACTION_ID_${id}`, ''], ['note', extra]]
+          : [['$ACTION_REF_1', ''], ['$ACTION_1:0', JSON.stringify({ id, bound: '$@1' })], ['$ACTION_1:1', args], ['note', extra]];
+    const { body, contentType } = multipart(fields);
+    return { path: postPath, headers: { ...(formStyle === 'fetch-form' ? { 'Next-Action': id } : {}), 'Content-Type': contentType, ...cookie }, body };
+  });
+
+test('fuzzing Server Action posts: no 5xx, and no cached read is ever run', async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const statuses = new Map<number, number>();
+  try {
+    await fc.assert(
+      fc.asyncProperty(actionPost, async (post) => {
+        const response = await rawRequest(baseURL!, { method: 'POST', ...post, headers: { ...post.headers, 'Content-Length': String(Buffer.byteLength(post.body)) } }, agent);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        const label = `POST ${post.path} ${JSON.stringify(post.headers)} ${String(post.body).slice(0, 300)}`;
+        expect(response.status, label).toBeLessThan(500);
+        const named = post.headers['Next-Action'] ?? /\$ACTION_ID_([^"\r]*)|"id":"([^"\\]*)"/.exec(String(post.body))?.slice(1).find((id) => id !== undefined);
+        if (named !== undefined && cacheFunctions.has(named)) expect([404, 405], label).toContain(response.status);
+      }),
+      { numRuns: RUNS_PER_ROUTE_GROUP },
+    );
+  } finally {
+    agent.destroy();
+    console.log(`Server Action posts: ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(', ')}`);
   }
 });

@@ -1,6 +1,6 @@
 // One file of the sitemap index (lib/sitemap.ts): role pages, state pages or role × state pages.
 import { getPublishedRoleCount, getRoleAreaPageCount, getRoleAreaSitemapEntries, getSitemapEntries } from '@/lib/cached-public-reads';
-import { buildRoleStatesUrlSet, buildStatesUrlSet, buildUrlSet, fileName, parseSitemapFile, SITEMAP_PAGE_SIZE, sitemapFiles, xmlResponse } from '@/lib/sitemap';
+import { buildRoleStatesUrlSet, buildStatesUrlSet, buildUrlSet, fileName, parseSitemapFile, sitemapFiles, xmlResponse } from '@/lib/sitemap';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pag
   const [roles, roleStates] = await Promise.all([getPublishedRoleCount(), getRoleAreaPageCount()]);
   if (!sitemapFiles({ roles, roleStates }).some((known) => fileName(known) === fileName(file))) return notFound();
   if (file.kind === 'states') return xmlResponse(buildStatesUrlSet());
-  const offset = file.page * SITEMAP_PAGE_SIZE;
-  if (file.kind === 'role-states') return xmlResponse(buildRoleStatesUrlSet(await getRoleAreaSitemapEntries(offset, SITEMAP_PAGE_SIZE)));
-  return xmlResponse(buildUrlSet(await getSitemapEntries(offset, SITEMAP_PAGE_SIZE), { includeHome: file.page === 0 }));
+  if (file.kind === 'role-states') return xmlResponse(buildRoleStatesUrlSet(await getRoleAreaSitemapEntries(file.page)));
+  return xmlResponse(buildUrlSet(await getSitemapEntries(file.page), { includeHome: file.page === 0 }));
 }

@@ -69,7 +69,7 @@ export default async function RolePage({ params }: Props) {
   if (!role) notFound();
   const { stats } = role;
   const [similarRoles, history, categorySalaries, stateFigures] = await Promise.all([
-    getSimilarRoles({ id: role.id, slug: role.slug, categorySlug: role.category.slug, averageSalary: stats.averageSalary }),
+    getSimilarRoles(role.slug),
     getRoleStatsHistory(role.slug),
     // A role without percentiles is shown against its category's averages instead.
     stats.percentiles || stats.averageSalary === null ? null : getCategorySalaries(role.category.slug, stats.currency),
