@@ -6,17 +6,20 @@
 // - a failure becomes a small error page, a 503 with Retry-After while the database is away;
 // - shutdown stops accepting, lets requests in flight finish (bounded), then closes everything.
 import http from 'node:http';
+import path from 'node:path';
 import compression from 'compression';
 import next from 'next';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailing } from '@/db/availability';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { holdResponse } from './buffered-response';
 import { EDGE_TAGS_HEADER, edgeCacheControlOf, edgeTagsOf } from './edge-cache';
-import { withoutNextRuntime } from './page-scripts';
+import { withoutEmptyFormActions, withoutNextRuntime } from './page-scripts';
+import { applyEncodingOfApp } from './pre-encoded';
 import { revalidatablePage } from './page-revalidation';
 import { clientAddressOf, type ProxyTrust } from './trusted-proxies';
-import { databaseUnavailableAnswer, errorPage, notFoundAnswer, problemDocument, serverErrorAnswer, type ErrorAnswer } from './error-documents';
-import { refusalOf } from './request-guard';
+import { databaseUnavailableAnswer, errorPage, formNotFoundAnswer, notFoundAnswer, unreadableFormAnswer, problemDocument, serverErrorAnswer, type ErrorAnswer } from './error-documents';
+import { normalizedPath, READ_ONLY_METHODS, refusalOf } from './request-guard';
+import { checkServerActionRequest, readServerReferences } from './server-actions';
 import { baseSecurityHeaders, inlineScriptHashes, pageContentSecurityPolicy, responseKindOf, STATIC_PAGE_CSP, type ResponseKind } from './security-headers';
 
 export type FrontOptions = {
@@ -32,6 +35,58 @@ export type FrontOptions = {
 };
 
 export type Front = { port: number; close: () => Promise<void> };
+
+/**
+ * After refusing a request whose body is still coming, how long the connection may go on
+ * receiving it (in all, and between two reads), as nginx's lingering_time and lingering_timeout.
+ */
+const LINGER_MS = 30_000;
+const LINGER_IDLE_MS = 5_000;
+/**
+ * Once shutdown starts, how long a connection that is open but has not sent a request is kept: a
+ * request sent just before the signal may still be on its way. Connections idle longer are closed.
+ */
+const SHUTDOWN_IDLE_GRACE_MS = 500;
+
+/** Resolves once the event loop has been round twice: past one more poll for connections and data. */
+async function afterPendingInput() {
+  for (let round = 0; round < 2; round++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Whether a request still has a body on its way to us. */
+function hasBody(req: http.IncomingMessage) {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * Answers a refused request whose body the client is still sending, and closes the connection as
+ * RFC 9112 §9.6 describes: the answer, then our half of the connection (FIN), then what the client
+ * still sends is read and dropped for a while, so it reads our answer instead of a reset (closing
+ * at once makes the kernel reset the connection while the client is still sending). The answer is
+ * written to the socket directly: Node's own handling would close it at once.
+ */
+function answerAndLingerClose(req: http.IncomingMessage, res: http.ServerResponse, body: string) {
+  const socket = req.socket;
+  const head = [`HTTP/1.1 ${res.statusCode} ${http.STATUS_CODES[res.statusCode] ?? ''}`];
+  for (const [name, value] of Object.entries(res.getHeaders())) {
+    for (const each of Array.isArray(value) ? value : [value]) head.push(`${name}: ${each}`);
+  }
+  head.push('Connection: close');
+  socket.write(`${head.join('\r\n')}\r\n\r\n`);
+  socket.end(body);
+  // The HTTP parser reads on; the request's body is dropped as it arrives.
+  req.resume();
+  let idle = setTimeout(() => socket.destroy(), LINGER_IDLE_MS);
+  const deadline = setTimeout(() => socket.destroy(), LINGER_MS);
+  socket.on('data', () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => socket.destroy(), LINGER_IDLE_MS);
+  });
+  socket.once('close', () => {
+    clearTimeout(idle);
+    clearTimeout(deadline);
+  });
+}
 
 function pathOf(url: string | undefined) {
   return (url ?? '/').split(/[?#]/, 1)[0] ?? '/';
@@ -70,6 +125,9 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const app = next({ dev, dir, hostname, port, httpServer: server, customServer: true });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The build's real Server Actions (lib/server/server-actions.ts). Development compiles pages as
+  // they are visited, and its manifest grows with them: it is not checked there.
+  const serverActions = dev ? null : readServerReferences(path.join(dir, '.next')).actions;
 
   const inFlight = new Set<http.ServerResponse>();
   let closing = false;
@@ -86,6 +144,13 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     if (!api) res.setHeader('Content-Security-Policy', STATIC_PAGE_CSP);
     if (error.retryAfterSeconds) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     return body;
+  }
+
+  /** Sends an answer of the front's own and closes the connection: the request's body, if any, is never parsed as a request. */
+  function answerAndClose(req: http.IncomingMessage, res: http.ServerResponse, body: string) {
+    if (hasBody(req)) return answerAndLingerClose(req, res, body);
+    res.setHeader('Connection', 'close');
+    res.end(body);
   }
 
   /** What to say when the app failed: the database is away (503), or something else broke (500). */
@@ -132,12 +197,31 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     const host = req.headers.host;
     const refusal = refusalOf(req, { allowedOrigins: host ? [siteOrigin, `http://${host}`, `https://${host}`] : [siteOrigin] });
     if (refusal) {
-      // The body, if any, is not read: close the connection rather than parse what follows.
-      res.setHeader('Connection', 'close');
-      res.end(answer(res, kind, refusal));
-      return;
+      if (refusal.status === 405) res.setHeader('Allow', READ_ONLY_METHODS);
+      return answerAndClose(req, res, answer(res, kind, refusal));
     }
     identifyClient(req);
+
+    // A path with needless escapes goes to its one address (a 308 keeps the method and body).
+    const requestPath = pathOf(req.url);
+    const canonicalPath = normalizedPath(requestPath);
+    if (canonicalPath !== requestPath) {
+      res.statusCode = 308;
+      res.setHeader('Location', canonicalPath + (req.url ?? '').slice(requestPath.length));
+      res.setHeader('Cache-Control', 'no-store');
+      return answerAndClose(req, res, '');
+    }
+
+    if (serverActions) {
+      const verdict = await checkServerActionRequest(req, serverActions);
+      if (verdict === 'gone') return void res.destroy();
+      if (verdict === 'refused') {
+        // As Next.js answers an action it does not know (its client router reads the marker).
+        res.setHeader('x-nextjs-action-not-found', '1');
+        return answerAndClose(req, res, answer(res, kind, formNotFoundAnswer));
+      }
+      if (verdict === 'malformed') return answerAndClose(req, res, answer(res, kind, unreadableFormAnswer));
+    }
 
     compress(req as never, res as never, () => {});
     // On a client disconnect the compression middleware never ends its zlib stream (as Next.js notes).
@@ -156,6 +240,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     let failed = false;
     holdResponse(res, {
       onStart: () => {
+        applyEncodingOfApp(res);
         failed = res.statusCode === 500 && !/^(text\/x-component|application\/problem\+json)/.test(typeOf());
         // A failure while the database is away is a 503, whatever answers it.
         if (res.statusCode === 500 && isDatabaseFailing()) {
@@ -163,6 +248,8 @@ export async function startFront(options: FrontOptions): Promise<Front> {
           res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
         }
         if (edgeTags && !failed) shareWithEdge(res, kind as 'page' | 'api' | 'widget', edgeTags);
+        // Next.js marks some 404s as kept for a year by shared caches; an address nobody tags is nobody's to keep.
+        else if (res.statusCode === 404) res.setHeader('Cache-Control', 'no-store');
         // Pages are held too: their CSP needs the whole HTML.
         return failed || (isPage && typeOf().startsWith('text/html'));
       },
@@ -171,7 +258,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         if (isPage && isEmptyNotFoundDocument(res.statusCode, body)) return Buffer.from(answer(res, kind, notFoundAnswer));
         if (isPage && res.statusCode !== 304) {
           // Development keeps the runtime: fast refresh and the error overlay need it.
-          const html = kind === 'page' && !dev ? withoutNextRuntime(body.toString('utf8')) : body.toString('utf8');
+          const html = withoutEmptyFormActions(kind === 'page' && !dev ? withoutNextRuntime(body.toString('utf8')) : body.toString('utf8'));
           const scriptHashes = inlineScriptHashes(html);
           // Development builds evaluate code for fast refresh; production never does.
           const policy = pageContentSecurityPolicy({ scriptHashes, https });
@@ -216,8 +303,15 @@ export async function startFront(options: FrontOptions): Promise<Front> {
 
   async function close() {
     if (closing) return;
+    // From now on every answer closes its connection.
     closing = true;
+    // Connections the system accepted before the signal are taken and answered; later ones are refused.
+    await afterPendingInput();
     server.close();
+    // A request sent just before the signal may not have arrived yet on its open connection: a
+    // connection is closed as idle only once it has had the time to send it.
+    await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_IDLE_GRACE_MS));
+    await afterPendingInput();
     server.closeIdleConnections();
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     if (inFlight.size > 0) {

@@ -16,3 +16,12 @@ export function withoutNextRuntime(html: string) {
     .replace(/<link\b[^>]*\bas=["']?script\b[^>]*>/gi, '')
     .replace(/<link\b[^>]*\brel=["']?modulepreload\b[^>]*>/gi, '');
 }
+
+/**
+ * React writes a Server Action form (the sign-in and admin forms) with `action=""`, which HTML
+ * does not allow (an action must be a non-empty URL). Without the attribute a form posts to the
+ * page's own address, which is what the empty one meant: the front leaves it out.
+ */
+export function withoutEmptyFormActions(html: string) {
+  return html.replace(/<form\b[^>]*>/gi, (tag) => tag.replace(/\saction=""/i, ''));
+}

@@ -1,7 +1,8 @@
 // Requests refused before Next.js sees them, each with the 4xx that says why: addresses that do
-// not decode, control characters, over-long URLs, bodies over the limit or of unknown length,
-// and cross-site writes. Next.js would answer several of these with a 500.
+// not decode, control characters, over-long URLs, writes to read-only pages, bodies over the
+// limit or of unknown length, and cross-site writes. Next.js would answer several of these with a 500.
 import type { IncomingMessage } from 'node:http';
+import { responseKindOf } from './security-headers';
 
 /**
  * The longest path we read: real ones are far shorter (a comparison of four roles is under 500
@@ -20,7 +21,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
 const UPLOAD_PATHS = new Set(['/admin/import']);
 
-export type Refusal = { status: 400 | 403 | 411 | 413 | 414; title: string; detail: string };
+export type Refusal = { status: 400 | 403 | 405 | 411 | 413 | 414; title: string; detail: string };
+
+/** What public pages and the widget answer: they are read, never written to. */
+export const READ_ONLY_METHODS = 'GET, HEAD';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -47,6 +51,18 @@ function originOf(value: string) {
   } catch {
     return null;
   }
+}
+
+/**
+ * The path as RFC 3986 §6.2.2 normalises it: escapes of unreserved characters decoded (`/%61dmin`
+ * is `/admin`), the hex digits of the others in capitals. One resource, one address: caches then
+ * keep each page once, and nobody makes new addresses of an existing one by escaping its letters.
+ */
+export function normalizedPath(path: string) {
+  return path.replace(/%([0-9a-fA-F]{2})/g, (escape, hex: string) => {
+    const character = String.fromCharCode(parseInt(hex, 16));
+    return /^[A-Za-z0-9\-._~]$/.test(character) ? character : escape.toUpperCase();
+  });
 }
 
 /**
@@ -77,12 +93,22 @@ export function refusalOf(request: IncomingMessage, { allowedOrigins }: { allowe
     if (request.headers['transfer-encoding'] !== undefined) {
       return { status: 411, title: 'Length required', detail: 'Send a Content-Length with the request body.' };
     }
-    return null;
+    return readOnlyRefusal(path);
   }
   if (!/^\d+$/.test(length)) return { status: 400, title: 'Bad request', detail: 'The Content-Length is not a number.' };
   const limit = UPLOAD_PATHS.has(path) ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
   if (Number(length) > limit) {
     return { status: 413, title: 'Request too large', detail: `Requests here are at most ${limit / 1024 / 1024} MB.` };
   }
-  return null;
+  return readOnlyRefusal(path);
+}
+
+/**
+ * Public pages have no forms that post (theirs are GET forms): only the sign-in and admin pages
+ * take Server Actions, and the API's routes answer other methods themselves.
+ */
+function readOnlyRefusal(path: string): Refusal | null {
+  const kind = responseKindOf(path);
+  if (kind !== 'page' && kind !== 'widget' && kind !== 'asset') return null;
+  return { status: 405, title: 'Method not allowed', detail: `This address can only be read (${READ_ONLY_METHODS}).` };
 }

@@ -3,6 +3,7 @@
 // or unmeasured bodies, cross-site form posts and requests Node cannot even parse; and a reused
 // connection is answered, not reset.
 import http from 'node:http';
+import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { rawRequest, rawSocketExchange } from './support/raw-http';
 
@@ -85,6 +86,34 @@ test.describe('search parameters', () => {
   }
 });
 
+test.describe('addresses spelt another way', () => {
+  test('escaped letters go to the one address (308), and keep their query', async ({ baseURL }) => {
+    for (const [path, location] of [
+      ['/%61dmin', '/admin'],
+      ['/r%6fles/software-developers?x=1', '/roles/software-developers?x=1'],
+      ['/api/v1/r%6Fles/software-developers', '/api/v1/roles/software-developers'],
+      ['/compare/software-developers%2ccomputer-programmers', '/compare/software-developers%2Ccomputer-programmers'],
+    ]) {
+      const response = await rawRequest(baseURL!, { path: path! });
+      expect(response.status, path).toBe(308);
+      expect(response.headers.location, path).toBe(location);
+      expect(response.headers['cache-control'], path).toBe('no-store');
+    }
+  });
+
+  test('no 404 is kept by shared caches longer than a minute: made-up addresses fill no edge', async ({ baseURL }) => {
+    for (const path of ['/%7e%7e', '/no-such-page', '/roles/no-such-role', '/_next/static/no-such.js', '/api/v1/no-such', '/sitemaps/99.xml']) {
+      const response = await rawRequest(baseURL!, { path });
+      expect(response.status, path).toBe(path === '/%7e%7e' ? 308 : 404);
+      const sharedAge = Number(/s-maxage=(\d+)/.exec(response.headers['cache-control'] ?? '')?.[1] ?? 0);
+      expect(sharedAge, `${path}: ${response.headers['cache-control']}`).toBeLessThanOrEqual(60);
+    }
+    const followed = await rawRequest(baseURL!, { path: '/~~' });
+    expect(followed.status).toBe(404);
+    expect(followed.headers['cache-control']).toBe('no-store');
+  });
+});
+
 test.describe('writes from elsewhere', () => {
   const form = 'email=someone%40example.com&password=x';
   const formHeaders = { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(form.length) };
@@ -116,6 +145,43 @@ test.describe('writes from elsewhere', () => {
       body: 'hello',
     });
     expect(chunked.status).toBe(411);
+  });
+
+  // RFC 9112 §9.6: a server that closes at once while the client is still sending makes the system
+  // reset the connection, and the client sees the reset (EPIPE, ECONNRESET) instead of the answer.
+  // So the answer goes out, then the server's half of the connection is closed, and what the client
+  // still sends is read and dropped. Checked on a raw socket: the rest of the body is sent only
+  // after the answer has been read, so the server has had every chance to close on it.
+  test('a 3 MB form refused with a 413 is read to its end, not reset, after the answer', async ({ baseURL }) => {
+    const { hostname, port } = new URL(baseURL!);
+    const size = 3 * 1024 * 1024;
+    const piece = Buffer.alloc(64 * 1024, 'x');
+    // Half open, as an HTTP client still sending its body is: the server's FIN does not end our side.
+    const socket = net.connect({ port: Number(port), host: hostname, allowHalfOpen: true });
+    const errors: string[] = [];
+    socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
+    let reply = '';
+    let serverEnded = false;
+    socket.on('data', (data) => (reply += data.toString('latin1')));
+    socket.on('end', () => (serverEnded = true));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(
+      `POST /login HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${baseURL}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`,
+    );
+    socket.write(piece);
+    await expect.poll(() => reply, { timeout: 10_000 }).toContain('Request too large');
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply).toMatch(/\r\nconnection: close\r\n/i);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let sent = piece.length; sent < size && errors.length === 0; sent += piece.length) {
+      await new Promise<void>((resolve) => socket.write(piece, () => resolve()));
+    }
+    expect(errors, 'the rest of the body is read, not refused with a reset').toEqual([]);
+    expect(serverEnded, 'the server closed its half after its answer').toBe(true);
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.end();
+    await closed;
+    expect(errors).toEqual([]);
   });
 });
 

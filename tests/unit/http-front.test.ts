@@ -7,8 +7,8 @@ import { describe, test } from 'node:test';
 import { edgeCacheControlOf, edgeTagsOf } from '@/lib/server/edge-cache';
 import { edgePurgersFrom, purgeEdge } from '@/lib/server/edge-purge.mjs';
 import { clientAddressOf, normalizeAddress, proxyTrustFromEnv } from '@/lib/server/trusted-proxies';
-import { MAX_BODY_BYTES, MAX_PATH_LENGTH, MAX_UPLOAD_BYTES, refusalOf } from '@/lib/server/request-guard';
-import { withoutNextRuntime } from '@/lib/server/page-scripts';
+import { MAX_BODY_BYTES, MAX_PATH_LENGTH, MAX_UPLOAD_BYTES, normalizedPath, refusalOf } from '@/lib/server/request-guard';
+import { withoutEmptyFormActions, withoutNextRuntime } from '@/lib/server/page-scripts';
 import { REVALIDATED_PAGE_CACHE_CONTROL, revalidatablePage } from '@/lib/server/page-revalidation';
 import { baseSecurityHeaders, inlineScriptHashes, pageContentSecurityPolicy, responseKindOf } from '@/lib/server/security-headers';
 
@@ -55,7 +55,7 @@ describe('the request guard', () => {
   test('lets ordinary requests through', () => {
     assert.equal(refusalOf(request({ url: '/roles/backend-software-engineer?q=%25' }), { allowedOrigins }), null);
     assert.equal(
-      refusalOf(request({ method: 'POST', headers: { origin: 'https://roleboard.example', 'content-length': '10' } }), { allowedOrigins }),
+      refusalOf(request({ method: 'POST', url: '/login', headers: { origin: 'https://roleboard.example', 'content-length': '10' } }), { allowedOrigins }),
       null,
     );
   });
@@ -76,6 +76,23 @@ describe('the request guard', () => {
     assert.equal(post({ 'content-length': String(MAX_BODY_BYTES + 1) }), 413);
     assert.equal(post({ 'content-length': '12abc' }), 400);
     assert.equal(post({ 'transfer-encoding': 'chunked' }), 411);
+  });
+
+  test('refuses writes to public pages, the widget and assets with a 405: only sign-in, the admin and the API take them', () => {
+    const post = (url: string) => refusalOf(request({ method: 'POST', url, headers: { 'content-length': '3' } }), { allowedOrigins })?.status ?? null;
+    for (const url of ['/', '/compare', '/roles/software-developers', '/embed/software-developers', '/_next/static/chunks/a.js', '/sitemap.xml']) assert.equal(post(url), 405, url);
+    for (const url of ['/login', '/admin/roles/new', '/api/v1/roles', '/api/auth/callback/credentials']) assert.equal(post(url), null, url);
+    assert.equal(refusalOf(request({ method: 'POST', url: '/compare' }), { allowedOrigins })?.status, 405);
+  });
+
+  test('normalises paths as RFC 3986 does: escaped letters decoded, other escapes in capitals', () => {
+    assert.equal(normalizedPath('/%61dmin'), '/admin');
+    assert.equal(normalizedPath('/r%6Fles/x'), '/roles/x');
+    assert.equal(normalizedPath('/%7e%2D%2e%5F'), '/~-._');
+    assert.equal(normalizedPath('/compare/a%2cb'), '/compare/a%2Cb');
+    assert.equal(normalizedPath('/roles/caf%c3%a9'), '/roles/caf%C3%A9');
+    assert.equal(normalizedPath('/%25%2F'), '/%25%2F');
+    assert.equal(normalizedPath('/roles/software-developers'), '/roles/software-developers');
   });
 
   test('lets a catalogue file of 5 MB through to the import page only', () => {
@@ -142,6 +159,16 @@ describe('public pages without the Next.js runtime', () => {
     for (const kept of ['<h1>Software Developers</h1>', 'a.css', 'application/ld+json', '<script src="/enhance.js" async=""></script>', '$RC("B:0","S:0")']) {
       assert.ok(stripped.includes(kept), kept);
     }
+  });
+});
+
+describe('forms as React writes them', () => {
+  test('lose an empty action attribute, which HTML forbids (the form still posts to its page)', () => {
+    const html = '<form class="stack" noValidate="" action="" encType="multipart/form-data" method="POST"><input name="q" value="action=&quot;&quot;"/></form><form action="/search"></form>';
+    assert.equal(
+      withoutEmptyFormActions(html),
+      '<form class="stack" noValidate="" encType="multipart/form-data" method="POST"><input name="q" value="action=&quot;&quot;"/></form><form action="/search"></form>',
+    );
   });
 });
 
