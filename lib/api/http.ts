@@ -104,6 +104,20 @@ export function problemResponse(
   });
 }
 
+export const UNKNOWN_PARAM_REASON = 'This endpoint does not take this parameter';
+
+/**
+ * A 400 naming every query parameter the endpoint does not take, or null when it takes them all.
+ * Unknown parameters are refused rather than ignored: each would make a new address that shared
+ * caches keep apart, so a stranger could make every request a miss by adding one.
+ */
+export function unknownParamsResponse(request: Request, known: readonly string[]) {
+  const unknown = [...new Set(new URL(request.url).searchParams.keys())].filter((name) => !known.includes(name));
+  if (unknown.length === 0) return null;
+  const invalidParams = unknown.slice(0, 20).map((name) => ({ name: name.slice(0, 100), reason: UNKNOWN_PARAM_REASON }));
+  return problemResponse(400, `Unknown query parameters: ${invalidParams.map((param) => param.name).join(', ')}.`, { invalidParams });
+}
+
 /**
  * A route handler whose failures are problem details like its other answers: a 503 with
  * Retry-After while the database is away, a 500 (logged) for anything else.

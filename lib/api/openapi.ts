@@ -94,7 +94,7 @@ export function buildOpenApiDocument(siteUrl: string) {
           responses: {
             200: ok('One page of roles', 'application/json', schemaRef('RoleList')),
             304: { description: 'Not modified' },
-            400: problem('An invalid parameter; `invalidParams` names each one'),
+            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
           },
         },
       },
@@ -106,6 +106,7 @@ export function buildOpenApiDocument(siteUrl: string) {
           responses: {
             200: ok('The role', 'application/json', schemaRef('Role')),
             304: { description: 'Not modified' },
+            400: problem('A query parameter it does not take'),
             404: problem('No published role has this slug'),
           },
         },
@@ -118,6 +119,7 @@ export function buildOpenApiDocument(siteUrl: string) {
           responses: {
             200: ok('Every change of the stats, oldest first', 'application/json', schemaRef('RoleStatsHistory')),
             304: { description: 'Not modified' },
+            400: problem('A query parameter it does not take'),
             404: problem('No published role has this slug'),
           },
         },
@@ -130,6 +132,7 @@ export function buildOpenApiDocument(siteUrl: string) {
           responses: {
             200: ok('Every state with an estimate, by name', 'application/json', schemaRef('RoleAreas')),
             304: { description: 'Not modified' },
+            400: problem('A query parameter it does not take'),
             404: problem('No published role has this slug'),
           },
         },
@@ -141,6 +144,7 @@ export function buildOpenApiDocument(siteUrl: string) {
           responses: {
             200: ok('Every area, by name', 'application/json', schemaRef('AreaList')),
             304: { description: 'Not modified' },
+            400: problem('A query parameter it does not take'),
           },
         },
       },
@@ -152,7 +156,7 @@ export function buildOpenApiDocument(siteUrl: string) {
           responses: {
             200: ok('One page of roles, each with `inState`', 'application/json', schemaRef('RoleList')),
             304: { description: 'Not modified' },
-            400: problem('An invalid parameter; `invalidParams` names each one'),
+            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
             404: problem('No state has this postal code or slug'),
           },
         },
@@ -165,6 +169,7 @@ export function buildOpenApiDocument(siteUrl: string) {
           responses: {
             200: ok('The badge', 'image/svg+xml', { type: 'string' }),
             304: { description: 'Not modified' },
+            400: problem('A query parameter it does not take'),
             404: problem('No published role has this slug'),
           },
         },
@@ -177,7 +182,7 @@ export function buildOpenApiDocument(siteUrl: string) {
           responses: {
             200: ok('CSV with a header row', 'text/csv', { type: 'string' }),
             304: { description: 'Not modified' },
-            400: problem('An invalid state'),
+            400: problem('An invalid state, or a parameter it does not take'),
           },
         },
       },
@@ -194,7 +199,7 @@ export function buildOpenApiDocument(siteUrl: string) {
               headers: cachingHeaders,
               content: { 'application/json': { schema: schemaRef('OEmbed') }, 'text/xml': { schema: { type: 'string' } } },
             },
-            400: problem('A missing or invalid parameter'),
+            400: problem('A missing or invalid parameter, or one it does not take'),
             404: problem('The URL is not a Roleboard role page'),
           },
         },

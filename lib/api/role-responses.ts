@@ -7,7 +7,7 @@ import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/role-
 import { env } from '@/lib/env';
 import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
-import type { InvalidParam } from './http';
+import { UNKNOWN_PARAM_REASON, type InvalidParam } from './http';
 import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiRoleAreasSchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;
@@ -115,8 +115,11 @@ export function parseApiListParams(searchParams: URLSearchParams):
   const invalidParams: InvalidParam[] = [];
   const values: Record<string, unknown> = {};
   for (const name of new Set(searchParams.keys())) {
-    // Unknown parameters (cache busters, tracking tags) are ignored, as browsers and CDNs expect.
-    if (!Object.hasOwn(apiListParams, name)) continue;
+    // Refused, not ignored: each would be a new address to shared caches (see unknownParamsResponse).
+    if (!Object.hasOwn(apiListParams, name)) {
+      invalidParams.push({ name: name.slice(0, 100), reason: UNKNOWN_PARAM_REASON });
+      continue;
+    }
     const all = searchParams.getAll(name);
     if (all.length > 1) {
       invalidParams.push({ name, reason: 'Give this parameter once' });

@@ -97,7 +97,8 @@ export default async function DevelopersPage({ searchParams }: Props) {
           Read-only and public, with CORS open to every origin. Responses carry <code>ETag</code> and{' '}
           <code>Last-Modified</code>: send them back in <code>If-None-Match</code> / <code>If-Modified-Since</code> and an
           unchanged resource costs a <code>304</code>. Errors are <code>application/problem+json</code> (RFC 9457) and name
-          every invalid parameter. The full description is the{' '}
+          every invalid parameter; a parameter an endpoint does not take is a <code>400</code> too (add no cache busters:
+          use the validators). The full description is the{' '}
           <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>.
         </p>
         <table className="endpoint-table">

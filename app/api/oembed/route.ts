@@ -2,7 +2,7 @@
 // A role's page for a state (/roles/{slug}/states/{state}), or `state`, gives that state's card.
 import { defaultEmbedOptions, firstValues } from '@/lib/api/embed-options';
 import { iframeSize, iframeSnippet } from '@/lib/api/embed-snippet';
-import { cachedResponse, jsonResponse, problemResponse, readOnlyMethods, type InvalidParam, withProblemDetails } from '@/lib/api/http';
+import { cachedResponse, jsonResponse, problemResponse, readOnlyMethods, type InvalidParam, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { oembedParamsSchema, oembedSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
 import { loadCardRole } from '@/lib/api/load-card-role';
@@ -24,6 +24,8 @@ function rolePageOf(url: string) {
 }
 
 export const GET = withProblemDetails(async (request: Request) => {
+  const unknown = unknownParamsResponse(request, Object.keys(oembedParamsSchema.shape));
+  if (unknown) return unknown;
   const parsed = oembedParamsSchema.safeParse(firstValues(new URL(request.url).searchParams));
   if (!parsed.success) {
     const invalidParams: InvalidParam[] = parsed.error.issues.map((issue) => ({ name: String(issue.path[0] ?? 'url'), reason: issue.message }));

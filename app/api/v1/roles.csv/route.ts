@@ -1,10 +1,12 @@
 // GET /api/v1/roles.csv: every published role, in the catalogue CSV format (lib/catalogue-csv.ts),
 // which `npm run data:import` and /admin/import read back; with `state`, every role's figures in
-// that state instead (lib/state-csv.ts). Streamed in batches so 100,000 roles never sit in memory
-// at once. The ETag comes from a cheap fingerprint of the catalogue (and of the state's figures).
+// that state instead (lib/state-csv.ts). Built in batches (so 100,000 roles never sit in memory as
+// text at once) into a gzipped file kept until the catalogue changes (lib/api/built-exports.ts).
+// The ETag comes from a cheap fingerprint of the catalogue (and of the state's figures).
 import { listPublishedRolesInAreaBatch } from '@/db/areas';
 import { listPublishedRoleStatsBatch } from '@/db/role-reads';
-import { etagOf, isNotModified, problemResponse, publicHeaders, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
+import { acceptsGzip, exportBody, getBuiltExport } from '@/lib/api/built-exports';
+import { etagOf, isNotModified, problemResponse, publicHeaders, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { rolePageUrl, roleStatePageUrl } from '@/lib/api/role-responses';
 import { catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord } from '@/lib/catalogue-csv';
 import { getAreaFingerprint, getCatalogueFingerprint } from '@/lib/cached-public-reads';
@@ -15,21 +17,9 @@ import type { UsState } from '@/lib/us-states';
 const BATCH_SIZE = 2000;
 
 /** The file's lines: its header, then batch after batch until one comes back empty. */
-function csvStream(header: string, nextBatch: () => Promise<string | null>) {
-  const encoder = new TextEncoder();
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(header));
-        return;
-      }
-      const lines = await nextBatch();
-      if (lines === null) controller.close();
-      else controller.enqueue(encoder.encode(lines));
-    },
-  });
+async function* csvLines(header: string, nextBatch: () => Promise<string | null>) {
+  yield header;
+  for (let lines = await nextBatch(); lines !== null; lines = await nextBatch()) yield lines;
 }
 
 function catalogueLines() {
@@ -53,6 +43,8 @@ function stateLines(state: UsState) {
 }
 
 export const GET = withProblemDetails(async (request: Request) => {
+  const unknown = unknownParamsResponse(request, ['state']);
+  if (unknown) return unknown;
   const given = new URL(request.url).searchParams.getAll('state').filter((value) => value.trim() !== '');
   if (given.length > 1) return problemResponse(400, 'Invalid query parameters: state.', { invalidParams: [{ name: 'state', reason: 'Give this parameter once' }] });
   const parsedState = given.length ? stateParam.safeParse(given[0]) : null;
@@ -62,20 +54,21 @@ export const GET = withProblemDetails(async (request: Request) => {
   const state = parsedState?.data ?? null;
 
   const fingerprint = await getCatalogueFingerprint();
-  const headers = publicHeaders({
-    etag: etagOf(JSON.stringify(state ? [fingerprint, state.fips, await getAreaFingerprint(state.fips)] : fingerprint)),
-    lastModified: fingerprint.lastChange ? new Date(fingerprint.lastChange) : undefined,
-  });
+  const etag = etagOf(JSON.stringify(state ? [fingerprint, state.fips, await getAreaFingerprint(state.fips)] : fingerprint));
+  const headers = publicHeaders({ etag, lastModified: fingerprint.lastChange ? new Date(fingerprint.lastChange) : undefined });
   if (isNotModified(request, headers)) return new Response(null, { status: 304, headers });
 
+  const file = await getBuiltExport(state ? `state:${state.fips}` : 'catalogue', etag, () =>
+    state ? csvLines(stateCsvHeader(), stateLines(state)) : csvLines(catalogueCsvHeader(), catalogueLines()),
+  );
+  const { body, headers: encoding } = exportBody(file, acceptsGzip(request.headers.get('accept-encoding')));
   const responseHeaders = {
     ...headers,
+    ...encoding,
     'Content-Type': 'text/csv; charset=utf-8; header=present',
     'Content-Disposition': `inline; filename="roleboard-roles${state ? `-${state.slug}` : ''}.csv"`,
   };
-  if (request.method === 'HEAD') return new Response(null, { headers: responseHeaders });
-  const stream = state ? csvStream(stateCsvHeader(), stateLines(state)) : csvStream(catalogueCsvHeader(), catalogueLines());
-  return new Response(stream, { headers: responseHeaders });
+  return new Response(request.method === 'HEAD' ? null : body, { headers: responseHeaders });
 });
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

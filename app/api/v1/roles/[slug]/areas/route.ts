@@ -1,5 +1,5 @@
 // GET /api/v1/roles/{slug}/areas: the role's figures in every state (BLS state estimates).
-import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
+import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { toApiRoleAreas } from '@/lib/api/role-responses';
 import { apiRoleAreasSchema, roleSlugParam } from '@/lib/api/schemas';
 import { getRoleAreaFigures } from '@/lib/cached-public-reads';
@@ -7,6 +7,8 @@ import { getRoleAreaFigures } from '@/lib/cached-public-reads';
 type Context = { params: Promise<{ slug: string }> };
 
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
+  const unknown = unknownParamsResponse(request, []);
+  if (unknown) return unknown;
   const slug = roleSlugParam.safeParse((await params).slug);
   const figures = slug.success ? await getRoleAreaFigures(slug.data) : null;
   if (!slug.success || !figures) return problemResponse(404, 'No published role has this slug.');

@@ -2,13 +2,15 @@
 import { badgeOptionsSchema, firstValues } from '@/lib/api/embed-options';
 import { badgeOf, renderBadge } from '@/lib/api/badge';
 import { roleSlugParam } from '@/lib/api/schemas';
-import { cachedResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
+import { cachedResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { embedStateOf } from '@/lib/api/card-role';
 import { loadCardRole } from '@/lib/api/load-card-role';
 
 type Context = { params: Promise<{ slug: string }> };
 
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
+  const unknown = unknownParamsResponse(request, [...Object.keys(badgeOptionsSchema.shape), 'state']);
+  if (unknown) return unknown;
   const slug = roleSlugParam.safeParse((await params).slug);
   const searchParams = new URL(request.url).searchParams;
   const role = slug.success ? await loadCardRole(slug.data, embedStateOf(searchParams)) : null;

@@ -1,5 +1,5 @@
 // GET /api/v1/roles/{slug}/history: the role's stats over time, oldest first.
-import { jsonResponse, problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
+import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { toApiHistory } from '@/lib/api/role-responses';
 import { apiHistorySchema, roleSlugParam } from '@/lib/api/schemas';
 import { getRoleStatsHistory } from '@/lib/cached-public-reads';
@@ -7,6 +7,8 @@ import { getRoleStatsHistory } from '@/lib/cached-public-reads';
 type Context = { params: Promise<{ slug: string }> };
 
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
+  const unknown = unknownParamsResponse(request, []);
+  if (unknown) return unknown;
   const slug = roleSlugParam.safeParse((await params).slug);
   const entries = slug.success ? await getRoleStatsHistory(slug.data) : null;
   if (!slug.success || !entries) return problemResponse(404, 'No published role has this slug.');
