@@ -2,9 +2,10 @@
 // a separate process, makes the server's in-memory and on-disk caches show what it wrote. The
 // body carries the tags and the time it was made; an HMAC-SHA256 of the exact body, keyed from
 // AUTH_SECRET through HKDF with a label of its own (as lib/device-cookie.ts derives its key), goes
-// in a header. Only someone holding AUTH_SECRET can sign one, and a captured request is refused
-// once it is 5 minutes old (replaying it sooner only invalidates the same tags again).
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+// in a header. Only someone holding AUTH_SECRET can sign one; a captured request is refused once
+// it is 5 minutes old, and before that the second time it comes (each carries a random nonce, and
+// a server remembers the requests it took until they are too old anyway: revalidationReplayGuard).
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { isCacheTag } from './cache-tags';
 
@@ -24,13 +25,14 @@ function signatureOf(secret: string, body: string) {
 
 /** The body and signature of a request invalidating these tags, made at `now`. */
 export function signRevalidation({ tags, secret, now = Date.now() }: { tags: string[]; secret: string; now?: number }) {
-  const body = JSON.stringify({ tags, timestamp: now });
+  const body = JSON.stringify({ tags, timestamp: now, nonce: randomBytes(16).toString('base64url') });
   return { body, signature: signatureOf(secret, body) };
 }
 
 const bodySchema = z.object({
   tags: z.array(z.string().refine(isCacheTag)).max(MAX_TAGS_PER_REQUEST),
   timestamp: z.number().int(),
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
 });
 
 /** The tags of a request signed with this secret and made less than 5 minutes ago, or why it is refused. */
@@ -56,8 +58,27 @@ export function verifyRevalidation({
   } catch {
     parsed = null;
   }
-  if (!parsed?.success) return { refused: 'The body must be {"tags": [cache tags], "timestamp": milliseconds}.' };
+  if (!parsed?.success) return { refused: 'The body must be {"tags": [cache tags], "timestamp": milliseconds, "nonce": 16 random bytes in base64url}.' };
   const age = now - parsed.data.timestamp;
   if (age > MAX_AGE_MS || age < -MAX_CLOCK_SKEW_MS) return { refused: 'The request was not made within the last 5 minutes.' };
   return { tags: parsed.data.tags };
+}
+
+/**
+ * Remembers the signatures of the requests a server took, each until its request is too old to be
+ * taken anyway, so a captured request works once. Only correctly signed requests are remembered,
+ * which only holders of AUTH_SECRET can make: it cannot be filled by strangers. Per process: with
+ * several instances a captured request could be replayed once to each, within its 5 minutes.
+ */
+export function revalidationReplayGuard() {
+  const takenUntil = new Map<string, number>();
+  return {
+    /** True the first time this signature is seen (and it is remembered), false after. */
+    firstUse(signature: string, now = Date.now()) {
+      for (const [taken, until] of takenUntil) if (until <= now) takenUntil.delete(taken);
+      if (takenUntil.has(signature)) return false;
+      takenUntil.set(signature, now + MAX_AGE_MS + MAX_CLOCK_SKEW_MS);
+      return true;
+    },
+  };
 }

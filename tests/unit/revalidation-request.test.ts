@@ -2,7 +2,7 @@
 // with a key from this AUTH_SECRET and made in the last 5 minutes, names tags to invalidate.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_TAGS_PER_REQUEST, signRevalidation, verifyRevalidation } from '@/lib/revalidation-request';
+import { MAX_TAGS_PER_REQUEST, revalidationReplayGuard, signRevalidation, verifyRevalidation } from '@/lib/revalidation-request';
 
 const secret = 'a-test-secret-that-is-at-least-32-characters-long';
 const now = Date.UTC(2026, 10, 1, 12, 0, 0);
@@ -38,5 +38,23 @@ describe('revalidation requests', () => {
       const { body, signature } = signRevalidation({ tags: bad, secret, now });
       assert.ok('refused' in verifyRevalidation({ body, signature, secret, now }), JSON.stringify(bad).slice(0, 40));
     }
+  });
+
+  test('two requests for the same tags at the same moment differ: each carries its own nonce', () => {
+    const first = signRevalidation({ tags, secret, now });
+    const second = signRevalidation({ tags, secret, now });
+    assert.notEqual(first.signature, second.signature);
+    assert.deepEqual(verifyRevalidation({ ...second, secret, now }), { tags });
+  });
+
+  test('a captured request is taken once: replayed, even within its 5 minutes, it is refused', () => {
+    const guard = revalidationReplayGuard();
+    const { signature } = signRevalidation({ tags, secret, now });
+    assert.equal(guard.firstUse(signature, now), true);
+    for (let replay = 1; replay <= 50; replay++) assert.equal(guard.firstUse(signature, now + replay * 1000), false);
+    assert.equal(guard.firstUse(signRevalidation({ tags, secret, now }).signature, now + 1000), true);
+    // Forgotten only once it is too old to be taken anyway (5 minutes, and a minute of clock skew).
+    assert.equal(guard.firstUse(signature, now + 6 * 60_000 - 1), false);
+    assert.ok('refused' in verifyRevalidation({ ...signRevalidation({ tags, secret, now }), secret, now: now + 6 * 60_000 }));
   });
 });
