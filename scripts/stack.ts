@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFreePort, withDatabaseUrl } from '@/db/embedded-server';
+import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
 import { ensureDevelopmentAuthSecret } from '@/lib/development-secret';
 
 const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, build: { type: 'boolean' } } });
@@ -104,8 +105,7 @@ await withDatabaseUrl(
       let redisUrl = process.env.REDIS_URL;
       if (!redisUrl) {
         const redisPort = await findFreePort(edgePort + 379);
-        // Only a cache: nothing saved to disk; the least recently used entries go when it is full.
-        start('redis', redisServer!, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory', '256mb', '--maxmemory-policy', 'allkeys-lru']);
+        start('redis', redisServer!, ['--port', String(redisPort), ...REDIS_CACHE_ARGUMENTS]);
         redisUrl = `redis://127.0.0.1:${redisPort}`;
       }
 
@@ -115,15 +115,17 @@ await withDatabaseUrl(
         REDIS_URL: redisUrl,
         PURGE_URLS: `http://127.0.0.1:${edgePort}/`,
         SITE_URL: siteUrl,
-        // Varnish is the one hop in front: the app reads the client's address from its X-Forwarded-For.
-        TRUSTED_PROXY_HOPS: '1',
+        // The instances listen on 127.0.0.1 only, and believe X-Forwarded-For only from Varnish's
+        // address: a client that reached an instance's port some other way could not pick its own
+        // address (a hop count would believe whoever connects).
+        TRUSTED_PROXIES: '127.0.0.1',
         AUTH_SECRET: process.env.AUTH_SECRET ?? ensureDevelopmentAuthSecret(),
         // Every instance must read every other's Server Action ids (a form served by one, posted to another).
         NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
       };
       // One after the other: the first migrates (and on first start loads) the database.
       for (const [index, port] of appPorts.entries()) {
-        start(`app ${index + 1}`, process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(port)], { ...appEnv, PORT: String(port) });
+        start(`app ${index + 1}`, process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-H', '127.0.0.1', '-p', String(port)], { ...appEnv, PORT: String(port) });
         await waitFor(`http://127.0.0.1:${port}/api/health`, `App instance ${index + 1}`);
       }
 

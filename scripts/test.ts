@@ -14,6 +14,7 @@ import { findFreePort, startEmbeddedServer, type EmbeddedServer } from '@/db/emb
 import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase, upsertUser } from '@/db/seed/seed';
+import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
 import { testUsers } from './test-users';
 
 const layers = ['unit', 'integration', 'e2e'] as const;
@@ -83,7 +84,7 @@ try {
     // The stack's tests (tests/e2e/stack.spec.ts) get a Redis of their own, which they may stop.
     const redisServer = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
     const redisPort = await findFreePort(6390);
-    if (redisServer) redis = spawn(redisServer, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    if (redisServer) redis = spawn(redisServer, ['--port', String(redisPort), ...REDIS_CACHE_ARGUMENTS], { stdio: 'ignore' });
     const e2eEnv = redisServer ? { ...testEnv, TEST_REDIS_URL: `redis://127.0.0.1:${redisPort}`, TEST_REDIS_SERVER: redisServer } : testEnv;
     passed = built && run('npx', ['playwright', 'test', ...playwrightArgs], e2eEnv) && passed;
   }

@@ -30,7 +30,10 @@ sub vcl_recv {
     }
 
     set req.backend_hint = app.backend();
-    # Only the app decides who the client is: it trusts this hop (TRUSTED_PROXY_HOPS=1).
+    # This edge is the first hop: whatever a client wrote in X-Forwarded-For is its own say-so.
+    # The app is told only the address that connected here, and believes it because it comes
+    # from this cache's address (TRUSTED_PROXIES); only the app decides who the client is.
+    set req.http.X-Forwarded-For = client.ip;
     unset req.http.x-roleboard-client-address;
 
     if (req.method != "GET" && req.method != "HEAD") {

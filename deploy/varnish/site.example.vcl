@@ -1,6 +1,8 @@
 # The deployment's part of default.vcl: copy to site.vcl next to it and name your instances.
-# Each instance runs `npm start` with REDIS_URL (one Redis for all), PURGE_URLS=http://<varnish>/,
-# TRUSTED_PROXY_HOPS=1, and the same AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY.
+# Each instance runs `npm start -- -H <its private address>` with REDIS_URL (one Redis for all),
+# PURGE_URLS=http://<varnish>/, TRUSTED_PROXIES=<Varnish's address as the instances see it>, and
+# the same AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY. Let only Varnish reach the
+# instances' port: the address it forwards is believed because of where it comes from.
 import directors;
 
 probe health {

@@ -11,6 +11,33 @@ import { createClient } from 'redis';
 export const REDIS_TIMEOUT_MS = 500;
 const CONNECT_TIMEOUT_MS = 1000;
 
+/**
+ * How the caches' Redis must be run (npm run stack and the tests start theirs so; the README says
+ * so for yours): nothing kept on disk, at most this much memory, and only keys with a time to live
+ * evicted when full. Entries all have one; the hashes of when each tag was invalidated have none,
+ * and evicting them would serve again entries older than their tags' last change.
+ */
+export const REDIS_MAX_MEMORY = '256mb';
+export const REDIS_EVICTION_POLICY = 'volatile-lru';
+export const REDIS_CACHE_ARGUMENTS = ['--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory', REDIS_MAX_MEMORY, '--maxmemory-policy', REDIS_EVICTION_POLICY];
+
+/**
+ * Says once, at start, if the Redis in use is not run that way. CONFIG may be refused (managed
+ * services rename it); then nothing is said.
+ * @param {RedisClient} client
+ */
+async function warnAboutSettings(client) {
+  const config = await tryRedis(client, (ready) => ready.configGet(['maxmemory', 'maxmemory-policy']));
+  if (!config) return;
+  const problems = [];
+  if (config.maxmemory === '0') problems.push('it has no memory limit (maxmemory 0), so the cache can grow until the machine runs out');
+  const policy = config['maxmemory-policy'] ?? '';
+  if (policy.startsWith('allkeys-')) problems.push(`its eviction policy ${policy} may evict the hashes of tag invalidations, and stale entries would be served again`);
+  if (problems.length > 0) {
+    console.warn(`Redis: ${problems.join('; ')}. Run it with --maxmemory ${REDIS_MAX_MEMORY} --maxmemory-policy ${REDIS_EVICTION_POLICY} (README: Running at scale).`);
+  }
+}
+
 /** @typedef {import('redis').RedisClientType} RedisClient */
 /** @typedef {{ client: Promise<RedisClient>, onReady: Set<() => void> }} SharedRedis */
 
@@ -34,9 +61,14 @@ async function connect(url, /** @type {Set<() => void>} */ onReady) {
     if (!down) console.error(`Redis (${new URL(url).host}) is unavailable, so pages are rendered from the database until it is back: ${error.message}`);
     down = true;
   });
+  let checked = false;
   client.on('ready', () => {
     if (down) console.log('Redis is back: the shared cache is in use again.');
     down = false;
+    if (!checked) {
+      checked = true;
+      void warnAboutSettings(client);
+    }
     for (const callback of onReady) callback();
   });
   // Connecting keeps trying in the background; the first requests do not wait for it.
