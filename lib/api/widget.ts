@@ -37,7 +37,7 @@ body{margin:0;font:14px/20px system-ui,-apple-system,"Segoe UI",Roboto,"Helvetic
 .card>*{flex:none;margin:0;overflow:hidden}
 .one,dt,dd,.foot>*{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .title{height:${titleLines * b.titleLine}px}
-h1{margin:0;font-size:16px;font-weight:650;line-height:${b.titleLine}px;letter-spacing:-.01em;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:${titleLines};line-clamp:${titleLines};overflow:hidden}
+h1{margin:0;font-size:16px;font-weight:650;line-height:${b.titleLine}px;letter-spacing:-.01em;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:${titleLines};overflow:hidden}
 .category{margin:0;font-size:12.5px;line-height:${b.titleLine}px;color:var(--muted)}
 dl{margin:0;display:grid;grid-template-columns:1fr 1fr;column-gap:16px}dl>div{min-width:0}dd{margin:0}
 .figures{grid-template-columns:auto minmax(0,1fr)}
