@@ -1,9 +1,11 @@
 // Reading the audit log (db/audit-writes.ts writes it): newest first, filtered by role and by who made
-// the change, paged by keyset so "older entries" stays fast however long the log grows.
+// the change, paged by keyset so "older entries" stays fast however long the log grows. Editors read
+// the changes to roles only: user administration (accounts, emails, disables, password resets) is
+// for admins, as /admin/users is.
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notLike, sql, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { requireUser } from './access';
+import { requireUser, type Actor } from './access';
 import { database } from './client';
 import { auditLog, roles, users } from './schema';
 
@@ -53,25 +55,39 @@ function fieldChanges(before: unknown, after: unknown): AuditFieldChange[] {
   return fields.map((field) => ({ field, before: beforeFields[field] ?? null, after: afterFields[field] ?? null }));
 }
 
+/**
+ * Which entries this reader may see, as a condition on `entries` (the log or an alias of it), or
+ * undefined for everything (admins). Editors see entries about roles, never an entry about a user
+ * nor a user.* action, whatever filter or cursor they pass.
+ */
+function readableBy(actor: Actor, entries: { entityType: Column; action: Column }): SQL | undefined {
+  if (actor.role === 'admin') return undefined;
+  return and(eq(entries.entityType, 'role'), notLike(entries.action, 'user.%'));
+}
+
 /** entity_id as an integer id, or null; a cast that can never fail, whatever was stored. */
 function numericEntityId(entityType: 'role' | 'user') {
   return sql<number | null>`(case when ${auditLog.entityType} = ${entityType} and ${auditLog.entityId} ~ '^[0-9]{1,9}$' then ${auditLog.entityId}::int end)`;
 }
 
 export async function listAuditEntries(claims: unknown, { roleId, actorId, before, limit = AUDIT_PAGE_SIZE }: AuditFilter = {}): Promise<AuditPage> {
-  await requireUser(claims, 'editor');
+  const reader = await requireUser(claims, 'editor');
   const pageSize = Math.min(Math.max(Math.trunc(limit) || AUDIT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
   const actors = alias(users, 'actor');
   const subjectUsers = alias(users, 'subject_user');
+  const cursorEntries = alias(auditLog, 'cursor_entry');
 
-  const conditions: SQL[] = [];
+  const conditions: (SQL | undefined)[] = [readableBy(reader, auditLog)];
   if (roleId !== undefined) conditions.push(and(eq(auditLog.entityType, 'role'), eq(auditLog.entityId, String(roleId)))!);
   if (actorId !== undefined) conditions.push(eq(auditLog.actorId, actorId));
   if (before !== undefined) {
-    // Compared in the database, so timestamps keep their microseconds; an unknown cursor matches nothing.
-    conditions.push(
-      sql`(${auditLog.createdAt}, ${auditLog.id}) < (select cursor_entry.created_at, cursor_entry.id from audit_log cursor_entry where cursor_entry.id = ${before})`,
-    );
+    // Compared in the database, so timestamps keep their microseconds. An unknown cursor, or one at
+    // an entry this reader may not see (its time is not theirs to learn), matches nothing.
+    const cursor = database()
+      .select({ createdAt: cursorEntries.createdAt, id: cursorEntries.id })
+      .from(cursorEntries)
+      .where(and(eq(cursorEntries.id, before), readableBy(reader, cursorEntries)));
+    conditions.push(sql`(${auditLog.createdAt}, ${auditLog.id}) < (${cursor})`);
   }
 
   const rows = await database()
@@ -119,12 +135,14 @@ export async function listAuditEntries(claims: unknown, { roleId, actorId, befor
 
 export type AuditFilterOptions = {
   roles: { id: number; title: string; slug: string }[];
-  actors: { id: number; name: string; email: string }[];
+  /** email is null for editors: who has which address is user administration. */
+  actors: { id: number; name: string; email: string | null }[];
 };
 
-/** The roles that have entries and the users who made changes: the choices of the audit filters. */
+/** The roles that have entries and the users who made the changes this reader sees: the choices of the audit filters. */
 export async function listAuditFilters(claims: unknown): Promise<AuditFilterOptions> {
-  await requireUser(claims, 'editor');
+  const reader = await requireUser(claims, 'editor');
+  const isAdmin = reader.role === 'admin';
   const db = database();
   const [roleOptions, actorOptions] = await Promise.all([
     db
@@ -133,9 +151,9 @@ export async function listAuditFilters(claims: unknown): Promise<AuditFilterOpti
       .where(inArray(roles.id, db.select({ id: numericEntityId('role') }).from(auditLog).where(eq(auditLog.entityType, 'role'))))
       .orderBy(asc(roles.title), asc(roles.id)),
     db
-      .select({ id: users.id, name: users.name, email: users.email })
+      .select({ id: users.id, name: users.name, email: isAdmin ? users.email : sql<string | null>`null::text` })
       .from(users)
-      .where(inArray(users.id, db.select({ id: auditLog.actorId }).from(auditLog)))
+      .where(inArray(users.id, db.select({ id: auditLog.actorId }).from(auditLog).where(readableBy(reader, auditLog))))
       .orderBy(asc(sql`lower(${users.name})`), asc(users.id)),
   ]);
   return { roles: roleOptions, actors: actorOptions };

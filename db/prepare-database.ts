@@ -7,7 +7,7 @@ import { hasStateFigures, importUsStateFigures } from './catalogue/us-states';
 import { createDatabase, type Database } from './connection';
 import { runMigrations } from './migrate';
 import { roles, users } from './schema';
-import { seedDatabase, upsertUser } from './seed/seed';
+import { upsertUser } from './seed/seed';
 
 /** Opens a one-connection pool on `url`, applies the migrations, runs `task` and closes the pool. */
 export async function withMigratedDatabase<T>(url: string, task: (db: Database) => Promise<T>): Promise<T> {
@@ -26,14 +26,16 @@ export type FirstStartLoad =
   | { loaded: 'nothing' };
 
 /**
- * A database without roles gets the categories, the seed role and the U.S. catalogue; one loaded
- * before the state figures existed gets those once; any other is left as it is.
+ * A database without roles gets the default catalogue (the seed role and the U.S. occupations);
+ * one loaded before the state figures existed gets those once; any other is left as it is. "No
+ * roles" is precise enough because every command that puts roles into a database without any
+ * (`npm run db:seed`, `npm run data:import` without a file) loads the whole catalogue too, and a
+ * database with roles of its own (a file's, old sample roles) is someone's, never loaded unasked.
  */
 export async function loadCatalogueOnFirstStart(db: Database): Promise<FirstStartLoad> {
   const [anyRole] = await db.select({ id: roles.id }).from(roles).limit(1);
   if (!anyRole) {
     const started = performance.now();
-    await seedDatabase(db);
     const { created, states } = await importDefaultCatalogue(db);
     return { loaded: 'catalogue', seconds: (performance.now() - started) / 1000, created, states };
   }

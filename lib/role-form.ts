@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CONTENT_LIMITS, percentileKeys, type PercentileKey } from './role-fields';
 import { roleContentKeys, roleContentSchema, roleStatsKeys, roleStatsSchema, type RoleValues } from './role-schemas';
-import { slugSchema } from './slug';
+import { slugFormatSchema } from './slug';
 
 /** Everything the role form holds, exactly as typed (strings), so a failed save loses nothing. */
 export type RoleFormValues = {
@@ -360,7 +360,8 @@ export const roleUpdateSubmissionSchema = z.discriminatedUnion('kind', [
   roleFormSchema.extend({
     kind: z.literal('save'),
     roleId: positiveId.optional().catch(undefined),
-    loadedSlug: slugSchema.optional().catch(undefined),
+    // The address the form was loaded from, which may be a slug reserved since (the save then asks for another).
+    loadedSlug: slugFormatSchema.optional().catch(undefined),
     base: z.string().catch(''),
   }),
   listEditSubmission,

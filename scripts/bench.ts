@@ -49,7 +49,6 @@ try {
   const started = performance.now();
   const { db, sql } = createDatabase(databaseUrl, { max: 1 });
   await runMigrations(db);
-  await seedDatabase(db);
   const { created } = await importDefaultCatalogue(db);
   await seedDatabase(db, { synthetic: Math.max(0, targetRoles - created - 1) });
   const [{ count }] = (await sql<{ count: number }[]>`select count(*)::int as count from roles where status = 'published'`) as unknown as [{ count: number }];

@@ -1,5 +1,5 @@
 // `npm run data:import -- [FILE.csv] [--dry-run] [--overwrite-edited]`: imports a catalogue CSV (the
-// format of /api/v1/roles.csv, lib/catalogue-csv.ts), or without FILE the default U.S. catalogue,
+// format of /api/v1/roles.csv, lib/catalogue-csv.ts), or without FILE the default catalogue,
 // into DATABASE_URL or the embedded database, migrating it first like `npm run db:seed`. Prints
 // what the import would change; then, unless --dry-run, applies it in one transaction (nothing at
 // all if any row is invalid) and tells the running server which cached pages to refresh
@@ -23,7 +23,7 @@ import { MAX_TAGS_PER_REQUEST, REVALIDATION_PATH, REVALIDATION_SIGNATURE_HEADER,
 const usage = `Usage: npm run data:import -- [FILE.csv] [--dry-run] [--overwrite-edited]
 
 Imports a catalogue CSV in the format of /api/v1/roles.csv (at most ${CATALOGUE_FILE_LIMITS.maxBytes / 1024 / 1024} MB and ${formatCount(CATALOGUE_FILE_LIMITS.maxRows)} roles),
-or without FILE the default U.S. catalogue (831 BLS occupations, May 2023 then May 2024 figures),
+or without FILE the default catalogue (the seed role and 831 BLS occupations, May 2023 then May 2024 figures),
 into DATABASE_URL, or the embedded database when it is not set.
   --dry-run            show what the import would change, and write nothing
   --overwrite-edited   also update roles an editor changed since their last import (left alone otherwise)`;

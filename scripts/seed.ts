@@ -1,6 +1,10 @@
-// `npm run db:seed [-- --synthetic N]`: migrates and seeds DATABASE_URL, or the embedded database.
+// `npm run db:seed [-- --synthetic N]`: migrates DATABASE_URL, or the embedded database, and loads
+// the default catalogue (the seed role and the U.S. occupations, as a first start would), then N
+// generated roles and the admin of ADMIN_EMAIL. Idempotent: in a database that has the catalogue,
+// the import changes nothing and leaves roles edited since their import alone.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { withDatabaseUrl } from '@/db/embedded-server';
 import { withMigratedDatabase } from '@/db/prepare-database';
 import { seedDatabase } from '@/db/seed/seed';
@@ -23,8 +27,12 @@ try {
 await withDatabaseUrl((url, source) =>
   withMigratedDatabase(url, async (db) => {
     const started = performance.now();
+    const catalogue = await importDefaultCatalogue(db, { onRelease: (asOf) => console.log(`Importing the U.S. catalogue as of ${asOf}…`) });
     await seedDatabase(db, { synthetic: synthetic.data, admin });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Seeded ${source} in ${seconds} s${synthetic.data ? ` (${synthetic.data} synthetic roles)` : ''}.`);
+    console.log(
+      `Seeded ${source} in ${seconds} s: the catalogue (${catalogue.created} U.S. occupations created, ${catalogue.updated} updated)` +
+        `${synthetic.data ? `, ${synthetic.data} synthetic roles` : ''}.`,
+    );
   }),
 );

@@ -13,7 +13,7 @@ import { createDatabase } from '@/db/connection';
 import { findFreePort, startEmbeddedServer, type EmbeddedServer } from '@/db/embedded-server';
 import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { runMigrations } from '@/db/migrate';
-import { seedDatabase, upsertUser } from '@/db/seed/seed';
+import { upsertUser } from '@/db/seed/seed';
 import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
 import { testUsers } from './test-users';
 
@@ -62,7 +62,6 @@ try {
   const { db, sql } = createDatabase(databaseUrl, { max: 1 });
   await runMigrations(db);
   // The catalogue as a first start loads it: the seed role and the U.S. occupations, two releases each.
-  await seedDatabase(db);
   await importDefaultCatalogue(db);
   for (const user of Object.values(testUsers)) await upsertUser(db, user);
   await sql.end();

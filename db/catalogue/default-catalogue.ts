@@ -1,19 +1,24 @@
-// The default U.S. catalogue (831 BLS occupations) through the same import as every CSV, one OEWS
-// release after the other (May 2023, then May 2024), so each occupation starts with two real
-// points of history; then their figures in every state (us-states.ts). Used on a first start, by `npm run data:import` without a file, and by tests.
-// Running it again changes nothing: an earlier release only fills in roles whose figures are older
-// than it (it never takes a role back in time), and the latest one is unchanged.
+// The default catalogue, 832 roles: the seed role (db/seed/) and the 831 BLS occupations of the
+// U.S., these through the same import as every CSV, one OEWS release after the other (May 2023,
+// then May 2024), so each occupation starts with two real points of history; then their figures in
+// every state (us-states.ts). Every way of loading a database loads exactly this: a first start of
+// one without roles, `npm run db:seed`, `npm run data:import` without a file, and the tests.
+// Running it again changes nothing: the seed role is only inserted if missing, an earlier release
+// only fills in roles whose figures are older than it (it never takes a role back in time), the
+// latest one is unchanged, and roles edited since their import are left alone by the import.
 import { eq, inArray } from 'drizzle-orm';
 import { cacheTags } from '@/lib/cache-tags';
 import { categories, roles, roleStats } from '../schema';
 import { applyCatalogueImport, type ApplyOptions } from '../catalogue-import';
 import type { Transaction } from '../audit-writes';
 import type { Database } from '../connection';
+import { insertSeedRoles } from '../seed/seed';
 import { usCategories } from './categories';
 import { loadUsOccupationCatalogue } from './us-occupations';
 import { importUsStateFigures } from './us-states';
 
 export type DefaultCatalogueResult = {
+  /** U.S. occupations created (the seed role, inserted if missing, is not counted). */
   created: number;
   updated: number;
   tags: string[];
@@ -40,7 +45,7 @@ export async function importDefaultCatalogue(
   db: Database,
   { onRelease, onProgress }: { onRelease?: (asOf: string) => void; onProgress?: ApplyOptions['onProgress'] } = {},
 ): Promise<DefaultCatalogueResult> {
-  await ensureUsCategories(db);
+  await insertSeedRoles(db);
   const tags = new Set<string>();
   let created = 0;
   let updated = 0;

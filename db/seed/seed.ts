@@ -1,6 +1,8 @@
-// Loads the categories (the 23 SOC major groups), the seed role (the page Roleboard was first asked
-// to serve) and optionally generated roles and an admin user. The U.S. occupations come through the
-// catalogue import (db/catalogue-import.ts). Idempotent: existing rows are left as they are.
+// The seed data: the categories (the 23 SOC major groups), the seed role (the page Roleboard was
+// first asked to serve), and optionally generated roles and an admin user. The seed role is part of
+// the default catalogue, which importDefaultCatalogue (db/catalogue/default-catalogue.ts) loads with
+// the U.S. occupations; `npm run db:seed` runs that, then seedDatabase for the generated roles and
+// the admin. Idempotent: existing rows are left as they are.
 import { eq, sql } from 'drizzle-orm';
 import type { UserRole } from '../access';
 import type { Database } from '../connection';
@@ -15,10 +17,8 @@ import { roleContentSchema, roleStatsSchema } from '@/lib/role-schemas';
 
 export const seedRoles: SeedRole[] = [backendSoftwareEngineer];
 
-export async function seedDatabase(
-  db: Database,
-  { synthetic = 0, admin }: { synthetic?: number; admin?: { email: string; password: string } } = {},
-) {
+/** The categories and the seed roles, each inserted if missing: a role that exists (edited or not) is left as it is. */
+export async function insertSeedRoles(db: Database) {
   await db.transaction(async (tx) => {
     await tx.insert(categories).values(usCategories).onConflictDoNothing();
     for (const seedRole of seedRoles) {
@@ -32,6 +32,14 @@ export async function seedDatabase(
       await tx.insert(roleStatsHistory).values({ ...values, roleVersion: 1 });
     }
   });
+}
+
+/** The seed roles, generated roles and the admin, without the U.S. occupations: alone, the small databases of some tests. */
+export async function seedDatabase(
+  db: Database,
+  { synthetic = 0, admin }: { synthetic?: number; admin?: { email: string; password: string } } = {},
+) {
+  await insertSeedRoles(db);
   if (synthetic > 0) await seedSyntheticRoles(db, synthetic);
   if (admin) await upsertAdmin(db, admin);
 }

@@ -1,6 +1,7 @@
 // Reading the audit log (db/audit-reads.ts): editors and admins may, anonymous visitors may not;
-// filters by role and by who made the change return only matching entries, newest first, and
-// keyset pages neither skip nor repeat an entry.
+// editors read the changes to roles only, never user administration nor anyone's email; filters by
+// role and by who made the change return only matching entries, newest first, and keyset pages
+// neither skip nor repeat an entry.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { like } from 'drizzle-orm';
@@ -30,6 +31,9 @@ type TestRole = { id: number; title: string; slug: string };
 // directly, so the expected results do not depend on what other test files changed.
 let alice: { id: number };
 let bob: { id: number };
+/** An admin who edited a role once and otherwise administered users (entries only admins may read). */
+let uma: { id: number; email: string };
+const umaEntryIds = { role: 0, users: [] as number[] };
 let firstRole: TestRole;
 let secondRole: TestRole;
 const entryIds = { aliceFirst: [] as number[], bobFirst: [] as number[], aliceSecond: [] as number[] };
@@ -65,14 +69,33 @@ function auditEntry(actorId: number, roleId: number, averageSalary: number) {
   };
 }
 
+function userEntry(actorId: number, action: string, user: { id: number; email: string }) {
+  return {
+    actorId,
+    action,
+    entityType: 'user',
+    entityId: String(user.id),
+    before: action === 'user.create' ? null : { status: 'enabled' },
+    after: action === 'user.create' ? { email: user.email, name: 'Dana Disabled', role: 'editor', status: 'enabled' } : { status: 'disabled' },
+  };
+}
+
 before(async () => {
   alice = await upsertUser(db, { email: `audit-alice-${runId}@roleboard.test`, password: testPassword, role: 'editor', name: 'Alice Auditor' });
   bob = await upsertUser(db, { email: `audit-bob-${runId}@roleboard.test`, password: testPassword, role: 'editor', name: 'Bob Auditor' });
+  const umaEmail = `audit-uma-${runId}@roleboard.test`;
+  uma = { ...(await upsertUser(db, { email: umaEmail, password: testPassword, role: 'admin', name: 'Uma Useradmin' })), email: umaEmail };
+  const danaEmail = `audit-dana-${runId}@roleboard.test`;
+  const dana = { ...(await upsertUser(db, { email: danaEmail, password: testPassword, role: 'editor', name: 'Dana Disabled' })), email: danaEmail };
   firstRole = await insertRole('first');
   secondRole = await insertRole('second');
 
-  const insert = async (entries: ReturnType<typeof auditEntry>[]) =>
+  const insert = async (entries: (typeof auditLog.$inferInsert)[]) =>
     (await db.insert(auditLog).values(entries).returning({ id: auditLog.id })).map((row) => row.id);
+  // Uma's entries come first, so the newest five below are Alice's and Bob's.
+  umaEntryIds.role = (await insert([auditEntry(uma.id, firstRole.id, 100_000)]))[0]!;
+  umaEntryIds.users.push(...(await insert([userEntry(uma.id, 'user.create', dana)])));
+  umaEntryIds.users.push(...(await insert([userEntry(uma.id, 'user.disable', dana)])));
   entryIds.aliceFirst.push(...(await insert([auditEntry(alice.id, firstRole.id, 101_000)])));
   entryIds.bobFirst.push(...(await insert([auditEntry(bob.id, firstRole.id, 102_000)])));
   // One statement, one transaction: three entries with the same created_at, ordered by id.
@@ -175,5 +198,62 @@ describe('filters and order', () => {
     assert.ok(actorIds.includes(alice.id) && actorIds.includes(bob.id));
     const carol = await upsertUser(db, { email: `audit-carol-${runId}@roleboard.test`, password: testPassword, role: 'editor' });
     assert.ok(!(await listAuditFilters(await editorClaims())).actors.some((actor) => actor.id === carol.id), 'users without changes are not offered');
+  });
+});
+
+describe('what editors may read', () => {
+  /** Every entry the reader sees, page by page, optionally by one actor. */
+  async function readAll(claims: unknown, actorId?: number) {
+    const entries = [];
+    let cursor: number | undefined;
+    do {
+      const page = await listAuditEntries(claims, { actorId, limit: 200, before: cursor });
+      entries.push(...page.entries);
+      cursor = page.olderCursor ?? undefined;
+    } while (cursor !== undefined);
+    return entries;
+  }
+
+  const isAboutUsers = (entry: { action: string; subject: { type: string } }) => entry.subject.type === 'user' || entry.action.startsWith('user.');
+
+  test('an editor reads no entry about users and no email, but sees who made each change', async () => {
+    const claims = await editorClaims();
+    const entries = await readAll(claims);
+    assert.ok(entries.length > 0, 'the editor reads entries');
+    assert.deepEqual(entries.filter(isAboutUsers), []);
+    assert.doesNotMatch(JSON.stringify(entries), /@/, 'no email anywhere in what an editor reads');
+    assert.deepEqual(
+      (await readAll(claims, uma.id)).map((entry) => [entry.id, entry.actor?.name]),
+      [[umaEntryIds.role, 'Uma Useradmin']],
+      "filtering by an admin's id shows only their changes to roles",
+    );
+    const [newestUserEntry] = umaEntryIds.users.slice(-1);
+    assert.deepEqual((await listAuditEntries(claims, { before: newestUserEntry })).entries, [], 'a cursor at a user entry matches nothing');
+  });
+
+  test("an editor's filter choices name who made changes to roles, without emails", async () => {
+    const filters = await listAuditFilters(await editorClaims());
+    assert.deepEqual(filters.actors.filter((actor) => actor.email !== null), [], 'no email beside a name');
+    assert.equal(filters.actors.find((actor) => actor.id === uma.id)?.name, 'Uma Useradmin', 'who edited a role is offered by name');
+    assert.doesNotMatch(JSON.stringify(filters), /@/);
+  });
+
+  test('an admin reads everything: the user entries, with emails', async () => {
+    const claims = await claimsFor(db, testUsers.admin.email);
+    const umaEntries = await readAll(claims, uma.id);
+    assert.deepEqual(
+      umaEntries.map((entry) => entry.id),
+      [...umaEntryIds.users].reverse().concat(umaEntryIds.role),
+    );
+    const created = umaEntries.find((entry) => entry.action === 'user.create')!;
+    assert.equal(created.subject.type === 'user' && created.subject.email, `audit-dana-${runId}@roleboard.test`);
+    assert.ok(created.changes.some((change) => change.field === 'email' && change.after === `audit-dana-${runId}@roleboard.test`));
+    const [newestUserEntry] = umaEntryIds.users.slice(-1);
+    assert.deepEqual(
+      (await listAuditEntries(claims, { actorId: uma.id, before: newestUserEntry })).entries.map((entry) => entry.id),
+      [umaEntryIds.users[0], umaEntryIds.role],
+    );
+    const filters = await listAuditFilters(claims);
+    assert.equal(filters.actors.find((actor) => actor.id === uma.id)?.email, uma.email);
   });
 });

@@ -290,6 +290,35 @@ describe('applying an import', () => {
     assert.deepEqual(await everything(), before);
   });
 
+  test('a file with a slug reserved for a route is refused with a problem on that row, and nothing is applied', async () => {
+    const valid = trickyRole();
+    const reserved = ['new', 'states', 'opengraph-image', 'sitemap'].map((slug) => trickyRole(slug));
+    const names = await categoryNames();
+    const csv =
+      catalogueCsvHeader() +
+      catalogueCsvRecords(
+        [valid, ...reserved].map((value) => toCatalogueRecord(value, { categoryName: names.get(value.content.categorySlug)!, url: rolePageUrl(value.content.slug) })),
+      );
+    const file = readCatalogueFile(csv);
+    assert.deepEqual(file.problems, []);
+    const before = await everything();
+    const result = await applyCatalogueImport(db, file, { actorId: null });
+    assert.equal(result.status, 'invalid');
+    // Each record takes several lines (its text has line breaks): problems name the line it starts on.
+    const [, newLine, statesLine, imageLine, sitemapLine] = file.rows.map((row) => row.line);
+    assert.deepEqual(
+      result.plan.problems.map((problem) => [problem.line, problem.column, problem.message]),
+      [
+        [newLine, 'slug', '“new” is reserved for the new-role form (/admin/roles/new); choose another slug'],
+        [statesLine, 'slug', "“states” is reserved for a role's pages by state (/roles/{slug}/states); choose another slug"],
+        [imageLine, 'slug', "“opengraph-image” is reserved for a page's preview image (/roles/{slug}/opengraph-image); choose another slug"],
+        [sitemapLine, 'slug', '“sitemap” is reserved for sitemaps (/sitemap.xml); choose another slug'],
+      ],
+    );
+    assert.deepEqual(await everything(), before);
+    for (const slug of [valid.content.slug, 'new', 'states']) assert.equal(await roleBySlug(slug), undefined, slug);
+  });
+
   test('a role an editor changed since its last import is marked and left alone, unless the import overwrites edited roles', async () => {
     const values = trickyRole();
     applied(await applyCatalogueImport(db, { rows: await rowsFor(values) }, { actorId: null }));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { createDatabase } from '@/db/connection';
 import { migrationsFolder, runMigrations } from '@/db/migrate';
+import { loadCatalogueOnFirstStart } from '@/db/prepare-database';
 import { seedDatabase, seedRoles } from '@/db/seed/seed';
 import { verifyPassword } from '@/lib/password';
 import { createEmptyDatabase } from '../support/database';
@@ -138,8 +140,9 @@ describe('migrating a database that already has data', () => {
 
       const { created } = await importDefaultCatalogue(connection.db);
       assert.equal(created, 831);
+      // The old role, and the whole catalogue beside it: the seed role and the U.S. occupations.
       const [counts] = await connection.sql`select count(*)::int as roles, count(*) filter (where category_slug = 'healthcare')::int as old from roles`;
-      assert.deepEqual({ ...counts }, { roles: 832, old: 1 });
+      assert.deepEqual({ ...counts }, { roles: 833, old: 1 });
     } finally {
       await connection.sql.end();
       await empty.drop();
@@ -165,6 +168,106 @@ describe('migrating a database that already has data', () => {
     } finally {
       await connection.sql.end();
       await empty.drop();
+    }
+  });
+});
+
+describe('every documented way of preparing a database ends with the whole catalogue, once', () => {
+  /** `npm run <script>` as a person types it, against this database. */
+  function runScript(script: 'migrate' | 'seed' | 'data-import', url: string, args: string[] = []) {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+      // No running server to tell about an import (none listens on port 1), and no admin from the environment.
+      env: { ...process.env, DATABASE_URL: url, SITE_URL: 'http://127.0.0.1:1', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' },
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    assert.equal(result.status, 0, `scripts/${script}.ts failed:\n${result.stdout}\n${result.stderr}`);
+    return result.stdout;
+  }
+
+  /** Everything the catalogue and an import write, and the counts that say it is all there. */
+  async function catalogueState(sql: ReturnType<typeof createDatabase>['sql']) {
+    const [row] = await sql`
+      select
+        (select count(*)::int from roles where status = 'published') as published,
+        (select count(*)::int from roles where soc_code is not null) as occupations,
+        (select count(*)::int from roles where slug = 'backend-software-engineer') as seed_role,
+        (select count(*)::int from role_area_stats) as state_figures,
+        (select count(*)::int from role_stats_history) as history,
+        (select count(*)::int from audit_log) as audit,
+        (select md5(string_agg(r::text, ',' order by r.id)) from roles r) as roles_hash,
+        (select md5(string_agg(s::text, ',' order by s.role_id)) from role_stats s) as stats_hash`;
+    return { ...row };
+  }
+
+  /** The seed role and the 831 U.S. occupations, all published, with every state figure. */
+  function assertWholeCatalogue({ published, occupations, seed_role, state_figures }: Record<string, unknown>) {
+    assert.deepEqual({ published, occupations, seed_role, state_figures }, { published: 832, occupations: 831, seed_role: 1, state_figures: 35_427 });
+  }
+
+  /** What an editor's save leaves: a new figure and its role.update audit row (the import then leaves the role alone). */
+  async function editAverageSalary(sql: ReturnType<typeof createDatabase>['sql'], slug: string, averageSalary: number) {
+    const [role] = await sql`select id from roles where slug = ${slug}`;
+    await sql`update role_stats set average_salary = ${averageSalary} where role_id = ${role!.id}`;
+    await sql`insert into audit_log (actor_id, action, entity_type, entity_id, before, after)
+              values (null, 'role.update', 'role', ${String(role!.id)}, '{}', ${JSON.stringify({ averageSalary })}::jsonb)`;
+  }
+
+  test('npm run db:migrate, then db:seed, then a start: 832 roles with state figures; again, nothing changes; --synthetic adds its roles', async () => {
+    const fresh = await createEmptyDatabase('seed-then-start');
+    const connection = createDatabase(fresh.url, { max: 1 });
+    try {
+      runScript('migrate', fresh.url);
+      runScript('seed', fresh.url);
+      assert.equal((await loadCatalogueOnFirstStart(connection.db)).loaded, 'nothing', 'the start finds the catalogue loaded');
+      assertWholeCatalogue(await catalogueState(connection.sql));
+
+      await editAverageSalary(connection.sql, 'software-developers', 123_456);
+      const loaded = await catalogueState(connection.sql);
+      runScript('seed', fresh.url);
+      assert.equal((await loadCatalogueOnFirstStart(connection.db)).loaded, 'nothing');
+      assert.deepEqual(await catalogueState(connection.sql), loaded, 'seeding and starting again change nothing, the edited role included');
+      const [edited] = await connection.sql`select s.average_salary from roles r join role_stats s on s.role_id = r.id where r.slug = 'software-developers'`;
+      assert.equal(edited!.average_salary, 123_456);
+
+      runScript('seed', fresh.url, ['--synthetic', '3']);
+      const withSynthetic = await catalogueState(connection.sql);
+      assert.deepEqual([withSynthetic.published, withSynthetic.occupations], [835, 831]);
+    } finally {
+      await connection.sql.end();
+      await fresh.drop();
+    }
+  });
+
+  test('a first start of an empty database loads the catalogue; db:seed afterwards changes nothing', async () => {
+    const fresh = await createEmptyDatabase('start-then-seed');
+    const connection = createDatabase(fresh.url, { max: 1 });
+    try {
+      await runMigrations(connection.db);
+      const load = await loadCatalogueOnFirstStart(connection.db);
+      assert.deepEqual(load.loaded === 'catalogue' && [load.created, load.states.figures], [831, 35_427]);
+      const loaded = await catalogueState(connection.sql);
+      assertWholeCatalogue(loaded);
+      runScript('seed', fresh.url);
+      assert.deepEqual(await catalogueState(connection.sql), loaded);
+    } finally {
+      await connection.sql.end();
+      await fresh.drop();
+    }
+  });
+
+  test('npm run data:import without a file loads the whole catalogue into an empty database; a start afterwards changes nothing', async () => {
+    const fresh = await createEmptyDatabase('import-then-start');
+    const connection = createDatabase(fresh.url, { max: 1 });
+    try {
+      runScript('data-import', fresh.url);
+      const loaded = await catalogueState(connection.sql);
+      assertWholeCatalogue(loaded);
+      assert.equal((await loadCatalogueOnFirstStart(connection.db)).loaded, 'nothing');
+      assert.deepEqual(await catalogueState(connection.sql), loaded);
+    } finally {
+      await connection.sql.end();
+      await fresh.drop();
     }
   });
 });

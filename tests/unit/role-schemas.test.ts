@@ -158,6 +158,12 @@ describe('role form values', () => {
     }
   });
 
+  test('a slug reserved for a route is a field error on the slug', () => {
+    assert.deepEqual(errorsAfter((values) => (values.content.slug = 'new')), {
+      'content.slug': '“new” is reserved for the new-role form (/admin/roles/new); choose another slug',
+    });
+  });
+
   test('dates in the future or not dates at all are refused; today anywhere on Earth is fine', () => {
     assert.deepEqual(errorsAfter((values) => (values.stats.asOf = '2999-01-01')), { 'stats.asOf': 'The date cannot be in the future' });
     assert.deepEqual(Object.keys(errorsAfter((values) => (values.stats.asOf = '2026-02-30'))), ['stats.asOf']);

@@ -1,5 +1,6 @@
-// The audit log: every change to roles and users, newest first, filtered by role and by who made
-// it through a plain GET form, and paged by keyset ("Older entries"), so every view is a link.
+// The audit log: every change to roles and (for admins only; db/audit-reads.ts decides) to users,
+// newest first, filtered by role and by who made it through a plain GET form, and paged by keyset
+// ("Older entries"), so every view is a link.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
@@ -53,7 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">Anyone</option>
             {filters.actors.map((actor) => (
               <option key={actor.id} value={actor.id}>
-                {actor.name} ({actor.email})
+                {actor.email ? `${actor.name} (${actor.email})` : actor.name}
               </option>
             ))}
           </select>

@@ -12,7 +12,7 @@ import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { formatLastEditor } from '@/lib/format';
 import { roleToFormValues } from '@/lib/role-form';
-import { slugSchema } from '@/lib/slug';
+import { slugFormatSchema } from '@/lib/slug';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -23,13 +23,13 @@ const searchSchema = z.object({ saved: z.literal('1').optional().catch(undefined
 
 /** The role the address names, read for the signed-in editor; a 404 for a bad or unknown slug. */
 async function getRoleToEditOrNotFound(params: Props['params']) {
-  const slug = slugSchema.safeParse((await params).slug);
+  const slug = slugFormatSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   return (await readOrSignIn(`/admin/roles/${slug.data}`, (claims) => getRoleForEdit(claims, { slug: slug.data }))) ?? notFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const slug = slugSchema.safeParse((await params).slug);
+  const slug = slugFormatSchema.safeParse((await params).slug);
   return { title: slug.success ? `Edit ${slug.data}` : 'Role not found' };
 }
 

@@ -10,19 +10,19 @@ import { RoleSalarySparkline } from '@/components/admin/role-salary-sparkline';
 import { getRoleHistory } from '@/db/role-edits';
 import { readOrSignIn } from '@/lib/admin-read';
 import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/format';
-import { slugSchema } from '@/lib/slug';
+import { slugFormatSchema } from '@/lib/slug';
 import { TableScroll } from '@/components/table-scroll';
 
 type Props = { params: Promise<{ slug: string }> };
 
 async function loadHistory(params: Props['params']) {
-  const slug = slugSchema.safeParse((await params).slug);
+  const slug = slugFormatSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   return (await readOrSignIn(`/admin/roles/${slug.data}/history`, (claims) => getRoleHistory(claims, { slug: slug.data }))) ?? notFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const slug = slugSchema.safeParse((await params).slug);
+  const slug = slugFormatSchema.safeParse((await params).slug);
   return { title: slug.success ? `History of ${slug.data}` : 'Role not found' };
 }
 
