@@ -8,7 +8,7 @@
 // Not server-only, and it checks no session: scripts call it with their own connection and a null
 // actor; the app calls it through db/catalogue-uploads.ts, which checks the user first.
 import { createHash } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import { recordAudits, type AuditEntry, type Transaction } from './audit-writes';
 import type { Database } from './connection';
 import { contentFromRow, statsFromColumns } from './role-columns';
@@ -89,12 +89,33 @@ function chunks<T>(items: T[]) {
   return Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, index) => items.slice(index * CHUNK, (index + 1) * CHUNK));
 }
 
+/**
+ * The keys of everything a plan reads from the database: the roles with these slugs (archived ones
+ * too: an import updates them as well) with their stats and last change, the roles that hold these
+ * SOC codes, and every category. They are the valid rows' slugs and SOC codes, so the file alone
+ * decides them; a plan of the same file is the same while what these keys find is the same.
+ */
+export type PlanKeys = { slugs: string[]; socCodes: string[] };
+
+/** What a plan found in the database for its keys. */
+export type PlanState = {
+  categorySlugs: Set<string>;
+  existing: Map<string, { id: number; values: RoleValues; lastEdit: LastEdit }>;
+  socCodeOwners: Map<string, string>;
+};
+
+/** The rows checked without the database: the valid ones, the problems of the others, and the keys to read. */
+export type CheckedRows = { valid: CatalogueRole[]; problems: CatalogueProblem[]; keys: PlanKeys };
+
+/** The columns a plan compares (the role's content), and its id and last write for lastEdit. */
+const { searchVector, status, version, createdAt, ...plannedRoleColumns } = getTableColumns(roles);
+
 /** The roles with these slugs as stored, with their stats and last change. */
 async function loadRoles(db: Queryable, slugs: string[]) {
-  const found = new Map<string, { id: number; values: RoleValues; lastEdit: LastEdit }>();
+  const found: PlanState['existing'] = new Map();
   for (const chunk of chunks(slugs)) {
     const rows = await db
-      .select({ role: roles, stats: roleStats, lastEdit: lastEditOf(roles.id) })
+      .select({ role: plannedRoleColumns, stats: roleStats, lastEdit: lastEditOf(roles.id) })
       .from(roles)
       .innerJoin(roleStats, sql`${roleStats.roleId} = ${roles.id}`)
       .where(inArray(roles.slug, chunk));
@@ -120,52 +141,55 @@ async function loadSocCodeOwners(db: Queryable, socCodes: string[]) {
 }
 
 /** The problems only the database can tell: a category that does not exist, a SOC code another role has. */
-function databaseProblems(role: CatalogueRole, categorySlugs: Set<string>, socCodeOwners: Map<string, string>): CatalogueProblem[] {
+function databaseProblems(role: CatalogueRole, state: PlanState, knownCategories: string): CatalogueProblem[] {
   const { content } = role.values;
   const place = { ...(role.line !== undefined ? { line: role.line } : {}), record: role.record };
   const problems: CatalogueProblem[] = [];
-  if (!categorySlugs.has(content.categorySlug)) {
-    const known = [...categorySlugs].sort().join(', ');
-    problems.push({ ...place, column: 'category_slug', message: `There is no category "${content.categorySlug}"; use one of: ${known}.` });
+  if (!state.categorySlugs.has(content.categorySlug)) {
+    problems.push({ ...place, column: 'category_slug', message: `There is no category "${content.categorySlug}"; use one of: ${knownCategories}.` });
   }
-  const owner = content.socCode ? socCodeOwners.get(content.socCode) : undefined;
+  const owner = content.socCode ? state.socCodeOwners.get(content.socCode) : undefined;
   if (owner !== undefined && owner !== content.slug) {
     problems.push({ ...place, column: 'soc_code', message: `${content.socCode} is already the SOC code of the role ${owner}.` });
   }
   return problems;
 }
 
-/**
- * What importing these rows would do, as the database is now: each valid row is new, changed
- * (with before → after of each changed field) or unchanged, and every row that cannot be imported
- * is a problem. A dry run: nothing is written.
- */
-export async function planCatalogueImport(db: Queryable, input: CatalogueInput, { overwriteEdited = false }: ImportOptions = {}): Promise<ImportPlan> {
-  const { roles: valid, problems: rowProblems } = validateCatalogueRows(input.rows);
-  const problems = [...(input.problems ?? []), ...rowProblems];
+/** A plan's first step, without the database: which rows are valid roles, and what the others lack. */
+export function checkImportRows(input: CatalogueInput): CheckedRows {
+  const { roles: valid, problems } = validateCatalogueRows(input.rows);
+  const keys = {
+    slugs: valid.map((role) => role.values.content.slug),
+    socCodes: valid.flatMap((role) => (role.values.content.socCode ? [role.values.content.socCode] : [])),
+  };
+  return { valid, problems: [...(input.problems ?? []), ...problems], keys };
+}
+
+/** A plan's second step: what the database holds for its keys. */
+export async function readPlanState(db: Queryable, keys: PlanKeys): Promise<PlanState> {
   const [categoryRows, existing, socCodeOwners] = await Promise.all([
     db.select({ slug: categories.slug }).from(categories),
-    loadRoles(
-      db,
-      valid.map((role) => role.values.content.slug),
-    ),
-    loadSocCodeOwners(
-      db,
-      valid.flatMap((role) => (role.values.content.socCode ? [role.values.content.socCode] : [])),
-    ),
+    loadRoles(db, keys.slugs),
+    loadSocCodeOwners(db, keys.socCodes),
   ]);
-  const categorySlugs = new Set(categoryRows.map((category) => category.slug));
+  return { categorySlugs: new Set(categoryRows.map((category) => category.slug)), existing, socCodeOwners };
+}
 
+/** A plan's last step, without the database: each valid row compared with what the database holds. */
+export function planFromState(checked: CheckedRows, state: PlanState, { overwriteEdited = false }: ImportOptions = {}): ImportPlan {
+  const problems = [...checked.problems];
+  // The same list for every row with an unknown category.
+  const knownCategories = [...state.categorySlugs].sort().join(', ');
   const planned: PlannedRole[] = [];
-  for (const role of valid) {
-    const found = databaseProblems(role, categorySlugs, socCodeOwners);
+  for (const role of checked.valid) {
+    const found = databaseProblems(role, state, knownCategories);
     if (found.length > 0) {
       problems.push(...found);
       continue;
     }
     const { content, stats } = role.values;
     const base = { ...(role.line !== undefined ? { line: role.line } : {}), record: role.record, slug: content.slug, title: content.title };
-    const current = existing.get(content.slug);
+    const current = state.existing.get(content.slug);
     if (!current) {
       planned.push({ ...base, kind: 'new', values: role.values });
       continue;
@@ -204,6 +228,16 @@ export async function planCatalogueImport(db: Queryable, input: CatalogueInput, 
       invalid: invalidPlaces.size,
     },
   };
+}
+
+/**
+ * What importing these rows would do, as the database is now: each valid row is new, changed
+ * (with before → after of each changed field) or unchanged, and every row that cannot be imported
+ * is a problem. A dry run: nothing is written.
+ */
+export async function planCatalogueImport(db: Queryable, input: CatalogueInput, options: ImportOptions = {}): Promise<ImportPlan> {
+  const checked = checkImportRows(input);
+  return planFromState(checked, await readPlanState(db, checked.keys), options);
 }
 
 export type AppliedRole = { slug: string; title: string };
