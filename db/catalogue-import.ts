@@ -8,7 +8,7 @@
 // Not server-only, and it checks no session: scripts call it with their own connection and a null
 // actor; the app calls it through db/catalogue-uploads.ts, which checks the user first.
 import { createHash } from 'node:crypto';
-import { getTableColumns, inArray, sql } from 'drizzle-orm';
+import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAudits, type AuditEntry, type Transaction } from './audit-writes';
 import type { Database } from './connection';
 import { contentFromRow, statsFromColumns } from './role-columns';
@@ -51,6 +51,10 @@ export type ImportCounts = {
   invalid: number;
 };
 
+/**
+ * db/catalogue-uploads.ts keeps previews' plans as JSON: a change of this shape, or of what a plan
+ * says, changes STORED_PREVIEW_FORMAT there.
+ */
 export type ImportPlan = { roles: PlannedRole[]; problems: CatalogueProblem[]; counts: ImportCounts; overwriteEdited: boolean };
 
 export type ImportOptions = { overwriteEdited?: boolean };
@@ -173,6 +177,37 @@ export async function readPlanState(db: Queryable, keys: PlanKeys): Promise<Plan
     loadSocCodeOwners(db, keys.socCodes),
   ]);
   return { categorySlugs: new Set(categoryRows.map((category) => category.slug)), existing, socCodeOwners };
+}
+
+/** The roles a plan found changed: only for these does it read who changed them last (PlannedRole's editedSinceImport). */
+export function changedRoleIds(plan: ImportPlan) {
+  return plan.roles.flatMap((role) => (role.kind === 'changed' ? [role.roleId] : []));
+}
+
+/**
+ * A fingerprint of what a plan read, computed by PostgreSQL without sending a row: while it is the
+ * same, planning the same rows again gives the same plan. Its keys are SQL expressions of arrays
+ * (bound values, or the columns a stored plan keeps them in): the plan's PlanKeys and
+ * changedRoleIds. It names the category slugs; each role found by slug or SOC code by its id and
+ * the versions of its roles and role_stats rows; and each changed role's last change as
+ * lastEditOf reads it (who, when, how). A row version is PostgreSQL's xmin, the transaction that
+ * wrote it: every update writes a new version, so an edit, an archive, a new slug or SOC code, an
+ * import all change it. The last change matters only for roles the plan found changed: the others
+ * are new or unchanged whoever changed them last, and change their row versions before they can
+ * become changed.
+ */
+export function planStateFingerprint({ slugs, socCodes, changedRoleIds }: { slugs: SQL; socCodes: SQL; changedRoleIds: SQL }) {
+  // JSON arrays, so that no two states can read as the same text.
+  return sql<string>`(
+    select encode(sha256(convert_to(json_build_array(
+      (select json_agg(${categories.slug} order by ${categories.slug}) from ${categories}),
+      (select json_agg(json_build_array(${roles.id}, ${roles}.xmin::text, ${roleStats}.xmin::text) order by ${roles.id})
+        from ${roles} left join ${roleStats} on ${roleStats.roleId} = ${roles.id}
+        where ${roles.slug} = any(${slugs}) or ${roles.socCode} = any(${socCodes})),
+      (select json_agg(json_build_array(${roles.id}, ${lastEditOf(roles.id)}) order by ${roles.id})
+        from ${roles} where ${roles.id} = any(${changedRoleIds}))
+    )::text, 'UTF8')), 'base64')
+  )`;
 }
 
 /** A plan's last step, without the database: each valid row compared with what the database holds. */
