@@ -222,7 +222,12 @@ export async function applyCatalogueUpload(
     if (!upload) return { status: 'not-found' };
     if (upload.appliedAt) return { status: 'already-applied' };
     const result = await applyCatalogueImportIn(tx, readCatalogueFile(upload.content), { actorId: actor.id, overwriteEdited, expectedPlanDigest });
-    if (result.status !== 'applied') return { status: result.status };
+    if (result.status !== 'applied') {
+      // The preview shown is not what applying finds: the next view plans afresh, even should the
+      // stored one's fingerprint still match (planned by code whose rules have changed since).
+      await tx.delete(catalogueUploadPlans).where(eq(catalogueUploadPlans.uploadId, id));
+      return { status: result.status };
+    }
     const outcome: CatalogueUploadOutcome = {
       created: result.created.length,
       updated: result.updated.length,

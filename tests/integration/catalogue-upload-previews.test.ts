@@ -139,6 +139,23 @@ describe('stored upload previews', () => {
     assert.equal((await previewOf(id)).plan, null);
   });
 
+  test('a stored preview that applying disagrees with is refused, and planned again at the next view', async () => {
+    const role = newRole();
+    await importRoles(role);
+    const id = await upload(recordOf(withSalary(role, 99_000)));
+    const right = await previewOf(id);
+    // As if planned by code whose rules have changed since, with nothing it read changed.
+    const wrongDigest = 'w'.repeat(43);
+    await db.update(catalogueUploadPlans).set({ digest: wrongDigest, plannedAt: MARK }).where(eq(catalogueUploadPlans.uploadId, id));
+    const shown = await previewOf(id);
+    assert.equal(shown.digest, wrongDigest);
+
+    const claims = await editorClaims();
+    assert.deepEqual(await applyCatalogueUpload(claims, { id, overwriteEdited: false, expectedPlanDigest: wrongDigest }), { status: 'stale' });
+    assert.equal((await previewOf(id)).digest, right.digest);
+    assert.equal(await wasPlannedAgain(id), true);
+  });
+
   test('an import of another file that changes a role in this one plans it again', async () => {
     const role = newRole();
     await importRoles(role);
