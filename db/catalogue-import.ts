@@ -95,31 +95,26 @@ function chunks<T>(items: T[]) {
 
 /**
  * The keys of everything a plan reads from the database: the roles with these slugs (archived ones
- * too: an import updates them as well) with their stats and last change, the roles that hold these
- * SOC codes, and every category. They are the valid rows' slugs and SOC codes, so the file alone
- * decides them; a plan of the same file is the same while what these keys find is the same.
+ * too: an import updates them as well) with their stats, the roles that hold these SOC codes, and
+ * every category; then, for the roles it finds changed, their last change. The slugs and SOC codes
+ * are the valid rows', so the file alone decides them.
  */
 export type PlanKeys = { slugs: string[]; socCodes: string[] };
-
-/** What a plan found in the database for its keys. */
-export type PlanState = {
-  categorySlugs: Set<string>;
-  existing: Map<string, { id: number; values: RoleValues; lastEdit: LastEdit }>;
-  socCodeOwners: Map<string, string>;
-};
 
 /** The rows checked without the database: the valid ones, the problems of the others, and the keys to read. */
 export type CheckedRows = { valid: CatalogueRole[]; problems: CatalogueProblem[]; keys: PlanKeys };
 
+type StoredRole = { id: number; values: RoleValues; updatedAt: Date };
+
 /** The columns a plan compares (the role's content), and its id and last write for lastEdit. */
 const { searchVector, status, version, createdAt, ...plannedRoleColumns } = getTableColumns(roles);
 
-/** The roles with these slugs as stored, with their stats and last change. */
+/** The roles with these slugs as stored, with their stats. */
 async function loadRoles(db: Queryable, slugs: string[]) {
-  const found: PlanState['existing'] = new Map();
+  const found = new Map<string, StoredRole>();
   for (const chunk of chunks(slugs)) {
     const rows = await db
-      .select({ role: plannedRoleColumns, stats: roleStats, lastEdit: lastEditOf(roles.id) })
+      .select({ role: plannedRoleColumns, stats: roleStats })
       .from(roles)
       .innerJoin(roleStats, sql`${roleStats.roleId} = ${roles.id}`)
       .where(inArray(roles.slug, chunk));
@@ -127,11 +122,25 @@ async function loadRoles(db: Queryable, slugs: string[]) {
       found.set(row.role.slug, {
         id: row.role.id,
         values: { content: contentFromRow(row.role), stats: statsFromColumns(row.stats) },
-        lastEdit: toLastEdit(row.lastEdit, row.role.updatedAt),
+        updatedAt: row.role.updatedAt,
       });
     }
   }
   return found;
+}
+
+/** Who changed each of these roles last, and how (db/role-writes.ts, lastEditOf). */
+async function loadLastEdits(db: Queryable, stored: StoredRole[]) {
+  const lastEdits = new Map<number, LastEdit>();
+  for (const chunk of chunks(stored)) {
+    const rows = await db
+      .select({ id: roles.id, lastEdit: lastEditOf(roles.id) })
+      .from(roles)
+      .where(inArray(roles.id, chunk.map((role) => role.id)));
+    const edits = new Map(rows.map((row) => [row.id, row.lastEdit]));
+    for (const role of chunk) lastEdits.set(role.id, toLastEdit(edits.get(role.id) ?? null, role.updatedAt));
+  }
+  return lastEdits;
 }
 
 /** Which role holds each of these SOC codes. */
@@ -145,14 +154,14 @@ async function loadSocCodeOwners(db: Queryable, socCodes: string[]) {
 }
 
 /** The problems only the database can tell: a category that does not exist, a SOC code another role has. */
-function databaseProblems(role: CatalogueRole, state: PlanState, knownCategories: string): CatalogueProblem[] {
+function databaseProblems(role: CatalogueRole, found: { categorySlugs: Set<string>; knownCategories: string; socCodeOwners: Map<string, string> }): CatalogueProblem[] {
   const { content } = role.values;
   const place = { ...(role.line !== undefined ? { line: role.line } : {}), record: role.record };
   const problems: CatalogueProblem[] = [];
-  if (!state.categorySlugs.has(content.categorySlug)) {
-    problems.push({ ...place, column: 'category_slug', message: `There is no category "${content.categorySlug}"; use one of: ${knownCategories}.` });
+  if (!found.categorySlugs.has(content.categorySlug)) {
+    problems.push({ ...place, column: 'category_slug', message: `There is no category "${content.categorySlug}"; use one of: ${found.knownCategories}.` });
   }
-  const owner = content.socCode ? state.socCodeOwners.get(content.socCode) : undefined;
+  const owner = content.socCode ? found.socCodeOwners.get(content.socCode) : undefined;
   if (owner !== undefined && owner !== content.slug) {
     problems.push({ ...place, column: 'soc_code', message: `${content.socCode} is already the SOC code of the role ${owner}.` });
   }
@@ -169,62 +178,33 @@ export function checkImportRows(input: CatalogueInput): CheckedRows {
   return { valid, problems: [...(input.problems ?? []), ...problems], keys };
 }
 
-/** A plan's second step: what the database holds for its keys. */
-export async function readPlanState(db: Queryable, keys: PlanKeys): Promise<PlanState> {
+/**
+ * A plan's second step: each valid row compared with what the database holds for it. Who changed
+ * a role last is read only for the roles found changed, the only ones whose plan says it
+ * (editedSinceImport): a new or unchanged row is the same whoever changed the role.
+ */
+export async function planCheckedRows(db: Queryable, checked: CheckedRows, { overwriteEdited = false }: ImportOptions = {}): Promise<ImportPlan> {
   const [categoryRows, existing, socCodeOwners] = await Promise.all([
     db.select({ slug: categories.slug }).from(categories),
-    loadRoles(db, keys.slugs),
-    loadSocCodeOwners(db, keys.socCodes),
+    loadRoles(db, checked.keys.slugs),
+    loadSocCodeOwners(db, checked.keys.socCodes),
   ]);
-  return { categorySlugs: new Set(categoryRows.map((category) => category.slug)), existing, socCodeOwners };
-}
-
-/** The roles a plan found changed: only for these does it read who changed them last (PlannedRole's editedSinceImport). */
-export function changedRoleIds(plan: ImportPlan) {
-  return plan.roles.flatMap((role) => (role.kind === 'changed' ? [role.roleId] : []));
-}
-
-/**
- * A fingerprint of what a plan read, computed by PostgreSQL without sending a row: while it is the
- * same, planning the same rows again gives the same plan. Its keys are SQL expressions of arrays
- * (bound values, or the columns a stored plan keeps them in): the plan's PlanKeys and
- * changedRoleIds. It names the category slugs; each role found by slug or SOC code by its id and
- * the versions of its roles and role_stats rows; and each changed role's last change as
- * lastEditOf reads it (who, when, how). A row version is PostgreSQL's xmin, the transaction that
- * wrote it: every update writes a new version, so an edit, an archive, a new slug or SOC code, an
- * import all change it. The last change matters only for roles the plan found changed: the others
- * are new or unchanged whoever changed them last, and change their row versions before they can
- * become changed.
- */
-export function planStateFingerprint({ slugs, socCodes, changedRoleIds }: { slugs: SQL; socCodes: SQL; changedRoleIds: SQL }) {
-  // JSON arrays, so that no two states can read as the same text.
-  return sql<string>`(
-    select encode(sha256(convert_to(json_build_array(
-      (select json_agg(${categories.slug} order by ${categories.slug}) from ${categories}),
-      (select json_agg(json_build_array(${roles.id}, ${roles}.xmin::text, ${roleStats}.xmin::text) order by ${roles.id})
-        from ${roles} left join ${roleStats} on ${roleStats.roleId} = ${roles.id}
-        where ${roles.slug} = any(${slugs}) or ${roles.socCode} = any(${socCodes})),
-      (select json_agg(json_build_array(${roles.id}, ${lastEditOf(roles.id)}) order by ${roles.id})
-        from ${roles} where ${roles.id} = any(${changedRoleIds}))
-    )::text, 'UTF8')), 'base64')
-  )`;
-}
-
-/** A plan's last step, without the database: each valid row compared with what the database holds. */
-export function planFromState(checked: CheckedRows, state: PlanState, { overwriteEdited = false }: ImportOptions = {}): ImportPlan {
-  const problems = [...checked.problems];
+  const categorySlugs = new Set(categoryRows.map((category) => category.slug));
   // The same list for every row with an unknown category.
-  const knownCategories = [...state.categorySlugs].sort().join(', ');
+  const found = { categorySlugs, knownCategories: [...categorySlugs].sort().join(', '), socCodeOwners };
+
+  const problems = [...checked.problems];
   const planned: PlannedRole[] = [];
+  const changedRoles: { planned: Extract<PlannedRole, { kind: 'changed' }>; stored: StoredRole }[] = [];
   for (const role of checked.valid) {
-    const found = databaseProblems(role, state, knownCategories);
-    if (found.length > 0) {
-      problems.push(...found);
+    const rowProblems = databaseProblems(role, found);
+    if (rowProblems.length > 0) {
+      problems.push(...rowProblems);
       continue;
     }
     const { content, stats } = role.values;
     const base = { ...(role.line !== undefined ? { line: role.line } : {}), record: role.record, slug: content.slug, title: content.title };
-    const current = state.existing.get(content.slug);
+    const current = existing.get(content.slug);
     if (!current) {
       planned.push({ ...base, kind: 'new', values: role.values });
       continue;
@@ -235,22 +215,28 @@ export function planFromState(checked: CheckedRows, state: PlanState, { overwrit
       planned.push({ ...base, kind: 'unchanged', roleId: current.id });
       continue;
     }
-    // A role nobody has touched since the seed has no audit row: it was not edited either.
-    const edited = current.lastEdit.action !== null && current.lastEdit.action !== 'role.import';
-    planned.push({
+    const changed = {
       ...base,
-      kind: 'changed',
+      kind: 'changed' as const,
       roleId: current.id,
       values: role.values,
       current: { slug: current.values.content.slug, categorySlug: current.values.content.categorySlug },
       contentChanges,
       statsChanges,
-      editedSinceImport: edited ? current.lastEdit : null,
-    });
+      editedSinceImport: null,
+    };
+    planned.push(changed);
+    changedRoles.push({ planned: changed, stored: current });
+  }
+  const lastEdits = await loadLastEdits(db, changedRoles.map((role) => role.stored));
+  for (const role of changedRoles) {
+    const lastEdit = lastEdits.get(role.stored.id)!;
+    // A role nobody has touched since the seed has no audit row: it was not edited either.
+    role.planned.editedSinceImport = lastEdit.action !== null && lastEdit.action !== 'role.import' ? lastEdit : null;
   }
 
   const invalidPlaces = new Set(problems.map((problem) => problem.line ?? problem.record ?? 'file'));
-  const changed = planned.filter((role) => role.kind === 'changed');
+  const changed = changedRoles.map((role) => role.planned);
   return {
     roles: planned,
     problems: problems.sort(byPlace),
@@ -271,8 +257,37 @@ export function planFromState(checked: CheckedRows, state: PlanState, { overwrit
  * is a problem. A dry run: nothing is written.
  */
 export async function planCatalogueImport(db: Queryable, input: CatalogueInput, options: ImportOptions = {}): Promise<ImportPlan> {
-  const checked = checkImportRows(input);
-  return planFromState(checked, await readPlanState(db, checked.keys), options);
+  return planCheckedRows(db, checkImportRows(input), options);
+}
+
+/** The roles a plan found changed, whose last change it read. */
+export function changedRoleIds(plan: ImportPlan) {
+  return plan.roles.flatMap((role) => (role.kind === 'changed' ? [role.roleId] : []));
+}
+
+/**
+ * A fingerprint of what a plan read, computed by PostgreSQL without sending a row: while it is the
+ * same, planning the same rows again gives the same plan. Its keys are SQL expressions of arrays
+ * (bound values, or the columns a stored plan keeps them in): the plan's PlanKeys and
+ * changedRoleIds. It names the category slugs; each role found by slug or SOC code by its id and
+ * the versions of its roles and role_stats rows; and each changed role's last change as
+ * lastEditOf reads it (who, when, how). A row version is PostgreSQL's xmin, the transaction that
+ * wrote it: every update writes a new version, so an edit, an archive, a new slug or SOC code, an
+ * import all change it. A role that was new or unchanged changes its row versions before it can
+ * become changed, and only then does its last change matter.
+ */
+export function planStateFingerprint({ slugs, socCodes, changedRoleIds }: { slugs: SQL; socCodes: SQL; changedRoleIds: SQL }) {
+  // JSON arrays, so that no two states can read as the same text.
+  return sql<string>`(
+    select encode(sha256(convert_to(json_build_array(
+      (select json_agg(${categories.slug} order by ${categories.slug}) from ${categories}),
+      (select json_agg(json_build_array(${roles.id}, ${roles}.xmin::text, ${roleStats}.xmin::text) order by ${roles.id})
+        from ${roles} left join ${roleStats} on ${roleStats.roleId} = ${roles.id}
+        where ${roles.slug} = any(${slugs}) or ${roles.socCode} = any(${socCodes})),
+      (select json_agg(json_build_array(${roles.id}, ${lastEditOf(roles.id)}) order by ${roles.id})
+        from ${roles} where ${roles.id} = any(${changedRoleIds}))
+    )::text, 'UTF8')), 'base64')
+  )`;
 }
 
 export type AppliedRole = { slug: string; title: string };

@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'dr
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { requireUser, requireUserToChange } from './access';
-import { applyCatalogueImportIn, changedRoleIds, checkImportRows, planDigest, planFromState, planStateFingerprint, readPlanState, type ImportPlan } from './catalogue-import';
+import { applyCatalogueImportIn, changedRoleIds, checkImportRows, planCheckedRows, planDigest, planStateFingerprint, type ImportPlan } from './catalogue-import';
 import { database } from './client';
 import { postgresErrorOf } from './role-writes';
 import { catalogueUploadPlans, catalogueUploads, users, type CatalogueUploadOutcome } from './schema';
@@ -152,7 +152,7 @@ async function planPreview(id: string): Promise<PlannedPreview | null> {
   // meanwhile is in both or in neither, so the fingerprint is of exactly what the plan saw.
   const { plan, changed, fingerprint } = await database().transaction(
     async (tx) => {
-      const plan = planFromState(checked, await readPlanState(tx, checked.keys));
+      const plan = await planCheckedRows(tx, checked);
       const changed = changedRoleIds(plan);
       const [row] = await tx.execute<{ fingerprint: string }>(
         sql`select ${planStateFingerprint({
