@@ -1,6 +1,7 @@
 // /admin/import's side of the catalogue import (db/catalogue-import.ts): an uploaded file is kept,
-// previewed as often as the editor likes, and applied once, by the preview's plan only. Every
-// function checks the session itself; the importing editor is the actor of every change.
+// previewed as often as the editor likes (planned once, and again only when something the plan
+// read has changed), and applied once, by the preview's plan only. Every function checks the
+// session itself; the importing editor is the actor of every change.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
