@@ -8,7 +8,7 @@
 // Not server-only, and it checks no session: scripts call it with their own connection and a null
 // actor; the app calls it through db/catalogue-uploads.ts, which checks the user first.
 import { createHash } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAudits, type AuditEntry, type Transaction } from './audit-writes';
 import type { Database } from './connection';
 import { contentFromRow, statsFromColumns } from './role-columns';
@@ -51,6 +51,10 @@ export type ImportCounts = {
   invalid: number;
 };
 
+/**
+ * db/catalogue-uploads.ts keeps previews' plans as JSON: a change of this shape, or of what a plan
+ * says, changes STORED_PREVIEW_FORMAT there.
+ */
 export type ImportPlan = { roles: PlannedRole[]; problems: CatalogueProblem[]; counts: ImportCounts; overwriteEdited: boolean };
 
 export type ImportOptions = { overwriteEdited?: boolean };
@@ -89,12 +93,28 @@ function chunks<T>(items: T[]) {
   return Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, index) => items.slice(index * CHUNK, (index + 1) * CHUNK));
 }
 
-/** The roles with these slugs as stored, with their stats and last change. */
+/**
+ * The keys of everything a plan reads from the database: the roles with these slugs (archived ones
+ * too: an import updates them as well) with their stats, the roles that hold these SOC codes, and
+ * every category; then, for the roles it finds changed, their last change. The slugs and SOC codes
+ * are the valid rows', so the file alone decides them.
+ */
+export type PlanKeys = { slugs: string[]; socCodes: string[] };
+
+/** The rows checked without the database: the valid ones, the problems of the others, and the keys to read. */
+export type CheckedRows = { valid: CatalogueRole[]; problems: CatalogueProblem[]; keys: PlanKeys };
+
+type StoredRole = { id: number; values: RoleValues; updatedAt: Date };
+
+/** The columns a plan compares (the role's content), and its id and last write for lastEdit. */
+const { searchVector, status, version, createdAt, ...plannedRoleColumns } = getTableColumns(roles);
+
+/** The roles with these slugs as stored, with their stats. */
 async function loadRoles(db: Queryable, slugs: string[]) {
-  const found = new Map<string, { id: number; values: RoleValues; lastEdit: LastEdit }>();
+  const found = new Map<string, StoredRole>();
   for (const chunk of chunks(slugs)) {
     const rows = await db
-      .select({ role: roles, stats: roleStats, lastEdit: lastEditOf(roles.id) })
+      .select({ role: plannedRoleColumns, stats: roleStats })
       .from(roles)
       .innerJoin(roleStats, sql`${roleStats.roleId} = ${roles.id}`)
       .where(inArray(roles.slug, chunk));
@@ -102,11 +122,25 @@ async function loadRoles(db: Queryable, slugs: string[]) {
       found.set(row.role.slug, {
         id: row.role.id,
         values: { content: contentFromRow(row.role), stats: statsFromColumns(row.stats) },
-        lastEdit: toLastEdit(row.lastEdit, row.role.updatedAt),
+        updatedAt: row.role.updatedAt,
       });
     }
   }
   return found;
+}
+
+/** Who changed each of these roles last, and how (db/role-writes.ts, lastEditOf). */
+async function loadLastEdits(db: Queryable, stored: StoredRole[]) {
+  const lastEdits = new Map<number, LastEdit>();
+  for (const chunk of chunks(stored)) {
+    const rows = await db
+      .select({ id: roles.id, lastEdit: lastEditOf(roles.id) })
+      .from(roles)
+      .where(inArray(roles.id, chunk.map((role) => role.id)));
+    const edits = new Map(rows.map((row) => [row.id, row.lastEdit]));
+    for (const role of chunk) lastEdits.set(role.id, toLastEdit(edits.get(role.id) ?? null, role.updatedAt));
+  }
+  return lastEdits;
 }
 
 /** Which role holds each of these SOC codes. */
@@ -120,47 +154,52 @@ async function loadSocCodeOwners(db: Queryable, socCodes: string[]) {
 }
 
 /** The problems only the database can tell: a category that does not exist, a SOC code another role has. */
-function databaseProblems(role: CatalogueRole, categorySlugs: Set<string>, socCodeOwners: Map<string, string>): CatalogueProblem[] {
+function databaseProblems(role: CatalogueRole, found: { categorySlugs: Set<string>; knownCategories: string; socCodeOwners: Map<string, string> }): CatalogueProblem[] {
   const { content } = role.values;
   const place = { ...(role.line !== undefined ? { line: role.line } : {}), record: role.record };
   const problems: CatalogueProblem[] = [];
-  if (!categorySlugs.has(content.categorySlug)) {
-    const known = [...categorySlugs].sort().join(', ');
-    problems.push({ ...place, column: 'category_slug', message: `There is no category "${content.categorySlug}"; use one of: ${known}.` });
+  if (!found.categorySlugs.has(content.categorySlug)) {
+    problems.push({ ...place, column: 'category_slug', message: `There is no category "${content.categorySlug}"; use one of: ${found.knownCategories}.` });
   }
-  const owner = content.socCode ? socCodeOwners.get(content.socCode) : undefined;
+  const owner = content.socCode ? found.socCodeOwners.get(content.socCode) : undefined;
   if (owner !== undefined && owner !== content.slug) {
     problems.push({ ...place, column: 'soc_code', message: `${content.socCode} is already the SOC code of the role ${owner}.` });
   }
   return problems;
 }
 
+/** A plan's first step, without the database: which rows are valid roles, and what the others lack. */
+export function checkImportRows(input: CatalogueInput): CheckedRows {
+  const { roles: valid, problems } = validateCatalogueRows(input.rows);
+  const keys = {
+    slugs: valid.map((role) => role.values.content.slug),
+    socCodes: valid.flatMap((role) => (role.values.content.socCode ? [role.values.content.socCode] : [])),
+  };
+  return { valid, problems: [...(input.problems ?? []), ...problems], keys };
+}
+
 /**
- * What importing these rows would do, as the database is now: each valid row is new, changed
- * (with before → after of each changed field) or unchanged, and every row that cannot be imported
- * is a problem. A dry run: nothing is written.
+ * A plan's second step: each valid row compared with what the database holds for it. Who changed
+ * a role last is read only for the roles found changed, the only ones whose plan says it
+ * (editedSinceImport): a new or unchanged row is the same whoever changed the role.
  */
-export async function planCatalogueImport(db: Queryable, input: CatalogueInput, { overwriteEdited = false }: ImportOptions = {}): Promise<ImportPlan> {
-  const { roles: valid, problems: rowProblems } = validateCatalogueRows(input.rows);
-  const problems = [...(input.problems ?? []), ...rowProblems];
+export async function planCheckedRows(db: Queryable, checked: CheckedRows, { overwriteEdited = false }: ImportOptions = {}): Promise<ImportPlan> {
   const [categoryRows, existing, socCodeOwners] = await Promise.all([
     db.select({ slug: categories.slug }).from(categories),
-    loadRoles(
-      db,
-      valid.map((role) => role.values.content.slug),
-    ),
-    loadSocCodeOwners(
-      db,
-      valid.flatMap((role) => (role.values.content.socCode ? [role.values.content.socCode] : [])),
-    ),
+    loadRoles(db, checked.keys.slugs),
+    loadSocCodeOwners(db, checked.keys.socCodes),
   ]);
   const categorySlugs = new Set(categoryRows.map((category) => category.slug));
+  // The same list for every row with an unknown category.
+  const found = { categorySlugs, knownCategories: [...categorySlugs].sort().join(', '), socCodeOwners };
 
+  const problems = [...checked.problems];
   const planned: PlannedRole[] = [];
-  for (const role of valid) {
-    const found = databaseProblems(role, categorySlugs, socCodeOwners);
-    if (found.length > 0) {
-      problems.push(...found);
+  const changedRoles: { planned: Extract<PlannedRole, { kind: 'changed' }>; stored: StoredRole }[] = [];
+  for (const role of checked.valid) {
+    const rowProblems = databaseProblems(role, found);
+    if (rowProblems.length > 0) {
+      problems.push(...rowProblems);
       continue;
     }
     const { content, stats } = role.values;
@@ -176,22 +215,28 @@ export async function planCatalogueImport(db: Queryable, input: CatalogueInput, 
       planned.push({ ...base, kind: 'unchanged', roleId: current.id });
       continue;
     }
-    // A role nobody has touched since the seed has no audit row: it was not edited either.
-    const edited = current.lastEdit.action !== null && current.lastEdit.action !== 'role.import';
-    planned.push({
+    const changed = {
       ...base,
-      kind: 'changed',
+      kind: 'changed' as const,
       roleId: current.id,
       values: role.values,
       current: { slug: current.values.content.slug, categorySlug: current.values.content.categorySlug },
       contentChanges,
       statsChanges,
-      editedSinceImport: edited ? current.lastEdit : null,
-    });
+      editedSinceImport: null,
+    };
+    planned.push(changed);
+    changedRoles.push({ planned: changed, stored: current });
+  }
+  const lastEdits = await loadLastEdits(db, changedRoles.map((role) => role.stored));
+  for (const role of changedRoles) {
+    const lastEdit = lastEdits.get(role.stored.id)!;
+    // A role nobody has touched since the seed has no audit row: it was not edited either.
+    role.planned.editedSinceImport = lastEdit.action !== null && lastEdit.action !== 'role.import' ? lastEdit : null;
   }
 
   const invalidPlaces = new Set(problems.map((problem) => problem.line ?? problem.record ?? 'file'));
-  const changed = planned.filter((role) => role.kind === 'changed');
+  const changed = changedRoles.map((role) => role.planned);
   return {
     roles: planned,
     problems: problems.sort(byPlace),
@@ -204,6 +249,45 @@ export async function planCatalogueImport(db: Queryable, input: CatalogueInput, 
       invalid: invalidPlaces.size,
     },
   };
+}
+
+/**
+ * What importing these rows would do, as the database is now: each valid row is new, changed
+ * (with before → after of each changed field) or unchanged, and every row that cannot be imported
+ * is a problem. A dry run: nothing is written.
+ */
+export async function planCatalogueImport(db: Queryable, input: CatalogueInput, options: ImportOptions = {}): Promise<ImportPlan> {
+  return planCheckedRows(db, checkImportRows(input), options);
+}
+
+/** The roles a plan found changed, whose last change it read. */
+export function changedRoleIds(plan: ImportPlan) {
+  return plan.roles.flatMap((role) => (role.kind === 'changed' ? [role.roleId] : []));
+}
+
+/**
+ * A fingerprint of what a plan read, computed by PostgreSQL without sending a row: while it is the
+ * same, planning the same rows again gives the same plan. Its keys are SQL expressions of arrays
+ * (bound values, or the columns a stored plan keeps them in): the plan's PlanKeys and
+ * changedRoleIds. It names the category slugs; each role found by slug or SOC code by its id and
+ * the versions of its roles and role_stats rows; and each changed role's last change as
+ * lastEditOf reads it (who, when, how). A row version is PostgreSQL's xmin, the transaction that
+ * wrote it: every update writes a new version, so an edit, an archive, a new slug or SOC code, an
+ * import all change it. A role that was new or unchanged changes its row versions before it can
+ * become changed, and only then does its last change matter.
+ */
+export function planStateFingerprint({ slugs, socCodes, changedRoleIds }: { slugs: SQL; socCodes: SQL; changedRoleIds: SQL }) {
+  // JSON arrays, so that no two states can read as the same text.
+  return sql<string>`(
+    select encode(sha256(convert_to(json_build_array(
+      (select json_agg(${categories.slug} order by ${categories.slug}) from ${categories}),
+      (select json_agg(json_build_array(${roles.id}, ${roles}.xmin::text, ${roleStats}.xmin::text) order by ${roles.id})
+        from ${roles} left join ${roleStats} on ${roleStats.roleId} = ${roles.id}
+        where ${roles.slug} = any(${slugs}) or ${roles.socCode} = any(${socCodes})),
+      (select json_agg(json_build_array(${roles.id}, ${lastEditOf(roles.id)}) order by ${roles.id})
+        from ${roles} where ${roles.id} = any(${changedRoleIds}))
+    )::text, 'UTF8')), 'base64')
+  )`;
 }
 
 export type AppliedRole = { slug: string; title: string };

@@ -1,21 +1,25 @@
 // /admin/import's side of the catalogue import (db/catalogue-import.ts): an uploaded file is kept,
-// previewed as often as the editor likes, and applied once, by the preview's plan only. Every
-// function checks the session itself; the importing editor is the actor of every change.
+// previewed as often as the editor likes (planned once, and again only when something the plan
+// read has changed), and applied once, by the preview's plan only. Every function checks the
+// session itself; the importing editor is the actor of every change.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { requireUser, requireUserToChange } from './access';
-import { applyCatalogueImportIn, planCatalogueImport, planDigest, type ImportPlan } from './catalogue-import';
+import { applyCatalogueImportIn, changedRoleIds, checkImportRows, planCheckedRows, planDigest, planStateFingerprint, type ImportPlan } from './catalogue-import';
 import { database } from './client';
-import { catalogueUploads, users, type CatalogueUploadOutcome } from './schema';
+import { postgresErrorOf } from './role-writes';
+import { catalogueUploadPlans, catalogueUploads, users, type CatalogueUploadOutcome } from './schema';
 import { CATALOGUE_FILE_LIMITS, readCatalogueFile } from '@/lib/catalogue-file';
 import { formatByteSize } from '@/lib/format';
 import { placeOf, type RowLabel } from '@/lib/import-preview';
 
 /** Uploads nobody applied are deleted after this long. */
 const KEEP_UNAPPLIED_DAYS = 7;
+
+const FOREIGN_KEY_VIOLATION = '23503';
 
 export const uploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'This import does not exist.');
 
@@ -51,6 +55,8 @@ export async function saveCatalogueUpload(claims: unknown, file: { name: string;
   const fileName = (file.name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'catalogue.csv';
   await database().transaction(async (tx) => {
     await tx.delete(catalogueUploads).where(and(isNull(catalogueUploads.appliedAt), lt(catalogueUploads.uploadedAt, sql`now() - make_interval(days => ${KEEP_UNAPPLIED_DAYS})`)));
+    // A preview planned while its upload was being applied is stored after the apply removed it.
+    await tx.delete(catalogueUploadPlans).where(inArray(catalogueUploadPlans.uploadId, tx.select({ id: catalogueUploads.id }).from(catalogueUploads).where(isNotNull(catalogueUploads.appliedAt))));
     await tx.insert(catalogueUploads).values({ id, uploadedBy: actor.id, fileName, content: Buffer.from(file.bytes) });
   });
   return { status: 'saved', id };
@@ -97,23 +103,88 @@ function toSummary(row: UploadRow, byteSize: number): CatalogueUploadSummary {
   };
 }
 
-/** The upload and what applying it would do, as the database is now; null when there is no such upload. */
+/**
+ * Change when a stored preview's shape (ImportPlan, the labels) or the rules that plan it change:
+ * previews stored by other code are then planned again, not read as this code's.
+ */
+const STORED_PREVIEW_FORMAT = 1;
+
+type StoredPreview = { plan: ImportPlan; invalidRowLabels: [number, RowLabel][] };
+type PlannedPreview = Pick<CatalogueUploadPreview, 'plan' | 'digest' | 'invalidRowLabels'>;
+
+/**
+ * The upload and what applying it would do, as the database is now; null when there is no such
+ * upload. The first view plans the file and stores the preview with a fingerprint of what the plan
+ * read (db/catalogue-import.ts, planStateFingerprint); later views compare fingerprints in the
+ * database and reuse the stored preview while they are equal, without reading the file.
+ */
 export async function getCatalogueUploadPreview(claims: unknown, id: string): Promise<CatalogueUploadPreview | null> {
   await requireUser(claims);
   if (!uploadIdSchema.safeParse(id).success) return null;
-  const [upload] = await selectUploads({ content: catalogueUploads.content }).where(eq(catalogueUploads.id, id));
+  const stored = catalogueUploadPlans;
+  const fingerprintNow = planStateFingerprint({ slugs: sql`${stored.slugs}`, socCodes: sql`${stored.socCodes}`, changedRoleIds: sql`${stored.changedRoleIds}` });
+  const unchanged = sql`${stored.format} = ${STORED_PREVIEW_FORMAT} and ${stored.fingerprint} = ${fingerprintNow}`;
+  const [upload] = await selectUploads({
+    byteSize: sql<number>`octet_length(${catalogueUploads.content})`.mapWith(Number),
+    storedPreview: sql<StoredPreview | null>`case when ${catalogueUploads.appliedAt} is null and ${unchanged} then ${stored.preview} end`.mapWith(stored.preview),
+    storedDigest: stored.digest,
+  })
+    .leftJoin(stored, eq(stored.uploadId, catalogueUploads.id))
+    .where(eq(catalogueUploads.id, id));
   if (!upload) return null;
-  const summary = toSummary(upload, upload.content.length);
+  const summary = toSummary(upload, upload.byteSize);
   if (summary.applied) return { ...summary, plan: null, digest: null, invalidRowLabels: new Map() };
+  if (upload.storedPreview && upload.storedDigest) {
+    const { plan, invalidRowLabels } = upload.storedPreview as StoredPreview;
+    return { ...summary, plan, digest: upload.storedDigest, invalidRowLabels: new Map(invalidRowLabels) };
+  }
+  const planned = await planPreview(id);
+  return planned && { ...summary, ...planned };
+}
+
+/** Plans an upload's preview as the database is now, and stores it with the fingerprint of what it read. */
+async function planPreview(id: string): Promise<PlannedPreview | null> {
+  const [upload] = await database().select({ content: catalogueUploads.content }).from(catalogueUploads).where(eq(catalogueUploads.id, id));
+  if (!upload) return null;
   const file = readCatalogueFile(upload.content);
-  const plan = await planCatalogueImport(database(), file);
+  const checked = checkImportRows(file);
+  const { slugs, socCodes } = checked.keys;
+  // The plan's reads and the fingerprint of what they found in one snapshot: a change committed
+  // meanwhile is in both or in neither, so the fingerprint is of exactly what the plan saw.
+  const { plan, changed, fingerprint } = await database().transaction(
+    async (tx) => {
+      const plan = await planCheckedRows(tx, checked);
+      const changed = changedRoleIds(plan);
+      const [row] = await tx.execute<{ fingerprint: string }>(
+        sql`select ${planStateFingerprint({
+          slugs: sql`${sql.param(slugs, catalogueUploadPlans.slugs)}::text[]`,
+          socCodes: sql`${sql.param(socCodes, catalogueUploadPlans.socCodes)}::text[]`,
+          changedRoleIds: sql`${sql.param(changed, catalogueUploadPlans.changedRoleIds)}::integer[]`,
+        })} as fingerprint`,
+      );
+      return { plan, changed, fingerprint: row!.fingerprint };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
   const invalidPlaces = new Set(plan.problems.map(placeOf));
   const invalidRowLabels = new Map<number, RowLabel>();
   file.rows.forEach((row, index) => {
     const place = placeOf({ line: row.line, record: index + 1 });
     if (invalidPlaces.has(place)) invalidRowLabels.set(place, { slug: row.record.slug ?? '', title: row.record.title ?? '' });
   });
-  return { ...summary, plan, digest: planDigest(plan), invalidRowLabels };
+  const digest = planDigest(plan);
+  const preview: StoredPreview = { plan, invalidRowLabels: [...invalidRowLabels] };
+  const values = { format: STORED_PREVIEW_FORMAT, slugs, socCodes, changedRoleIds: changed, fingerprint, preview, digest, plannedAt: sql`now()` };
+  try {
+    await database()
+      .insert(catalogueUploadPlans)
+      .values({ uploadId: id, ...values })
+      .onConflictDoUpdate({ target: catalogueUploadPlans.uploadId, set: values });
+  } catch (error) {
+    // The upload expired a moment ago: this preview is still right, there is just nothing to keep it for.
+    if (postgresErrorOf(error)?.code !== FOREIGN_KEY_VIOLATION) throw error;
+  }
+  return { plan, digest, invalidRowLabels };
 }
 
 /** The latest uploads, newest first, for the import page. */
@@ -136,7 +207,10 @@ export type ApplyUploadResult =
 
 /**
  * Applies an upload exactly as previewed: in one transaction, under the upload's row lock (so a
- * double click applies it once), and only if the plan is still the one with `expectedPlanDigest`.
+ * double click applies it once), and only if the plan is still the one with `expectedPlanDigest`,
+ * planned afresh (a stored preview is only for showing). The lock is `for no key update`, which
+ * excludes a second apply just as `for update` would, but lets a preview store its plan (the
+ * foreign key's `for key share`) instead of waiting for the whole import.
  */
 export async function applyCatalogueUpload(
   claims: unknown,
@@ -145,11 +219,16 @@ export async function applyCatalogueUpload(
   const actor = await requireUserToChange(claims);
   if (!uploadIdSchema.safeParse(id).success) return { status: 'not-found' };
   return database().transaction(async (tx) => {
-    const [upload] = await tx.select().from(catalogueUploads).where(eq(catalogueUploads.id, id)).for('update');
+    const [upload] = await tx.select().from(catalogueUploads).where(eq(catalogueUploads.id, id)).for('no key update');
     if (!upload) return { status: 'not-found' };
     if (upload.appliedAt) return { status: 'already-applied' };
     const result = await applyCatalogueImportIn(tx, readCatalogueFile(upload.content), { actorId: actor.id, overwriteEdited, expectedPlanDigest });
-    if (result.status !== 'applied') return { status: result.status };
+    if (result.status !== 'applied') {
+      // The preview shown is not what applying finds: the next view plans afresh, even should the
+      // stored one's fingerprint still match (planned by code whose rules have changed since).
+      await tx.delete(catalogueUploadPlans).where(eq(catalogueUploadPlans.uploadId, id));
+      return { status: result.status };
+    }
     const outcome: CatalogueUploadOutcome = {
       created: result.created.length,
       updated: result.updated.length,
@@ -158,6 +237,7 @@ export async function applyCatalogueUpload(
       overwriteEdited,
     };
     await tx.update(catalogueUploads).set({ appliedBy: actor.id, appliedAt: sql`now()`, outcome }).where(eq(catalogueUploads.id, id));
+    await tx.delete(catalogueUploadPlans).where(eq(catalogueUploadPlans.uploadId, id));
     return { status: 'applied', outcome, tags: result.tags };
   });
 }

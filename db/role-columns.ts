@@ -6,8 +6,8 @@ import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
 import { roleContentKeys, type Outlook, type Percentiles, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
 import type { Role, RoleStats } from './schema';
 
-/** A role row's editable content. */
-export function contentFromRow(role: Role): RoleContentInput {
+/** A role row's editable content (the row may hold only those columns). */
+export function contentFromRow(role: Pick<Role, keyof RoleContentInput>): RoleContentInput {
   return Object.fromEntries(roleContentKeys.map((key) => [key, role[key]])) as RoleContentInput;
 }
 

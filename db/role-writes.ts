@@ -37,13 +37,17 @@ export function roleCacheTags(...states: { slug: string; categorySlug: string }[
 
 /** The newest audit row of each role: who changed it last, how, and when. */
 export function lastEditOf(roleId: AnyPgColumn) {
-  return sql<{ name: string | null; at: string; action: string } | null>`(
+  // Nested one level down: Drizzle writes the columns at the top of a one-table select without
+  // their table's name, and here audit_log, users and roles all have an id.
+  const newest = sql`
     select json_build_object('name', ${users.name}, 'at', ${auditLog.createdAt}, 'action', ${auditLog.action})
     from ${auditLog} left join ${users} on ${users.id} = ${auditLog.actorId}
     where ${auditLog.entityType} = 'role' and ${auditLog.entityId} = (${roleId})::text
     order by ${auditLog.createdAt} desc, ${auditLog.id} desc
-    limit 1
-  )`.mapWith((value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value));
+    limit 1`;
+  return sql<{ name: string | null; at: string; action: string } | null>`(${newest})`.mapWith((value: unknown) =>
+    typeof value === 'string' ? JSON.parse(value) : value,
+  );
 }
 
 /** A role without audit rows was last changed by the seed, when its row was last written. */

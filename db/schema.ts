@@ -8,6 +8,7 @@ import {
   date,
   index,
   integer,
+  json,
   jsonb,
   numeric,
   pgEnum,
@@ -423,6 +424,30 @@ export const catalogueUploads = pgTable(
     check('catalogue_uploads_applied_together', sql`(${table.appliedAt} is null) = (${table.outcome} is null)`),
   ],
 );
+
+/**
+ * The preview of an upload as last planned (db/catalogue-uploads.ts), so that looking at it again
+ * costs a fingerprint query instead of reading and planning the whole file: reused while the
+ * fingerprint of what the plan read is the same, planned again when it is not. Only for showing:
+ * applying always plans afresh. Gone with its upload, and once the upload is applied.
+ */
+export const catalogueUploadPlans = pgTable('catalogue_upload_plans', {
+  uploadId: text('upload_id')
+    .primaryKey()
+    .references(() => catalogueUploads.id, { onDelete: 'cascade' }),
+  /** The shape of `preview` and the rules that made it: a plan stored by other code is planned again. */
+  format: integer('format').notNull(),
+  /** The keys of what the plan read (db/catalogue-import.ts, PlanKeys and changedRoleIds). */
+  slugs: text('slugs').array().notNull(),
+  socCodes: text('soc_codes').array().notNull(),
+  changedRoleIds: integer('changed_role_ids').array().notNull(),
+  /** planStateFingerprint of those keys, in the snapshot the plan read. */
+  fingerprint: text('fingerprint').notNull(),
+  /** The plan and the labels of its invalid rows, as JSON text (json, not jsonb: kept as written, key order included). */
+  preview: json('preview').notNull(),
+  digest: text('digest').notNull(),
+  plannedAt: timestamp('planned_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export type Category = InferSelectModel<typeof categories>;
 export type Role = InferSelectModel<typeof roles>;

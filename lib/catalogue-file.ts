@@ -132,6 +132,7 @@ export function readCatalogueFile(input: Uint8Array | string): CatalogueFile {
   };
 
   const problems: CatalogueProblem[] = [];
+  const linesWithProblems = new Set<number>();
   let columnCount = 0;
   let lastEnd = 0;
   let skipped = 0;
@@ -150,7 +151,10 @@ export function readCatalogueFile(input: Uint8Array | string): CatalogueFile {
         skipped++;
         const problem = { line: lineAfter(lastEnd), message: parseProblemMessage(error, columnCount) };
         // After a broken quote csv-parse may stumble over the same row again (its cell count): the first word is the one that helps.
-        if (!problems.some((known) => known.line === problem.line)) problems.push(problem);
+        if (!linesWithProblems.has(problem.line)) {
+          linesWithProblems.add(problem.line);
+          problems.push(problem);
+        }
         // The row was read to its end: the next one starts there.
         if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && typeof error.bytes === 'number') lastEnd = error.bytes;
         return undefined;

@@ -5,7 +5,7 @@
 // SOC codes of other roles) are db/catalogue-import.ts's.
 import { catalogueColumnOf, catalogueColumns, fromCatalogueRecord } from './catalogue-csv';
 import type { CatalogueProblem, CatalogueRow } from './catalogue-file';
-import { formatList } from './format';
+import { formatCount, formatList } from './format';
 import { roleContentSchema, roleStatsSchema, type RoleValues } from './role-schemas';
 
 /** A row that is a valid role: where it came from, and its values in the role schemas' shape. */
@@ -21,15 +21,34 @@ export function byPlace(first: CatalogueProblem, second: CatalogueProblem) {
   return position(first) - position(second) || columnOrder(first.column) - columnOrder(second.column);
 }
 
-/** Rows that share a value: a problem on each, naming the others. */
+/** How many of the other rows with the same value a problem names; the rest are counted. */
+const OTHERS_NAMED = 5;
+
+/**
+ * Rows that share a value: a problem on each, naming the others (the first few, and how many
+ * more: naming all of them on every row would make a file of one repeated value a plan of
+ * 10,000 × 10,000 line numbers).
+ */
 function duplicates(rows: (Place & { value: string })[], column: 'slug' | 'soc_code', what: string): CatalogueProblem[] {
   const byValue = new Map<string, Place[]>();
-  for (const row of rows) if (row.value !== '') byValue.set(row.value, [...(byValue.get(row.value) ?? []), row]);
+  for (const row of rows) {
+    if (row.value === '') continue;
+    const places = byValue.get(row.value);
+    if (places) places.push(row);
+    else byValue.set(row.value, [row]);
+  }
+  const placeName = (place: Place) => (place.line !== undefined ? `line ${place.line}` : `record ${place.record}`);
   const problems: CatalogueProblem[] = [];
   for (const [value, places] of byValue) {
     if (places.length < 2) continue;
     for (const place of places) {
-      const others = places.filter((other) => other !== place).map((other) => (other.line !== undefined ? `line ${other.line}` : `record ${other.record}`));
+      const named = places
+        .slice(0, OTHERS_NAMED + 1)
+        .filter((other) => other !== place)
+        .slice(0, OTHERS_NAMED)
+        .map(placeName);
+      const more = places.length - 1 - named.length;
+      const others = more > 0 ? [...named, `${formatCount(more)} more`] : named;
       problems.push({ ...place, column, message: `${what} ${value} is also on ${formatList(others)}; each role may be in the file once.` });
     }
   }

@@ -45,7 +45,7 @@ describe('migrations and seed on an empty database', () => {
     const tables = await connection.sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`;
     assert.deepEqual(
       tables.map((table) => table.table_name),
-      ['areas', 'audit_log', 'catalogue_uploads', 'categories', 'login_attempts', 'role_area_stats', 'role_search', 'role_stats', 'role_stats_history', 'roles', 'user_sessions', 'users'],
+      ['areas', 'audit_log', 'catalogue_upload_plans', 'catalogue_uploads', 'categories', 'login_attempts', 'role_area_stats', 'role_search', 'role_stats', 'role_stats_history', 'roles', 'user_sessions', 'users'],
     );
     const [extension] = await connection.sql`select extname from pg_extension where extname = 'pg_trgm'`;
     assert.ok(extension, 'pg_trgm is installed for title search');

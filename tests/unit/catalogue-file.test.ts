@@ -155,6 +155,15 @@ describe('reading a catalogue file', () => {
     );
   });
 
+  test('a value on many rows names a few of the others on each and counts the rest', () => {
+    // Naming every other line on every line would make 10,000 such rows 10,000 × 10,000 line numbers.
+    const records = Array.from({ length: 9 }, (_, index) => recordOf({ ...first, content: { ...first.content, slug: `role-${index}`, socCode: '15-1252' } }));
+    const problems = problemsOf(exportOf(records));
+    assert.equal(problems.length, 9);
+    assert.equal(problems[0], 'line 2: soc_code: The SOC code 15-1252 is also on line 3, line 4, line 5, line 6, line 7, and 3 more; each role may be in the file once.');
+    assert.equal(problems[8], 'line 10: soc_code: The SOC code 15-1252 is also on line 2, line 3, line 4, line 5, line 6, and 3 more; each role may be in the file once.');
+  });
+
   test('broken quotes and rows with too few or too many cells are refused with their line', () => {
     const good = catalogueCsvRecords([recordOf(first)]);
     const text = `${catalogueCsvHeader()}${good}a,b,c\r\nx,"unfinished ""quote"" here"y,z\r\n${catalogueCsvRecords([recordOf(second)])}`;
