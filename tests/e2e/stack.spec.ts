@@ -1,12 +1,18 @@
 // The production topology (scripts/stack.ts): Varnish in front of two app instances sharing one
 // Redis and the test database. A save on one instance is visible on the other at once and purges
 // the edge; signed-in requests never touch the edge's cache; only allowed addresses may purge;
-// Redis going away makes pages render from the database, not fail. Serial: the last test stops
-// Redis. Every test uses Hydrologists, which no other test reads.
+// Redis going away makes pages render from the database, not fail; the instances are reachable
+// only on 127.0.0.1, believe no client's X-Forwarded-For, and posts to cached reads add nothing to
+// Redis, which is capped. Serial: the last test stops Redis. Every test uses Hydrologists, which no other test reads.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { createClient } from 'redis';
+import { createDatabase } from '@/db/connection';
+import { readServerReferences } from '@/lib/server/server-actions';
+import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
 import { testUsers } from '../support/users';
 import { signIn } from './support/sign-in';
 import { STACK_UNAVAILABLE_REASON, stackAvailable, stackUrls } from './support/stack';
@@ -106,6 +112,85 @@ test('only allowed addresses may purge, and a purge names its tags', async () =>
   expect(await purge({ 'xkey-purge': 'role:no-such-role' })).toMatchObject({ status: 200, body: expect.stringContaining('Purged 0 objects') });
 });
 
+/** Whether a TCP connection to this address and port is taken. */
+function connects(host: string, port: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, host, () => (socket.destroy(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+}
+
+test('the instances listen on 127.0.0.1 only, and believe only the address Varnish saw', async ({ browser }) => {
+  // Straight to an instance from another address of this machine: nobody is there.
+  const outside = Object.values(os.networkInterfaces())
+    .flat()
+    .find((item) => item?.family === 'IPv4' && !item.internal)?.address;
+  if (outside) {
+    for (const app of apps) expect(await connects(outside, Number(new URL(app).port)), `${app} from ${outside}`).toBe(false);
+  } else {
+    test.info().annotations.push({ type: 'note', description: 'This machine has no address but loopback: where the instances listen was not checked.' });
+  }
+  for (const app of apps) expect(await connects('127.0.0.1', Number(new URL(app).port))).toBe(true);
+
+  // Through the edge, a client's own X-Forwarded-For is not its address: the sign-in throttling counts the one Varnish saw.
+  const email = `forged-address-${Date.now()}@roleboard.test`;
+  const context = await browser.newContext({ baseURL: edge, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.77, 198.51.100.9' } });
+  try {
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Invalid email or password' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+  const { sql } = createDatabase(process.env.DATABASE_URL!, { max: 1 });
+  try {
+    const rows = await sql<{ ip_address: string }[]>`select ip_address from login_attempts where email = ${email}`;
+    expect(rows.map((row) => row.ip_address)).toEqual(['127.0.0.1']);
+  } finally {
+    await sql.end();
+  }
+});
+
+test("the caches' Redis is capped, and 1,000 anonymous posts to cached reads add nothing to it", async ({ request }) => {
+  test.slow();
+  const redis = createClient({ url: process.env.TEST_REDIS_URL! });
+  await redis.connect();
+  try {
+    const config = await redis.configGet(['maxmemory', 'maxmemory-policy']);
+    expect(config).toEqual({ maxmemory: String(256 * 1024 * 1024), 'maxmemory-policy': 'volatile-lru' });
+
+    // Whatever the pages need is cached first, so only what the posts would add is counted.
+    for (const base of [edge, ...apps]) expect((await request.get(`${base}/compare/software-developers,computer-programmers`)).status()).toBe(200);
+    const keysBefore = await redis.dbSize();
+    const memoryBefore = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+
+    const { cacheFunctions } = readServerReferences('.next');
+    const ids = [...cacheFunctions];
+    const statuses = new Map<number, number>();
+    for (let post = 0; post < 1000; post++) {
+      const base = [edge, ...apps][post % 3]!;
+      const id = ids[post % ids.length]!;
+      // Every post a new argument, as the attack's: each would have been a new entry.
+      const response = await request.post(`${base}${post % 2 ? '/login' : '/admin/roles/new'}`, {
+        headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Cookie: 'authjs.session-token=made-up' },
+        data: JSON.stringify([post, 1_000_001]),
+        maxRedirects: 0,
+      });
+      statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
+    }
+    expect([...statuses.keys()]).toEqual([404]);
+    const keysAfter = await redis.dbSize();
+    const memoryAfter = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+    console.log(`1,000 anonymous posts to cached reads: Redis keys ${keysBefore} → ${keysAfter}, used memory ${memoryBefore} → ${memoryAfter} bytes`);
+    expect(keysAfter).toBe(keysBefore);
+  } finally {
+    await redis.quit();
+  }
+});
+
 test('with Redis gone, both instances render from the database; with it back, they share again', async ({ request }) => {
   test.slow();
   const { port } = new URL(process.env.TEST_REDIS_URL!);
@@ -129,7 +214,7 @@ test('with Redis gone, both instances render from the database; with it back, th
     expect((await request.get(`${base}/`)).status()).toBe(200);
   }
 
-  const redis = spawn(process.env.TEST_REDIS_SERVER!, ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const redis = spawn(process.env.TEST_REDIS_SERVER!, ['--port', port, ...REDIS_CACHE_ARGUMENTS], { stdio: 'ignore' });
   try {
     await expect.poll(redisIsUp).toBe(true);
     for (const base of apps) expect((await request.get(`${base}/roles/${slug}`)).status()).toBe(200);

@@ -7,7 +7,8 @@ const mainPort = Number(process.env.E2E_PORT ?? 3100);
 export const STACK_PORT = mainPort + 100;
 export const stackUrls = {
   edge: `http://localhost:${STACK_PORT}`,
-  apps: [`http://localhost:${STACK_PORT + 1}`, `http://localhost:${STACK_PORT + 2}`] as const,
+  // The instances listen on 127.0.0.1 only (localhost may mean ::1 first).
+  apps: [`http://127.0.0.1:${STACK_PORT + 1}`, `http://127.0.0.1:${STACK_PORT + 2}`] as const,
 };
 /** scripts/test.ts starts a Redis for the stack (TEST_REDIS_URL) when redis-server is installed. */
 export const stackAvailable = Boolean(process.env.TEST_REDIS_URL) && fs.existsSync('/usr/sbin/varnishd');
