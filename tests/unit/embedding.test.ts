@@ -6,7 +6,6 @@ import { defaultEmbedOptions, parseEmbedOptions, type EmbedOptions } from '@/lib
 import { iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
 import { cachedResponse } from '@/lib/api/http';
 import { parseApiListParams } from '@/lib/api/role-responses';
-import { API_PAGE_SIZE } from '@/lib/api/schemas';
 import { renderWidget } from '@/lib/api/widget';
 import { titleLinesOf, widgetHeight, widgetSize, widgetVariantOf } from '@/lib/api/widget-layout';
 import { widgetLanguageOf, widgetLanguages, widgetTextFor } from '@/lib/api/widget-text';
@@ -172,9 +171,10 @@ describe('the badge', () => {
 });
 
 describe('API parameters', () => {
-  test('valid parameters become a search; unknown ones are ignored', () => {
+  test('valid parameters become a search; unknown ones are refused, not ignored (each would be a new address to caches)', () => {
+    assert.deepEqual(parseApiListParams(new URLSearchParams('q=nurse&sort=salary&limit=5')), { ok: true, search: { q: 'nurse', sort: 'salary' }, limit: 5 });
     const parsed = parseApiListParams(new URLSearchParams('q=nurse&sort=salary&limit=5&utm_source=x'));
-    assert.deepEqual(parsed, { ok: true, search: { q: 'nurse', sort: 'salary' }, limit: 5 });
+    assert.deepEqual(parsed, { ok: false, invalidParams: [{ name: 'utm_source', reason: 'This endpoint does not take this parameter' }] });
   });
 
   test('every invalid or repeated parameter is named', () => {
@@ -186,7 +186,7 @@ describe('API parameters', () => {
   test('names that objects inherit are unknown parameters like any other', () => {
     // The fuzz test found GET /api/v1/roles?valueOf=%zz answering 500: "valueOf" is `in` every object.
     const parsed = parseApiListParams(new URLSearchParams('valueOf=%zz&constructor=1&__proto__=x&toString=y'));
-    assert.deepEqual(parsed, { ok: true, search: {}, limit: API_PAGE_SIZE.default });
+    assert.deepEqual(parsed.ok ? [] : parsed.invalidParams.map((param) => param.name), ['valueOf', 'constructor', '__proto__', 'toString']);
   });
 });
 
