@@ -33,28 +33,40 @@ export function readServerReferences(distDir: string): ServerReferences {
   return { actions, cacheFunctions };
 }
 
+/** An action a form posted without JavaScript names, and whether React could decode its call. */
+export type FormAction = { id: string; readable: boolean };
+
 /**
- * The action ids a form posted without JavaScript refers to, as React's decodeAction reads them.
- * A reference whose descriptor cannot be read counts as the id '' (which no action has).
+ * The actions a form posted without JavaScript names, as React's decodeAction reads them: a field
+ * `$ACTION_ID_<id>` (called with the form alone), or `$ACTION_REF_<n>` whose descriptor
+ * `$ACTION_<n>:0` is `{"id":…,"bound":null}` or `{"id":…,"bound":"$@<k>"}` with the bound
+ * arguments, a list, in `$ACTION_<n>:<k>`. A descriptor that cannot be read names the id ''.
  */
-export function actionIdsInForm(form: FormData): string[] {
-  const ids: string[] = [];
+export function actionsInForm(form: FormData): FormAction[] {
+  const found: FormAction[] = [];
   for (const name of new Set(form.keys())) {
-    if (name.startsWith('$ACTION_ID_')) ids.push(name.slice('$ACTION_ID_'.length));
-    else if (name.startsWith('$ACTION_REF_')) ids.push(descriptorId(form.getAll(`$ACTION_${name.slice('$ACTION_REF_'.length)}:0`)));
+    if (name.startsWith('$ACTION_ID_')) found.push({ id: name.slice('$ACTION_ID_'.length), readable: true });
+    else if (name.startsWith('$ACTION_REF_')) found.push(referencedAction(form, name.slice('$ACTION_REF_'.length)));
   }
-  return ids;
+  return found;
 }
 
-function descriptorId(values: FormDataEntryValue[]) {
-  if (values.length !== 1 || typeof values[0] !== 'string') return '';
+function referencedAction(form: FormData, reference: string): FormAction {
+  const field = (part: string) => {
+    const values = form.getAll(`$ACTION_${reference}:${part}`);
+    return values.length === 1 && typeof values[0] === 'string' ? values[0] : null;
+  };
+  let descriptor: unknown;
   try {
-    const descriptor: unknown = JSON.parse(values[0]);
-    const id = typeof descriptor === 'object' && descriptor !== null ? (descriptor as { id?: unknown }).id : undefined;
-    return typeof id === 'string' ? id : '';
+    descriptor = JSON.parse(field('0') ?? '');
   } catch {
-    return '';
+    return { id: '', readable: false };
   }
+  const { id, bound } = (typeof descriptor === 'object' && descriptor !== null ? descriptor : {}) as { id?: unknown; bound?: unknown };
+  if (typeof id !== 'string') return { id: '', readable: false };
+  if (bound === null) return { id, readable: true };
+  const part = typeof bound === 'string' ? /^\$@(\d{1,6})$/.exec(bound)?.[1] : undefined;
+  return { id, readable: part !== undefined && isArgumentList(field(part)) };
 }
 
 /**
@@ -163,7 +175,8 @@ export async function checkServerActionRequest(request: IncomingMessage, actions
   const form = await formOf(body, contentType);
   // Not a form Next.js could read either: no action runs, and it answers for itself.
   if (!form) return 'not-an-action';
-  const ids = actionIdsInForm(form);
-  if (ids.length === 0) return 'not-an-action';
-  return ids.every((id) => actions.has(id)) ? 'allowed' : 'refused';
+  const formActions = actionsInForm(form);
+  if (formActions.length === 0) return 'not-an-action';
+  if (!formActions.every(({ id }) => actions.has(id))) return 'refused';
+  return formActions.every(({ readable }) => readable) ? 'allowed' : 'malformed';
 }

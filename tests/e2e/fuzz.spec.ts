@@ -192,6 +192,7 @@ const actionPost: fc.Arbitrary<ActionPost> = fc
     return { path: postPath, headers: { ...(formStyle === 'fetch-form' ? { 'Next-Action': id } : {}), 'Content-Type': contentType, ...cookie }, body };
   });
 
+// FUZZ_ACTION_RUNS=6000 makes a deeper run than each test run's 850.
 test('fuzzing Server Action posts: no 5xx, and no cached read is ever run', async ({ baseURL }) => {
   test.setTimeout(300_000);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -206,7 +207,7 @@ test('fuzzing Server Action posts: no 5xx, and no cached read is ever run', asyn
         const named = post.headers['Next-Action'] ?? /\$ACTION_ID_([^"\r]*)|"id":"([^"\\]*)"/.exec(String(post.body))?.slice(1).find((id) => id !== undefined);
         if (named !== undefined && cacheFunctions.has(named)) expect([404, 405], label).toContain(response.status);
       }),
-      { numRuns: RUNS_PER_ROUTE_GROUP },
+      { numRuns: Number(process.env.FUZZ_ACTION_RUNS ?? RUNS_PER_ROUTE_GROUP) },
     );
   } finally {
     agent.destroy();

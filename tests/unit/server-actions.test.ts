@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { actionIdsInForm, checkServerActionRequest, type ActionVerdict } from '@/lib/server/server-actions';
+import { actionsInForm, checkServerActionRequest, type ActionVerdict } from '@/lib/server/server-actions';
 
 // Ids shaped as Next.js makes them: 42 hex digits, the first byte's top bit set for 'use cache' functions.
 const realAction = `7f${'a'.repeat(40)}`;
@@ -51,18 +51,25 @@ function form(fields: Record<string, string>) {
 }
 
 describe('the action ids a form posted without JavaScript names', () => {
-  test('as $ACTION_ID_<id>, or as $ACTION_REF_<n> with its descriptor', () => {
-    assert.deepEqual(actionIdsInForm(form({ [`$ACTION_ID_${realAction}`]: '', email: 'a@b.c' })), [realAction]);
-    assert.deepEqual(actionIdsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id: cacheFunction, bound: '$@1' }), '$ACTION_1:1': '[]' })), [
-      cacheFunction,
+  test('as $ACTION_ID_<id>, or as $ACTION_REF_<n> with its descriptor and bound arguments', () => {
+    assert.deepEqual(actionsInForm(form({ [`$ACTION_ID_${realAction}`]: '', email: 'a@b.c' })), [{ id: realAction, readable: true }]);
+    // As React writes a form of useActionState: the previous state bound as the first argument.
+    assert.deepEqual(actionsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id: realAction, bound: '$@1' }), '$ACTION_1:1': '[{}]', $ACTION_KEY: 'k0' })), [
+      { id: realAction, readable: true },
     ]);
-    assert.deepEqual(actionIdsInForm(form({ q: 'nurse' })), []);
+    assert.deepEqual(actionsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id: cacheFunction, bound: null }) })), [{ id: cacheFunction, readable: true }]);
+    assert.deepEqual(actionsInForm(form({ q: 'nurse' })), []);
   });
 
-  test('a reference whose descriptor cannot be read names no action there is', () => {
-    assert.deepEqual(actionIdsInForm(form({ $ACTION_REF_1: '' })), ['']);
-    assert.deepEqual(actionIdsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': 'not json' })), ['']);
-    assert.deepEqual(actionIdsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': '{"bound":null}' })), ['']);
+  test('a reference whose descriptor cannot be read names no action there is; bound arguments React cannot decode are unreadable', () => {
+    assert.deepEqual(actionsInForm(form({ $ACTION_REF_1: '' })), [{ id: '', readable: false }]);
+    assert.deepEqual(actionsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': 'not json' })), [{ id: '', readable: false }]);
+    assert.deepEqual(actionsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': '{"bound":null}' })), [{ id: '', readable: false }]);
+    for (const bound of ['', 'x', '{}', '["$Q1"]']) {
+      assert.deepEqual(actionsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id: realAction, bound: '$@1' }), '$ACTION_1:1': bound })), [{ id: realAction, readable: false }], bound);
+    }
+    assert.deepEqual(actionsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id: realAction, bound: '$@1' }) })), [{ id: realAction, readable: false }]);
+    assert.deepEqual(actionsInForm(form({ $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id: realAction, bound: [1] }) })), [{ id: realAction, readable: false }]);
   });
 });
 
@@ -97,6 +104,8 @@ describe('posts to the action endpoint', () => {
     assert.equal(await post(form({ [`$ACTION_ID_${cacheFunction}`]: '' })), 'refused');
     assert.equal(await post(form({ $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id: cacheFunction, bound: null }) })), 'refused');
     assert.equal(await post(form({ [`$ACTION_ID_${realAction}`]: '', $ACTION_REF_2: '', '$ACTION_2:0': '{"id":"x"}' })), 'refused');
+    // The fuzz test's find: a real action whose bound arguments are empty made React fail (a 500).
+    assert.equal(await post(form({ $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id: realAction, bound: '$@1' }), '$ACTION_1:1': '' })), 'malformed');
   });
 
   test('other posts are no action of ours to judge, and their bodies reach Next.js untouched', async () => {
