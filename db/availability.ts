@@ -23,7 +23,13 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-export function reportDatabaseAnswered() {
+/**
+ * An answer to a question asked at `askedAt`. Only a question asked since the failure began says
+ * the database is back: an answer already on its way when a connection failed (another pooled
+ * connection's) is old news, and would make the requests failing meanwhile look like plain errors.
+ */
+export function reportDatabaseAnswered(askedAt = Date.now()) {
+  if (state.failingSince !== null && askedAt < state.failingSince) return;
   state.failingSince = null;
 }
 

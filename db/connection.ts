@@ -27,7 +27,7 @@ type SocketOptions = { host: string[]; port: number[]; path?: string | false };
  */
 function connectWatchedSocket({ host, port, path }: SocketOptions): net.Socket {
   const socket = path ? net.connect({ path }) : net.connect({ host: host[0] ?? 'localhost', port: port[0] ?? 5432 });
-  socket.on('error', reportDatabaseFailure);
+  socket.on('error', () => reportDatabaseFailure());
   // While the database is failing, new connections fail at once, bar one probe now and then.
   if (!mayTryDatabase()) setImmediate(() => socket.destroy(new DatabaseUnavailableError('The database is unavailable (retrying shortly)')));
   watchForSilence(socket);
@@ -38,6 +38,8 @@ function watchForSilence(socket: net.Socket) {
   let silenceTimer: NodeJS.Timeout | null = null;
   // A new connection was allowed by mayTryDatabase; a pooled one asks again before each exchange.
   let pooled = false;
+  // When the exchange now under way began: its answer says the database is back only if asked since it failed.
+  let askedAt = Date.now();
   const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
   socket.write = ((...args: unknown[]) => {
     // While the database is failing, a pooled connection fails at once too (bar the periodic probe).
@@ -45,6 +47,7 @@ function watchForSilence(socket: net.Socket) {
       socket.destroy(new DatabaseUnavailableError('The database is unavailable (retrying shortly)'));
       return false;
     }
+    if (silenceTimer === null) askedAt = Date.now();
     silenceTimer ??= setTimeout(() => {
       reportDatabaseFailure();
       socket.destroy(new DatabaseUnavailableError(`The database did not answer within ${DATABASE_TIMEOUTS.silenceMs / 1000} s`));
@@ -55,7 +58,7 @@ function watchForSilence(socket: net.Socket) {
     if (silenceTimer) clearTimeout(silenceTimer);
     silenceTimer = null;
     pooled = true;
-    reportDatabaseAnswered();
+    reportDatabaseAnswered(askedAt);
   });
   socket.once('close', () => {
     if (silenceTimer === null) return;
