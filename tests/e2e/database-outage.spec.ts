@@ -38,7 +38,7 @@ async function timedGet(path: string) {
 
 async function expectUnavailable(label: string) {
   const page = await timedGet(`/?q=outage-${label}-${Date.now()}`);
-  expect(page.response.status).toBe(503);
+  expect(page.response.status, `the server said:\n${server.output().slice(-4000)}`).toBe(503);
   expect(page.response.headers.get('retry-after')).toBe('30');
   expect(page.response.headers.get('content-security-policy')).toContain("default-src 'none'");
   expect(page.body).toContain('Temporarily unavailable');
