@@ -9,11 +9,11 @@ export const DATABASE_PROBE_INTERVAL_MS = 3_000;
 /** Seconds a client should wait before retrying while the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 30;
 
-type AvailabilityState = { failingSince: number | null; lastProbeAt: number };
+type AvailabilityState = { failingSince: number | null; lastProbeAt: number; lastFailureAt: number };
 
 const stateKey = Symbol.for('roleboard.databaseAvailability');
 const globalState = globalThis as unknown as { [stateKey]?: AvailabilityState };
-const state = (globalState[stateKey] ??= { failingSince: null, lastProbeAt: 0 });
+const state = (globalState[stateKey] ??= { failingSince: null, lastProbeAt: 0, lastFailureAt: 0 });
 
 /** The database cannot be reached, or did not answer in time. Pages and the API turn it into a 503. */
 export class DatabaseUnavailableError extends Error {
@@ -34,6 +34,7 @@ export function reportDatabaseAnswered(askedAt = Date.now()) {
 }
 
 export function reportDatabaseFailure(now = Date.now()) {
+  state.lastFailureAt = Math.max(state.lastFailureAt, now);
   if (state.failingSince !== null) return;
   state.failingSince = now;
   // The failure itself was the latest try: the first probe comes one interval later.
@@ -42,6 +43,15 @@ export function reportDatabaseFailure(now = Date.now()) {
 
 export function isDatabaseFailing() {
   return state.failingSince !== null;
+}
+
+/**
+ * Whether a request that started at `since` and failed may have failed because the database is
+ * away: it is failing now, or it failed while the request ran (an answer on another connection may
+ * have said it was back in between: the request failed all the same).
+ */
+export function hasDatabaseFailedSince(since: number) {
+  return state.failingSince !== null || state.lastFailureAt >= since;
 }
 
 /**

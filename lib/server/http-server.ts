@@ -9,7 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import next from 'next';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailing } from '@/db/availability';
+import { DATABASE_RETRY_AFTER_SECONDS, hasDatabaseFailedSince } from '@/db/availability';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { holdResponse } from './buffered-response';
 import { EDGE_TAGS_HEADER, edgeCacheControlOf, edgeTagsOf } from './edge-cache';
@@ -153,9 +153,9 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     res.end(body);
   }
 
-  /** What to say when the app failed: the database is away (503), or something else broke (500). */
-  function failure() {
-    return isDatabaseFailing() ? databaseUnavailableAnswer(DATABASE_RETRY_AFTER_SECONDS) : serverErrorAnswer;
+  /** What to say when a request that started at `startedAt` failed: the database is away (503), or something else broke (500). */
+  function failure(startedAt: number) {
+    return hasDatabaseFailedSince(startedAt) ? databaseUnavailableAnswer(DATABASE_RETRY_AFTER_SECONDS) : serverErrorAnswer;
   }
 
   /**
@@ -184,6 +184,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   }
 
   async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+    const startedAt = Date.now();
     inFlight.add(res);
     res.once('close', () => {
       inFlight.delete(res);
@@ -243,7 +244,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         applyEncodingOfApp(res);
         failed = res.statusCode === 500 && !/^(text\/x-component|application\/problem\+json)/.test(typeOf());
         // A failure while the database is away is a 503, whatever answers it.
-        if (res.statusCode === 500 && isDatabaseFailing()) {
+        if (res.statusCode === 500 && hasDatabaseFailedSince(startedAt)) {
           res.statusCode = 503;
           res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
         }
@@ -254,7 +255,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         return failed || (isPage && typeOf().startsWith('text/html'));
       },
       finish: (body) => {
-        if (failed) return Buffer.from(answer(res, kind, failure()));
+        if (failed) return Buffer.from(answer(res, kind, failure(startedAt)));
         if (isPage && isEmptyNotFoundDocument(res.statusCode, body)) return Buffer.from(answer(res, kind, notFoundAnswer));
         if (isPage && res.statusCode !== 304) {
           // Development keeps the runtime: fast refresh and the error overlay need it.
@@ -273,7 +274,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       await handle(req, res);
     } catch (error) {
       console.error(`Failed to handle ${req.method} ${pathOf(req.url)}:`, error);
-      if (!res.headersSent) res.end(answer(res, kind, failure()));
+      if (!res.headersSent) res.end(answer(res, kind, failure(startedAt)));
       else res.destroy();
     }
   }

@@ -1,7 +1,7 @@
 // Whether the database counts as away (db/availability.ts), which turns a failed page into a 503.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isDatabaseFailing, reportDatabaseAnswered, reportDatabaseFailure } from '@/db/availability';
+import { hasDatabaseFailedSince, isDatabaseFailing, reportDatabaseAnswered, reportDatabaseFailure } from '@/db/availability';
 
 test('an answer to a question asked before the failure began does not say the database is back', () => {
   reportDatabaseAnswered();
@@ -12,4 +12,13 @@ test('an answer to a question asked before the failure began does not say the da
   // A question asked since (the periodic probe) does.
   reportDatabaseAnswered(1_000);
   assert.equal(isDatabaseFailing(), false);
+});
+
+test('a request that failed while the database failed is said to have failed for it, even if it answered again since', () => {
+  reportDatabaseAnswered();
+  reportDatabaseFailure(5_000);
+  reportDatabaseAnswered(5_001);
+  assert.equal(isDatabaseFailing(), false);
+  assert.equal(hasDatabaseFailedSince(4_000), true);
+  assert.equal(hasDatabaseFailedSince(6_000), false);
 });
