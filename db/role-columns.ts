@@ -3,7 +3,7 @@
 // the app has `percentiles` and `outlook` objects or null; both stats tables, role_stats and
 // role_stats_history, convert here.
 import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
-import { roleContentKeys, type Outlook, type Percentiles, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
+import { roleContentKeys, type HourlyWages, type Outlook, type Percentiles, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
 import type { Role, RoleStats } from './schema';
 
 /** A role row's editable content (the row may hold only those columns). */
@@ -26,6 +26,24 @@ export function percentilesFromColumns(
   return { p10, p25, median, p75, p90, topCoded };
 }
 
+/** The hourly mean and percentiles, or null when BLS published neither. */
+function hourlyWagesFromColumns(row: StatsColumns): HourlyWages | null {
+  const mean = row.hourlyMean === null ? null : Number(row.hourlyMean);
+  const { hourlyP10: p10, hourlyP25: p25, hourlyMedian: median, hourlyP75: p75, hourlyP90: p90 } = row;
+  const percentiles =
+    p10 === null || p25 === null || median === null || p75 === null || p90 === null
+      ? null
+      : {
+          p10: Number(p10),
+          p25: Number(p25),
+          median: Number(median),
+          p75: Number(p75),
+          p90: Number(p90),
+          topCoded: percentileKeys.filter((key) => row.hourlyTopCoded.includes(key)) as PercentileKey[],
+        };
+  return mean === null && percentiles === null ? null : { mean, percentiles };
+}
+
 function outlookFromColumns(row: StatsColumns): Outlook | null {
   const { outlookStartYear: startYear, outlookEndYear: endYear, outlookStartEmployment: startEmployment } = row;
   const { outlookEndEmployment: endEmployment, outlookChangePercent: changePercent } = row;
@@ -42,11 +60,13 @@ export function statsFromColumns(row: StatsColumns): Stats {
     currency: row.currency,
     degreeRequirementPercent: row.degreeRequirementPercent,
     percentiles: percentilesFromColumns(row),
+    hourlyWages: hourlyWagesFromColumns(row),
     entryEducation: row.entryEducation,
     outlook: outlookFromColumns(row),
     asOf: row.asOf,
     source: row.source,
     sourceUrl: row.sourceUrl,
+    editedFigures: row.editedFigures,
   };
 }
 
@@ -64,6 +84,13 @@ export function columnsFromStats(stats: Stats): StatsColumns {
     salaryP75: stats.percentiles?.p75 ?? null,
     salaryP90: stats.percentiles?.p90 ?? null,
     salaryTopCoded: stats.percentiles?.topCoded ?? [],
+    hourlyMean: stats.hourlyWages?.mean ?? null,
+    hourlyP10: stats.hourlyWages?.percentiles?.p10 ?? null,
+    hourlyP25: stats.hourlyWages?.percentiles?.p25 ?? null,
+    hourlyMedian: stats.hourlyWages?.percentiles?.median ?? null,
+    hourlyP75: stats.hourlyWages?.percentiles?.p75 ?? null,
+    hourlyP90: stats.hourlyWages?.percentiles?.p90 ?? null,
+    hourlyTopCoded: stats.hourlyWages?.percentiles?.topCoded ?? [],
     entryEducation: stats.entryEducation,
     outlookStartYear: stats.outlook?.startYear ?? null,
     outlookEndYear: stats.outlook?.endYear ?? null,
@@ -73,5 +100,6 @@ export function columnsFromStats(stats: Stats): StatsColumns {
     asOf: stats.asOf,
     source: stats.source,
     sourceUrl: stats.sourceUrl,
+    editedFigures: stats.editedFigures,
   };
 }

@@ -108,6 +108,31 @@ function percentileColumns() {
   };
 }
 
+/**
+ * Hourly wage percentiles (BLS OEWS H_PCT10 … H_PCT90), all five or none. BLS publishes them for
+ * every occupation and only them for a few paid by the hour (actors, dancers, …), whose annual
+ * columns are empty. Top-coded ones (BLS's `#`) hold the hourly top code, named in
+ * `hourly_top_coded`, as the annual ones do.
+ */
+function hourlyColumns() {
+  return {
+    hourlyMean: numeric('hourly_mean', { precision: 7, scale: 2, mode: 'number' }),
+    hourlyP10: numeric('hourly_p10', { precision: 7, scale: 2, mode: 'number' }),
+    hourlyP25: numeric('hourly_p25', { precision: 7, scale: 2, mode: 'number' }),
+    hourlyMedian: numeric('hourly_median', { precision: 7, scale: 2, mode: 'number' }),
+    hourlyP75: numeric('hourly_p75', { precision: 7, scale: 2, mode: 'number' }),
+    hourlyP90: numeric('hourly_p90', { precision: 7, scale: 2, mode: 'number' }),
+    hourlyTopCoded: text('hourly_top_coded').array().notNull().default(sql`'{}'::text[]`),
+  };
+}
+
+/**
+ * Which figures an editor set by hand, and why: the field's name (as in role_stats, e.g.
+ * `averageSalary`) → when, and the note or source the editor gave. A figure not named here comes
+ * from the row's `source`.
+ */
+export type EditedFigures = Record<string, { editedAt: string; note: string }>;
+
 type PercentileTableColumns = { [K in keyof ReturnType<typeof percentileColumns>]: AnyPgColumn };
 
 /** The rules on percentileColumns(): all or none, in order, top-coded ones named; `name` prefixes the constraint names. */
@@ -145,6 +170,7 @@ function statsColumns() {
     /** Null where not known: it is never estimated. */
     degreeRequirementPercent: integer('degree_requirement_percent'),
     ...percentileColumns(),
+    ...hourlyColumns(),
     /** Typical education needed for entry (BLS EP), as published. */
     entryEducation: text('entry_education'),
     outlookStartYear: smallint('outlook_start_year'),
@@ -156,6 +182,7 @@ function statsColumns() {
     asOf: date('as_of', { mode: 'string' }).notNull(),
     source: text('source').notNull(),
     sourceUrl: text('source_url'),
+    editedFigures: jsonb('edited_figures').$type<EditedFigures>().notNull().default(sql`'{}'::jsonb`),
   };
 }
 
@@ -178,6 +205,19 @@ function statsChecks(name: string, table: StatsTableColumns) {
            and ${table.outlookStartYear} < ${table.outlookEndYear} and ${table.outlookStartEmployment} >= 0 and ${table.outlookEndEmployment} >= 0)`,
     ),
     check(`${name}_source_url`, sql`${table.sourceUrl} ~ '^https?://' and length(${table.sourceUrl}) <= 500`),
+    check(
+      `${name}_hourly_percentiles`,
+      sql`num_nonnulls(${table.hourlyP10}, ${table.hourlyP25}, ${table.hourlyMedian}, ${table.hourlyP75}, ${table.hourlyP90}) = 0
+       or (num_nonnulls(${table.hourlyP10}, ${table.hourlyP25}, ${table.hourlyMedian}, ${table.hourlyP75}, ${table.hourlyP90}) = 5
+           and ${table.hourlyP10} >= 0 and ${table.hourlyP10} <= ${table.hourlyP25} and ${table.hourlyP25} <= ${table.hourlyMedian}
+           and ${table.hourlyMedian} <= ${table.hourlyP75} and ${table.hourlyP75} <= ${table.hourlyP90})`,
+    ),
+    check(`${name}_hourly_mean`, sql`${table.hourlyMean} >= 0`),
+    check(
+      `${name}_hourly_top_coded`,
+      sql`${table.hourlyTopCoded} <@ array['p10', 'p25', 'median', 'p75', 'p90']::text[] and (cardinality(${table.hourlyTopCoded}) = 0 or ${table.hourlyP10} is not null)`,
+    ),
+    check(`${name}_edited_figures`, sql`jsonb_typeof(${table.editedFigures}) = 'object'`),
   ];
 }
 
@@ -234,6 +274,8 @@ export const roleSearch = pgTable(
     averageSalary: integer('average_salary'),
     jobOpenings: integer('job_openings').notNull(),
     degreeRequirementPercent: integer('degree_requirement_percent'),
+    /** lib/education.ts's rank of role_stats.entry_education (0 no formal credential … 7 doctoral); null where unknown. */
+    educationRank: smallint('education_rank'),
   },
   (table) => [
     index('role_search_vector_idx').using('gin', table.searchVector),
@@ -244,6 +286,8 @@ export const roleSearch = pgTable(
     index('role_search_salary_asc_key_idx').on(sql`coalesce(${table.averageSalary}, 2147483647)`, table.roleId),
     index('role_search_openings_idx').on(table.jobOpenings, table.roleId),
     index('role_search_degree_idx').on(table.degreeRequirementPercent),
+    // "Best-paid jobs at or below an education level": the salary key within each rank.
+    index('role_search_education_salary_idx').on(table.educationRank, sql`coalesce(${table.averageSalary}, -1)`, table.roleId),
   ],
 );
 /**

@@ -312,7 +312,7 @@ const contentColumns: Record<keyof RoleContentInput, CatalogueColumn> = {
   contentAttribution: 'content_attribution',
 };
 
-const statsColumns: Record<Exclude<keyof RoleStatsInput, 'percentiles' | 'outlook'>, CatalogueColumn> = {
+const statsColumns: Record<Exclude<keyof RoleStatsInput, 'percentiles' | 'outlook' | 'hourlyWages' | 'editedFigures'>, CatalogueColumn> = {
   employment: 'employment',
   jobOpenings: 'job_openings',
   jobOpeningsBasis: 'job_openings_basis',

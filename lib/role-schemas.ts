@@ -67,6 +67,45 @@ const percentilesSchema = z
 
 export type Percentiles = z.output<typeof percentilesSchema>;
 
+/** An hourly wage in dollars and cents, as BLS publishes it. */
+const hourlyAmount = z
+  .number({ error: 'Enter an hourly wage, e.g. 16.06' })
+  .min(0, 'Must be at least 0')
+  .max(10_000, 'Must be at most 10,000')
+  .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, 'Use at most two decimals');
+
+/**
+ * Hourly wages as published: the mean and the five percentiles (all or none). BLS publishes them for
+ * every occupation, and only them for a few paid by the hour (actors, dancers, …).
+ */
+const hourlyWagesSchema = z
+  .object({
+    mean: hourlyAmount.nullable().default(null),
+    percentiles: z
+      .object({
+        ...(Object.fromEntries(percentileKeys.map((key) => [key, hourlyAmount])) as Record<PercentileKey, typeof hourlyAmount>),
+        topCoded: topCodedSchema().max(percentileKeys.length).default([]),
+      })
+      .refine((percentiles) => percentileKeys.slice(1).every((key, index) => percentiles[key] >= percentiles[percentileKeys[index]!]), 'Percentiles must not decrease')
+      .transform((percentiles) => ({ ...percentiles, topCoded: percentileKeys.filter((key) => percentiles.topCoded.includes(key)) }))
+      .nullable()
+      .default(null),
+  })
+  .transform((hourly) => (hourly.mean === null && hourly.percentiles === null ? null : hourly));
+
+export type HourlyWages = NonNullable<z.output<typeof hourlyWagesSchema>>;
+
+/**
+ * Which figures an editor set by hand (provenance follows the figure): the stats field's name →
+ * when, and the editor's note or source. A figure not named here comes from the stats' `source`.
+ */
+export const editedFiguresSchema = z.record(
+  z.string().max(40),
+  z.object({ editedAt: z.iso.datetime({ offset: true }), note: plainText({ max: 500 }) }),
+);
+
+export type EditedFigures = z.output<typeof editedFiguresSchema>;
+
 const yearSchema = wholeNumber('the year', { min: 1900, max: 2200 });
 const employmentSchema = (what: string) => wholeNumber(what, { min: 0, max: STATS_LIMITS.maxEmployment });
 
@@ -106,6 +145,7 @@ export const roleStatsSchema = z.object({
   degreeRequirementPercent: optionalFigure(wholeNumber('the share of openings that require a degree', { min: 0, max: 100 })),
   /** All five or none (null). */
   percentiles: percentilesSchema.nullable().default(null),
+  hourlyWages: hourlyWagesSchema.nullable().default(null),
   entryEducation: plainText({ max: 200 })
     .nullish()
     .transform((text) => text || null),
@@ -119,6 +159,7 @@ export const roleStatsSchema = z.object({
     .refine((url) => url === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(url), 'Enter a web address starting with http:// or https://')
     .nullish()
     .transform((url) => url || null),
+  editedFigures: editedFiguresSchema.default({}),
 });
 
 export type RoleStatsInput = z.output<typeof roleStatsSchema>;

@@ -60,11 +60,13 @@ function trickyRole(slug = newSlug()): RoleValues {
     currency: 'USD',
     degreeRequirementPercent: null,
     percentiles: { p10: 40_000, p25: 50_000, median: 60_000, p75: 239_200, p90: 239_200, topCoded: ['p75', 'p90'] },
+    hourlyWages: null,
     entryEducation: "Bachelor's degree",
     outlook: { startYear: 2024, endYear: 2034, startEmployment: 1_000, endEmployment: 968, changePercent: -3.2 },
     asOf: '2024-05-01',
     source: 'BLS OEWS May 2024; BLS EP 2024–34',
     sourceUrl: 'https://www.bls.gov/oes/',
+    editedFigures: {},
   };
   return { content, stats };
 }

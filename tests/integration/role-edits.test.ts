@@ -62,6 +62,8 @@ function content(overrides: Partial<RoleContentInput> = {}): RoleContentInput {
 const stats = (overrides: Partial<RoleStatsInput> = {}): RoleStatsInput => ({
   employment: null,
   jobOpeningsBasis: 'current',
+  hourlyWages: null,
+  editedFigures: {},
   entryEducation: null,
   outlook: null,
   sourceUrl: null,
