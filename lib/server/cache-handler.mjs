@@ -1,67 +1,139 @@
 // Next.js's page cache (rendered pages and route handlers) for every instance of one deployment;
-// `'use cache'` data has its own handler (use-cache-handler.mjs) on the same Redis connection. With REDIS_URL it lives in Redis, so a save on any instance, which invalidates its
-// tags there, shows on every instance's next request. Without it, each process keeps a bounded
-// in-memory cache (the default single process needs nothing else). Either way nothing is kept on
-// disk, so two servers started from one folder never share entries.
-//
-// Entries are keyed under ROLEBOARD_CACHE_PREFIX, which scripts/serve.ts derives from the
-// database's identity and the build: an entry never crosses to another database or outlives its
-// build. Redis going away degrades to misses (pages render from the database), never to errors;
-// tags invalidated meanwhile are invalidated again once it is back. After Redis, the edge
+// `'use cache'` data has its own handler (use-cache-handler.mjs). Both keep their entries in
+// cache-stores.mjs: with REDIS_URL in Redis, so a save on any instance, which invalidates its tags
+// there, is a miss on every instance's next request; without it in this process, at most
+// MEMORY_LIMIT_BYTES. Nothing is kept on disk, so two servers started from one folder never share
+// entries. Keys sit under ROLEBOARD_CACHE_PREFIX (scripts/serve.ts: one database, one build).
+// Redis going away degrades to misses (pages render from the database), never to errors; tags
+// invalidated meanwhile are invalidated again once it is back. After the store, the edge
 // (PURGE_URLS) is purged of the same tags.
 //
-// Plain JavaScript: Next.js loads this file itself (next.config.mjs `cacheHandler`).
-import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
-import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
-import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
+// The interface is Next.js's CacheHandler (next/dist/server/lib/incremental-cache). Plain
+// JavaScript: Next.js loads this file itself (next.config.mjs `cacheHandler`).
+import { memoryStore, redisStore, REDIS_TTL_SECONDS } from './cache-stores.mjs';
 import { edgePurgersFrom, purgeEdge } from './edge-purge.mjs';
-import { cacheKeyPrefix, REDIS_TIMEOUT_MS, replayedTags, sharedRedis } from './shared-redis.mjs';
+import { replayedTags, sharedRedis } from './shared-redis.mjs';
 
-/** Next.js's own tags for paths (`_N_T_/roles/x`): the edge knows pages by our tags only. */
+/** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerValue} CacheHandlerValue */
+/** @typedef {import('next/dist/server/response-cache').IncrementalCacheValue} IncrementalCacheValue */
+
+/** Undocumented: Next.js's own tags for paths (`_N_T_/roles/x`); the edge knows pages by our tags only. */
 const IMPLICIT_TAG_PREFIX = '_N_T_';
+/** Undocumented: the header in which Next.js stores a rendered page's tags, its implicit ones included. */
+const CACHE_TAGS_HEADER = 'x-next-cache-tags';
+/** Role pages are ~30 kB of HTML and as much RSC each: every role and state page fits. */
+const MEMORY_LIMIT_BYTES = 128 * 1024 * 1024;
 
-/** @typedef {{ handlers: import('@fortedigital/nextjs-cache-handler/cache-handler.types').Handler[] }} CacheConfig */
+/**
+ * An entry as bytes: JSON in which Buffers (HTML, RSC data, route bodies) are base64 and Maps
+ * (segment data) lists of pairs, so the same bytes can go to Redis or stay in memory.
+ * @param {unknown} value an IncrementalCacheValue
+ */
+export function serializeValue(value) {
+  return Buffer.from(
+    JSON.stringify(value, function replacer(key) {
+      const original = this[key];
+      if (Buffer.isBuffer(original) || original instanceof Uint8Array) return { $buffer: Buffer.from(original).toString('base64') };
+      if (original instanceof Map) return { $map: [...original.entries()] };
+      return original;
+    }),
+  );
+}
+
+/**
+ * @param {Buffer} bytes
+ * @returns {IncrementalCacheValue}
+ */
+export function deserializeValue(bytes) {
+  return JSON.parse(bytes.toString('utf8'), (_key, value) => {
+    if (value && typeof value === 'object' && typeof value.$buffer === 'string') return Buffer.from(value.$buffer, 'base64');
+    if (value && typeof value === 'object' && Array.isArray(value.$map)) return new Map(value.$map);
+    return value;
+  });
+}
+
+/**
+ * The tags an entry is invalidated by: a page's or a route's are in its headers (its implicit
+ * path tags included); a fetch's are given when it is stored.
+ * @param {IncrementalCacheValue | null} value
+ * @param {string[]} given
+ */
+function tagsOf(value, given) {
+  if (value && (value.kind === 'APP_PAGE' || value.kind === 'APP_ROUTE')) {
+    const header = value.headers?.[CACHE_TAGS_HEADER];
+    if (typeof header === 'string') return header.split(',').filter(Boolean);
+    if (Array.isArray(header)) return header.map(String);
+    return [];
+  }
+  return given;
+}
 
 // One per process: Next.js may create several handler instances, all sharing this.
-const state = /** @type {{ roleboardPageCache?: Promise<CacheConfig> }} */ (globalThis);
+const state = /** @type {{ roleboardPageStore?: import('./cache-stores.mjs').Store }} */ (globalThis);
 
-/** @returns {Promise<CacheConfig>} */
-function cacheConfig() {
-  state.roleboardPageCache ??= (async () => {
+function store() {
+  if (!state.roleboardPageStore) {
     const redis = sharedRedis();
-    if (!redis) {
-      // At most 5,000 entries and 256 MB: role pages are ~30 kB of HTML and RSC each.
-      return { handlers: [createLruHandler({ maxItemsNumber: 5000, maxItemSizeBytes: 256 * 1024 * 1024 })] };
-    }
-    const client = await redis.client;
-    return { handlers: [createRedisHandler({ client, keyPrefix: cacheKeyPrefix(), timeoutMs: REDIS_TIMEOUT_MS })] };
-  })();
-  return state.roleboardPageCache;
+    state.roleboardPageStore = redis ? redisStore(redis, 'pages') : memoryStore(MEMORY_LIMIT_BYTES);
+  }
+  return state.roleboardPageStore;
 }
 
 const replay = replayedTags(async (tags) => {
-  const { handlers } = await cacheConfig();
-  for (const tag of tags) await handlers[0]?.revalidateTag(tag);
+  if (!(await store().invalidate(tags, { staleAt: Date.now(), expiredAt: Date.now() }))) throw new Error('Redis is still away');
 });
-
-CacheHandler.onCreation(cacheConfig);
 
 const edgePurgers = edgePurgersFrom(process.env.PURGE_URLS);
 
-export default class RoleboardCacheHandler extends CacheHandler {
+export default class RoleboardCacheHandler {
   /**
-   * @param {string | string[]} tag
-   * @param {...unknown} rest
+   * @param {string} cacheKey
+   * @param {{ tags?: string[], softTags?: string[] }} [context]
+   * @returns {Promise<CacheHandlerValue | null>}
    */
-  async revalidateTag(tag, ...rest) {
+  async get(cacheKey, context = {}) {
+    const stored = await store().read(cacheKey);
+    if (!stored) return null;
+    const { lastModified, tags, cacheControl } = /** @type {{ lastModified: number, tags: string[], cacheControl?: CacheHandlerValue['cacheControl'] }} */ (
+      stored.metadata
+    );
+    const tagTimes = await store().tagTimes([...tags, ...(context.softTags ?? [])]);
+    // Redis could not say: a miss, so nothing invalidated is served.
+    if (!tagTimes) return null;
+    if (tagTimes.some((times) => times && times.staleAt >= lastModified)) return null;
+    return { lastModified, value: deserializeValue(stored.value), ...(cacheControl ? { cacheControl } : {}) };
+  }
+
+  /**
+   * @param {string} cacheKey
+   * @param {IncrementalCacheValue | null} value
+   * @param {{ tags?: string[], cacheControl?: CacheHandlerValue['cacheControl'] }} [context]
+   */
+  async set(cacheKey, value, context = {}) {
+    if (!value) {
+      await store().remove(cacheKey);
+      return;
+    }
+    const { cacheControl } = context;
+    const metadata = { lastModified: Date.now(), tags: tagsOf(value, context.tags ?? []), ...(cacheControl ? { cacheControl } : {}) };
+    const expire = typeof cacheControl?.expire === 'number' ? cacheControl.expire : REDIS_TTL_SECONDS;
+    await store().write(cacheKey, { metadata, value: serializeValue(value) }, expire);
+  }
+
+  /**
+   * Next.js also passes the durations of a stale-while-revalidate profile; an invalidated page is
+   * rendered afresh here instead, as the edge's purge does.
+   * @param {string | string[]} tag
+   */
+  async revalidateTag(tag) {
     const tags = typeof tag === 'string' ? [tag] : tag;
-    const redis = sharedRedis();
-    if (redis && !(await redis.client).isReady) replay.remember(tags);
-    // @ts-expect-error -- Next.js 16 passes the durations too; the handler's types name only the tags.
-    await super.revalidateTag(tag, ...rest);
+    const now = Date.now();
+    if (!(await store().invalidate(tags, { staleAt: now, expiredAt: now }))) replay.remember(tags);
     await purgeEdge(
       edgePurgers,
       tags.filter((each) => !each.startsWith(IMPLICIT_TAG_PREFIX)),
     );
   }
+
+  resetRequestCache() {}
 }
