@@ -103,11 +103,17 @@ export function refusalOf(request: IncomingMessage, { allowedOrigins }: { allowe
   return readOnlyRefusal(path);
 }
 
+/** Undocumented: the prefix of Next.js's development-only endpoints. */
+const NEXT_DEVELOPMENT_ENDPOINTS = '/__nextjs';
+
 /**
  * Public pages have no forms that post (theirs are GET forms): only the sign-in and admin pages
  * take Server Actions, and the API's routes answer other methods themselves.
  */
 function readOnlyRefusal(path: string): Refusal | null {
+  // Next.js's development overlay posts to its own endpoints (/__nextjs_original-stack-frames);
+  // in production there are none, and Next.js answers such a path 404 itself.
+  if (path.startsWith(NEXT_DEVELOPMENT_ENDPOINTS)) return null;
   const kind = responseKindOf(path);
   if (kind !== 'page' && kind !== 'widget' && kind !== 'asset') return null;
   return { status: 405, title: 'Method not allowed', detail: `This address can only be read (${READ_ONLY_METHODS}).` };

@@ -82,6 +82,8 @@ describe('the request guard', () => {
     const post = (url: string) => refusalOf(request({ method: 'POST', url, headers: { 'content-length': '3' } }), { allowedOrigins })?.status ?? null;
     for (const url of ['/', '/compare', '/roles/software-developers', '/embed/software-developers', '/_next/static/chunks/a.js', '/sitemap.xml']) assert.equal(post(url), 405, url);
     for (const url of ['/login', '/admin/roles/new', '/api/v1/roles', '/api/auth/callback/credentials']) assert.equal(post(url), null, url);
+    // Next.js's development overlay reads stack frames this way (a 405 broke its error pages).
+    assert.equal(post('/__nextjs_original-stack-frames'), null);
     assert.equal(refusalOf(request({ method: 'POST', url: '/compare' }), { allowedOrigins })?.status, 405);
   });
 
