@@ -81,3 +81,8 @@ export const usStateParam = z
     ctx.addIssue({ code: 'custom', message: 'Not a U.S. state: give a postal code (CA) or a name (california)' });
     return z.NEVER;
   });
+
+/** How many areas a set of state figures covers, in words: all 51 are "the 50 states and DC". */
+export function areaCountInWords(areas: number) {
+  return areas === usStates.length ? 'the 50 states and DC' : `${areas} states and areas`;
+}

@@ -18,6 +18,7 @@ import { CATALOGUE_FILE_LIMITS, describeProblem, readCatalogueFile } from '@/lib
 import { readDevelopmentAuthSecret } from '@/lib/development-secret';
 import { env } from '@/lib/env';
 import { formatCount } from '@/lib/format';
+import { areaCountInWords } from '@/lib/us-states';
 import { MAX_TAGS_PER_REQUEST, REVALIDATION_PATH, REVALIDATION_SIGNATURE_HEADER, signRevalidation } from '@/lib/revalidation-request';
 
 const usage = `Usage: npm run data:import -- [FILE.csv] [--dry-run] [--overwrite-edited]
@@ -158,7 +159,7 @@ async function importDefault(db: Database) {
   const result = await importDefaultCatalogue(db, { onRelease: (asOf) => console.log(`Importing the U.S. catalogue as of ${asOf}…`), onProgress: progressLine });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Applied in ${seconds} s: created ${formatCount(result.created)}, updated ${formatCount(result.updated)} (counting each release).`);
-  console.log(`State figures (BLS May 2024): ${formatCount(result.states.figures)} in ${result.states.areas} states and DC, loaded in ${result.states.seconds.toFixed(1)} s.`);
+  console.log(`State figures (BLS May 2024): ${formatCount(result.states.figures)} in ${areaCountInWords(result.states.areas)}, loaded in ${result.states.seconds.toFixed(1)} s.`);
   if (result.tags.length > 0) console.log(await tellRunningServer(result.tags));
   return 0;
 }
