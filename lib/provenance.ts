@@ -2,6 +2,7 @@
 // `editedFigures`), how a save decides that, and how a figure's origin is said on the page, the
 // widget and the API. A figure nobody edited comes from the stats' `source`. Client-safe, no zod.
 import { formatDate } from './format';
+import { roleFieldLabels } from './role-fields';
 import type { EditedFigures, RoleStatsInput } from './role-schemas';
 
 /** Who the page and the API credit for an edited figure. */
@@ -62,9 +63,13 @@ export function editOf(stats: Pick<RoleStatsInput, 'editedFigures'>, figure: Fig
   return stats.editedFigures[figure] ?? null;
 }
 
-/** "Edited by Roleboard on December 6, 2026: Union pay scale 2026" (the note is plain text; the page escapes it). */
-export function describeEdit(edit: FigureEdit) {
-  const when = `Edited by Roleboard on ${formatDate(edit.editedAt)}`;
+/**
+ * "Edited by Roleboard on December 6, 2026: Union pay scale 2026", or with the figure named where
+ * several share a place ("Average salary edited by Roleboard on …"). The note is plain text: pages
+ * render it as text, never as markup.
+ */
+export function describeEdit(edit: FigureEdit, { figure }: { figure?: FigureKey } = {}) {
+  const when = `${figure ? roleFieldLabels[figure] + ' edited' : 'Edited'} by Roleboard on ${formatDate(edit.editedAt)}`;
   return edit.note ? `${when}: ${edit.note}` : when;
 }
 
@@ -76,6 +81,14 @@ export function provenanceOf(stats: Pick<RoleStatsInput, 'editedFigures' | 'sour
   return edit
     ? { source: EDITED_SOURCE, url: null, asOf: edit.editedAt.slice(0, 10), editedAt: edit.editedAt, note: edit.note || null }
     : { source: stats.source, url: stats.sourceUrl, asOf: stats.asOf, editedAt: null, note: null };
+}
+
+/** The figures a state's page, card or comparison shows as BLS's state estimates instead of the national ones. */
+export const stateFigureKeys = ['averageSalary', 'percentiles', 'employment'] as const satisfies readonly FigureKey[];
+
+/** The edits that still apply where the state figures replace the national ones: a national edit says nothing of a state's figure. */
+export function editsOutsideStateFigures(editedFigures: EditedFigures): EditedFigures {
+  return Object.fromEntries(Object.entries(editedFigures).filter(([figure]) => !(stateFigureKeys as readonly string[]).includes(figure)));
 }
 
 /** Whether any figure on a role was edited (the source line then says "except where marked"). */
