@@ -12,21 +12,24 @@ import {
   formatPercentile,
   NOT_KNOWN,
 } from '@/lib/format';
+import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 import type { UsState } from '@/lib/us-states';
 
-type Row = { label: string; value: (role: RoleDetail) => React.ReactNode };
+/** `figure`: where the value comes from, so a figure an editor set by hand says so beside it. */
+type Row = { label: string; value: (role: RoleDetail) => React.ReactNode; figure?: FigureKey };
 
 /** The rows; in a state, its figures are named for it and the national ones say "U.S.". */
 const rowsFor = (state: UsState | undefined): Row[] => [
   { label: 'Category', value: (role) => role.category.name },
-  { label: state ? `Average salary in ${state.name}` : 'Average salary', value: (role) => formatAverageSalary(role.stats.averageSalary, role.stats.currency) },
-  { label: state ? 'Job openings (U.S.)' : 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings, role.stats.jobOpeningsBasis) },
-  { label: state ? `Employment in ${state.name}` : 'Employment', value: (role) => formatEmployment(role.stats.employment) },
-  { label: state ? 'Degree requirement (U.S.)' : 'Degree requirement', value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent) },
-  { label: 'Typical education', value: (role) => role.stats.entryEducation ?? NOT_KNOWN },
+  { label: state ? `Average salary in ${state.name}` : 'Average salary', value: (role) => formatAverageSalary(role.stats.averageSalary, role.stats.currency), figure: 'averageSalary' },
+  { label: state ? 'Job openings (U.S.)' : 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings, role.stats.jobOpeningsBasis), figure: 'jobOpenings' },
+  { label: state ? `Employment in ${state.name}` : 'Employment', value: (role) => formatEmployment(role.stats.employment), figure: 'employment' },
+  { label: state ? 'Degree requirement (U.S.)' : 'Degree requirement', value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent), figure: 'degreeRequirementPercent' },
+  { label: 'Typical education', value: (role) => role.stats.entryEducation ?? NOT_KNOWN, figure: 'entryEducation' },
   {
     label: 'Median salary',
     value: ({ stats }) => (stats.percentiles ? formatPercentile(stats.percentiles, 'median', stats.currency) : NOT_KNOWN),
+    figure: 'percentiles',
   },
   {
     label: 'Middle half earns',
@@ -34,13 +37,26 @@ const rowsFor = (state: UsState | undefined): Row[] => [
       stats.percentiles
         ? `${formatPercentile(stats.percentiles, 'p25', stats.currency)} – ${formatPercentile(stats.percentiles, 'p75', stats.currency)}`
         : NOT_KNOWN,
+    figure: 'percentiles',
   },
   {
     label: state ? 'Employment outlook (U.S.)' : 'Employment outlook',
     value: ({ stats }) => (stats.outlook ? `${formatChangePercent(stats.outlook.changePercent)} (${stats.outlook.startYear}–${stats.outlook.endYear})` : NOT_KNOWN),
+    figure: 'outlook',
   },
   { label: 'Figures as of', value: (role) => <time dateTime={role.stats.asOf}>{formatAsOf(role.stats.asOf)}</time> },
 ];
+
+/** A row's value for one role, with the edit behind it where an editor set it by hand. */
+function FigureValue({ row, role }: { row: Row; role: RoleDetail }) {
+  const edit = row.figure ? editOf(role.stats, row.figure) : null;
+  return (
+    <>
+      {row.value(role)}
+      {edit && <span className="compare-edited">{describeEdit(edit)}</span>}
+    </>
+  );
+}
 
 /** "Remove" for one role: the comparison of the others. */
 function RemoveLink({ role, slugs, state }: { role: RoleDetail; slugs: string[]; state: UsState | undefined }) {
@@ -84,7 +100,9 @@ export function CompareFigures({ roles, state, withoutEstimate = [] }: { roles: 
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
               {roles.map((role) => (
-                <td key={role.slug}>{row.value(role)}</td>
+                <td key={role.slug}>
+                  <FigureValue row={row} role={role} />
+                </td>
               ))}
             </tr>
           ))}
@@ -104,7 +122,9 @@ export function CompareFigures({ roles, state, withoutEstimate = [] }: { roles: 
               {rows.map((row) => (
                 <div key={row.label}>
                   <dt>{row.label}</dt>
-                  <dd>{row.value(role)}</dd>
+                  <dd>
+                    <FigureValue row={row} role={role} />
+                  </dd>
                 </div>
               ))}
             </dl>

@@ -13,10 +13,12 @@ import {
   formatPercentile,
   formatPeriod,
 } from '@/lib/format';
+import { describeEdit, editOf, hasEditedFigures, type FigureKey } from '@/lib/provenance';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-type Item = { term: string; value: string; detail?: string; lead?: boolean };
+/** `figure` names where the value comes from, when an editor may have set it by hand. */
+type Item = { term: string; value: string; detail?: string; lead?: boolean; figure?: FigureKey };
 
 /** What a degree-requirement share is a share of, in one plain sentence. */
 export function describeDegreeRequirement(percent: number) {
@@ -34,49 +36,63 @@ export function RoleOverview({ stats }: { stats: RoleDetail['stats'] }) {
       value: formatAverageSalary(stats.averageSalary, currency),
       detail: stats.averageSalary === null ? 'the source publishes hourly wages only' : 'a year',
       lead: true,
+      figure: 'averageSalary',
     },
   ];
   if (percentiles) {
-    items.push({ term: 'Median salary', value: formatPercentile(percentiles, 'median', currency), detail: 'half earn more, half less' });
+    items.push({ term: 'Median salary', value: formatPercentile(percentiles, 'median', currency), detail: 'half earn more, half less', figure: 'percentiles' });
     items.push({
       term: 'Typical range',
       value: `${formatPercentile(percentiles, 'p10', currency)} to ${formatPercentile(percentiles, 'p90', currency)}`,
       detail: '8 in 10 earn within it (10th to 90th percentile)',
+      figure: 'percentiles',
     });
   }
   items.push(
     stats.jobOpeningsBasis === 'projected-per-year'
-      ? { term: 'Job openings', value: `${capitalize(formatOpeningsPerYear(stats.jobOpenings))} a year`, detail: period ? `projected, ${period}` : 'projected' }
-      : { term: 'Job openings', value: formatJobOpenings(stats.jobOpenings) },
+      ? {
+          term: 'Job openings',
+          value: `${capitalize(formatOpeningsPerYear(stats.jobOpenings))} a year`,
+          detail: period ? `projected, ${period}` : 'projected',
+          figure: 'jobOpenings',
+        }
+      : { term: 'Job openings', value: formatJobOpenings(stats.jobOpenings), figure: 'jobOpenings' },
   );
-  if (stats.employment !== null) items.push({ term: 'Employment', value: formatCount(stats.employment), detail: 'people employed' });
+  if (stats.employment !== null) items.push({ term: 'Employment', value: formatCount(stats.employment), detail: 'people employed', figure: 'employment' });
   if (stats.degreeRequirementPercent !== null) {
-    items.push({ term: 'Degree requirement', value: formatDegreeRequirement(stats.degreeRequirementPercent), detail: describeDegreeRequirement(stats.degreeRequirementPercent) });
+    items.push({ term: 'Degree requirement', value: formatDegreeRequirement(stats.degreeRequirementPercent), detail: describeDegreeRequirement(stats.degreeRequirementPercent), figure: 'degreeRequirementPercent' });
   }
-  if (stats.entryEducation) items.push({ term: 'Typical education', value: stats.entryEducation, detail: 'typically needed to enter the occupation' });
+  if (stats.entryEducation) items.push({ term: 'Typical education', value: stats.entryEducation, detail: 'typically needed to enter the occupation', figure: 'entryEducation' });
   if (outlook && period) {
     items.push({
       term: 'Employment outlook',
       value: formatChangePercent(outlook.changePercent),
       detail: `${formatCount(outlook.startEmployment)} → ${formatCount(outlook.endEmployment)}, ${period}`,
+      figure: 'outlook',
     });
   }
   return (
     <div className="headline">
       <dl className="overview">
-        {items.map(({ term, value, detail, lead }) => (
-          <div className={lead ? 'overview__item overview__item--lead' : 'overview__item'} key={term}>
-            <dt>{term}</dt>
-            <dd>
-              <span className="overview__value">{value}</span>
-              {detail && <span className="overview__detail"> {detail}</span>}
-            </dd>
-          </div>
-        ))}
+        {items.map(({ term, value, detail, lead, figure }) => {
+          const edit = figure ? editOf(stats, figure) : null;
+          return (
+            <div className={lead ? 'overview__item overview__item--lead' : 'overview__item'} key={term}>
+              <dt>{term}</dt>
+              <dd>
+                <span className="overview__value">{value}</span>
+                {detail && <span className="overview__detail"> {detail}</span>}
+                {/* Editor text, rendered as text: React escapes it. */}
+                {edit && <span className="overview__edited">{describeEdit(edit)}</span>}
+              </dd>
+            </div>
+          );
+        })}
       </dl>
       <p className="provenance">
         Figures as of <time dateTime={stats.asOf}>{formatAsOf(stats.asOf)}</time>. Source:{' '}
         {stats.sourceUrl ? <a href={stats.sourceUrl}>{stats.source}</a> : stats.source}
+        {hasEditedFigures(stats) && ', except the figures marked as edited by Roleboard'}
       </p>
     </div>
   );

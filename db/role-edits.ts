@@ -14,9 +14,13 @@ import { categories, roles, roleStats, roleStatsHistory, users, type Role } from
 import { contentFromRow, statsFromColumns, type Stats } from './role-columns';
 import { bumpVersion, changedFields, insertRole, isEmpty, lastEditOf, postgresErrorOf, roleCacheTags, toLastEdit, writeStats, type LastEdit } from './role-writes';
 import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/errors';
+import { changedFigures, stampEditedFigures } from '@/lib/provenance';
 import {
+  EDIT_NOTE_REQUIRED,
+  editNoteSchema,
   roleContentKeys,
   roleContentSchema,
+  roleFormStatsKeys,
   roleStatsKeys,
   roleStatsSchema,
   type RoleContentInput,
@@ -217,7 +221,9 @@ export async function createRole(claims: unknown, input: { content: RoleContentI
   const actor = await requireUserToChange(claims, 'editor');
   const parsed = roleChangeSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
-  const { content, stats } = parsed.data;
+  // A new role's figures all come from the source it names: none is an edit of an earlier figure.
+  const { content } = parsed.data;
+  const stats = { ...parsed.data.stats, editedFigures: {} };
   return inTransaction(async (tx): Promise<RoleSaved | RoleRefused> => {
     const refused = await checkContent(tx, content, null);
     if (refused) return refused;
@@ -234,21 +240,31 @@ export async function createRole(claims: unknown, input: { content: RoleContentI
   });
 }
 
+/**
+ * Saves the role form. Its stats replace the stored ones except those the form does not hold
+ * (statsKeptOnSave): the hourly wages stay as stored, and each figure that changed is stamped as
+ * edited, with the save's time and the editor's note, which such a save requires.
+ */
 export async function updateRole(
   claims: unknown,
-  input: { roleId: number; expectedVersion: number; content: RoleContentInput; stats: RoleStatsInput },
+  input: { roleId: number; expectedVersion: number; content: RoleContentInput; stats: RoleStatsInput; editNote?: string },
 ): Promise<RoleMutationResult> {
   const actor = await requireUserToChange(claims, 'editor');
-  const parsed = roleChangeSchema.safeParse(input);
+  const parsed = roleChangeSchema.extend({ editNote: editNoteSchema.default('') }).safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
-  const { content, stats } = parsed.data;
+  const { content, editNote } = parsed.data;
   const { roleId, expectedVersion } = input;
   return inTransaction(async (tx): Promise<RoleMutationResult> => {
     const current = await lockRole(tx, roleId);
     if (!current) return { status: 'not-found' };
     if (current.version !== expectedVersion) return conflictWith(current);
+    const typed = { ...parsed.data.stats, hourlyWages: current.stats.hourlyWages, editedFigures: current.stats.editedFigures };
+    const figuresChanged = changedFigures(current.stats, typed).length > 0;
+    if (figuresChanged && editNote === '') return { status: 'invalid', fieldErrors: { editNote: [EDIT_NOTE_REQUIRED] } };
+    const stats = { ...typed, editedFigures: stampEditedFigures({ before: current.stats, after: typed, note: editNote, editedAt: new Date().toISOString() }) };
     const contentChange = changedFields(current.content, content, roleContentKeys);
-    const statsChange = changedFields(current.stats, stats, roleStatsKeys);
+    // The edited figures follow from the figures that changed; the audit records those and the note instead.
+    const statsChange = changedFields(current.stats, stats, roleFormStatsKeys);
     if (isEmpty(contentChange.after) && isEmpty(statsChange.after)) {
       return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
     }
@@ -264,7 +280,7 @@ export async function updateRole(
       entityType: 'role',
       entityId: String(roleId),
       before: { ...contentChange.before, ...statsChange.before },
-      after: { ...contentChange.after, ...statsChange.after },
+      after: { ...contentChange.after, ...statsChange.after, ...(figuresChanged && { editNote }) },
     });
     return { status: 'saved', role: updated, tags: roleCacheTags(current.content, content) };
   });

@@ -10,6 +10,7 @@ import type { RoleDetail } from '@/db/role-reads';
 import { firstValue, type RawSearchParams } from './query-params';
 import { roleSearchFields } from './role-search';
 import { formatCount, formatList, formatSalary } from './format';
+import { editsOutsideStateFigures } from './provenance';
 import { slugSchema } from './slug';
 import { usStateParam, type UsState } from './us-states';
 
@@ -72,9 +73,10 @@ export function compareHref(slugs: string[], state?: { slug: string }) {
  * BLS has no estimate there); openings, degree and outlook stay national, and are labelled so.
  */
 export function compareInState(role: RoleDetail, here: AreaFigures | null): RoleDetail {
+  const national = { ...role.stats, editedFigures: editsOutsideStateFigures(role.stats.editedFigures) };
   const stats = here
-    ? { ...role.stats, averageSalary: here.averageSalary, percentiles: here.percentiles, employment: here.employment, currency: 'USD', asOf: here.asOf }
-    : { ...role.stats, averageSalary: null, percentiles: null, employment: null };
+    ? { ...national, averageSalary: here.averageSalary, percentiles: here.percentiles, employment: here.employment, currency: 'USD', asOf: here.asOf }
+    : { ...national, averageSalary: null, percentiles: null, employment: null };
   return { ...role, stats };
 }
 

@@ -1,5 +1,6 @@
 // schema.org JSON-LD for a role page, built from the same data the page shows.
 import type { RoleDetail } from '@/db/role-reads';
+import { describeEdit, editOf, type FigureKey } from './provenance';
 import type { PercentileKey } from './role-fields';
 
 /** JSON that is safe inside <script>: no `</script>`, `<!--` or line separators can break out. */
@@ -20,6 +21,11 @@ export function serializeJsonLd(data: unknown): string {
 export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
   const { stats } = role;
   const { percentiles } = stats;
+  // An amount an editor set by hand says so, as the page does beside it.
+  const edited = (figure: FigureKey) => {
+    const edit = editOf(stats, figure);
+    return edit ? { description: describeEdit(edit) } : {};
+  };
   const exact = (key: PercentileKey) => (percentiles && !percentiles.topCoded.includes(key) ? percentiles[key] : undefined);
   const distribution = percentiles && {
     '@type': 'MonetaryAmountDistribution',
@@ -31,12 +37,14 @@ export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
     median: exact('median'),
     percentile75: exact('p75'),
     percentile90: exact('p90'),
+    ...edited('percentiles'),
   };
   const average = stats.averageSalary !== null && {
     '@type': 'MonetaryAmount',
     name: 'Average salary',
     currency: stats.currency,
     value: stats.averageSalary,
+    ...edited('averageSalary'),
   };
   const education = [
     stats.entryEducation && `Typical education needed for entry: ${stats.entryEducation}`,

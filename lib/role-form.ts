@@ -4,7 +4,7 @@
 // (Which input shows a field's error is in lib/role-fields.ts, which client code may import.)
 import { z } from 'zod';
 import { CONTENT_LIMITS, percentileKeys, type PercentileKey } from './role-fields';
-import { roleContentKeys, roleContentSchema, roleStatsKeys, roleStatsSchema, type RoleValues } from './role-schemas';
+import { editNoteSchema, roleContentKeys, roleContentSchema, roleStatsKeys, roleStatsSchema, type RoleValues } from './role-schemas';
 import { slugFormatSchema } from './slug';
 
 /** Everything the role form holds, exactly as typed (strings), so a failed save loses nothing. */
@@ -15,6 +15,8 @@ export type RoleFormValues = {
    * which fields this editor changed. Empty for a new role.
    */
   base: string;
+  /** Where changed figures come from (editNote): required when a save changes a figure. */
+  editNote: string;
   content: {
     title: string;
     slug: string;
@@ -57,6 +59,7 @@ const emptyOutlook = { startYear: '', endYear: '', startEmployment: '', endEmplo
 export const emptyRoleFormValues: RoleFormValues = {
   version: '',
   base: '',
+  editNote: '',
   content: {
     title: '',
     slug: '',
@@ -106,6 +109,8 @@ export function roleToFormValues(role: RoleValues & { version: number }): RoleFo
   return {
     version: String(role.version),
     base: formBase(role),
+    // A note belongs to one save: the next change says where its own figures come from.
+    editNote: '',
     content: {
       ...content,
       socCode: content.socCode ?? '',
@@ -146,6 +151,7 @@ export function formDataToRoleFormValues(formData: FormData): RoleFormValues {
   return {
     version: text('version'),
     base: text('base'),
+    editNote: text('editNote'),
     content: {
       title: text('title'),
       slug: text('slug'),
@@ -363,6 +369,8 @@ export const roleUpdateSubmissionSchema = z.discriminatedUnion('kind', [
     // The address the form was loaded from, which may be a slug reserved since (the save then asks for another).
     loadedSlug: slugFormatSchema.optional().catch(undefined),
     base: z.string().catch(''),
+    // Whether it is required depends on the stored figures, which the DAL compares (updateRole).
+    editNote: editNoteSchema,
   }),
   listEditSubmission,
 ]);

@@ -4,7 +4,7 @@
 // Server code (node:util); the conflict table imports only its types.
 import { isDeepStrictEqual } from 'node:util';
 import type { RoleBase, RoleFormValues } from './role-form';
-import { roleContentKeys, roleStatsKeys, type RoleContentInput, type RoleStatsInput, type RoleValues } from './role-schemas';
+import { roleContentKeys, roleFormStatsKeys, type RoleContentInput, type RoleStatsInput, type RoleValues } from './role-schemas';
 
 /** One field of a role, as the conflict table shows it: each text, each list, each stat, and the five percentiles as one. */
 export type RoleFieldKey = keyof RoleContentInput | keyof RoleStatsInput;
@@ -35,7 +35,8 @@ function mergeGroup<T extends Record<string, unknown>>(keys: readonly (keyof T &
 
 export function mergeRoleEdit({ base, yours, theirs }: { base: RoleBase; yours: RoleValues; theirs: RoleValues }): RoleMerge {
   const content = mergeGroup(roleContentKeys, base.content, yours.content, theirs.content);
-  const stats = mergeGroup(roleStatsKeys, base.stats, yours.stats, theirs.stats);
+  // Only what the form edits: the stats a save keeps (statsKeptOnSave) are always theirs.
+  const stats = mergeGroup(roleFormStatsKeys, base.stats, yours.stats, theirs.stats);
   return {
     values: { content: content.values, stats: stats.values },
     changedByYou: [...content.changedByYou, ...stats.changedByYou] as RoleFieldKey[],

@@ -218,3 +218,14 @@ export type RoleValues = { content: RoleContentInput; stats: RoleStatsInput };
 
 export const roleContentKeys = Object.keys(roleContentSchema.shape) as (keyof RoleContentInput)[];
 export const roleStatsKeys = Object.keys(roleStatsSchema.shape) as (keyof RoleStatsInput)[];
+
+/**
+ * Stats the role form does not hold: a save keeps the stored hourly wages (they come from BLS) and
+ * the server works out the edited figures (lib/provenance.ts), so neither is taken from a form.
+ */
+export const statsKeptOnSave = ['hourlyWages', 'editedFigures'] as const satisfies readonly (keyof RoleStatsInput)[];
+export const roleFormStatsKeys = roleStatsKeys.filter((key) => !(statsKeptOnSave as readonly string[]).includes(key));
+
+/** The editor's note on changed figures: where the new figures come from (shown with them, so one plain line). */
+export const editNoteSchema = nameText({ max: 500 });
+export const EDIT_NOTE_REQUIRED = 'Say where the new figures come from, e.g. "Union pay scale 2026, https://…"';

@@ -6,6 +6,8 @@ import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fi
 
 const fieldLabels: Record<string, string> = {
   ...roleFieldLabels,
+  // Roles: the note a save that changed figures gave (db/role-edits.ts updateRole)
+  editNote: 'Source of the new figures / note',
   // Users
   email: 'Email',
   name: 'Name',

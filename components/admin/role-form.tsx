@@ -223,6 +223,18 @@ export function RoleForm({
             <input type="url" maxLength={500} {...field('sourceUrl', stats.sourceUrl)} />
             {error('sourceUrl')}
           </div>
+          {/* A new role's figures are all from its source; only a change of saved figures needs a note. */}
+          {roleId !== undefined && (
+            <div className="field field--wide">
+              <label htmlFor="editNote">Source of the new figures / note</label>
+              <input type="text" maxLength={500} {...field('editNote', values.editNote, { hint: true })} />
+              <p className="hint" id="editNote-hint">
+                Required when you change a figure: the public pages show it beside each figure you changed, with
+                today&apos;s date, e.g. “Union pay scale 2026, https://…”. Optional when you change only text.
+              </p>
+              {error('editNote')}
+            </div>
+          )}
         </div>
       </fieldset>
 

@@ -1,8 +1,14 @@
 // Where a chart's figures come from, under its title: the source (linked where it has an address) and the release.
 import type { Stats } from '@/db/role-columns';
 import { formatAsOf } from '@/lib/format';
+import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 
-export function FigureSource({ stats }: { stats: Pick<Stats, 'source' | 'sourceUrl' | 'asOf'> }) {
+/** `figures`: the ones the chart draws; any an editor set by hand is named with its edit, since it is not the source's. */
+export function FigureSource({ stats, figures = [] }: { stats: Pick<Stats, 'source' | 'sourceUrl' | 'asOf' | 'editedFigures'>; figures?: FigureKey[] }) {
+  const edits = figures.flatMap((figure) => {
+    const edit = editOf(stats, figure);
+    return edit ? [describeEdit(edit, { figure })] : [];
+  });
   // The overview names the source in full; beside a chart a short link to it is enough.
   return (
     <span className="chart-figure__source">
@@ -14,7 +20,7 @@ export function FigureSource({ stats }: { stats: Pick<Stats, 'source' | 'sourceU
       ) : (
         <>Source: {stats.source}</>
       )}
-      .
+      .{edits.map((edit) => ` ${edit}.`)}
     </span>
   );
 }

@@ -1,16 +1,25 @@
 // A shields-style badge ("avg salary | $110,000") as SVG, with a <title> for screen readers.
 import type { CardRole } from './card-role';
 import { formatAverageSalary, formatCount, formatDegreeRequirement } from '@/lib/format';
+import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 import { escapeHtml } from './widget';
 
 export type BadgeMetric = 'salary' | 'openings' | 'degree';
-type Badge = { label: string; value: string; color?: string };
+/** `edit`: for a figure an editor set by hand, what its title (tooltip, accessible name) adds. */
+type Badge = { label: string; value: string; color?: string; edit?: string };
+
+const badgeFigures: Record<BadgeMetric, FigureKey> = { salary: 'averageSalary', openings: 'jobOpenings', degree: 'degreeRequirementPercent' };
 
 /**
  * What a role's badge says for one metric. In a state the salary is the state's ("avg salary in CA");
  * openings and the degree share are national figures, and say so.
  */
 export function badgeOf({ stats, inState }: Pick<CardRole, 'stats' | 'inState'>, metric: BadgeMetric): Badge {
+  const edit = editOf(stats, badgeFigures[metric]);
+  return { ...badgeFigure({ stats, inState }, metric), ...(edit && { edit: describeEdit(edit) }) };
+}
+
+function badgeFigure({ stats, inState }: Pick<CardRole, 'stats' | 'inState'>, metric: BadgeMetric): Badge {
   const where = inState ? ` in ${inState.state.postalCode}` : '';
   const national = inState ? ' (U.S.)' : '';
   switch (metric) {
@@ -41,10 +50,10 @@ export function badgeWidth(badge: Badge) {
 }
 
 export function renderBadge(badge: Badge) {
-  const { label, value, color = '#1d4ed8' } = badge;
+  const { label, value, color = '#1d4ed8', edit } = badge;
   const { labelWidth, valueWidth } = partWidths(badge);
   const width = labelWidth + valueWidth;
-  const title = escapeHtml(`${label}: ${value}`);
+  const title = escapeHtml(`${label}: ${value}${edit ? ` (${edit})` : ''}`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${labelWidth}" height="20" fill="#4b5563"/><rect x="${labelWidth}" width="${valueWidth}" height="20" fill="${color}"/><rect width="${width}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"><text x="${
     labelWidth / 2
   }" y="14">${escapeHtml(label)}</text><text x="${labelWidth + valueWidth / 2}" y="14">${escapeHtml(value)}</text></g></svg>`;

@@ -4,6 +4,7 @@
 import type { AreaFigures } from '@/db/areas';
 import type { RoleDetail } from '@/db/role-reads';
 import { env } from '@/lib/env';
+import { editsOutsideStateFigures } from '@/lib/provenance';
 import { usStateParam, type UsState } from '@/lib/us-states';
 
 export type CardRole = RoleDetail & { inState?: { state: UsState; employment: number | null } };
@@ -22,6 +23,7 @@ export function roleInState(role: RoleDetail, state: UsState, figures: AreaFigur
       asOf: figures?.asOf ?? role.stats.asOf,
       source: figures?.source ?? role.stats.source,
       sourceUrl: figures?.sourceUrl ?? role.stats.sourceUrl,
+      editedFigures: editsOutsideStateFigures(role.stats.editedFigures),
     },
   };
 }

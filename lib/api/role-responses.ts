@@ -5,10 +5,11 @@ import type { AreaFigures } from '@/db/areas';
 import type { Stats } from '@/db/role-columns';
 import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/role-reads';
 import { env } from '@/lib/env';
+import { figureKeys, provenanceOf } from '@/lib/provenance';
 import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
 import { UNKNOWN_PARAM_REASON, type InvalidParam } from './http';
-import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiRoleAreasSchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
+import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;
 export const roleStatePageUrl = (slug: string, state: UsState) => `${rolePageUrl(slug)}/states/${state.slug}`;
@@ -27,6 +28,11 @@ function apiStats(stats: Stats): z.infer<typeof apiRoleStatsSchema> {
     entryEducation: stats.entryEducation,
     outlook: stats.outlook,
   };
+}
+
+/** Each figure's origin: the stats' source, or the editors' edit (lib/api/schemas.ts StatsProvenance). */
+function apiProvenance(stats: Stats): z.infer<typeof apiProvenanceSchema> {
+  return Object.fromEntries(figureKeys.map((figure) => [figure, provenanceOf(stats, figure)])) as z.infer<typeof apiProvenanceSchema>;
 }
 
 export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSummarySchema> {
@@ -75,6 +81,7 @@ export function toApiRole(role: RoleDetail): z.infer<typeof apiRoleSchema> {
     asOf: stats.asOf,
     source: stats.source,
     sourceUrl: stats.sourceUrl,
+    provenance: apiProvenance(stats),
     attribution: role.contentAttribution,
     updatedAt: role.updatedAt > stats.updatedAt ? role.updatedAt : stats.updatedAt,
     version: role.version,
@@ -91,6 +98,7 @@ export function toApiHistory(slug: string, entries: RoleStatsHistoryEntry[]): z.
       asOf: entry.asOf,
       source: entry.source,
       sourceUrl: entry.sourceUrl,
+      provenance: apiProvenance(entry),
       changedAt: entry.changedAt,
     })),
   };

@@ -1,6 +1,7 @@
 // The public API's shapes, as zod schemas. The routes build their responses through these and
 // the OpenAPI document (lib/api/openapi.ts) is generated from them, so the two cannot drift.
 import { z } from 'zod';
+import { EDITED_SOURCE, figureKeys, type FigureKey } from '@/lib/provenance';
 import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
 import { categorySlugSchema, currencyCodeSchema, jobOpeningsBases, SOC_CODE_PATTERN, topCodedSchema, wholeCountSchema } from '@/lib/field-schemas';
 import { roleSearchFields } from '@/lib/role-search';
@@ -95,12 +96,33 @@ const provenance = {
   sourceUrl: z.url().nullable().describe('The publication the stats come from.'),
 };
 
+export const figureProvenanceSchema = z
+  .object({
+    source: z.string().describe(`Who the figure comes from: the stats' \`source\`, or "${EDITED_SOURCE}" for a figure an editor set by hand.`),
+    url: z.url().nullable().describe("The source's publication; null for an edited figure, whose note says where it comes from."),
+    asOf: z.iso.date().describe("The date the figure describes: the source's, or the day an editor set it."),
+    editedAt: z.iso.datetime().nullable().describe('When an editor set the figure; null for a figure as its source published it.'),
+    note: z.string().nullable().describe("The editor's note on where the edited figure comes from (plain text); null for a figure as its source published it."),
+  })
+  .meta({ id: 'FigureProvenance', description: 'Where one figure comes from.' });
+
+/** One entry per figure, whether or not the figure is known, so a client never has to guess which apply. */
+export const apiProvenanceSchema = z
+  .object(Object.fromEntries(figureKeys.map((figure) => [figure, figureProvenanceSchema])) as Record<FigureKey, typeof figureProvenanceSchema>)
+  .meta({
+    id: 'StatsProvenance',
+    description:
+      'Where each figure comes from (`averageSalary`, `percentiles`, `hourlyWages`, `jobOpenings`, `employment`, `degreeRequirementPercent`, `entryEducation`, `outlook`): ' +
+      `the stats' source, or "${EDITED_SOURCE}" with the date and the editor's note where an editor changed the figure.`,
+  });
+
 export const apiRoleSchema = apiRoleSummarySchema
   .omit({ inState: true })
   .extend({
     alternativeTitles: z.array(z.string()).describe('Other names the role goes by.'),
     stats: apiRoleStatsSchema,
     ...provenance,
+    provenance: apiProvenanceSchema,
     attribution: z.string().nullable().describe("Credit the role's text requires (O*NET's CC BY 4.0 attribution); show it with the text."),
     updatedAt: z.iso.datetime(),
     version: z.number().int().min(1).describe('Increases with every change to the role.'),
@@ -121,6 +143,7 @@ export const apiHistoryEntrySchema = apiRoleStatsSchema
   .extend({
     roleVersion: z.number().int().min(1),
     ...provenance,
+    provenance: apiProvenanceSchema,
     changedAt: z.iso.datetime(),
   })
   .meta({ id: 'RoleStatsChange' });

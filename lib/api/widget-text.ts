@@ -28,6 +28,8 @@ export type WidgetText = {
   employed: string;
   notPublished: string;
   notKnown: string;
+  /** After the label of a figure an editor set by hand ("Average salary · edited"). */
+  edited: string;
   /** The month the figures describe, already formatted by Intl ("May 2024", "mai 2024"). */
   asOf: (month: string) => string;
   fullStatistics: string;
@@ -51,6 +53,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     employed: 'Employed',
     notPublished: 'Not published',
     notKnown: 'Not known',
+    edited: 'edited',
     asOf: (month) => `As of ${month}`,
     fullStatistics: 'Full statistics on Roleboard',
     fullStatisticsTail: ' on Roleboard',
@@ -69,6 +72,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     employed: 'Beschäftigte',
     notPublished: 'Nicht veröffentlicht',
     notKnown: 'Nicht bekannt',
+    edited: 'bearbeitet',
     asOf: (month) => `Stand: ${month}`,
     fullStatistics: 'Alle Zahlen auf Roleboard',
     fullStatisticsTail: ' auf Roleboard',
@@ -87,6 +91,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     employed: 'Emplois',
     notPublished: 'Non publié',
     notKnown: 'Inconnu',
+    edited: 'modifié',
     // French sets a narrow no-break space before a colon.
     asOf: (month) => `Données\u202f: ${month}`,
     fullStatistics: 'Détails sur Roleboard',
@@ -106,6 +111,7 @@ const texts: Record<WidgetLanguage, WidgetText> = {
     employed: 'Empleados',
     notPublished: 'No publicado',
     notKnown: 'Desconocido',
+    edited: 'editado',
     asOf: (month) => `Datos: ${month}`,
     fullStatistics: 'Detalles en Roleboard',
     fullStatisticsTail: ' en Roleboard',

@@ -3,6 +3,7 @@
 // variant (widget-layout.ts), its words come in the locale's language (widget-text.ts).
 import type { RoleDetail } from '@/db/role-reads';
 import { formatAsOf, formatCount, formatDegreeRequirement, formatSalary } from '@/lib/format';
+import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 import type { PercentileKey } from '@/lib/role-fields';
 import type { Percentiles } from '@/lib/role-schemas';
 import { cardTitleOf, type CardRole } from './card-role';
@@ -54,7 +55,8 @@ dd.unknown{font-size:14px;font-weight:400;color:var(--muted)}
 .compact-salary dt,.compact-salary dd{display:inline}.compact-salary dt{font-size:13px;line-height:1;margin-right:8px}
 .compact-salary dd{font-weight:700;color:var(--accent);letter-spacing:-.01em}.compact-salary dd.unknown{font-size:14px;line-height:1}
 .foot{height:${b.footer}px;margin-top:auto;display:flex;justify-content:space-between;gap:12px;font-size:12px;line-height:${b.footer}px;color:var(--muted)}
-a{color:var(--accent);text-underline-offset:2px}a:hover{text-decoration-thickness:2px}
+a{color:var(--accent);text-underline-offset:2px}
+.edited{font-weight:600;color:var(--fg)}.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}a:hover{text-decoration-thickness:2px}
 /* Narrower than designed (a phone's column, oEmbed's maxwidth): smaller figures and a shorter link, same height. */
 @media (max-width:339px){.figures dd{font-size:18px}.detail>div{gap:8px}.detail dt{font-size:11px}.detail dd{font-size:12px}.wide{display:none}}`;
 }
@@ -72,35 +74,47 @@ function formatTypicalRange(percentiles: Percentiles, currency: string, locale: 
   return topCoded.includes('p75') ? `${range}${text.rangeOrMore}` : range;
 }
 
-type Figure = { label: string; value: string; className?: string };
+/** `edit`: a figure an editor set by hand, marked as such; the whole sentence is its tooltip and is read out after it. */
+type Figure = { label: string; value: string; className?: string; edit?: { word: string; description: string } };
 
 function figureList(figures: Figure[], className: string) {
-  const items = figures.map(
-    ({ label, value, className: valueClass }) =>
-      `<div><dt>${escapeHtml(label)}</dt><dd${valueClass ? ` class="${valueClass}"` : ''}>${escapeHtml(value)}</dd></div>`,
-  );
+  const items = figures.map(({ label, value, className: valueClass, edit }) => {
+    const marker = edit ? `<span class="edited"> · ${escapeHtml(edit.word)}</span>` : '';
+    // The description is English, like the editors' notes.
+    const description = edit ? `<span class="vh" lang="en">. ${escapeHtml(edit.description)}</span>` : '';
+    return `<div${edit ? ` title="${escapeHtml(edit.description)}"` : ''}><dt>${escapeHtml(label)}${marker}</dt><dd${valueClass ? ` class="${valueClass}"` : ''}>${escapeHtml(value)}${description}</dd></div>`;
+  });
   return `<dl class="${className}">${items.join('')}</dl>`;
+}
+
+/** The figure, marked as edited where an editor set it by hand. */
+function withEdit(figure: Figure, stats: RoleDetail['stats'], key: FigureKey, text: WidgetText): Figure {
+  const edit = editOf(stats, key);
+  return edit ? { ...figure, edit: { word: text.edited, description: describeEdit(edit) } } : figure;
 }
 
 function salaryFigure(stats: RoleDetail['stats'], locale: string, text: WidgetText): Figure {
   return stats.averageSalary === null
     ? { label: text.averageSalary, value: text.notPublished, className: 'unknown' }
-    : { label: text.averageSalary, value: formatSalary(stats.averageSalary, stats.currency, locale), className: 'salary' };
+    : withEdit({ label: text.averageSalary, value: formatSalary(stats.averageSalary, stats.currency, locale), className: 'salary' }, stats, 'averageSalary', text);
 }
 
 function openingsFigure(stats: RoleDetail['stats'], locale: string, text: WidgetText): Figure {
-  if (stats.jobOpeningsBasis === 'projected-per-year') {
-    // BLS publishes openings in thousands with one decimal: 0.0 thousand is fewer than 50.
-    return { label: text.openingsAYear, value: stats.jobOpenings === 0 ? '< 50' : formatCount(stats.jobOpenings, locale) };
-  }
-  return { label: text.jobOpenings, value: text.jobOpeningsValue(stats.jobOpenings, formatCount(stats.jobOpenings, locale)) };
+  const figure =
+    stats.jobOpeningsBasis === 'projected-per-year'
+      ? // BLS publishes openings in thousands with one decimal: 0.0 thousand is fewer than 50.
+        { label: text.openingsAYear, value: stats.jobOpenings === 0 ? '< 50' : formatCount(stats.jobOpenings, locale) }
+      : { label: text.jobOpenings, value: text.jobOpeningsValue(stats.jobOpenings, formatCount(stats.jobOpenings, locale)) };
+  return withEdit(figure, stats, 'jobOpenings', text);
 }
 
 /** Where there is no salary range: the degree share and employment, whichever are known. */
 function factFigures(stats: RoleDetail['stats'], locale: string, text: WidgetText): Figure[] {
   const facts: Figure[] = [];
-  if (stats.degreeRequirementPercent !== null) facts.push({ label: text.degreeRequirement, value: formatDegreeRequirement(stats.degreeRequirementPercent, locale) });
-  if (stats.employment !== null) facts.push({ label: text.employed, value: formatCount(stats.employment, locale) });
+  if (stats.degreeRequirementPercent !== null) {
+    facts.push(withEdit({ label: text.degreeRequirement, value: formatDegreeRequirement(stats.degreeRequirementPercent, locale) }, stats, 'degreeRequirementPercent', text));
+  }
+  if (stats.employment !== null) facts.push(withEdit({ label: text.employed, value: formatCount(stats.employment, locale) }, stats, 'employment', text));
   return facts;
 }
 
@@ -140,8 +154,8 @@ export function renderWidget(role: CardRole, { pageUrl, options }: { pageUrl: st
     if (variant.range && stats.percentiles) {
       const range = figureList(
         [
-          { label: text.typicalRange, value: formatTypicalRange(stats.percentiles, stats.currency, locale, text) },
-          { label: text.median, value: formatWage(stats.percentiles, 'median', stats.currency, locale, text) },
+          withEdit({ label: text.typicalRange, value: formatTypicalRange(stats.percentiles, stats.currency, locale, text) }, stats, 'percentiles', text),
+          withEdit({ label: text.median, value: formatWage(stats.percentiles, 'median', stats.currency, locale, text) }, stats, 'percentiles', text),
         ],
         'detail',
       );

@@ -10,6 +10,13 @@ import { signIn } from './support/sign-in';
 const overview = (page: Page) => page.getByRole('region', { name: 'Overview', exact: true });
 const saveButton = (page: Page) => page.getByRole('button', { name: 'Save', exact: true });
 const averageSalary = (page: Page) => page.getByLabel('Average salary', { exact: true });
+const editNote = (page: Page) => page.getByLabel('Source of the new figures / note', { exact: true });
+
+/** A new average salary, with the note a changed figure needs. */
+async function setSalary(page: Page, salary: number, note = 'End-to-end test figures') {
+  await averageSalary(page).fill(String(salary));
+  await editNote(page).fill(note);
+}
 // Next's route announcer is an alert too, so alerts are found by what they say.
 const formAlert = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
 
@@ -43,7 +50,7 @@ test.describe('editing a role', () => {
     await page.getByRole('link', { name: 'Technical Writers', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Technical Writers');
 
-    await averageSalary(page).fill(String(salary));
+    await setSalary(page, salary);
     await saveButton(page).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
     await expect(averageSalary(page)).toHaveValue(String(salary));
@@ -94,11 +101,11 @@ test.describe('editing a role', () => {
     for (const { page } of [first, second]) await page.goto('/admin/roles/management-analysts');
 
     const [firstSalary, secondSalary] = [freshSalary(), freshSalary() + 10_000];
-    await averageSalary(first.page).fill(String(firstSalary));
+    await setSalary(first.page, firstSalary);
     await saveButton(first.page).click();
     await expect(first.page.getByRole('status')).toHaveText('Saved');
 
-    await averageSalary(second.page).fill(String(secondSalary));
+    await setSalary(second.page, secondSalary);
     await saveButton(second.page).click();
     const alert = formAlert(second.page, `This role was changed by ${testUsers.editor.name} at`);
     await expect(alert).toBeVisible();
@@ -128,7 +135,7 @@ test.describe('editing a role', () => {
     await expect(first.page.getByRole('status')).toHaveText('Saved');
 
     const salary = freshSalary();
-    await averageSalary(second.page).fill(String(salary));
+    await setSalary(second.page, salary);
     await saveButton(second.page).click();
     const alert = formAlert(second.page, `This role was changed by ${testUsers.editor.name} at`);
     await expect(alert).toBeVisible();
@@ -161,20 +168,21 @@ test.describe('editing a role', () => {
     const published = await (await request.get(`/api/v1/roles/${slug}`)).json();
     expect(published.summary).toBe('Logisticians plan how goods get where they are needed.\nThey track every step of the way.');
 
-    /** The newest audit entry of this role: only the average salary, from whichever form. */
+    /** The newest audit entry of this role: only the average salary and its note, from whichever form. */
     const expectOnlySalaryChanged = async (salary: number) => {
       await page.goto('/admin/audit');
       await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Logisticians' });
       await page.getByRole('button', { name: 'Filter' }).click();
       const newest = page.getByRole('article').first();
       await expect(newest.getByRole('heading')).toHaveText('Edited role: Logisticians');
-      await expect(newest.getByRole('row')).toHaveCount(2);
+      await expect(newest.getByRole('row')).toHaveCount(3);
       await expect(newest.getByRole('row', { name: /Average salary/ })).toContainText(salary.toLocaleString('en-US'));
+      await expect(newest.getByRole('row', { name: /Source of the new figures/ })).toContainText('End-to-end test figures');
     };
 
     await page.reload();
     const salary = freshSalary();
-    await averageSalary(page).fill(String(salary));
+    await setSalary(page, salary);
     await saveButton(page).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
     await expectOnlySalaryChanged(salary);
@@ -182,7 +190,7 @@ test.describe('editing a role', () => {
     const noScript = await signedInPage(browser, testUsers.editor, { javaScriptEnabled: false });
     await noScript.page.goto(`/admin/roles/${slug}`);
     const secondSalary = salary + 1;
-    await averageSalary(noScript.page).fill(String(secondSalary));
+    await setSalary(noScript.page, secondSalary);
     await saveButton(noScript.page).click();
     await expect(noScript.page.getByRole('status')).toHaveText('Saved');
     await expectOnlySalaryChanged(secondSalary);
@@ -193,7 +201,7 @@ test.describe('editing a role', () => {
     await signIn(page, testUsers.editor);
     await page.goto('/admin/roles/project-management-specialists');
     const salary = freshSalary();
-    await averageSalary(page).fill(String(salary));
+    await setSalary(page, salary);
     await saveButton(page).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
     await expectPublicSalary(page, 'project-management-specialists', money(salary));
@@ -248,6 +256,55 @@ test.describe('editing a role', () => {
     for (const path of ['/admin/roles/no-such-role', '/admin/roles/Not%20A%20Slug', '/admin/roles/no-such-role/history']) {
       expect((await page.goto(path))?.status(), path).toBe(404);
     }
+  });
+});
+
+test.describe('provenance follows the figure', () => {
+  test('an edited average salary says it was edited by Roleboard, with the note and date, on the page, the API and the widget; the median still credits BLS', async ({
+    page,
+    request,
+  }) => {
+    const slug = 'electricians';
+    const api = async () => (await request.get(`/api/v1/roles/${slug}`)).json();
+    const bls = await api();
+    expect(bls.provenance.averageSalary).toEqual({ source: bls.source, url: bls.sourceUrl, asOf: bls.asOf, editedAt: null, note: null });
+
+    await signIn(page, testUsers.editor);
+    await page.goto(`/admin/roles/${slug}`);
+    const salary = freshSalary();
+    await averageSalary(page).fill(String(salary));
+    await saveButton(page).click();
+    // A changed figure needs its source: nothing is saved, nothing typed is lost.
+    await expect(formAlert(page, 'Please correct the highlighted fields.')).toBeVisible();
+    await expect(editNote(page)).toHaveAttribute('aria-invalid', 'true');
+    await expect(editNote(page)).toHaveAccessibleDescription(/Say where the new figures come from/);
+    await expect(averageSalary(page)).toHaveValue(String(salary));
+
+    const note = 'IBEW Local 46 pay scale 2026, https://example.org/scale <b>not bold</b>';
+    await editNote(page).fill(note);
+    await saveButton(page).click();
+    await expect(page.getByRole('status')).toHaveText('Saved');
+    await expect(editNote(page)).toHaveValue('');
+    const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+    const edited = `Edited by Roleboard on ${today}: ${note}`;
+
+    await page.goto(`/roles/${slug}`);
+    const figure = (text: string) => overview(page).getByRole('definition').filter({ hasText: text });
+    await expect(figure(money(salary))).toContainText(edited);
+    await expect(figure('half earn more, half less'), 'the median is BLS’s').not.toContainText('Edited');
+    await expect(overview(page)).toContainText(`Source: ${bls.source}, except the figures marked as edited by Roleboard`);
+    expect(await overview(page).locator('b').count(), 'the note is text, not markup').toBe(0);
+
+    const after = await api();
+    expect(after.stats.averageSalary).toBe(salary);
+    expect(after.provenance.averageSalary).toMatchObject({ source: 'Roleboard editors', url: null, note });
+    expect(Date.now() - Date.parse(after.provenance.averageSalary.editedAt)).toBeLessThan(10 * 60_000);
+    expect(after.provenance.percentiles).toEqual({ source: bls.source, url: bls.sourceUrl, asOf: bls.asOf, editedAt: null, note: null });
+
+    await page.goto(`/embed/${slug}`);
+    await expect(page.getByRole('term').filter({ hasText: 'Average salary' })).toHaveText('Average salary · edited');
+    await expect(page.getByRole('definition').filter({ hasText: money(salary) })).toContainText(edited);
+    await expect(page.getByRole('term').filter({ hasText: 'Median' })).toHaveText('Median');
   });
 });
 
@@ -346,7 +403,7 @@ test.describe('without JavaScript', () => {
       await page.getByLabel('Responsibility 2', { exact: true }).inputValue(),
     ];
     const salary = freshSalary();
-    await averageSalary(page).fill(String(salary));
+    await setSalary(page, salary);
     await page.getByRole('button', { name: 'Move responsibility 2 up' }).click();
     await expect(page.getByLabel('Responsibility 1', { exact: true })).toHaveValue(secondDuty);
     await expect(page.getByLabel('Responsibility 2', { exact: true })).toHaveValue(firstDuty);

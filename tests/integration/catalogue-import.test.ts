@@ -326,7 +326,7 @@ describe('applying an import', () => {
     applied(await applyCatalogueImport(db, { rows: await rowsFor(values) }, { actorId: null }));
     const claims = await claimsFor(db, testUsers.editor.email);
     const loaded = (await getRoleForEdit(claims, { slug: values.content.slug }))!;
-    const edited = await updateRole(claims, { roleId: loaded.id, expectedVersion: loaded.version, content: loaded.content, stats: { ...loaded.stats, jobOpenings: 5 } });
+    const edited = await updateRole(claims, { roleId: loaded.id, expectedVersion: loaded.version, content: loaded.content, stats: { ...loaded.stats, jobOpenings: 5 }, editNote: 'Catalogue import tests' });
     assert.equal(edited.status, 'saved');
 
     const newer = withStats(values, { jobOpenings: 9_000 });

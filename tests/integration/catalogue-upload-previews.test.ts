@@ -85,7 +85,7 @@ const asStored = (preview: CatalogueUploadPreview) => JSON.parse(JSON.stringify(
 
 async function editSalary(slug: string, averageSalary: number, email: string = testUsers.secondEditor.email) {
   const role = (await getRoleForEdit(await editorClaims(), { slug }))!;
-  const saved = await updateRole(await claimsFor(db, email), { roleId: role.id, expectedVersion: role.version, content: role.content, stats: { ...role.stats, averageSalary } });
+  const saved = await updateRole(await claimsFor(db, email), { roleId: role.id, expectedVersion: role.version, content: role.content, stats: { ...role.stats, averageSalary }, editNote: 'Upload preview tests' });
   assert.equal(saved.status, 'saved');
 }
 

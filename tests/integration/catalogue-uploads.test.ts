@@ -108,6 +108,7 @@ describe('catalogue uploads', () => {
       expectedVersion: role.version,
       content: role.content,
       stats: { ...role.stats, averageSalary: editedSalary },
+      editNote: 'Catalogue upload tests',
     });
     assert.equal(edit.status, 'saved');
 

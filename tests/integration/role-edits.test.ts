@@ -157,6 +157,7 @@ describe('who may edit roles', () => {
     const result = await updateRole(await claimsFor(db, testUsers.admin.email), {
       roleId: role.id,
       expectedVersion: role.version,
+      editNote: 'Role editing tests',
       content: role.content,
       stats: stats({ jobOpenings: 11 }),
     });
@@ -171,6 +172,7 @@ describe('saving a role', () => {
     const result = await updateRole(await editorClaims(), {
       roleId: role.id,
       expectedVersion: role.version,
+      editNote: 'Role editing tests',
       content: { ...role.content, title: 'Renamed Test Role', slug: newSlug, categorySlug: 'computer-and-mathematical' },
       stats: { ...role.stats, averageSalary: 61_000 },
     });
@@ -195,7 +197,13 @@ describe('saving a role', () => {
     const [latestAudit] = await auditRows(role.id);
     assert.equal(latestAudit!.action, 'role.update');
     assert.deepEqual(latestAudit!.before, { title: role.content.title, slug: role.slug, categorySlug: 'healthcare-practitioners-and-technical', averageSalary: 50_000 });
-    assert.deepEqual(latestAudit!.after, { title: 'Renamed Test Role', slug: newSlug, categorySlug: 'computer-and-mathematical', averageSalary: 61_000 });
+    assert.deepEqual(latestAudit!.after, {
+      title: 'Renamed Test Role',
+      slug: newSlug,
+      categorySlug: 'computer-and-mathematical',
+      averageSalary: 61_000,
+      editNote: 'Role editing tests',
+    });
   });
 
   test('a content-only change writes no stats history', async () => {
@@ -220,6 +228,7 @@ describe('saving a role', () => {
         updateRole(await claimsFor(db, averageSalary === 70_000 ? testUsers.editor.email : testUsers.secondEditor.email), {
           roleId: role.id,
           expectedVersion: role.version,
+          editNote: 'Role editing tests',
           content: role.content,
           stats: { ...role.stats, averageSalary },
         }),
@@ -243,8 +252,8 @@ describe('saving a role', () => {
   test('a save at an old version is a conflict naming who changed it', async () => {
     const role = await newRole();
     const secondEditor = await claimsFor(db, testUsers.secondEditor.email);
-    await updateRole(secondEditor, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ jobOpenings: 99 }) });
-    const result = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ jobOpenings: 5 }) });
+    await updateRole(secondEditor, { roleId: role.id, expectedVersion: role.version, editNote: 'Role editing tests', content: role.content, stats: stats({ jobOpenings: 99 }) });
+    const result = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version, editNote: 'Role editing tests', content: role.content, stats: stats({ jobOpenings: 5 }) });
     assert.ok(result.status === 'conflict');
     assert.equal(result.current.editorName, testUsers.secondEditor.name);
     assert.equal(result.current.stats.jobOpenings, 99);
@@ -252,6 +261,7 @@ describe('saving a role', () => {
     const reapplied = await updateRole(await editorClaims(), {
       roleId: role.id,
       expectedVersion: result.current.version,
+      editNote: 'Role editing tests',
       content: role.content,
       stats: stats({ jobOpenings: 5 }),
     });
@@ -265,19 +275,20 @@ describe('saving a role', () => {
     const first = await updateRole(await claimsFor(db, testUsers.secondEditor.email), {
       roleId: role.id,
       expectedVersion: role.version,
+      editNote: 'Role editing tests',
       content: { ...role.content, summary: 'Their new summary.', howToBecomeSteps: [...role.content.howToBecomeSteps].reverse() },
       stats: { ...role.stats, jobOpenings: 12 },
     });
     assert.equal(first.status, 'saved');
 
     const yours = { content: role.content, stats: { ...role.stats, averageSalary: 64_000, jobOpenings: 13 } };
-    const conflict = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version, ...yours });
+    const conflict = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version, editNote: 'Role editing tests', ...yours });
     assert.ok(conflict.status === 'conflict');
     const merge = mergeRoleEdit({ base, yours, theirs: conflict.current });
     assert.deepEqual(merge.changedByYou.sort(), ['averageSalary', 'jobOpenings']);
     assert.deepEqual(merge.changedByThem.sort(), ['howToBecomeSteps', 'jobOpenings', 'summary']);
 
-    const again = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: conflict.current.version, ...merge.values });
+    const again = await updateRole(await editorClaims(), { roleId: role.id, expectedVersion: conflict.current.version, editNote: 'Role editing tests', ...merge.values });
     assert.equal(again.status, 'saved');
     const saved = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
     assert.equal(saved.content.summary, 'Their new summary.', 'their change stands');
@@ -287,7 +298,7 @@ describe('saving a role', () => {
     const [audit] = await auditRows(role.id);
     assert.deepEqual([audit!.before, audit!.after], [
       { averageSalary: 50_000, jobOpenings: 12 },
-      { averageSalary: 64_000, jobOpenings: 13 },
+      { averageSalary: 64_000, jobOpenings: 13, editNote: 'Role editing tests' },
     ]);
   });
 
@@ -300,6 +311,7 @@ describe('saving a role', () => {
         updateRole(await editorClaims(), {
           roleId: role.id,
           expectedVersion: role.version,
+          editNote: 'Role editing tests',
           content: { ...role.content, title: 'Never Saved' },
           stats: stats({ averageSalary: 99_999 }),
         }),
@@ -394,6 +406,7 @@ describe('saving a role', () => {
     const result = await updateRole(await editorClaims(), {
       roleId: role.id,
       expectedVersion: role.version,
+      editNote: 'Role editing tests',
       content: {
         ...role.content,
         summary: asTheBrowserSendsIt(role.content.summary),
@@ -406,7 +419,7 @@ describe('saving a role', () => {
     assert.ok(result.status === 'saved');
     assert.deepEqual(result.tags.sort(), ['category:healthcare-practitioners-and-technical', `role:${role.slug}`, 'roles'].sort());
     const [audit] = await auditRows(role.id);
-    assert.deepEqual([audit!.before, audit!.after], [{ averageSalary: 50_000 }, { averageSalary: 57_000 }]);
+    assert.deepEqual([audit!.before, audit!.after], [{ averageSalary: 50_000 }, { averageSalary: 57_000, editNote: 'Role editing tests' }]);
     const saved = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
     assert.deepEqual(saved.content, role.content, 'the stored text is unchanged, still with \\n');
   });
@@ -455,7 +468,7 @@ describe('archive, restore, history and revert', () => {
   test('reverting makes old figures current as a new history row and audit row; history is never rewritten', async () => {
     const role = await newRole();
     const claims = await editorClaims();
-    const updated = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ averageSalary: 75_000 }) });
+    const updated = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, editNote: 'Role editing tests', content: role.content, stats: stats({ averageSalary: 75_000 }) });
     assert.ok(updated.status === 'saved');
 
     const history = await getRoleHistory(claims, { slug: role.slug });
@@ -472,7 +485,14 @@ describe('archive, restore, history and revert', () => {
     assert.equal((await getRoleForEdit(claims, { slug: role.slug }))!.stats.averageSalary, 50_000);
     const [audit] = await auditRows(role.id);
     assert.equal(audit!.action, 'role.revert');
-    assert.deepEqual([audit!.before, audit!.after], [{ averageSalary: 75_000 }, { averageSalary: 50_000 }]);
+    assert.deepEqual(
+      [audit!.before, audit!.after],
+      [
+        { averageSalary: 75_000, editedFigures: history!.entries[0]!.editedFigures },
+        { averageSalary: 50_000, editedFigures: {} },
+      ],
+      'the provenance goes back with the figures',
+    );
 
     const stale = await revertRoleStats(claims, { roleId: role.id, historyId: original.id, expectedVersion: updated.role.version });
     assert.equal(stale.status, 'conflict');
@@ -613,7 +633,7 @@ describe('concurrent archive, restore and revert: each editor is told what happe
   test('concurrent reverts to one version: exactly one writes a history row, the rest conflict', async () => {
     const role = await newRole();
     const claims = await editorClaims();
-    const updated = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: stats({ averageSalary: 70_000 }) });
+    const updated = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, editNote: 'Role editing tests', content: role.content, stats: stats({ averageSalary: 70_000 }) });
     assert.ok(updated.status === 'saved');
     const [, original] = await historyRows(role.id);
     const results = await Promise.all(
@@ -622,5 +642,105 @@ describe('concurrent archive, restore and revert: each editor is told what happe
     assert.deepEqual(results.map((result) => result.status).sort(), ['saved', ...Array(9).fill('conflict')].sort());
     assert.equal((await historyRows(role.id)).length, 3);
     assert.equal((await getRoleForEdit(claims, { slug: role.slug }))!.stats.averageSalary, 50_000);
+  });
+});
+
+describe('provenance follows the figure', () => {
+  const note = 'Union pay scale 2026, https://example.org/scale';
+
+  test('a save that changes the average salary stamps that figure alone, with the save time and the note', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const before = Date.now();
+    const result = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: { ...role.stats, averageSalary: 70_000 }, editNote: note });
+    assert.equal(result.status, 'saved');
+    const saved = (await getRoleForEdit(claims, { slug: role.slug }))!;
+    assert.deepEqual(Object.keys(saved.stats.editedFigures), ['averageSalary'], 'the untouched figures are not stamped');
+    const edit = saved.stats.editedFigures.averageSalary!;
+    assert.equal(edit.note, note);
+    assert.ok(Date.parse(edit.editedAt) >= before - 1000 && Date.parse(edit.editedAt) <= Date.now() + 1000, edit.editedAt);
+    assert.deepEqual((await getPublishedRoleBySlug({ slug: role.slug }))!.stats.editedFigures, saved.stats.editedFigures, 'the public read has it');
+    const [history] = await historyRows(role.id);
+    assert.deepEqual(history!.editedFigures, saved.stats.editedFigures, 'the history row keeps it');
+
+    // A later save that changes another figure stamps that one and keeps the first stamp as it was.
+    const next = await updateRole(claims, {
+      roleId: role.id,
+      expectedVersion: saved.version,
+      content: saved.content,
+      stats: { ...saved.stats, jobOpenings: 20 },
+      editNote: 'Counted on the union job board',
+    });
+    assert.equal(next.status, 'saved');
+    const again = (await getRoleForEdit(claims, { slug: role.slug }))!;
+    assert.deepEqual(again.stats.editedFigures.averageSalary, edit);
+    assert.equal(again.stats.editedFigures.jobOpenings?.note, 'Counted on the union job board');
+    assert.deepEqual(Object.keys(again.stats.editedFigures).sort(), ['averageSalary', 'jobOpenings']);
+  });
+
+  test('a figure change without a note is a field error and writes nothing; a text-only change needs none', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const before = await snapshot(role);
+    for (const editNote of [undefined, '', '   ']) {
+      const result = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: { ...role.stats, employment: 1234 }, editNote });
+      assert.deepEqual(result, { status: 'invalid', fieldErrors: { editNote: ['Say where the new figures come from, e.g. "Union pay scale 2026, https://…"'] } });
+    }
+    assert.deepEqual(await snapshot(role), before);
+
+    const textOnly = await updateRole(claims, {
+      roleId: role.id,
+      expectedVersion: role.version,
+      content: { ...role.content, summary: 'A new summary.' },
+      stats: { ...role.stats, source: 'Role editing tests, corrected', asOf: '2026-01-01' },
+    });
+    assert.equal(textOnly.status, 'saved');
+    assert.deepEqual((await getRoleForEdit(claims, { slug: role.slug }))!.stats.editedFigures, {}, 'no figure is stamped');
+  });
+
+  test('edited figures and hourly wages are never taken from the caller: the server keeps or computes them', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const hourlyWages = { mean: 24.5, percentiles: { p10: 15, p25: 18.25, median: 23, p75: 29, p90: 36.1, topCoded: [] } };
+    await sql`update role_stats set hourly_mean = 24.5, hourly_p10 = 15, hourly_p25 = 18.25, hourly_median = 23, hourly_p75 = 29, hourly_p90 = 36.1 where role_id = ${role.id}`;
+    const loaded = (await getRoleForEdit(claims, { slug: role.slug }))!;
+    assert.deepEqual(loaded.stats.hourlyWages, hourlyWages);
+    const forged = { employment: { editedAt: '2020-01-01T00:00:00Z', note: 'forged' } };
+    const result = await updateRole(claims, {
+      roleId: role.id,
+      expectedVersion: loaded.version,
+      content: loaded.content,
+      // What the form sends: no hourly wages (it does not show them) and no edited figures, here forged.
+      stats: { ...loaded.stats, averageSalary: 52_000, hourlyWages: null, editedFigures: forged },
+      editNote: note,
+    });
+    assert.equal(result.status, 'saved');
+    const saved = (await getRoleForEdit(claims, { slug: role.slug }))!;
+    assert.deepEqual(saved.stats.hourlyWages, hourlyWages, 'the hourly wages are kept');
+    assert.deepEqual(Object.keys(saved.stats.editedFigures), ['averageSalary'], 'the forged entry is ignored');
+    const created = await createRole(claims, { content: content(), stats: stats({ editedFigures: forged }) });
+    assert.ok(created.status === 'saved');
+    assert.deepEqual((await getRoleForEdit(claims, { slug: created.role.slug }))!.stats.editedFigures, {}, "a new role's figures are its source's");
+  });
+
+  test('reverting to figures from before an edit restores their provenance, and reverting to the edit brings the stamp back', async () => {
+    const role = await newRole();
+    const claims = await editorClaims();
+    const edited = await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: { ...role.stats, averageSalary: 70_000 }, editNote: note });
+    assert.ok(edited.status === 'saved');
+    const [editRow, originalRow] = await historyRows(role.id);
+    const stamp = editRow!.editedFigures;
+    assert.equal(stamp.averageSalary?.note, note);
+
+    const reverted = await revertRoleStats(claims, { roleId: role.id, historyId: originalRow!.id, expectedVersion: edited.role.version });
+    assert.ok(reverted.status === 'saved');
+    assert.deepEqual((await getRoleForEdit(claims, { slug: role.slug }))!.stats.editedFigures, {}, 'the BLS figure is the source\'s again');
+    assert.deepEqual((await getPublishedRoleBySlug({ slug: role.slug }))!.stats.editedFigures, {});
+
+    const redone = await revertRoleStats(claims, { roleId: role.id, historyId: editRow!.id, expectedVersion: reverted.role.version });
+    assert.ok(redone.status === 'saved');
+    const current = (await getRoleForEdit(claims, { slug: role.slug }))!;
+    assert.equal(current.stats.averageSalary, 70_000);
+    assert.deepEqual(current.stats.editedFigures, stamp, 'the edit keeps its original date and note');
   });
 });

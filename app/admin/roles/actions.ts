@@ -63,7 +63,7 @@ function refusedState(result: Extract<RoleMutationResult, { status: 'invalid' | 
  * this editor's own changes on top, at their version and with their values as its new base:
  * saving again writes exactly that, and reverts nothing this editor did not touch.
  */
-function conflictState(current: RoleConflict['current'], base: RoleBase, yours: RoleValues): RoleFormState {
+function conflictState(current: RoleConflict['current'], base: RoleBase, yours: RoleValues, editNote: string): RoleFormState {
   const theirs = { content: current.content, stats: current.stats };
   const { values, changedByYou, changedByThem } = mergeRoleEdit({ base, yours, theirs });
   const detail: RoleConflictDetail = {
@@ -75,7 +75,8 @@ function conflictState(current: RoleConflict['current'], base: RoleBase, yours: 
   return {
     status: 'conflict',
     message: conflictMessage(current),
-    values: { ...roleToFormValues({ version: current.version, ...values }), base: formBase(theirs) },
+    // The note stays too: saving again still changes figures, and needs to say where they come from.
+    values: { ...roleToFormValues({ version: current.version, ...values }), base: formBase(theirs), editNote },
     detail,
   };
 }
@@ -98,11 +99,11 @@ export const updateRoleAction = authenticatedAction(
   { ...roleFormOptions, schema: roleUpdateSubmissionSchema },
   async (submission, { claims, values }): Promise<RoleFormState> => {
     if (submission.kind === 'list-edit') return editLists(submission.intent, values);
-    const { roleId, loadedSlug, version, content, stats } = submission;
+    const { roleId, loadedSlug, version, content, stats, editNote } = submission;
     const base = roleBaseSchema.safeParse(submission.base);
     if (roleId === undefined || !base.success) return { status: 'error', message: 'Reload the page and try again.', values };
-    const result = await updateRole(claims, { roleId, expectedVersion: version, content, stats });
-    if (result.status === 'conflict') return conflictState(result.current, base.data, { content, stats });
+    const result = await updateRole(claims, { roleId, expectedVersion: version, content, stats, editNote });
+    if (result.status === 'conflict') return conflictState(result.current, base.data, { content, stats }, editNote);
     if (result.status === 'unchanged') {
       const message = 'Nothing to save: the role already has these values.';
       return { status: 'saved', message, values: roleToFormValues({ version: result.role.version, content, stats }) };

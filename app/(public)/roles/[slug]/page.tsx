@@ -121,7 +121,7 @@ export default async function RolePage({ params }: Props) {
             currency={stats.currency}
             caption={
               <ChartCaption title="How pay is spread">
-                <FigureSource stats={stats} />
+                <FigureSource stats={stats} figures={['percentiles', 'averageSalary']} />
               </ChartCaption>
             }
           />
@@ -169,7 +169,7 @@ export default async function RolePage({ params }: Props) {
             openingsPerYear={stats.jobOpeningsBasis === 'projected-per-year' ? stats.jobOpenings : null}
             caption={
               <ChartCaption title={`Projected ${formatPeriod(stats.outlook.startYear, stats.outlook.endYear)}`}>
-                <FigureSource stats={stats} />
+                <FigureSource stats={stats} figures={['outlook']} />
               </ChartCaption>
             }
           />

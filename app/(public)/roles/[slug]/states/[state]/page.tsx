@@ -26,6 +26,7 @@ import {
   NOT_PUBLISHED,
 } from '@/lib/format';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
+import { describeEdit, editOf, editsOutsideStateFigures, stateFigureKeys } from '@/lib/provenance';
 import { getRole, getRoleAreaFigures } from '@/lib/cached-public-reads';
 import type { PercentileKey } from '@/lib/role-fields';
 import { slugSchema } from '@/lib/slug';
@@ -64,6 +65,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = `${role.title} in ${here.area.name}: ${headline(role, here)}${employed} (BLS, ${formatAsOf(here.asOf)}).`;
   const url = `/roles/${role.slug}/states/${here.area.slug}`;
   return { title, description, alternates: { canonical: url }, openGraph: { type: 'article', title, description, url, siteName: 'Roleboard' } };
+}
+
+/** The national figures this page shows that an editor set by hand ("average salary edited by Roleboard on …: note"). */
+function nationalEdits(stats: RoleDetail['stats']) {
+  return stateFigureKeys.flatMap((figure) => {
+    const edit = editOf(stats, figure);
+    return edit ? [describeEdit(edit, { figure }).replace(/^./, (first) => first.toLowerCase())] : [];
+  });
 }
 
 type Row = { label: string; here: string; national: string; difference: string };
@@ -106,7 +115,7 @@ export default async function RoleInStatePage({ params }: Props) {
     .sort((a, b) => (b.averageSalary ?? -1) - (a.averageSalary ?? -1) || a.area.name.localeCompare(b.area.name));
   const rows = comparisonRows(role, here);
   const jsonLd = {
-    ...buildOccupationJsonLd({ ...role, stats: { ...stats, averageSalary: here.averageSalary, percentiles: here.percentiles, currency: 'USD', asOf: here.asOf, sourceUrl: here.sourceUrl } }, pageUrl),
+    ...buildOccupationJsonLd({ ...role, stats: { ...stats, averageSalary: here.averageSalary, percentiles: here.percentiles, currency: 'USD', asOf: here.asOf, sourceUrl: here.sourceUrl, editedFigures: editsOutsideStateFigures(stats.editedFigures) } }, pageUrl),
     name: `${role.title} in ${state.name}`,
     occupationLocation: { '@type': 'State', name: state.name, address: { '@type': 'PostalAddress', addressRegion: state.postalCode, addressCountry: 'US' } },
   };
@@ -201,6 +210,7 @@ export default async function RoleInStatePage({ params }: Props) {
           <p className="provenance">
             {state.name}: {here.source}, as of <time dateTime={here.asOf}>{formatAsOf(here.asOf)}</time> (<a href={here.sourceUrl}>BLS state estimates</a>). U.S.:{' '}
             {stats.sourceUrl ? <a href={stats.sourceUrl}>{stats.source}</a> : stats.source}, as of <time dateTime={stats.asOf}>{formatAsOf(stats.asOf)}</time>.
+            {nationalEdits(stats).map((edit) => ` U.S. ${edit}.`)}
           </p>
         </div>
       </section>
