@@ -232,11 +232,13 @@ export function checkImportRows(input: CatalogueInput): CheckedRows {
     const keyColumn = columns.includes('slug') ? 'slug' : 'soc_code';
     const { keyed, problems } = keyCatalogueRows(input.rows, keyColumn);
     const keys = keyed.map((row) => row.key);
+    // A new SOC code in a file keyed by slug may be another role's: its holder is read too.
+    const newSocCodes = columns.includes('soc_code') ? keyed.flatMap((row) => (row.cells.soc_code.trim() ? [row.cells.soc_code.trim()] : [])) : [];
     return {
       valid: [],
       partial: { keyColumn, rows: keyed, columns },
       problems: [...(input.problems ?? []), ...problems],
-      keys: keyColumn === 'slug' ? { slugs: keys, socCodes: [] } : { slugs: [], socCodes: keys },
+      keys: keyColumn === 'slug' ? { slugs: keys, socCodes: newSocCodes } : { slugs: [], socCodes: keys },
     };
   }
   const { roles: valid, problems } = validateCatalogueRows(input.rows);

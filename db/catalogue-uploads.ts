@@ -170,7 +170,7 @@ async function planPreview(id: string): Promise<PlannedPreview | null> {
   const invalidRowLabels = new Map<number, RowLabel>();
   file.rows.forEach((row, index) => {
     const place = placeOf({ line: row.line, record: index + 1 });
-    if (invalidPlaces.has(place)) invalidRowLabels.set(place, { slug: row.record.slug ?? '', title: row.record.title ?? '' });
+    if (invalidPlaces.has(place)) invalidRowLabels.set(place, { slug: row.record.slug || row.record.soc_code || '', title: row.record.title ?? '' });
   });
   const digest = planDigest(plan);
   const preview: StoredPreview = { plan, invalidRowLabels: [...invalidRowLabels] };

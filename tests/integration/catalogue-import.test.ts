@@ -444,6 +444,11 @@ describe('a partial file: a key and some columns', () => {
     const decreasing = await planCatalogueImport(db, partialFile(['soc_code', 'salary_p10', 'salary_p25', 'salary_median', 'salary_p75', 'salary_p90'], [socCode, '9', '8', '7', '6', '5']));
     assert.equal(decreasing.counts.invalid, 1);
     assert.equal(decreasing.problems[0]?.line, 2);
+    // A file keyed by slug may change the SOC code, but not to another role's.
+    const other = trickyRole();
+    await importedRole(other);
+    const taken = await planCatalogueImport(db, partialFile(['slug', 'soc_code'], [other.content.slug, socCode]));
+    assert.deepEqual(taken.problems.map(describeProblem), [`line 2: soc_code: ${socCode} is already the SOC code of the role ${values.content.slug}.`]);
   });
 
   test('a row for a slug no role has is refused, naming the columns a new role needs; nothing is applied', async () => {
