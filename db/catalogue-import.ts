@@ -1,8 +1,10 @@
 // The catalogue import, whichever door it comes through (the default U.S. catalogue, `npm run
 // data:import`, /admin/import): rows in the catalogue format → a plan of what would change,
-// checked against the database → applied in one transaction. Roles are matched by slug. An import
-// creates and updates roles (never their status, never categories, never roles it was not given),
-// and leaves alone roles an editor changed since their last import unless told to overwrite them.
+// checked against the database → applied in one transaction. Roles are matched by slug (by SOC
+// code in a file without slugs). An import creates and updates roles (never their status, never
+// categories, never roles it was not given); a file with only some columns (a partial file)
+// changes only those fields and cannot create roles. A row that would change a field an editor set
+// by hand is left alone unless the import is told to overwrite edited roles (see handEditedFields).
 // Re-importing the same rows writes nothing at all.
 //
 // Not server-only, and it checks no session: scripts call it with their own connection and a null
@@ -13,10 +15,12 @@ import { recordAudits, type AuditEntry, type Transaction } from './audit-writes'
 import type { Database } from './connection';
 import { contentFromRow, statsFromColumns } from './role-columns';
 import { bumpVersion, bumpVersions, changedFields, insertRoles, isEmpty, lastEditOf, roleCacheTags, toLastEdit, writeStats, type LastEdit } from './role-writes';
-import { categories, roles, roleStats } from './schema';
+import { auditLog, categories, roles, roleStats } from './schema';
 import type { CatalogueProblem, CatalogueRow } from '@/lib/catalogue-file';
-import { byPlace, validateCatalogueRows, type CatalogueRole } from '@/lib/catalogue-rows';
-import { roleContentKeys, roleStatsKeys, type RoleContentInput, type RoleValues } from '@/lib/role-schemas';
+import { catalogueColumns, fieldsGivenBy, informationalColumns, toCatalogueRecord, type CatalogueColumn } from '@/lib/catalogue-csv';
+import { isCompleteFile, newRoleColumns } from '@/lib/catalogue-file';
+import { byPlace, keyCatalogueRows, validateCatalogueRecord, validateCatalogueRows, type CatalogueRole, type KeyedRow } from '@/lib/catalogue-rows';
+import { roleContentKeys, roleStatsKeys, type EditedFigures, type RoleContentInput, type RoleValues } from '@/lib/role-schemas';
 
 type Queryable = Database | Transaction;
 
@@ -35,8 +39,15 @@ export type PlannedRole =
       current: Pick<RoleContentInput, 'slug' | 'categorySlug'>;
       contentChanges: FieldChanges;
       statsChanges: FieldChanges;
-      /** Set when the role's last change was not an import: left alone unless overwriteEdited. */
+      /** The role's last change, when it was not an import (who edited it since). */
       editedSinceImport: LastEdit | null;
+      /**
+       * The fields this row would change that an editor set by hand (changed since the role's last
+       * import, or a figure in editedFigures): when any, the row is left alone unless overwriteEdited.
+       */
+      handEditedFields: string[];
+      /** Fields an editor set by hand that this row leaves as they are. */
+      handEditedFieldsKept: string[];
     })
   | (PlannedBase & { kind: 'unchanged'; roleId: number });
 
@@ -55,7 +66,14 @@ export type ImportCounts = {
  * db/catalogue-uploads.ts keeps previews' plans as JSON: a change of this shape, or of what a plan
  * says, changes STORED_PREVIEW_FORMAT there.
  */
-export type ImportPlan = { roles: PlannedRole[]; problems: CatalogueProblem[]; counts: ImportCounts; overwriteEdited: boolean };
+export type ImportPlan = {
+  roles: PlannedRole[];
+  problems: CatalogueProblem[];
+  counts: ImportCounts;
+  overwriteEdited: boolean;
+  /** The columns of a partial file, which alone its rows change; null for a file with every column. */
+  partialColumns: CatalogueColumn[] | null;
+};
 
 export type ImportOptions = { overwriteEdited?: boolean };
 
@@ -63,7 +81,7 @@ export type ImportOptions = { overwriteEdited?: boolean };
  * What to import: rows, and the problems already found in reading them (a file's broken quotes,
  * lib/catalogue-file.ts). Records that come without a file have none.
  */
-export type CatalogueInput = { rows: CatalogueRow[]; problems?: CatalogueProblem[] };
+export type CatalogueInput = { rows: CatalogueRow[]; problems?: CatalogueProblem[]; columns?: readonly CatalogueColumn[] };
 
 /** Both parts' changes as one record, as the audit log and the preview show them. */
 export function fieldChangesOf(role: Extract<PlannedRole, { kind: 'changed' }>): FieldChanges {
@@ -73,9 +91,14 @@ export function fieldChangesOf(role: Extract<PlannedRole, { kind: 'changed' }>):
   };
 }
 
+/** Whether this row would change fields an editor set by hand, and so is left alone unless overwriteEdited. */
+export function isHeldBack(role: PlannedRole) {
+  return role.kind === 'changed' && role.handEditedFields.length > 0;
+}
+
 /** Whether applying this plan writes this role. */
 export function willWrite(role: PlannedRole, overwriteEdited: boolean) {
-  return role.kind === 'new' || (role.kind === 'changed' && (role.editedSinceImport === null || overwriteEdited));
+  return role.kind === 'new' || (role.kind === 'changed' && (!isHeldBack(role) || overwriteEdited));
 }
 
 /**
@@ -101,25 +124,35 @@ function chunks<T>(items: T[]) {
  */
 export type PlanKeys = { slugs: string[]; socCodes: string[] };
 
-/** The rows checked without the database: the valid ones, the problems of the others, and the keys to read. */
-export type CheckedRows = { valid: CatalogueRole[]; problems: CatalogueProblem[]; keys: PlanKeys };
+/**
+ * The rows checked without the database: the valid ones, the problems of the others, and the keys
+ * to read. A partial file's rows are only keyed here (`partial`): they are checked merged with
+ * the role they name.
+ */
+export type CheckedRows = {
+  valid: CatalogueRole[];
+  partial: { keyColumn: 'slug' | 'soc_code'; rows: KeyedRow[]; columns: CatalogueColumn[] } | null;
+  problems: CatalogueProblem[];
+  keys: PlanKeys;
+};
 
 type StoredRole = { id: number; values: RoleValues; updatedAt: Date };
 
 /** The columns a plan compares (the role's content), and its id and last write for lastEdit. */
 const { searchVector, status, version, createdAt, ...plannedRoleColumns } = getTableColumns(roles);
 
-/** The roles with these slugs as stored, with their stats. */
-async function loadRoles(db: Queryable, slugs: string[]) {
+/** The roles with these slugs (or SOC codes) as stored, with their stats, by slug (or SOC code). */
+async function loadRoles(db: Queryable, keys: string[], keyColumn: 'slug' | 'soc_code' = 'slug') {
   const found = new Map<string, StoredRole>();
-  for (const chunk of chunks(slugs)) {
+  const column = keyColumn === 'slug' ? roles.slug : roles.socCode;
+  for (const chunk of chunks(keys)) {
     const rows = await db
       .select({ role: plannedRoleColumns, stats: roleStats })
       .from(roles)
       .innerJoin(roleStats, sql`${roleStats.roleId} = ${roles.id}`)
-      .where(inArray(roles.slug, chunk));
+      .where(inArray(column, chunk));
     for (const row of rows) {
-      found.set(row.role.slug, {
+      found.set(keyColumn === 'slug' ? row.role.slug : row.role.socCode!, {
         id: row.role.id,
         values: { content: contentFromRow(row.role), stats: statsFromColumns(row.stats) },
         updatedAt: row.role.updatedAt,
@@ -141,6 +174,30 @@ async function loadLastEdits(db: Queryable, stored: StoredRole[]) {
     for (const role of chunk) lastEdits.set(role.id, toLastEdit(edits.get(role.id) ?? null, role.updatedAt));
   }
   return lastEdits;
+}
+
+/**
+ * The fields editors changed in each of these roles since its last import: the fields of every
+ * change after the role's newest import in the audit log that was not an import itself (an edit,
+ * a revert, the role's creation in the form). A role never imported counts from its start.
+ */
+async function loadFieldsEditedSinceImport(db: Queryable, stored: StoredRole[]) {
+  const fields = new Map<number, string[]>();
+  for (const chunk of chunks(stored)) {
+    const ids = chunk.map((role) => String(role.id));
+    const rows = await db.execute<{ entity_id: string; fields: string[] }>(sql`
+      select ${auditLog.entityId} as entity_id, array_agg(distinct field) as fields
+      from ${auditLog}
+      cross join lateral jsonb_object_keys(case when jsonb_typeof(${auditLog.after}) = 'object' then ${auditLog.after} else '{}'::jsonb end) as field
+      where ${auditLog.entityType} = 'role' and ${auditLog.entityId} = any(${sql.param(ids)}::text[]) and ${auditLog.action} <> 'role.import'
+        and not exists (
+          select 1 from ${auditLog} as imports
+          where imports.entity_type = 'role' and imports.entity_id = ${auditLog.entityId} and imports.action = 'role.import'
+            and (imports.created_at, imports.id) > (${auditLog.createdAt}, ${auditLog.id}))
+      group by ${auditLog.entityId}`);
+    for (const row of rows) fields.set(Number(row.entity_id), row.fields);
+  }
+  return fields;
 }
 
 /** Which role holds each of these SOC codes. */
@@ -170,46 +227,107 @@ function databaseProblems(role: CatalogueRole, found: { categorySlugs: Set<strin
 
 /** A plan's first step, without the database: which rows are valid roles, and what the others lack. */
 export function checkImportRows(input: CatalogueInput): CheckedRows {
+  const columns = [...(input.columns ?? catalogueColumns)];
+  if (!isCompleteFile(columns)) {
+    const keyColumn = columns.includes('slug') ? 'slug' : 'soc_code';
+    const { keyed, problems } = keyCatalogueRows(input.rows, keyColumn);
+    const keys = keyed.map((row) => row.key);
+    // A new SOC code in a file keyed by slug may be another role's: its holder is read too.
+    const newSocCodes = columns.includes('soc_code') ? keyed.flatMap((row) => (row.cells.soc_code.trim() ? [row.cells.soc_code.trim()] : [])) : [];
+    return {
+      valid: [],
+      partial: { keyColumn, rows: keyed, columns },
+      problems: [...(input.problems ?? []), ...problems],
+      keys: keyColumn === 'slug' ? { slugs: keys, socCodes: newSocCodes } : { slugs: [], socCodes: keys },
+    };
+  }
   const { roles: valid, problems } = validateCatalogueRows(input.rows);
   const keys = {
     slugs: valid.map((role) => role.values.content.slug),
     socCodes: valid.flatMap((role) => (role.values.content.socCode ? [role.values.content.socCode] : [])),
   };
-  return { valid, problems: [...(input.problems ?? []), ...problems], keys };
+  return { valid, partial: null, problems: [...(input.problems ?? []), ...problems], keys };
+}
+
+/**
+ * A partial file's row as a whole role: the role as stored, as the cells an export gives, with the
+ * file's cells in their place, checked by the same rules as a whole row (a new salary must still
+ * fit the stored percentiles). A key no role has is a problem: only a whole row can create a role.
+ */
+function mergePartialRow(row: KeyedRow, partial: NonNullable<CheckedRows['partial']>, stored: StoredRole | undefined): { role: CatalogueRole } | { problems: CatalogueProblem[] } {
+  const place = { ...(row.line !== undefined ? { line: row.line } : {}), record: row.record };
+  if (!stored) {
+    const missing = newRoleColumns.filter((column) => !partial.columns.includes(column));
+    const what = partial.keyColumn === 'slug' ? `the slug "${row.key}"` : `the SOC code ${row.key}`;
+    return {
+      problems: [
+        {
+          ...place,
+          column: partial.keyColumn,
+          message: `No role has ${what}. A file can create a role only with every column; this one lacks ${missing.join(', ')}.`,
+        },
+      ],
+    };
+  }
+  const record = toCatalogueRecord(stored.values, { categoryName: '', url: '' });
+  for (const column of partial.columns) if (!informationalColumns.includes(column)) record[column] = row.cells[column];
+  const read = validateCatalogueRecord(record, place);
+  return 'problems' in read ? read : { role: { ...place, values: read.values } };
+}
+
+/** The figures marked as set by hand, less those the import now writes (their source is the file's). */
+function editedFiguresAfter(stored: EditedFigures, written: Record<string, unknown>): EditedFigures {
+  return Object.fromEntries(Object.entries(stored).filter(([field]) => !(field in written)));
 }
 
 /**
  * A plan's second step: each valid row compared with what the database holds for it. Who changed
- * a role last is read only for the roles found changed, the only ones whose plan says it
- * (editedSinceImport): a new or unchanged row is the same whoever changed the role.
+ * a role last, and which fields editors set by hand, is read only for the roles found changed,
+ * the only ones whose plan says it: a new or unchanged row is the same whoever changed the role.
  */
 export async function planCheckedRows(db: Queryable, checked: CheckedRows, { overwriteEdited = false }: ImportOptions = {}): Promise<ImportPlan> {
-  const [categoryRows, existing, socCodeOwners] = await Promise.all([
+  const { partial } = checked;
+  const [categoryRows, existing, socCodeOwners, partialRoles] = await Promise.all([
     db.select({ slug: categories.slug }).from(categories),
     loadRoles(db, checked.keys.slugs),
     loadSocCodeOwners(db, checked.keys.socCodes),
+    partial?.keyColumn === 'soc_code' ? loadRoles(db, checked.keys.socCodes, 'soc_code') : null,
   ]);
   const categorySlugs = new Set(categoryRows.map((category) => category.slug));
   // The same list for every row with an unknown category.
   const found = { categorySlugs, knownCategories: [...categorySlugs].sort().join(', '), socCodeOwners };
 
   const problems = [...checked.problems];
+  // A whole row gives every field a file can; a partial one, its columns' fields. The others (and
+  // fields no column has, such as editedFigures) stay as stored.
+  const givenFields = fieldsGivenBy(partial?.columns ?? catalogueColumns);
+  const rows: { role: CatalogueRole; stored: StoredRole | undefined }[] = checked.valid.map((role) => ({ role, stored: existing.get(role.values.content.slug) }));
+  for (const row of partial?.rows ?? []) {
+    const stored = (partialRoles ?? existing).get(row.key);
+    const merged = mergePartialRow(row, partial!, stored);
+    if ('problems' in merged) problems.push(...merged.problems);
+    else rows.push({ role: merged.role, stored });
+  }
+
   const planned: PlannedRole[] = [];
   const changedRoles: { planned: Extract<PlannedRole, { kind: 'changed' }>; stored: StoredRole }[] = [];
-  for (const role of checked.valid) {
+  for (const { role, stored: current } of rows) {
     const rowProblems = databaseProblems(role, found);
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
       continue;
     }
-    const { content, stats } = role.values;
-    const base = { ...(role.line !== undefined ? { line: role.line } : {}), record: role.record, slug: content.slug, title: content.title };
-    const current = existing.get(content.slug);
+    const base = { ...(role.line !== undefined ? { line: role.line } : {}), record: role.record, slug: role.values.content.slug, title: role.values.content.title };
     if (!current) {
       planned.push({ ...base, kind: 'new', values: role.values });
       continue;
     }
+    const keep = <T extends Record<string, unknown>>(stored: T, file: T) =>
+      Object.fromEntries(Object.keys(stored).map((field) => [field, givenFields.has(field) ? file[field] : stored[field]])) as T;
+    const content = keep(current.values.content, role.values.content);
+    const stats = keep(current.values.stats, role.values.stats);
     const contentChanges = changedFields(current.values.content, content, roleContentKeys);
+    stats.editedFigures = editedFiguresAfter(current.values.stats.editedFigures, changedFields(current.values.stats, stats, roleStatsKeys).after);
     const statsChanges = changedFields(current.values.stats, stats, roleStatsKeys);
     if (isEmpty(contentChanges.after) && isEmpty(statsChanges.after)) {
       planned.push({ ...base, kind: 'unchanged', roleId: current.id });
@@ -219,20 +337,28 @@ export async function planCheckedRows(db: Queryable, checked: CheckedRows, { ove
       ...base,
       kind: 'changed' as const,
       roleId: current.id,
-      values: role.values,
+      values: { content, stats },
       current: { slug: current.values.content.slug, categorySlug: current.values.content.categorySlug },
       contentChanges,
       statsChanges,
       editedSinceImport: null,
+      handEditedFields: [],
+      handEditedFieldsKept: [],
     };
     planned.push(changed);
     changedRoles.push({ planned: changed, stored: current });
   }
-  const lastEdits = await loadLastEdits(db, changedRoles.map((role) => role.stored));
-  for (const role of changedRoles) {
-    const lastEdit = lastEdits.get(role.stored.id)!;
+  const storedRoles = changedRoles.map((role) => role.stored);
+  const [lastEdits, editedByHand] = await Promise.all([loadLastEdits(db, storedRoles), loadFieldsEditedSinceImport(db, storedRoles)]);
+  for (const { planned: role, stored } of changedRoles) {
+    const lastEdit = lastEdits.get(stored.id)!;
     // A role nobody has touched since the seed has no audit row: it was not edited either.
-    role.planned.editedSinceImport = lastEdit.action !== null && lastEdit.action !== 'role.import' ? lastEdit : null;
+    role.editedSinceImport = lastEdit.action !== null && lastEdit.action !== 'role.import' ? lastEdit : null;
+    const byHand = new Set([...(editedByHand.get(stored.id) ?? []), ...Object.keys(stored.values.stats.editedFigures)]);
+    const changes = fieldChangesOf(role).after;
+    const isRoleField = (field: string) => field !== 'editedFigures' && (field in stored.values.content || field in stored.values.stats);
+    role.handEditedFields = [...byHand].filter((field) => isRoleField(field) && field in changes).sort();
+    role.handEditedFieldsKept = [...byHand].filter((field) => isRoleField(field) && !(field in changes)).sort();
   }
 
   const invalidPlaces = new Set(problems.map((problem) => problem.line ?? problem.record ?? 'file'));
@@ -241,10 +367,11 @@ export async function planCheckedRows(db: Queryable, checked: CheckedRows, { ove
     roles: planned,
     problems: problems.sort(byPlace),
     overwriteEdited,
+    partialColumns: partial ? partial.columns : null,
     counts: {
       new: planned.filter((role) => role.kind === 'new').length,
-      changed: changed.filter((role) => overwriteEdited || role.editedSinceImport === null).length,
-      edited: overwriteEdited ? 0 : changed.filter((role) => role.editedSinceImport !== null).length,
+      changed: changed.filter((role) => overwriteEdited || !isHeldBack(role)).length,
+      edited: overwriteEdited ? 0 : changed.filter(isHeldBack).length,
       unchanged: planned.filter((role) => role.kind === 'unchanged').length,
       invalid: invalidPlaces.size,
     },
@@ -334,8 +461,13 @@ export async function applyCatalogueImportIn(tx: Transaction, input: CatalogueIn
   const { actorId, overwriteEdited = false, expectedPlanDigest, onProgress } = options;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('roleboard:catalogue-import', 0))`);
   const slugs = [...new Set(input.rows.map((row) => row.record.slug.trim()).filter(Boolean))];
+  // A file without slugs names its roles by SOC code.
+  const socCodes = input.columns && !input.columns.includes('slug') ? [...new Set(input.rows.map((row) => row.record.soc_code.trim()).filter(Boolean))] : [];
   for (const chunk of chunks(slugs)) {
     await tx.select({ id: roles.id }).from(roles).where(inArray(roles.slug, chunk)).orderBy(roles.id).for('update');
+  }
+  for (const chunk of chunks(socCodes)) {
+    await tx.select({ id: roles.id }).from(roles).where(inArray(roles.socCode, chunk)).orderBy(roles.id).for('update');
   }
   const plan = await planCatalogueImport(tx, input, { overwriteEdited });
   if (plan.problems.length > 0) return { status: 'invalid', plan };

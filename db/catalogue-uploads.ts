@@ -14,7 +14,7 @@ import { postgresErrorOf } from './role-writes';
 import { catalogueUploadPlans, catalogueUploads, users, type CatalogueUploadOutcome } from './schema';
 import { CATALOGUE_FILE_LIMITS, readCatalogueFile } from '@/lib/catalogue-file';
 import { formatByteSize } from '@/lib/format';
-import { placeOf, type RowLabel } from '@/lib/import-preview';
+import { nothingToApplyReason, placeOf, type RowLabel } from '@/lib/import-preview';
 
 /** Uploads nobody applied are deleted after this long. */
 const KEEP_UNAPPLIED_DAYS = 7;
@@ -107,7 +107,7 @@ function toSummary(row: UploadRow, byteSize: number): CatalogueUploadSummary {
  * Change when a stored preview's shape (ImportPlan, the labels) or the rules that plan it change:
  * previews stored by other code are then planned again, not read as this code's.
  */
-const STORED_PREVIEW_FORMAT = 1;
+const STORED_PREVIEW_FORMAT = 2;
 
 type StoredPreview = { plan: ImportPlan; invalidRowLabels: [number, RowLabel][] };
 type PlannedPreview = Pick<CatalogueUploadPreview, 'plan' | 'digest' | 'invalidRowLabels'>;
@@ -170,7 +170,7 @@ async function planPreview(id: string): Promise<PlannedPreview | null> {
   const invalidRowLabels = new Map<number, RowLabel>();
   file.rows.forEach((row, index) => {
     const place = placeOf({ line: row.line, record: index + 1 });
-    if (invalidPlaces.has(place)) invalidRowLabels.set(place, { slug: row.record.slug ?? '', title: row.record.title ?? '' });
+    if (invalidPlaces.has(place)) invalidRowLabels.set(place, { slug: row.record.slug || row.record.soc_code || '', title: row.record.title ?? '' });
   });
   const digest = planDigest(plan);
   const preview: StoredPreview = { plan, invalidRowLabels: [...invalidRowLabels] };
@@ -202,6 +202,8 @@ export type ApplyUploadResult =
   | { status: 'not-found' }
   | { status: 'already-applied' }
   | { status: 'invalid' }
+  /** Applying would write nothing (every row unchanged, or left alone as edited): refused, and said why. */
+  | { status: 'nothing-to-apply'; reason: string }
   /** The database changed since the preview: the editor should look at the new one. */
   | { status: 'stale' };
 
@@ -229,6 +231,9 @@ export async function applyCatalogueUpload(
       await tx.delete(catalogueUploadPlans).where(eq(catalogueUploadPlans.uploadId, id));
       return { status: result.status };
     }
+    // Nothing was written: the upload stays unapplied, so a tick of "Overwrite edited roles" can still apply it.
+    const nothing = nothingToApplyReason(result.plan, overwriteEdited);
+    if (nothing !== null) return { status: 'nothing-to-apply', reason: nothing };
     const outcome: CatalogueUploadOutcome = {
       created: result.created.length,
       updated: result.updated.length,

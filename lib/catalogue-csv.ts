@@ -54,10 +54,32 @@ export const catalogueColumns = [
 
 export type CatalogueColumn = (typeof catalogueColumns)[number];
 
+/**
+ * Which role a row is: its slug, or its SOC code in a file without a slug column. A file may give
+ * the key and any of the other columns (a partial file): each row then changes only those.
+ */
+export const catalogueKeyColumns = ['slug', 'soc_code'] as const satisfies readonly CatalogueColumn[];
+
+/** Columns that say nothing to an import: the category's name (it goes by category_slug) and the page link. */
+export const informationalColumns: readonly CatalogueColumn[] = ['category', 'url'];
+
+/**
+ * Columns that only mean something together: a file gives all of a group's `columns` or none of
+ * them, and its `optional` ones only with them (a top code without the percentiles it marks).
+ */
+export const catalogueColumnGroups: { name: string; columns: readonly CatalogueColumn[]; optional: readonly CatalogueColumn[] }[] = [
+  { name: 'The salary percentiles', columns: ['salary_p10', 'salary_p25', 'salary_median', 'salary_p75', 'salary_p90'], optional: ['salary_top_coded'] },
+  {
+    name: 'The outlook columns',
+    columns: ['outlook_start_year', 'outlook_end_year', 'outlook_start_employment', 'outlook_end_employment', 'outlook_change_percent'],
+    optional: [],
+  },
+];
+
 /** What each column holds, for people: the developers page documents the format with these. */
 export const catalogueColumnDescriptions: Record<CatalogueColumn, string> = {
   slug: 'The role page\'s address, /roles/{slug}: lowercase letters, digits and single hyphens. The row\'s identity: an import matches roles by it.',
-  soc_code: 'SOC 2018 code, e.g. 15-1252; empty for roles that are not a U.S. occupation. Unique.',
+  soc_code: 'SOC 2018 code, e.g. 15-1252; empty for roles that are not a U.S. occupation. Unique. In a file without a slug column, the row\'s identity instead.',
   title: 'The role\'s name.',
   alternative_titles: 'JSON array of other names the role goes by (SOC direct-match titles): searched, and shown as "Also called".',
   category: 'The category\'s name (informational; an import goes by category_slug).',
@@ -69,14 +91,14 @@ export const catalogueColumnDescriptions: Record<CatalogueColumn, string> = {
   average_salary: 'Annual mean wage; empty where none is published.',
   currency: 'ISO 4217, e.g. USD.',
   degree_requirement_percent: 'Share of openings that require a degree, 0–100; empty where not known.',
-  salary_p10: '10th percentile annual wage; the five percentiles are all given or all empty.',
+  salary_p10: '10th percentile annual wage; the five percentiles are all given or all empty, and a file has all five columns or none.',
   salary_p25: '25th percentile annual wage.',
   salary_median: 'Median annual wage.',
   salary_p75: '75th percentile annual wage.',
   salary_p90: '90th percentile annual wage.',
-  salary_top_coded: 'JSON array of the percentiles that are BLS\'s top code (#): their cell holds the top code (239200 in May 2024) and the real wage is at least that, e.g. ["p75","p90"]. [] when none.',
+  salary_top_coded: 'JSON array of the percentiles that are BLS\'s top code (#): their cell holds the top code (239200 in May 2024) and the real wage is at least that, e.g. ["p75","p90"]. [] when none. Only in a file with the five percentile columns; without this column, none is top-coded.',
   entry_education: 'Typical education needed for entry (BLS EP), e.g. "Bachelor\'s degree".',
-  outlook_start_year: 'Employment projection: its first year. The five outlook cells are all given or all empty.',
+  outlook_start_year: 'Employment projection: its first year. The five outlook cells are all given or all empty, and a file has all five columns or none.',
   outlook_end_year: 'Employment projection: its last year.',
   outlook_start_employment: 'Employment in the first year (people, not thousands).',
   outlook_end_employment: 'Projected employment in the last year (people).',
@@ -360,4 +382,18 @@ export function catalogueColumnOf(path: readonly PropertyKey[]): { column: Catal
   if (field === 'percentiles') return { column: percentileColumns[(typeof next === 'string' && next in percentileColumns ? next : 'p10') as PercentileKey] };
   if (field === 'outlook') return { column: outlookColumns[typeof next === 'string' && next in outlookColumns ? next : 'startYear']! };
   return null;
+}
+
+/**
+ * The role fields (content and stats, lib/role-schemas.ts's names) that these columns fill: what a
+ * row of a file with these columns changes. A group's columns fill one field (`percentiles`,
+ * `outlook`); fields no column fills (editedFigures, …) an import never gives.
+ */
+export function fieldsGivenBy(columns: readonly CatalogueColumn[]): Set<string> {
+  const given = new Set(columns);
+  const fields = new Set<string>();
+  for (const [field, column] of [...Object.entries(contentColumns), ...Object.entries(statsColumns)]) if (given.has(column)) fields.add(field);
+  if (Object.values(percentileColumns).some((column) => given.has(column))) fields.add('percentiles');
+  if (Object.values(outlookColumns).some((column) => given.has(column))) fields.add('outlook');
+  return fields;
 }

@@ -5,7 +5,7 @@
 // Parsing is csv-parse's; this module only decides what to accept and where each row starts.
 import { isUtf8 } from 'node:buffer';
 import { parse, CsvError } from 'csv-parse/sync';
-import { catalogueColumns, type CatalogueColumn, type CatalogueRecord } from './catalogue-csv';
+import { catalogueColumnGroups, catalogueColumns, catalogueKeyColumns, type CatalogueColumn, type CatalogueRecord } from './catalogue-csv';
 import { formatByteSize, formatCount } from './format';
 
 export const CATALOGUE_FILE_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 10_000 } as const;
@@ -20,10 +20,14 @@ export type CatalogueRow = { line?: number; record: CatalogueRecord };
  */
 export type CatalogueProblem = { line?: number; record?: number; column?: string; message: string };
 
-export type CatalogueFile = { rows: CatalogueRow[]; problems: CatalogueProblem[] };
+/** A file's rows, its problems, and the columns its header names (a partial file names only some). */
+export type CatalogueFile = { rows: CatalogueRow[]; problems: CatalogueProblem[]; columns: CatalogueColumn[] };
 
-/** The columns a file must have: every one of the format's, except the export-only page link. */
-const requiredColumns = catalogueColumns.filter((column) => column !== 'url');
+/** The columns a new role needs: every one of the format's, except the export-only page link. */
+export const newRoleColumns = catalogueColumns.filter((column) => column !== 'url');
+
+/** Whether a file with these columns gives every column a role has (and so may create roles). */
+export const isCompleteFile = (columns: readonly CatalogueColumn[]) => newRoleColumns.every((column) => columns.includes(column));
 const knownColumns = new Set<string>(catalogueColumns);
 
 const SAVE_AS_CSV = 'Save the spreadsheet as "CSV UTF-8 (comma delimited)" and try again.';
@@ -73,7 +77,7 @@ function unreadable(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** The header's problems: unknown, repeated and missing columns, each named. */
+/** The header's problems: unknown and repeated columns, no key column, a group given in part; each named. */
 function headerProblems(header: string[]): CatalogueProblem[] {
   const problems: CatalogueProblem[] = [];
   const seen = new Map<string, number>();
@@ -87,9 +91,23 @@ function headerProblems(header: string[]): CatalogueProblem[] {
       seen.set(name, position);
     }
   });
-  const missing = requiredColumns.filter((column) => !seen.has(column));
-  if (missing.length > 0) {
-    problems.push({ line: 1, message: `Missing ${missing.length === 1 ? 'column' : 'columns'}: ${missing.join(', ')}. The first line must name the columns of /api/v1/roles.csv.` });
+  if (!catalogueKeyColumns.some((column) => seen.has(column))) {
+    problems.push({
+      line: 1,
+      message: 'No slug column: a file needs the column slug (or soc_code) to say which role each row is, plus any of the other columns of /api/v1/roles.csv.',
+    });
+  }
+  for (const group of catalogueColumnGroups) {
+    const missing = group.columns.filter((column) => !seen.has(column));
+    if (missing.length === group.columns.length) {
+      const without = group.optional.filter((column) => seen.has(column));
+      if (without.length > 0) problems.push({ line: 1, column: without[0], message: `Column "${without.join('", "')}" needs the columns ${group.columns.join(', ')} beside it.` });
+    } else if (missing.length > 0) {
+      problems.push({
+        line: 1,
+        message: `${group.name} go together: give all of ${group.columns.join(', ')} or none. Missing: ${missing.join(', ')}.`,
+      });
+    }
   }
   return problems;
 }
@@ -121,7 +139,7 @@ type ParsedRecord = { record: string[]; info: { bytes: number } };
 export function readCatalogueFile(input: Uint8Array | string): CatalogueFile {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const refused = unreadable(bytes);
-  if (refused) return { rows: [], problems: [{ message: refused }] };
+  if (refused) return { rows: [], problems: [{ message: refused }], columns: [] };
 
   const lineOf = lineIndex(bytes);
   /** The first line of the row that starts after `offset`, past blank lines. */
@@ -168,17 +186,17 @@ export function readCatalogueFile(input: Uint8Array | string): CatalogueFile {
     }) as unknown as ParsedRecord[];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { rows: [], problems: [{ line: lineAfter(lastEnd), message: parseProblemMessage(error, columnCount) }] };
+    return { rows: [], problems: [{ line: lineAfter(lastEnd), message: parseProblemMessage(error, columnCount) }], columns: [] };
   }
 
   const [first, ...data] = records;
-  if (!first) return { rows: [], problems: [{ message: 'The file has no header line.' }] };
-  const columns = first.record.map((name) => name.trim());
+  if (!first) return { rows: [], problems: [{ message: 'The file has no header line.' }], columns: [] };
+  const columns = first.record.map((name) => name.trim()) as CatalogueColumn[];
   const wrongHeader = headerProblems(columns);
-  if (wrongHeader.length > 0) return { rows: [], problems: wrongHeader };
+  if (wrongHeader.length > 0) return { rows: [], problems: wrongHeader, columns: [] };
   if (data.length + skipped > CATALOGUE_FILE_LIMITS.maxRows) {
     const message = `The file has more than ${formatCount(CATALOGUE_FILE_LIMITS.maxRows)} rows; split it into files of at most ${formatCount(CATALOGUE_FILE_LIMITS.maxRows)} roles.`;
-    return { rows: [], problems: [{ message }] };
+    return { rows: [], problems: [{ message }], columns: [] };
   }
 
   const rows: CatalogueRow[] = [];
@@ -190,7 +208,7 @@ export function readCatalogueFile(input: Uint8Array | string): CatalogueFile {
     // Where the row ends, less the line breaks inside its cells: where it starts.
     rows.push({ line: lineOf(Math.max(info.bytes - 1, 0)) - breaksIn(cells), record });
   }
-  return { rows, problems: problems.sort((first, second) => (first.line ?? 0) - (second.line ?? 0)) };
+  return { rows, problems: problems.sort((first, second) => (first.line ?? 0) - (second.line ?? 0)), columns };
 }
 
 /** Where a problem is, for people: "line 5", "record 5", or "the file". */

@@ -3,7 +3,7 @@
 // (lib/catalogue-file.ts, with line numbers) or already as records (the default catalogue).
 // Problems name the row and the column as the file does; checks against the database (categories,
 // SOC codes of other roles) are db/catalogue-import.ts's.
-import { catalogueColumnOf, catalogueColumns, fromCatalogueRecord } from './catalogue-csv';
+import { catalogueColumnOf, catalogueColumns, fromCatalogueRecord, type CatalogueRecord } from './catalogue-csv';
 import type { CatalogueProblem, CatalogueRow } from './catalogue-file';
 import { formatCount, formatList } from './format';
 import { roleContentSchema, roleStatsSchema, type RoleValues } from './role-schemas';
@@ -11,7 +11,10 @@ import { roleContentSchema, roleStatsSchema, type RoleValues } from './role-sche
 /** A row that is a valid role: where it came from, and its values in the role schemas' shape. */
 export type CatalogueRole = { line?: number; record: number; values: RoleValues };
 
-type Place = { line?: number; record: number };
+export type Place = { line?: number; record: number };
+
+/** A row of a partial file: its key (slug or SOC code) and cells, before the role it names is read. */
+export type KeyedRow = Place & { key: string; cells: CatalogueRecord };
 
 const columnOrder = (column: string | undefined) => (column === undefined ? -1 : catalogueColumns.indexOf(column as never));
 
@@ -61,7 +64,7 @@ function duplicates(rows: (Place & { value: string })[], column: 'slug' | 'soc_c
  * those rows, which are then left out).
  */
 export function validateCatalogueRows(rows: CatalogueRow[]): { roles: CatalogueRole[]; problems: CatalogueProblem[] } {
-  const places: Place[] = rows.map((row, index) => ({ ...(row.line !== undefined ? { line: row.line } : {}), record: index + 1 }));
+  const places = placesOf(rows);
   const problems: CatalogueProblem[] = [
     ...duplicates(rows.map((row, index) => ({ ...places[index]!, value: row.record.slug.trim() })), 'slug', 'The slug'),
     ...duplicates(rows.map((row, index) => ({ ...places[index]!, value: row.record.soc_code.trim() })), 'soc_code', 'The SOC code'),
@@ -70,22 +73,50 @@ export function validateCatalogueRows(rows: CatalogueRow[]): { roles: CatalogueR
   const roles: CatalogueRole[] = [];
   rows.forEach((row, index) => {
     const place = places[index]!;
-    const read = fromCatalogueRecord(row.record);
-    if ('errors' in read) {
-      problems.push(...read.errors.map(({ column, message }) => ({ ...place, column, message })));
-      return;
-    }
-    const content = roleContentSchema.safeParse(read.input.content);
-    const stats = roleStatsSchema.safeParse(read.input.stats);
-    const issues = [
-      ...(content.error?.issues.map((issue) => ({ ...issue, path: ['content', ...issue.path] })) ?? []),
-      ...(stats.error?.issues.map((issue) => ({ ...issue, path: ['stats', ...issue.path] })) ?? []),
-    ];
-    for (const issue of issues) {
-      const where = catalogueColumnOf(issue.path);
-      problems.push({ ...place, column: where?.column, message: where?.detail ? `${where.detail}: ${issue.message}` : issue.message });
-    }
-    if (content.success && stats.success && !duplicated.has(place.record)) roles.push({ ...place, values: { content: content.data, stats: stats.data } });
+    const read = validateCatalogueRecord(row.record, place);
+    if ('problems' in read) problems.push(...read.problems);
+    else if (!duplicated.has(place.record)) roles.push({ ...place, values: read.values });
   });
   return { roles, problems: problems.sort(byPlace) };
+}
+
+const placesOf = (rows: CatalogueRow[]): Place[] => rows.map((row, index) => ({ ...(row.line !== undefined ? { line: row.line } : {}), record: index + 1 }));
+
+/** One row's cells as a role, or its problems (cells that cannot be read, values the role schemas refuse). */
+export function validateCatalogueRecord(record: CatalogueRecord, place: Place): { values: RoleValues } | { problems: CatalogueProblem[] } {
+  const read = fromCatalogueRecord(record);
+  if ('errors' in read) return { problems: read.errors.map(({ column, message }) => ({ ...place, column, message })) };
+  const content = roleContentSchema.safeParse(read.input.content);
+  const stats = roleStatsSchema.safeParse(read.input.stats);
+  if (content.success && stats.success) return { values: { content: content.data, stats: stats.data } };
+  const issues = [
+    ...(content.error?.issues.map((issue) => ({ ...issue, path: ['content', ...issue.path] })) ?? []),
+    ...(stats.error?.issues.map((issue) => ({ ...issue, path: ['stats', ...issue.path] })) ?? []),
+  ];
+  return {
+    problems: issues.map((issue) => {
+      const where = catalogueColumnOf(issue.path);
+      return { ...place, column: where?.column, message: where?.detail ? `${where.detail}: ${issue.message}` : issue.message };
+    }),
+  };
+}
+
+/**
+ * The rows of a partial file by their key (slug, or SOC code in a file without slugs): a problem
+ * for a row without one and for keys given twice. Their cells are checked once the role they
+ * name is read, together with what it holds (db/catalogue-import.ts).
+ */
+export function keyCatalogueRows(rows: CatalogueRow[], keyColumn: 'slug' | 'soc_code'): { keyed: KeyedRow[]; problems: CatalogueProblem[] } {
+  const places = placesOf(rows);
+  const what = keyColumn === 'slug' ? 'The slug' : 'The SOC code';
+  const problems = duplicates(rows.map((row, index) => ({ ...places[index]!, value: row.record[keyColumn].trim() })), keyColumn, what);
+  const duplicated = new Set(problems.map((problem) => problem.record));
+  const keyed: KeyedRow[] = [];
+  rows.forEach((row, index) => {
+    const place = places[index]!;
+    const key = row.record[keyColumn].trim();
+    if (key === '') problems.push({ ...place, column: keyColumn, message: `Give the role's ${keyColumn === 'slug' ? 'slug' : 'SOC code'}: it says which role the row changes.` });
+    else if (!duplicated.has(place.record)) keyed.push({ ...place, key, cells: row.record });
+  });
+  return { keyed, problems: problems.sort(byPlace) };
 }

@@ -1,7 +1,7 @@
 // The rows of an import preview (/admin/import/[id]): every row of the file once, in file order,
 // as new, changed, edited (changed, but an editor changed the role since its last import),
 // unchanged or invalid, with its problems. Pure, so the page only renders.
-import type { ImportPlan, PlannedRole } from '@/db/catalogue-import';
+import { fieldChangesOf, isHeldBack, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
 import type { CatalogueUploadOutcome } from '@/db/schema';
 import { formatCount } from './format';
 import type { CatalogueProblem } from './catalogue-file';
@@ -26,7 +26,40 @@ export const isFileProblem = (problem: CatalogueProblem) => (problem.line === un
 
 function statusOf(role: PlannedRole, overwriteEdited: boolean): Exclude<PreviewFilter, 'all' | 'invalid'> {
   if (role.kind !== 'changed') return role.kind;
-  return role.editedSinceImport !== null && !overwriteEdited ? 'edited' : 'changed';
+  return isHeldBack(role) && !overwriteEdited ? 'edited' : 'changed';
+}
+
+/**
+ * Why applying would change nothing, or null when it would change something (or when the file has
+ * problems, which the page explains instead). The server refuses such an apply too.
+ */
+export function nothingToApplyReason(plan: ImportPlan, overwriteEdited: boolean): string | null {
+  const { counts } = plan;
+  if (plan.problems.length > 0 || counts.new + counts.changed > 0 || (overwriteEdited && counts.edited > 0)) return null;
+  if (counts.edited > 0) {
+    const rows = counts.edited + counts.unchanged;
+    const which =
+      rows === 1
+        ? 'the only row is a role editors have changed'
+        : counts.unchanged === 0
+          ? `every row is a role editors have changed`
+          : `the ${formatCount(counts.edited)} ${counts.edited === 1 ? 'row that would change is a role' : 'rows that would change are roles'} editors have changed (the other ${formatCount(counts.unchanged)} match what is already published)`;
+    return `Nothing to apply: ${which}. Tick “Overwrite edited roles” to replace ${counts.edited === 1 ? 'it' : 'them'}.`;
+  }
+  return counts.unchanged === 0 ? 'Nothing to apply: the file has no rows.' : 'Nothing to apply: every row matches what is already published.';
+}
+
+/**
+ * What the rows that would be written change, field by field, with how many roles each: the
+ * preview's "3 roles: average salary" (new roles are counted apart: every field of theirs is new).
+ */
+export function changedFieldCounts(plan: ImportPlan): { field: string; roles: number }[] {
+  const counts = new Map<string, number>();
+  for (const role of plan.roles) {
+    if (role.kind !== 'changed' || (isHeldBack(role) && !plan.overwriteEdited)) continue;
+    for (const field of Object.keys(fieldChangesOf(role).after)) if (field !== 'editedFigures') counts.set(field, (counts.get(field) ?? 0) + 1);
+  }
+  return [...counts].map(([field, roles]) => ({ field, roles }));
 }
 
 /** The file's rows in order; problems of the whole file are left to the page's summary. */

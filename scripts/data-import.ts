@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyCatalogueImport, planCatalogueImport, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
+import { applyCatalogueImport, isHeldBack, planCatalogueImport, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
 import { ensureUsCategories, importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { loadUsOccupationCatalogue } from '@/db/catalogue/us-occupations';
 import type { Database } from '@/db/connection';
@@ -27,7 +27,10 @@ Imports a catalogue CSV in the format of /api/v1/roles.csv (at most ${CATALOGUE_
 or without FILE the default catalogue (the seed role and 831 BLS occupations, May 2023 then May 2024 figures),
 into DATABASE_URL, or the embedded database when it is not set.
   --dry-run            show what the import would change, and write nothing
-  --overwrite-edited   also update roles an editor changed since their last import (left alone otherwise)`;
+  --overwrite-edited   also replace fields an editor set by hand (rows that would change them are left alone otherwise)
+
+A file may give only some columns: the key (slug, or soc_code without a slug column) and the
+columns to change; every other field stays as it is. Such a file cannot create roles.`;
 
 const MAX_PROBLEMS_SHOWN = 20;
 const PROGRESS_EVERY = 100;
@@ -77,14 +80,15 @@ function someOf(roles: PlannedRole[]) {
 
 function printPlan(plan: ImportPlan) {
   const { counts } = plan;
-  const edited = plan.roles.filter((role) => role.kind === 'changed' && role.editedSinceImport !== null);
+  const edited = plan.roles.filter(isHeldBack);
   console.log(
     `Plan: ${formatCount(counts.new)} new, ${formatCount(counts.changed)} changed, ` +
       `${formatCount(overwriteEdited ? 0 : counts.edited)} edited since their last import${counts.edited > 0 ? ' (left alone; --overwrite-edited updates them)' : ''}, ` +
       `${formatCount(counts.unchanged)} unchanged, ${formatCount(counts.invalid)} invalid.`,
   );
+  if (plan.partialColumns) console.log(`  A partial file: only its columns change (${plan.partialColumns.join(', ')}); every other field stays as it is.`);
   const newRoles = plan.roles.filter((role) => role.kind === 'new');
-  const changed = plan.roles.filter((role) => role.kind === 'changed' && role.editedSinceImport === null);
+  const changed = plan.roles.filter((role) => role.kind === 'changed' && !isHeldBack(role));
   if (newRoles.length > 0) console.log(`  New: ${someOf(newRoles)}`);
   if (changed.length > 0) console.log(`  Changed: ${someOf(changed)}`);
   if (edited.length > 0) console.log(`  Edited since their last import${overwriteEdited ? ' (will be overwritten)' : ''}: ${someOf(edited)}`);
@@ -185,6 +189,14 @@ const exitCode = await withDatabaseUrl((url, source) =>
       if (plan.problems.length > 0) return 1;
       if (dryRun) {
         console.log('Dry run: nothing was written.');
+        return 0;
+      }
+      if (plan.counts.new + plan.counts.changed === 0) {
+        console.log(
+          plan.counts.edited > 0
+            ? 'Nothing to apply: every row that would change is a role editors have changed (--overwrite-edited replaces them).'
+            : 'Nothing to apply: every row matches what the database holds.',
+        );
         return 0;
       }
       const started = performance.now();

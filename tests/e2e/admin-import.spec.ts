@@ -88,11 +88,11 @@ test('a preview shows new, changed (before → after) and unchanged rows; applyi
   await page.goto(`/admin/audit`);
   await expect(page.getByRole('listitem').filter({ hasText: 'Astronomers' }).first()).toContainText(testUsers.editor.name);
 
-  // The same file again: nothing to apply.
+  // The same file again: nothing to apply, and Apply says so by being disabled.
   await upload(page, file);
   await expect(summaryCount(page, 'Unchanged')).toHaveText('3');
-  await expect(page.getByRole('status').filter({ hasText: 'Nothing to apply' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Apply import' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing to apply' })).toHaveText('Nothing to apply: every row matches what is already published.');
+  await expect(page.getByRole('button', { name: 'Apply import' })).toBeDisabled();
 });
 
 test('the export of a whole category uploaded back has nothing to apply', async ({ page }) => {
@@ -105,7 +105,7 @@ test('the export of a whole category uploaded back has nothing to apply', async 
   await expect(page.getByRole('status').filter({ hasText: 'Nothing to apply' })).toBeVisible();
 });
 
-test('a role an editor changed since its last import is marked and left alone, unless "Overwrite edited roles" is ticked (without JavaScript)', async ({ browser }) => {
+test('a file whose only change is to a role an editor changed has Apply disabled with the reason, until "Overwrite edited roles" is ticked (without JavaScript)', async ({ browser }) => {
   const { context, page } = await signedInPage(browser, { javaScriptEnabled: false });
   const edited = 120_000 + randomInt(10_000);
   const imported = 140_000 + randomInt(10_000);
@@ -123,19 +123,44 @@ test('a role an editor changed since its last import is marked and left alone, u
   await upload(page, file);
   await expect(summaryCount(page, 'Edited since import')).toHaveText('1');
   await expect(previewRow(page, 'historians')).toContainText(`Changed by ${testUsers.editor.name}`);
-  await expect(previewRow(page, 'historians')).toContainText('left as it is unless you tick');
-  await page.getByRole('button', { name: 'Apply import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Applied by' })).toContainText('1 edited role left as they were');
+  await expect(previewRow(page, 'historians')).toContainText('would replace what an editor set by hand (average salary): left as it is unless you tick');
+  const apply = page.getByRole('button', { name: 'Apply import' });
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveAccessibleDescription('Nothing to apply: the only row is a role editors have changed. Tick “Overwrite edited roles” to replace it.');
   await page.goto('/roles/historians');
   await expect(page.getByRole('region', { name: 'Overview', exact: true })).toContainText(money(edited));
 
   await upload(page, file);
   await page.getByLabel('Overwrite edited roles').check();
+  await expect(page.getByText('Nothing to apply')).toBeHidden();
   await page.getByRole('button', { name: 'Apply import' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Applied by' })).toContainText('1 updated');
   await page.goto('/roles/historians');
   await expect(page.getByRole('region', { name: 'Overview', exact: true })).toContainText(money(imported));
   await context.close();
+});
+
+test('a file of two columns, slug and average_salary, changes only the average salary: the preview says so, and the role page shows it', async ({ page }) => {
+  const salary = 90_000 + randomInt(40_000);
+  await signIn(page, testUsers.editor);
+  const { rows } = await exportRows(page);
+  const geographers = rowOf(rows, 'geographers');
+  await upload(page, csvFile(['slug', 'average_salary'], [{ slug: 'geographers', average_salary: String(salary) }], 'geographers-salary.csv'));
+
+  await expect(summaryCount(page, 'Changed')).toHaveText('1');
+  await expect(summaryCount(page, 'Invalid')).toHaveText('0');
+  await expect(page.getByText('A partial file: it gives the columns slug and average_salary.')).toBeVisible();
+  await expect(page.getByRole('list').filter({ hasText: '1 role: average salary' })).toBeVisible();
+  await expect(previewRow(page, 'geographers')).toContainText(`Average salaryfrom ${Number(geographers.average_salary).toLocaleString('en-US')}→to ${salary.toLocaleString('en-US')}`);
+  await expect(previewRow(page, 'geographers')).not.toContainText('Summary');
+
+  await page.getByRole('button', { name: 'Apply import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Applied by' })).toContainText('0 new roles, 1 updated, 0 unchanged');
+  await page.goto('/roles/geographers');
+  const overview = page.getByRole('region', { name: 'Overview', exact: true });
+  await expect(overview).toContainText(money(salary));
+  const { rows: after } = await exportRows(page);
+  expect({ ...rowOf(after, 'geographers'), average_salary: geographers.average_salary }).toEqual(geographers);
 });
 
 test('a file with bad rows lists every problem by line and cannot be applied', async ({ page }) => {

@@ -3,19 +3,19 @@
 // read back, an invalid file, a role an editor changed since its last import), and an edit that
 // happens while an import waits for its lock.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
 import { and, asc, eq, like, sql as drizzleSql } from 'drizzle-orm';
 import { createDatabase } from '@/db/connection';
 import { closeDatabase } from '@/db/client';
 import { usCategories } from '@/db/catalogue/categories';
-import { applyCatalogueImport, planCatalogueImport, type ImportResult } from '@/db/catalogue-import';
+import { applyCatalogueImport, fieldChangesOf, planCatalogueImport, type ImportResult } from '@/db/catalogue-import';
 import { getRoleForEdit, updateRole } from '@/db/role-edits';
 import { listPublishedRoleStatsBatch } from '@/db/role-reads';
 import { auditLog, categories, roles, roleStats, roleStatsHistory, users } from '@/db/schema';
 import { rolePageUrl } from '@/lib/api/role-responses';
-import { catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord, type CatalogueRecord } from '@/lib/catalogue-csv';
-import { readCatalogueFile, type CatalogueRow } from '@/lib/catalogue-file';
+import { catalogueColumns, catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord, type CatalogueRecord } from '@/lib/catalogue-csv';
+import { describeProblem, readCatalogueFile, type CatalogueRow } from '@/lib/catalogue-file';
 import type { RoleContentInput, RoleStatsInput, RoleValues } from '@/lib/role-schemas';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase, testDatabaseUrl } from '../support/database';
@@ -381,6 +381,135 @@ describe('applying an import', () => {
       refused.plan.problems.map((problem) => [problem.line, problem.record, problem.column]),
       [[undefined, 1, 'average_salary']],
     );
+  });
+});
+
+describe('a partial file: a key and some columns', () => {
+  /** A file with these columns and rows, read as an upload or `npm run data:import` reads it. */
+  const partialFile = (header: string[], ...rows: string[][]) => readCatalogueFile([header, ...rows].map((cells) => cells.join(',')).join('\r\n'));
+
+  const omitWriteColumns = ({ updatedAt, updatedBy, ...figures }: typeof roleStats.$inferSelect) => figures;
+
+  async function importedRole(values: RoleValues) {
+    applied(await applyCatalogueImport(db, { rows: await rowsFor(values) }, { actorId: null }));
+    const role = (await roleBySlug(values.content.slug))!;
+    const [stats] = await db.select().from(roleStats).where(eq(roleStats.roleId, role.id));
+    return { role, stats: stats! };
+  }
+
+  test('slug and average_salary change only the average salary of that role, with a history row and an audit row of that field', async () => {
+    const values = trickyRole();
+    const { role, stats } = await importedRole(values);
+    const file = partialFile(['slug', 'average_salary'], [values.content.slug, '81234']);
+    assert.deepEqual(file.problems, []);
+
+    const plan = await planCatalogueImport(db, file);
+    assert.deepEqual(plan.counts, { new: 0, changed: 1, edited: 0, unchanged: 0, invalid: 0 });
+    assert.deepEqual(plan.partialColumns, ['slug', 'average_salary']);
+    const [changed] = plan.roles;
+    assert.ok(changed?.kind === 'changed');
+    assert.deepEqual(fieldChangesOf(changed), { before: { averageSalary: null }, after: { averageSalary: 81_234 } });
+
+    const result = applied(await applyCatalogueImport(db, file, { actorId: await editorId() }));
+    assert.deepEqual(result.updated.map((updated) => updated.slug), [values.content.slug]);
+    const [after] = await db.select().from(roleStats).where(eq(roleStats.roleId, role.id));
+    const { updatedAt, updatedBy, ...figures } = after!;
+    assert.equal(updatedBy, await editorId());
+    assert.deepEqual(figures, { ...omitWriteColumns(stats), averageSalary: 81_234 });
+    const roleAfter = (await roleBySlug(values.content.slug))!;
+    assert.equal(roleAfter.version, role.version + 1);
+    assert.deepEqual({ ...roleAfter, version: role.version, updatedAt: role.updatedAt, searchVector: role.searchVector }, role, 'the text is as it was');
+    assert.equal(await historyCount(role.id), 2);
+    const audit = (await auditRows(role.id)).at(-1)!;
+    assert.deepEqual([audit.action, audit.actorId, audit.before, audit.after], ['role.import', await editorId(), { averageSalary: null }, { averageSalary: 81_234 }]);
+
+    // The same file again: unchanged, nothing written.
+    const before = await everything();
+    assert.deepEqual(applied(await applyCatalogueImport(db, file, { actorId: null })).unchanged, 1);
+    assert.deepEqual(await everything(), before);
+  });
+
+  test('without a slug column, soc_code says which role; the percentiles come as a group', async () => {
+    const socCode = `99-${String(randomInt(10_000)).padStart(4, '0')}`;
+    const values = trickyRole();
+    const { role } = await importedRole({ ...values, content: { ...values.content, socCode } });
+    const file = partialFile(['soc_code', 'salary_p10', 'salary_p25', 'salary_median', 'salary_p75', 'salary_p90', 'salary_top_coded'], [socCode, '41000', '51000', '61000', '71000', '81000', '[]']);
+    const result = applied(await applyCatalogueImport(db, file, { actorId: null }));
+    assert.deepEqual(result.updated.map((updated) => updated.slug), [values.content.slug]);
+    const [stats] = await db.select().from(roleStats).where(eq(roleStats.roleId, role.id));
+    assert.deepEqual([stats!.salaryP10, stats!.salaryMedian, stats!.salaryP90, stats!.salaryTopCoded, stats!.jobOpenings], [41_000, 61_000, 81_000, [], values.stats.jobOpenings]);
+
+    // Half a group is a problem of the header; a merged row is checked whole (percentiles must not decrease).
+    assert.match(describeProblem(partialFile(['soc_code', 'salary_p10'], [socCode, '1']).problems[0]!), /The salary percentiles go together: .* Missing: salary_p25, salary_median, salary_p75, salary_p90\./);
+    const decreasing = await planCatalogueImport(db, partialFile(['soc_code', 'salary_p10', 'salary_p25', 'salary_median', 'salary_p75', 'salary_p90'], [socCode, '9', '8', '7', '6', '5']));
+    assert.equal(decreasing.counts.invalid, 1);
+    assert.equal(decreasing.problems[0]?.line, 2);
+    // A file keyed by slug may change the SOC code, but not to another role's.
+    const other = trickyRole();
+    await importedRole(other);
+    const taken = await planCatalogueImport(db, partialFile(['slug', 'soc_code'], [other.content.slug, socCode]));
+    assert.deepEqual(taken.problems.map(describeProblem), [`line 2: soc_code: ${socCode} is already the SOC code of the role ${values.content.slug}.`]);
+  });
+
+  test('a row for a slug no role has is refused, naming the columns a new role needs; nothing is applied', async () => {
+    const values = trickyRole();
+    await importedRole(values);
+    const unknown = newSlug();
+    const file = partialFile(['slug', 'title', 'average_salary'], [values.content.slug, 'Renamed', '90000'], [unknown, 'New One', '50000']);
+    const before = await everything();
+    const result = await applyCatalogueImport(db, file, { actorId: null });
+    assert.equal(result.status, 'invalid');
+    assert.deepEqual(result.plan.problems.map(describeProblem), [
+      `line 3: slug: No role has the slug "${unknown}". A file can create a role only with every column; this one lacks ${catalogueColumns.filter((column) => !['slug', 'title', 'average_salary', 'url'].includes(column)).join(', ')}.`,
+    ]);
+    assert.deepEqual(await everything(), before);
+  });
+
+  test('written figures leave editedFigures and the others stay; a row that would replace a hand-set figure is held back unless overwritten; a text-only row is not', async () => {
+    const values = trickyRole();
+    const { role } = await importedRole(values);
+    const marked = { editedAt: '2026-01-02T03:04:05.000Z', note: 'From the employer survey' };
+    await db.update(roleStats).set({ editedFigures: { averageSalary: marked, employment: marked } }).where(eq(roleStats.roleId, role.id));
+
+    // Text only: applied, and the hand-set figures are kept (and said so).
+    const text = partialFile(['slug', 'summary'], [values.content.slug, 'A summary from the file.']);
+    const textPlan = await planCatalogueImport(db, text);
+    assert.deepEqual(textPlan.counts, { new: 0, changed: 1, edited: 0, unchanged: 0, invalid: 0 });
+    assert.ok(textPlan.roles[0]?.kind === 'changed');
+    assert.deepEqual(textPlan.roles[0].handEditedFieldsKept, ['averageSalary', 'employment']);
+    applied(await applyCatalogueImport(db, text, { actorId: null }));
+    assert.equal((await roleBySlug(values.content.slug))!.summary, 'A summary from the file.');
+
+    // The salary: held back, nothing written, unless overwritten.
+    const salary = partialFile(['slug', 'average_salary'], [values.content.slug, '99000']);
+    const plan = await planCatalogueImport(db, salary);
+    assert.deepEqual(plan.counts, { new: 0, changed: 0, edited: 1, unchanged: 0, invalid: 0 });
+    assert.ok(plan.roles[0]?.kind === 'changed');
+    assert.deepEqual(plan.roles[0].handEditedFields, ['averageSalary']);
+    const before = await everything();
+    const leftAlone = applied(await applyCatalogueImport(db, salary, { actorId: null }));
+    assert.deepEqual([leftAlone.updated, leftAlone.leftAlone.map((left) => left.slug)], [[], [values.content.slug]]);
+    assert.deepEqual(await everything(), before);
+
+    applied(await applyCatalogueImport(db, salary, { actorId: null, overwriteEdited: true }));
+    const [stats] = await db.select().from(roleStats).where(eq(roleStats.roleId, role.id));
+    assert.equal(stats!.averageSalary, 99_000);
+    assert.deepEqual(stats!.editedFigures, { employment: marked }, 'the salary now comes from the file; the employment is still the editor’s');
+  });
+
+  test('an editor’s edit since the last import holds back only the rows that would change the fields they edited', async () => {
+    const values = trickyRole();
+    await importedRole(values);
+    const claims = await claimsFor(db, testUsers.editor.email);
+    const loaded = (await getRoleForEdit(claims, { slug: values.content.slug }))!;
+    assert.equal((await updateRole(claims, { roleId: loaded.id, expectedVersion: loaded.version, content: loaded.content, stats: { ...loaded.stats, jobOpenings: 5 } })).status, 'saved');
+
+    const openings = await planCatalogueImport(db, partialFile(['slug', 'job_openings'], [values.content.slug, '6']));
+    assert.deepEqual(openings.counts.edited, 1);
+    assert.ok(openings.roles[0]?.kind === 'changed');
+    assert.equal(openings.roles[0].editedSinceImport?.editorName, testUsers.editor.name);
+    const salary = await planCatalogueImport(db, partialFile(['slug', 'average_salary'], [values.content.slug, '66000']));
+    assert.deepEqual(salary.counts, { new: 0, changed: 1, edited: 0, unchanged: 0, invalid: 0 });
   });
 });
 

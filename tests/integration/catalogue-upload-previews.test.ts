@@ -172,7 +172,7 @@ describe('stored upload previews', () => {
     assert.deepEqual(after.plan!.counts, { new: 0, changed: 0, edited: 0, unchanged: 1, invalid: 0 });
   });
 
-  test('archiving a role in the file plans it again: an archived role is still imported, as edited since its import', async () => {
+  test('archiving a role in the file plans it again: an archived role is still imported, and as changed (archiving sets no field the file gives)', async () => {
     const role = newRole();
     await importRoles(role);
     const id = await upload(recordOf(withSalary(role, 99_000)));
@@ -183,7 +183,9 @@ describe('stored upload previews', () => {
     assert.equal((await archiveRole(await claimsFor(db, testUsers.secondEditor.email), { roleId: current.id, expectedVersion: current.version })).status, 'saved');
     const after = await previewOf(id);
     assert.equal(await wasPlannedAgain(id), true);
-    assert.deepEqual(after.plan!.counts, { new: 0, changed: 0, edited: 1, unchanged: 0, invalid: 0 });
+    assert.deepEqual(after.plan!.counts, { new: 0, changed: 1, edited: 0, unchanged: 0, invalid: 0 });
+    const [planned] = after.plan!.roles;
+    assert.equal(planned?.kind === 'changed' && planned.editedSinceImport?.action, 'role.archive');
   });
 
   test("a change to a role's figures alone plans it again", async () => {

@@ -119,6 +119,36 @@ describe('catalogue uploads', () => {
     assert.notEqual(fresh.digest, preview.digest);
   });
 
+  test('an apply that would change nothing is refused with the reason, and the upload can still be applied with "Overwrite edited roles"', async () => {
+    const claims = await editorClaims();
+    const save = async (name: string, text: string) => (await saveCatalogueUpload(claims, { name, bytes: new TextEncoder().encode(text) })) as { id: string };
+    const values = await currentValues('economists');
+    const unchanged = await save('same.csv', `slug,average_salary\r\neconomists,${values.stats.averageSalary}\r\n`);
+    const samePreview = (await getCatalogueUploadPreview(claims, unchanged.id))!;
+    assert.deepEqual(await applyCatalogueUpload(claims, { id: unchanged.id, overwriteEdited: false, expectedPlanDigest: samePreview.digest! }), {
+      status: 'nothing-to-apply',
+      reason: 'Nothing to apply: every row matches what is already published.',
+    });
+
+    const role = (await getRoleForEdit(claims, { slug: 'economists' }))!;
+    const editedSalary = (values.stats.averageSalary ?? 0) + 3_333;
+    assert.equal((await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: { ...role.stats, averageSalary: editedSalary } })).status, 'saved');
+    const held = await save('held.csv', `slug,average_salary\r\neconomists,${editedSalary + 1}\r\n`);
+    const preview = (await getCatalogueUploadPreview(claims, held.id))!;
+    assert.deepEqual(preview.plan!.counts, { new: 0, changed: 0, edited: 1, unchanged: 0, invalid: 0 });
+    const auditsBefore = await db.$count(auditLog);
+    assert.deepEqual(await applyCatalogueUpload(claims, { id: held.id, overwriteEdited: false, expectedPlanDigest: preview.digest! }), {
+      status: 'nothing-to-apply',
+      reason: 'Nothing to apply: the only row is a role editors have changed. Tick “Overwrite edited roles” to replace it.',
+    });
+    assert.equal(await db.$count(auditLog), auditsBefore);
+    assert.equal((await getCatalogueUploadPreview(claims, held.id))!.applied, null, 'not marked as applied');
+
+    const applied = await applyCatalogueUpload(claims, { id: held.id, overwriteEdited: true, expectedPlanDigest: preview.digest! });
+    assert.equal(applied.status, 'applied');
+    assert.equal(await averageSalaryOf('economists'), editedSalary + 1);
+  });
+
   test('an unknown or malformed upload id is simply not found', async () => {
     const claims = await editorClaims();
     assert.equal(await getCatalogueUploadPreview(claims, 'A'.repeat(22)), null);

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { seedRoles } from '@/db/seed/seed';
-import { catalogueColumns, catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord, type CatalogueRecord } from '@/lib/catalogue-csv';
-import { CATALOGUE_FILE_LIMITS, describeProblem, readCatalogueFile } from '@/lib/catalogue-file';
-import { validateCatalogueRows } from '@/lib/catalogue-rows';
+import { catalogueColumns, catalogueCsvHeader, catalogueCsvRecords, fieldsGivenBy, toCatalogueRecord, type CatalogueRecord } from '@/lib/catalogue-csv';
+import { CATALOGUE_FILE_LIMITS, describeProblem, isCompleteFile, readCatalogueFile } from '@/lib/catalogue-file';
+import { keyCatalogueRows, validateCatalogueRows } from '@/lib/catalogue-rows';
 import { roleContentSchema, roleStatsSchema, type RoleValues } from '@/lib/role-schemas';
 import { sampleRole } from '../support/sample-role';
 
@@ -81,16 +81,49 @@ describe('reading a catalogue file', () => {
     assert.deepEqual(validateCatalogueRows(file.rows).roles[0]!.values, first);
   });
 
-  test('a wrong header is refused, naming the unknown, repeated and missing columns', () => {
-    const header = catalogueColumns.filter((column) => column !== 'as_of' && column !== 'source');
+  test('a wrong header is refused, naming the unknown and repeated columns, a missing key and a group given in part', () => {
+    const header = catalogueColumns.filter((column) => column !== 'salary_p25' && column !== 'outlook_end_year');
     const text = `${[...header, 'salary', 'slug'].join(',')}\r\n${header.map(() => '').join(',')},x,y\r\n`;
     assert.deepEqual(problemsOf(text), [
       `line 1: Unknown column "salary" (column ${header.length + 1}).`,
       `line 1: slug: Column "slug" appears twice (columns 1 and ${header.length + 2}).`,
-      'line 1: Missing columns: as_of, source. The first line must name the columns of /api/v1/roles.csv.',
+      'line 1: The salary percentiles go together: give all of salary_p10, salary_p25, salary_median, salary_p75, salary_p90 or none. Missing: salary_p25.',
+      'line 1: The outlook columns go together: give all of outlook_start_year, outlook_end_year, outlook_start_employment, outlook_end_employment, outlook_change_percent or none. Missing: outlook_end_year.',
     ]);
+    assert.deepEqual(problemsOf('title,average_salary\r\nX,1\r\n'), [
+      'line 1: No slug column: a file needs the column slug (or soc_code) to say which role each row is, plus any of the other columns of /api/v1/roles.csv.',
+    ]);
+    assert.deepEqual(problemsOf('slug,salary_top_coded\r\nx,[]\r\n'), ['line 1: salary_top_coded: Column "salary_top_coded" needs the columns salary_p10, salary_p25, salary_median, salary_p75, salary_p90 beside it.']);
     assert.deepEqual(problemsOf(''), ['the file: The file is empty.']);
     assert.deepEqual(problemsOf('\r\n\r\n'), ['the file: The file has no header line.']);
+  });
+
+  test('a partial file (a key and some columns) is read with its columns; its rows are keyed, not yet checked as roles', () => {
+    const file = readCatalogueFile('slug,average_salary\r\nastronomers,150000\r\n,12\r\nastronomers,1\r\n');
+    assert.deepEqual(file.problems, []);
+    assert.deepEqual(file.columns, ['slug', 'average_salary']);
+    assert.deepEqual(
+      file.rows.map((row) => [row.line, row.record.slug, row.record.average_salary, row.record.title]),
+      [
+        [2, 'astronomers', '150000', ''],
+        [3, '', '12', ''],
+        [4, 'astronomers', '1', ''],
+      ],
+    );
+    assert.equal(isCompleteFile(file.columns), false);
+    const { keyed, problems } = keyCatalogueRows(file.rows, 'slug');
+    assert.deepEqual(keyed, []);
+    assert.deepEqual(problems.map(describeProblem), [
+      'line 2: slug: The slug astronomers is also on line 4; each role may be in the file once.',
+      "line 3: slug: Give the role's slug: it says which role the row changes.",
+      'line 4: slug: The slug astronomers is also on line 2; each role may be in the file once.',
+    ]);
+    // Without a slug column, the SOC code is the key; the groups may be given whole.
+    const bySoc = readCatalogueFile('soc_code,salary_p10,salary_p25,salary_median,salary_p75,salary_p90,category\r\n19-2011,1,2,3,4,5,Science\r\n');
+    assert.deepEqual(bySoc.problems, []);
+    assert.deepEqual(keyCatalogueRows(bySoc.rows, 'soc_code').keyed.map((row) => row.key), ['19-2011']);
+    assert.deepEqual([...fieldsGivenBy(bySoc.columns)].sort(), ['percentiles', 'socCode']);
+    assert.equal(isCompleteFile(readCatalogueFile(exportOf([recordOf(first)])).columns), true);
   });
 
   test('a formula-looking cell without the apostrophe is refused; one with it is text', () => {

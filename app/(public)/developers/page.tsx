@@ -182,6 +182,16 @@ export default async function DevelopersPage({ searchParams }: Props) {
           apostrophe. Files in this format import back unchanged, through <code>npm run data:import</code> or the admin
           area&apos;s import page (at most 5 MB and 10,000 rows a file).
         </p>
+        <p>
+          An import may also give only some columns: the key, <code>slug</code> (or <code>soc_code</code> in a file
+          without a slug column), and the columns to change, e.g. <code>slug,average_salary</code>. Each row then changes
+          only those fields; every other field stays as it is. Groups go whole: the five salary percentiles (with{' '}
+          <code>salary_top_coded</code> if any is top-coded) and the five outlook columns are all in the file or none of
+          them. Only a file with every column can add a role; a row whose key no role has is refused, naming the columns a
+          new role needs. Unknown column names are refused too. A row that would change a figure or text an editor set
+          by hand is left alone unless the import is told to overwrite edited roles; rows that change only other fields are
+          applied, and the editor&apos;s values stay.
+        </p>
         <dl className="csv-columns" aria-label="Columns of the CSV file">
           {catalogueColumns.map((column) => (
             <div key={column}>

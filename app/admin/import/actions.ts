@@ -42,6 +42,9 @@ export const applyCatalogueAction = authenticatedAction({ role: 'editor', schema
     case 'already-applied':
       refresh();
       return { status: 'error', message: 'This file has already been applied: nothing was changed again.' };
+    case 'nothing-to-apply':
+      refresh();
+      return { status: 'error', message: result.reason };
     case 'not-found':
       return { status: 'error', message: 'This upload no longer exists (uploads are kept for a week). Upload the file again.' };
     case 'invalid':

@@ -15,7 +15,7 @@ import { getCatalogueUploadPreview } from '@/db/catalogue-uploads';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } from '@/lib/format';
-import { isFileProblem, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/lib/import-preview';
+import { changedFieldCounts, isFileProblem, nothingToApplyReason, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/lib/import-preview';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -46,7 +46,9 @@ function StatusBadge({ row }: { row: PreviewRow }) {
 
 function Changes({ role }: { role: Extract<PlannedRole, { kind: 'changed' }> }) {
   const { before, after } = fieldChangesOf(role);
+  // Which figures are marked as set by hand is said above the changes, in words.
   const fields = Object.keys(after)
+    .filter((field) => field !== 'editedFigures')
     .map((field) => ({ field }))
     .sort(byFormOrder);
   return (
@@ -101,14 +103,61 @@ function RowDetails({ row, categoryNames }: { row: PreviewRow; categoryNames: Ma
   if (role.kind === 'unchanged') return <p className="muted import-new">Already as the file says.</p>;
   return (
     <>
-      {role.editedSinceImport && (
+      {role.handEditedFields.length > 0 && (
         <p className="import-edited">
-          Changed by {formatLastEditor(role.editedSinceImport, { commandLineImport: 'a command-line import', seed: 'someone' })} on{' '}
-          <EditTime at={role.editedSinceImport.editedAt} /> after its last import: left as it is unless you tick “Overwrite edited roles”.
+          {role.editedSinceImport ? (
+            <>
+              Changed by {formatLastEditor(role.editedSinceImport, { commandLineImport: 'a command-line import', seed: 'someone' })} on{' '}
+              <EditTime at={role.editedSinceImport.editedAt} /> after its last import.{' '}
+            </>
+          ) : null}
+          This row would replace what an editor set by hand ({fieldNames(role.handEditedFields)}): left as it is unless you tick “Overwrite edited roles”.
         </p>
+      )}
+      {role.handEditedFields.length === 0 && role.handEditedFieldsKept.length > 0 && (
+        <p className="hint">An editor set {fieldNames(role.handEditedFieldsKept)} by hand; this row does not change {role.handEditedFieldsKept.length === 1 ? 'it, so it stays' : 'them, so they stay'}.</p>
       )}
       <Changes role={role} />
     </>
+  );
+}
+
+/** "average salary and summary", in the form's words. */
+function fieldNames(fields: string[]) {
+  const names = fields.map((field) => ({ field })).sort(byFormOrder).map(({ field }) => auditFieldLabel(field).toLowerCase());
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** What the rows to be written change, field by field: "3 roles: average salary". */
+function ChangedFields({ plan }: { plan: ImportPlan }) {
+  const fields = changedFieldCounts(plan).sort(byFormOrder);
+  if (fields.length === 0) return null;
+  return (
+    <div>
+      <h3 className="import-changed-fields__heading">What the updated roles change</h3>
+      <ul className="import-changed-fields">
+        {fields.map(({ field, roles }) => (
+          <li key={field}>
+            {formatCount(roles)} {roles === 1 ? 'role' : 'roles'}: {auditFieldLabel(field).toLowerCase()}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A partial file, said plainly: which columns it gives, and that everything else stays. */
+function PartialFileNote({ columns }: { columns: string[] }) {
+  return (
+    <p className="hint">
+      A partial file: it gives {columns.length === 1 ? 'the column' : 'the columns'} {columns.map((column, index) => (
+        <span key={column}>
+          {index > 0 && (index === columns.length - 1 ? ' and ' : ', ')}
+          <code>{column}</code>
+        </span>
+      ))}
+      . Each row changes only those; every other field of the role stays as it is, and rows for roles that do not exist yet cannot be imported (a new role needs every column).
+    </p>
   );
 }
 
@@ -164,7 +213,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
     return (
       <div className="stack">
         {heading}
-        <div className="notice notice--success" role="status">
+        <div className={`notice${outcome.created + outcome.updated > 0 ? ' notice--success' : ''}`} role="status">
           <p>
             Applied by {by ?? 'a former user'} on <EditTime at={at} />: {formatCount(outcome.created)} new {outcome.created === 1 ? 'role' : 'roles'},{' '}
             {formatCount(outcome.updated)} updated, {formatCount(outcome.unchanged)} unchanged
@@ -184,7 +233,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
   const fileProblems = plan.problems.filter(isFileProblem);
   const rows = previewRows(plan, preview.invalidRowLabels);
   const shown = pageOfRows(rows, view.show, view.page);
-  const toWrite = plan.counts.new + plan.counts.changed + plan.counts.edited;
+  const nothingToApply = nothingToApplyReason(plan, false);
   const hrefOf = (show: PreviewFilter, page = 1) => {
     const query = new URLSearchParams({ ...(show !== 'all' ? { show } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString();
     return `/admin/import/${preview.id}${query ? `?${query}` : ''}`;
@@ -196,6 +245,8 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
       <section aria-labelledby="summary-heading" className="stack">
         <h2 id="summary-heading">What this file would do</h2>
         <Summary plan={plan} />
+        {plan.partialColumns && <PartialFileNote columns={plan.partialColumns} />}
+        {plan.problems.length === 0 && <ChangedFields plan={plan} />}
         {fileProblems.length > 0 ? (
           <div className="notice notice--error" role="alert">
             <p>
@@ -217,12 +268,26 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
               listed below. Fix the file and <Link href="/admin/import">upload it again</Link>.
             </p>
           </div>
-        ) : toWrite === 0 ? (
-          <p className="notice" role="status">
-            Nothing to apply: every role in this file already has these values.
-          </p>
+        ) : nothingToApply !== null && plan.counts.edited === 0 ? (
+          <div className="import-apply stack">
+            <h2>Apply this import</h2>
+            <p className="notice" role="status" id="nothing-to-apply">
+              {nothingToApply}
+            </p>
+            <div className="form-actions">
+              <button type="button" disabled aria-describedby="nothing-to-apply">
+                Apply import
+              </button>
+            </div>
+          </div>
         ) : (
-          <CatalogueApplyForm action={applyCatalogueAction} uploadId={preview.id} digest={preview.digest!} editedCount={plan.counts.edited} />
+          <CatalogueApplyForm
+            action={applyCatalogueAction}
+            uploadId={preview.id}
+            digest={preview.digest!}
+            editedCount={plan.counts.edited}
+            nothingUnlessOverwritten={nothingToApply}
+          />
         )}
       </section>
 
