@@ -227,6 +227,22 @@ function nameMatch(q: string) {
 }
 
 /**
+ * The published roles search text names: by their title or by one of their other names (the text's
+ * words, singular or plural, in any order; see `nameMatch`), titles first. Found through the text
+ * index, as every role the text names has its words.
+ */
+export async function listRolesNamedBy({ q, limit }: { q: string; limit: number }): Promise<{ slug: string; title: string }[]> {
+  const match = nameMatch(q);
+  return database()
+    .select({ slug: roles.slug, title: roles.title })
+    .from(roleSearch)
+    .innerJoin(roles, eq(roles.id, roleSearch.roleId))
+    .where(and(textCondition(q, 'words'), sql`${match} >= 3`))
+    .orderBy(sql`${match} desc`, asc(roleSearch.title))
+    .limit(limit);
+}
+
+/**
  * A state figure as a sort key: roles without it last, whichever way the list is sorted (as the
  * salary's key does), so that a cursor compares it as a plain integer.
  */
@@ -502,7 +518,13 @@ export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promis
   };
 }
 
-/** Published roles of the same category whose average salary is closest to this one's (by title when unknown). */
+/**
+ * Published roles of the same category most like this one, as their names and descriptions say:
+ * first by how much their title and other names share this role's title words (Web Developers and
+ * Software Quality Assurance Analysts for Software Developers; weighed double, since names say what
+ * the work is), plus how many words their summaries (SOC definitions) share (Jaccard); then by
+ * closeness of average salary, then title. Salary alone made Actuaries Software Developers' closest.
+ */
 export async function listSimilarRoles({
   roleId,
   categorySlug,
@@ -514,13 +536,18 @@ export async function listSimilarRoles({
   averageSalary: number | null;
   limit?: number;
 }): Promise<RoleListItem[]> {
+  // This role's title words and summary words, each as "any of these words", computed once.
+  const anyWordOf = (text: SQL) => sql`(select regexp_replace(plainto_tsquery('english', ${text})::text, '&', '|', 'g')::tsquery from ${roles} where ${roles.id} = ${roleId})`;
+  const namesShare = sql`ts_rank('{0, 0, 0.4, 1}', ${roles.searchVector}, ${anyWordOf(sql`${roles.title}`)}, 0)`;
+  // Normalised by the number of words (8): the share of the summary's words that are this one's.
+  const summariesShare = sql`ts_rank('{0, 1, 0, 0}', ${roles.searchVector}, ${anyWordOf(sql`${roles.summary}`)}, 8)`;
   const rows = await database()
     .select(listColumns)
     .from(roles)
     .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
     .innerJoin(categories, eq(categories.slug, roles.categorySlug))
     .where(and(eq(roles.status, 'published'), eq(roles.categorySlug, categorySlug), sql`${roles.id} <> ${roleId}`))
-    .orderBy(sql`abs(${roleStats.averageSalary} - ${averageSalary}::int) nulls last`, asc(roles.title))
+    .orderBy(sql`2 * ${namesShare} + ${summariesShare} desc`, sql`abs(${roleStats.averageSalary} - ${averageSalary}::int) nulls last`, asc(roles.title))
     .limit(limit);
   return rows.map((row) => toListItem(row));
 }
