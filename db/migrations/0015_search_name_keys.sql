@@ -3,10 +3,11 @@ ALTER TABLE "role_search" ADD COLUMN "other_name_keys" text[] DEFAULT '{}'::text
 -- Hand-written: a name as the set of its words' English stems, sorted and joined by spaces, so that
 -- singular and plural, word order, "and"/"&" and punctuation make no difference ("Data Scientist",
 -- "scientists, data" and "Data Scientists" are all 'data scientist'). Search text is keyed the same
--- way (db/role-search-ranking.ts): a search whose key is a role's title key or one of its other
--- names' keys names that role.
+-- way (db/role-reads.ts, nameMatch): a search whose key is a role's title key or one of its other
+-- names' keys names that role. "All other" is kept as one word (both are stop words): BLS's
+-- catch-alls ("Engineers, All Other") are named by their whole title, not by "engineer".
 CREATE FUNCTION "roleboard_name_key"(name text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT array_to_string(tsvector_to_array(to_tsvector('english'::regconfig, coalesce(name, ''))), ' ')
+  SELECT array_to_string(tsvector_to_array(to_tsvector('english'::regconfig, regexp_replace(coalesce(name, ''), '\mall\s+other\M', 'allother', 'gi'))), ' ')
 $$;
 --> statement-breakpoint
 CREATE FUNCTION "roleboard_name_keys"(names text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

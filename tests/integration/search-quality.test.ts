@@ -14,7 +14,7 @@ const { sql } = connectToTestDatabase();
 after(() => Promise.all([sql.end(), closeDatabase()]));
 
 /** The top-1 count the ranking reached on the held-out list (of 222); a change that loses any fails. */
-const EVERYDAY_TOP1_FLOOR = 199;
+const EVERYDAY_TOP1_FLOOR = 200;
 
 /** A plural noun as one: "Secretaries" → "Secretary", "Coaches" → "Coach", "Drivers" → "Driver". */
 function singularWord(word: string) {
