@@ -4,11 +4,12 @@ import Link from 'next/link';
 import type { Category } from '@/db/schema';
 import type { RolePage } from '@/db/role-reads';
 import { formatCount } from '@/lib/format';
-import { encodeCursor, PAGE_SIZE, toQueryString, type RoleSearch } from '@/lib/role-search';
+import { encodeCursor, PAGE_SIZE, toQueryString, type PlaceFromText, type RoleSearch } from '@/lib/role-search';
 import { ActiveFilters } from './active-filters';
 import { SalaryMarkerLegend } from './charts/salary-marker';
 import { IgnoredParametersNotice } from './ignored-parameters-notice';
 import { Pagination } from './pagination';
+import { PlaceFromTextNotice } from './place-from-text-notice';
 import { RoleList } from './role-list';
 import { RoleSearchForm } from './role-search-form';
 
@@ -21,6 +22,7 @@ export function RoleListing({
   fixedState = false,
   keep = {},
   addTo,
+  placeFromText,
 }: {
   search: RoleSearch;
   result: RolePage;
@@ -31,6 +33,8 @@ export function RoleListing({
   fixedState?: boolean;
   keep?: Record<string, string>;
   addTo?: string[];
+  /** A place read from the search text as the state (the listing only). */
+  placeFromText?: PlaceFromText;
 }) {
   const page = search.page ?? 1;
   const firstShown = (page - 1) * PAGE_SIZE + 1;
@@ -44,6 +48,7 @@ export function RoleListing({
     <>
       <RoleSearchForm search={search} categories={categories} keep={keep} action={basePath} fixedState={fixedState} />
       <ActiveFilters search={search} categories={categories} keep={keep} basePath={basePath} fixedState={fixedState} />
+      <PlaceFromTextNotice placeFromText={placeFromText} search={search} keep={keep} />
       <IgnoredParametersNotice what="of the link's settings" names={ignored} />
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="results-heading">

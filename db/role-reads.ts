@@ -5,6 +5,7 @@ import { database } from './client';
 import { categories, roleAreaStats, roles, roleSearch, roleStats, roleStatsHistory } from './schema';
 import { contentFromRow, percentilesFromColumns, statsFromColumns, type Percentiles, type Stats } from './role-columns';
 import { defaultOrder, effectiveSort, PAGE_SIZE, type RoleCursor, type RoleSearch, type RoleSort } from '@/lib/role-search';
+import { searchTextVariants } from '@/lib/search-text';
 import type { UsState } from '@/lib/us-states';
 
 export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOpeningsBasis' | 'averageSalary' | 'currency' | 'degreeRequirementPercent'>;
@@ -138,11 +139,26 @@ const alternativeTitlesText = sql`roleboard_titles_text(${roles.alternativeTitle
 type TextMatch = 'words' | 'close';
 
 /**
- * The search text as a full-text query whose words of three letters or more match as prefixes.
- * plainto_tsquery reads any text without a syntax error; the prefix marks go after its quoted words.
+ * The search text as a full-text query whose words of three letters or more match as prefixes,
+ * for what was typed or its abbreviations spelled out (lib/search-text.ts). plainto_tsquery reads
+ * any text without a syntax error; the prefix marks go after its quoted words.
  */
 function wordsQuery(q: string) {
-  return sql`regexp_replace(plainto_tsquery('english', ${q})::text, '(''[^'' ]{3,}'')( |$)', '\\1:*\\2', 'g')::tsquery`;
+  const each = searchTextVariants(q).map(
+    (text) => sql`regexp_replace(plainto_tsquery('english', ${text})::text, '(''[^'' ]{3,}'')( |$)', '\\1:*\\2', 'g')::tsquery`,
+  );
+  return sql`(${sql.join(each, sql` || `)})`;
+}
+
+/**
+ * The search text's whole words, each to be found in the names `weights` mark (A the title, B the
+ * other names): "nurse" is in Registered Nurses' title, "attorney" in Lawyers' other names.
+ */
+function wholeWordsQuery(q: string, weights: 'A' | 'AB') {
+  const each = searchTextVariants(q).map(
+    (text) => sql`regexp_replace(plainto_tsquery('english', ${text})::text, '(''(?:[^'']|'''')+'')', '\\1:${sql.raw(weights)}', 'g')::tsquery`,
+  );
+  return sql`(${sql.join(each, sql` || `)})`;
 }
 
 /**
@@ -177,26 +193,53 @@ function searchConditions(search: RoleSearch, match: TextMatch) {
 }
 
 /**
- * How well a role matches search text, as sort keys: an exact title or alternative-title match
- * first; then the full-text rank (or, for close spellings, the title's trigram similarity); then
- * the shorter title, the closer match. The rank weighs the title most, the other names much (a
- * role many of whose names say "nurse" is what "nurse" means) and the summary little, without
- * length normalisation. Rounded to six decimals, so that a cursor can carry them exactly. Each is
- * cheap on a row of role_search, since a broad word's 10,000 matches are all ranked.
+ * How well a role matches search text, as sort keys. First how its names match (`nameMatch`);
+ * then the full-text rank (or, for close spellings, the title's trigram similarity); then the
+ * shorter title, the closer match. The rank weighs the title most, the other names much (a role
+ * many of whose names say "nurse" is what "nurse" means) and the summary little, without length
+ * normalisation. Rounded to six decimals, so that a cursor can carry them exactly. Each is cheap
+ * on a row of role_search, since a broad word's 10,000 matches are all ranked.
  */
 function relevanceKeys(q: string, match: TextMatch) {
-  // The few roles named exactly so, found through indexes once: testing each match's names instead
-  // would cost as much as ranking it.
-  const exactlyNamed = sql`select ${roles.id} from ${roles} where lower(${roles.title}) = lower(${q})
-    union all select ${roles.id} from ${roles} where ${alternativeTitlesText} ilike ${`%${escapeLike(q)}%`} escape '\\'
-      and exists (select 1 from unnest(${roles.alternativeTitles}) as other(name) where lower(other.name) = lower(${q}))`;
-  const exact = sql`(${roleSearch.roleId} in (${exactlyNamed}))::int`;
-  const score = match === 'words' ? sql`ts_rank('{0, 0.02, 0.4, 1}', ${roleSearch.searchVector}, ${wordsQuery(q)}, 0)` : sql`similarity(${roleSearch.title}, ${q})`;
+  const rank = match === 'words' ? sql`ts_rank('{0, 0.02, 0.4, 1}', ${roleSearch.searchVector}, ${wordsQuery(q)}, 0)` : sql`similarity(${roleSearch.title}, ${q})`;
+  const score = sql`${rank} * log(10 + ${roleSearch.jobOpenings})`;
   const shorter = sql`(-char_length(${roleSearch.title}))`;
   // Rounded as a double: through numeric, each match's score would be printed and parsed again
   // (float4 to numeric goes through text), which costs more than ranking it.
   const rounded = sql`(round(${score}::float8 * 1000000) / 1000000)`;
-  return [exact, rounded, shorter];
+  return [nameMatch(q), rounded, shorter];
+}
+
+/**
+ * How a role's names match search text, best first: 4, the text names its title ("data
+ * scientist", "scientists data": the same words, singular or plural, in any order, with "&" or
+ * "and"; migration 0015's name keys); 3, it names one of its other names ("attorney", "RN"); 2,
+ * its title has every word typed ("nurse": Registered Nurses); 1, its other names have them; 0,
+ * only prefixes or the summary do. Abbreviations count spelled out too ("HR manager").
+ */
+function nameMatch(q: string) {
+  const keys = sql.join(
+    searchTextVariants(q).map((text) => sql`roleboard_name_key(${text})`),
+    sql`, `,
+  );
+  return sql`(case when ${roleSearch.titleKey} in (${keys}) then 4 when ${roleSearch.otherNameKeys} && array[${keys}] then 3
+    when ${roleSearch.searchVector} @@ ${wholeWordsQuery(q, 'A')} then 2 when ${roleSearch.searchVector} @@ ${wholeWordsQuery(q, 'AB')} then 1 else 0 end)`;
+}
+
+/**
+ * The published roles search text names: by their title or by one of their other names (the text's
+ * words, singular or plural, in any order; see `nameMatch`), titles first. Found through the text
+ * index, as every role the text names has its words.
+ */
+export async function listRolesNamedBy({ q, limit }: { q: string; limit: number }): Promise<{ slug: string; title: string }[]> {
+  const match = nameMatch(q);
+  return database()
+    .select({ slug: roles.slug, title: roles.title })
+    .from(roleSearch)
+    .innerJoin(roles, eq(roles.id, roleSearch.roleId))
+    .where(and(textCondition(q, 'words'), sql`${match} >= 3`))
+    .orderBy(sql`${match} desc`, asc(roleSearch.title))
+    .limit(limit);
 }
 
 /**
@@ -475,7 +518,13 @@ export async function getPublishedRoleBySlug({ slug }: { slug: string }): Promis
   };
 }
 
-/** Published roles of the same category whose average salary is closest to this one's (by title when unknown). */
+/**
+ * Published roles of the same category most like this one, as their names and descriptions say:
+ * first by how much their title and other names share this role's title words (Web Developers and
+ * Software Quality Assurance Analysts for Software Developers; weighed double, since names say what
+ * the work is), plus how many words their summaries (SOC definitions) share (Jaccard); then by
+ * closeness of average salary, then title. Salary alone made Actuaries Software Developers' closest.
+ */
 export async function listSimilarRoles({
   roleId,
   categorySlug,
@@ -487,13 +536,18 @@ export async function listSimilarRoles({
   averageSalary: number | null;
   limit?: number;
 }): Promise<RoleListItem[]> {
+  // This role's title words and summary words, each as "any of these words", computed once.
+  const anyWordOf = (text: SQL) => sql`(select regexp_replace(plainto_tsquery('english', ${text})::text, '&', '|', 'g')::tsquery from ${roles} where ${roles.id} = ${roleId})`;
+  const namesShare = sql`ts_rank('{0, 0, 0.4, 1}', ${roles.searchVector}, ${anyWordOf(sql`${roles.title}`)}, 0)`;
+  // Normalised by the number of words (8): the share of the summary's words that are this one's.
+  const summariesShare = sql`ts_rank('{0, 1, 0, 0}', ${roles.searchVector}, ${anyWordOf(sql`${roles.summary}`)}, 8)`;
   const rows = await database()
     .select(listColumns)
     .from(roles)
     .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
     .innerJoin(categories, eq(categories.slug, roles.categorySlug))
     .where(and(eq(roles.status, 'published'), eq(roles.categorySlug, categorySlug), sql`${roles.id} <> ${roleId}`))
-    .orderBy(sql`abs(${roleStats.averageSalary} - ${averageSalary}::int) nulls last`, asc(roles.title))
+    .orderBy(sql`2 * ${namesShare} + ${summariesShare} desc`, sql`abs(${roleStats.averageSalary} - ${averageSalary}::int) nulls last`, asc(roles.title))
     .limit(limit);
   return rows.map((row) => toListItem(row));
 }

@@ -276,6 +276,13 @@ export const roleSearch = pgTable(
     degreeRequirementPercent: integer('degree_requirement_percent'),
     /** lib/education.ts's rank of role_stats.entry_education (0 no formal credential … 7 doctoral); null where unknown. */
     educationRank: smallint('education_rank'),
+    /**
+     * The title and the other names (roles.alternative_titles) as name keys, roleboard_name_key
+     * (migration 0015): their words' stems, sorted, so that "Data Scientist", "data scientists" and
+     * "Scientists, Data" are one key. A search whose key is one of them names the role.
+     */
+    titleKey: text('title_key').notNull().default(''),
+    otherNameKeys: text('other_name_keys').array().notNull().default(sql`'{}'::text[]`),
   },
   (table) => [
     index('role_search_vector_idx').using('gin', table.searchVector),

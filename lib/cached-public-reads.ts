@@ -32,6 +32,7 @@ import {
   listCategories,
   listPublishedRoles,
   listPublishedRoleSlugs,
+  listRolesNamedBy,
   listPublishedRoleStatsHistory,
   getPublishedCatalogueFingerprint,
   listSimilarRoles,
@@ -107,8 +108,11 @@ async function getCachedRole(...given: [slug: string]) {
 
 export const getRole = cache(async (slug: string) => ((await mayLookUp(slug)) ? getCachedRole(slug) : null));
 
-/** How many similar roles a role page shows; a comparison asks for more (getRolesToSuggest). */
-const SIMILAR_ROLES_ON_ROLE_PAGE = 4;
+/**
+ * How many similar roles a role page shows (a short list of links, as BLS's "similar occupations"
+ * runs to ten); a comparison asks for more (getRolesToSuggest).
+ */
+const SIMILAR_ROLES_ON_ROLE_PAGE = 6;
 // Enough of each compared role's similar roles that some are left once the others compared are taken out.
 const SIMILAR_ROLES_PER_COMPARED_ROLE = MAX_SUGGESTIONS + MAX_ROLES_TO_ADD_TO;
 const similarRolesArguments = z.tuple([slugSchema, z.union([z.literal(SIMILAR_ROLES_ON_ROLE_PAGE), z.literal(SIMILAR_ROLES_PER_COMPARED_ROLE)])]);
@@ -354,10 +358,16 @@ export async function getRolesToAddTo(slugs: string[]) {
   return missing.length === 0 ? roles : null;
 }
 
-/** The roles a name could mean, leaving out `excluded`: the exact title if there is one, else title and keyword matches. */
+/**
+ * The roles a name could mean, leaving out `excluded`: the one role it names if there is exactly
+ * one (its slug, or its title or another of its names in any form: "data scientist", "RN"), else
+ * the best matches of a search for it. Free text, so never cached.
+ */
 export async function findRolesNamed(name: string, { excluded, limit }: { excluded: string[]; limit: number }) {
   const exact = await getRole(slugify(name));
   if (exact && !excluded.includes(exact.slug)) return [{ slug: exact.slug, title: exact.title }];
+  const named = (await listRolesNamedBy({ q: name, limit: excluded.length + 2 })).filter((role) => !excluded.includes(role.slug));
+  if (named.length === 1) return named;
   const { items } = await getRolePage({ q: name }, limit + excluded.length);
   return items.filter((item) => !excluded.includes(item.slug)).slice(0, limit).map(({ slug, title }) => ({ slug, title }));
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { categorySlugSchema } from './field-schemas';
 import { firstValue, parseQueryFields, type RawSearchParams } from './query-params';
+import { readPlaceInSearchText } from './search-text';
 import { hasControlCharacter } from './text-rules';
 import { usStateParam, type UsState } from './us-states';
 
@@ -59,8 +60,8 @@ export function isSortChanged(search: { q?: string; sort?: RoleSort; order?: Sor
   return sortChoiceOf(search) !== sortChoiceOf({ q: search.q });
 }
 
-/** A relevance cursor's value: exact match (0 or 1), rank (or similarity) and minus the title's length, as "1:0.607927:-19". */
-export const RELEVANCE_CURSOR = /^[01]:\d{1,3}(\.\d{1,6})?:-\d{1,5}$/;
+/** A relevance cursor's value: how the role's names match (0 to 4), rank (or similarity) and minus the title's length, as "4:0.607927:-19". */
+export const RELEVANCE_CURSOR = /^[0-4]:\d{1,3}(\.\d{1,6})?:-\d{1,5}$/;
 
 export const PAGE_SIZE = 20;
 export const MAX_QUERY_LENGTH = 200;
@@ -138,7 +139,7 @@ export type RoleSearch = { [K in RoleSearchKey]?: z.output<(typeof roleSearchFie
  * ones. `sort` may be a sort choice ("salary-asc"), which sets the order too. (The API parses its
  * own parameters, lib/api/role-responses.ts, with the same fields.)
  */
-export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; invalid: RoleSearchKey[] } {
+export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; invalid: RoleSearchKey[]; placeFromText?: PlaceFromText } {
   const choice = sortChoices.find((candidate) => candidate.value === firstValue(raw.sort));
   const params = choice ? { ...raw, sort: choice.sort, order: choice.order } : raw;
   const parsed = parseQueryFields(params, roleSearchFields);
@@ -162,7 +163,27 @@ export function parseRoleSearch(raw: RawSearchParams): { search: RoleSearch; inv
     delete search[key];
     invalid.push(key);
   }
-  return { search: search as RoleSearch, invalid };
+  const { search: understood, placeFromText } = withPlaceFromText(search as RoleSearch);
+  return placeFromText ? { search: understood, invalid, placeFromText } : { search: understood, invalid };
+}
+
+/** A place read from the search text: the search text as typed, and the state it named. */
+export type PlaceFromText = { typed: string; state: UsState };
+
+/**
+ * A search whose text names a place ("nurse texas", "plumber TX") as the listing of that state,
+ * searching the other words (lib/search-text.ts says which words are places). Only without a
+ * state asked for: on a state's listing, or with a state chosen, the text is searched as typed.
+ */
+export function withPlaceFromText(search: RoleSearch): { search: RoleSearch; placeFromText: PlaceFromText | null } {
+  if (!search.q || search.state) return { search, placeFromText: null };
+  const place = readPlaceInSearchText(search.q);
+  if (!place) return { search, placeFromText: null };
+  const understood: RoleSearch = { ...search, q: place.q, state: place.state };
+  if (!place.q) delete understood.q;
+  // Without other words there is no best match: a best-match cursor would mean nothing.
+  for (const key of mismatchedCursors(understood)) delete understood[key];
+  return { search: understood, placeFromText: { typed: search.q, state: place.state } };
 }
 
 /** Cursors made for another sort: title and relevance cursors hold text, salary and openings cursors a number. */

@@ -110,7 +110,10 @@ try {
   ].join('\n');
   console.log(`\n${report}`);
   fs.mkdirSync('docs', { recursive: true });
-  fs.writeFileSync('docs/benchmarks.md', report);
+  // The search quality section is measured by `npm run search-quality`, not here: kept as it is.
+  const previous = fs.existsSync('docs/benchmarks.md') ? fs.readFileSync('docs/benchmarks.md', 'utf8') : '';
+  const searchQuality = previous.indexOf('\n## Search quality');
+  fs.writeFileSync('docs/benchmarks.md', searchQuality === -1 ? report : `${report}${previous.slice(searchQuality)}`);
 } finally {
   stack.process?.kill('SIGTERM');
   await new Promise((resolve) => (stack.process ? stack.process.once('exit', resolve) : resolve(null)));

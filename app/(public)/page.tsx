@@ -14,7 +14,7 @@ export const metadata: Metadata = {
 
 export default async function RolesListingPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const raw = await searchParams;
-  const { search, invalid: invalidSearch } = parseRoleSearch(raw);
+  const { search, invalid: invalidSearch, placeFromText } = parseRoleSearch(raw);
   const invalid: (keyof typeof listingParameterLabels)[] = invalidSearch;
   const categories = await getCategories();
   // Pick mode: a role is being chosen to add to the comparison of these (from the compare page).
@@ -41,7 +41,7 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
           <Link href={compareHref(addTo.map((role) => role.slug))}>Back to the comparison</Link>
         </p>
       )}
-      <RoleListing search={search} result={result} categories={categories} ignored={ignored} keep={keep} addTo={addTo?.map((role) => role.slug)} />
+      <RoleListing search={search} result={result} categories={categories} ignored={ignored} keep={keep} addTo={addTo?.map((role) => role.slug)} placeFromText={placeFromText} />
     </>
   );
 }

@@ -11,7 +11,7 @@ export async function roleListResponse(request: Request, searchParams: URLSearch
     const names = parsed.invalidParams.map((param) => param.name).join(', ');
     return problemResponse(400, `Invalid query parameters: ${names}.`, { invalidParams: parsed.invalidParams });
   }
-  const { search, limit } = parsed;
+  const { search, limit, placeFromText } = parsed;
   const page = await getRolePage(search, limit);
   const body = apiRoleListSchema.parse({
     items: page.items.map(toApiRoleSummary),
@@ -19,6 +19,7 @@ export async function roleListResponse(request: Request, searchParams: URLSearch
     totalIsLowerBound: page.totalIsLowerBound,
     next: page.nextCursor ? listPageUrl(search, limit, { after: page.nextCursor }, path) : null,
     previous: page.previousCursor ? listPageUrl(search, limit, { before: page.previousCursor }, path) : null,
+    searchedAs: placeFromText && { q: search.q ?? null, area: placeFromText.state },
   });
   const links = [body.next && `<${body.next}>; rel="next"`, body.previous && `<${body.previous}>; rel="prev"`].filter(Boolean);
   return jsonResponse(request, body, links.length ? { headers: { Link: links.join(', ') } } : {});

@@ -6,7 +6,7 @@ import type { Stats } from '@/db/role-columns';
 import type { RoleDetail, RoleListItem, RoleStatsHistoryEntry } from '@/db/role-reads';
 import { env } from '@/lib/env';
 import { figureKeys, provenanceOf } from '@/lib/provenance';
-import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, type RoleCursor, type RoleSearch } from '@/lib/role-search';
+import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, withPlaceFromText, type PlaceFromText, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
 import { UNKNOWN_PARAM_REASON, type InvalidParam } from './http';
 import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
@@ -118,7 +118,7 @@ export function toApiRoleAreas(slug: string, figures: AreaFigures[]): z.infer<ty
 
 /** Parses GET /api/v1/roles's query (and a state's listing's): the search and page size, or every invalid parameter. */
 export function parseApiListParams(searchParams: URLSearchParams):
-  | { ok: true; search: RoleSearch; limit: number }
+  | { ok: true; search: RoleSearch; limit: number; placeFromText: PlaceFromText | null }
   | { ok: false; invalidParams: InvalidParam[] } {
   const invalidParams: InvalidParam[] = [];
   const values: Record<string, unknown> = {};
@@ -143,8 +143,9 @@ export function parseApiListParams(searchParams: URLSearchParams):
   if (stateSorts.includes(values.sort as never) && values.state === undefined) invalidParams.push({ name: 'sort', reason: `Sorting by ${values.sort} needs a state` });
   for (const name of mismatchedCursors(values as RoleSearch)) invalidParams.push({ name, reason: 'This cursor belongs to another sort order' });
   if (invalidParams.length) return { ok: false, invalidParams };
-  const { limit, ...search } = values as RoleSearch & { limit?: number };
-  return { ok: true, search, limit: limit ?? API_PAGE_SIZE.default };
+  const { limit, ...typed } = values as RoleSearch & { limit?: number };
+  const { search, placeFromText } = withPlaceFromText(typed);
+  return { ok: true, search, limit: limit ?? API_PAGE_SIZE.default, placeFromText };
 }
 
 /** The URL of another page of the same search, at /api/v1/roles or a state's /api/v1/areas/{state}/roles. */

@@ -136,6 +136,10 @@ export const apiRoleListSchema = z
     totalIsLowerBound: z.boolean().describe('True when more than 10,000 roles match: total is then a lower bound ("10,000+").'),
     next: z.url().nullable().describe('The next page, or null on the last one.'),
     previous: z.url().nullable(),
+    searchedAs: z
+      .object({ q: z.string().nullable().describe('The other words searched, or null when `q` was only the place.'), area: areaSchema })
+      .nullable()
+      .describe('When `q` names a state ("nurse texas", "plumber TX", "electrician in Ohio") and no `state` is given: the search made instead, the other words in that state, as with `state`. Else null.'),
   })
   .meta({ id: 'RoleList' });
 
@@ -191,7 +195,9 @@ export const oembedSchema = z
 
 /** Query parameters of GET /api/v1/roles: the public listing's, plus a page size. */
 export const apiListParams = {
-  q: roleSearchFields.q.describe('Words in the title, other names (e.g. "programmer") or summary.'),
+  q: roleSearchFields.q.describe(
+    'Words in the title, other names (e.g. "programmer") or summary; a role the text names ("data scientist", "RN") comes first. A state named in it ("nurse texas", "plumber TX") is read as `state` when none is given (see `searchedAs`).',
+  ),
   state: roleSearchFields.state.describe(
     "A state, by postal code (`CA`) or slug (`california`): only roles with an estimate there, each with `inState`; `minSalary` and `sort=salary` then use the state's pay.",
   ),

@@ -101,6 +101,23 @@ test.describe('pay by state', () => {
     expect(await (await request.get('/api/v1/roles/backend-software-engineer/areas')).json()).toMatchObject({ items: [], asOf: null, source: null });
   });
 
+  test('a place in the search text is the state filter, and the answer says so', async ({ request }) => {
+    const body = await (await request.get('/api/v1/roles?q=nurse%20texas&limit=3')).json();
+    expect(body.searchedAs).toMatchObject({ q: 'nurse', area: { postalCode: 'TX', slug: 'texas' } });
+    expect(body.items[0]).toMatchObject({ slug: 'registered-nurses', inState: { area: { postalCode: 'TX' } } });
+    // The next page is the search as read: the other words, in the state.
+    expect(new URL(body.next).searchParams.get('q')).toBe('nurse');
+    expect(new URL(body.next).searchParams.get('state')).toBe('texas');
+
+    // A state given, or a state's own listing: the text is searched as typed.
+    const given = await (await request.get('/api/v1/roles?q=plumber%20TX&state=ohio')).json();
+    expect(given.searchedAs).toBeNull();
+    expect(given.items.every((item: { inState: { area: { postalCode: string } } }) => item.inState.area.postalCode === 'OH')).toBe(true);
+    const plain = await (await request.get('/api/v1/roles?q=data%20scientist&limit=1')).json();
+    expect(plain.searchedAs).toBeNull();
+    expect(plain.items[0].slug).toBe('data-scientists');
+  });
+
   test('the 50 states and DC', async ({ request }) => {
     const { items } = await (await request.get('/api/v1/areas')).json();
     expect(items).toHaveLength(51);

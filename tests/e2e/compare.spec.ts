@@ -78,6 +78,28 @@ test.describe('comparing roles', () => {
     await context.close();
   });
 
+  test('the box\'s own example adds Data Scientists at once, with and without JavaScript', async ({ browser }) => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto('/compare');
+      await expect(page.getByLabel('Role name')).toHaveAttribute('placeholder', 'e.g. data scientist');
+      await page.getByLabel('Role name').fill('data scientist');
+      await page.getByRole('button', { name: 'Add to comparison' }).click();
+      await expect(page).toHaveURL(/\/compare\/data-scientists$/);
+      await expect(columnHeaders(page)).toHaveText([/^Data Scientists/]);
+
+      // Another name of a role, in the singular, in any order, adds it too; a word many roles share offers them, the likeliest first.
+      await page.getByLabel('Role name').fill('software engineer');
+      await page.getByRole('button', { name: 'Add to comparison' }).click();
+      await expect(page).toHaveURL(/\/compare\/data-scientists,software-developers$/);
+      await page.getByLabel('Role name').fill('nurse');
+      await page.getByRole('button', { name: 'Add to comparison' }).click();
+      await expect(page.getByRole('list', { name: 'Roles matching “nurse”' }).getByRole('link').first()).toHaveText('Add Registered Nurses');
+      await context.close();
+    }
+  });
+
   test('at most four roles; the form goes away when the comparison is full', async ({ page }) => {
     await page.goto('/compare?roles=accountants-and-auditors,data-scientists,registered-nurses,pharmacists,software-developers');
     await expect(page.getByRole('status')).toContainText('You can compare up to 4 roles; the rest were left out.');

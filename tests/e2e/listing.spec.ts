@@ -18,6 +18,43 @@ test.describe('the role listing', () => {
     await expect(page).not.toHaveURL(/q=nurse/);
   });
 
+  test('the role a search names comes first: singular or plural, any order, "&", abbreviations', async ({ page }) => {
+    for (const [typed, title] of [
+      ['data scientist', 'Data Scientists'],
+      ['mechanical engineer', 'Mechanical Engineers'],
+      ['engineers mechanical', 'Mechanical Engineers'],
+      ['accountant & auditor', 'Accountants and Auditors'],
+      ['RN', 'Registered Nurses'],
+      ['HR manager', 'Human Resources Managers'],
+    ] as const) {
+      await page.goto(`/?q=${encodeURIComponent(typed)}`);
+      await expect(roleTitles(page).first(), typed).toHaveText(title);
+    }
+  });
+
+  test('a place in the search is the state filter, said so, with the way back', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Search roles').fill('nurse texas');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByText('Showing “nurse” in Texas: your search “nurse texas” names the state.')).toBeVisible();
+    await expect(roleTitles(page).first()).toHaveText('Registered Nurses');
+    await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('link', { name: /State: Texas/ })).toBeVisible();
+    await expect(page.getByLabel('Search roles')).toHaveValue('nurse');
+
+    await page.getByRole('link', { name: 'Search “nurse” in every state' }).click();
+    await expect(page).toHaveURL(/\/\?q=nurse$/);
+    await expect(page.getByText(/names the state/)).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('link', { name: /State:/ })).toHaveCount(0);
+
+    // A postal code in capitals, or "in" and a state's name.
+    await page.goto('/?q=plumber%20TX');
+    await expect(page.getByText('Showing “plumber” in Texas: your search “plumber TX” names the state.')).toBeVisible();
+    await expect(roleTitles(page).first()).toHaveText('Plumbers, Pipefitters, and Steamfitters');
+    await page.goto('/?q=electrician%20in%20Ohio');
+    await expect(page.getByText('Showing “electrician” in Ohio: your search “electrician in Ohio” names the state.')).toBeVisible();
+    await expect(roleTitles(page).first()).toHaveText('Electricians');
+  });
+
   test('filters by category, minimum salary and maximum degree requirement', async ({ page }) => {
     await page.goto('/');
     await page.getByLabel('Category').selectOption({ label: 'Healthcare Practitioners & Technical' });

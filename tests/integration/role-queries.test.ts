@@ -148,12 +148,19 @@ describe('listing queries', () => {
     assert.equal((await getPublishedRoleBySlug({ slug }))?.stats.averageSalary, 110000);
   });
 
-  test('similar roles share the category and are ordered by closeness of salary', async () => {
-    const role = (await getPublishedRoleBySlug({ slug: 'backend-software-engineer' }))!;
-    const similar = await listSimilarRoles({ roleId: role.id, categorySlug: role.category.slug, averageSalary: 110000 });
-    assert.ok(similar.length > 0);
-    assert.ok(similar.every((item) => item.categorySlug === role.category.slug && item.id !== role.id));
-    const distances = similar.map((item) => Math.abs(item.averageSalary! - 110000));
-    assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+  test('similar roles share the category and are those whose names and descriptions are closest', async () => {
+    const similarTo = async (slug: string, limit: number) => {
+      const role = (await getPublishedRoleBySlug({ slug }))!;
+      const similar = await listSimilarRoles({ roleId: role.id, categorySlug: role.category.slug, averageSalary: role.stats.averageSalary, limit });
+      assert.ok(similar.every((item) => item.categorySlug === role.category.slug && item.id !== role.id), slug);
+      return similar.map((item) => item.slug);
+    };
+    // Salary alone made Actuaries Software Developers' closest, and left out Data Scientists.
+    const ofSoftwareDevelopers = await similarTo('software-developers', 6);
+    assert.ok(ofSoftwareDevelopers.includes('data-scientists'), ofSoftwareDevelopers.join(', '));
+    assert.ok(!ofSoftwareDevelopers.includes('actuaries'), ofSoftwareDevelopers.join(', '));
+    assert.deepEqual(ofSoftwareDevelopers.slice(0, 2).sort(), ['software-quality-assurance-analysts-and-testers', 'web-developers']);
+    assert.ok((await similarTo('registered-nurses', 4)).includes('licensed-practical-and-licensed-vocational-nurses'));
+    assert.equal((await similarTo('electricians', 1))[0], 'helpers-electricians');
   });
 });

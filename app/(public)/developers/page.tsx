@@ -118,7 +118,8 @@ export default async function DevelopersPage({ searchParams }: Props) {
                 Roles matching <code>q</code> (titles, other names such as “programmer”, summaries), <code>category</code>,{' '}
                 <code>minSalary</code>, <code>maxDegree</code>, sorted by <code>sort=relevance|title|salary|openings</code> (best
                 match first when there is <code>q</code>) and <code>order=asc|desc</code>; <code>limit</code> up to 100; follow{' '}
-                <code>next</code> for more.
+                <code>next</code> for more. A role that <code>q</code> names (“data scientist”, “RN”) comes first; a state named in{' '}
+                <code>q</code> (“nurse texas”, “plumber TX”) is read as <code>state</code>, and <code>searchedAs</code> says so.
               </td>
             </tr>
             <tr>
