@@ -14,7 +14,8 @@ import {
 } from '@/lib/format';
 import type { UsState } from '@/lib/us-states';
 
-type Row = { label: string; value: (role: RoleDetail) => React.ReactNode };
+/** `known`: a row of a figure that is mostly unpublished, shown only where a compared role has it, and on a phone's card only for those roles. */
+type Row = { label: string; value: (role: RoleDetail) => React.ReactNode; known?: (role: RoleDetail) => boolean };
 
 /** The rows; in a state, its figures are named for it and the national ones say "U.S.". */
 const rowsFor = (state: UsState | undefined): Row[] => [
@@ -22,7 +23,12 @@ const rowsFor = (state: UsState | undefined): Row[] => [
   { label: state ? `Average salary in ${state.name}` : 'Average salary', value: (role) => formatAverageSalary(role.stats.averageSalary, role.stats.currency) },
   { label: state ? 'Job openings (U.S.)' : 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings, role.stats.jobOpeningsBasis) },
   { label: state ? `Employment in ${state.name}` : 'Employment', value: (role) => formatEmployment(role.stats.employment) },
-  { label: state ? 'Degree requirement (U.S.)' : 'Degree requirement', value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent) },
+  {
+    label: state ? 'Degree requirement (U.S.)' : 'Degree requirement',
+    value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent),
+    // BLS publishes no such share: only a role with its own source has one.
+    known: (role) => role.stats.degreeRequirementPercent !== null,
+  },
   { label: 'Typical education', value: (role) => role.stats.entryEducation ?? NOT_KNOWN },
   {
     label: 'Median salary',
@@ -59,7 +65,7 @@ function RemoveLink({ role, slugs, state }: { role: RoleDetail; slugs: string[];
 export function CompareFigures({ roles, state, withoutEstimate = [] }: { roles: RoleDetail[]; state?: UsState; withoutEstimate?: string[] }) {
   const slugs = roles.map((role) => role.slug);
   const titles = formatList(roles.map((role) => role.title));
-  const rows = rowsFor(state);
+  const rows = rowsFor(state).filter((row) => !row.known || roles.some(row.known));
   // In a state, each role's own page for it, where it has one.
   const pageOf = (role: RoleDetail) => (state && !withoutEstimate.includes(role.slug) ? `/roles/${role.slug}/states/${state.slug}` : `/roles/${role.slug}`);
   const caption = state ? `Figures of ${titles} in ${state.name}` : `Figures of ${titles}`;
@@ -101,12 +107,14 @@ export function CompareFigures({ roles, state, withoutEstimate = [] }: { roles: 
               <RemoveLink role={role} slugs={slugs} state={state} />
             </div>
             <dl className="compare-card__figures">
-              {rows.map((row) => (
-                <div key={row.label}>
-                  <dt>{row.label}</dt>
-                  <dd>{row.value(role)}</dd>
-                </div>
-              ))}
+              {rows
+                .filter((row) => !row.known || row.known(role))
+                .map((row) => (
+                  <div key={row.label}>
+                    <dt>{row.label}</dt>
+                    <dd>{row.value(role)}</dd>
+                  </div>
+                ))}
             </dl>
           </li>
         ))}
