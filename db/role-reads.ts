@@ -642,10 +642,11 @@ export async function listBestPaidByEducation({ maxRank, perLevel, overall }: { 
   const columns = {
     slug: roles.slug,
     title: roles.title,
-    averageSalary: sql<number>`${roleSearch.averageSalary}`,
+    // Not null here (the conditions below see to it), as the types say.
+    averageSalary: sql<number>`${roleSearch.averageSalary}`.as('average_salary'),
     currency: roleStats.currency,
-    entryEducation: sql<string>`${roleStats.entryEducation}`,
-    rank: sql<number>`${roleSearch.educationRank}`,
+    entryEducation: sql<string>`${roleStats.entryEducation}`.as('entry_education'),
+    rank: sql<number>`${roleSearch.educationRank}`.as('education_rank'),
   };
   const ranked = database()
     .select({ ...columns, place: sql<number>`row_number() over (partition by ${roleSearch.educationRank} order by ${roleSearch.averageSalary} desc, ${roles.title})`.as('place') })
