@@ -122,7 +122,7 @@ function StateFigures({ role, inState }: { role: RoleListItem; inState: RoleStat
 function TypicalEducation({ education }: { education: string | null }) {
   if (!education) return null;
   return (
-    <div>
+    <div className="role-card__education">
       <dt>Typical education</dt>
       <dd>{education}</dd>
     </div>
