@@ -6,7 +6,7 @@ import './globals.css';
 export const metadata: Metadata = {
   metadataBase: new URL(env.SITE_URL()),
   title: { default: 'Roleboard: job role salaries and statistics', template: '%s | Roleboard' },
-  description: 'Average salaries, job openings, degree requirements and career guides for job roles.',
+  description: 'Average salaries, job openings, typical education and career guides for job roles.',
   applicationName: 'Roleboard',
   // Every page has a large preview image: its own (role pages) or the site's (app/opengraph-image.tsx).
   twitter: { card: 'summary_large_image' },

@@ -39,6 +39,10 @@ export function ActiveFilters({
     chips.push({ label: `Category: ${name}`, without: { category: undefined } });
   }
   if (search.minSalary !== undefined) chips.push({ label: `Minimum average salary${search.state ? ' in the state' : ''}: ${formatSalary(search.minSalary)}`, without: { minSalary: undefined } });
+  if (search.maxEducation) {
+    const level = search.maxEducation;
+    chips.push({ label: `Typical education: ${level.rank === 0 ? level.label : `at most ${level.label.toLowerCase()}`}`, without: { maxEducation: undefined } });
+  }
   if (search.maxDegree !== undefined) chips.push({ label: `Maximum degree requirement: ${formatPercent(search.maxDegree)}`, without: { maxDegree: undefined } });
   if (isSortChanged(search)) chips.push({ label: `Sort: ${sortChoice.label}`, without: { sort: undefined, order: undefined } });
   if (chips.length === 0) return null;

@@ -15,8 +15,11 @@ import {
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 import type { UsState } from '@/lib/us-states';
 
-/** `figure`: where the value comes from, so a figure an editor set by hand says so beside it. */
-type Row = { label: string; value: (role: RoleDetail) => React.ReactNode; figure?: FigureKey };
+/**
+ * `figure`: where the value comes from, so a figure an editor set by hand says so beside it.
+ * `known`: a row of a figure that is mostly unpublished, shown only where a compared role has it, and on a phone's card only for those roles.
+ */
+type Row = { label: string; value: (role: RoleDetail) => React.ReactNode; figure?: FigureKey; known?: (role: RoleDetail) => boolean };
 
 /** The rows; in a state, its figures are named for it and the national ones say "U.S.". */
 const rowsFor = (state: UsState | undefined): Row[] => [
@@ -24,7 +27,13 @@ const rowsFor = (state: UsState | undefined): Row[] => [
   { label: state ? `Average salary in ${state.name}` : 'Average salary', value: (role) => formatAverageSalary(role.stats.averageSalary, role.stats.currency), figure: 'averageSalary' },
   { label: state ? 'Job openings (U.S.)' : 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings, role.stats.jobOpeningsBasis), figure: 'jobOpenings' },
   { label: state ? `Employment in ${state.name}` : 'Employment', value: (role) => formatEmployment(role.stats.employment), figure: 'employment' },
-  { label: state ? 'Degree requirement (U.S.)' : 'Degree requirement', value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent), figure: 'degreeRequirementPercent' },
+  {
+    label: state ? 'Degree requirement (U.S.)' : 'Degree requirement',
+    value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent),
+    figure: 'degreeRequirementPercent',
+    // BLS publishes no such share: only a role with its own source has one.
+    known: (role) => role.stats.degreeRequirementPercent !== null,
+  },
   { label: 'Typical education', value: (role) => role.stats.entryEducation ?? NOT_KNOWN, figure: 'entryEducation' },
   {
     label: 'Median salary',
@@ -75,7 +84,7 @@ function RemoveLink({ role, slugs, state }: { role: RoleDetail; slugs: string[];
 export function CompareFigures({ roles, state, withoutEstimate = [] }: { roles: RoleDetail[]; state?: UsState; withoutEstimate?: string[] }) {
   const slugs = roles.map((role) => role.slug);
   const titles = formatList(roles.map((role) => role.title));
-  const rows = rowsFor(state);
+  const rows = rowsFor(state).filter((row) => !row.known || roles.some(row.known));
   // In a state, each role's own page for it, where it has one.
   const pageOf = (role: RoleDetail) => (state && !withoutEstimate.includes(role.slug) ? `/roles/${role.slug}/states/${state.slug}` : `/roles/${role.slug}`);
   const caption = state ? `Figures of ${titles} in ${state.name}` : `Figures of ${titles}`;
@@ -119,14 +128,16 @@ export function CompareFigures({ roles, state, withoutEstimate = [] }: { roles: 
               <RemoveLink role={role} slugs={slugs} state={state} />
             </div>
             <dl className="compare-card__figures">
-              {rows.map((row) => (
-                <div key={row.label}>
-                  <dt>{row.label}</dt>
-                  <dd>
-                    <FigureValue row={row} role={role} />
-                  </dd>
-                </div>
-              ))}
+              {rows
+                .filter((row) => !row.known || row.known(role))
+                .map((row) => (
+                  <div key={row.label}>
+                    <dt>{row.label}</dt>
+                    <dd>
+                      <FigureValue row={row} role={role} />
+                    </dd>
+                  </div>
+                ))}
             </dl>
           </li>
         ))}

@@ -40,8 +40,8 @@ export function CompareView({
       <h1>{state ? `Compare roles in ${state.name}` : 'Compare roles'}</h1>
       <p className="lede">
         {state
-          ? `Average salary, salary range and employment in ${state.name}, with the national job openings and degree requirement, side by side.`
-          : 'Average salary, job openings, degree requirement and salary range, side by side.'}
+          ? `Average salary, salary range and employment in ${state.name}, with the national job openings and typical education, side by side.`
+          : 'Average salary, job openings, typical education and salary range, side by side.'}
       </p>
       {notices.length > 0 && (
         <div className="notice" role="status">

@@ -78,6 +78,7 @@ function NationalFigures({ role }: { role: RoleListItem }) {
             </div>
           )
         )}
+        <TypicalEducation education={role.entryEducation} />
       </dl>
       <SalaryRange title={role.title} averageSalary={role.averageSalary} percentiles={role.percentiles} currency={role.currency} />
     </div>
@@ -110,8 +111,20 @@ function StateFigures({ role, inState }: { role: RoleListItem; inState: RoleStat
             </dd>
           </div>
         )}
+        <TypicalEducation education={role.entryEducation} />
       </dl>
       <SalaryRange title={role.title} averageSalary={inState.averageSalary} percentiles={inState.percentiles} currency={role.currency} />
+    </div>
+  );
+}
+
+/** BLS's typical education for entry (national, so the same in every state); left out where not known. */
+function TypicalEducation({ education }: { education: string | null }) {
+  if (!education) return null;
+  return (
+    <div className="role-card__education">
+      <dt>Typical education</dt>
+      <dd>{education}</dd>
     </div>
   );
 }

@@ -38,7 +38,7 @@ export function RoleListing({
 }) {
   const page = search.page ?? 1;
   const firstShown = (page - 1) * PAGE_SIZE + 1;
-  const filtered = Boolean(search.q || search.category || search.minSalary !== undefined || search.maxDegree !== undefined || (search.state && !fixedState));
+  const filtered = Boolean(search.q || search.category || search.minSalary !== undefined || search.maxDegree !== undefined || search.maxEducation || (search.state && !fixedState));
   // A state's page is the state: its links leave the parameter out.
   const fixed = fixedState ? { state: undefined } : {};
   const pageHref = (cursor: 'after' | 'before', value: string, pageNumber: number) =>

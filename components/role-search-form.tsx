@@ -4,13 +4,21 @@
 // open on wider screens).
 import type { Category } from '@/db/schema';
 import { CategoryField } from './category-field';
+import { EducationField } from './education-field';
 import { StateField } from './state-field';
 import type { RoleSearch } from '@/lib/role-search';
 import { isSortChanged, MAX_QUERY_LENGTH, sortChoiceOf, sortChoicesFor } from '@/lib/role-search';
 
 /** How many of the settings inside the disclosure differ from their defaults. */
 export function countActiveFilters(search: RoleSearch, fixedState = false) {
-  return [search.state !== undefined && !fixedState, search.category !== undefined, search.minSalary !== undefined, search.maxDegree !== undefined, isSortChanged(search)].filter(Boolean).length;
+  return [
+    search.state !== undefined && !fixedState,
+    search.category !== undefined,
+    search.minSalary !== undefined,
+    search.maxDegree !== undefined,
+    search.maxEducation !== undefined,
+    isSortChanged(search),
+  ].filter(Boolean).length;
 }
 
 /**
@@ -53,10 +61,7 @@ export function RoleSearchForm({
             <label htmlFor="minSalary">{search.state ? 'Minimum average salary in the state (USD)' : 'Minimum average salary (USD)'}</label>
             <input id="minSalary" name="minSalary" type="number" inputMode="numeric" min={0} step={1000} defaultValue={search.minSalary} />
           </div>
-          <div className="field">
-            <label htmlFor="maxDegree">Maximum degree requirement (%)</label>
-            <input id="maxDegree" name="maxDegree" type="number" inputMode="numeric" min={0} max={100} defaultValue={search.maxDegree} />
-          </div>
+          <EducationField selected={search.maxEducation} />
           <div className="field">
             <label htmlFor="sort">Sort by</label>
             {/* The default order is sent as no sort at all, so that typing search text into a form

@@ -8,7 +8,7 @@ import { defaultOrder, effectiveSort, PAGE_SIZE, type RoleCursor, type RoleSearc
 import { searchTextVariants } from '@/lib/search-text';
 import type { UsState } from '@/lib/us-states';
 
-export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOpeningsBasis' | 'averageSalary' | 'currency' | 'degreeRequirementPercent'>;
+export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOpeningsBasis' | 'averageSalary' | 'currency' | 'degreeRequirementPercent' | 'entryEducation'>;
 
 /** A role's figures in the state a listing is of (BLS state estimates); null where BLS publishes none. */
 export type RoleStateFigures = {
@@ -84,6 +84,7 @@ const listColumns = {
   averageSalary: roleStats.averageSalary,
   currency: roleStats.currency,
   degreeRequirementPercent: roleStats.degreeRequirementPercent,
+  entryEducation: roleStats.entryEducation,
   salaryP10: roleStats.salaryP10,
   salaryP25: roleStats.salaryP25,
   salaryMedian: roleStats.salaryMedian,
@@ -189,6 +190,8 @@ function searchConditions(search: RoleSearch, match: TextMatch) {
   if (search.minSalary !== undefined)
     conditions.push(search.state ? gte(roleAreaStats.averageSalary, search.minSalary) : sql`coalesce(${roleSearch.averageSalary}, -1) >= ${search.minSalary}`);
   if (search.maxDegree !== undefined) conditions.push(lte(roleSearch.degreeRequirementPercent, search.maxDegree));
+  // A role whose level is unknown (null) is never "at most" any level.
+  if (search.maxEducation) conditions.push(lte(roleSearch.educationRank, search.maxEducation.rank));
   return conditions;
 }
 
@@ -271,6 +274,16 @@ function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, 
     }
     case 'openings':
       return { keys: [sql`${roleSearch.jobOpenings}`], cursorParts: (value: string | number) => [Number(value)] };
+    case 'education': {
+      // The level, unknown last either way; then the best-paid first within it (the state's pay
+      // in a state), roles without a salary last: ascending, the salary's key is negated.
+      const salary = inState ? sql`${roleAreaStats.averageSalary}` : sql`${roleSearch.averageSalary}`;
+      const keys =
+        order === 'asc'
+          ? [sql`coalesce(${roleSearch.educationRank}, ${sql.raw(String(UNKNOWN_EDUCATION_LAST))})`, sql`(-coalesce(${salary}, -1))`]
+          : [sql`coalesce(${roleSearch.educationRank}, -1)`, sql`coalesce(${salary}, -1)`];
+      return { keys, cursorParts: (value: string | number) => String(value).split(':').map(Number) };
+    }
     case 'employment':
     case 'concentration': {
       // Only with a state (parseRoleSearch sees to it). The location quotient, kept to two decimals, as hundredths.
@@ -282,6 +295,9 @@ function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, 
 }
 
 const MAX_SALARY_KEY = 2_147_483_647;
+
+/** Above the highest education rank (7, doctoral): unknown levels sort after every known one. */
+const UNKNOWN_EDUCATION_LAST = 8;
 
 /** A search counts its matches up to one past the bound: the scan stops there. */
 const COUNT_LIMIT = ROLE_COUNT_BOUND + 1;
@@ -663,4 +679,59 @@ export async function getPublishedCatalogueFingerprint() {
     .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
     .where(eq(roles.status, 'published'));
   return { count: row?.count ?? 0, versions: row?.versions ?? '0', lastChange: row?.lastChange ? new Date(row.lastChange).toISOString() : null };
+}
+
+export type EducationRankedRole = { slug: string; title: string; averageSalary: number; currency: string; entryEducation: string };
+
+/** The best-paid roles at one education level, how many published roles need that level, and how many of them publish no annual salary. */
+export type BestPaidAtLevel = { rank: number; total: number; withoutSalary: number; roles: EducationRankedRole[] };
+
+/**
+ * The best-paid published roles at each education level up to `maxRank` (BLS's order,
+ * lib/education.ts), `perLevel` of each, and the best-paid `overall` of them all, ranked by
+ * annual average salary: roles without one (hourly-only occupations) are left out of the ranking,
+ * but counted in their level's total. Roles whose level is unknown are in no level.
+ */
+export async function listBestPaidByEducation({ maxRank, perLevel, overall }: { maxRank: number; perLevel: number; overall: number }) {
+  const columns = {
+    slug: roles.slug,
+    title: roles.title,
+    // Not null here (the conditions below see to it), as the types say.
+    averageSalary: sql<number>`${roleSearch.averageSalary}`.as('average_salary'),
+    currency: roleStats.currency,
+    entryEducation: sql<string>`${roleStats.entryEducation}`.as('entry_education'),
+    rank: sql<number>`${roleSearch.educationRank}`.as('education_rank'),
+  };
+  const ranked = database()
+    .select({ ...columns, place: sql<number>`row_number() over (partition by ${roleSearch.educationRank} order by ${roleSearch.averageSalary} desc, ${roles.title})`.as('place') })
+    .from(roleSearch)
+    .innerJoin(roles, eq(roles.id, roleSearch.roleId))
+    .innerJoin(roleStats, eq(roleStats.roleId, roleSearch.roleId))
+    .where(and(lte(roleSearch.educationRank, maxRank), sql`${roleSearch.averageSalary} is not null`))
+    .as('ranked');
+  const [topOfEachLevel, best, totals] = await Promise.all([
+    database().select().from(ranked).where(lte(ranked.place, perLevel)).orderBy(asc(ranked.rank), asc(ranked.place)),
+    database()
+      .select(columns)
+      .from(roleSearch)
+      .innerJoin(roles, eq(roles.id, roleSearch.roleId))
+      .innerJoin(roleStats, eq(roleStats.roleId, roleSearch.roleId))
+      .where(and(lte(roleSearch.educationRank, maxRank), sql`${roleSearch.averageSalary} is not null`))
+      .orderBy(desc(roleSearch.averageSalary), asc(roles.title))
+      .limit(overall),
+    database()
+      .select({
+        rank: sql<number>`${roleSearch.educationRank}`,
+        total: sql<number>`count(*)::int`,
+        withoutSalary: sql<number>`(count(*) filter (where ${roleSearch.averageSalary} is null))::int`,
+      })
+      .from(roleSearch)
+      .where(lte(roleSearch.educationRank, maxRank))
+      .groupBy(roleSearch.educationRank),
+  ]);
+  const toRole = ({ slug, title, averageSalary, currency, entryEducation }: EducationRankedRole): EducationRankedRole => ({ slug, title, averageSalary, currency, entryEducation });
+  const levels: BestPaidAtLevel[] = totals
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ rank, total, withoutSalary }) => ({ rank, total, withoutSalary, roles: topOfEachLevel.filter((role) => role.rank === rank).map(toRole) }));
+  return { overall: best.map(toRole), levels };
 }

@@ -37,9 +37,11 @@ import {
   getPublishedCatalogueFingerprint,
   listSimilarRoles,
   getCategorySalaryRange,
+  listBestPaidByEducation,
   type RoleDetail,
 } from '@/db/role-reads';
 import { cacheTags, slugOfRoleTag } from './cache-tags';
+import { educationLevelOfSlug, educationLevels, educationSlugs } from './education';
 import { categorySlugSchema, currencyCodeSchema } from './field-schemas';
 import { compareInState, MAX_COMPARED_ROLES, MAX_ROLES_TO_ADD_TO, MAX_SUGGESTIONS, pickSuggestions } from './compare';
 import { forgetSlugs, isPublishedSlug } from './published-slugs';
@@ -146,7 +148,7 @@ export async function getCategorySalaries(...given: [categorySlug: string, curre
   return range;
 }
 
-/** Views anyone reaches by clicking: a state, a category, a sort, the first page. Their number is fixed. */
+/** Views anyone reaches by clicking: a state, a category, an education level, a sort, the first page. Their number is fixed. */
 function isCommonView(search: RoleSearch, pageSize: number) {
   return !search.q && search.minSalary === undefined && search.maxDegree === undefined && !search.after && !search.before && pageSize === PAGE_SIZE;
 }
@@ -157,29 +159,37 @@ const commonViewArguments = z.tuple([
     sort: z.enum(roleSorts).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     stateFips: z.string().refine((fips) => usStateByFips(fips) !== null).optional(),
+    maxEducation: z.enum(educationSlugs).optional(),
   }),
 ]);
 type CommonView = z.output<typeof commonViewArguments>[0];
 
 async function getCommonRolePage(...given: [view: CommonView]) {
   'use cache';
-  const [{ category, sort, order, stateFips }] = expectArguments('getCommonRolePage', commonViewArguments, given);
+  const [{ category, sort, order, stateFips, maxEducation: educationSlug }] = expectArguments('getCommonRolePage', commonViewArguments, given);
+  const maxEducation = educationSlug && educationLevelOfSlug(educationSlug);
   // A category that does not exist lists nothing; only the categories there are are kept.
   if (category && !(await getCachedCategories()).some((known) => known.slug === category)) {
     keepNot();
-    return listPublishedRoles({ category, sort, order }, PAGE_SIZE);
+    return listPublishedRoles({ category, sort, order, maxEducation }, PAGE_SIZE);
   }
   const state = stateFips ? (usStateByFips(stateFips) ?? undefined) : undefined;
   if (state) keepUntilChanged(cacheTags.roleList, cacheTags.areas);
   else keepUntilChanged(cacheTags.roleList);
-  return listPublishedRoles({ category, sort, order, state }, PAGE_SIZE);
+  return listPublishedRoles({ category, sort, order, state, maxEducation }, PAGE_SIZE);
 }
 
 export const getRolePage = (search: RoleSearch, pageSize = PAGE_SIZE) => {
   if (!isCommonView(search, pageSize)) return listPublishedRoles(search, pageSize);
-  const { category, sort, order, state } = search;
+  const { category, sort, order, state, maxEducation } = search;
   // Only what is set: an unset property would be a different argument, and so a different entry.
-  return getCommonRolePage({ ...(category && { category }), ...(sort && { sort }), ...(order && { order }), ...(state && { stateFips: state.fips }) });
+  return getCommonRolePage({
+    ...(category && { category }),
+    ...(sort && { sort }),
+    ...(order && { order }),
+    ...(state && { stateFips: state.fips }),
+    ...(maxEducation && { maxEducation: maxEducation.slug }),
+  });
 };
 
 async function getCachedRoleStatsHistory(...given: [slug: string]) {
@@ -217,6 +227,15 @@ export async function getPublishedRoleCount(...given: []) {
   expectArguments('getPublishedRoleCount', noArguments, given);
   keepUntilChanged(cacheTags.roleList);
   return countPublishedRoles();
+}
+
+/** The landing page "Best-paid jobs without a degree": every level below an associate's degree (lib/education.ts). */
+export async function getBestPaidWithoutDegree(...given: []) {
+  'use cache';
+  expectArguments('getBestPaidWithoutDegree', noArguments, given);
+  keepUntilChanged(cacheTags.roleList);
+  const maxRank = Math.max(...educationLevels.filter((level) => !level.needsDegree).map((level) => level.rank));
+  return listBestPaidByEducation({ maxRank, perLevel: 5, overall: 10 });
 }
 
 export async function getRoleAreaPageCount(...given: []) {

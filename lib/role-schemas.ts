@@ -3,6 +3,7 @@
 // the catalogue import. (The API's response shapes, lib/api/schemas.ts, describe what is
 // published rather than what may be written.)
 import { z } from 'zod';
+import { educationLabels, educationLevelOfLabel } from './education';
 import { categorySlugSchema, currencyCodeSchema, jobOpeningsBases, SOC_CODE_PATTERN, topCodedSchema } from './field-schemas';
 import { CONTENT_LIMITS, percentileKeys, percentileLabels, type PercentileKey } from './role-fields';
 import { templatePlaceholders, unknownPlaceholders } from './salary-template';
@@ -146,9 +147,13 @@ export const roleStatsSchema = z.object({
   /** All five or none (null). */
   percentiles: percentilesSchema.nullable().default(null),
   hourlyWages: hourlyWagesSchema.nullable().default(null),
+  /** One of BLS's levels as BLS names it (lib/education.ts), so that it can be filtered and sorted; null when not known. */
   entryEducation: plainText({ max: 200 })
     .nullish()
-    .transform((text) => text || null),
+    .transform((text) => text || null)
+    .refine((text) => text === null || educationLevelOfLabel(text) !== undefined, {
+      message: `Use one of BLS's education levels (${educationLabels.join('; ')}), or leave it empty when not known`,
+    }),
   /** All or nothing (null). */
   outlook: outlookSchema.nullable().default(null),
   asOf: z

@@ -1,6 +1,7 @@
 // The listing's query parameters: one schema for the public listing and the API.
 // Each parameter is checked on its own so that one bad value never hides the others.
 import { z } from 'zod';
+import { educationLevelOfSlug, educationSlugs } from './education';
 import { categorySlugSchema } from './field-schemas';
 import { firstValue, parseQueryFields, type RawSearchParams } from './query-params';
 import { readPlaceInSearchText } from './search-text';
@@ -10,10 +11,20 @@ import { usStateParam, type UsState } from './us-states';
 /**
  * `relevance` ranks by how well a role matches the search text: only with search text.
  * `employment` and `concentration` (the location quotient) are a state's figures: only with a state.
+ * `education` is BLS's typical education for entry in BLS's order (lib/education.ts), the
+ * best-paid first within a level, and roles whose level is unknown last either way.
  */
-export const roleSorts = ['relevance', 'title', 'salary', 'openings', 'employment', 'concentration'] as const;
+export const roleSorts = ['relevance', 'title', 'salary', 'openings', 'education', 'employment', 'concentration'] as const;
 export type RoleSort = (typeof roleSorts)[number];
-export const defaultOrder: Record<RoleSort, SortOrder> = { relevance: 'desc', title: 'asc', salary: 'desc', openings: 'desc', employment: 'desc', concentration: 'desc' };
+export const defaultOrder: Record<RoleSort, SortOrder> = {
+  relevance: 'desc',
+  title: 'asc',
+  salary: 'desc',
+  openings: 'desc',
+  education: 'asc',
+  employment: 'desc',
+  concentration: 'desc',
+};
 export const stateSorts: readonly RoleSort[] = ['employment', 'concentration'];
 
 /** The sort a search uses: the one asked for, else best match when there is search text, else title. */
@@ -37,6 +48,8 @@ export const sortChoices = [
   { value: 'salary-asc', sort: 'salary', order: 'asc', label: 'Lowest salary first' },
   { value: 'openings-desc', sort: 'openings', order: 'desc', label: 'Most openings first' },
   { value: 'openings-asc', sort: 'openings', order: 'asc', label: 'Fewest openings first' },
+  { value: 'education-asc', sort: 'education', order: 'asc', label: 'Least education needed first' },
+  { value: 'education-desc', sort: 'education', order: 'desc', label: 'Most education needed first' },
   { value: 'employment-desc', sort: 'employment', order: 'desc', label: 'Most employed in the state first' },
   { value: 'concentration-desc', sort: 'concentration', order: 'desc', label: 'Most concentrated in the state first' },
 ] as const satisfies readonly { value: string; sort: RoleSort; order: SortOrder; label: string }[];
@@ -62,6 +75,9 @@ export function isSortChanged(search: { q?: string; sort?: RoleSort; order?: Sor
 
 /** A relevance cursor's value: how the role's names match (0 to 4), rank (or similarity) and minus the title's length, as "4:0.607927:-19". */
 export const RELEVANCE_CURSOR = /^[0-4]:\d{1,3}(\.\d{1,6})?:-\d{1,5}$/;
+
+/** An education cursor's value: the level's sort key and the salary's, as "1:-58210". */
+export const EDUCATION_CURSOR = /^-?\d{1,2}:-?\d{1,10}$/;
 
 export const PAGE_SIZE = 20;
 export const MAX_QUERY_LENGTH = 200;
@@ -106,7 +122,10 @@ export const roleSearchFields = {
   q: searchText,
   category: categorySlugSchema('Not a category'),
   minSalary: z.coerce.number().int('Whole numbers only').min(0).max(100_000_000),
+  /** Kept for old links and API clients: BLS publishes no such share, so it matches only roles whose share is known. */
   maxDegree: z.coerce.number().int('Whole numbers only').min(0).max(100),
+  /** BLS's typical education for entry, at most this level (lib/education.ts); roles whose level is unknown never match. */
+  maxEducation: z.enum(educationSlugs, { error: `Give one of ${educationSlugs.join(', ')}` }).transform((slug) => educationLevelOfSlug(slug)!),
   sort: z.enum(roleSorts),
   order: z.enum(['asc', 'desc']),
   after: cursorSchema,
@@ -125,6 +144,7 @@ export const listingParameterLabels = {
   category: 'category',
   minSalary: 'minimum salary',
   maxDegree: 'maximum degree requirement',
+  maxEducation: 'typical education',
   sort: 'sort',
   order: 'order',
   after: 'page',
@@ -186,11 +206,12 @@ export function withPlaceFromText(search: RoleSearch): { search: RoleSearch; pla
   return { search: understood, placeFromText: { typed: search.q, state: place.state } };
 }
 
-/** Cursors made for another sort: title and relevance cursors hold text, salary and openings cursors a number. */
+/** Cursors made for another sort: title, relevance and education cursors hold text, the other sorts' a number. */
 export function mismatchedCursors(search: RoleSearch): ('after' | 'before')[] {
   const sort = effectiveSort(search);
-  const fits = (value: string | number) =>
-    sort === 'title' ? typeof value === 'string' : sort === 'relevance' ? typeof value === 'string' && RELEVANCE_CURSOR.test(value) : typeof value === 'number';
+  const textPatterns: Partial<Record<RoleSort, RegExp>> = { title: /^/, relevance: RELEVANCE_CURSOR, education: EDUCATION_CURSOR };
+  const textPattern = textPatterns[sort];
+  const fits = (value: string | number) => (textPattern ? typeof value === 'string' && textPattern.test(value) : typeof value === 'number');
   return (['after', 'before'] as const).filter((key) => search[key] !== undefined && !fits(search[key].value));
 }
 
@@ -203,6 +224,7 @@ export function toQueryString(search: RoleSearch & { after?: unknown; before?: u
     category: search.category,
     minSalary: search.minSalary?.toString(),
     maxDegree: search.maxDegree?.toString(),
+    maxEducation: search.maxEducation?.slug,
     sort: search.sort,
     order: search.order,
     ...overrides,

@@ -42,8 +42,11 @@ function urlSet(urls: { path: string; lastmod?: string }[]) {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${lines.join('\n')}\n</urlset>\n`;
 }
 
+/** The pages the first file lists before the roles: the listing and its landing pages. */
+const HOME_PATHS = ['/', '/jobs-without-a-degree'];
+
 export function buildUrlSet(entries: { slug: string; updatedAt: string }[], { includeHome }: { includeHome: boolean }) {
-  return urlSet([...(includeHome ? [{ path: '/' }] : []), ...entries.map((entry) => ({ path: `/roles/${entry.slug}`, lastmod: entry.updatedAt }))]);
+  return urlSet([...(includeHome ? HOME_PATHS.map((path) => ({ path })) : []), ...entries.map((entry) => ({ path: `/roles/${entry.slug}`, lastmod: entry.updatedAt }))]);
 }
 
 export function buildStatesUrlSet() {

@@ -32,7 +32,14 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
   return (
     <>
       <h1>Job role salaries and statistics</h1>
-      <p className="lede">Compare average salaries, job openings and degree requirements, and learn how to get into each role.</p>
+      <p className="lede">Compare average salaries, job openings and the education each role typically needs, and learn how to get into it.</p>
+      {!addTo && (
+        <p className="listing-shortcuts">
+          <Link href="/jobs-without-a-degree">
+            Best-paid jobs without a degree <span aria-hidden="true">→</span>
+          </Link>
+        </p>
+      )}
       {addTo && (
         <p className="compare-pick">
           <span>

@@ -4,6 +4,7 @@
 // moved by submit buttons the action handles, so the form works without JavaScript as well.
 // With JavaScript, Ctrl/Cmd+S saves and leaving with unsaved changes asks first.
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { educationLevelOfLabel, educationLevels } from '@/lib/education';
 import { idleState, type FormAction, type FormState } from '@/lib/form-state';
 // Type-only: lib/role-merge.ts is server code.
 import type { RoleConflictDetail } from '@/lib/role-merge';
@@ -152,8 +153,19 @@ export function RoleForm({
             {error('employment')}
           </div>
           <div className="field field--wide">
-            <label htmlFor="entryEducation">{roleFieldLabels.entryEducation} (optional)</label>
-            <input type="text" maxLength={200} {...field('entryEducation', stats.entryEducation)} />
+            <label htmlFor="entryEducation">{roleFieldLabels.entryEducation}</label>
+            {/* BLS's levels, as BLS names them, so that the listing can filter and sort by them. Keyed by
+                its value for the reason the category's select is. A value that is not one of them (typed
+                before the select) stays offered, and saving says why it cannot be kept. */}
+            <select key={stats.entryEducation} {...field('entryEducation', stats.entryEducation)}>
+              <option value="">Not known</option>
+              {stats.entryEducation && !educationLevelOfLabel(stats.entryEducation) && <option value={stats.entryEducation}>{stats.entryEducation}</option>}
+              {educationLevels.map((level) => (
+                <option key={level.slug} value={level.label}>
+                  {level.label}
+                </option>
+              ))}
+            </select>
             {error('entryEducation')}
           </div>
         </div>

@@ -230,6 +230,8 @@ function describeOccupation(code: string, title: string, sources: Sources, oewsC
   const projection = required(sources.projections.get(code), `EP line item for ${code}`);
   const projected = (column: string) => required(projection[column], `EP "${column}" of ${code}`);
   const { summary, summaryFromOnet } = summaryOf(code, socOccupations, sources);
+  // BLS's "—" (its summary lines have no typical level) is not known, never a level of its own.
+  const education = projected('Typical education needed for entry');
   const { responsibilities, origin } = responsibilitiesOf(code, socOccupations, sources);
   return {
     slug: slugify(title),
@@ -243,7 +245,7 @@ function describeOccupation(code: string, title: string, sources: Sources, oewsC
     job_openings_basis: 'projected-per-year',
     currency: 'USD',
     degree_requirement_percent: '',
-    entry_education: projected('Typical education needed for entry'),
+    entry_education: education === '—' ? '' : education,
     outlook_start_year: '2024',
     outlook_end_year: '2034',
     outlook_start_employment: thousandsToPeople(projected('Employment, 2024')),

@@ -51,6 +51,7 @@ export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSumm
       averageSalary: role.averageSalary,
       currency: role.currency,
       degreeRequirementPercent: role.degreeRequirementPercent,
+      entryEducation: role.entryEducation,
     },
     ...(role.inState && {
       inState: {

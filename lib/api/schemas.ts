@@ -2,6 +2,7 @@
 // the OpenAPI document (lib/api/openapi.ts) is generated from them, so the two cannot drift.
 import { z } from 'zod';
 import { EDITED_SOURCE, figureKeys, type FigureKey } from '@/lib/provenance';
+import { educationLabels, educationLevels } from '@/lib/education';
 import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
 import { categorySlugSchema, currencyCodeSchema, jobOpeningsBases, SOC_CODE_PATTERN, topCodedSchema, wholeCountSchema } from '@/lib/field-schemas';
 import { roleSearchFields } from '@/lib/role-search';
@@ -36,9 +37,18 @@ export const apiRoleStatsSchema = z
       .describe('`current`: openings now; `projected-per-year`: projected average openings a year over the outlook period.'),
     averageSalary: wholeCountSchema().nullable().describe('Whole currency units per year; null where none is published.'),
     currency: currencyCodeSchema().describe('ISO 4217 code.'),
-    degreeRequirementPercent: z.number().int().min(0).max(100).nullable().describe('Null when not known.'),
+    degreeRequirementPercent: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .nullable()
+      .describe('Share of job openings that require a degree; null when not known (BLS publishes none: every U.S. occupation).'),
     percentiles: percentilesSchema.nullable().describe('Null when not known.'),
-    entryEducation: z.string().nullable().describe('Typical education needed for entry.'),
+    entryEducation: z
+      .string()
+      .nullable()
+      .describe(`Typical education needed for entry, as BLS names it (${educationLabels.map((label) => `"${label}"`).join(', ')}); null when not known.`),
     outlook: outlookSchema.nullable(),
   })
   .meta({ id: 'RoleStats' });
@@ -83,7 +93,7 @@ export const apiRoleSummarySchema = z
     summary: z.string(),
     url: z.url().describe('The role page on Roleboard.'),
     apiUrl: z.url(),
-    stats: apiRoleStatsSchema.pick({ employment: true, jobOpenings: true, jobOpeningsBasis: true, averageSalary: true, currency: true, degreeRequirementPercent: true }),
+    stats: apiRoleStatsSchema.pick({ employment: true, jobOpenings: true, jobOpeningsBasis: true, averageSalary: true, currency: true, degreeRequirementPercent: true, entryEducation: true }),
     inState: apiRoleStateFiguresSchema
       .optional()
       .describe("Only in a listing of a state (`state`, or /api/v1/areas/{state}/roles): the role's figures there."),
@@ -203,9 +213,16 @@ export const apiListParams = {
   ),
   category: roleSearchFields.category.describe('A category slug.'),
   minSalary: roleSearchFields.minSalary.describe("Lowest average salary (the state's, with `state`)."),
-  maxDegree: roleSearchFields.maxDegree.describe('Highest degree requirement, in percent.'),
-  sort: roleSearchFields.sort.describe('Default: relevance (best match first) with `q`, else title. `employment` and `concentration` (location quotient) need `state`.'),
-  order: roleSearchFields.order.describe('Default: asc for title, desc otherwise.'),
+  maxDegree: roleSearchFields.maxDegree.describe(
+    'Highest share of openings requiring a degree, in percent. Matches only roles whose share is known: BLS publishes none, so no U.S. occupation matches (use `maxEducation`).',
+  ),
+  maxEducation: roleSearchFields.maxEducation.describe(
+    `Typical education needed for entry, at most this level, in BLS's order: ${educationLevels.map((level) => `\`${level.slug}\` (${level.label})`).join(', ')}. Roles whose level is not known are left out.`,
+  ),
+  sort: roleSearchFields.sort.describe(
+    'Default: relevance (best match first) with `q`, else title. `education`: by typical education for entry, the best-paid first within a level, roles whose level is not known last. `employment` and `concentration` (location quotient) need `state`.',
+  ),
+  order: roleSearchFields.order.describe('Default: asc for title and education, desc otherwise.'),
   after: roleSearchFields.after.describe('Cursor from `next`.'),
   before: roleSearchFields.before.describe('Cursor from `previous`.'),
   limit: z.coerce.number().int().min(1).max(API_PAGE_SIZE.max).describe(`Page size, 1 to ${API_PAGE_SIZE.max} (default ${API_PAGE_SIZE.default}).`),

@@ -6,6 +6,7 @@
 //   /roles/{slug}[/states/{state}], /compare/{a,b}[/states/{state}]  role:{slug}… roles areas (similar roles, pay by state)
 //   /embed/{slug}, /api/v1/roles/{slug}[/history|/badge.svg|/areas]  role:{slug} areas (?state=)
 //   /api/v1/areas  areas
+//   /developers, /jobs-without-a-degree  roles
 //   /, /states[/{state}], /api/v1/roles, /api/v1/roles.csv, /api/v1/areas/{state}/roles, sitemaps  roles categories areas
 // Anything else public is tagged `site`: it changes only with a deploy.
 import { cacheTags } from '@/lib/cache-tags';
@@ -40,7 +41,7 @@ export function edgeTagsOf(pathname: string, searchParams: URLSearchParams): str
   if (first === 'compare') return [...roleTags(second ? decodeURIComponent(second).split(',') : []), cacheTags.roleList, cacheTags.areas, SITE_TAG];
   if (first === 'embed' && second) return [...roleTags([second]), cacheTags.areas, SITE_TAG];
   if (pathname === '/' || first === 'states' || first === 'sitemap.xml' || first === 'sitemaps') return [...listTags, SITE_TAG];
-  if (first === 'developers') return [cacheTags.roleList, SITE_TAG];
+  if (first === 'developers' || first === 'jobs-without-a-degree') return [cacheTags.roleList, SITE_TAG];
   if (first === 'api') {
     if (second === 'v1' && third === 'roles' && fourth) return [...roleTags([fourth]), cacheTags.areas, SITE_TAG];
     if (second === 'v1' && third === 'areas') return fourth ? [...listTags, SITE_TAG] : [cacheTags.areas, SITE_TAG];

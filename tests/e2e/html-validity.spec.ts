@@ -15,6 +15,8 @@ const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
 const publicPages = [
   '/',
   '/?q=nurse&state=texas&sort=salary-desc',
+  '/?maxEducation=high-school&sort=education-desc',
+  '/jobs-without-a-degree',
   '/roles/software-developers',
   '/roles/backend-software-engineer',
   '/roles/actors',

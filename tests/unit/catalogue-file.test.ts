@@ -155,6 +155,14 @@ describe('reading a catalogue file', () => {
     ]);
   });
 
+  test("an education that is not one of BLS's levels is refused with the levels to use; an empty one is not known", () => {
+    const typed = { ...recordOf(first), entry_education: 'A PhD' };
+    const problems = problemsOf(exportOf([typed]));
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^line 2: entry_education: Use one of BLS's education levels \(No formal educational credential; High school diploma or equivalent; .*Doctoral or professional degree\), or leave it empty when not known$/);
+    assert.deepEqual(problemsOf(exportOf([{ ...recordOf(first), entry_education: '' }, { ...recordOf(second), entry_education: 'Postsecondary nondegree award' }])), []);
+  });
+
   test('list cells must be JSON arrays of the right things', () => {
     const record = {
       ...recordOf(first),

@@ -231,6 +231,7 @@ describe('what the edge may keep', () => {
     assert.deepEqual(tagsOf('/embed/actuaries?theme=dark'), ['role:actuaries', 'areas', 'site']);
     assert.deepEqual(tagsOf('/api/v1/roles/actuaries/badge.svg'), ['role:actuaries', 'areas', 'site']);
     assert.deepEqual(tagsOf('/?q=nurse'), ['roles', 'categories', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/jobs-without-a-degree'), ['roles', 'site']);
     assert.deepEqual(tagsOf('/states/texas?sort=employment'), ['roles', 'categories', 'areas', 'site']);
     assert.deepEqual(tagsOf('/api/v1/roles.csv'), ['roles', 'categories', 'areas', 'site']);
     assert.deepEqual(tagsOf('/api/v1/areas'), ['areas', 'site']);

@@ -131,6 +131,17 @@ describe('role form values', () => {
     }
   });
 
+  test("typical education is one of BLS's levels, or empty for not known", () => {
+    assert.deepEqual(Object.keys(errorsAfter((values) => (values.stats.entryEducation = 'A PhD'))), ['stats.entryEducation']);
+    for (const education of ['', "Associate's degree"]) {
+      const values = goodValues();
+      values.stats.entryEducation = education;
+      const result = roleFormSchema.safeParse(values);
+      assert.ok(result.success, education);
+      assert.equal(result.data.stats.entryEducation, education || null);
+    }
+  });
+
   test('percentiles out of order get the error on the value that breaks the order', () => {
     const errors = errorsAfter((values) => {
       values.stats.percentiles.median = '1000';

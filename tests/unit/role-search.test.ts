@@ -117,3 +117,46 @@ describe('the sort control', () => {
     assert.equal(isSortChanged({ sort: 'salary' }), true);
   });
 });
+
+describe('the education filter and sort', () => {
+  test("maxEducation takes BLS's levels by slug, in BLS's order, and reads as that level", () => {
+    const ranks = ['none', 'high-school', 'some-college', 'postsecondary-nondegree', 'associate', 'bachelor', 'master', 'doctoral'].map(
+      (slug) => parseRoleSearch({ maxEducation: slug }).search.maxEducation?.rank,
+    );
+    assert.deepEqual(ranks, [0, 1, 2, 3, 4, 5, 6, 7]);
+    const { search, invalid } = parseRoleSearch({ maxEducation: 'high-school' });
+    assert.deepEqual(invalid, []);
+    assert.equal(search.maxEducation?.label, 'High school diploma or equivalent');
+  });
+
+  test('an unknown level, a label or a number is named as invalid and leaves the other parameters', () => {
+    for (const bad of ['phd', 'High school diploma or equivalent', '1', 'HIGH-SCHOOL', 'none ']) {
+      const { search, invalid } = parseRoleSearch({ maxEducation: bad, category: 'legal' });
+      assert.deepEqual(invalid, ['maxEducation'], bad);
+      assert.deepEqual(search, { category: 'legal' }, bad);
+    }
+  });
+
+  test('a level round-trips through the query string, with the education sort', () => {
+    const { search } = parseRoleSearch({ maxEducation: 'postsecondary-nondegree', sort: 'education-desc' });
+    assert.deepEqual({ sort: search.sort, order: search.order }, { sort: 'education', order: 'desc' });
+    assert.equal(toQueryString(search), '?maxEducation=postsecondary-nondegree&sort=education&order=desc');
+    assert.deepEqual(parseRoleSearch(Object.fromEntries(new URLSearchParams(toQueryString(search)))).search, search);
+  });
+
+  test('the education sort is offered in both orders, least education first by default', () => {
+    assert.deepEqual(
+      sortChoicesFor({}).filter((choice) => choice.sort === 'education').map((choice) => choice.value),
+      ['education-asc', 'education-desc'],
+    );
+    assert.equal(sortChoiceOf({ sort: 'education' }).value, 'education-asc');
+  });
+
+  test("an education cursor holds the level's key and the salary's; another sort's cursor is named as invalid", () => {
+    const education = encodeCursor({ value: '1:-58210', id: 12 });
+    assert.deepEqual(parseRoleSearch({ sort: 'education', after: education }).search.after, { value: '1:-58210', id: 12 });
+    assert.deepEqual(parseRoleSearch({ sort: 'education', after: encodeCursor({ value: 58210, id: 12 }) }).invalid, ['after']);
+    assert.deepEqual(parseRoleSearch({ sort: 'title', after: education }).search.after, { value: '1:-58210', id: 12 });
+    assert.deepEqual(parseRoleSearch({ sort: 'salary', after: education }).invalid, ['after']);
+  });
+});

@@ -16,7 +16,7 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
   const bare = Object.keys(await searchParams).length === 0;
   return {
     title: 'Compare roles',
-    description: 'Average salary, job openings, degree requirement and salary range of job roles, side by side.',
+    description: 'Average salary, job openings, typical education and salary range of job roles, side by side.',
     alternates: { canonical: '/compare' },
     // Only the bare page is worth indexing; every comparison has its own address.
     robots: bare ? undefined : { index: false, follow: true },

@@ -5,6 +5,7 @@ import { parseEmbedChoice } from '@/lib/api/embed-options';
 import { badgeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
+import { educationLevels } from '@/lib/education';
 import { env } from '@/lib/env';
 import { getRole } from '@/lib/cached-public-reads';
 
@@ -116,9 +117,18 @@ export default async function DevelopersPage({ searchParams }: Props) {
               </td>
               <td>
                 Roles matching <code>q</code> (titles, other names such as “programmer”, summaries), <code>category</code>,{' '}
-                <code>minSalary</code>, <code>maxDegree</code>, sorted by <code>sort=relevance|title|salary|openings</code> (best
-                match first when there is <code>q</code>) and <code>order=asc|desc</code>; <code>limit</code> up to 100; follow{' '}
-                <code>next</code> for more. A role that <code>q</code> names (“data scientist”, “RN”) comes first; a state named in{' '}
+                <code>minSalary</code>, <code>maxEducation</code> (typical education for entry at most this level, in BLS’s order:{' '}
+                {educationLevels.map((level, index) => (
+                  <Fragment key={level.slug}>
+                    {index > 0 && ', '}
+                    <code>{level.slug}</code>
+                  </Fragment>
+                ))}
+                ; roles whose level is not known are left out), sorted by <code>sort=relevance|title|salary|openings|education</code>{' '}
+                (best match first when there is <code>q</code>; by education, the best-paid first within a level) and{' '}
+                <code>order=asc|desc</code>; <code>limit</code> up to 100; follow <code>next</code> for more. An unknown level is a 400.{' '}
+                <code>maxDegree</code> (a percentage) still works but matches only roles whose degree share is known, which BLS does not
+                publish. A role that <code>q</code> names (“data scientist”, “RN”) comes first; a state named in{' '}
                 <code>q</code> (“nurse texas”, “plumber TX”) is read as <code>state</code>, and <code>searchedAs</code> says so.
               </td>
             </tr>

@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const titles = formatList(roles.map((role) => role.title));
   return {
     title: roles.length > 0 ? `Compare ${titles}` : 'Compare roles',
-    description: `Average salary, job openings, degree requirement and salary range of ${titles || 'job roles'}, side by side.`,
+    description: `Average salary, job openings, typical education and salary range of ${titles || 'job roles'}, side by side.`,
     alternates: { canonical: compareHref(slugs) },
   };
 }

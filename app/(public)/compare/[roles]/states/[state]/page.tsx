@@ -1,5 +1,5 @@
 // A comparison within one state, `/compare/a,b/states/california`: the roles' pay, spread and
-// employment in that state beside their national openings and degree requirement. Cached like the
+// employment in that state beside their national openings and typical education. Cached like the
 // national comparison; proxy.ts lets only exact addresses of published roles and a state's slug through.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
