@@ -1,11 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { seedRoles } from '@/db/seed/seed';
+import { educationLevelOfLabel } from '@/lib/education';
 import { figure, usOccupations } from './support/us-catalogue';
 
 const results = (page: Page) => page.getByRole('region', { name: /roles?|No roles found/ });
 const roleTitles = (page: Page) => results(page).getByRole('heading', { level: 3 });
 const parseMoney = (text: string) => Number(text.replace(/[^0-9]/g, ''));
+/** The rank (lib/education.ts) of each card's typical education, in the listing's order. */
+const educationRanks = async (page: Page) =>
+  (
+    await results(page)
+      .getByRole('term')
+      .filter({ hasText: /^Typical education$/ })
+      .evaluateAll((terms) => terms.map((term) => term.nextElementSibling?.textContent ?? ''))
+  ).map((label) => educationLevelOfLabel(label)!.rank);
 
 test.describe('the role listing', () => {
   test('searches by title through the form, and the URL keeps the search', async ({ page }) => {
@@ -267,6 +276,16 @@ test.describe('filters, chips and the sort', () => {
       'Fewest openings first': async (page) => {
         const openings = (await figures(page, 1)).map(openingsOf);
         expect(openings).toEqual([...openings].sort((a, b) => a - b));
+      },
+      'Least education needed first': async (page) => {
+        const ranks = await educationRanks(page);
+        expect(ranks.length).toBeGreaterThan(1);
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      },
+      'Most education needed first': async (page) => {
+        const ranks = await educationRanks(page);
+        expect(ranks.length).toBeGreaterThan(1);
+        expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
       },
     };
     await page.goto('/?category=management');
