@@ -3,37 +3,50 @@ import type { RoleDetail } from '@/db/role-reads';
 import { compareHref } from '@/lib/compare';
 import {
   formatAsOf,
-  formatAverageSalary,
   formatChangePercent,
   formatDegreeRequirement,
   formatEmployment,
   formatJobOpenings,
   formatList,
-  formatPercentile,
   NOT_KNOWN,
+  NOT_PUBLISHED,
 } from '@/lib/format';
+import { formatPayMean, formatPayMedian, formatPayPercentile, payOf, type Pay } from '@/lib/pay';
+import { payRangeLabels } from '@/lib/role-fields';
 import type { UsState } from '@/lib/us-states';
+
+/** A pay figure in a comparison cell: annual ones as they are ("$144,570"), hourly ones with their unit ("$44.40 an hour"). */
+function formatPayInline(pay: Pay, format: (pay: Pay) => string) {
+  const text = format(pay);
+  return pay.unit === 'hour' && text !== NOT_PUBLISHED ? `${text} an hour` : text;
+}
 
 type Row = { label: string; value: (role: RoleDetail) => React.ReactNode };
 
 /** The rows; in a state, its figures are named for it and the national ones say "U.S.". */
 const rowsFor = (state: UsState | undefined): Row[] => [
   { label: 'Category', value: (role) => role.category.name },
-  { label: state ? `Average salary in ${state.name}` : 'Average salary', value: (role) => formatAverageSalary(role.stats.averageSalary, role.stats.currency) },
+  // An hourly-only occupation's pay is its hourly wage, said so in the cell ("$44.40 an hour").
+  { label: state ? `Average salary in ${state.name}` : 'Average salary', value: ({ stats }) => formatPayInline(payOf(stats), formatPayMean) },
   { label: state ? 'Job openings (U.S.)' : 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings, role.stats.jobOpeningsBasis) },
   { label: state ? `Employment in ${state.name}` : 'Employment', value: (role) => formatEmployment(role.stats.employment) },
   { label: state ? 'Degree requirement (U.S.)' : 'Degree requirement', value: (role) => formatDegreeRequirement(role.stats.degreeRequirementPercent) },
   { label: 'Typical education', value: (role) => role.stats.entryEducation ?? NOT_KNOWN },
   {
     label: 'Median salary',
-    value: ({ stats }) => (stats.percentiles ? formatPercentile(stats.percentiles, 'median', stats.currency) : NOT_KNOWN),
+    value: ({ stats }) => {
+      const pay = payOf(stats);
+      return pay.median ? formatPayInline(pay, formatPayMedian) : NOT_KNOWN;
+    },
   },
   {
-    label: 'Middle half earns',
-    value: ({ stats }) =>
-      stats.percentiles
-        ? `${formatPercentile(stats.percentiles, 'p25', stats.currency)} – ${formatPercentile(stats.percentiles, 'p75', stats.currency)}`
-        : NOT_KNOWN,
+    label: payRangeLabels.middleHalf,
+    value: ({ stats }) => {
+      const pay = payOf(stats);
+      if (!pay.percentiles) return NOT_KNOWN;
+      const withPercentiles = { ...pay, percentiles: pay.percentiles };
+      return formatPayInline(pay, () => `${formatPayPercentile(withPercentiles, 'p25')} – ${formatPayPercentile(withPercentiles, 'p75')}`);
+    },
   },
   {
     label: state ? 'Employment outlook (U.S.)' : 'Employment outlook',

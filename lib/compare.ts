@@ -73,8 +73,17 @@ export function compareHref(slugs: string[], state?: { slug: string }) {
  */
 export function compareInState(role: RoleDetail, here: AreaFigures | null): RoleDetail {
   const stats = here
-    ? { ...role.stats, averageSalary: here.averageSalary, percentiles: here.percentiles, employment: here.employment, currency: 'USD', asOf: here.asOf }
-    : { ...role.stats, averageSalary: null, percentiles: null, employment: null };
+    ? {
+        ...role.stats,
+        averageSalary: here.averageSalary,
+        percentiles: here.percentiles,
+        // BLS's state estimates have an hourly mean, no hourly percentiles.
+        hourlyWages: here.hourlyMean === null ? null : { mean: here.hourlyMean, percentiles: null },
+        employment: here.employment,
+        currency: 'USD',
+        asOf: here.asOf,
+      }
+    : { ...role.stats, averageSalary: null, percentiles: null, hourlyWages: null, employment: null };
   return { ...role, stats };
 }
 

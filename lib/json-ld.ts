@@ -1,5 +1,6 @@
 // schema.org JSON-LD for a role page, built from the same data the page shows.
 import type { RoleDetail } from '@/db/role-reads';
+import { payOf } from './pay';
 import type { PercentileKey } from './role-fields';
 
 /** JSON that is safe inside <script>: no `</script>`, `<!--` or line separators can break out. */
@@ -38,6 +39,20 @@ export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
     currency: stats.currency,
     value: stats.averageSalary,
   };
+  // Where the source publishes hourly wages only, they are given as published: per hour (unitText
+  // HOUR), never annualised. (schema.org's baseSalary belongs to JobPosting, not Occupation: an
+  // Occupation states pay as estimatedSalary.)
+  const pay = payOf(stats);
+  const hourly = pay.unit === 'hour' && {
+    '@type': 'MonetaryAmount',
+    name: 'Average hourly wage',
+    currency: stats.currency,
+    value: {
+      '@type': 'QuantitativeValue',
+      ...(pay.mean !== null && { value: pay.mean }),
+      unitText: 'HOUR',
+    },
+  };
   const education = [
     stats.entryEducation && `Typical education needed for entry: ${stats.entryEducation}`,
     stats.degreeRequirementPercent !== null && `${stats.degreeRequirementPercent}% of job postings require a degree`,
@@ -51,7 +66,7 @@ export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
     occupationalCategory: role.socCode
       ? { '@type': 'CategoryCode', codeValue: role.socCode, inCodeSet: 'https://www.bls.gov/soc/2018/', name: role.category.name }
       : role.category.name,
-    ...([distribution, average].some(Boolean) && { estimatedSalary: [distribution, average].filter(Boolean) }),
+    ...([distribution, average, hourly].some(Boolean) && { estimatedSalary: [distribution, average, hourly].filter(Boolean) }),
     ...(education.length > 0 && { educationRequirements: education.join('. ') }),
     responsibilities: role.responsibilities,
     ...(role.contentAttribution && { creditText: role.contentAttribution }),

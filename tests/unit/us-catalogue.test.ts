@@ -249,7 +249,10 @@ function checkCase({ code, socCodes, tasksFrom, summaryNames }: Case, release: {
   assert.equal(record.outlook_change_percent, projection['Employment change, percent, 2024–34']);
 
   if (oews.A_MEAN === '*') {
-    assert.equal(record.salary_template, 'BLS publishes no annual wage estimate for {title}, only hourly wages.');
+    assert.equal(
+      record.salary_template,
+      'BLS publishes only hourly wages for {title}, no annual ones: the average (mean) hourly wage was {hourlyMean} as of {asOf}; the median hourly wage (half earned more, half less) was {hourlyMedian}.',
+    );
   } else {
     for (const placeholder of ['{title}', '{averageSalary}', '{medianSalary}', '{asOf}']) assert.ok(record.salary_template.includes(placeholder));
   }
