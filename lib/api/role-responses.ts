@@ -24,6 +24,7 @@ function apiStats(stats: Stats): z.infer<typeof apiRoleStatsSchema> {
     currency: stats.currency,
     degreeRequirementPercent: stats.degreeRequirementPercent,
     percentiles: stats.percentiles,
+    hourlyWages: stats.hourlyWages,
     entryEducation: stats.entryEducation,
     outlook: stats.outlook,
   };
@@ -45,6 +46,7 @@ export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSumm
       averageSalary: role.averageSalary,
       currency: role.currency,
       degreeRequirementPercent: role.degreeRequirementPercent,
+      hourlyMean: role.hourlyMean,
     },
     ...(role.inState && {
       inState: {
@@ -54,6 +56,7 @@ export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSumm
         locationQuotient: role.inState.locationQuotient,
         averageSalary: role.inState.averageSalary,
         percentiles: role.inState.percentiles,
+        hourlyMean: role.inState.hourlyMean,
         url: roleStatePageUrl(role.slug, role.inState.state),
       },
     }),
