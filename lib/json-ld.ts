@@ -20,13 +20,14 @@ export function serializeJsonLd(data: unknown): string {
  */
 export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
   const { stats } = role;
-  const { percentiles } = stats;
+  const pay = payOf(stats);
+  const { percentiles } = pay;
   const exact = (key: PercentileKey) => (percentiles && !percentiles.topCoded.includes(key) ? percentiles[key] : undefined);
   const distribution = percentiles && {
     '@type': 'MonetaryAmountDistribution',
-    name: 'Salary distribution',
+    name: pay.unit === 'hour' ? 'Hourly wage distribution' : 'Salary distribution',
     currency: stats.currency,
-    duration: 'P1Y',
+    duration: pay.unit === 'hour' ? 'PT1H' : 'P1Y',
     percentile10: exact('p10'),
     percentile25: exact('p25'),
     median: exact('median'),
@@ -42,7 +43,6 @@ export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
   // Where the source publishes hourly wages only, they are given as published: per hour (unitText
   // HOUR), never annualised. (schema.org's baseSalary belongs to JobPosting, not Occupation: an
   // Occupation states pay as estimatedSalary.)
-  const pay = payOf(stats);
   const hourly = pay.unit === 'hour' && {
     '@type': 'MonetaryAmount',
     name: 'Average hourly wage',
