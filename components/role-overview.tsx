@@ -42,7 +42,7 @@ export function RoleOverview({ stats }: { stats: RoleDetail['stats'] }) {
             ? 'an hour (the source publishes hourly wages only)'
             : hourlyMean === null
               ? 'a year'
-              : `a year (${formatWage(hourlyMean, 'hour', stats.currency)} an hour)`,
+              : `a year, or ${formatWage(hourlyMean, 'hour', stats.currency)} an hour`,
       lead: true,
     },
   ];

@@ -121,7 +121,7 @@ export function StateWageMap({
 export function StatePayMap({ role, figures }: { role: { slug: string; title: string }; figures: AreaFigures[] }) {
   const hrefOf = (area: Area) => `/roles/${role.slug}/states/${area.slug}`;
   // One unit for the whole map: hourly only where no state has an annual figure (BLS's hourly-only occupations).
-  const unit: PayUnit = figures.some((item) => statePayOf(item).unit === 'year') ? 'year' : 'hour';
+  const unit: PayUnit = figures.some((item) => item.averageSalary !== null || item.percentiles !== null) ? 'year' : 'hour';
   const rows = figures.map((item) => ({ item, pay: statePayOf(item) })).filter(({ pay }) => pay.unit === unit || pay.mean === null);
   const wages = rows.map(({ item, pay }) => ({ area: item.area, averageSalary: pay.mean }));
   const highest = rows

@@ -36,7 +36,7 @@ test.describe('the Software Developers page', () => {
       'Employment outlook',
     ]);
     await expect(overview.getByRole('definition')).toHaveText([
-      /^\$144,570\s*a year \(\$69\.50 an hour\)$/,
+      /^\$144,570\s*a year, or \$69\.50 an hour$/,
       /^\$133,080\s*a year; half earn more, half less$/,
       /^\$103,050 – \$169,000\s*a year; half of those employed earn within it$/,
       // A word joiner keeps "2024–34" on one line.
