@@ -127,7 +127,7 @@ export default async function DevelopersPage({ searchParams }: Props) {
               </td>
               <td>
                 One role: SOC code, other names, stats (employment, openings, average salary, percentiles with any top-coded ones
-                marked, typical education, employment outlook), as-of date, source and its link, the attribution its text
+                marked, hourly wages, typical education, employment outlook), as-of date, source and its link, the attribution its text
                 requires, version. A figure that is not known is <code>null</code>.
               </td>
             </tr>
