@@ -19,7 +19,8 @@ export const percentilesSchema = z
     description: `Annual salary percentiles, in whole currency units. p25 to p75 is the ${payRangeLabels.middleHalf.toLowerCase()}; p10 to p90 the ${payRangeLabels.tenthToNinetieth}.`,
   });
 
-const hourlyWageSchema = () => z.number().min(0).multipleOf(0.01);
+// Dollars and cents as published (no multipleOf: JSON Schema validators disagree on it for decimals such as 44.4).
+const hourlyWageSchema = () => z.number().min(0);
 
 export const hourlyPercentilesSchema = z
   .object({

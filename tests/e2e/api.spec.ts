@@ -57,6 +57,7 @@ test.describe('the OpenAPI contract', () => {
       currency: 'USD',
       degreeRequirementPercent: 100,
       percentiles: null,
+      hourlyWages: null,
       entryEducation: null,
       outlook: null,
     });
