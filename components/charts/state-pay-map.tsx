@@ -98,8 +98,11 @@ export function StateWageMap({
           );
         })}
       </svg>
+      {/* What the shades are of, in words: an hourly map must not read as salaries. */}
+      <p className="state-map__legend-title" aria-hidden="true">
+        {unit === 'hour' ? 'Mean hourly wage' : 'Mean annual wage'}
+      </p>
       <ul className="state-map__legend" aria-label={unit === 'hour' ? 'Map legend: mean hourly wage' : 'Map legend: mean annual wage'}>
-        <li className="state-map__legend-title">{unit === 'hour' ? 'Mean hourly wage' : 'Mean annual wage'}</li>
         {ranges.map((range, index) => (
           <li key={range}>
             <span className={`state-map__swatch state-map__state--${index}`} aria-hidden="true" />
