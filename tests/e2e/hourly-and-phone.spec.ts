@@ -56,6 +56,8 @@ test.describe('an occupation paid by the hour', () => {
   });
 
   test('no hourly-only page, state page, listing or widget prints NaN, undefined or an empty $', async ({ page, request }) => {
+    // Eleven pages and five widgets, each rendered on first request.
+    test.setTimeout(240_000);
     for (const slug of hourlyOnly) {
       for (const path of [`/roles/${slug}`, `/roles/${slug}/states/california`]) {
         await page.goto(path);
