@@ -3,17 +3,24 @@ import type { RoleDetail } from '@/db/role-reads';
 import { compareHref } from '@/lib/compare';
 import {
   formatAsOf,
-  formatAverageSalary,
   formatChangePercent,
   formatDegreeRequirement,
   formatEmployment,
   formatJobOpenings,
   formatList,
-  formatPercentile,
   NOT_KNOWN,
+  NOT_PUBLISHED,
 } from '@/lib/format';
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
+import { formatPayMean, formatPayMedian, formatPayPercentile, payOf, type Pay } from '@/lib/pay';
+import { payRangeLabels } from '@/lib/role-fields';
 import type { UsState } from '@/lib/us-states';
+
+/** A pay figure in a comparison cell: annual ones as they are ("$144,570"), hourly ones with their unit ("$44.40 an hour"). */
+function formatPayInline(pay: Pay, format: (pay: Pay) => string) {
+  const text = format(pay);
+  return pay.unit === 'hour' && text !== NOT_PUBLISHED ? `${text} an hour` : text;
+}
 
 /**
  * `figure`: where the value comes from, so a figure an editor set by hand says so beside it.
@@ -24,7 +31,8 @@ type Row = { label: string; value: (role: RoleDetail) => React.ReactNode; figure
 /** The rows; in a state, its figures are named for it and the national ones say "U.S.". */
 const rowsFor = (state: UsState | undefined): Row[] => [
   { label: 'Category', value: (role) => role.category.name },
-  { label: state ? `Average salary in ${state.name}` : 'Average salary', value: (role) => formatAverageSalary(role.stats.averageSalary, role.stats.currency), figure: 'averageSalary' },
+  // An hourly-only occupation's pay is its hourly wage, said so in the cell ("$44.40 an hour").
+  { label: state ? `Average salary in ${state.name}` : 'Average salary', value: ({ stats }) => formatPayInline(payOf(stats), formatPayMean), figure: 'averageSalary' },
   { label: state ? 'Job openings (U.S.)' : 'Job openings', value: (role) => formatJobOpenings(role.stats.jobOpenings, role.stats.jobOpeningsBasis), figure: 'jobOpenings' },
   { label: state ? `Employment in ${state.name}` : 'Employment', value: (role) => formatEmployment(role.stats.employment), figure: 'employment' },
   {
@@ -37,15 +45,20 @@ const rowsFor = (state: UsState | undefined): Row[] => [
   { label: 'Typical education', value: (role) => role.stats.entryEducation ?? NOT_KNOWN, figure: 'entryEducation' },
   {
     label: 'Median salary',
-    value: ({ stats }) => (stats.percentiles ? formatPercentile(stats.percentiles, 'median', stats.currency) : NOT_KNOWN),
+    value: ({ stats }) => {
+      const pay = payOf(stats);
+      return pay.median ? formatPayInline(pay, formatPayMedian) : NOT_KNOWN;
+    },
     figure: 'percentiles',
   },
   {
-    label: 'Middle half earns',
-    value: ({ stats }) =>
-      stats.percentiles
-        ? `${formatPercentile(stats.percentiles, 'p25', stats.currency)} – ${formatPercentile(stats.percentiles, 'p75', stats.currency)}`
-        : NOT_KNOWN,
+    label: payRangeLabels.middleHalf,
+    value: ({ stats }) => {
+      const pay = payOf(stats);
+      if (!pay.percentiles) return NOT_KNOWN;
+      const withPercentiles = { ...pay, percentiles: pay.percentiles };
+      return formatPayInline(pay, () => `${formatPayPercentile(withPercentiles, 'p25')} – ${formatPayPercentile(withPercentiles, 'p75')}`);
+    },
     figure: 'percentiles',
   },
   {

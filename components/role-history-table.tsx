@@ -1,13 +1,20 @@
 // The role's figures over time, one row per release (the latest change of each as-of date), so
 // a reader sees the trend: for a U.S. occupation, BLS's May 2023 and May 2024 estimates.
 import type { RoleStatsHistoryEntry } from '@/db/role-reads';
-import { formatAsOf, formatAverageSalary, formatCount, formatPercentile, NOT_KNOWN } from '@/lib/format';
+import { formatAsOf, formatCount, NOT_KNOWN } from '@/lib/format';
+import { formatPayMean, formatPayMedian, meanLabel, medianLabel, payOf } from '@/lib/pay';
 import { latestOfEachRelease } from '@/lib/stats-history';
 import { TableScroll } from '@/components/table-scroll';
 
 export function RoleHistoryTable({ title, entries }: { title: string; entries: RoleStatsHistoryEntry[] }) {
   const releases = latestOfEachRelease(entries);
   if (releases.length < 2) return null;
+  // One unit down the table, the latest release's: hourly for an occupation BLS publishes only hourly wages for.
+  const unit = payOf(releases.at(-1)!).unit;
+  const payIn = (entry: RoleStatsHistoryEntry) => {
+    const pay = payOf(entry);
+    return pay.unit === unit ? pay : null;
+  };
   return (
     <TableScroll label={`${title}: figures over time`}>
       <table className="history-table">
@@ -16,10 +23,10 @@ export function RoleHistoryTable({ title, entries }: { title: string; entries: R
           <tr>
             <th scope="col">As of</th>
             <th scope="col" className="number">
-              Average salary
+              {meanLabel[unit]}
             </th>
             <th scope="col" className="number">
-              Median salary
+              {medianLabel[unit]}
             </th>
             <th scope="col" className="number">
               Employed
@@ -32,8 +39,8 @@ export function RoleHistoryTable({ title, entries }: { title: string; entries: R
               <th scope="row">
                 <time dateTime={entry.asOf}>{formatAsOf(entry.asOf)}</time>
               </th>
-              <td className="number">{formatAverageSalary(entry.averageSalary, entry.currency)}</td>
-              <td className="number">{entry.percentiles ? formatPercentile(entry.percentiles, 'median', entry.currency) : NOT_KNOWN}</td>
+              <td className="number">{payIn(entry) ? formatPayMean(payIn(entry)!) : NOT_KNOWN}</td>
+              <td className="number">{payIn(entry)?.median ? formatPayMedian(payIn(entry)!) : NOT_KNOWN}</td>
               <td className="number">{entry.employment === null ? NOT_KNOWN : formatCount(entry.employment)}</td>
             </tr>
           ))}

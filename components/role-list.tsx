@@ -3,7 +3,6 @@ import type { Percentiles } from '@/db/role-columns';
 import type { RoleListItem, RoleStateFigures } from '@/db/role-reads';
 import { compareHref } from '@/lib/compare';
 import {
-  formatAverageSalary,
   formatCount,
   formatDegreeRequirement,
   formatLocationQuotient,
@@ -12,6 +11,8 @@ import {
   jobOpeningsParts,
   NOT_PUBLISHED,
 } from '@/lib/format';
+import { formatPayMean, listedPayOf, meanLabel, statePayOf } from '@/lib/pay';
+import { payRangeLabels } from '@/lib/role-fields';
 import { SalaryMarker } from './charts/salary-marker';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -51,12 +52,13 @@ export function RoleList({ roles, addTo }: { roles: RoleListItem[]; addTo?: stri
 
 function NationalFigures({ role }: { role: RoleListItem }) {
   const openings = jobOpeningsParts(role.jobOpenings, role.jobOpeningsBasis);
+  const pay = listedPayOf(role);
   return (
     <div className="role-card__figures">
       <dl className="role-card__stats">
         <div>
-          <dt>Average salary</dt>
-          <dd>{formatAverageSalary(role.averageSalary, role.currency)}</dd>
+          <dt>{meanLabel[pay.unit]}</dt>
+          <dd>{formatPayMean(pay)}</dd>
         </div>
         <div>
           <dt>Job openings</dt>
@@ -87,15 +89,19 @@ function NationalFigures({ role }: { role: RoleListItem }) {
 
 /** In a listing of a state: the state's pay and employment, and the national average to compare. */
 function StateFigures({ role, inState }: { role: RoleListItem; inState: RoleStateFigures }) {
+  const pay = statePayOf(inState);
+  const nationalPay = listedPayOf(role);
   return (
     <div className="role-card__figures">
       <dl className="role-card__stats">
         <div>
-          <dt>Average salary in {inState.state.name}</dt>
+          <dt>
+            {meanLabel[pay.unit]} in {inState.state.name}
+          </dt>
           <dd>
-            {formatAverageSalary(inState.averageSalary, role.currency)}
-            {inState.averageSalary !== null && role.averageSalary !== null && (
-              <span className="role-card__detail"> {formatVersusNational(inState.averageSalary, role.averageSalary)}</span>
+            {formatPayMean(pay)}
+            {pay.mean !== null && nationalPay.mean !== null && pay.unit === nationalPay.unit && (
+              <span className="role-card__detail"> {formatVersusNational(pay.mean, nationalPay.mean)}</span>
             )}
           </dd>
         </div>
@@ -136,7 +142,7 @@ function SalaryRange({ title, averageSalary, percentiles, currency }: { title: s
       <SalaryMarker title={title} averageSalary={averageSalary} percentiles={percentiles} currency={currency} />
       {percentiles && (
         <p className="role-card__range">
-          8 in 10 earn {formatPercentile(percentiles, 'p10', currency)} to {formatPercentile(percentiles, 'p90', currency)}
+          {payRangeLabels.tenthToNinetieth}: {formatPercentile(percentiles, 'p10', currency)} to {formatPercentile(percentiles, 'p90', currency)}
         </p>
       )}
     </div>

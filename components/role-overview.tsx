@@ -4,16 +4,16 @@
 import type { RoleDetail } from '@/db/role-reads';
 import {
   formatAsOf,
-  formatAverageSalary,
   formatChangePercent,
   formatCount,
   formatDegreeRequirement,
   formatJobOpenings,
   formatOpeningsPerYear,
-  formatPercentile,
   formatPeriod,
 } from '@/lib/format';
 import { describeEdit, editOf, hasEditedFigures, type FigureKey } from '@/lib/provenance';
+import { formatPayMean, formatPayMedian, formatPayPercentile, formatWage, meanLabel, medianLabel, payOf, perUnit } from '@/lib/pay';
+import { payRangeLabels } from '@/lib/role-fields';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -28,24 +28,35 @@ export function describeDegreeRequirement(percent: number) {
 }
 
 export function RoleOverview({ stats }: { stats: RoleDetail['stats'] }) {
-  const { outlook, percentiles, currency } = stats;
+  const { outlook } = stats;
+  const pay = payOf(stats);
   const period = outlook ? formatPeriod(outlook.startYear, outlook.endYear) : null;
+  // Beside an annual mean, the hourly one BLS publishes too, as a second line ("$69.50 an hour").
+  const hourlyMean = pay.unit === 'year' && pay.mean !== null ? (stats.hourlyWages?.mean ?? null) : null;
   const items: Item[] = [
     {
-      term: 'Average salary',
-      value: formatAverageSalary(stats.averageSalary, currency),
-      detail: stats.averageSalary === null ? 'the source publishes hourly wages only' : 'a year',
+      term: meanLabel[pay.unit],
+      value: formatPayMean(pay),
+      detail:
+        pay.mean === null
+          ? 'not published by the source'
+          : pay.unit === 'hour'
+            ? 'an hour (the source publishes hourly wages only)'
+            : hourlyMean === null
+              ? 'a year'
+              : `a year, or ${formatWage(hourlyMean, 'hour', stats.currency)} an hour`,
       lead: true,
       figure: 'averageSalary',
     },
   ];
-  if (percentiles) {
-    items.push({ term: 'Median salary', value: formatPercentile(percentiles, 'median', currency), detail: 'half earn more, half less', figure: 'percentiles' });
+  if (pay.percentiles) {
+    const withPercentiles = { ...pay, percentiles: pay.percentiles };
+    items.push({ term: medianLabel[pay.unit], value: formatPayMedian(pay), detail: `${perUnit[pay.unit]}; half earn more, half less`, figure: pay.unit === 'hour' ? 'hourlyWages' : 'percentiles' });
     items.push({
-      term: 'Typical range',
-      value: `${formatPercentile(percentiles, 'p10', currency)} to ${formatPercentile(percentiles, 'p90', currency)}`,
-      detail: '8 in 10 earn within it (10th to 90th percentile)',
-      figure: 'percentiles',
+      term: payRangeLabels.middleHalf,
+      value: `${formatPayPercentile(withPercentiles, 'p25')} – ${formatPayPercentile(withPercentiles, 'p75')}`,
+      detail: `${perUnit[pay.unit]}; half of those employed earn within it`,
+      figure: pay.unit === 'hour' ? 'hourlyWages' : 'percentiles',
     });
   }
   items.push(

@@ -8,7 +8,10 @@ import { defaultOrder, effectiveSort, PAGE_SIZE, type RoleCursor, type RoleSearc
 import { searchTextVariants } from '@/lib/search-text';
 import type { UsState } from '@/lib/us-states';
 
-export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOpeningsBasis' | 'averageSalary' | 'currency' | 'degreeRequirementPercent' | 'entryEducation'>;
+export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOpeningsBasis' | 'averageSalary' | 'currency' | 'degreeRequirementPercent' | 'entryEducation'> & {
+  /** The mean hourly wage: the pay shown for an occupation BLS publishes only hourly wages for. */
+  hourlyMean: number | null;
+};
 
 /** A role's figures in the state a listing is of (BLS state estimates); null where BLS publishes none. */
 export type RoleStateFigures = {
@@ -18,6 +21,8 @@ export type RoleStateFigures = {
   locationQuotient: number | null;
   averageSalary: number | null;
   percentiles: Percentiles | null;
+  /** The mean hourly wage in the state: the pay shown where BLS publishes no annual one. */
+  hourlyMean: number | null;
 };
 
 export type RoleListItem = RoleStatsSummary & {
@@ -82,6 +87,7 @@ const listColumns = {
   jobOpenings: roleStats.jobOpenings,
   jobOpeningsBasis: roleStats.jobOpeningsBasis,
   averageSalary: roleStats.averageSalary,
+  hourlyMean: roleStats.hourlyMean,
   currency: roleStats.currency,
   degreeRequirementPercent: roleStats.degreeRequirementPercent,
   entryEducation: roleStats.entryEducation,
@@ -99,6 +105,7 @@ const stateColumns = {
   jobsPer1000: roleAreaStats.jobsPer1000,
   locationQuotient: roleAreaStats.locationQuotient,
   averageSalary: roleAreaStats.averageSalary,
+  hourlyMean: roleAreaStats.hourlyMean,
   salaryP10: roleAreaStats.salaryP10,
   salaryP25: roleAreaStats.salaryP25,
   salaryMedian: roleAreaStats.salaryMedian,

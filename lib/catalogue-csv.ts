@@ -3,7 +3,7 @@
 // in this order. Exporting and importing back changes nothing, so every field an import writes is
 // here. Cell rules:
 // - empty cell = not known (null); numbers are plain digits (no thousands separators, no "$");
-// - list cells (alternative_titles, salary_top_coded, responsibilities, how_to_become_steps) hold
+// - list cells (alternative_titles, salary_top_coded, hourly_top_coded, responsibilities, how_to_become_steps) hold
 //   JSON arrays;
 // - text that a spreadsheet would run as a formula (starting with =, +, - or @) is exported with a
 //   leading apostrophe, which an import removes; such a cell without the apostrophe is refused.
@@ -32,6 +32,13 @@ export const catalogueColumns = [
   'salary_p75',
   'salary_p90',
   'salary_top_coded',
+  'hourly_mean',
+  'hourly_p10',
+  'hourly_p25',
+  'hourly_median',
+  'hourly_p75',
+  'hourly_p90',
+  'hourly_top_coded',
   'entry_education',
   'outlook_start_year',
   'outlook_end_year',
@@ -69,6 +76,8 @@ export const informationalColumns: readonly CatalogueColumn[] = ['category', 'ur
  */
 export const catalogueColumnGroups: { name: string; columns: readonly CatalogueColumn[]; optional: readonly CatalogueColumn[] }[] = [
   { name: 'The salary percentiles', columns: ['salary_p10', 'salary_p25', 'salary_median', 'salary_p75', 'salary_p90'], optional: ['salary_top_coded'] },
+  // One field, hourlyWages: the mean and the percentiles are written together.
+  { name: 'The hourly wages', columns: ['hourly_mean', 'hourly_p10', 'hourly_p25', 'hourly_median', 'hourly_p75', 'hourly_p90'], optional: ['hourly_top_coded'] },
   {
     name: 'The outlook columns',
     columns: ['outlook_start_year', 'outlook_end_year', 'outlook_start_employment', 'outlook_end_employment', 'outlook_change_percent'],
@@ -97,6 +106,13 @@ export const catalogueColumnDescriptions: Record<CatalogueColumn, string> = {
   salary_p75: '75th percentile annual wage.',
   salary_p90: '90th percentile annual wage.',
   salary_top_coded: 'JSON array of the percentiles that are BLS\'s top code (#): their cell holds the top code (239200 in May 2024) and the real wage is at least that, e.g. ["p75","p90"]. [] when none. Only in a file with the five percentile columns; without this column, none is top-coded.',
+  hourly_mean: 'Mean hourly wage in dollars and cents, e.g. 44.40; empty where none is published. The only wage BLS publishes for occupations paid by the hour (actors, dancers, …).',
+  hourly_p10: '10th percentile hourly wage; the five hourly percentiles are all given or all empty.',
+  hourly_p25: '25th percentile hourly wage.',
+  hourly_median: 'Median hourly wage.',
+  hourly_p75: '75th percentile hourly wage.',
+  hourly_p90: '90th percentile hourly wage.',
+  hourly_top_coded: 'JSON array of the hourly percentiles that are BLS\'s hourly top code (#): their cell holds the top code (115 in May 2024) and the real wage is at least that. [] when none.',
   entry_education: 'Typical education needed for entry (BLS EP), e.g. "Bachelor\'s degree".',
   outlook_start_year: 'Employment projection: its first year. The five outlook cells are all given or all empty, and a file has all five columns or none.',
   outlook_end_year: 'Employment projection: its last year.',
@@ -174,6 +190,7 @@ const number = (value: number | null) => (value === null ? '' : String(value));
 /** A role as one CSV row, its cells guarded as a file holds them, so fromCatalogueRecord reads it back as it was. */
 export function toCatalogueRecord({ content, stats }: RoleValues, { categoryName, url }: { categoryName: string; url: string }): CatalogueRecord {
   const percentile = (key: PercentileKey) => number(stats.percentiles?.[key] ?? null);
+  const hourlyPercentile = (key: PercentileKey) => number(stats.hourlyWages?.percentiles?.[key] ?? null);
   const cells: CatalogueRecord = {
     slug: content.slug,
     soc_code: text(content.socCode),
@@ -194,6 +211,13 @@ export function toCatalogueRecord({ content, stats }: RoleValues, { categoryName
     salary_p75: percentile('p75'),
     salary_p90: percentile('p90'),
     salary_top_coded: JSON.stringify(stats.percentiles?.topCoded ?? []),
+    hourly_mean: number(stats.hourlyWages?.mean ?? null),
+    hourly_p10: hourlyPercentile('p10'),
+    hourly_p25: hourlyPercentile('p25'),
+    hourly_median: hourlyPercentile('median'),
+    hourly_p75: hourlyPercentile('p75'),
+    hourly_p90: hourlyPercentile('p90'),
+    hourly_top_coded: JSON.stringify(stats.hourlyWages?.percentiles?.topCoded ?? []),
     entry_education: text(stats.entryEducation),
     outlook_start_year: number(stats.outlook?.startYear ?? null),
     outlook_end_year: number(stats.outlook?.endYear ?? null),
@@ -251,11 +275,12 @@ export function fromCatalogueRecord(record: CatalogueRecord): { input: { content
     return [];
   };
   // A top code says something about percentiles; without them it would silently be dropped.
-  const noTopCodeWithoutPercentiles = () => {
-    if (list('salary_top_coded').length > 0) errors.push({ column: 'salary_top_coded', message: 'must be [] when the five percentiles are empty' });
+  const noTopCodeWithoutPercentiles = (column: 'salary_top_coded' | 'hourly_top_coded') => {
+    if (list(column).length > 0) errors.push({ column, message: 'must be [] when the five percentiles are empty' });
     return null;
   };
   const percentileCells = [numeric('salary_p10'), numeric('salary_p25'), numeric('salary_median'), numeric('salary_p75'), numeric('salary_p90')];
+  const hourlyPercentileCells = [numeric('hourly_p10'), numeric('hourly_p25'), numeric('hourly_median'), numeric('hourly_p75'), numeric('hourly_p90')];
   const outlookCells = [
     numeric('outlook_start_year'),
     numeric('outlook_end_year'),
@@ -288,7 +313,7 @@ export function fromCatalogueRecord(record: CatalogueRecord): { input: { content
       currency: cell('currency') || undefined,
       degreeRequirementPercent: numeric('degree_requirement_percent'),
       percentiles: percentileCells.every((value) => value === null)
-        ? noTopCodeWithoutPercentiles()
+        ? noTopCodeWithoutPercentiles('salary_top_coded')
         : {
             p10: percentileCells[0] ?? undefined,
             p25: percentileCells[1] ?? undefined,
@@ -297,6 +322,19 @@ export function fromCatalogueRecord(record: CatalogueRecord): { input: { content
             p90: percentileCells[4] ?? undefined,
             topCoded: list('salary_top_coded'),
           },
+      hourlyWages: {
+        mean: numeric('hourly_mean'),
+        percentiles: hourlyPercentileCells.every((value) => value === null)
+          ? noTopCodeWithoutPercentiles('hourly_top_coded')
+          : {
+              p10: hourlyPercentileCells[0] ?? undefined,
+              p25: hourlyPercentileCells[1] ?? undefined,
+              median: hourlyPercentileCells[2] ?? undefined,
+              p75: hourlyPercentileCells[3] ?? undefined,
+              p90: hourlyPercentileCells[4] ?? undefined,
+              topCoded: list('hourly_top_coded'),
+            },
+      },
       entryEducation: optional('entry_education'),
       outlook: outlookCells.every((value) => value === null)
         ? null
@@ -356,6 +394,16 @@ const percentileColumns: Record<PercentileKey | 'topCoded', CatalogueColumn> = {
   topCoded: 'salary_top_coded',
 };
 
+const hourlyColumns: Record<PercentileKey | 'topCoded' | 'mean', CatalogueColumn> = {
+  mean: 'hourly_mean',
+  p10: 'hourly_p10',
+  p25: 'hourly_p25',
+  median: 'hourly_median',
+  p75: 'hourly_p75',
+  p90: 'hourly_p90',
+  topCoded: 'hourly_top_coded',
+};
+
 const outlookColumns: Record<string, CatalogueColumn> = {
   startYear: 'outlook_start_year',
   endYear: 'outlook_end_year',
@@ -380,6 +428,11 @@ export function catalogueColumnOf(path: readonly PropertyKey[]): { column: Catal
   if (part !== 'stats' || typeof field !== 'string') return null;
   if (field in statsColumns) return { column: statsColumns[field as keyof typeof statsColumns] };
   if (field === 'percentiles') return { column: percentileColumns[(typeof next === 'string' && next in percentileColumns ? next : 'p10') as PercentileKey] };
+  if (field === 'hourlyWages') {
+    // stats.hourlyWages.mean, or stats.hourlyWages.percentiles.p25 (a percentiles-wide issue: the first one).
+    const key = next === 'percentiles' ? (typeof leaf === 'string' && leaf in hourlyColumns ? leaf : 'p10') : 'mean';
+    return { column: hourlyColumns[key as keyof typeof hourlyColumns] };
+  }
   if (field === 'outlook') return { column: outlookColumns[typeof next === 'string' && next in outlookColumns ? next : 'startYear']! };
   return null;
 }
@@ -395,5 +448,6 @@ export function fieldsGivenBy(columns: readonly CatalogueColumn[]): Set<string> 
   for (const [field, column] of [...Object.entries(contentColumns), ...Object.entries(statsColumns)]) if (given.has(column)) fields.add(field);
   if (Object.values(percentileColumns).some((column) => given.has(column))) fields.add('percentiles');
   if (Object.values(outlookColumns).some((column) => given.has(column))) fields.add('outlook');
+  if (Object.values(hourlyColumns).some((column) => given.has(column))) fields.add('hourlyWages');
   return fields;
 }

@@ -75,8 +75,17 @@ export function compareHref(slugs: string[], state?: { slug: string }) {
 export function compareInState(role: RoleDetail, here: AreaFigures | null): RoleDetail {
   const national = { ...role.stats, editedFigures: editsOutsideStateFigures(role.stats.editedFigures) };
   const stats = here
-    ? { ...national, averageSalary: here.averageSalary, percentiles: here.percentiles, employment: here.employment, currency: 'USD', asOf: here.asOf }
-    : { ...national, averageSalary: null, percentiles: null, employment: null };
+    ? {
+        ...national,
+        averageSalary: here.averageSalary,
+        percentiles: here.percentiles,
+        // BLS's state estimates have an hourly mean, no hourly percentiles.
+        hourlyWages: here.hourlyMean === null ? null : { mean: here.hourlyMean, percentiles: null },
+        employment: here.employment,
+        currency: 'USD',
+        asOf: here.asOf,
+      }
+    : { ...national, averageSalary: null, percentiles: null, hourlyWages: null, employment: null };
   return { ...role, stats };
 }
 

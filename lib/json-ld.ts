@@ -1,6 +1,7 @@
 // schema.org JSON-LD for a role page, built from the same data the page shows.
 import type { RoleDetail } from '@/db/role-reads';
 import { describeEdit, editOf, type FigureKey } from './provenance';
+import { payOf } from './pay';
 import type { PercentileKey } from './role-fields';
 
 /** JSON that is safe inside <script>: no `</script>`, `<!--` or line separators can break out. */
@@ -20,7 +21,8 @@ export function serializeJsonLd(data: unknown): string {
  */
 export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
   const { stats } = role;
-  const { percentiles } = stats;
+  const pay = payOf(stats);
+  const { percentiles } = pay;
   // An amount an editor set by hand says so, as the page does beside it.
   const edited = (figure: FigureKey) => {
     const edit = editOf(stats, figure);
@@ -29,15 +31,15 @@ export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
   const exact = (key: PercentileKey) => (percentiles && !percentiles.topCoded.includes(key) ? percentiles[key] : undefined);
   const distribution = percentiles && {
     '@type': 'MonetaryAmountDistribution',
-    name: 'Salary distribution',
+    name: pay.unit === 'hour' ? 'Hourly wage distribution' : 'Salary distribution',
     currency: stats.currency,
-    duration: 'P1Y',
+    duration: pay.unit === 'hour' ? 'PT1H' : 'P1Y',
     percentile10: exact('p10'),
     percentile25: exact('p25'),
     median: exact('median'),
     percentile75: exact('p75'),
     percentile90: exact('p90'),
-    ...edited('percentiles'),
+    ...edited(pay.unit === 'hour' ? 'hourlyWages' : 'percentiles'),
   };
   const average = stats.averageSalary !== null && {
     '@type': 'MonetaryAmount',
@@ -45,6 +47,20 @@ export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
     currency: stats.currency,
     value: stats.averageSalary,
     ...edited('averageSalary'),
+  };
+  // Where the source publishes hourly wages only, they are given as published: per hour (unitText
+  // HOUR), never annualised. (schema.org's baseSalary belongs to JobPosting, not Occupation: an
+  // Occupation states pay as estimatedSalary.)
+  const hourly = pay.unit === 'hour' && {
+    '@type': 'MonetaryAmount',
+    name: 'Average hourly wage',
+    currency: stats.currency,
+    value: {
+      '@type': 'QuantitativeValue',
+      ...(pay.mean !== null && { value: pay.mean }),
+      unitText: 'HOUR',
+    },
+    ...edited('hourlyWages'),
   };
   const education = [
     stats.entryEducation && `Typical education needed for entry: ${stats.entryEducation}`,
@@ -59,7 +75,7 @@ export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
     occupationalCategory: role.socCode
       ? { '@type': 'CategoryCode', codeValue: role.socCode, inCodeSet: 'https://www.bls.gov/soc/2018/', name: role.category.name }
       : role.category.name,
-    ...([distribution, average].some(Boolean) && { estimatedSalary: [distribution, average].filter(Boolean) }),
+    ...([distribution, average, hourly].some(Boolean) && { estimatedSalary: [distribution, average, hourly].filter(Boolean) }),
     ...(education.length > 0 && { educationRequirements: education.join('. ') }),
     responsibilities: role.responsibilities,
     ...(role.contentAttribution && { creditText: role.contentAttribution }),

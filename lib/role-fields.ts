@@ -16,6 +16,16 @@ export const percentileLabels: Record<PercentileKey, string> = {
 };
 
 /**
+ * The pay ranges, named by their percentiles, and only these names wherever a range is shown (role
+ * and state pages, comparisons, the widget, the API's descriptions), so one label never means two
+ * ranges.
+ */
+export const payRangeLabels = {
+  middleHalf: 'Middle half (25th–75th percentile)',
+  tenthToNinetieth: '10th–90th percentile',
+} as const;
+
+/**
  * What each role field is called, in the role form's order. The form, the audit log and the
  * conflict table all use these, so a field has one name wherever an editor meets it.
  */

@@ -1,8 +1,19 @@
 // The salary write-up is stored as prose with placeholders, so its numbers always match the stats.
 import { formatAsOf, formatAverageSalary, formatCount, formatDegreeRequirement, formatJobOpenings, formatPercentile } from './format';
+import { formatWage } from './pay';
 import type { RoleStatsInput } from './role-schemas';
 
-export const templatePlaceholders = ['title', 'averageSalary', 'medianSalary', 'jobOpenings', 'employment', 'degreeRequirement', 'asOf'] as const;
+export const templatePlaceholders = [
+  'title',
+  'averageSalary',
+  'medianSalary',
+  'hourlyMean',
+  'hourlyMedian',
+  'jobOpenings',
+  'employment',
+  'degreeRequirement',
+  'asOf',
+] as const;
 type Placeholder = (typeof templatePlaceholders)[number];
 
 const placeholderPattern = /\{([A-Za-z]+)\}/g;
@@ -21,6 +32,11 @@ export function renderSalaryTemplate(template: string, role: { title: string; st
     title: role.title,
     averageSalary: formatAverageSalary(stats.averageSalary, stats.currency).toLowerCase(),
     medianSalary: stats.percentiles ? formatPercentile(stats.percentiles, 'median', stats.currency) : 'not published',
+    // Hourly wages in dollars and cents ("$44.40"); a top-coded median is "$115.00 or more".
+    hourlyMean: stats.hourlyWages?.mean == null ? 'not published' : formatWage(stats.hourlyWages.mean, 'hour', stats.currency),
+    hourlyMedian: stats.hourlyWages?.percentiles
+      ? `${formatWage(stats.hourlyWages.percentiles.median, 'hour', stats.currency)}${stats.hourlyWages.percentiles.topCoded.includes('median') ? ' or more' : ''}`
+      : 'not published',
     jobOpenings: formatJobOpenings(stats.jobOpenings, stats.jobOpeningsBasis),
     employment: stats.employment === null ? 'not known' : formatCount(stats.employment),
     degreeRequirement: formatDegreeRequirement(stats.degreeRequirementPercent).toLowerCase(),

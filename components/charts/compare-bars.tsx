@@ -5,6 +5,7 @@ import type { RoleDetail } from '@/db/role-reads';
 import { describeDifference } from '@/lib/compare';
 import { niceTicks, toPercent, wrapText } from '@/lib/chart-scale';
 import { formatCount, formatDegreeRequirement, formatOpeningsPerYear, formatPercentile, formatSalary } from '@/lib/format';
+import { formatWage, payOf } from '@/lib/pay';
 import type { UsState } from '@/lib/us-states';
 import { across, ChartSvg, LINE_HEIGHT } from './chart-svg';
 
@@ -14,7 +15,20 @@ const TITLE_CHARACTERS = 38;
 
 type Figure = { value: number; text: string; atLeast: boolean };
 /** `local`: in a state comparison, the figure is the state's; the others stay national. */
-type Metric = { name: string; local: boolean; kind: { money: string } | 'count' | 'points'; figure: (role: RoleDetail) => Figure | null };
+type Metric = {
+  name: string;
+  local: boolean;
+  kind: { money: string } | 'count' | 'points';
+  figure: (role: RoleDetail) => Figure | null;
+  /** What a role without the figure shows instead of "Not known", where it has something else to say. */
+  instead?: (role: RoleDetail) => string | null;
+};
+
+/** An hourly-only occupation has no annual figure to draw on an annual scale, but its hourly one is known. */
+function hourlyInstead({ stats }: RoleDetail) {
+  const pay = payOf(stats);
+  return pay.unit === 'hour' && pay.mean !== null ? `Hourly wages only: ${formatWage(pay.mean, 'hour', pay.currency)} an hour` : null;
+}
 
 const metrics: Metric[] = [
   {
@@ -22,6 +36,7 @@ const metrics: Metric[] = [
     local: true,
     kind: { money: 'USD' },
     figure: ({ stats }) => (stats.averageSalary === null ? null : { value: stats.averageSalary, text: formatSalary(stats.averageSalary, stats.currency), atLeast: false }),
+    instead: hourlyInstead,
   },
   {
     name: 'Median salary',
@@ -33,6 +48,7 @@ const metrics: Metric[] = [
         text: formatPercentile(stats.percentiles, 'median', stats.currency),
         atLeast: stats.percentiles.topCoded.includes('median'),
       },
+    instead: hourlyInstead,
   },
   {
     name: 'People employed',
@@ -80,7 +96,7 @@ function MetricBars({ metric, roles, state }: { metric: Metric; roles: RoleDetai
     laidOut.push({ ...row, top, valueY, barY, comparison });
   }
   const describeRow = ({ role, figure, comparison }: (typeof laidOut)[number]) =>
-    `${role.title}: ${figure ? figure.text : 'not known'}${comparison ? ` (${comparison})` : ''}`;
+    `${role.title}: ${figure ? figure.text : (metric.instead?.(role) ?? 'not known')}${comparison ? ` (${comparison})` : ''}`;
   return (
     <figure className="chart-figure chart-figure--small">
       <figcaption className="chart-figure__caption">
@@ -98,7 +114,7 @@ function MetricBars({ metric, roles, state }: { metric: Metric; roles: RoleDetai
               ))}
             </text>
             <text x="0%" y={valueY - 2}>
-              <tspan className="chart__value">{figure ? figure.text : 'Not known'}</tspan>
+              <tspan className="chart__value">{figure ? figure.text : (metric.instead?.(role) ?? 'Not known')}</tspan>
               {comparison && <tspan className="chart__muted">{`  ${comparison}`}</tspan>}
             </text>
             <rect className="chart__track" x="0%" width="100%" y={barY} height={BAR_HEIGHT} />

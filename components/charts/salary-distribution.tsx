@@ -2,10 +2,11 @@
 // median and the mean marked, on a labelled axis; the same figures in the table beside it. A
 // top-coded percentile (BLS: "$239,200 or more") is drawn as a band that runs on, open-ended,
 // with an arrow: we know only that those wages are at least that, never how much more.
-import { percentileKeys, percentileLabels, type PercentileKey } from '@/lib/role-fields';
+import { payRangeLabels, percentileKeys, percentileLabels, type PercentileKey } from '@/lib/role-fields';
 import type { Percentiles } from '@/lib/role-schemas';
 import { estimateTextWidth, niceTicks, placeLabels, placePair, toPercent, type Domain } from '@/lib/chart-scale';
-import { formatAverageSalary, formatPercentile, formatSalary, formatSalaryShort } from '@/lib/format';
+import { formatSalaryShort } from '@/lib/format';
+import { formatPayPercentile, formatWage, perUnit, type PayUnit } from '@/lib/pay';
 import { across, ArrowRight, FigureLabel, AXIS_HEIGHT, ChartSvg, Diamond, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
 
 const shortNames: Record<Exclude<PercentileKey, 'median'>, string> = { p10: '10th', p25: '25th', p75: '75th', p90: '90th' };
@@ -20,19 +21,27 @@ function salaryDomain(percentiles: Percentiles, averageSalary: number | null): {
   return niceTicks(Math.min(...figures), high, 4);
 }
 
-function describe(percentiles: Percentiles, averageSalary: number | null, currency: string) {
-  const figure = (key: PercentileKey) => formatPercentile(percentiles, key, currency);
+/** A percentile in its unit: "$133,080", "$23.33", "$239,200 or more". */
+const percentileText = (percentiles: Percentiles, key: PercentileKey, currency: string, unit: PayUnit) => formatPayPercentile({ unit, currency, percentiles, mean: null, median: null }, key);
+
+/** What the chart is of: "Salary spread", "Hourly wage spread". */
+export const spreadTitle = (unit: PayUnit) => `${unit === 'hour' ? 'Hourly wage' : 'Salary'} spread: 10th to 90th percentile, median and mean`;
+
+function describe(percentiles: Percentiles, averageSalary: number | null, currency: string, unit: PayUnit) {
+  const figure = (key: PercentileKey) => percentileText(percentiles, key, currency, unit);
   const parts = [
-    `The median is ${figure('median')} a year (half earn less, half more)`,
+    `The median is ${figure('median')} ${perUnit[unit]} (half earn less, half more)`,
     `the middle half earn ${figure('p25')} to ${figure('p75')}`,
     // A top-coded figure already reads "$239,200 or more".
     `one in ten earns less than ${figure('p10')} and one in ten earns ${percentiles.topCoded.includes('p90') ? figure('p90') : `more than ${figure('p90')}`}`,
   ];
-  if (averageSalary !== null) parts.push(`the average (mean) is ${formatSalary(averageSalary, currency)}`);
+  if (averageSalary !== null) parts.push(`the average (mean) is ${formatWage(averageSalary, unit, currency)}`);
   return `${parts.join('; ')}.`;
 }
 
-export function SalaryDistribution({ percentiles, averageSalary, currency }: { percentiles: Percentiles; averageSalary: number | null; currency: string }) {
+type SpreadProps = { percentiles: Percentiles; averageSalary: number | null; currency: string; unit?: PayUnit };
+
+export function SalaryDistribution({ percentiles, averageSalary, currency, unit = 'year' }: SpreadProps) {
   const { domain, ticks } = salaryDomain(percentiles, averageSalary);
   const at = (value: number) => toPercent(value, domain);
   const openEnded = percentiles.topCoded.length > 0;
@@ -41,8 +50,8 @@ export function SalaryDistribution({ percentiles, averageSalary, currency }: { p
   const innerEnd = at(percentiles.p75);
 
   const above = [
-    { key: 'median', at: at(percentiles.median), name: 'Median', value: formatPercentile(percentiles, 'median', currency), className: 'chart__median-label' },
-    ...(averageSalary === null ? [] : [{ key: 'mean', at: at(averageSalary), name: 'Mean', value: formatSalary(averageSalary, currency), className: 'chart__mean-label' }]),
+    { key: 'median', at: at(percentiles.median), name: 'Median', value: percentileText(percentiles, 'median', currency, unit), className: 'chart__median-label' },
+    ...(averageSalary === null ? [] : [{ key: 'mean', at: at(averageSalary), name: 'Mean', value: formatWage(averageSalary, unit, currency), className: 'chart__mean-label' }]),
   ];
   const aboveSizes = above.map((label) => ({ at: label.at, width: estimateTextWidth(label.value, FONT_SIZE, { bold: true }) }));
   // Median and mean are often close: side by side, reaching apart, reads better than stacked.
@@ -53,7 +62,7 @@ export function SalaryDistribution({ percentiles, averageSalary, currency }: { p
   // Percentiles of one value (a top code caps several at once) share one label.
   const groups = new Map<string, { keys: PercentileKey[]; value: string; at: number }>();
   for (const key of percentileKeys.filter((key) => key !== 'median')) {
-    const value = formatPercentile(percentiles, key, currency);
+    const value = percentileText(percentiles, key, currency, unit);
     const group = groups.get(value) ?? { keys: [], value, at: at(percentiles[key]) };
     group.keys.push(key);
     groups.set(value, group);
@@ -70,10 +79,10 @@ export function SalaryDistribution({ percentiles, averageSalary, currency }: { p
   const belowTop = bandTop + BAND_HEIGHT + 8;
   const axisY = belowTop + belowRows * rowHeight + 2;
   const height = axisY + AXIS_HEIGHT;
-  const title = 'Salary spread: 10th to 90th percentile, median and mean';
+  const title = spreadTitle(unit);
 
   return (
-    <ChartSvg title={title} description={describe(percentiles, averageSalary, currency)} height={height} className="chart--salary">
+    <ChartSvg title={title} description={describe(percentiles, averageSalary, currency, unit)} height={height} className="chart--salary">
       {ticks.map((tick) => (
         <line key={tick} className="chart__grid" x1={across(at(tick))} x2={across(at(tick))} y1={bandTop - 4} y2={axisY} />
       ))}
@@ -107,7 +116,7 @@ export function SalaryDistribution({ percentiles, averageSalary, currency }: { p
           </g>
         );
       })}
-      <HorizontalAxis y={axisY} ticks={ticks} position={at} format={(value) => formatSalaryShort(value, currency)} name={`Annual salary (${currency})`} />
+      <HorizontalAxis y={axisY} ticks={ticks} position={at} format={(value) => formatSalaryShort(value, currency)} name={`${unit === 'hour' ? 'Hourly wage' : 'Annual salary'} (${currency})`} />
     </ChartSvg>
   );
 }
@@ -115,18 +124,19 @@ export function SalaryDistribution({ percentiles, averageSalary, currency }: { p
 const rows = [...percentileKeys.map((key) => [key, percentileLabels[key]] as const)];
 
 /** The chart with its figures in a table beside it. */
-export function SalaryDistributionFigure({ percentiles, averageSalary, currency, caption }: { percentiles: Percentiles; averageSalary: number | null; currency: string; caption: React.ReactNode }) {
+export function SalaryDistributionFigure({ caption, ...spread }: SpreadProps & { caption: React.ReactNode }) {
+  const { percentiles, averageSalary, currency, unit = 'year' } = spread;
   return (
     <figure className="chart-figure">
       {caption}
       <div className="chart-figure__chart">
-        <SalaryDistribution percentiles={percentiles} averageSalary={averageSalary} currency={currency} />
+        <SalaryDistribution {...spread} />
         <p className="chart-legend" aria-hidden="true">
           <span className="chart-legend__item">
-            <span className="chart-swatch chart-swatch--inner" /> Middle half (25th–75th percentile)
+            <span className="chart-swatch chart-swatch--inner" /> {payRangeLabels.middleHalf}
           </span>
           <span className="chart-legend__item">
-            <span className="chart-swatch chart-swatch--outer" /> 10th–90th percentile
+            <span className="chart-swatch chart-swatch--outer" /> {payRangeLabels.tenthToNinetieth}
           </span>
           {percentiles.topCoded.length > 0 && (
             <span className="chart-legend__item">
@@ -136,12 +146,12 @@ export function SalaryDistributionFigure({ percentiles, averageSalary, currency,
         </p>
       </div>
       <table className="chart-figure__table">
-        <caption>Salary range</caption>
+        <caption>{unit === 'hour' ? 'Hourly wage range' : 'Salary range'}</caption>
         <thead>
           <tr>
             <th scope="col">Percentile</th>
             <th scope="col" className="number">
-              Annual salary
+              {unit === 'hour' ? 'Hourly wage' : 'Annual salary'}
             </th>
           </tr>
         </thead>
@@ -149,13 +159,13 @@ export function SalaryDistributionFigure({ percentiles, averageSalary, currency,
           {rows.map(([key, label]) => (
             <tr key={key}>
               <th scope="row">{label}</th>
-              <td className="number">{formatPercentile(percentiles, key, currency)}</td>
+              <td className="number">{percentileText(percentiles, key, currency, unit)}</td>
             </tr>
           ))}
           {averageSalary !== null && (
             <tr>
               <th scope="row">Average (mean)</th>
-              <td className="number">{formatAverageSalary(averageSalary, currency)}</td>
+              <td className="number">{formatWage(averageSalary, unit, currency)}</td>
             </tr>
           )}
         </tbody>

@@ -4,43 +4,68 @@
 // five highest-paying states and every state's figures in a table; /states maps every state's
 // mean over all its occupations.
 import type { Area, AreaFigures } from '@/db/areas';
-import { formatCount, formatJobsPer1000, formatPercentile, formatSalary, NOT_PUBLISHED } from '@/lib/format';
+import { formatCount, formatJobsPer1000, NOT_PUBLISHED } from '@/lib/format';
+import { formatPayMean, formatPayMedian, formatWage, statePayOf, type PayUnit } from '@/lib/pay';
 import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from '@/lib/state-shapes';
 import { TableScroll } from '../table-scroll';
 import { ChartCaption } from './figure-source';
 
 const CLASSES = 5;
 
-/** Where one shade ends and the next begins: the wages' quintiles, rounded to $1,000 so the legend reads plainly. */
-function classBreaks(wages: number[]) {
+/** Where one shade ends and the next begins: the wages' quintiles, rounded so the legend reads plainly ($1,000 a year, $1 an hour). */
+function classBreaks(wages: number[], unit: PayUnit) {
+  if (wages.length === 0) return [];
+  const step = unit === 'hour' ? 1 : 1_000;
   const sorted = [...wages].sort((a, b) => a - b);
   const breaks = Array.from({ length: CLASSES - 1 }, (_, index) => {
     const at = sorted[Math.floor(((index + 1) * sorted.length) / CLASSES)]!;
-    return Math.round(at / 1_000) * 1_000;
+    return Math.round(at / step) * step;
   });
   return [...new Set(breaks)];
 }
 
 const classOf = (wage: number, breaks: number[]) => breaks.filter((limit) => wage >= limit).length;
 
-function legendRanges(breaks: number[]) {
+function legendRanges(breaks: number[], unit: PayUnit) {
+  // The range ends just below the next break: a dollar a year, a cent an hour.
+  const below = unit === 'hour' ? 0.01 : 1;
+  const wage = (amount: number) => formatWage(amount, unit);
+  if (breaks.length === 0) return [];
   return Array.from({ length: breaks.length + 1 }, (_, index) => {
-    if (index === 0) return `Under ${formatSalary(breaks[0]!)}`;
-    if (index === breaks.length) return `${formatSalary(breaks[index - 1]!)} or more`;
-    return `${formatSalary(breaks[index - 1]!)} to ${formatSalary(breaks[index]! - 1)}`;
+    if (index === 0) return `Under ${wage(breaks[0]!)}`;
+    if (index === breaks.length) return `${wage(breaks[index - 1]!)} or more`;
+    return `${wage(breaks[index - 1]!)} to ${wage(breaks[index]! - below)}`;
   });
 }
 
-
+/** A state and its mean wage in the map's unit (annual, or hourly for an occupation BLS publishes only hourly wages for). */
 export type StateWage = { area: Area; averageSalary: number | null };
 
-const mean = (wage: StateWage) => (wage.averageSalary === null ? 'no wage estimate' : `${formatSalary(wage.averageSalary)} average`);
+const meanText = (wage: StateWage, unit: PayUnit) =>
+  wage.averageSalary === null ? 'no wage estimate' : `${formatWage(wage.averageSalary, unit)} ${unit === 'hour' ? 'an hour ' : ''}average`;
 
 /** A choropleth of the states by mean wage. `hrefOf`: each state's page, for a map whose states are links. */
-export function StateWageMap({ title, label, note, wages, hrefOf }: { title: string; label: string; note: string; wages: StateWage[]; hrefOf?: (area: Area) => string }) {
+export function StateWageMap({
+  title,
+  label,
+  note,
+  wages,
+  hrefOf,
+  unit = 'year',
+}: {
+  title: string;
+  label: string;
+  note: string;
+  wages: StateWage[];
+  hrefOf?: (area: Area) => string;
+  unit?: PayUnit;
+}) {
   const byFips = new Map(wages.map((item) => [item.area.fips, item]));
-  const breaks = classBreaks(wages.flatMap((item) => (item.averageSalary === null ? [] : [item.averageSalary])));
-  const ranges = legendRanges(breaks);
+  const breaks = classBreaks(
+    wages.flatMap((item) => (item.averageSalary === null ? [] : [item.averageSalary])),
+    unit,
+  );
+  const ranges = legendRanges(breaks, unit);
   const unestimated = [...stateShapes().keys()].filter((fips) => byFips.get(fips)?.averageSalary == null).length;
   return (
     <figure className="chart-figure state-map">
@@ -57,7 +82,7 @@ export function StateWageMap({ title, label, note, wages, hrefOf }: { title: str
         </defs>
         {[...stateShapes()].map(([fips, path]) => {
           const item = byFips.get(fips);
-          const name = item ? `${item.area.name}: ${mean(item)}` : 'No estimate';
+          const name = item ? `${item.area.name}: ${meanText(item, unit)}` : 'No estimate';
           const shade = item?.averageSalary == null ? 'state-map__state--none' : `state-map__state--${classOf(item.averageSalary, breaks)}`;
           const shape = (
             <path d={path} className={`state-map__state ${shade}`} role={item && hrefOf ? undefined : 'img'} aria-label={item && hrefOf ? undefined : name}>
@@ -73,7 +98,11 @@ export function StateWageMap({ title, label, note, wages, hrefOf }: { title: str
           );
         })}
       </svg>
-      <ul className="state-map__legend" aria-label="Map legend">
+      {/* What the shades are of, in words: an hourly map must not read as salaries. */}
+      <p className="state-map__legend-title" aria-hidden="true">
+        {unit === 'hour' ? 'Mean hourly wage' : 'Mean annual wage'}
+      </p>
+      <ul className="state-map__legend" aria-label={unit === 'hour' ? 'Map legend: mean hourly wage' : 'Map legend: mean annual wage'}>
         {ranges.map((range, index) => (
           <li key={range}>
             <span className={`state-map__swatch state-map__state--${index}`} aria-hidden="true" />
@@ -94,26 +123,41 @@ export function StateWageMap({ title, label, note, wages, hrefOf }: { title: str
 /** The role page's pay by state: the map (each state a link to the role's page for it), the highest-paying states, every state's figures. */
 export function StatePayMap({ role, figures }: { role: { slug: string; title: string }; figures: AreaFigures[] }) {
   const hrefOf = (area: Area) => `/roles/${role.slug}/states/${area.slug}`;
-  const highest = figures
-    .filter((item) => item.averageSalary !== null)
-    .sort((a, b) => b.averageSalary! - a.averageSalary!)
+  // One unit for the whole map: hourly only where no state has an annual figure (BLS's hourly-only occupations).
+  const unit: PayUnit = figures.some((item) => item.averageSalary !== null || item.percentiles !== null) ? 'year' : 'hour';
+  const rows = figures.map((item) => ({ item, pay: statePayOf(item) })).filter(({ pay }) => pay.unit === unit || pay.mean === null);
+  const wages = rows.map(({ item, pay }) => ({ area: item.area, averageSalary: pay.mean }));
+  const highest = rows
+    .filter(({ pay }) => pay.mean !== null)
+    .sort((a, b) => b.pay.mean! - a.pay.mean!)
     .slice(0, 5);
-  const title = `${role.title}: average salary by state`;
+  const what = unit === 'hour' ? 'average hourly wage' : 'average salary';
+  const title = `${role.title}: ${what} by state`;
 
   return (
     <>
-      <StateWageMap title="Average salary by state" label={title} note="Each state shaded by its mean annual wage." wages={figures} hrefOf={hrefOf} />
+      <StateWageMap
+        title={unit === 'hour' ? 'Average hourly wage by state' : 'Average salary by state'}
+        label={title}
+        note={unit === 'hour' ? 'Each state shaded by its mean hourly wage (BLS publishes hourly wages only for this occupation).' : 'Each state shaded by its mean annual wage.'}
+        wages={wages}
+        hrefOf={hrefOf}
+        unit={unit}
+      />
 
       {highest.length > 0 && (
         <>
           <h3 id="highest-paying-states">Highest-paying states</h3>
           <ol className="state-ranking" aria-labelledby="highest-paying-states">
-            {highest.map((item) => (
+            {highest.map(({ item, pay }) => (
               <li key={item.area.fips}>
                 <a className="state-ranking__name" href={hrefOf(item.area)}>
                   {item.area.name}
                 </a>{' '}
-                <strong>{formatSalary(item.averageSalary!)}</strong>
+                <strong>
+                  {formatPayMean(pay)}
+                  {unit === 'hour' && ' an hour'}
+                </strong>
                 {item.employment !== null && <span className="state-ranking__detail"> · {formatCount(item.employment)} employed</span>}
               </li>
             ))}
@@ -128,24 +172,27 @@ export function StatePayMap({ role, figures }: { role: { slug: string; title: st
             <thead>
               <tr>
                 <th scope="col">State</th>
-                <th scope="col">Average</th>
-                <th scope="col">Median</th>
+                <th scope="col">{unit === 'hour' ? 'Average an hour' : 'Average'}</th>
+                <th scope="col">{unit === 'hour' ? 'Median an hour' : 'Median'}</th>
                 <th scope="col">Employed</th>
                 <th scope="col">Jobs per 1,000</th>
               </tr>
             </thead>
             <tbody>
-              {figures.map((item) => (
-                <tr key={item.area.fips}>
-                  <th scope="row">
-                    <a href={hrefOf(item.area)}>{item.area.name}</a>
-                  </th>
-                  <td>{item.averageSalary === null ? NOT_PUBLISHED : formatSalary(item.averageSalary)}</td>
-                  <td>{item.percentiles ? formatPercentile(item.percentiles, 'median') : NOT_PUBLISHED}</td>
-                  <td>{item.employment === null ? NOT_PUBLISHED : formatCount(item.employment)}</td>
-                  <td>{item.jobsPer1000 === null ? NOT_PUBLISHED : formatJobsPer1000(item.jobsPer1000)}</td>
-                </tr>
-              ))}
+              {figures.map((item) => {
+                const pay = statePayOf(item);
+                return (
+                  <tr key={item.area.fips}>
+                    <th scope="row">
+                      <a href={hrefOf(item.area)}>{item.area.name}</a>
+                    </th>
+                    <td>{pay.unit === unit ? formatPayMean(pay) : NOT_PUBLISHED}</td>
+                    <td>{pay.unit === unit ? formatPayMedian(pay) : NOT_PUBLISHED}</td>
+                    <td>{item.employment === null ? NOT_PUBLISHED : formatCount(item.employment)}</td>
+                    <td>{item.jobsPer1000 === null ? NOT_PUBLISHED : formatJobsPer1000(item.jobsPer1000)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </TableScroll>

@@ -38,8 +38,9 @@ export function groupSummary(components: { socCode: string; title: string }[]) {
  */
 export function salaryTemplate({ hasMean, hasMedian, hourlyOnly }: { hasMean: boolean; hasMedian: boolean; hourlyOnly: boolean }) {
   if (!hasMean) {
+    // Hourly wages as BLS publishes them, never turned into an annual figure it did not publish.
     return hourlyOnly
-      ? 'BLS publishes no annual wage estimate for {title}, only hourly wages.'
+      ? 'BLS publishes only hourly wages for {title}, no annual ones: the average (mean) hourly wage was {hourlyMean} as of {asOf}; the median hourly wage (half earned more, half less) was {hourlyMedian}.'
       : 'BLS publishes no annual wage estimate for {title}.';
   }
   const mean = 'The average (mean) annual wage for {title} was {averageSalary} as of {asOf}';

@@ -25,9 +25,10 @@ const dataDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), '.
 
 /** The OEWS national releases, oldest first. Each is one release of the catalogue. */
 const oewsReleases = [
-  // BLS's top code for annual wages (`#` means at or above it) was $239,200 in both years; no May 2023 percentile exceeds it.
-  { fileName: 'oews_national_M2023.csv.gz', asOf: '2023-05-01', name: 'May 2023', pagePath: '2023/may', annualWageTopCode: 239_200 },
-  { fileName: 'oews_national_M2024.csv.gz', asOf: '2024-05-01', name: 'May 2024', pagePath: '2024/may', annualWageTopCode: 239_200 },
+  // BLS's top codes (`#` means at or above it) were $239,200 a year and $115.00 an hour in both
+  // years; no May 2023 percentile exceeds either.
+  { fileName: 'oews_national_M2023.csv.gz', asOf: '2023-05-01', name: 'May 2023', pagePath: '2023/may', annualWageTopCode: 239_200, hourlyWageTopCode: '115' },
+  { fileName: 'oews_national_M2024.csv.gz', asOf: '2024-05-01', name: 'May 2024', pagePath: '2024/may', annualWageTopCode: 239_200, hourlyWageTopCode: '115' },
 ] as const;
 
 type OewsRelease = (typeof oewsReleases)[number];
@@ -45,6 +46,13 @@ type OewsCells = Pick<
   | 'salary_p75'
   | 'salary_p90'
   | 'salary_top_coded'
+  | 'hourly_mean'
+  | 'hourly_p10'
+  | 'hourly_p25'
+  | 'hourly_median'
+  | 'hourly_p75'
+  | 'hourly_p90'
+  | 'hourly_top_coded'
   | 'as_of'
   | 'source'
   | 'source_url'
@@ -82,6 +90,13 @@ function blsEstimate(cell: string) {
   throw new Error(`Unexpected BLS estimate "${cell}"`);
 }
 
+/** An hourly wage as published, dollars and cents ("44.4", "16.06"); `*` (no estimate) empty. */
+function blsHourlyWage(cell: string) {
+  if (/^\d+(\.\d{1,2})?$/.test(cell)) return cell;
+  if (cell === '*') return '';
+  throw new Error(`Unexpected BLS hourly wage "${cell}"`);
+}
+
 /** EP publishes people in thousands with one decimal (115.2); the catalogue counts whole people. */
 function thousandsToPeople(cell: string) {
   if (!/^\d+(\.\d+)?$/.test(cell)) throw new Error(`Unexpected EP figure "${cell}"`);
@@ -98,13 +113,20 @@ function publishedPercent(cell: string) {
 }
 
 const annualWageColumns: Record<PercentileKey, string> = { p10: 'A_PCT10', p25: 'A_PCT25', median: 'A_MEDIAN', p75: 'A_PCT75', p90: 'A_PCT90' };
+const hourlyWageColumns: Record<PercentileKey, string> = { p10: 'H_PCT10', p25: 'H_PCT25', median: 'H_MEDIAN', p75: 'H_PCT75', p90: 'H_PCT90' };
+
+/** The five percentiles of one kind as cells, `#` as the top code with its keys listed; all five or none, as a distribution with a gap would be misread. */
+function percentileCells(cellOf: (column: string) => string, columns: Record<PercentileKey, string>, topCode: string, estimate: (cell: string) => string) {
+  const topCoded = percentileKeys.filter((key) => cellOf(columns[key]) === '#');
+  const wages = percentileKeys.map((key) => (topCoded.includes(key) ? topCode : estimate(cellOf(columns[key]))));
+  const complete = wages.every(Boolean);
+  return { wages: complete ? wages : wages.map(() => ''), topCoded: JSON.stringify(complete ? topCoded : []) };
+}
 
 function oewsCells(row: CsvRow, release: OewsRelease): OewsCells {
   const cellOf = (column: string) => required(row[column], `${column} of ${row.OCC_CODE}`);
-  const topCoded = percentileKeys.filter((key) => cellOf(annualWageColumns[key]) === '#');
-  const wages = percentileKeys.map((key) => (topCoded.includes(key) ? String(release.annualWageTopCode) : blsEstimate(cellOf(annualWageColumns[key]))));
-  // All five or none: a distribution with a gap would be misread.
-  const percentiles = wages.every(Boolean) ? wages : wages.map(() => '');
+  const { wages: percentiles, topCoded } = percentileCells(cellOf, annualWageColumns, String(release.annualWageTopCode), blsEstimate);
+  const hourly = percentileCells(cellOf, hourlyWageColumns, release.hourlyWageTopCode, blsHourlyWage);
   const averageSalary = blsEstimate(cellOf('A_MEAN'));
   const code = cellOf('OCC_CODE');
   return {
@@ -115,7 +137,14 @@ function oewsCells(row: CsvRow, release: OewsRelease): OewsCells {
     salary_median: percentiles[2]!,
     salary_p75: percentiles[3]!,
     salary_p90: percentiles[4]!,
-    salary_top_coded: JSON.stringify(percentiles[0] ? topCoded : []),
+    salary_top_coded: topCoded,
+    hourly_mean: blsHourlyWage(cellOf('H_MEAN')),
+    hourly_p10: hourly.wages[0]!,
+    hourly_p25: hourly.wages[1]!,
+    hourly_median: hourly.wages[2]!,
+    hourly_p75: hourly.wages[3]!,
+    hourly_p90: hourly.wages[4]!,
+    hourly_top_coded: hourly.topCoded,
     as_of: release.asOf,
     source: `U.S. Bureau of Labor Statistics: Occupational Employment and Wage Statistics, ${release.name}; Employment Projections 2024–34`,
     source_url: `https://www.bls.gov/oes/${release.pagePath}/oes${code.replace('-', '')}.htm`,

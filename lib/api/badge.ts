@@ -1,6 +1,7 @@
 // A shields-style badge ("avg salary | $110,000") as SVG, with a <title> for screen readers.
 import type { CardRole } from './card-role';
-import { formatAverageSalary, formatCount, formatDegreeRequirement } from '@/lib/format';
+import { formatCount, formatDegreeRequirement } from '@/lib/format';
+import { formatPayMean, payOf } from '@/lib/pay';
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 import { escapeHtml } from './widget';
 
@@ -23,8 +24,11 @@ function badgeFigure({ stats, inState }: Pick<CardRole, 'stats' | 'inState'>, me
   const where = inState ? ` in ${inState.state.postalCode}` : '';
   const national = inState ? ' (U.S.)' : '';
   switch (metric) {
-    case 'salary':
-      return { label: `avg salary${where}`, value: formatAverageSalary(stats.averageSalary, stats.currency).toLowerCase() };
+    case 'salary': {
+      // An occupation paid by the hour shows its hourly wage, named so, never an annual figure.
+      const pay = payOf(stats);
+      return { label: `${pay.unit === 'hour' ? 'avg hourly wage' : 'avg salary'}${where}`, value: formatPayMean(pay).toLowerCase() };
+    }
     case 'openings':
       return { label: `${stats.jobOpeningsBasis === 'projected-per-year' ? 'openings a year' : 'job openings'}${national}`, value: formatCount(stats.jobOpenings) };
     case 'degree':

@@ -18,6 +18,8 @@ export function roleInState(role: RoleDetail, state: UsState, figures: AreaFigur
       averageSalary: figures?.averageSalary ?? null,
       currency: 'USD',
       percentiles: figures?.percentiles ?? null,
+      // The state's hourly mean: BLS's state estimates have no hourly percentiles.
+      hourlyWages: figures?.hourlyMean == null ? null : { mean: figures.hourlyMean, percentiles: null },
       // Shown as the state's "Employed" in the figures row, so not again among the details.
       employment: null,
       asOf: figures?.asOf ?? role.stats.asOf,

@@ -25,6 +25,7 @@ function apiStats(stats: Stats): z.infer<typeof apiRoleStatsSchema> {
     currency: stats.currency,
     degreeRequirementPercent: stats.degreeRequirementPercent,
     percentiles: stats.percentiles,
+    hourlyWages: stats.hourlyWages,
     entryEducation: stats.entryEducation,
     outlook: stats.outlook,
   };
@@ -52,6 +53,7 @@ export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSumm
       currency: role.currency,
       degreeRequirementPercent: role.degreeRequirementPercent,
       entryEducation: role.entryEducation,
+      hourlyMean: role.hourlyMean,
     },
     ...(role.inState && {
       inState: {
@@ -61,6 +63,7 @@ export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSumm
         locationQuotient: role.inState.locationQuotient,
         averageSalary: role.inState.averageSalary,
         percentiles: role.inState.percentiles,
+        hourlyMean: role.inState.hourlyMean,
         url: roleStatePageUrl(role.slug, role.inState.state),
       },
     }),

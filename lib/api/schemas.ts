@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { EDITED_SOURCE, figureKeys, type FigureKey } from '@/lib/provenance';
 import { educationLabels, educationLevels } from '@/lib/education';
-import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
+import { payRangeLabels, percentileKeys, type PercentileKey } from '@/lib/role-fields';
 import { categorySlugSchema, currencyCodeSchema, jobOpeningsBases, SOC_CODE_PATTERN, topCodedSchema, wholeCountSchema } from '@/lib/field-schemas';
 import { roleSearchFields } from '@/lib/role-search';
 import { slugSchema } from '@/lib/slug';
@@ -16,7 +16,34 @@ export const percentilesSchema = z
     ...(Object.fromEntries(percentileKeys.map((key) => [key, wholeCountSchema()])) as Record<PercentileKey, ReturnType<typeof wholeCountSchema>>),
     topCoded: topCodedSchema().describe("Percentiles whose value is the publisher's top code (BLS: $239,200 in May 2024): the real wage is at least that."),
   })
-  .meta({ id: 'SalaryPercentiles', description: 'Annual salary percentiles, in whole currency units.' });
+  .meta({
+    id: 'SalaryPercentiles',
+    description: `Annual salary percentiles, in whole currency units. p25 to p75 is the ${payRangeLabels.middleHalf.toLowerCase()}; p10 to p90 the ${payRangeLabels.tenthToNinetieth}.`,
+  });
+
+// Dollars and cents as published (no multipleOf: JSON Schema validators disagree on it for decimals such as 44.4).
+const hourlyWageSchema = () => z.number().min(0);
+
+export const hourlyPercentilesSchema = z
+  .object({
+    ...(Object.fromEntries(percentileKeys.map((key) => [key, hourlyWageSchema()])) as Record<PercentileKey, ReturnType<typeof hourlyWageSchema>>),
+    topCoded: topCodedSchema().describe("Percentiles whose value is the publisher's hourly top code (BLS: $115.00 in May 2024): the real wage is at least that."),
+  })
+  .meta({
+    id: 'HourlyPercentiles',
+    description: `Hourly wage percentiles, in currency units with cents. p25 to p75 is the ${payRangeLabels.middleHalf.toLowerCase()}; p10 to p90 the ${payRangeLabels.tenthToNinetieth}.`,
+  });
+
+export const hourlyWagesSchema = z
+  .object({
+    mean: hourlyWageSchema().nullable().describe('Mean hourly wage; null where none is published.'),
+    percentiles: hourlyPercentilesSchema.nullable().describe('Null where not published.'),
+  })
+  .meta({
+    id: 'HourlyWages',
+    description:
+      'Hourly wages as published (BLS OEWS). For an occupation BLS publishes only hourly wages for (actors, dancers, …), averageSalary and percentiles are null and these are its wages; they are never converted into annual figures.',
+  });
 
 export const outlookSchema = z
   .object({
@@ -45,6 +72,7 @@ export const apiRoleStatsSchema = z
       .nullable()
       .describe('Share of job openings that require a degree; null when not known (BLS publishes none: every U.S. occupation).'),
     percentiles: percentilesSchema.nullable().describe('Null when not known.'),
+    hourlyWages: hourlyWagesSchema.nullable().describe('Null when not known.'),
     entryEducation: z
       .string()
       .nullable()
@@ -70,15 +98,15 @@ export const apiAreaFiguresSchema = z
     locationQuotient: z.number().min(0).nullable().describe("The occupation's share of the state's jobs against its national share; null with employment."),
     averageSalary: wholeCountSchema().nullable().describe('Annual mean wage in USD; null where BLS publishes none (its `*`).'),
     percentiles: percentilesSchema.nullable().describe('Null where BLS publishes none (its `*`).'),
-    hourlyMean: z.number().min(0).nullable(),
-    hourlyMedian: z.number().min(0).nullable(),
+    hourlyMean: z.number().min(0).nullable().describe("Mean hourly wage in USD; null where BLS publishes none (its `*`). The only wage published for BLS's hourly-only occupations."),
+    hourlyMedian: z.number().min(0).nullable().describe('Median hourly wage in USD; null where BLS publishes none (its `*`).'),
     hourlyMedianTopCoded: z.boolean().describe("The hourly median is BLS's hourly top code ($115.00): the real one is at least that (its `#`)."),
   })
   .meta({ id: 'AreaFigures', description: "A role's figures in one state." });
 
 /** A role's figures in the state a listing is of. */
 export const apiRoleStateFiguresSchema = apiAreaFiguresSchema
-  .pick({ area: true, employment: true, jobsPer1000: true, locationQuotient: true, averageSalary: true, percentiles: true })
+  .pick({ area: true, employment: true, jobsPer1000: true, locationQuotient: true, averageSalary: true, percentiles: true, hourlyMean: true })
   .extend({ url: z.url().describe("The role's page for the state on Roleboard.") })
   .meta({ id: 'RoleStateFigures', description: "A role's figures in the state a listing is of (BLS state estimates, USD)." });
 
@@ -93,7 +121,9 @@ export const apiRoleSummarySchema = z
     summary: z.string(),
     url: z.url().describe('The role page on Roleboard.'),
     apiUrl: z.url(),
-    stats: apiRoleStatsSchema.pick({ employment: true, jobOpenings: true, jobOpeningsBasis: true, averageSalary: true, currency: true, degreeRequirementPercent: true, entryEducation: true }),
+    stats: apiRoleStatsSchema
+      .pick({ employment: true, jobOpenings: true, jobOpeningsBasis: true, averageSalary: true, currency: true, degreeRequirementPercent: true, entryEducation: true })
+      .extend({ hourlyMean: hourlyWageSchema().nullable().describe('Mean hourly wage; null where none is published.') }),
     inState: apiRoleStateFiguresSchema
       .optional()
       .describe("Only in a listing of a state (`state`, or /api/v1/areas/{state}/roles): the role's figures there."),

@@ -20,7 +20,7 @@ export const widgetBlocks = {
   /** The salary bar, and the space under it. */
   bar: 8,
   barGap: 6,
-  /** A line of label and value: typical range and median, or degree requirement and employment. */
+  /** A line of label and value: middle half and median, or degree requirement and employment. */
   detailLine: 18,
   /** The last line: as-of date and the link. */
   footer: 16,
@@ -44,7 +44,7 @@ export function titleLinesOf(title: string): 2 | 3 | 4 {
 export type WidgetVariant = {
   compact: boolean;
   titleLines: 1 | 2 | 3 | 4;
-  /** The salary bar, with typical range and median under it, where the role has percentiles. */
+  /** The salary bar, with the middle half and median under it, where the role has percentiles. */
   range: boolean;
   /** Lines of label and value under the first figures: range and median, else degree requirement and employment where known. */
   detailLines: 0 | 1 | 2;
@@ -52,12 +52,20 @@ export type WidgetVariant = {
 
 export type SizedRole = {
   title: string;
-  stats: { percentiles: object | null; degreeRequirementPercent: number | null; employment: number | null };
+  stats: {
+    percentiles: object | null;
+    averageSalary: number | null;
+    hourlyWages?: { percentiles: object | null } | null;
+    degreeRequirementPercent: number | null;
+    employment: number | null;
+  };
 };
 
 export function widgetVariantOf(role: SizedRole, { compact }: { compact: boolean }): WidgetVariant {
   if (compact) return { compact, titleLines: 1, range: false, detailLines: 0 };
-  const { percentiles, degreeRequirementPercent, employment } = role.stats;
+  const { degreeRequirementPercent, employment } = role.stats;
+  // The spread the card draws: the annual one, or the hourly one where only hourly wages are published (lib/pay.ts's rule).
+  const percentiles = role.stats.averageSalary === null && role.stats.percentiles === null ? (role.stats.hourlyWages?.percentiles ?? null) : role.stats.percentiles;
   const facts = [degreeRequirementPercent, employment].filter((figure) => figure !== null).length as 0 | 1 | 2;
   return { compact, titleLines: titleLinesOf(role.title), range: percentiles !== null, detailLines: percentiles ? 2 : facts };
 }

@@ -4,11 +4,15 @@
 // (tests/e2e/embed-layout.spec.ts measures them), so the German, French and Spanish ones are chosen
 // short: the footer's date and link share one line in every month.
 
+import { payRangeLabels } from '@/lib/role-fields';
+
 export const widgetLanguages = ['en', 'de', 'fr', 'es'] as const;
 export type WidgetLanguage = (typeof widgetLanguages)[number];
 
 export type WidgetText = {
   averageSalary: string;
+  /** The headline of an occupation whose source publishes hourly wages only. */
+  averageHourlyWage: string;
   /** The label of BLS's projection of openings a year. */
   openingsAYear: string;
   /** The label of openings counted now. */
@@ -22,7 +26,8 @@ export type WidgetText = {
    * words do not fit beside their longer label on the 360 px card, so they mark it "+".
    */
   rangeOrMore: string;
-  typicalRange: string;
+  /** The 25th to 75th percentile, named so (lib/role-fields.ts payRangeLabels in English). */
+  middleHalf: string;
   median: string;
   degreeRequirement: string;
   employed: string;
@@ -42,12 +47,13 @@ export type WidgetText = {
 const texts: Record<WidgetLanguage, WidgetText> = {
   en: {
     averageSalary: 'Average salary',
+    averageHourlyWage: 'Average hourly wage',
     openingsAYear: 'Openings a year',
     jobOpenings: 'Job openings',
     jobOpeningsValue: (count, formatted) => `${formatted} job opening${count === 1 ? '' : 's'}`,
     orMore: 'or more',
     rangeOrMore: ' or more',
-    typicalRange: 'Typical range',
+    middleHalf: payRangeLabels.middleHalf,
     median: 'Median',
     degreeRequirement: 'Degree requirement',
     employed: 'Employed',
@@ -61,12 +67,13 @@ const texts: Record<WidgetLanguage, WidgetText> = {
   },
   de: {
     averageSalary: 'Durchschnittsgehalt',
+    averageHourlyWage: 'Ø Stundenlohn',
     openingsAYear: 'Stellen pro Jahr',
     jobOpenings: 'Offene Stellen',
     jobOpeningsValue: (_count, formatted) => formatted,
     orMore: 'oder mehr',
     rangeOrMore: '+',
-    typicalRange: 'Typische Spanne',
+    middleHalf: 'Mittlere Hälfte (25.–75. Perzentil)',
     median: 'Median',
     degreeRequirement: 'Abschluss gefordert',
     employed: 'Beschäftigte',
@@ -80,12 +87,13 @@ const texts: Record<WidgetLanguage, WidgetText> = {
   },
   fr: {
     averageSalary: 'Salaire moyen',
+    averageHourlyWage: 'Salaire horaire moyen',
     openingsAYear: 'Postes par an',
     jobOpenings: 'Offres d’emploi',
     jobOpeningsValue: (_count, formatted) => formatted,
     orMore: 'ou plus',
     rangeOrMore: '+',
-    typicalRange: 'Fourchette typique',
+    middleHalf: 'Moitié centrale (25e–75e centile)',
     median: 'Médiane',
     degreeRequirement: 'Diplôme exigé',
     employed: 'Emplois',
@@ -100,12 +108,13 @@ const texts: Record<WidgetLanguage, WidgetText> = {
   },
   es: {
     averageSalary: 'Salario medio',
+    averageHourlyWage: 'Salario medio por hora',
     openingsAYear: 'Vacantes al año',
     jobOpenings: 'Vacantes',
     jobOpeningsValue: (_count, formatted) => formatted,
     orMore: 'o más',
     rangeOrMore: '+',
-    typicalRange: 'Rango típico',
+    middleHalf: 'Mitad central (percentil 25–75)',
     median: 'Mediana',
     degreeRequirement: 'Título exigido',
     employed: 'Empleados',

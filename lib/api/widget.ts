@@ -2,7 +2,8 @@
 // no external requests, well under 10 kB. Everything printed is escaped. Its height is fixed per
 // variant (widget-layout.ts), its words come in the locale's language (widget-text.ts).
 import type { RoleDetail } from '@/db/role-reads';
-import { formatAsOf, formatCount, formatDegreeRequirement, formatSalary } from '@/lib/format';
+import { formatAsOf, formatCount, formatDegreeRequirement } from '@/lib/format';
+import { formatWage, payOf, type PayUnit } from '@/lib/pay';
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 import type { PercentileKey } from '@/lib/role-fields';
 import type { Percentiles } from '@/lib/role-schemas';
@@ -61,16 +62,17 @@ a{color:var(--accent);text-underline-offset:2px}
 @media (max-width:339px){.figures dd{font-size:18px}.detail>div{gap:8px}.detail dt{font-size:11px}.detail dd{font-size:12px}.wide{display:none}}`;
 }
 
-/** A percentile wage; a top-coded one is the least it can be: "$239,200 or more", never an exact figure. */
-function formatWage(percentiles: Percentiles, key: PercentileKey, currency: string, locale: string, text: WidgetText) {
-  return `${formatSalary(percentiles[key], currency, locale)}${percentiles.topCoded.includes(key) ? ` ${text.orMore}` : ''}`;
+/** A percentile wage in its unit; a top-coded one is the least it can be: "$239,200 or more", never an exact figure. */
+function formatPercentileWage(percentiles: Percentiles, key: PercentileKey, unit: PayUnit, currency: string, locale: string, text: WidgetText) {
+  return `${formatWage(percentiles[key], unit, currency, locale)}${percentiles.topCoded.includes(key) ? ` ${text.orMore}` : ''}`;
 }
 
-/** The middle half of salaries, as the locale writes a range: "$103,050 – $169,000", "103.050–169.000 $". */
-function formatTypicalRange(percentiles: Percentiles, currency: string, locale: string, text: WidgetText) {
+/** The middle half of wages, as the locale writes a range: "$103,050 – $169,000", "103.050–169.000 $", "$16.94 – $41.09". */
+function formatMiddleHalf(percentiles: Percentiles, unit: PayUnit, currency: string, locale: string, text: WidgetText) {
   const { p25, p75, topCoded } = percentiles;
-  if (topCoded.includes('p25') || p25 === p75) return formatWage(percentiles, 'p25', currency, locale, text);
-  const range = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).formatRange(p25, p75);
+  if (topCoded.includes('p25') || p25 === p75) return formatPercentileWage(percentiles, 'p25', unit, currency, locale, text);
+  const digits = unit === 'hour' ? 2 : 0;
+  const range = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).formatRange(p25, p75);
   return topCoded.includes('p75') ? `${range}${text.rangeOrMore}` : range;
 }
 
@@ -94,9 +96,11 @@ function withEdit(figure: Figure, stats: RoleDetail['stats'], key: FigureKey, te
 }
 
 function salaryFigure(stats: RoleDetail['stats'], locale: string, text: WidgetText): Figure {
-  return stats.averageSalary === null
-    ? { label: text.averageSalary, value: text.notPublished, className: 'unknown' }
-    : withEdit({ label: text.averageSalary, value: formatSalary(stats.averageSalary, stats.currency, locale), className: 'salary' }, stats, 'averageSalary', text);
+  const pay = payOf(stats);
+  const label = pay.unit === 'hour' ? text.averageHourlyWage : text.averageSalary;
+  return pay.mean === null
+    ? { label, value: text.notPublished, className: 'unknown' }
+    : withEdit({ label, value: formatWage(pay.mean, pay.unit, pay.currency, locale), className: 'salary' }, stats, pay.unit === 'hour' ? 'hourlyWages' : 'averageSalary', text);
 }
 
 function openingsFigure(stats: RoleDetail['stats'], locale: string, text: WidgetText): Figure {
@@ -151,15 +155,16 @@ export function renderWidget(role: CardRole, { pageUrl, options }: { pageUrl: st
   if (compact) blocks.push(figureList([salary], 'compact-salary'));
   else {
     blocks.push(figureList([salary, secondFigure(role, locale, text)], 'figures'));
-    if (variant.range && stats.percentiles) {
+    const pay = payOf(stats);
+    if (variant.range && pay.percentiles) {
       const range = figureList(
         [
-          withEdit({ label: text.typicalRange, value: formatTypicalRange(stats.percentiles, stats.currency, locale, text) }, stats, 'percentiles', text),
-          withEdit({ label: text.median, value: formatWage(stats.percentiles, 'median', stats.currency, locale, text) }, stats, 'percentiles', text),
+          withEdit({ label: text.middleHalf, value: formatMiddleHalf(pay.percentiles, pay.unit, pay.currency, locale, text) }, stats, pay.unit === 'hour' ? 'hourlyWages' : 'percentiles', text),
+          withEdit({ label: text.median, value: formatPercentileWage(pay.percentiles, 'median', pay.unit, pay.currency, locale, text) }, stats, pay.unit === 'hour' ? 'hourlyWages' : 'percentiles', text),
         ],
         'detail',
       );
-      blocks.push(`<div class="range">${salaryBar(stats.percentiles)}${range}</div>`);
+      blocks.push(`<div class="range">${salaryBar(pay.percentiles)}${range}</div>`);
     } else if (variant.detailLines > 0) blocks.push(figureList(factFigures(stats, locale, text), 'detail'));
   }
   const linkHead = text.fullStatistics.slice(0, text.fullStatistics.length - text.fullStatisticsTail.length);

@@ -57,6 +57,7 @@ test.describe('the OpenAPI contract', () => {
       currency: 'USD',
       degreeRequirementPercent: 100,
       percentiles: null,
+      hourlyWages: null,
       entryEducation: null,
       outlook: null,
     });
@@ -210,7 +211,8 @@ test.describe('HTTP behaviour', () => {
     const text = await response.text();
     expect(text.slice(0, text.indexOf('\r\n'))).toBe(
       'slug,soc_code,title,alternative_titles,category,category_slug,summary,employment,job_openings,job_openings_basis,average_salary,currency,' +
-        'degree_requirement_percent,salary_p10,salary_p25,salary_median,salary_p75,salary_p90,salary_top_coded,entry_education,' +
+        'degree_requirement_percent,salary_p10,salary_p25,salary_median,salary_p75,salary_p90,salary_top_coded,' +
+        'hourly_mean,hourly_p10,hourly_p25,hourly_median,hourly_p75,hourly_p90,hourly_top_coded,entry_education,' +
         'outlook_start_year,outlook_end_year,outlook_start_employment,outlook_end_employment,outlook_change_percent,as_of,source,source_url,' +
         'salary_template,responsibilities_intro,responsibilities,responsibilities_outro,how_to_become_intro,how_to_become_steps,how_to_become_outro,' +
         'content_attribution,url',

@@ -29,19 +29,19 @@ test.describe('the Software Developers page', () => {
     await expect(overview.getByRole('term')).toHaveText([
       'Average salary',
       'Median salary',
-      'Typical range',
+      'Middle half (25th–75th percentile)',
       'Job openings',
       'Employment',
       'Typical education',
       'Employment outlook',
     ]);
     await expect(overview.getByRole('definition')).toHaveText([
-      /^\$144,570\s*a year$/,
-      /^\$133,080\s*half earn more, half less$/,
-      /^\$79,850 to \$211,450\s*8 in 10 earn within it/,
+      /^\$144,570\s*a year, or \$69\.50 an hour$/,
+      /^\$133,080\s*a year; half earn more, half less$/,
+      /^\$103,050 – \$169,000\s*a year; half of those employed earn within it$/,
       // A word joiner keeps "2024–34" on one line.
       /^About 115,200 a year\s*projected, 2024–\u2060?34$/,
-      /^1,654,440\s*people employed$/,
+      /^1,654,440\s*people employed/,
       /^Bachelor's degree\s*typically needed to enter the occupation$/,
       /^\+15\.8%\s*1,693,800 → 1,961,400/,
     ]);
@@ -112,7 +112,7 @@ test.describe('a top-coded wage', () => {
     expect(await page.locator('body').innerText()).not.toMatch(/\$239,200(?! or more)/);
 
     const widget = await (await request.get(`/embed/${slug}`)).text();
-    expect(widget).toContain('<dt>Typical range</dt><dd>$230,100 – $239,200 or more</dd>');
+    expect(widget).toContain('<dt>Middle half (25th–75th percentile)</dt><dd>$230,100 – $239,200 or more</dd>');
     expect(widget).toContain('<dt>Median</dt><dd>$239,200 or more</dd>');
     expect(widget).not.toMatch(/\$239,200(?! or more)/);
   });

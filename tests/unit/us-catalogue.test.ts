@@ -59,6 +59,13 @@ const oewsColumns: CatalogueColumn[] = [
   'salary_p75',
   'salary_p90',
   'salary_top_coded',
+  'hourly_mean',
+  'hourly_p10',
+  'hourly_p25',
+  'hourly_median',
+  'hourly_p75',
+  'hourly_p90',
+  'hourly_top_coded',
   'as_of',
   'source',
   'source_url',
@@ -87,6 +94,29 @@ function expectedOewsCells(row: Row) {
     salary_p75: cell(row.A_PCT75!),
     salary_p90: cell(row.A_PCT90!),
     salary_top_coded: JSON.stringify(wageColumns.filter(([, column]) => row[column] === '#').map(([key]) => key)),
+    ...expectedHourlyCells(row),
+  };
+}
+
+const hourlyWageColumns = [
+  ['p10', 'H_PCT10'],
+  ['p25', 'H_PCT25'],
+  ['median', 'H_MEDIAN'],
+  ['p75', 'H_PCT75'],
+  ['p90', 'H_PCT90'],
+] as const;
+
+/** The same for hourly wages, whose top code is $115.00 (PROVENANCE.md). */
+function expectedHourlyCells(row: Row) {
+  const cell = (value: string) => (value === '*' ? '' : value === '#' ? '115' : value);
+  return {
+    hourly_mean: cell(row.H_MEAN!),
+    hourly_p10: cell(row.H_PCT10!),
+    hourly_p25: cell(row.H_PCT25!),
+    hourly_median: cell(row.H_MEDIAN!),
+    hourly_p75: cell(row.H_PCT75!),
+    hourly_p90: cell(row.H_PCT90!),
+    hourly_top_coded: JSON.stringify(hourlyWageColumns.filter(([, column]) => row[column] === '#').map(([key]) => key)),
   };
 }
 
@@ -219,7 +249,10 @@ function checkCase({ code, socCodes, tasksFrom, summaryNames }: Case, release: {
   assert.equal(record.outlook_change_percent, projection['Employment change, percent, 2024–34']);
 
   if (oews.A_MEAN === '*') {
-    assert.equal(record.salary_template, 'BLS publishes no annual wage estimate for {title}, only hourly wages.');
+    assert.equal(
+      record.salary_template,
+      'BLS publishes only hourly wages for {title}, no annual ones: the average (mean) hourly wage was {hourlyMean} as of {asOf}; the median hourly wage (half earned more, half less) was {hourlyMedian}.',
+    );
   } else {
     for (const placeholder of ['{title}', '{averageSalary}', '{medianSalary}', '{asOf}']) assert.ok(record.salary_template.includes(placeholder));
   }
@@ -315,7 +348,17 @@ describe('the default U.S. catalogue', () => {
     );
     for (const record of hourlyOnly) {
       assert.deepEqual([record.salary_p10, record.salary_p25, record.salary_median, record.salary_p75, record.salary_p90, record.salary_top_coded], ['', '', '', '', '', '[]']);
+      // …but every one has BLS's hourly wages.
+      assert.notEqual(record.hourly_mean, '');
+      assert.notEqual(record.hourly_median, '');
     }
+    const actors = recordOf(release2024, '27-2011');
+    assert.deepEqual(
+      [actors.hourly_mean, actors.hourly_p10, actors.hourly_p25, actors.hourly_median, actors.hourly_p75, actors.hourly_p90, actors.hourly_top_coded],
+      ['44.4', '14', '16.94', '23.33', '41.09', '97.19', '[]'],
+    );
+    const anesthesiologists = recordOf(release2024, '29-1211');
+    assert.deepEqual([anesthesiologists.hourly_mean, anesthesiologists.hourly_p90, anesthesiologists.hourly_top_coded], ['161.85', '115', '["median","p75","p90"]']);
   });
 
   test("May 2023's wages stay below the top code PROVENANCE.md gives for May 2024, so the same $239,200 applies", () => {

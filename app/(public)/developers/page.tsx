@@ -138,7 +138,7 @@ export default async function DevelopersPage({ searchParams }: Props) {
               </td>
               <td>
                 One role: SOC code, other names, stats (employment, openings, average salary, percentiles with any top-coded ones
-                marked, typical education, employment outlook), as-of date, source and its link, the attribution its text
+                marked, hourly wages, typical education, employment outlook), as-of date, source and its link, the attribution its text
                 requires, version. A figure that is not known is <code>null</code>. <code>provenance</code> says where each
                 figure comes from: the source, or <code>&quot;Roleboard editors&quot;</code> with <code>editedAt</code> and the
                 editor&apos;s <code>note</code> where an editor changed it.

@@ -4,7 +4,8 @@
 import { ImageResponse } from 'next/og';
 import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
-import { formatAverageSalary, formatPercentile } from '@/lib/format';
+import { formatPayMean, formatPayPercentile, meanLabel, payOf } from '@/lib/pay';
+import { payRangeLabels } from '@/lib/role-fields';
 import { brand, loadOgFonts, OgFrame, ogImageSize } from '@/lib/og-image';
 import { getRole } from '@/lib/cached-public-reads';
 import { slugSchema } from '@/lib/slug';
@@ -23,8 +24,10 @@ export default async function RoleOpenGraphImage({ params }: { params: Promise<{
   const role = slug.success ? await getRole(slug.data) : null;
   if (!role) notFound();
   const { stats } = role;
-  const range = stats.percentiles
-    ? `${formatPercentile(stats.percentiles, 'p10', stats.currency)} – ${formatPercentile(stats.percentiles, 'p90', stats.currency)}`
+  // Hourly-only occupations by their hourly wages, as on the page.
+  const pay = payOf(stats);
+  const range = pay.percentiles
+    ? `${formatPayPercentile({ ...pay, percentiles: pay.percentiles }, 'p10')} – ${formatPayPercentile({ ...pay, percentiles: pay.percentiles }, 'p90')}`
     : null;
   return new ImageResponse(
     (
@@ -33,12 +36,12 @@ export default async function RoleOpenGraphImage({ params }: { params: Promise<{
         <div style={{ fontSize: role.title.length > 40 ? 52 : 68, fontWeight: 700, lineHeight: 1.1 }}>{role.title}</div>
         <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 72, rowGap: 16, marginTop: 36 }}>
           <div style={{ display: 'flex', flexDirection: 'column' }}>
-            <div style={{ fontSize: 26, color: brand.muted }}>Average salary</div>
-            <div style={{ fontSize: 56, fontWeight: 700 }}>{formatAverageSalary(stats.averageSalary, stats.currency)}</div>
+            <div style={{ fontSize: 26, color: brand.muted }}>{meanLabel[pay.unit]}</div>
+            <div style={{ fontSize: 56, fontWeight: 700 }}>{formatPayMean(pay)}</div>
           </div>
           {range && (
             <div style={{ display: 'flex', flexDirection: 'column' }}>
-              <div style={{ fontSize: 26, color: brand.muted }}>Middle 80% earn</div>
+              <div style={{ fontSize: 26, color: brand.muted }}>{payRangeLabels.tenthToNinetieth}</div>
               <div style={{ fontSize: 56, fontWeight: 700 }}>{range}</div>
             </div>
           )}

@@ -16,7 +16,8 @@ import { compareHref } from '@/lib/compare';
 import { env } from '@/lib/env';
 import { AlsoCalled } from '@/components/also-called';
 import { RoleHistoryTable } from '@/components/role-history-table';
-import { formatAsOf, formatAverageSalary, formatJobOpenings, formatPeriod } from '@/lib/format';
+import { formatAsOf, formatCount, formatJobOpenings, formatPeriod } from '@/lib/format';
+import { describePayBriefly, formatPayMeanWithUnit, payOf } from '@/lib/pay';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
 import { getCategorySalaries, getRole, getRoleAreaFigures, getRoleStatsHistory, getSimilarRoles } from '@/lib/cached-public-reads';
 import { renderSalaryTemplate } from '@/lib/salary-template';
@@ -42,9 +43,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const role = await getPublishedRoleFromParams(params);
   if (!role) return { title: 'Role not found' };
   const { stats } = role;
+  const pay = payOf(stats);
   const title = `${role.title} Average Salaries and Statistics`;
   const figures = [
-    stats.averageSalary !== null && `average salary ${formatAverageSalary(stats.averageSalary, stats.currency)} a year`,
+    pay.mean !== null && `${pay.unit === 'hour' ? 'average hourly wage' : 'average salary'} ${formatPayMeanWithUnit(pay)}`,
     formatJobOpenings(stats.jobOpenings, stats.jobOpeningsBasis),
     stats.degreeRequirementPercent !== null && `${stats.degreeRequirementPercent}% degree requirement`,
     stats.entryEducation && `typical education: ${stats.entryEducation}`,
@@ -68,6 +70,7 @@ export default async function RolePage({ params }: Props) {
   const role = await getPublishedRoleFromParams(params);
   if (!role) notFound();
   const { stats } = role;
+  const pay = payOf(stats);
   const [similarRoles, history, categorySalaries, stateFigures] = await Promise.all([
     getSimilarRoles(role.slug),
     getRoleStatsHistory(role.slug),
@@ -94,6 +97,13 @@ export default async function RolePage({ params }: Props) {
         </ol>
       </nav>
       <h1>{role.title} Average Salaries and Statistics</h1>
+      {/* The figures first: on a phone they are the first screen, before the definition. */}
+      <section aria-labelledby="overview">
+        <h2 id="overview" className="visually-hidden">
+          Overview
+        </h2>
+        <RoleOverview stats={stats} />
+      </section>
       <p className="lede">{role.summary}</p>
       {(role.socCode || role.alternativeTitles.length > 0) && (
         <div className="role-names">
@@ -106,19 +116,15 @@ export default async function RolePage({ params }: Props) {
         </div>
       )}
 
-      <section aria-labelledby="overview">
-        <h2 id="overview">Overview</h2>
-        <RoleOverview stats={stats} />
-      </section>
-
       <section aria-labelledby="average-salary">
-        <h2 id="average-salary">Average Salary</h2>
+        <h2 id="average-salary">{pay.unit === 'hour' ? 'Hourly Wages' : 'Average Salary'}</h2>
         <Paragraphs text={salaryText} />
-        {stats.percentiles && (
+        {pay.percentiles && (
           <SalaryDistributionFigure
-            percentiles={stats.percentiles}
-            averageSalary={stats.averageSalary}
-            currency={stats.currency}
+            percentiles={pay.percentiles}
+            averageSalary={pay.mean}
+            currency={pay.currency}
+            unit={pay.unit}
             caption={
               <ChartCaption title="How pay is spread">
                 <FigureSource stats={stats} figures={['percentiles', 'averageSalary']} />
@@ -173,6 +179,14 @@ export default async function RolePage({ params }: Props) {
               </ChartCaption>
             }
           />
+          {role.socCode && stats.employment !== null && stats.employment !== stats.outlook.startEmployment && (
+            // Two surveys, two counts: a reader seeing both on one page deserves the reason.
+            <p className="provenance">
+              Why two employment figures: the overview’s {formatCount(stats.employment)} is BLS’s Occupational Employment and Wage Statistics count of wage and
+              salary jobs as of {formatAsOf(stats.asOf)}; the projection starts from the Employment Projections’ {formatCount(stats.outlook.startEmployment)} for{' '}
+              {stats.outlook.startYear}, which counts all jobs, the self-employed’s included.
+            </p>
+          )}
         </section>
       )}
 
@@ -211,7 +225,7 @@ export default async function RolePage({ params }: Props) {
               <li key={similar.id}>
                 <Link href={`/roles/${similar.slug}`}>{similar.title}</Link>{' '}
                 <span className="muted">
-                  · {similar.averageSalary === null ? 'no annual wage published' : `${formatAverageSalary(similar.averageSalary, similar.currency)} average`} ·
+                  · {describePayBriefly(payOf({ ...similar, hourlyWages: { mean: similar.hourlyMean, percentiles: null } }))} ·
                 </span>{' '}
                 <Link href={compareHref([role.slug, similar.slug])}>
                   Compare<span className="visually-hidden"> with {similar.title}</span>

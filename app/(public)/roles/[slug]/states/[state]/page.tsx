@@ -21,12 +21,12 @@ import {
   formatJobsPer1000,
   formatLocationQuotient,
   formatPercentile,
-  formatSalary,
   formatVersusNational,
   NOT_PUBLISHED,
 } from '@/lib/format';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
 import { describeEdit, editOf, editsOutsideStateFigures, stateFigureKeys } from '@/lib/provenance';
+import { formatPayMean, formatPayMedian, formatWage, meanLabel, medianLabel, payOf, perUnit, statePayOf, type Pay } from '@/lib/pay';
 import { getRole, getRoleAreaFigures } from '@/lib/cached-public-reads';
 import type { PercentileKey } from '@/lib/role-fields';
 import { slugSchema } from '@/lib/slug';
@@ -50,10 +50,24 @@ async function loadRoleInState(params: Props['params']) {
   return role && figures && here ? { role, figures, here } : null;
 }
 
+/** The state's pay and the nation's, in one unit: annual, or hourly for an occupation BLS publishes only hourly wages for. */
+function paysOf(role: RoleDetail, here: AreaFigures) {
+  const pay = statePayOf(here);
+  const national = payOf(role.stats);
+  return { pay, national: national.unit === pay.unit ? national : null };
+}
+
+/** "+28%" and the like: the state against the nation, where both are known in the same unit. */
+function versusNational(pay: Pay, national: Pay | null) {
+  return pay.mean !== null && national?.mean != null ? formatVersusNational(pay.mean, national.mean) : '';
+}
+
 function headline(role: RoleDetail, here: AreaFigures) {
-  const national = role.stats.averageSalary;
-  const versus = here.averageSalary !== null && national !== null ? `, ${formatVersusNational(here.averageSalary, national)}` : '';
-  return here.averageSalary === null ? `no average salary is published` : `average salary ${formatSalary(here.averageSalary)} a year${versus}`;
+  const { pay, national } = paysOf(role, here);
+  const versus = versusNational(pay, national);
+  if (pay.mean === null) return 'no average salary is published';
+  const what = pay.unit === 'hour' ? 'average hourly wage' : 'average salary';
+  return `${what} ${formatWage(pay.mean, pay.unit)} ${perUnit[pay.unit]}${versus ? `, ${versus}` : ''}`;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -80,7 +94,30 @@ type Row = { label: string; here: string; national: string; difference: string }
 /** The state's figures beside the national ones, each with the difference where both are known. */
 function comparisonRows(role: RoleDetail, here: AreaFigures): Row[] {
   const { stats } = role;
-  const versus = (value: number | null, nationalValue: number | null) => (value !== null && nationalValue !== null ? formatVersusNational(value, nationalValue) : '');
+  const { pay, national } = paysOf(role, here);
+  // In the table the column says what the difference is against: "+28%", not "+28% vs the U.S.".
+  const versus = (value: number | null, nationalValue: number | null) =>
+    value !== null && nationalValue !== null ? formatVersusNational(value, nationalValue).replace(/ vs the U\.S\.$/, '').replace(/^same as the U\.S\.$/, 'same') : '';
+  const employment: Row = {
+    label: 'Employment',
+    here: here.employment === null ? NOT_PUBLISHED : formatCount(here.employment),
+    national: stats.employment === null ? NOT_PUBLISHED : formatCount(stats.employment),
+    difference: '',
+  };
+  if (pay.unit === 'hour') {
+    // BLS's state estimates have the hourly mean and median only.
+    const nationalPay = national ?? payOf(stats);
+    return [
+      { label: meanLabel.hour, here: formatPayMean(pay), national: formatPayMean(nationalPay), difference: versus(pay.mean, nationalPay.unit === 'hour' ? nationalPay.mean : null) },
+      {
+        label: medianLabel.hour,
+        here: formatPayMedian(pay),
+        national: formatPayMedian(nationalPay),
+        difference: pay.median && nationalPay.median && !pay.median.topCoded && !nationalPay.median.topCoded ? versus(pay.median.value, nationalPay.median.value) : '',
+      },
+      employment,
+    ];
+  }
   const percentile = (key: PercentileKey, label: string): Row => ({
     label,
     here: here.percentiles ? formatPercentile(here.percentiles, key) : NOT_PUBLISHED,
@@ -98,7 +135,7 @@ function comparisonRows(role: RoleDetail, here: AreaFigures): Row[] {
     percentile('p25', '25th percentile'),
     percentile('p75', '75th percentile'),
     percentile('p90', '90th percentile'),
-    { label: 'Employment', here: here.employment === null ? NOT_PUBLISHED : formatCount(here.employment), national: stats.employment === null ? NOT_PUBLISHED : formatCount(stats.employment), difference: '' },
+    employment,
   ];
 }
 
@@ -114,8 +151,25 @@ export default async function RoleInStatePage({ params }: Props) {
     .filter((item) => neighbourFips.includes(item.area.fips))
     .sort((a, b) => (b.averageSalary ?? -1) - (a.averageSalary ?? -1) || a.area.name.localeCompare(b.area.name));
   const rows = comparisonRows(role, here);
+  const { pay, national } = paysOf(role, here);
   const jsonLd = {
-    ...buildOccupationJsonLd({ ...role, stats: { ...stats, averageSalary: here.averageSalary, percentiles: here.percentiles, currency: 'USD', asOf: here.asOf, sourceUrl: here.sourceUrl, editedFigures: editsOutsideStateFigures(stats.editedFigures) } }, pageUrl),
+    ...buildOccupationJsonLd(
+      {
+        ...role,
+        stats: {
+          ...stats,
+          averageSalary: here.averageSalary,
+          percentiles: here.percentiles,
+          // The state's hourly mean (BLS's state estimates have no hourly percentiles).
+          hourlyWages: here.hourlyMean === null ? null : { mean: here.hourlyMean, percentiles: null },
+          currency: 'USD',
+          asOf: here.asOf,
+          sourceUrl: here.sourceUrl,
+          editedFigures: editsOutsideStateFigures(stats.editedFigures),
+        },
+      },
+      pageUrl,
+    ),
     name: `${role.title} in ${state.name}`,
     occupationLocation: { '@type': 'State', name: state.name, address: { '@type': 'PostalAddress', addressRegion: state.postalCode, addressCountry: 'US' } },
   };
@@ -149,23 +203,27 @@ export default async function RoleInStatePage({ params }: Props) {
         <div className="headline">
           <dl className="overview">
             <div className="overview__item overview__item--lead">
-              <dt>Average salary in {state.name}</dt>
+              <dt>
+                {meanLabel[pay.unit]} in {state.name}
+              </dt>
               <dd>
-                <span className="overview__value">{formatAverageSalary(here.averageSalary)}</span>
+                <span className="overview__value">{formatPayMean(pay)}</span>
                 <span className="overview__detail">
                   {' '}
-                  {here.averageSalary !== null && stats.averageSalary !== null
-                    ? `a year: ${formatVersusNational(here.averageSalary, stats.averageSalary)} mean (${formatSalary(stats.averageSalary, stats.currency)})`
-                    : 'BLS publishes no annual mean here'}
+                  {pay.mean !== null && national?.mean != null
+                    ? `${perUnit[pay.unit]}: ${formatVersusNational(pay.mean, national.mean)} mean (${formatWage(national.mean, national.unit, national.currency)})`
+                    : pay.mean !== null
+                      ? perUnit[pay.unit]
+                      : 'BLS publishes no mean wage here'}
                 </span>
               </dd>
             </div>
-            {here.percentiles && (
+            {pay.median && (
               <div className="overview__item">
-                <dt>Median salary</dt>
+                <dt>{medianLabel[pay.unit]}</dt>
                 <dd>
-                  <span className="overview__value">{formatPercentile(here.percentiles, 'median')}</span>
-                  <span className="overview__detail"> half earn more, half less</span>
+                  <span className="overview__value">{formatPayMedian(pay)}</span>
+                  <span className="overview__detail"> {perUnit[pay.unit]}; half earn more, half less</span>
                 </dd>
               </div>
             )}
@@ -197,11 +255,11 @@ export default async function RoleInStatePage({ params }: Props) {
                 </dd>
               </div>
             )}
-            {here.hourlyMean !== null && (
+            {pay.unit === 'year' && here.hourlyMean !== null && (
               <div className="overview__item">
                 <dt>Hourly mean</dt>
                 <dd>
-                  <span className="overview__value">${here.hourlyMean.toFixed(2)}</span>
+                  <span className="overview__value">{formatWage(here.hourlyMean, 'hour')}</span>
                   <span className="overview__detail"> an hour</span>
                 </dd>
               </div>
