@@ -28,7 +28,7 @@ async function allPages(query: AdminRoleListQuery) {
 
 describe('the admin roles list', () => {
   test('pages of 50 by title hold every role once, in the database’s title order', async () => {
-    const [{ count }] = await sql<{ count: number }[]>`select count(*)::int as count from roles`;
+    const { count } = (await sql<{ count: number }[]>`select count(*)::int as count from roles`)[0]!;
     const expected = await sql<{ id: number }[]>`select id from roles order by title, id`;
     const { total, pageCount, items } = await allPages({});
     assert.ok(count > ADMIN_ROLES_PAGE_SIZE * 2, 'the catalogue fills several pages');
@@ -47,9 +47,11 @@ describe('the admin roles list', () => {
   });
 
   test('by average salary: the best-paid first (or last), roles without a figure always at the end', async () => {
-    const [{ top, bottom, unknown }] = await sql<{ top: number; bottom: number; unknown: number }[]>`
+    const { top, bottom, unknown } = (
+      await sql<{ top: number; bottom: number; unknown: number }[]>`
       select max(average_salary)::int as top, min(average_salary)::int as bottom, count(*) filter (where average_salary is null)::int as unknown
-      from role_stats`;
+      from role_stats`
+    )[0]!;
     const claims = await editorClaims();
     const highest = await listRolesForAdmin(claims, { sort: 'salary' });
     assert.equal(highest.order, 'desc', 'salary starts with the best-paid');
@@ -76,7 +78,7 @@ describe('the admin roles list', () => {
       byCategory.items.map((item) => item.id),
       expected.map((row) => row.id),
     );
-    const [{ newest }] = await sql<{ newest: number }[]>`select id as newest from roles order by updated_at desc, title, id limit 1`;
+    const { newest } = (await sql<{ newest: number }[]>`select id as newest from roles order by updated_at desc, title, id limit 1`)[0]!;
     assert.equal((await listRolesForAdmin(claims, { sort: 'updated' })).items[0]!.id, newest);
   });
 
