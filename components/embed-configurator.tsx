@@ -7,7 +7,6 @@
 import type { RoleDetail } from '@/db/role-reads';
 import { embedQuery, type EmbedChoice } from '@/lib/api/embed-options';
 import { badgeMarkdown, badgeSnippet, iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
-import { formatCount } from '@/lib/format';
 import { CopyField } from './copy-field';
 
 const themes = [
@@ -59,7 +58,9 @@ export function EmbedConfigurator({ siteUrl, role, choices, choice }: Props) {
           />
           <datalist id="card-role-suggestions">
             {choices.map(({ slug, title }) => (
-              <option key={slug} value={title} />
+              <option key={slug} value={title}>
+                {title}
+              </option>
             ))}
           </datalist>
           <p id="card-role-hint" className="hint">
@@ -111,7 +112,7 @@ export function EmbedConfigurator({ siteUrl, role, choices, choice }: Props) {
         ) : choices.length > 1 ? (
           <div className="notice" role="status">
             <p>
-              {formatCount(choices.length)} roles match “{roleName}”. Pick one to build its card:
+              Several roles match “{roleName}”. Pick one to build its card:
             </p>
             <ul className="configurator__choices" aria-label={`Roles matching “${roleName}”`}>
               {choices.map(({ slug, title }) => (

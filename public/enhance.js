@@ -53,6 +53,7 @@
             ...items.map((item) => {
               const option = document.createElement('option');
               option.value = item.title;
+              option.textContent = item.title;
               return option;
             }),
           );

@@ -63,7 +63,7 @@ function SortHeader({ column, list, filter, className }: { column: AdminRoleSort
       <Link href={listHref({ ...filter, sort: column, order: nextOrder })} className="sort-link">
         {sortLabels[column].label}
         <span className="visually-hidden">, sort {sortLabels[column][nextOrder]}</span>
-        {current && <span aria-hidden="true">{list.order === 'asc' ? ' ▲' : ' ▼'}</span>}
+        {current && <span aria-hidden="true">{list.order === 'asc' ? '\u00a0▲' : '\u00a0▼'}</span>}
       </Link>
     </th>
   );

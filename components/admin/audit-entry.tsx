@@ -88,7 +88,7 @@ export function AuditEntry({ entry }: { entry: AuditEntryView }) {
       </h2>
       <p className="audit-entry__meta">
         <EditTime at={entry.createdAt} /> by {entry.actor ? entry.actor.name : 'the system'}{' '}
-        <code className="audit-entry__code">{entry.action}</code>
+        {!run && <code className="audit-entry__code">{entry.action}</code>}
       </p>
       {run ? (
         <ImportRunRoles entryId={entry.id} run={run} />
