@@ -64,7 +64,7 @@ test.describe('the admin roles list', () => {
   });
 
   test('column headers sort: by average salary the top-paid first, then the lowest; bad parameters are named, not a 500', async ({ page }) => {
-    await signIn(page, testUsers.editor);
+    await signIn(page, testUsers.secondEditor);
     await page.goto('/admin?q=workers');
     await header(page, 'Average salary').getByRole('link').click();
     await expect(page).toHaveURL(/\/admin\?q=workers&sort=salary$/);

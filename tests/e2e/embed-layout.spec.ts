@@ -158,7 +158,7 @@ test.describe('the developers page’s card builder', () => {
     await page.goto('/developers');
     const role = page.getByRole('combobox', { name: 'Role', exact: true });
     await role.fill('electrician');
-    await expect(page.getByRole('option', { name: 'Electricians', includeHidden: true })).toBeAttached();
+    await expect(page.getByRole('option', { name: 'Electricians', exact: true, includeHidden: true })).toBeAttached();
     // Still the card it started with: typing alone changes nothing.
     await expect(page).toHaveURL(/\/developers$/);
     expect(await page.getByLabel('HTML for your page').inputValue()).toContain('/embed/software-developers"');
