@@ -1,9 +1,10 @@
 // "Embed or share", folded away at the end of a role page: the page's address with copy and print
-// buttons (which appear only where JavaScript runs), and the iframe and badge snippets with a
-// preview of each. A plain <details>, so it opens without JavaScript too.
+// buttons, and the iframe and badge snippets with a preview and a copy button each (the buttons
+// appear only where JavaScript runs). A plain <details>, so it opens without JavaScript too.
 import { badgeOf, badgeWidth } from '@/lib/api/badge';
 import { cardTitleOf, type CardRole } from '@/lib/api/card-role';
 import { badgeSnippet, iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
+import { CopyField } from './copy-field';
 import { CopyButton, PrintButton } from './enhanced-buttons';
 
 /** For a role, or a role in a state (its card and badge show the state's figures). */
@@ -38,8 +39,7 @@ export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: CardRole })
         </p>
         <div className="embed-box__grid">
           <div>
-            <label htmlFor="embed-iframe">Card (iframe)</label>
-            <textarea id="embed-iframe" readOnly rows={4} value={iframe} />
+            <CopyField id="embed-iframe" label="Card (iframe)" value={iframe} rows={4} button="Copy card HTML" copied="Card HTML copied" />
             <iframe
               src={widgetUrl('', role.slug, undefined, state)}
               title={`Preview: ${title} salary statistics card`}
@@ -50,8 +50,7 @@ export function EmbedBox({ siteUrl, role }: { siteUrl: string; role: CardRole })
             />
           </div>
           <div>
-            <label htmlFor="embed-badge">Badge</label>
-            <textarea id="embed-badge" readOnly rows={3} value={badge} />
+            <CopyField id="embed-badge" label="Badge" value={badge} rows={3} button="Copy badge HTML" copied="Badge HTML copied" />
             {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by our own API, shown as embedders will see it */}
             <img src={`${siteUrl}/api/v1/roles/${role.slug}/badge.svg${badgeQuery}`} alt={`${title} average salary badge`} width={badgeWidth(badgeOf(role, 'salary'))} height={20} />
           </div>

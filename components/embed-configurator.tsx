@@ -1,10 +1,13 @@
 // The developers page's card builder: a plain GET form (role, theme, size, locale) that answers
-// with the snippet for exactly that card, a live preview of it and its oEmbed address. It works
-// without JavaScript; the copy buttons appear where a script can copy.
+// with the snippets for exactly that card, a live preview of it and its oEmbed address. The role is
+// typed as a title: a name that could mean several roles offers them to pick from, and one that
+// means none says so; either way no snippet is shown for a role nobody picked. It works without
+// JavaScript; with it (public/enhance.js) the title box suggests roles as you type and a pick
+// builds its card, and copy buttons appear beside the snippets.
 import type { RoleDetail } from '@/db/role-reads';
-import type { EmbedChoice } from '@/lib/api/embed-options';
-import { iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
-import { CopyButton } from './enhanced-buttons';
+import { embedQuery, type EmbedChoice } from '@/lib/api/embed-options';
+import { badgeMarkdown, badgeSnippet, iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
+import { CopyField } from './copy-field';
 
 const themes = [
   { value: 'light', label: 'Light' },
@@ -24,28 +27,44 @@ const defaultLabels = { theme: 'light', compact: 'the full card', locale: 'Engli
 
 type Props = {
   siteUrl: string;
-  /** The role shown: the one asked for, or the example when none (or an unknown one) was. */
-  role: RoleDetail;
+  /** The role whose card is built: the one asked for, or the example when none was; null when the name asked for means none or several. */
+  role: RoleDetail | null;
+  /** The roles the name asked for could mean, when it could mean several. */
+  choices: { slug: string; title: string }[];
   choice: EmbedChoice;
-  /** The role asked for, when no published role has it. */
-  unknownRole: string | undefined;
 };
 
-export function EmbedConfigurator({ siteUrl, role, choice, unknownRole }: Props) {
-  const { options } = choice;
-  const snippet = iframeSnippet(siteUrl, role, options);
-  const size = iframeSize(role, options);
-  const oembedUrl = `${siteUrl}/api/oembed?url=${encodeURIComponent(`${siteUrl}/roles/${role.slug}`)}`;
+export function EmbedConfigurator({ siteUrl, role, choices, choice }: Props) {
+  const { options, roleName } = choice;
   // A locale from the address that is not in the list is offered too, so the form shows what the card uses.
   const localeChoices = locales.some(({ value }) => value === options.locale) ? locales : [...locales, { value: options.locale, label: options.locale }];
+  const optionQuery = embedQuery(options).slice(1);
+  const choiceHref = (slug: string) => `/developers?role=${slug}${optionQuery ? `&${optionQuery}` : ''}#widget`;
   return (
     <div className="configurator">
       <form method="get" action="/developers#widget" className="configurator__form" aria-label="Build a card">
         <div className="field">
           <label htmlFor="card-role">Role</label>
-          <input id="card-role" name="role" defaultValue={role.slug} aria-describedby="card-role-hint" autoComplete="off" spellCheck={false} />
+          <input
+            id="card-role"
+            name="role"
+            type="text"
+            list="card-role-suggestions"
+            data-suggest="card-role-suggestions"
+            defaultValue={role?.title ?? roleName ?? ''}
+            aria-describedby="card-role-hint"
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <datalist id="card-role-suggestions">
+            {choices.map(({ slug, title }) => (
+              <option key={slug} value={title}>
+                {title}
+              </option>
+            ))}
+          </datalist>
           <p id="card-role-hint" className="hint">
-            The address of its page or its slug, e.g. <code>software-developers</code>.
+            A job title, e.g. <i>Registered Nurses</i>, or the address of its page.
           </p>
         </div>
         <fieldset className="field">
@@ -79,43 +98,60 @@ export function EmbedConfigurator({ siteUrl, role, choice, unknownRole }: Props)
       </form>
 
       <div className="configurator__result">
-        {(unknownRole || choice.ignored.length > 0) && (
+        {choice.ignored.length > 0 && (
           <div className="notice" role="status">
-            {unknownRole && <p>No published role has the slug “{unknownRole}”, so this shows {role.title}.</p>}
             {choice.ignored.map(({ name, value, reason }) => (
               <p key={name}>
-                “{value}” {reason}, so {name === 'role' ? `this shows ${role.title}` : `the card uses the default (${defaultLabels[name as keyof typeof defaultLabels]})`}.
+                “{value}” {reason}, so {name === 'role' ? 'no card is shown' : `the card uses the default (${defaultLabels[name as keyof typeof defaultLabels]})`}.
               </p>
             ))}
           </div>
         )}
-        <h3 id="card-preview-heading">Preview</h3>
-        <iframe
-          src={widgetUrl('', role.slug, options)}
-          title={`Preview: ${role.title} salary statistics card`}
-          width={size.width}
-          height={size.height}
-          className="configurator__preview"
-        />
-        <CopyField id="card-snippet" label="HTML for your page" value={snippet} rows={4} button="Copy HTML" copied="HTML copied" />
-        <CopyField id="card-oembed" label="oEmbed address" value={oembedUrl} button="Copy address" copied="Address copied" />
+        {role ? (
+          <RoleCard siteUrl={siteUrl} role={role} choice={choice} />
+        ) : choices.length > 1 ? (
+          <div className="notice" role="status">
+            <p>
+              Several roles match “{roleName}”. Pick one to build its card:
+            </p>
+            <ul className="configurator__choices" aria-label={`Roles matching “${roleName}”`}>
+              {choices.map(({ slug, title }) => (
+                <li key={slug}>
+                  <a href={choiceHref(slug)}>{title}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          roleName !== undefined && (
+            <p className="notice" role="status">
+              No role matches “{roleName}”, so there is no card to show. Try another title, or part of one, such as “nurse”.
+            </p>
+          )
+        )}
       </div>
     </div>
   );
 }
 
-/** A read-only value to copy: a textarea when it has `rows`, else one line, with its copy button and status. */
-function CopyField({ id, label, value, rows, button, copied }: { id: string; label: string; value: string; rows?: number; button: string; copied: string }) {
+/** The chosen role's preview and every snippet for it, each with its copy button. */
+function RoleCard({ siteUrl, role, choice: { options } }: { siteUrl: string; role: RoleDetail; choice: EmbedChoice }) {
+  const size = iframeSize(role, options);
+  const oembedUrl = `${siteUrl}/api/oembed?url=${encodeURIComponent(`${siteUrl}/roles/${role.slug}`)}`;
   return (
-    <div className="copy-field">
-      <label htmlFor={id}>{label}</label>
-      {rows ? <textarea id={id} readOnly rows={rows} value={value} /> : <input id={id} readOnly value={value} />}
-      <div className="copy-field__actions">
-        <CopyButton target={id} status={`${id}-status`} copied={copied}>
-          {button}
-        </CopyButton>
-        <span id={`${id}-status`} role="status" />
-      </div>
-    </div>
+    <>
+      <h3 id="card-preview-heading">Preview: {role.title}</h3>
+      <iframe
+        src={widgetUrl('', role.slug, options)}
+        title={`Preview: ${role.title} salary statistics card`}
+        width={size.width}
+        height={size.height}
+        className="configurator__preview"
+      />
+      <CopyField id="card-snippet" label="HTML for your page" value={iframeSnippet(siteUrl, role, options)} rows={4} button="Copy HTML" copied="HTML copied" />
+      <CopyField id="card-badge" label="Badge (HTML)" value={badgeSnippet(siteUrl, role)} rows={3} button="Copy badge HTML" copied="Badge HTML copied" />
+      <CopyField id="card-badge-markdown" label="Badge (Markdown, for a README)" value={badgeMarkdown(siteUrl, role)} rows={2} button="Copy Markdown" copied="Markdown copied" />
+      <CopyField id="card-oembed" label="oEmbed address" value={oembedUrl} button="Copy address" copied="Address copied" />
+    </>
   );
 }

@@ -2,6 +2,7 @@
 // so a change without its audit row (or the reverse) cannot exist. Not server-only: it writes on
 // the caller's transaction, and the catalogue import also runs from the command line.
 import type { Database } from './connection';
+import type { AuditAction } from '@/lib/audit-actions';
 import { auditLog } from './schema';
 
 /** A transaction handle from `database().transaction(...)`. */
@@ -10,8 +11,8 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type AuditEntry = {
   /** The signed-in user who made the change; null for a command-line import (`npm run data:import`). */
   actorId: number | null;
-  /** Verb-noun, e.g. "role.update", "role.archive", "role.revert", "role.import", "user.create", "user.disable". */
-  action: string;
+  /** Entity and verb, e.g. "role.update", "role.import", "user.disable": lib/audit-actions.ts lists them all. */
+  action: AuditAction;
   entityType: 'role' | 'user';
   /** The role's or user's id, as text (ids survive slug and email changes). */
   entityId: string;

@@ -56,11 +56,29 @@ export type RoleMutationResult =
   | { status: 'not-found' }
   | RoleConflict;
 
-const ADMIN_LIST_LIMIT = 100;
-
 // ---- Reads -------------------------------------------------------------------------------------
 
 export type AdminRoleFilter = { q?: string; status?: RoleStatus; category?: string };
+
+/** The orders of the admin roles list, each with the direction it starts in (the best-paid and the newest first). */
+export const adminRoleSorts = {
+  title: { firstOrder: 'asc' },
+  category: { firstOrder: 'asc' },
+  salary: { firstOrder: 'desc' },
+  updated: { firstOrder: 'desc' },
+} as const satisfies Record<string, { firstOrder: SortOrder }>;
+
+export type AdminRoleSort = keyof typeof adminRoleSorts;
+export type SortOrder = 'asc' | 'desc';
+
+export const ADMIN_ROLES_PAGE_SIZE = 50;
+
+export type AdminRoleListQuery = AdminRoleFilter & {
+  sort?: AdminRoleSort;
+  order?: SortOrder;
+  /** From 1; a page past the last one is empty (the page says so). */
+  page?: number;
+};
 
 export type AdminRoleListItem = {
   id: number;
@@ -77,16 +95,47 @@ export type AdminRoleListItem = {
   lastEdit: LastEdit;
 };
 
-/** Roles for the admin table, archived ones included, by title; at most 100 at a time. */
-export async function listRolesForAdmin(claims: unknown, filter: AdminRoleFilter = {}) {
+export type AdminRoleList = {
+  items: AdminRoleListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** At least 1, so "page 1 of 1" reads right when nothing matches. */
+  pageCount: number;
+  sort: AdminRoleSort;
+  order: SortOrder;
+};
+
+function adminRoleOrder(sort: AdminRoleSort, order: SortOrder): SQL[] {
+  const direction = order === 'asc' ? asc : desc;
+  // Ties (and roles without a figure, always last) fall back to the title, then the id, so
+  // every page is stable and no role shows on two pages.
+  const byTitle = [asc(roles.title), asc(roles.id)];
+  switch (sort) {
+    case 'title':
+      return [direction(roles.title), direction(roles.id)];
+    case 'category':
+      return [direction(categories.name), ...byTitle];
+    case 'salary':
+      return [sql`${roleStats.averageSalary} ${sql.raw(order)} nulls last`, ...byTitle];
+    case 'updated':
+      return [direction(roles.updatedAt), ...byTitle];
+  }
+}
+
+/** Roles for the admin table, archived ones included, a page at a time, in the order asked for (by title unless told). */
+export async function listRolesForAdmin(claims: unknown, query: AdminRoleListQuery = {}): Promise<AdminRoleList> {
   await requireUser(claims, 'editor');
+  const sort = query.sort ?? 'title';
+  const order = query.order ?? adminRoleSorts[sort].firstOrder;
+  const page = Math.max(1, Math.trunc(query.page ?? 1) || 1);
   const conditions: SQL[] = [];
-  if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(or(ilike(roles.title, pattern), ilike(roles.slug, pattern))!);
   }
-  if (filter.status) conditions.push(eq(roles.status, filter.status));
-  if (filter.category) conditions.push(eq(roles.categorySlug, filter.category));
+  if (query.status) conditions.push(eq(roles.status, query.status));
+  if (query.category) conditions.push(eq(roles.categorySlug, query.category));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const [rows, [counted]] = await Promise.all([
     database()
@@ -109,12 +158,14 @@ export async function listRolesForAdmin(claims: unknown, filter: AdminRoleFilter
       .innerJoin(roleStats, eq(roleStats.roleId, roles.id))
       .innerJoin(categories, eq(categories.slug, roles.categorySlug))
       .where(where)
-      .orderBy(asc(roles.title), asc(roles.id))
-      .limit(ADMIN_LIST_LIMIT),
+      .orderBy(...adminRoleOrder(sort, order))
+      .limit(ADMIN_ROLES_PAGE_SIZE)
+      .offset((page - 1) * ADMIN_ROLES_PAGE_SIZE),
     database().select({ total: sql<number>`count(*)::int` }).from(roles).where(where),
   ]);
   const items: AdminRoleListItem[] = rows.map(({ updatedAt, lastEdit, ...row }) => ({ ...row, lastEdit: toLastEdit(lastEdit, updatedAt) }));
-  return { items, total: counted?.total ?? 0, limit: ADMIN_LIST_LIMIT };
+  const total = counted?.total ?? 0;
+  return { items, total, page, pageSize: ADMIN_ROLES_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / ADMIN_ROLES_PAGE_SIZE)), sort, order };
 }
 
 async function selectRoleForEdit(db: Transaction | ReturnType<typeof database>, where: SQL) {

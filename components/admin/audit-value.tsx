@@ -1,8 +1,8 @@
 // One recorded value of the audit log, formatted for people: figures with separators, dates
 // spelled out, lists as lists. Everything is rendered as React text, so HTML or script typed
 // into a role shows as the characters it is and never runs.
-import { formatCount, formatDate, formatPercent } from '@/lib/format';
-import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
+import { formatCount, formatDate } from '@/lib/format';
+import { percentileLabels, roleFieldLabels } from '@/lib/role-fields';
 
 const fieldLabels: Record<string, string> = {
   ...roleFieldLabels,
@@ -28,7 +28,31 @@ export function byFormOrder(first: { field: string }, second: { field: string })
   return rank(first.field) - rank(second.field) || first.field.localeCompare(second.field);
 }
 
-const amountFields = new Set(['averageSalary', 'jobOpenings']);
+/** Labels of the fields inside a recorded figure (hourly wages, the outlook, an edited figure's note). */
+const partLabels: Record<string, string> = {
+  mean: 'Mean',
+  ...percentileLabels,
+  topCoded: 'Top-coded percentiles',
+  startYear: 'Start year',
+  endYear: 'End year',
+  startEmployment: 'Employment at the start',
+  endEmployment: 'Employment at the end',
+  changePercent: 'Change',
+  editedAt: 'Edited',
+  note: 'Note',
+};
+const partOrder = Object.keys(partLabels);
+
+/**
+ * Every number in one format, as the rest of the site writes it: "45,840", "16.06" for an hourly
+ * amount, "15.8%" for a percentage; years stay "2034".
+ */
+export function formatAuditNumber(field: string, value: number) {
+  if (/Year$/.test(field)) return String(value);
+  if (/Percent$/.test(field)) return new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+  if (Number.isInteger(value)) return formatCount(value);
+  return new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -39,25 +63,29 @@ function isStep(value: unknown): value is { heading: unknown; body: unknown } {
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoTime = /^\d{4}-\d{2}-\d{2}T/;
 
 export function AuditValue({ field, value }: { field: string; value: unknown }) {
   if (value === null || value === undefined || value === '') return <span className="muted">(empty)</span>;
   if (typeof value === 'boolean') return <>{value ? 'Yes' : 'No'}</>;
-  if (typeof value === 'number') {
-    if (field === 'degreeRequirementPercent') return <>{formatPercent(value)}</>;
-    return <>{amountFields.has(field) ? formatCount(value) : String(value)}</>;
-  }
+  if (typeof value === 'number') return <>{formatAuditNumber(field, value)}</>;
   if (typeof value === 'string') {
-    if (field === 'asOf' && isoDate.test(value)) return <>{formatDate(value)}</>;
+    if ((field === 'asOf' || field === 'editedAt') && (isoDate.test(value) || isoTime.test(value))) return <>{formatDate(value.slice(0, 10))}</>;
     return <span className="audit-value__text">{value}</span>;
   }
-  if (field === 'percentiles' && isRecord(value)) {
+  if (isRecord(value)) {
+    // Parts in the order people read them (jsonb keeps no key order); a nested record's keys are
+    // field names (edited figures) or parts (percentiles, hourly wages, the outlook).
+    const rank = (key: string) => (partOrder.includes(key) ? partOrder.indexOf(key) : partOrder.length);
+    const keys = Object.keys(value).sort((first, second) => rank(first) - rank(second) || first.localeCompare(second));
     return (
       <dl className="audit-value__pairs">
-        {percentileKeys.map((key) => (
+        {keys.map((key) => (
           <div key={key}>
-            <dt>{percentileLabels[key]}</dt>
-            <dd>{typeof value[key] === 'number' ? formatCount(value[key]) : String(value[key] ?? '')}</dd>
+            <dt>{partLabels[key] ?? auditFieldLabel(key)}</dt>
+            <dd>
+              <AuditValue field={key} value={value[key]} />
+            </dd>
           </div>
         ))}
       </dl>
@@ -73,7 +101,7 @@ export function AuditValue({ field, value }: { field: string; value: unknown }) 
                 <strong>{String(item.heading)}</strong>: {String(item.body)}
               </>
             ) : (
-              item
+              field === 'topCoded' && Object.hasOwn(percentileLabels, item) ? percentileLabels[item as keyof typeof percentileLabels] : item
             )}
           </li>
         ))}

@@ -1,7 +1,7 @@
 // Options of the embed widget and the badge, from the query string. Bad values fall back to
 // the defaults rather than failing: an embed on someone else's page should always render.
 import { z } from 'zod';
-import { slugSchema } from '@/lib/slug';
+import { MAX_QUERY_LENGTH } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
 
 /** A BCP 47 tag that Intl can format numbers for. */
@@ -61,15 +61,24 @@ export function embedQuery({ theme, compact, locale }: EmbedOptions, state?: UsS
   return text ? `?${text}` : '';
 }
 
-/** A role named by its slug or by the address of its page ("https://…/roles/software-developers"). */
-const roleReferenceSchema = z
+/**
+ * The role a reader typed into the card builder: a title or part of one ("electrician"), a slug, or
+ * the address of its page ("https://…/roles/software-developers", read as its slug).
+ */
+const roleNameSchema = z
   .string()
   .trim()
-  .max(300, 'Give a role’s slug or the address of its page')
+  .min(1)
+  .max(300)
   .transform((text) => /\/roles\/([^/?#]+)\/?(?:[?#].*)?$/.exec(text)?.[1] ?? text)
-  .pipe(slugSchema);
+  .pipe(z.string().max(MAX_QUERY_LENGTH));
 
-export type EmbedChoice = { role: string | undefined; options: EmbedOptions; ignored: { name: string; value: string; reason: string }[] };
+export type EmbedChoice = {
+  /** The role as typed (a page address read as its slug); undefined when none was. */
+  roleName: string | undefined;
+  options: EmbedOptions;
+  ignored: { name: string; value: string; reason: string }[];
+};
 
 const optionReasons = {
   theme: 'is not a theme (light, dark or auto)',
@@ -97,7 +106,7 @@ export function parseEmbedChoice(params: Record<string, string | string[] | unde
     else ignored.push({ name, value, reason: optionReasons[name] });
   }
   const roleText = first('role');
-  const role = roleText === undefined ? undefined : roleReferenceSchema.safeParse(roleText);
-  if (role && !role.success) ignored.push({ name: 'role', value: roleText!, reason: 'is not a role’s slug or page address' });
-  return { role: role?.success ? role.data : undefined, options, ignored };
+  const role = roleText === undefined ? undefined : roleNameSchema.safeParse(roleText);
+  if (role && !role.success) ignored.push({ name: 'role', value: `${roleText!.slice(0, 40)}…`, reason: 'is too long for a role’s title or address' });
+  return { roleName: role?.success ? role.data : undefined, options, ignored };
 }

@@ -38,3 +38,8 @@ export function badgeSnippet(siteUrl: string, role: { slug: string; title: strin
   const title = state ? `${role.title} in ${state.name}` : role.title;
   return `<a href="${escapeHtml(page)}"><img src="${escapeHtml(badge)}" alt="${escapeHtml(`${title} average salary on Roleboard`)}"></a>`;
 }
+
+/** The badge for a README: Markdown linking to the role's page. */
+export function badgeMarkdown(siteUrl: string, role: { slug: string; title: string }) {
+  return `[![${role.title.replace(/[[\]]/g, '')} average salary](${siteUrl}/api/v1/roles/${role.slug}/badge.svg)](${siteUrl}/roles/${role.slug})`;
+}

@@ -111,7 +111,7 @@ test.describe('the developers page’s card builder', () => {
     const page = await context.newPage();
     try {
       await page.goto('/developers');
-      await page.getByRole('textbox', { name: 'Role', exact: true }).fill('http://localhost/roles/software-developers');
+      await page.getByRole('combobox', { name: 'Role', exact: true }).fill('http://localhost/roles/software-developers');
       await page.getByRole('radio', { name: 'Dark' }).check();
       await page.getByRole('radio', { name: /Compact/ }).check();
       await page.getByLabel('Language and number format').selectOption('de-DE');
@@ -124,23 +124,74 @@ test.describe('the developers page’s card builder', () => {
       await expect(preview.getByRole('definition')).toHaveText(['144.570 $']);
       // The form shows what it built.
       await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
-      await expect(page.getByRole('textbox', { name: 'Role', exact: true })).toHaveValue('software-developers');
+      await expect(page.getByRole('combobox', { name: 'Role', exact: true })).toHaveValue('Software Developers');
     } finally {
       await context.close();
     }
   });
 
-  test('names what it ignored and still shows a card', async ({ page }) => {
-    const response = await page.goto('/developers?role=no-such-role&theme=neon&compact=maybe&locale=%3Cx%3E');
-    expect(response?.status()).toBe(200);
-    const notice = page.getByRole('status').filter({ hasText: 'No published role' });
-    await expect(notice).toContainText('No published role has the slug “no-such-role”, so this shows Backend Software Engineer.');
-    await expect(notice).toContainText('“neon” is not a theme (light, dark or auto), so the card uses the default (light).');
-    await expect(notice).toContainText('“maybe” is not a size');
-    await expect(notice).toContainText('“<x>” is not a locale');
+  test('starts from a real occupation, with a copy button on each snippet', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/developers');
+    await expect(page.getByRole('combobox', { name: 'Role', exact: true })).toHaveValue('Software Developers');
+    await expect(page.getByRole('heading', { name: 'Preview: Software Developers' })).toBeVisible();
+    const snippet = await page.getByLabel('HTML for your page').inputValue();
+    expect(snippet).toContain('/embed/software-developers"');
+    await page.getByRole('button', { name: 'Copy HTML' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'HTML copied' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    for (const [button, copied, field] of [
+      ['Copy badge HTML', 'Badge HTML copied', 'Badge (HTML)'],
+      ['Copy Markdown', 'Markdown copied', 'Badge (Markdown, for a README)'],
+      ['Copy address', 'Address copied', 'oEmbed address'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).click();
+      await expect(page.getByRole('status').filter({ hasText: copied })).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.getByLabel(field, { exact: true }).inputValue());
+    }
+    // The seed role stays one to pick.
+    await page.goto('/developers?role=backend-software-engineer');
     expect(await page.getByLabel('HTML for your page').inputValue()).toContain('/embed/backend-software-engineer"');
+  });
 
-    await page.goto('/developers?role=Not%20a%20slug!');
-    await expect(page.getByText('“Not a slug!” is not a role’s slug or page address, so this shows Backend Software Engineer.')).toBeVisible();
+  test('a title as typed suggests roles and changes the card only when one is picked', async ({ page }) => {
+    await page.goto('/developers');
+    const role = page.getByRole('combobox', { name: 'Role', exact: true });
+    await role.fill('electrician');
+    await expect(page.getByRole('option', { name: 'Electricians', exact: true, includeHidden: true })).toBeAttached();
+    // Still the card it started with: typing alone changes nothing.
+    await expect(page).toHaveURL(/\/developers$/);
+    expect(await page.getByLabel('HTML for your page').inputValue()).toContain('/embed/software-developers"');
+    await role.fill('Electricians');
+    await expect(page).toHaveURL(/role=Electricians/);
+    await expect(page.getByRole('heading', { name: 'Preview: Electricians' })).toBeVisible();
+    expect(await page.getByLabel('HTML for your page').inputValue()).toContain('/embed/electricians"');
+  });
+
+  test('without JavaScript, a name that fits several roles offers them and one that fits none shows no card', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto('/developers?role=electrician&theme=dark');
+      const choices = page.getByRole('list', { name: 'Roles matching “electrician”' });
+      await expect(choices.getByRole('link', { name: 'Electricians', exact: true })).toBeVisible();
+      await expect(page.getByLabel('HTML for your page')).toHaveCount(0);
+      await choices.getByRole('link', { name: 'Electricians', exact: true }).click();
+      await expect(page).toHaveURL(/role=electricians&theme=dark#widget$/);
+      expect(await page.getByLabel('HTML for your page').inputValue()).toContain('/embed/electricians?theme=dark"');
+
+      const response = await page.goto('/developers?role=zzyzx-qwerty&theme=neon&compact=maybe&locale=%3Cx%3E');
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole('status').filter({ hasText: 'No role matches' })).toHaveText('No role matches “zzyzx-qwerty”, so there is no card to show. Try another title, or part of one, such as “nurse”.');
+      await expect(page.getByLabel('HTML for your page')).toHaveCount(0);
+      await expect(page.getByTitle(/^Preview:/)).toHaveCount(0);
+      const notice = page.getByRole('status').filter({ hasText: 'is not a theme' });
+      await expect(notice).toContainText('“neon” is not a theme (light, dark or auto), so the card uses the default (light).');
+      await expect(notice).toContainText('“maybe” is not a size');
+      await expect(notice).toContainText('“<x>” is not a locale');
+      await expect(page.getByRole('combobox', { name: 'Role', exact: true })).toHaveValue('zzyzx-qwerty');
+    } finally {
+      await context.close();
+    }
   });
 });

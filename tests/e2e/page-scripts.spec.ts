@@ -35,6 +35,16 @@ test('the role page still carries its JSON-LD and works with JavaScript', async 
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/roles\/software-developers$/);
+  // Each snippet of the embed box has its own copy button.
+  for (const [button, copied, field] of [
+    ['Copy card HTML', 'Card HTML copied', 'Card (iframe)'],
+    ['Copy badge HTML', 'Badge HTML copied', 'Badge'],
+  ] as const) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByRole('status').filter({ hasText: copied })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.getByLabel(field, { exact: true }).inputValue());
+  }
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/api/v1/roles/software-developers/badge.svg');
 });
 
 test('the listing may be kept by the browser and is answered 304 when unchanged', async ({ request }) => {

@@ -7,7 +7,7 @@ import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
 import { educationLevels } from '@/lib/education';
 import { env } from '@/lib/env';
-import { getRole } from '@/lib/cached-public-reads';
+import { findRolesNamed, getRole } from '@/lib/cached-public-reads';
 
 export const metadata: Metadata = {
   title: 'Developers: API, widget, oEmbed and badge',
@@ -15,7 +15,21 @@ export const metadata: Metadata = {
   alternates: { canonical: '/developers' },
 };
 
-const example = { slug: 'backend-software-engineer', title: 'Backend Software Engineer' };
+/** The role the examples and the card builder start from: a real, popular occupation. */
+const example = { slug: 'software-developers', title: 'Software Developers' };
+/** Shown should the example ever be unpublished. */
+const fallbackExample = 'backend-software-engineer';
+/** How many roles a name that could mean several offers to pick from. */
+const MAX_CHOICES = 8;
+
+/** The card builder's role: the example when none was asked for; the one role a name means; else what it could mean. */
+async function chooseRole(roleName: string | undefined) {
+  if (roleName === undefined) return { role: (await getRole(example.slug)) ?? (await getRole(fallbackExample)), choices: [] };
+  const choices = await findRolesNamed(roleName, { excluded: [], limit: MAX_CHOICES });
+  // A title picked from the suggestions is that role, even when other titles contain it.
+  const picked = choices.length === 1 ? choices[0] : choices.find((option) => option.title.toLowerCase() === roleName.toLowerCase());
+  return picked ? { role: await getRole(picked.slug), choices: [] } : { role: null, choices };
+}
 
 function Code({ children }: { children: string }) {
   return (
@@ -46,8 +60,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function DevelopersPage({ searchParams }: Props) {
   const site = env.SITE_URL();
   const choice = parseEmbedChoice(await searchParams);
-  const askedFor = choice.role ? await getRole(choice.role) : null;
-  const shownRole = askedFor ?? (await getRole(example.slug));
+  const { role, choices } = await chooseRole(choice.roleName);
   const roleUrl = `${site}/roles/${example.slug}`;
   return (
     <article className="prose">
@@ -62,8 +75,7 @@ export default async function DevelopersPage({ searchParams }: Props) {
           One line of HTML. The card is plain HTML and CSS (no JavaScript, no trackers, under 10 kB) and always shows the
           current numbers.
         </p>
-        {/* The example is the seed role; should it ever be unpublished, the page still explains the options. */}
-        {shownRole && <EmbedConfigurator siteUrl={site} role={shownRole} choice={choice} unknownRole={choice.role && !askedFor ? choice.role : undefined} />}
+        <EmbedConfigurator siteUrl={site} role={role} choices={choices} choice={choice} />
         <p>
           Options go in the card’s URL: <code>theme=light|dark|auto</code>, <code>compact=1</code> for the average salary alone,
           and <code>locale</code> (for example <code>de-DE</code>) for the language (English, German, French or Spanish) and the

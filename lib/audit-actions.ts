@@ -1,0 +1,24 @@
+// Every action the audit log records, with what it is called on the page: the one list of them.
+// The code is what is stored (verb-noun, the entity first); the label is what people read.
+
+export const auditActionLabels = {
+  'role.create': 'Created role',
+  'role.update': 'Edited role',
+  'role.archive': 'Archived role',
+  'role.restore': 'Restored role',
+  'role.revert': 'Reverted role figures',
+  'role.import': 'Imported role',
+  'user.create': 'Created user',
+  'user.role': 'Changed user role',
+  'user.disable': 'Disabled user',
+  'user.enable': 'Enabled user',
+  'user.password': 'Reset password',
+  'user.sign-out-everywhere': 'Signed user out everywhere',
+} as const;
+
+export type AuditAction = keyof typeof auditActionLabels;
+
+/** The label of a stored action; a code this version does not know (an older or newer one) is shown as it is. */
+export function auditActionLabel(action: string) {
+  return Object.hasOwn(auditActionLabels, action) ? auditActionLabels[action as AuditAction] : action;
+}
