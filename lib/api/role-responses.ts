@@ -122,7 +122,7 @@ export function toApiRoleAreas(slug: string, figures: AreaFigures[]): z.infer<ty
 
 /** Parses GET /api/v1/roles's query (and a state's listing's): the search and page size, or every invalid parameter. */
 export function parseApiListParams(searchParams: URLSearchParams):
-  | { ok: true; search: RoleSearch; limit: number; placeFromText: PlaceFromText | null }
+  | { ok: true; search: RoleSearch; limit: number; placeFromText?: PlaceFromText }
   | { ok: false; invalidParams: InvalidParam[] } {
   const invalidParams: InvalidParam[] = [];
   const values: Record<string, unknown> = {};
@@ -149,7 +149,7 @@ export function parseApiListParams(searchParams: URLSearchParams):
   if (invalidParams.length) return { ok: false, invalidParams };
   const { limit, ...typed } = values as RoleSearch & { limit?: number };
   const { search, placeFromText } = withPlaceFromText(typed);
-  return { ok: true, search, limit: limit ?? API_PAGE_SIZE.default, placeFromText };
+  return { ok: true, search, limit: limit ?? API_PAGE_SIZE.default, ...(placeFromText && { placeFromText }) };
 }
 
 /** The URL of another page of the same search, at /api/v1/roles or a state's /api/v1/areas/{state}/roles. */
