@@ -181,7 +181,7 @@ describe('the badge', () => {
 
 describe('API parameters', () => {
   test('valid parameters become a search; unknown ones are refused, not ignored (each would be a new address to caches)', () => {
-    assert.deepEqual(parseApiListParams(new URLSearchParams('q=nurse&sort=salary&limit=5')), { ok: true, search: { q: 'nurse', sort: 'salary' }, limit: 5, placeFromText: null });
+    assert.deepEqual(parseApiListParams(new URLSearchParams('q=nurse&sort=salary&limit=5')), { ok: true, search: { q: 'nurse', sort: 'salary' }, limit: 5 });
     const parsed = parseApiListParams(new URLSearchParams('q=nurse&sort=salary&limit=5&utm_source=x'));
     assert.deepEqual(parsed, { ok: false, invalidParams: [{ name: 'utm_source', reason: 'This endpoint does not take this parameter' }] });
   });
