@@ -502,7 +502,7 @@ describe('a partial file: a key and some columns', () => {
     await importedRole(values);
     const claims = await claimsFor(db, testUsers.editor.email);
     const loaded = (await getRoleForEdit(claims, { slug: values.content.slug }))!;
-    assert.equal((await updateRole(claims, { roleId: loaded.id, expectedVersion: loaded.version, content: loaded.content, stats: { ...loaded.stats, jobOpenings: 5 } })).status, 'saved');
+    assert.equal((await updateRole(claims, { roleId: loaded.id, expectedVersion: loaded.version, editNote: 'Import tests', content: loaded.content, stats: { ...loaded.stats, jobOpenings: 5 } })).status, 'saved');
 
     const openings = await planCatalogueImport(db, partialFile(['slug', 'job_openings'], [values.content.slug, '6']));
     assert.deepEqual(openings.counts.edited, 1);

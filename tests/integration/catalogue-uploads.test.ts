@@ -132,7 +132,7 @@ describe('catalogue uploads', () => {
 
     const role = (await getRoleForEdit(claims, { slug: 'economists' }))!;
     const editedSalary = (values.stats.averageSalary ?? 0) + 3_333;
-    assert.equal((await updateRole(claims, { roleId: role.id, expectedVersion: role.version, content: role.content, stats: { ...role.stats, averageSalary: editedSalary } })).status, 'saved');
+    assert.equal((await updateRole(claims, { roleId: role.id, expectedVersion: role.version, editNote: 'Import tests', content: role.content, stats: { ...role.stats, averageSalary: editedSalary } })).status, 'saved');
     const held = await save('held.csv', `slug,average_salary\r\neconomists,${editedSalary + 1}\r\n`);
     const preview = (await getCatalogueUploadPreview(claims, held.id))!;
     assert.deepEqual(preview.plan!.counts, { new: 0, changed: 0, edited: 1, unchanged: 0, invalid: 0 });
