@@ -22,6 +22,8 @@ export const percentileLabels: Record<PercentileKey, string> = {
  */
 export const payRangeLabels = {
   middleHalf: 'Middle half (25th–75th percentile)',
+  /** The same range where a card has room for a few words only (the widget). */
+  middleHalfInBrief: '25th–75th percentile',
   tenthToNinetieth: '10th–90th percentile',
 } as const;
 

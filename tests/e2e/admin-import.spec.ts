@@ -112,6 +112,7 @@ test('a file whose only change is to a role an editor changed has Apply disabled
 
   await page.goto('/admin/roles/historians');
   await page.getByLabel('Average salary', { exact: true }).fill(String(edited));
+  await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Import test figures');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Saved');
 

@@ -106,7 +106,8 @@ test.describe('the audit log', () => {
     await signIn(page, testUsers.editor);
     const csv = await (await page.request.get('/api/v1/roles.csv')).text();
     const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
-    const slugs = ['geographers', 'zoologists-and-wildlife-biologists', 'anthropologists-and-archeologists'];
+    // Roles no other test edits: a hand edit (an integration test edits anthropologists) holds an imported row back.
+    const slugs = ['geographers', 'zoologists-and-wildlife-biologists', 'urban-and-regional-planners'];
     const chosen = slugs.map((slug) => ({ ...rows.find((row) => row.slug === slug)! }));
     const before = chosen.map((row) => Number(row.average_salary));
     const salaries = chosen.map(() => 100_000 + randomInt(50_000));
@@ -128,7 +129,7 @@ test.describe('the audit log', () => {
     await expect(entry).toHaveCount(1);
     await expect(page.getByRole('article').filter({ hasText: /role\.import/ }).getByRole('heading', { name: /^role\.import/ })).toHaveCount(0);
     await entry.getByText('Its 3 roles').click();
-    await expect(entry.getByRole('listitem')).toHaveText(['Anthropologists and Archeologists', 'Geographers', 'Zoologists and Wildlife Biologists']);
+    await expect(entry.getByRole('listitem')).toHaveText(['Geographers', 'Urban and Regional Planners', 'Zoologists and Wildlife Biologists']);
 
     await entry.getByRole('link', { name: 'What changed in each role' }).click();
     await expect(page.getByRole('article')).toHaveCount(3);
@@ -143,12 +144,12 @@ test.describe('the audit log', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     await navigated(page).toHaveURL(/role=Geographers/);
     await expect(page.getByRole('article').first().getByRole('heading')).toHaveText('Imported role: Geographers');
-    await page.getByLabel('Role', { exact: true }).fill('anthropolog');
+    await page.getByLabel('Role', { exact: true }).fill('planners');
     await page.getByRole('button', { name: 'Filter' }).click();
-    const choices = page.getByRole('list', { name: 'Roles matching “anthropolog”' });
-    await expect(choices.getByRole('link')).toHaveText(['Anthropologists and Archeologists', 'Anthropology and Archeology Teachers, Postsecondary']);
-    await choices.getByRole('link', { name: 'Anthropologists and Archeologists' }).click();
-    await expect(page.getByRole('article').first().getByRole('heading')).toHaveText('Imported role: Anthropologists and Archeologists');
+    const choices = page.getByRole('list', { name: 'Roles matching “planners”' });
+    await expect(choices.getByRole('link')).toHaveText(['Meeting, Convention, and Event Planners', 'Urban and Regional Planners']);
+    await choices.getByRole('link', { name: 'Urban and Regional Planners' }).click();
+    await expect(page.getByRole('article').first().getByRole('heading')).toHaveText('Imported role: Urban and Regional Planners');
     await page.goto('/admin/audit?role=no%20such%20role%20at%20all');
     await expect(page.getByRole('status')).toContainText('No role with changes in the log is called “no such role at all”.');
   });

@@ -24,6 +24,8 @@ test('an edit reaches the API, CSV, widget, badge, history and comparisons at on
   await signIn(page, testUsers.admin);
   await page.goto(`/admin/roles/${slug}`);
   await page.getByLabel('Average salary', { exact: true }).fill(String(newSalary));
+  // A changed figure says where it comes from (provenance follows the figure).
+  await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Freshness test figures');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   // Exactly "Saved": until the save is done, the status says "Unsaved changes".
   await expect(page.getByRole('status')).toHaveText('Saved');

@@ -69,6 +69,7 @@ test('a save on one instance is on the other at the next request, and purges the
     await signIn(page, testUsers.editor);
     await page.goto(`${appA}/admin/roles/${slug}`);
     await page.getByLabel('Average salary', { exact: true }).fill(String(salary));
+    await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Stack test figures');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
   } finally {
