@@ -157,7 +157,8 @@ test('Ctrl-C on `npm run dev` on the embedded PostgreSQL stops Next.js and Postg
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(`${server.url}/roles/software-developers`, { timeout: 150_000 });
-    await expect(page.getByRole('button', { name: 'Copy link' }).first()).toBeVisible();
+    // enhance.js has shown the copy button (it sits in the folded "Share" box, so it is not visible).
+    await expect(page.getByRole('button', { name: 'Copy link', includeHidden: true }).first()).not.toHaveAttribute('hidden', { timeout: 60_000 });
     // Hydrated: React has attached its fiber to the heading (an internal property, read only here).
     await page.waitForFunction(() => Object.keys(document.querySelector('h1') ?? {}).some((key) => key.startsWith('__reactFiber')), undefined, { timeout: 60_000 });
     expect(errors.filter((text) => /hydrat/i.test(text))).toEqual([]);
