@@ -22,8 +22,8 @@ export const percentileLabels: Record<PercentileKey, string> = {
  */
 export const payRangeLabels = {
   middleHalf: 'Middle half (25th–75th percentile)',
-  /** The same range where a card has room for a few words only (the widget). */
-  middleHalfInBrief: '25th–75th percentile',
+  /** The same range where a card has room for a word or two (the widget, 300–360 px wide). */
+  middleHalfInBrief: 'Middle half',
   tenthToNinetieth: '10th–90th percentile',
 } as const;
 

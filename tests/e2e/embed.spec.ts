@@ -63,9 +63,9 @@ test.describe('the embed widget', () => {
     const html = await fallback.text();
     expect(html).toContain('$110,000');
     expect(html).toContain('lang="en-US"');
-    expect(await (await request.get('/embed/software-developers')).text()).toContain('<dt>25th–75th percentile</dt>');
+    expect(await (await request.get('/embed/software-developers')).text()).toContain('<dt>Middle half</dt>');
     const compact = await (await request.get('/embed/software-developers?compact=1')).text();
-    expect(compact).not.toContain('<dt>25th–75th percentile</dt>');
+    expect(compact).not.toContain('<dt>Middle half</dt>');
     expect((await request.get('/embed/no-such-role')).status()).toBe(404);
   });
 });

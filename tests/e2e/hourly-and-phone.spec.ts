@@ -73,14 +73,14 @@ test.describe('an occupation paid by the hour', () => {
   });
 });
 
-test('the 25th–75th percentile range is named so, with the same numbers, on the role page ("Middle half") and the widget', async ({ page, request }) => {
+test('the middle half (25th–75th percentile) has one name and the same numbers on the role page and the widget', async ({ page, request }) => {
   await page.goto('/roles/software-developers');
   const overview = section(page, 'Overview');
   await expect(overview.getByRole('term')).not.toContainText(['Typical range']);
   await expect(overview.getByRole('term').filter({ hasText: 'Middle half (25th–75th percentile)' })).toHaveCount(1);
   await expect(overview).toContainText('Middle half (25th–75th percentile)$103,050 – $169,000');
   const widget = await (await request.get('/embed/software-developers')).text();
-  expect(widget).toContain('<dt>25th–75th percentile</dt><dd>$103,050 – $169,000</dd>');
+  expect(widget).toContain('<dt>Middle half</dt><dd>$103,050 – $169,000</dd>');
   expect(widget).not.toContain('Typical range');
 });
 

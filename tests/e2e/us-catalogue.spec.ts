@@ -112,7 +112,7 @@ test.describe('a top-coded wage', () => {
     expect(await page.locator('body').innerText()).not.toMatch(/\$239,200(?! or more)/);
 
     const widget = await (await request.get(`/embed/${slug}`)).text();
-    expect(widget).toContain('<dt>25th–75th percentile</dt><dd>$230,100 – $239,200 or more</dd>');
+    expect(widget).toContain('<dt>Middle half</dt><dd>$230,100 – $239,200 or more</dd>');
     expect(widget).toContain('<dt>Median</dt><dd>$239,200 or more</dd>');
     expect(widget).not.toMatch(/\$239,200(?! or more)/);
   });

@@ -67,7 +67,7 @@ describe('the embed widget', () => {
     const german = render({ theme: 'auto', compact: true, locale: 'de-DE' });
     assert.ok(german.includes('110.000'));
     assert.ok(german.includes('prefers-color-scheme:dark'));
-    assert.ok(!german.includes('Mittlere Hälfte (25.–75. Perzentil)'), 'compact cards leave out the range');
+    assert.ok(!german.includes('<dt>Mittlere Hälfte</dt>'), 'compact cards leave out the range');
   });
 
   test('speaks English, German, French and Spanish by the locale’s language, English otherwise', () => {
@@ -78,7 +78,7 @@ describe('the embed widget', () => {
     const german = render({ locale: 'de-AT' });
     assert.ok(german.startsWith('<!doctype html><html lang="de-AT">'));
     assert.ok(german.includes('<h1 lang="en">'), 'the title is English data inside a German card');
-    for (const words of ['Durchschnittsgehalt', 'Offene Stellen', '25.–75. Perzentil', 'Stand: November 2026', 'Alle Zahlen<span class="wide"> auf Roleboard</span>']) {
+    for (const words of ['Durchschnittsgehalt', 'Offene Stellen', 'Mittlere Hälfte', 'Stand: November 2026', 'Alle Zahlen<span class="wide"> auf Roleboard</span>']) {
       assert.ok(german.includes(words), words);
     }
     const french = render({ locale: 'fr-FR' });
@@ -117,7 +117,7 @@ describe('the embed widget', () => {
     const german = render({ locale: 'de-DE' }, { percentiles: topCoded });
     assert.ok(german.includes('200.000–239.200\u00a0$+</dd>') && german.includes('<dt>Median</dt><dd>239.200\u00a0$ oder mehr</dd>'), german);
     const allTopCoded = render({}, { percentiles: { ...topCoded, p25: 239200, topCoded: ['p25', 'median', 'p75', 'p90'] } });
-    assert.ok(allTopCoded.includes('<dt>25th–75th percentile</dt><dd>$239,200 or more</dd>'));
+    assert.ok(allTopCoded.includes('<dt>Middle half</dt><dd>$239,200 or more</dd>'));
     assert.ok(render({ locale: 'de-DE' }, { averageSalary: null }).includes('<dd class="unknown">Nicht veröffentlicht</dd>'));
   });
 
@@ -125,7 +125,7 @@ describe('the embed widget', () => {
     const hourlyWages = { mean: 44.4, percentiles: { p10: 14, p25: 16.94, median: 23.33, p75: 41.09, p90: 97.19, topCoded: [] as PercentileKey[] } };
     const html = render({}, { averageSalary: null, percentiles: null, hourlyWages });
     assert.ok(html.includes('<dt>Average hourly wage</dt><dd class="salary">$44.40</dd>'), html);
-    assert.ok(html.includes('<dt>25th–75th percentile</dt><dd>$16.94 – $41.09</dd>') && html.includes('<dt>Median</dt><dd>$23.33</dd>'), html);
+    assert.ok(html.includes('<dt>Middle half</dt><dd>$16.94 – $41.09</dd>') && html.includes('<dt>Median</dt><dd>$23.33</dd>'), html);
     assert.ok(!/Not published|NaN|undefined|\$(?![\d])/.test(html.replace(/<style>.*<\/style>/s, '')), html);
     assert.equal(badgeOf({ stats: { ...role.stats, averageSalary: null, percentiles: null, hourlyWages } }, 'salary').value, '$44.40');
   });
