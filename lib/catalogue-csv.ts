@@ -279,8 +279,13 @@ export function fromCatalogueRecord(record: CatalogueRecord): { input: { content
     if (list(column).length > 0) errors.push({ column, message: 'must be [] when the five percentiles are empty' });
     return null;
   };
-  const percentileCells = [numeric('salary_p10'), numeric('salary_p25'), numeric('salary_median'), numeric('salary_p75'), numeric('salary_p90')];
-  const hourlyPercentileCells = [numeric('hourly_p10'), numeric('hourly_p25'), numeric('hourly_median'), numeric('hourly_p75'), numeric('hourly_p90')];
+  /** The five percentile cells of a group (salary_ or hourly_) and its top codes, or null when all five are empty. */
+  const percentilesOf = (prefix: 'salary' | 'hourly') => {
+    const cells = [numeric(`${prefix}_p10`), numeric(`${prefix}_p25`), numeric(`${prefix}_median`), numeric(`${prefix}_p75`), numeric(`${prefix}_p90`)];
+    if (cells.every((value) => value === null)) return noTopCodeWithoutPercentiles(`${prefix}_top_coded`);
+    const [p10, p25, median, p75, p90] = cells.map((value) => value ?? undefined);
+    return { p10, p25, median, p75, p90, topCoded: list(`${prefix}_top_coded`) };
+  };
   const outlookCells = [
     numeric('outlook_start_year'),
     numeric('outlook_end_year'),
@@ -312,29 +317,8 @@ export function fromCatalogueRecord(record: CatalogueRecord): { input: { content
       averageSalary: numeric('average_salary'),
       currency: cell('currency') || undefined,
       degreeRequirementPercent: numeric('degree_requirement_percent'),
-      percentiles: percentileCells.every((value) => value === null)
-        ? noTopCodeWithoutPercentiles('salary_top_coded')
-        : {
-            p10: percentileCells[0] ?? undefined,
-            p25: percentileCells[1] ?? undefined,
-            median: percentileCells[2] ?? undefined,
-            p75: percentileCells[3] ?? undefined,
-            p90: percentileCells[4] ?? undefined,
-            topCoded: list('salary_top_coded'),
-          },
-      hourlyWages: {
-        mean: numeric('hourly_mean'),
-        percentiles: hourlyPercentileCells.every((value) => value === null)
-          ? noTopCodeWithoutPercentiles('hourly_top_coded')
-          : {
-              p10: hourlyPercentileCells[0] ?? undefined,
-              p25: hourlyPercentileCells[1] ?? undefined,
-              median: hourlyPercentileCells[2] ?? undefined,
-              p75: hourlyPercentileCells[3] ?? undefined,
-              p90: hourlyPercentileCells[4] ?? undefined,
-              topCoded: list('hourly_top_coded'),
-            },
-      },
+      percentiles: percentilesOf('salary'),
+      hourlyWages: { mean: numeric('hourly_mean'), percentiles: percentilesOf('hourly') },
       entryEducation: optional('entry_education'),
       outlook: outlookCells.every((value) => value === null)
         ? null
