@@ -21,6 +21,7 @@ import {
   uniqueIndex,
   boolean,
   char,
+  real,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
@@ -500,6 +501,127 @@ export const catalogueUploadPlans = pgTable('catalogue_upload_plans', {
   plannedAt: timestamp('planned_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** How a posting's pay was published; `annual_pay_*` is its yearly equivalent (lib/jobs/pay.ts states the rule). */
+export const payPeriod = pgEnum('pay_period', ['year', 'month', 'week', 'day', 'hour']);
+export const employmentType = pgEnum('employment_type', ['full-time', 'part-time', 'contract', 'temporary', 'internship', 'other', 'not-stated']);
+/** The education a posting asks for; `not-stated` is never counted as "no degree". */
+export const educationAsked = pgEnum('education_asked', ['none', 'high-school', 'associate', 'bachelor', 'master', 'doctoral', 'not-stated']);
+/** How a posting got its occupation: the title classifier, an editor (which sticks across re-imports), or not yet (waits for an editor). */
+export const postingPlacement = pgEnum('posting_placement', ['classifier', 'editor', 'unplaced']);
+
+export type PostingLocation = { city: string | null; stateCode: string | null };
+
+/**
+ * A job posting, as its publisher published it: one row per (source, source_id), so importing the
+ * same posting again changes nothing. Text is stored as plain text (sanitised on the way in).
+ */
+export const jobPostings = pgTable(
+  'job_postings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Who published it: `usajobs`, `nyc-jobs`, or the source named by a CSV or JSON-LD file. */
+    source: text('source').notNull(),
+    sourceId: text('source_id').notNull(),
+    title: text('title').notNull(),
+    employer: text('employer').notNull(),
+    /** Where the work is; [] with remote = true for a remote posting. */
+    locations: jsonb('locations').$type<PostingLocation[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The postal codes of `locations`, for filtering by state. */
+    stateCodes: text('state_codes').array().notNull().default(sql`'{}'::text[]`),
+    remote: boolean('remote').notNull().default(false),
+    postedOn: date('posted_on', { mode: 'string' }).notNull(),
+    /** Valid through (the last moment applications are taken); null when the publisher gave none. */
+    closesAt: timestamp('closes_at', { withTimezone: true }),
+    payMin: numeric('pay_min', { precision: 12, scale: 2, mode: 'number' }),
+    payMax: numeric('pay_max', { precision: 12, scale: 2, mode: 'number' }),
+    payPeriod: payPeriod('pay_period'),
+    /** The yearly equivalents of pay_min/pay_max and of their midpoint (lib/jobs/pay.ts). */
+    annualPayMin: integer('annual_pay_min'),
+    annualPayMax: integer('annual_pay_max'),
+    annualPayMid: integer('annual_pay_mid'),
+    employmentType: employmentType('employment_type').notNull().default('not-stated'),
+    educationAsked: educationAsked('education_asked').notNull().default('not-stated'),
+    description: text('description').notNull().default(''),
+    /** The qualifications asked, where the publisher states them apart from the description. */
+    qualifications: text('qualifications'),
+    applyUrl: text('apply_url'),
+    roleId: integer('role_id').references(() => roles.id, { onDelete: 'set null' }),
+    placement: postingPlacement('placement').notNull().default('unplaced'),
+    /** The classifier's confidence (0–1) and what decided it (a known title, or the words that matched). */
+    placementScore: real('placement_score'),
+    placementEvidence: text('placement_evidence'),
+    placedBy: integer('placed_by').references(() => users.id, { onDelete: 'set null' }),
+    placedAt: timestamp('placed_at', { withTimezone: true }),
+    /** A hash of the imported fields: a re-import with the same hash changes nothing. */
+    contentHash: text('content_hash').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(employer, '')), 'B') || setweight(to_tsvector('english', left(coalesce(description, ''), 20000)), 'D')`,
+    ),
+  },
+  (table) => [
+    uniqueIndex('job_postings_source_unique').on(table.source, table.sourceId),
+    check('job_postings_source_format', sql`${table.source} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${table.source}) <= 40`),
+    check('job_postings_source_id_length', sql`length(${table.sourceId}) between 1 and 200`),
+    check('job_postings_title_length', sql`length(btrim(${table.title})) between 1 and 200`),
+    check('job_postings_employer_length', sql`length(btrim(${table.employer})) between 1 and 200`),
+    check('job_postings_description_length', sql`length(${table.description}) <= 50000 and length(${table.qualifications}) <= 20000`),
+    check('job_postings_locations_array', sql`jsonb_typeof(${table.locations}) = 'array' and cardinality(${table.stateCodes}) <= 60`),
+    check(
+      'job_postings_pay',
+      sql`(${table.payMin} is null or ${table.payMin} > 0) and (${table.payMax} is null or ${table.payMax} > 0) and ${table.payMin} <= ${table.payMax}
+       and (num_nonnulls(${table.payMin}, ${table.payMax}) = 0) = (${table.payPeriod} is null)
+       and (num_nonnulls(${table.payMin}, ${table.payMax}) = 0) = (${table.annualPayMid} is null)`,
+    ),
+    check('job_postings_apply_url', sql`${table.applyUrl} ~ '^https?://' and length(${table.applyUrl}) <= 2000`),
+    check('job_postings_placement', sql`(${table.placement} = 'unplaced') = (${table.roleId} is null) and (${table.placement} <> 'editor' or ${table.placedAt} is not null)`),
+    check('job_postings_score', sql`${table.placementScore} between 0 and 1`),
+    // /jobs: newest first, and by pay; both keyset-paged by id.
+    index('job_postings_posted_idx').on(sql`${table.postedOn} desc`, sql`${table.id} desc`),
+    index('job_postings_pay_idx').on(sql`${table.annualPayMid} desc nulls last`, sql`${table.id} desc`),
+    index('job_postings_role_posted_idx').on(table.roleId, sql`${table.postedOn} desc`, sql`${table.id} desc`),
+    index('job_postings_closes_idx').on(table.closesAt),
+    index('job_postings_states_idx').using('gin', table.stateCodes),
+    index('job_postings_vector_idx').using('gin', table.searchVector),
+    index('job_postings_unplaced_idx').on(table.id).where(sql`${table.placement} = 'unplaced'`),
+  ],
+);
+
+/**
+ * What the postings say about a role, in the U.S. (area_fips '00') and in each state: computed
+ * ahead by roleboard_refresh_posting_figures (migration 0016) whenever postings arrive, move or
+ * close, never per request. `sources` names each source with its dates and count.
+ */
+export const rolePostingFigures = pgTable(
+  'role_posting_figures',
+  {
+    roleId: integer('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    /** A state's FIPS code, or '00' for the whole U.S. */
+    areaFips: char('area_fips', { length: 2 }).notNull(),
+    openCount: integer('open_count').notNull(),
+    /** Postings in the last 12 months of each source's own data (up to its latest posting date). */
+    recentCount: integer('recent_count').notNull(),
+    /** Of the recent postings: how many published pay, and the 25th/50th/75th percentiles of their annualised midpoints. */
+    payCount: integer('pay_count').notNull(),
+    payP25: integer('pay_p25'),
+    payMedian: integer('pay_median'),
+    payP75: integer('pay_p75'),
+    /** Of the recent postings: how many say what education they ask, and how many of those ask for a bachelor's or more. */
+    educationStatedCount: integer('education_stated_count').notNull(),
+    degreeAskedCount: integer('degree_asked_count').notNull(),
+    sources: jsonb('sources').$type<PostingFigureSource[]>().notNull(),
+    /** When the next open posting closes: the open count changes then without any import. */
+    nextCloseAt: timestamp('next_close_at', { withTimezone: true }),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.roleId, table.areaFips] }), index('role_posting_figures_area_open_idx').on(table.areaFips, table.openCount)],
+);
+
+export type PostingFigureSource = { source: string; from: string; to: string; recentCount: number; openCount: number };
+
 export type Category = InferSelectModel<typeof categories>;
 export type Role = InferSelectModel<typeof roles>;
 export type RoleStats = InferSelectModel<typeof roleStats>;
@@ -508,3 +630,5 @@ export type User = InferSelectModel<typeof users>;
 export type UserSession = InferSelectModel<typeof userSessions>;
 export type AuditLogEntry = InferSelectModel<typeof auditLog>;
 export type LoginAttempt = InferSelectModel<typeof loginAttempts>;
+export type JobPosting = InferSelectModel<typeof jobPostings>;
+export type RolePostingFigures = InferSelectModel<typeof rolePostingFigures>;

@@ -10,9 +10,12 @@ export const cacheTags = {
   categories: 'categories',
   /** The states and every role's figures in them (BLS state estimates), which change only with an import. */
   areas: 'areas',
+  /** Job postings: /jobs, its feeds and API, and every role's and state's openings figures. */
+  jobs: 'jobs',
+  job: (id: number) => `job:${id}`,
 };
 
-const tagPattern = /^(roles|categories|areas|(role|category):[a-z0-9]+(-[a-z0-9]+)*)$/;
+const tagPattern = /^(roles|categories|areas|jobs|job:[1-9][0-9]{0,15}|(role|category):[a-z0-9]+(-[a-z0-9]+)*)$/;
 
 /** True for the tags above (slugs as the slug rules allow): what an invalidation from outside may name. */
 export function isCacheTag(tag: string) {
