@@ -578,9 +578,9 @@ export const jobPostings = pgTable(
     check('job_postings_placement', sql`(${table.placement} = 'unplaced') = (${table.roleId} is null) and (${table.placement} <> 'editor' or ${table.placedAt} is not null)`),
     check('job_postings_score', sql`${table.placementScore} between 0 and 1`),
     // /jobs: newest first, and by pay; both keyset-paged by id.
-    index('job_postings_posted_idx').on(sql`${table.postedOn} desc`, sql`${table.id} desc`),
-    index('job_postings_pay_idx').on(sql`${table.annualPayMid} desc nulls last`, sql`${table.id} desc`),
-    index('job_postings_role_posted_idx').on(table.roleId, sql`${table.postedOn} desc`, sql`${table.id} desc`),
+    index('job_postings_posted_idx').on(sql`(${table.postedOn} - date '1970-01-01') desc`, sql`${table.id} desc`),
+    index('job_postings_pay_idx').on(sql`coalesce(${table.annualPayMid}, -1) desc`, sql`${table.id} desc`),
+    index('job_postings_role_posted_idx').on(table.roleId, sql`(${table.postedOn} - date '1970-01-01') desc`, sql`${table.id} desc`),
     index('job_postings_closes_idx').on(table.closesAt),
     index('job_postings_states_idx').using('gin', table.stateCodes),
     index('job_postings_vector_idx').using('gin', table.searchVector),

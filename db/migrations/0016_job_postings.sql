@@ -69,9 +69,9 @@ ALTER TABLE "job_postings" ADD CONSTRAINT "job_postings_role_id_roles_id_fk" FOR
 ALTER TABLE "job_postings" ADD CONSTRAINT "job_postings_placed_by_users_id_fk" FOREIGN KEY ("placed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_posting_figures" ADD CONSTRAINT "role_posting_figures_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "job_postings_source_unique" ON "job_postings" USING btree ("source","source_id");--> statement-breakpoint
-CREATE INDEX "job_postings_posted_idx" ON "job_postings" USING btree ("posted_on" desc,"id" desc);--> statement-breakpoint
-CREATE INDEX "job_postings_pay_idx" ON "job_postings" USING btree ("annual_pay_mid" desc nulls last,"id" desc);--> statement-breakpoint
-CREATE INDEX "job_postings_role_posted_idx" ON "job_postings" USING btree ("role_id","posted_on" desc,"id" desc);--> statement-breakpoint
+CREATE INDEX "job_postings_posted_idx" ON "job_postings" USING btree (("posted_on" - date '1970-01-01') desc,"id" desc);--> statement-breakpoint
+CREATE INDEX "job_postings_pay_idx" ON "job_postings" USING btree (coalesce("annual_pay_mid", -1) desc,"id" desc);--> statement-breakpoint
+CREATE INDEX "job_postings_role_posted_idx" ON "job_postings" USING btree ("role_id",("posted_on" - date '1970-01-01') desc,"id" desc);--> statement-breakpoint
 CREATE INDEX "job_postings_closes_idx" ON "job_postings" USING btree ("closes_at");--> statement-breakpoint
 CREATE INDEX "job_postings_states_idx" ON "job_postings" USING gin ("state_codes");--> statement-breakpoint
 CREATE INDEX "job_postings_vector_idx" ON "job_postings" USING gin ("search_vector");--> statement-breakpoint

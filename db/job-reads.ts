@@ -1,0 +1,313 @@
+// Public reads of job postings: the job search (/jobs, the API, the feeds), one posting with its
+// occupation's official pay beside it, and a role's posting figures (computed ahead into
+// role_posting_figures by roleboard_refresh_posting_figures, never aggregated per request).
+import 'server-only';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { database } from './client';
+import { percentilesFromColumns, type Percentiles } from './role-columns';
+import { areas, jobPostings, roleAreaStats, roles, rolePostingFigures, roleStats, type PostingFigureSource, type PostingLocation } from './schema';
+import { educationAskedUpTo, JOB_PAGE_SIZE, type EducationAskedSlug, type JobCursor, type JobSearch } from '@/lib/jobs/job-search';
+import { usStateByFips, type UsState } from '@/lib/us-states';
+
+/**
+ * Open: valid through a moment still to come; without a closing date, for 30 days after it was
+ * posted. roleboard_refresh_posting_figures (migration 0016) counts open postings by the same rule.
+ */
+export const isOpenPosting = sql`(${jobPostings.closesAt} > now() or (${jobPostings.closesAt} is null and ${jobPostings.postedOn} > current_date - 30))`;
+
+export type PostingPay = {
+  min: number | null;
+  max: number | null;
+  period: 'year' | 'month' | 'week' | 'day' | 'hour';
+  /** The yearly equivalents (lib/jobs/pay.ts states the rule). */
+  annualMin: number | null;
+  annualMax: number | null;
+  annualMid: number;
+};
+
+export type JobPostingSummary = {
+  id: number;
+  source: string;
+  title: string;
+  employer: string;
+  locations: PostingLocation[];
+  remote: boolean;
+  postedOn: string;
+  closesAt: string | null;
+  open: boolean;
+  pay: PostingPay | null;
+  employmentType: string;
+  educationAsked: EducationAskedSlug;
+  role: { slug: string; title: string } | null;
+};
+
+export type JobPostingDetail = JobPostingSummary & {
+  sourceId: string;
+  description: string;
+  qualifications: string | null;
+  applyUrl: string | null;
+  placement: 'classifier' | 'editor' | 'unplaced';
+  placementScore: number | null;
+  placementEvidence: string | null;
+  importedAt: string;
+  updatedAt: string;
+  /** The occupation's official (BLS OEWS) annual pay, in the U.S. and in the posting's first state. */
+  officialPay: {
+    national: { averageSalary: number | null; percentiles: Percentiles | null; asOf: string; source: string } | null;
+    state: { state: UsState; averageSalary: number | null; percentiles: Percentiles | null; asOf: string; source: string } | null;
+  };
+};
+
+export type JobPage = {
+  postings: JobPostingSummary[];
+  /** How many match, counted up to COUNT_LIMIT (then "more than"). */
+  total: number;
+  totalIsLowerBound: boolean;
+  nextCursor: JobCursor | null;
+};
+
+/** Counting every match of a broad search at a million postings costs more than a page: past this, "more than". */
+const COUNT_LIMIT = 10_000;
+
+const summaryColumns = {
+  id: jobPostings.id,
+  source: jobPostings.source,
+  title: jobPostings.title,
+  employer: jobPostings.employer,
+  locations: jobPostings.locations,
+  remote: jobPostings.remote,
+  postedOn: jobPostings.postedOn,
+  closesAt: jobPostings.closesAt,
+  open: sql<boolean>`${isOpenPosting}`,
+  payMin: jobPostings.payMin,
+  payMax: jobPostings.payMax,
+  payPeriod: jobPostings.payPeriod,
+  annualPayMin: jobPostings.annualPayMin,
+  annualPayMax: jobPostings.annualPayMax,
+  annualPayMid: jobPostings.annualPayMid,
+  employmentType: jobPostings.employmentType,
+  educationAsked: jobPostings.educationAsked,
+  roleSlug: roles.slug,
+  roleTitle: roles.title,
+};
+
+type SummaryRow = {
+  id: number;
+  source: string;
+  title: string;
+  employer: string;
+  locations: PostingLocation[];
+  remote: boolean;
+  postedOn: string;
+  closesAt: Date | null;
+  open: boolean;
+  payMin: number | null;
+  payMax: number | null;
+  payPeriod: PostingPay['period'] | null;
+  annualPayMin: number | null;
+  annualPayMax: number | null;
+  annualPayMid: number | null;
+  employmentType: string;
+  educationAsked: EducationAskedSlug;
+  roleSlug: string | null;
+  roleTitle: string | null;
+};
+
+function toSummary(row: SummaryRow): JobPostingSummary {
+  return {
+    id: row.id,
+    source: row.source,
+    title: row.title,
+    employer: row.employer,
+    locations: row.locations,
+    remote: row.remote,
+    postedOn: row.postedOn,
+    closesAt: row.closesAt ? row.closesAt.toISOString() : null,
+    open: row.open,
+    pay:
+      row.payPeriod && row.annualPayMid !== null
+        ? { min: row.payMin, max: row.payMax, period: row.payPeriod, annualMin: row.annualPayMin, annualMax: row.annualPayMax, annualMid: row.annualPayMid }
+        : null,
+    employmentType: row.employmentType,
+    educationAsked: row.educationAsked,
+    // Postings of an archived role show no occupation rather than a dead link.
+    role: row.roleSlug && row.roleTitle ? { slug: row.roleSlug, title: row.roleTitle } : null,
+  };
+}
+
+/** Joins only published roles: a posting keeps its place, but an archived role is not shown. */
+const publishedRole = and(eq(roles.id, jobPostings.roleId), eq(roles.status, 'published'));
+
+/** The sort key a cursor carries: the posting date in days since 1970, or the pay midpoint (-1 for none). */
+const sortKeys = {
+  newest: sql<number>`(${jobPostings.postedOn} - date '1970-01-01')`,
+  pay: sql<number>`coalesce(${jobPostings.annualPayMid}, -1)`,
+};
+
+function searchConditions(search: JobSearch): SQL[] {
+  const conditions: SQL[] = [];
+  if (search.status !== 'all') conditions.push(isOpenPosting);
+  if (search.q) conditions.push(sql`${jobPostings.searchVector} @@ websearch_to_tsquery('english', ${search.q})`);
+  if (search.occupation) {
+    conditions.push(sql`${jobPostings.roleId} = (select ${roles.id} from ${roles} where ${roles.slug} = ${search.occupation} and ${roles.status} = 'published')`);
+  }
+  if (search.state) conditions.push(sql`${jobPostings.stateCodes} @> array[${search.state.postalCode}]::text[]`);
+  if (search.city) {
+    conditions.push(sql`exists (select 1 from jsonb_array_elements(${jobPostings.locations}) as location where lower(location->>'city') = lower(${search.city}))`);
+  }
+  if (search.remote !== undefined) conditions.push(eq(jobPostings.remote, search.remote));
+  // "Pays at least": the top of the advertised range reaches it.
+  if (search.minPay !== undefined) conditions.push(sql`${jobPostings.annualPayMax} >= ${search.minPay}`);
+  if (search.maxEducation) {
+    const levels = educationAskedUpTo(search.maxEducation);
+    conditions.push(sql`${jobPostings.educationAsked} in (${sql.join(levels.map((level) => sql`${level}`), sql`, `)})`);
+  }
+  if (search.postedWithin) conditions.push(sql`${jobPostings.postedOn} >= current_date - ${search.postedWithin}::int`);
+  return conditions;
+}
+
+/** A page of the postings a search finds, newest first (or best-paid first), with a cursor to the next. */
+export async function searchJobPostings(search: JobSearch, pageSize = JOB_PAGE_SIZE): Promise<JobPage> {
+  const db = database();
+  const sort = search.sort ?? 'newest';
+  const key = sortKeys[sort];
+  const conditions = searchConditions(search);
+  const pageConditions = search.after ? [...conditions, sql`(${key}, ${jobPostings.id}) < (${search.after.key}, ${search.after.id})`] : conditions;
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ ...summaryColumns, sortKey: key })
+      .from(jobPostings)
+      .leftJoin(roles, publishedRole)
+      .where(pageConditions.length ? and(...pageConditions) : undefined)
+      .orderBy(sql`${key} desc`, sql`${jobPostings.id} desc`)
+      .limit(pageSize + 1),
+    db.execute<{ count: number }>(sql`select count(*)::int as count from (select 1 from ${jobPostings} ${where ? sql`where ${where}` : sql``} limit ${COUNT_LIMIT + 1}) as matches`),
+  ]);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  const total = counted?.count ?? 0;
+  return {
+    postings: page.map(toSummary),
+    total: Math.min(total, COUNT_LIMIT),
+    totalIsLowerBound: total > COUNT_LIMIT,
+    nextCursor: rows.length > pageSize && last ? { key: Number(last.sortKey), id: last.id } : null,
+  };
+}
+
+/** One posting, open or closed, with its occupation's official pay; null for an id that is not a posting. */
+export async function getJobPosting({ id }: { id: number }): Promise<JobPostingDetail | null> {
+  const db = database();
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      roleId: roles.id,
+      sourceId: jobPostings.sourceId,
+      description: jobPostings.description,
+      qualifications: jobPostings.qualifications,
+      applyUrl: jobPostings.applyUrl,
+      placement: jobPostings.placement,
+      placementScore: jobPostings.placementScore,
+      placementEvidence: jobPostings.placementEvidence,
+      importedAt: jobPostings.importedAt,
+      updatedAt: jobPostings.updatedAt,
+      stateCodes: jobPostings.stateCodes,
+    })
+    .from(jobPostings)
+    .leftJoin(roles, publishedRole)
+    .where(eq(jobPostings.id, id));
+  if (!row) return null;
+  return {
+    ...toSummary(row),
+    sourceId: row.sourceId,
+    description: row.description,
+    qualifications: row.qualifications,
+    applyUrl: row.applyUrl,
+    placement: row.placement,
+    placementScore: row.placementScore,
+    placementEvidence: row.placementEvidence,
+    importedAt: row.importedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    officialPay: row.roleId ? await officialPayOf(row.roleId, row.stateCodes[0] ?? null) : { national: null, state: null },
+  };
+}
+
+async function officialPayOf(roleId: number, stateCode: string | null): Promise<JobPostingDetail['officialPay']> {
+  const db = database();
+  const [[national], [inState]] = await Promise.all([
+    db.select().from(roleStats).where(eq(roleStats.roleId, roleId)),
+    stateCode
+      ? db
+          .select({ stats: roleAreaStats })
+          .from(roleAreaStats)
+          .innerJoin(areas, eq(areas.fips, roleAreaStats.areaFips))
+          .where(and(eq(roleAreaStats.roleId, roleId), eq(areas.postalCode, stateCode)))
+      : Promise.resolve([]),
+  ]);
+  const state = inState ? usStateByFips(inState.stats.areaFips) : null;
+  return {
+    national: national ? { averageSalary: national.averageSalary, percentiles: percentilesFromColumns(national), asOf: national.asOf, source: national.source } : null,
+    state:
+      inState && state
+        ? { state, averageSalary: inState.stats.averageSalary, percentiles: percentilesFromColumns(inState.stats), asOf: inState.stats.asOf, source: inState.stats.source }
+        : null,
+  };
+}
+
+export type PostingFigures = {
+  openCount: number;
+  recentCount: number;
+  pay: { count: number; p25: number | null; median: number | null; p75: number | null };
+  education: { statedCount: number; degreeAskedCount: number; degreeAskedPercent: number | null };
+  sources: PostingFigureSource[];
+  nextCloseAt: string | null;
+  computedAt: string;
+};
+
+const NATIONAL = '00';
+
+function toFigures(row: typeof rolePostingFigures.$inferSelect): PostingFigures {
+  return {
+    openCount: row.openCount,
+    recentCount: row.recentCount,
+    pay: { count: row.payCount, p25: row.payP25, median: row.payMedian, p75: row.payP75 },
+    education: {
+      statedCount: row.educationStatedCount,
+      degreeAskedCount: row.degreeAskedCount,
+      degreeAskedPercent: row.educationStatedCount > 0 ? Math.round((100 * row.degreeAskedCount) / row.educationStatedCount) : null,
+    },
+    sources: row.sources,
+    nextCloseAt: row.nextCloseAt ? row.nextCloseAt.toISOString() : null,
+    computedAt: row.computedAt.toISOString(),
+  };
+}
+
+/** A role's posting figures in the U.S., or in one state; null where it has no postings there. */
+export async function getRolePostingFigures({ roleId, state }: { roleId: number; state?: UsState }): Promise<PostingFigures | null> {
+  const [row] = await database()
+    .select()
+    .from(rolePostingFigures)
+    .where(and(eq(rolePostingFigures.roleId, roleId), eq(rolePostingFigures.areaFips, state?.fips ?? NATIONAL)));
+  return row ? toFigures(row) : null;
+}
+
+/** Open postings in a state, by occupation, most first (the state page's openings). */
+export async function listOpenPostingCountsInState({ state, limit }: { state: UsState; limit: number }) {
+  return database()
+    .select({ slug: roles.slug, title: roles.title, openCount: rolePostingFigures.openCount })
+    .from(rolePostingFigures)
+    .innerJoin(roles, and(eq(roles.id, rolePostingFigures.roleId), eq(roles.status, 'published')))
+    .where(and(eq(rolePostingFigures.areaFips, state.fips), sql`${rolePostingFigures.openCount} > 0`))
+    .orderBy(sql`${rolePostingFigures.openCount} desc`, roles.title)
+    .limit(limit);
+}
+
+/** When the next open posting closes (by isOpenPosting's rule), anywhere: what is cached about open postings is good until then. */
+export async function getNextPostingClose(): Promise<Date | null> {
+  const closing = sql`coalesce(${jobPostings.closesAt}, (${jobPostings.postedOn} + 30)::timestamptz)`;
+  const [row] = await database()
+    .select({ at: sql<string | null>`min(${closing})` })
+    .from(jobPostings)
+    .where(sql`${closing} > now()`);
+  return row?.at ? new Date(row.at) : null;
+}
