@@ -1,0 +1,150 @@
+// Cached public reads of job postings, on the rules of lib/cached-public-reads.ts: each cached
+// function checks its exact arguments, keeps nothing for what does not exist, and caches only
+// views a visitor cannot vary without limit (no free text, no city, no cursor, no pay figure).
+// Everything here is tagged `jobs` (and `role:<slug>` / `job:<id>`): an import, a placement and
+// the closing job (a posting past its closing date) invalidate those tags. As a safety net, what
+// is cached about open postings is also refreshed in the background after at most four minutes.
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { z } from 'zod';
+import { isDatabaseUnavailable } from '@/db/availability';
+import { findPublishedRoleId } from '@/db/role-reads';
+import { getJobPosting, getRolePostingFigures, listOpenPostingCountsInState, searchJobPostings, type JobPage } from '@/db/job-reads';
+import { cacheTags } from './cache-tags';
+import { educationAskedSlugs, JOB_PAGE_SIZE, jobSorts, postedWithinDays, type JobSearch } from './jobs/job-search';
+import { isPublishedSlug } from './published-slugs';
+import { slugSchema } from './slug';
+import { findUsState, usStates, type UsState } from './us-states';
+
+/** Thrown by a cached function called with arguments no page of ours passes: nothing is read or stored. */
+class UnexpectedJobCacheArguments extends Error {
+  constructor(functionName: string) {
+    super(`${functionName} was called with arguments it never takes; nothing was read or cached.`);
+  }
+}
+
+function expectArguments<Shape extends z.ZodTuple>(functionName: string, shape: Shape, given: unknown[]): z.output<Shape> {
+  const parsed = shape.safeParse(given);
+  if (!parsed.success) throw new UnexpectedJobCacheArguments(functionName);
+  return parsed.data;
+}
+
+/** Kept until a tag is invalidated; refreshed in the background after four minutes, so a posting's closing shows within five even if no job ran. */
+function keepWhileOpen(...tags: string[]) {
+  cacheLife({ stale: 60, revalidate: 240, expire: 86_400 });
+  cacheTag(cacheTags.jobs, ...tags);
+}
+
+function keepNot() {
+  cacheLife({ stale: 0, revalidate: 0, expire: 0 });
+}
+
+async function mayLookUp(slug: string) {
+  try {
+    return await isPublishedSlug(slug);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return true;
+    throw error;
+  }
+}
+
+const stateCode = z.enum(usStates.map((state) => state.postalCode) as [string, ...string[]]);
+
+/** The views of /jobs kept in the cache: any mix of the fixed choices, first page only. */
+const commonJobView = z
+  .object({
+    occupation: slugSchema.optional(),
+    state: stateCode.optional(),
+    remote: z.boolean().optional(),
+    maxEducation: z.enum(educationAskedSlugs as [string, ...string[]]).optional(),
+    postedWithin: z.union(postedWithinDays.map((days) => z.literal(days)) as unknown as [z.ZodLiteral<number>, z.ZodLiteral<number>]).optional(),
+    status: z.enum(['open', 'all']).optional(),
+    sort: z.enum(jobSorts).optional(),
+    pageSize: z.number().int().min(1).max(100),
+  })
+  .strict();
+type CommonJobView = z.output<typeof commonJobView>;
+
+function commonViewOf(search: JobSearch, pageSize: number): CommonJobView | null {
+  if (search.q || search.city || search.after || search.minPay !== undefined) return null;
+  const view: CommonJobView = { pageSize };
+  if (search.occupation) view.occupation = search.occupation;
+  if (search.state) view.state = search.state.postalCode;
+  if (search.remote !== undefined) view.remote = search.remote;
+  if (search.maxEducation) view.maxEducation = search.maxEducation;
+  if (search.postedWithin) view.postedWithin = search.postedWithin;
+  if (search.status) view.status = search.status;
+  if (search.sort) view.sort = search.sort;
+  return view;
+}
+
+async function getCommonJobPage(...given: [view: CommonJobView]): Promise<JobPage | null> {
+  'use cache';
+  const [view] = expectArguments('getCommonJobPage', z.tuple([commonJobView]), given);
+  if (view.occupation && !(await mayLookUp(view.occupation))) {
+    keepNot();
+    return null;
+  }
+  keepWhileOpen(...(view.occupation ? [cacheTags.role(view.occupation)] : []));
+  const { pageSize, state, maxEducation, ...rest } = view;
+  return searchJobPostings(
+    { ...rest, state: state ? (findUsState(state) ?? undefined) : undefined, maxEducation: maxEducation as JobSearch['maxEducation'] },
+    pageSize,
+  );
+}
+
+/**
+ * A page of the job search. Common views come from the cache; searches with text, a city, a pay
+ * figure or a cursor are read each time (a visitor could vary them without limit). An occupation
+ * that is not a published role finds nothing.
+ */
+export async function getJobPage(search: JobSearch, pageSize = JOB_PAGE_SIZE): Promise<JobPage> {
+  const view = commonViewOf(search, pageSize);
+  const empty: JobPage = { postings: [], total: 0, totalIsLowerBound: false, nextCursor: null };
+  if (view) return (await getCommonJobPage(view)) ?? empty;
+  if (search.occupation && !(await mayLookUp(search.occupation))) return empty;
+  return searchJobPostings(search, pageSize);
+}
+
+const postingId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** One posting (open or closed); null, and nothing kept, for an id that is no posting. */
+export async function getPosting(...given: [id: number]) {
+  'use cache';
+  const [id] = expectArguments('getPosting', z.tuple([postingId]), given);
+  const posting = await getJobPosting({ id });
+  if (!posting) {
+    keepNot();
+    return null;
+  }
+  keepWhileOpen(cacheTags.job(id), ...(posting.role ? [cacheTags.role(posting.role.slug)] : []));
+  return posting;
+}
+
+/** A role's posting figures, in the U.S. or in one state (by its postal code); null where it has none. */
+async function getCachedRolePostingFigures(...given: [slug: string, stateCode: string | null]) {
+  'use cache';
+  const [slug, code] = expectArguments('getCachedRolePostingFigures', z.tuple([slugSchema, stateCode.nullable()]), given);
+  if (!(await mayLookUp(slug))) {
+    keepNot();
+    return null;
+  }
+  keepWhileOpen(cacheTags.role(slug));
+  const roleId = await findPublishedRoleId({ slug });
+  if (roleId === null) {
+    keepNot();
+    return null;
+  }
+  return getRolePostingFigures({ roleId, state: code ? (findUsState(code) ?? undefined) : undefined });
+}
+
+export const getPostingFigures = async (slug: string, state?: UsState) =>
+  (await mayLookUp(slug)) ? getCachedRolePostingFigures(slug, state?.postalCode ?? null) : null;
+
+/** How many postings are open in a state, by occupation (the state page's openings). */
+export async function getOpenPostingCountsInState(...given: [stateCode: string]) {
+  'use cache';
+  const [code] = expectArguments('getOpenPostingCountsInState', z.tuple([stateCode]), given);
+  keepWhileOpen(cacheTags.areas);
+  return listOpenPostingCountsInState({ state: findUsState(code)!, limit: 10 });
+}
