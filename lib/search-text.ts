@@ -93,6 +93,16 @@ export const jobAdAbbreviations: Record<string, string> = {
   qc: 'quality control',
   pm: 'project manager',
   dsp: 'direct support professional',
+  // A commercial driver's licence is for heavy trucks; search's "truck driver" is any truck.
+  cdl: 'tractor trailer truck driver',
+  // The specialties of the federal "IT Specialist (…)" titles (OPM's 2210 series).
+  plcypln: 'policy planning',
+  appsw: 'applications software developer',
+  custspt: 'customer support',
+  sysanalysis: 'systems analyst',
+  entarch: 'enterprise architect',
+  datamgt: 'data management',
+  inet: 'internet',
 };
 
 /** The texts a search looks for: what was typed and, when it has abbreviations, the same spelled out. */
