@@ -102,6 +102,7 @@ export const jobAdAbbreviations: Record<string, string> = {
   sysanalysis: 'systems analyst',
   entarch: 'enterprise architect',
   datamgt: 'data management',
+  db: 'database',
   inet: 'internet',
 };
 
