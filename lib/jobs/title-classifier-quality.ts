@@ -4,7 +4,7 @@
 import { readLabelledTitles, type LabelledTitles } from './labelled-titles';
 import { buildTitleClassifier, isHeldOutTitle, PLACEMENT_THRESHOLD, titleKey, type TitlePlacement } from './title-classifier';
 
-export type HeldOutTitle = { title: string; socCodes: Set<string> };
+type HeldOutTitle = { title: string; socCodes: Set<string> };
 
 export type HeldOutQuality = {
   heldOutTitles: number;
@@ -24,7 +24,7 @@ export type HeldOutQuality = {
  * labelled with two occupations is right in either). Titles whose key the model knows anyway (an
  * occupation's own name, which is never held out) are left out: they would not measure the matching.
  */
-export function heldOutTitles(labelled: LabelledTitles): HeldOutTitle[] {
+function heldOutTitles(labelled: LabelledTitles): HeldOutTitle[] {
   const keptKeys = new Set(labelled.titles.filter((title) => !isHeldOutTitle(title)).map((title) => titleKey(title.title)));
   const byKey = new Map<string, HeldOutTitle>();
   for (const title of labelled.titles.filter(isHeldOutTitle)) {
