@@ -10,7 +10,7 @@ import { usStates, type UsState } from './us-states';
  * are part of a longer title ("HR manager", "QA analyst"). Matched as whole words in any case,
  * except `IT`, which only in capitals is not the English word.
  */
-const titleAbbreviations: Record<string, string> = {
+export const titleAbbreviations: Record<string, string> = {
   rn: 'registered nurse',
   lpn: 'licensed practical nurse',
   lvn: 'licensed vocational nurse',
@@ -33,7 +33,78 @@ const titleAbbreviations: Record<string, string> = {
   doctor: 'physician',
   sysadmin: 'systems administrator',
 };
-const capitalsOnlyAbbreviations: Record<string, string> = { IT: 'information technology' };
+export const capitalsOnlyAbbreviations: Record<string, string> = { IT: 'information technology' };
+
+/**
+ * The shorthand of job advertisements ("Sr. Software Eng", "Asst Store Mgr", "IT Spec"), which the
+ * job-title classifier (lib/jobs/title-classifier.ts) reads spelled out besides the abbreviations
+ * above. Search leaves them as typed: people searching type whole words. In a job title "it" is
+ * never the pronoun, so in lowercase too it is information technology.
+ */
+export const jobAdAbbreviations: Record<string, string> = {
+  it: 'information technology',
+  sr: 'senior',
+  snr: 'senior',
+  jr: 'junior',
+  mgr: 'manager',
+  mngr: 'manager',
+  asst: 'assistant',
+  assoc: 'associate',
+  tech: 'technician',
+  techs: 'technicians',
+  admin: 'administrator',
+  eng: 'engineer',
+  engr: 'engineer',
+  dev: 'developer',
+  ops: 'operations',
+  spec: 'specialist',
+  coord: 'coordinator',
+  rep: 'representative',
+  svc: 'service',
+  svcs: 'services',
+  dept: 'department',
+  dir: 'director',
+  supv: 'supervisor',
+  supvr: 'supervisor',
+  exec: 'executive',
+  acct: 'account',
+  acctg: 'accounting',
+  mktg: 'marketing',
+  maint: 'maintenance',
+  mech: 'mechanic',
+  elec: 'electrical',
+  sw: 'software',
+  swe: 'software engineer',
+  sde: 'software engineer',
+  sys: 'systems',
+  infosec: 'information security',
+  cyber: 'cybersecurity',
+  csr: 'customer service representative',
+  cust: 'customer',
+  hha: 'home health aide',
+  pca: 'personal care aide',
+  cma: 'medical assistant',
+  crna: 'nurse anesthetist',
+  aprn: 'nurse practitioner',
+  slp: 'speech language pathologist',
+  pta: 'physical therapist assistant',
+  cota: 'occupational therapy assistant',
+  lcsw: 'clinical social worker',
+  qc: 'quality control',
+  pm: 'project manager',
+  dsp: 'direct support professional',
+  // A commercial driver's licence is for heavy trucks; search's "truck driver" is any truck.
+  cdl: 'tractor trailer truck driver',
+  // The specialties of the federal "IT Specialist (…)" titles (OPM's 2210 series).
+  plcypln: 'policy planning',
+  appsw: 'applications software developer',
+  custspt: 'customer support',
+  sysanalysis: 'systems analyst',
+  entarch: 'enterprise architect',
+  datamgt: 'data management',
+  db: 'database',
+  inet: 'internet',
+};
 
 /** The texts a search looks for: what was typed and, when it has abbreviations, the same spelled out. */
 export function searchTextVariants(q: string): string[] {

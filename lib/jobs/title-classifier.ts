@@ -1,0 +1,351 @@
+// Places a job title as advertised ("IT SPECIALIST (INFOSEC)", "Sr. Software Engineer") in the
+// catalogue's SOC 2018 occupation, learning from titles labelled with their occupation
+// (./labelled-titles.ts). A title known as it stands (after normalising) takes its label's
+// occupation; any other is matched word by word against each occupation's closest title and all
+// its titles' words pooled, rare words counting most. Every placement says why, in words a person
+// can check.
+// How well it does, measured on titles it never saw: docs/benchmarks.md, `npm run classifier-quality`.
+import { capitalsOnlyAbbreviations, jobAdAbbreviations, titleAbbreviations } from '@/lib/search-text';
+import { readLabelledTitles, type LabelledTitle, type LabelledTitles, type TitleSource } from './labelled-titles';
+
+/**
+ * The confidence from which a title counts as placed: chosen on titles held out of the model so
+ * that about 85 % of the placed ones are in the right occupation (84 % measured; a higher
+ * threshold gains little accuracy and loses most placements: docs/benchmarks.md).
+ */
+export const PLACEMENT_THRESHOLD = 0.45;
+
+export type OccupationCandidate = {
+  socCode: string;
+  /** How well the title matches this occupation, 0..1. */
+  score: number;
+};
+
+export type TitlePlacement = {
+  /** The most likely occupation; null when no word of the title is known. */
+  socCode: string | null;
+  /** Confidence that socCode is right, 0..1: how strong its match is and how far ahead of the next occupation. */
+  score: number;
+  /** Why, for people: `known title "…"` or the title's words that matched and the closest known title. */
+  evidence: string;
+  placed: boolean;
+  /** The best three occupations, best first. */
+  candidates: OccupationCandidate[];
+};
+
+export type OccupationSuggestion = OccupationCandidate & { evidence: string };
+
+// ---- Reading a title ------------------------------------------------------------------------
+
+/**
+ * Words that say nothing about the occupation: seniority, grades, hours, filler. Not "career",
+ * "day", "night", "shift" or "part", which are also words of titles (Career Counselor, Day Care
+ * Worker, Night Auditor, Shift Supervisor, Parts Clerk); phrases of hours go first, whole.
+ */
+const noisePhrases = /\b(?:full|part)[\s-]*time\b|\bper[\s-]+diem\b|\bsign[\s-]+on\s+bonus\b|\bentry[\s-]+level\b|\bnew\s+grad(?:uate)?\b|\bdirect\s+hire\b/gi;
+const noiseWords = new Set(
+  `senior junior i ii iii iv v vi level lvl grade gs fulltime parttime remote hybrid onsite temporary seasonal experienced
+  prn hourly immediate immediately hiring urgent urgently now needed wanted opportunity opportunities position positions
+  opening openings the of and for in at a an with or to on`.split(/\s+/),
+);
+
+// A Map, not an object: a title may hold "constructor" or "toString". Job-ad shorthand wins where both spell a word out.
+const abbreviations = new Map(Object.entries({ ...titleAbbreviations, ...jobAdAbbreviations }));
+const capitalsOnly = new Map(Object.entries(capitalsOnlyAbbreviations));
+
+/**
+ * A light suffix stemmer: plurals only ("nurses" → "nurse", "secretaries" → "secretary"), as
+ * titles differ mostly in number; a heavier stemmer would merge "nursing" (an aide) with "nurse".
+ */
+function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+type TitleWord = { stem: string; shown: string };
+
+function wordsOf(text: string): TitleWord[] {
+  const words: TitleWord[] = [];
+  for (const [raw] of text.matchAll(/[\p{L}\p{N}']+/gu)) {
+    const expansion = capitalsOnly.get(raw) ?? abbreviations.get(raw.toLowerCase().replace(/'/g, ''));
+    for (const word of (expansion ?? raw.toLowerCase()).split(' ')) {
+      const bare = word.replace(/'s?$|'/g, '');
+      if (bare === '' || noiseWords.has(bare) || /^\d+$/.test(bare)) continue;
+      words.push({ stem: stem(bare), shown: bare });
+    }
+  }
+  return words;
+}
+
+/**
+ * A title's words, abbreviations spelled out and noise left out. What is in brackets or after a
+ * dash counts as much as the rest: in "IT Specialist (INFOSEC)" the brackets say which job it is
+ * (measured on held-out titles, weighing such qualifiers at half made no difference).
+ */
+function readTitle(title: string): TitleWord[] {
+  return wordsOf(title.replace(noisePhrases, ' ').replace(/&/g, ' and ').replace(/[./]/g, ' '));
+}
+
+/** The key under which a title counts as the same title: its distinct stems in order of the alphabet, so "Manager, Sales" is "Sales Manager". */
+function keyOf(words: TitleWord[]): string {
+  return [...new Set(words.map((word) => word.stem))].sort().join(' ');
+}
+
+export function titleKey(title: string): string {
+  return keyOf(readTitle(title));
+}
+
+// ---- Holding titles out for measuring -------------------------------------------------------
+
+/** FNV-1a: a hash that is the same on every machine and in every run. */
+function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * One in five labelled titles, chosen by their key's hash, which the measured model never sees
+ * (so the same title under another spelling or occupation is held out with it). Occupations' own
+ * names always stay in: every occupation has to be reachable.
+ */
+export function isHeldOutTitle(title: LabelledTitle): boolean {
+  return title.source !== 'occupation' && stableHash(titleKey(title.title)) % 5 === 0;
+}
+
+// ---- The model ------------------------------------------------------------------------------
+
+/** What each kind of title counts as when a known title has several occupations. */
+const votesOfSource: Record<TitleSource, number> = { occupation: 3, 'direct-match': 2, alternate: 1, reported: 1 };
+
+// Measured on held-out titles, weighing the head noun (the last word) up or adding pairs of
+// neighbouring words as terms made matches worse: titles name the same job in any order
+// ("Manager, Sales"), and rare words are what tell occupations apart.
+
+/** A word match weighs the occupation's closest title this much, its pooled words the rest (measured: 0.3 and 0.7 do worse). */
+const closestTitleShare = 0.5;
+
+type Term = { term: string; shown: string };
+
+/** A title's terms: each stem once. */
+function termsOf(words: TitleWord[]): Term[] {
+  const terms = new Map<string, Term>();
+  for (const word of words) terms.set(word.stem, { term: word.stem, shown: word.shown });
+  return [...terms.values()];
+}
+
+type KnownTitle = { title: string; socCode: string; norm: number };
+
+export type TitleClassifier = {
+  classify(title: string): TitlePlacement;
+  suggest(title: string, limit: number): OccupationSuggestion[];
+  /** How many distinct titles the model knows. */
+  knownTitleCount: number;
+};
+
+type Match = { socCode: string; score: number; evidence: string };
+
+/**
+ * Builds the model from labelled titles, less those `exclude` picks (for measuring on titles the
+ * model never saw; the app's model excludes none).
+ */
+export function buildTitleClassifier({ labelled = readLabelledTitles(), exclude }: { labelled?: LabelledTitles; exclude?: (title: LabelledTitle) => boolean } = {}): TitleClassifier {
+  const included = labelled.titles.filter((title) => !exclude?.(title));
+
+  // Known titles: one per key and occupation, named by its strongest source's spelling.
+  const votesByKey = new Map<string, Map<string, { votes: number; title: string; bestSource: number }>>();
+  for (const title of included) {
+    const key = titleKey(title.title);
+    if (key === '') continue;
+    const votes = votesByKey.get(key) ?? new Map();
+    votesByKey.set(key, votes);
+    const known = votes.get(title.socCode);
+    const strength = votesOfSource[title.source];
+    if (!known) votes.set(title.socCode, { votes: strength, title: title.title, bestSource: strength });
+    else {
+      known.votes += strength;
+      if (strength > known.bestSource) Object.assign(known, { title: title.title, bestSource: strength });
+    }
+  }
+
+  // Each known title of an occupation is one document of the word index.
+  const knownTitles: KnownTitle[] = [];
+  const termsOfTitle: Term[][] = [];
+  const documentFrequency = new Map<string, number>();
+  for (const votes of votesByKey.values()) {
+    for (const [socCode, { title }] of votes) {
+      const terms = termsOf(readTitle(title));
+      knownTitles.push({ title, socCode, norm: 0 });
+      termsOfTitle.push(terms);
+      for (const { term } of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
+  }
+  const titleCount = knownTitles.length;
+  const inverseFrequency = (term: string) => {
+    const frequency = documentFrequency.get(term);
+    return frequency === undefined ? undefined : Math.log(1 + titleCount / frequency);
+  };
+  /** An unknown word is as rare as the rarest: it may name the job, and the match cannot account for it. */
+  const unknownWordWeight = Math.log(1 + titleCount);
+
+  const postings = new Map<string, { title: number; weight: number }[]>();
+  termsOfTitle.forEach((terms, titleIndex) => {
+    let squares = 0;
+    for (const { term } of terms) {
+      const termWeight = inverseFrequency(term)!;
+      squares += termWeight * termWeight;
+      const list = postings.get(term) ?? [];
+      postings.set(term, list);
+      list.push({ title: titleIndex, weight: termWeight });
+    }
+    knownTitles[titleIndex]!.norm = Math.sqrt(squares);
+  });
+
+  // Each occupation's words pooled: the sum of its titles' normalised term weights, so that words
+  // its titles share ("plant" and "manager" for production managers) add up.
+  const pooledWeights = new Map<string, Map<string, number>>();
+  termsOfTitle.forEach((terms, titleIndex) => {
+    const { socCode, norm } = knownTitles[titleIndex]!;
+    const weights = pooledWeights.get(socCode) ?? new Map<string, number>();
+    pooledWeights.set(socCode, weights);
+    for (const { term } of terms) weights.set(term, (weights.get(term) ?? 0) + inverseFrequency(term)! / norm);
+  });
+  const occupationPostings = new Map<string, { socCode: string; weight: number }[]>();
+  for (const [socCode, weights] of pooledWeights) {
+    const norm = Math.sqrt([...weights.values()].reduce((sum, weight) => sum + weight * weight, 0));
+    for (const [term, weight] of weights) {
+      const list = occupationPostings.get(term) ?? [];
+      occupationPostings.set(term, list);
+      list.push({ socCode, weight: weight / norm });
+    }
+  }
+
+  const dotProducts = new Float64Array(knownTitles.length);
+
+  function exactMatches(key: string): Match[] | null {
+    const votes = votesByKey.get(key);
+    if (!votes) return null;
+    const total = [...votes.values()].reduce((sum, { votes: count }) => sum + count, 0);
+    return [...votes]
+      .map(([socCode, { votes: count, title }]) => ({ socCode, score: count / total, evidence: `known title "${title}"` }))
+      .sort(byScoreThenCode);
+  }
+
+  /** Each occupation's best-matching known title by cosine of the weighted terms, best occupations first. */
+  function wordMatches(read: TitleWord[], limit: number): Match[] {
+    const terms = termsOf(read);
+    let querySquares = 0;
+    const touched: number[] = [];
+    const weighted: (Term & { weight: number })[] = [];
+    for (const term of terms) {
+      const idf = inverseFrequency(term.term);
+      const weight = idf ?? unknownWordWeight;
+      querySquares += weight * weight;
+      if (idf === undefined) continue;
+      weighted.push({ ...term, weight });
+      for (const posting of postings.get(term.term)!) {
+        if (dotProducts[posting.title] === 0) touched.push(posting.title);
+        dotProducts[posting.title]! += weight * posting.weight;
+      }
+    }
+    const queryNorm = Math.sqrt(querySquares);
+    const pooledSimilarity = new Map<string, number>();
+    for (const term of weighted) {
+      for (const posting of occupationPostings.get(term.term)!) {
+        pooledSimilarity.set(posting.socCode, (pooledSimilarity.get(posting.socCode) ?? 0) + (term.weight * posting.weight) / queryNorm);
+      }
+    }
+    const best = new Map<string, { similarity: number; title: number }>();
+    for (const titleIndex of touched) {
+      const known = knownTitles[titleIndex]!;
+      const similarity = dotProducts[titleIndex]! / (queryNorm * known.norm);
+      dotProducts[titleIndex] = 0;
+      const current = best.get(known.socCode);
+      if (!current || similarity > current.similarity || (similarity === current.similarity && titleIndex < current.title)) {
+        best.set(known.socCode, { similarity, title: titleIndex });
+      }
+    }
+    const ranked = [...best]
+      .map(([socCode, { similarity, title }]) => ({
+        socCode,
+        score: Math.min(1, closestTitleShare * similarity + (1 - closestTitleShare) * pooledSimilarity.get(socCode)!),
+        title,
+      }))
+      .sort(byScoreThenCode);
+    // Evidence only for the matches shown: hundreds of occupations may share a word.
+    return ranked.slice(0, limit).map(({ socCode, score, title }) => ({ socCode, score, evidence: wordEvidence(weighted, title) }));
+  }
+
+  function wordEvidence(queryTerms: Term[], titleIndex: number) {
+    const knownTerms = new Set(termsOfTitle[titleIndex]!.map((term) => term.term));
+    const shared = queryTerms.filter((term) => knownTerms.has(term.term)).map((term) => term.shown);
+    return `words: ${shared.join(', ')} (like "${knownTitles[titleIndex]!.title}")`;
+  }
+
+  /** Matches, best first: a known title's occupations, else the word matches. */
+  function matchesOf(title: string, limit: number): { matches: Match[]; exact: boolean } {
+    const read = readTitle(title);
+    const key = keyOf(read);
+    const exact = key === '' ? null : exactMatches(key);
+    if (exact) return { matches: exact.slice(0, limit), exact: true };
+    return { matches: key === '' ? [] : wordMatches(read, limit), exact: false };
+  }
+
+  return {
+    knownTitleCount: votesByKey.size,
+    classify(title) {
+      const { matches, exact } = matchesOf(title, 3);
+      const [first, second] = matches;
+      if (!first) return { socCode: null, score: 0, evidence: 'no known word', placed: false, candidates: [] };
+      // A known title's score is its occupation's share of the votes, less half the next one's: 1 when
+      // only one occupation knows the title, 0.5 at two votes to one, 0.25 at a tie.
+      const score = exact ? first.score - (second?.score ?? 0) / 2 : wordConfidence(first.score, second?.score ?? 0);
+      return {
+        socCode: first.socCode,
+        score,
+        evidence: first.evidence,
+        placed: score >= PLACEMENT_THRESHOLD,
+        candidates: matches.map(({ socCode, score: candidateScore }) => ({ socCode, score: candidateScore })),
+      };
+    },
+    suggest(title, limit) {
+      return matchesOf(title, limit).matches;
+    },
+  };
+}
+
+/** A word match's confidence: its strength, discounted when the next occupation matches nearly as well. */
+function wordConfidence(best: number, next: number) {
+  const lead = best === 0 ? 0 : (best - next) / best;
+  return best * (0.5 + 0.5 * lead);
+}
+
+function byScoreThenCode(a: { socCode: string; score: number }, b: { socCode: string; score: number }) {
+  return b.score - a.score || a.socCode.localeCompare(b.socCode);
+}
+
+// ---- The app's model ------------------------------------------------------------------------
+
+let appClassifier: TitleClassifier | undefined;
+
+/** The model built from every labelled title, once, on first use. */
+function classifier() {
+  appClassifier ??= buildTitleClassifier();
+  return appClassifier;
+}
+
+/** The occupation a job title belongs to, with the confidence, the evidence and the runners-up. */
+export function classifyJobTitle(title: string): TitlePlacement {
+  return classifier().classify(title);
+}
+
+/** Up to `limit` occupations a title may belong to, best first, each with its score and evidence. */
+export function suggestOccupations(title: string, limit = 5): OccupationSuggestion[] {
+  return classifier().suggest(title, limit);
+}
