@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { readLabelledTitles } from '@/lib/jobs/labelled-titles';
 import { buildTitleClassifier, PLACEMENT_THRESHOLD, type TitleClassifier } from '@/lib/jobs/title-classifier';
-import { measureHeldOutQuality } from '@/lib/jobs/title-classifier-quality';
+import { measureHeldOutQuality, measurePostingTitleQuality, readLabelledPostingTitles } from '@/lib/jobs/title-classifier-quality';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
@@ -30,6 +30,13 @@ const started = performance.now();
 const classifier = buildTitleClassifier({ labelled });
 const buildMilliseconds = performance.now() - started;
 console.log(`\nThe app's model: ${classifier.knownTitleCount} known titles, built in ${Math.round(buildMilliseconds)} ms after ${Math.round(readMilliseconds)} ms reading the labelled files.`);
+
+for (const set of ['tuning', 'check'] as const) {
+  const real = measurePostingTitleQuality(readLabelledPostingTitles(set), (title) => classifier.classify(title));
+  console.log(
+    `Real posting titles (${set}, ${real.titles}, labelled by hand): top-1 ${percent(real.top1)}, top-3 ${percent(real.top3)}; placed ${percent(real.placed)}, ${percent(real.placedCorrect)} of them right.`,
+  );
+}
 
 function readPostingTitles(fileName: string, columns: string[]) {
   const rows = parse<Record<string, string>>(gunzipSync(readFileSync(`db/data/job-postings/${fileName}`)), { columns: true, bom: true });
