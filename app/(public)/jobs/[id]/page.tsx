@@ -27,10 +27,10 @@ import { jobPostingJsonLd } from '@/lib/json-ld';
 
 type Props = { params: Promise<{ id: string }> };
 
-export const dynamicParams = true;
-export function generateStaticParams() {
-  return [];
-}
+// Rendered per request from the cached posting (lib/cached-job-reads.ts): whether a posting is
+// closed, or gone, depends on the time of the request, and an id that is no posting is not cached
+// at all, which a page kept as static refuses at run time.
+export const dynamic = 'force-dynamic';
 
 const DAY_MS = 86_400_000;
 /** How long a closed posting stays readable (for those who applied) before its address is gone. */
