@@ -46,9 +46,9 @@ async function checkRolePage(request: NextRequest, segments: string[]) {
     // The role's page for a state (an unknown state is a 404 without a lookup).
     const redirect = rest.length <= 2 ? stateAddress(request, `/roles/${slug}`, rest.slice(1)) : notFound(request);
     if (redirect) return redirect;
-  } else if (!(rest.length === 0 || (rest.length === 1 && /^opengraph-image(-[a-z0-9]+)?$/.test(rest[0]!)))) {
-    // Under a role's address there is otherwise only its link preview image (opengraph-image.tsx,
-    // served at opengraph-image-<hash of the file>), cached like the page.
+  } else if (!(rest.length === 0 || (rest.length === 1 && (rest[0] === 'jobs' || /^opengraph-image(-[a-z0-9]+)?$/.test(rest[0]!))))) {
+    // Under a role's address there is otherwise only its job postings and its link preview image
+    // (opengraph-image.tsx, served at opengraph-image-<hash of the file>), cached like the page.
     return notFound(request);
   }
   return (await unpublishedAmong([slug!])).length > 0 ? notFound(request) : NextResponse.next();

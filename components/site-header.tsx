@@ -12,6 +12,7 @@ type AdminHeader = {
 
 const publicLinks = [
   { href: '/', label: 'Browse roles' },
+  { href: '/jobs', label: 'Jobs' },
   { href: '/states', label: 'States' },
   { href: '/compare', label: 'Compare' },
   { href: '/developers', label: 'Developers' },

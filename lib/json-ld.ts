@@ -1,8 +1,10 @@
-// schema.org JSON-LD for a role page, built from the same data the page shows.
+// schema.org JSON-LD, built from the same data the page shows: an Occupation for a role page, a JobPosting for a posting.
 import type { RoleDetail } from '@/db/role-reads';
+import type { JobPostingDetail } from '@/db/job-reads';
 import { describeEdit, editOf, type FigureKey } from './provenance';
 import { payOf } from './pay';
 import type { PercentileKey } from './role-fields';
+import { postingSourceOf } from './jobs/posting-display';
 
 /** JSON that is safe inside <script>: no `</script>`, `<!--` or line separators can break out. */
 export function serializeJsonLd(data: unknown): string {
@@ -86,5 +88,63 @@ export function buildOccupationJsonLd(role: RoleDetail, pageUrl: string) {
       lastReviewed: stats.asOf,
       ...(stats.sourceUrl && { isBasedOn: stats.sourceUrl }),
     },
+  };
+}
+
+const schemaEmploymentTypes: Record<string, string | undefined> = {
+  'full-time': 'FULL_TIME',
+  'part-time': 'PART_TIME',
+  contract: 'CONTRACTOR',
+  temporary: 'TEMPORARY',
+  internship: 'INTERN',
+  other: 'OTHER',
+};
+
+/**
+ * schema.org JobPosting for an open posting, as Google's job search reads it: the required
+ * properties (title, description, datePosted, hiringOrganization, a place or TELECOMMUTE with the
+ * country applicants must be in) and the recommended ones the posting states. Pay is given as
+ * published, in its own period. A closed posting has none (Google asks for expired ones to go).
+ */
+export function jobPostingJsonLd(posting: JobPostingDetail, pageUrl: string) {
+  const { pay } = posting;
+  const places = posting.locations.filter((location) => location.city || location.stateCode);
+  const employmentType = schemaEmploymentTypes[posting.employmentType];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title: posting.title,
+    description: [posting.description, posting.qualifications && `Qualifications:\n${posting.qualifications}`].filter(Boolean).join('\n\n') || posting.title,
+    datePosted: posting.postedOn,
+    ...(posting.closesAt && { validThrough: posting.closesAt }),
+    url: pageUrl,
+    hiringOrganization: { '@type': 'Organization', name: posting.employer },
+    ...(places.length > 0 && {
+      jobLocation: places.map((location) => ({
+        '@type': 'Place',
+        address: {
+          '@type': 'PostalAddress',
+          ...(location.city && { addressLocality: location.city }),
+          ...(location.stateCode && { addressRegion: location.stateCode }),
+          addressCountry: 'US',
+        },
+      })),
+    }),
+    ...(posting.remote && { jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: { '@type': 'Country', name: 'US' } }),
+    ...(pay && {
+      baseSalary: {
+        '@type': 'MonetaryAmount',
+        currency: 'USD',
+        value: {
+          '@type': 'QuantitativeValue',
+          ...(pay.min !== null && { minValue: pay.min }),
+          ...(pay.max !== null && { maxValue: pay.max }),
+          unitText: pay.period.toUpperCase(),
+        },
+      },
+    }),
+    ...(employmentType && { employmentType }),
+    identifier: { '@type': 'PropertyValue', name: postingSourceOf(posting.source).name, value: posting.sourceId },
+    directApply: false,
   };
 }

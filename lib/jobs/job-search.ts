@@ -112,3 +112,30 @@ export function parseJobSearch(raw: RawSearchParams): { search: JobSearch; inval
   const { values, ignored } = parseQueryFields(raw, jobSearchFields);
   return { search: values as JobSearch, invalid: ignored };
 }
+
+/**
+ * A search as a query string ("?state=CA&sort=pay", or "" for none), in the parameters' order;
+ * `overrides` set or (undefined) drop single parameters, e.g. a page cursor.
+ */
+export function toJobQueryString(search: JobSearch, overrides: Partial<Record<JobSearchKey, string | undefined>> = {}) {
+  const values: Partial<Record<JobSearchKey, string>> = {
+    q: search.q,
+    occupation: search.occupation,
+    state: search.state?.postalCode,
+    city: search.city,
+    remote: search.remote === undefined ? undefined : String(search.remote),
+    minPay: search.minPay === undefined ? undefined : String(search.minPay),
+    maxEducation: search.maxEducation,
+    postedWithin: search.postedWithin === undefined ? undefined : String(search.postedWithin),
+    status: search.status,
+    sort: search.sort,
+    after: search.after ? encodeJobCursor(search.after) : undefined,
+  };
+  const params = new URLSearchParams();
+  for (const key of Object.keys(jobSearchFields) as JobSearchKey[]) {
+    const value = key in overrides ? overrides[key] : values[key];
+    if (value !== undefined && value !== '') params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EmbedBox } from '@/components/embed-box';
 import { JsonLd } from '@/components/json-ld';
+import { latestPostingsOpenFirst, RoleOpenings } from '@/components/jobs/role-openings';
 import { Paragraphs } from '@/components/paragraphs';
 import { RoleOverview } from '@/components/role-overview';
 import { CategorySalaryRangeFigure } from '@/components/charts/category-salary-range';
@@ -19,12 +20,16 @@ import { RoleHistoryTable } from '@/components/role-history-table';
 import { formatAsOf, formatCount, formatJobOpenings, formatPeriod } from '@/lib/format';
 import { describePayBriefly, formatPayMeanWithUnit, payOf } from '@/lib/pay';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
+import { getJobPage, getPostingFigures } from '@/lib/cached-job-reads';
 import { getCategorySalaries, getRole, getRoleAreaFigures, getRoleStatsHistory, getSimilarRoles } from '@/lib/cached-public-reads';
 import { renderSalaryTemplate } from '@/lib/salary-template';
 import { slugSchema } from '@/lib/slug';
 import { latestOfEachRelease } from '@/lib/stats-history';
 
 type Props = { params: Promise<{ slug: string }> };
+
+/** How many postings the Openings section lists. */
+const LATEST_POSTINGS = 5;
 
 // Role pages are rendered on first request and then served from the cache until an edit
 // invalidates their tags; none are built ahead of time (there may be 100,000).
@@ -71,12 +76,15 @@ export default async function RolePage({ params }: Props) {
   if (!role) notFound();
   const { stats } = role;
   const pay = payOf(stats);
-  const [similarRoles, history, categorySalaries, stateFigures] = await Promise.all([
+  const [similarRoles, history, categorySalaries, stateFigures, postingFigures, openPostings, recentPostings] = await Promise.all([
     getSimilarRoles(role.slug),
     getRoleStatsHistory(role.slug),
     // A role without percentiles is shown against its category's averages instead.
     stats.percentiles || stats.averageSalary === null ? null : getCategorySalaries(role.category.slug, stats.currency),
     getRoleAreaFigures(role.slug),
+    getPostingFigures(role.slug),
+    getJobPage({ occupation: role.slug }, LATEST_POSTINGS),
+    getJobPage({ occupation: role.slug, status: 'all' }, LATEST_POSTINGS),
   ]);
   const releases = latestOfEachRelease(history ?? []);
   const trends = trendSeries(releases);
@@ -145,6 +153,16 @@ export default async function RolePage({ params }: Props) {
           />
         )}
       </section>
+
+      <RoleOpenings
+        role={role}
+        figures={postingFigures}
+        latest={latestPostingsOpenFirst(openPostings.postings, recentPostings.postings, LATEST_POSTINGS)}
+        official={
+          pay.unit === 'year' && pay.percentiles ? { label: 'Everyone employed, U.S.', percentiles: pay.percentiles, source: stats.source, asOf: stats.asOf } : null
+        }
+        hasOwnOpenings
+      />
 
       {stateFigures && stateFigures.length > 0 && (
         <section aria-labelledby="pay-by-state">

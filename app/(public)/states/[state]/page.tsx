@@ -3,10 +3,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PostingSourcesNote } from '@/components/jobs/posting-sources-note';
 import { RoleListing } from '@/components/role-listing';
 import type { RoleListItem } from '@/db/role-reads';
 import { formatAverageSalary, formatCount } from '@/lib/format';
+import { getOpenPostingCountsInState } from '@/lib/cached-job-reads';
 import { getCategories, getRolePage } from '@/lib/cached-public-reads';
+import { formatPostingCount } from '@/lib/jobs/posting-display';
 import type { RawSearchParams } from '@/lib/query-params';
 import { listingParameterLabels, parseRoleSearch } from '@/lib/role-search';
 import { findUsState } from '@/lib/us-states';
@@ -57,10 +60,11 @@ export default async function StatePage({ params, searchParams }: Props) {
     delete search.category;
     invalid.push('category');
   }
-  const [result, largest, bestPaid] = await Promise.all([
+  const [result, largest, bestPaid, openings] = await Promise.all([
     getRolePage(search),
     getRolePage({ state, sort: 'employment' }),
     getRolePage({ state, sort: 'salary' }),
+    getOpenPostingCountsInState(state.postalCode),
   ]);
   const ignored = [...new Set(invalid.map((key) => listingParameterLabels[key]))];
 
@@ -83,6 +87,30 @@ export default async function StatePage({ params, searchParams }: Props) {
           <TopRoles id="best-paid" title="Highest average salaries" roles={bestPaid.items.slice(0, 5)} figure={(role) => formatAverageSalary(role.inState!.averageSalary)} />
         </div>
       )}
+      <section aria-labelledby="openings" className="state-openings">
+        <h2 id="openings">Openings in {state.name}</h2>
+        {openings.length > 0 ? (
+          <>
+            <p>Open government job postings in {state.name}, by the occupation Roleboard placed them in (the 10 with the most).</p>
+            <ol className="state-ranking" aria-labelledby="openings">
+              {openings.map((occupation) => (
+                <li key={occupation.slug}>
+                  <Link className="state-ranking__name" href={`/jobs?occupation=${occupation.slug}&state=${state.postalCode}`}>
+                    {occupation.title}
+                  </Link>{' '}
+                  <strong>{formatPostingCount(occupation.openCount, { open: true })}</strong>
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : (
+          <p>No open government job postings in {state.name} right now.</p>
+        )}
+        <p>
+          <Link href={`/jobs?state=${state.postalCode}`}>Search job postings in {state.name}</Link>
+        </p>
+        <PostingSourcesNote />
+      </section>
       <RoleListing search={search} result={result} categories={categories} ignored={ignored} basePath={`/states/${state.slug}`} fixedState />
     </>
   );

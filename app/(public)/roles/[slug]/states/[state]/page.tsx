@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EmbedBox } from '@/components/embed-box';
 import { JsonLd } from '@/components/json-ld';
+import { latestPostingsOpenFirst, RoleOpenings } from '@/components/jobs/role-openings';
 import { ChartCaption } from '@/components/charts/figure-source';
 import { SalaryDistributionFigure } from '@/components/charts/salary-distribution';
 import { StatePicker } from '@/components/state-picker';
@@ -27,6 +28,7 @@ import {
 import { buildOccupationJsonLd } from '@/lib/json-ld';
 import { describeEdit, editOf, editsOutsideStateFigures, stateFigureKeys } from '@/lib/provenance';
 import { formatPayMean, formatPayMedian, formatWage, meanLabel, medianLabel, payOf, perUnit, statePayOf, type Pay } from '@/lib/pay';
+import { getJobPage, getPostingFigures } from '@/lib/cached-job-reads';
 import { getRole, getRoleAreaFigures } from '@/lib/cached-public-reads';
 import type { PercentileKey } from '@/lib/role-fields';
 import { slugSchema } from '@/lib/slug';
@@ -34,6 +36,9 @@ import { stateNeighbours } from '@/lib/state-shapes';
 import { findUsState } from '@/lib/us-states';
 
 type Props = { params: Promise<{ slug: string; state: string }> };
+
+/** How many postings the Openings part lists. */
+const LATEST_POSTINGS = 5;
 
 export const dynamicParams = true;
 export function generateStaticParams() {
@@ -151,6 +156,11 @@ export default async function RoleInStatePage({ params }: Props) {
     .filter((item) => neighbourFips.includes(item.area.fips))
     .sort((a, b) => (b.averageSalary ?? -1) - (a.averageSalary ?? -1) || a.area.name.localeCompare(b.area.name));
   const rows = comparisonRows(role, here);
+  const [postingFigures, openPostings, recentPostings] = await Promise.all([
+    getPostingFigures(role.slug, state),
+    getJobPage({ occupation: role.slug, state }, LATEST_POSTINGS),
+    getJobPage({ occupation: role.slug, state, status: 'all' }, LATEST_POSTINGS),
+  ]);
   const { pay, national } = paysOf(role, here);
   const jsonLd = {
     ...buildOccupationJsonLd(
@@ -309,6 +319,16 @@ export default async function RoleInStatePage({ params }: Props) {
           />
         )}
       </section>
+
+      {postingFigures && (
+        <RoleOpenings
+          role={role}
+          area={state.name}
+          figures={postingFigures}
+          latest={latestPostingsOpenFirst(openPostings.postings, recentPostings.postings, LATEST_POSTINGS)}
+          official={here.percentiles ? { label: `Everyone employed, ${state.name}`, percentiles: here.percentiles, source: here.source, asOf: here.asOf } : null}
+        />
+      )}
 
       {neighbours.length > 0 && (
         <section aria-labelledby="neighbours">

@@ -1,0 +1,61 @@
+// One occupation's job postings: the job search with the occupation fixed by the address.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { JobListing } from '@/components/jobs/job-listing';
+import { getJobPage } from '@/lib/cached-job-reads';
+import { getRole } from '@/lib/cached-public-reads';
+import { jobSearchLabels, parseJobSearch } from '@/lib/jobs/job-search';
+import type { RawSearchParams } from '@/lib/query-params';
+import { slugSchema } from '@/lib/slug';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
+
+async function loadRole(params: Props['params']) {
+  const parsed = slugSchema.safeParse((await params).slug);
+  return parsed.success ? getRole(parsed.data) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const role = await loadRole(params);
+  if (!role) return { title: 'Role not found' };
+  return {
+    title: `${role.title} job postings`,
+    description: `Open government job postings for ${role.title}, with the pay each publishes and the education it asks.`,
+    alternates: { canonical: `/roles/${role.slug}/jobs` },
+  };
+}
+
+export default async function RoleJobsPage({ params, searchParams }: Props) {
+  const role = await loadRole(params);
+  if (!role) notFound();
+  // The address is the occupation: an `occupation` parameter is not this page's to change.
+  const { search, invalid } = parseJobSearch({ ...(await searchParams), occupation: role.slug });
+  const result = await getJobPage(search);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/jobs">Job postings</Link>
+          </li>
+          <li>
+            <Link href={`/roles/${role.slug}`}>{role.title}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>{role.title} job postings</h1>
+      <p className="lede">
+        Open postings Roleboard placed in this occupation, each with the pay it publishes. Government postings are real jobs, but only part of the market.
+      </p>
+      <JobListing
+        search={search}
+        result={result}
+        ignored={[...new Set(invalid.map((key) => jobSearchLabels[key]))]}
+        basePath={`/roles/${role.slug}/jobs`}
+        occupation={{ slug: role.slug, title: role.title }}
+        fixedOccupation
+      />
+    </>
+  );
+}
