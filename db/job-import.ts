@@ -145,62 +145,56 @@ export async function applyJobImportIn(tx: Transaction, file: PostingFile, optio
   const oldRoleIds = await previousRoleIds(tx, toWrite.flatMap((planned) => (planned.kind === 'changed' ? [planned.id] : [])));
 
   const affectedRoleIds = new Set<number>(oldRoleIds);
-  const writtenIds: number[] = [];
   let placed = 0;
   for (const batch of batches(toWrite)) {
     const values = batch.map(({ posting, contentHash }) => {
       const placement = place(posting);
       if (placement.roleId !== null) placed++;
-      return {
-        source: posting.source,
-        sourceId: posting.sourceId,
-        title: posting.title,
-        employer: posting.employer,
-        locations: posting.locations,
-        stateCodes: stateCodesOf(posting),
-        remote: posting.remote,
-        postedOn: posting.postedOn,
-        closesAt: posting.closesAt === null ? null : new Date(posting.closesAt),
-        payMin: posting.payMin,
-        payMax: posting.payMax,
-        payPeriod: posting.payPeriod,
-        ...annualisePay(posting),
-        employmentType: posting.employmentType,
-        educationAsked: posting.educationAsked,
-        description: posting.description,
-        qualifications: posting.qualifications,
-        applyUrl: posting.applyUrl,
-        roleId: placement.roleId,
-        placement: placement.placement,
-        placementScore: placement.score,
-        placementEvidence: placement.evidence,
-        contentHash,
-      };
+      return { posting, contentHash, placement, pay: annualisePay(posting) };
     });
-    const keepEditors = (key: 'roleId' | 'placement' | 'placementScore' | 'placementEvidence') => {
-      const column = jobPostings[key].name;
-      return sql.raw(`case when job_postings.placement = 'editor' then job_postings.${column} else excluded.${column} end`);
-    };
-    const rows = await tx
-      .insert(jobPostings)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [jobPostings.source, jobPostings.sourceId],
-        set: {
-          ...Object.fromEntries(contentColumns.map((key) => [key, sql.raw(`excluded.${jobPostings[key].name}`)])),
-          // An editor's placement sticks: a re-import changes what the posting says, never where an editor put it.
-          roleId: keepEditors('roleId'),
-          placement: keepEditors('placement'),
-          placementScore: keepEditors('placementScore'),
-          placementEvidence: keepEditors('placementEvidence'),
-          updatedAt: sql`now()`,
-        },
-      })
-      .returning({ id: jobPostings.id, roleId: jobPostings.roleId });
-    for (const row of rows) {
-      writtenIds.push(row.id);
-      if (row.roleId !== null) affectedRoleIds.add(row.roleId);
-    }
+    // Every column goes as text[] (the driver types an array by its first element, and has no
+    // boolean or numeric arrays); the select casts each back.
+    const column = (valueOf: (value: (typeof values)[number]) => string | number | boolean | null) =>
+      sql.param(values.map((value) => {
+        const cell = valueOf(value);
+        return cell === null ? null : String(cell);
+      }));
+    // One statement a batch, its columns as arrays (unnest): 25 parameters instead of 25,000, which
+    // PostgreSQL and the driver handle many times faster than a VALUES list of that size.
+    const rows = await tx.execute<{ id: string; role_id: number | null }>(sql`
+      insert into ${jobPostings} (source, source_id, title, employer, locations, state_codes, remote, posted_on, closes_at, pay_min, pay_max, pay_period,
+        annual_pay_min, annual_pay_max, annual_pay_mid, employment_type, education_asked, description, qualifications, apply_url,
+        role_id, placement, placement_score, placement_evidence, content_hash)
+      select source, source_id, title, employer, locations::jsonb, string_to_array(state_codes, ','), remote::boolean, posted_on::date, closes_at::timestamptz,
+        pay_min::numeric, pay_max::numeric, pay_period::pay_period, annual_pay_min::integer, annual_pay_max::integer, annual_pay_mid::integer,
+        employment_type::employment_type, education_asked::education_asked, description, qualifications, apply_url,
+        role_id::integer, placement::posting_placement, placement_score::real, placement_evidence, content_hash
+      from unnest(
+        ${column((value) => value.posting.source)}::text[], ${column((value) => value.posting.sourceId)}::text[], ${column((value) => value.posting.title)}::text[],
+        ${column((value) => value.posting.employer)}::text[], ${column((value) => JSON.stringify(value.posting.locations))}::text[],
+        ${column((value) => stateCodesOf(value.posting).join(','))}::text[], ${column((value) => value.posting.remote)}::text[],
+        ${column((value) => value.posting.postedOn)}::text[], ${column((value) => value.posting.closesAt)}::text[],
+        ${column((value) => value.posting.payMin)}::text[], ${column((value) => value.posting.payMax)}::text[], ${column((value) => value.posting.payPeriod)}::text[],
+        ${column((value) => value.pay.annualPayMin)}::text[], ${column((value) => value.pay.annualPayMax)}::text[], ${column((value) => value.pay.annualPayMid)}::text[],
+        ${column((value) => value.posting.employmentType)}::text[], ${column((value) => value.posting.educationAsked)}::text[],
+        ${column((value) => value.posting.description)}::text[], ${column((value) => value.posting.qualifications)}::text[], ${column((value) => value.posting.applyUrl)}::text[],
+        ${column((value) => value.placement.roleId)}::text[], ${column((value) => value.placement.placement)}::text[], ${column((value) => value.placement.score)}::text[],
+        ${column((value) => value.placement.evidence)}::text[], ${column((value) => value.contentHash)}::text[]
+      ) as given(source, source_id, title, employer, locations, state_codes, remote, posted_on, closes_at, pay_min, pay_max, pay_period,
+        annual_pay_min, annual_pay_max, annual_pay_mid, employment_type, education_asked, description, qualifications, apply_url,
+        role_id, placement, placement_score, placement_evidence, content_hash)
+      on conflict (source, source_id) do update set
+        ${sql.raw(contentColumns.map((key) => `${jobPostings[key].name} = excluded.${jobPostings[key].name}`).join(', '))},
+        -- An editor's placement sticks: a re-import changes what the posting says, never where an editor put it.
+        ${sql.raw(
+          (['roleId', 'placement', 'placementScore', 'placementEvidence'] as const)
+            .map((key) => jobPostings[key].name)
+            .map((name) => `${name} = case when job_postings.placement = 'editor' then job_postings.${name} else excluded.${name} end`)
+            .join(', '),
+        )},
+        updated_at = now()
+      returning id, role_id`);
+    for (const row of rows) if (row.role_id !== null) affectedRoleIds.add(row.role_id);
   }
 
   // A source whose latest date moved changes the "recent" window of every role with its postings.
