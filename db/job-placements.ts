@@ -3,7 +3,7 @@
 // id, and placing a posting in an occupation. An editor's placement is final for imports: a
 // re-import never replaces it (db/job-import.ts). Every function checks the session itself.
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireUser, requireUserToChange } from './access';
 import { recordAudit } from './audit-writes';
@@ -69,11 +69,11 @@ async function withCandidates(rows: { id: number; title: string; employer: strin
   );
 }
 
-/** The oldest postings still waiting for an occupation, and how many wait in all. */
+/** The newest postings still waiting for an occupation (those of the latest import first), and how many wait in all. */
 export async function listUnplacedPostings(claims: unknown, { limit = 50 }: { limit?: number } = {}) {
   await requireUser(claims);
   const [rows, [total]] = await Promise.all([
-    database().select(postingColumns).from(jobPostings).leftJoin(roles, eq(roles.id, jobPostings.roleId)).where(eq(jobPostings.placement, 'unplaced')).orderBy(asc(jobPostings.id)).limit(limit),
+    database().select(postingColumns).from(jobPostings).leftJoin(roles, eq(roles.id, jobPostings.roleId)).where(eq(jobPostings.placement, 'unplaced')).orderBy(desc(jobPostings.id)).limit(limit),
     database().select({ count: sql<number>`count(*)::int` }).from(jobPostings).where(eq(jobPostings.placement, 'unplaced')),
   ]);
   return { postings: await withCandidates(rows), total: total?.count ?? 0 };

@@ -56,8 +56,8 @@ export const placePostingAction = authenticatedAction({ role: 'editor', schema: 
   switch (result.status) {
     case 'placed':
       invalidatePublicRoles(result.tags);
-      refresh();
-      return { status: 'saved', message: 'Placed. Re-imports keep this occupation.' };
+      // The posting leaves the list of those waiting: it is shown on its own, in its new place.
+      redirect(`/admin/jobs?posting=${input.postingId}`);
     case 'unchanged':
       return { status: 'saved', message: 'Already placed there by an editor.' };
     case 'unknown-role':
