@@ -133,9 +133,47 @@ function readJson(text: string, limits: PostingFileLimits): { format: 'json-ld';
   return { format: 'json-ld', candidates: found.postings.map((posting, index) => ({ record: index + 1, ...readJobPosting(posting) })) };
 }
 
+/** Each record field as the formats name it, so that a problem names the column or property to fix. */
+const fieldNames: Record<PostingFormat, Record<string, string>> = {
+  'roleboard-csv': {
+    sourceId: 'source_id',
+    locations: 'city',
+    'locations.0.city': 'city',
+    'locations.0.stateCode': 'state',
+    postedOn: 'posted_on',
+    closesAt: 'closes_at',
+    payMin: 'pay_min',
+    payMax: 'pay_max',
+    payPeriod: 'pay_period',
+    employmentType: 'employment_type',
+    educationAsked: 'education_asked',
+    applyUrl: 'apply_url',
+    socCode: 'soc_code',
+  },
+  'json-ld': {
+    source: 'identifier',
+    sourceId: 'identifier',
+    employer: 'hiringOrganization',
+    postedOn: 'datePosted',
+    closesAt: 'validThrough',
+    payMin: 'baseSalary',
+    payMax: 'baseSalary',
+    payPeriod: 'baseSalary',
+    employmentType: 'employmentType',
+    educationAsked: 'educationRequirements',
+    applyUrl: 'url',
+    socCode: 'occupationalCategory',
+  },
+  'usajobs-csv': { sourceId: 'control_number', title: 'position_title', employer: 'organization_name', postedOn: 'open_date', closesAt: 'close_date', applyUrl: 'position_url' },
+  'nyc-jobs-csv': { sourceId: 'Job ID', title: 'Business Title', employer: 'Agency', postedOn: 'posting_date_iso', description: 'Job Description', qualifications: 'Minimum Qual Requirements' },
+};
+
 /** The field of a schema issue as the file names it, for messages. */
-function fieldOf(path: readonly PropertyKey[]) {
-  return path.length > 0 ? path.map(String).join('.') : undefined;
+function fieldOf(path: readonly PropertyKey[], format: PostingFormat) {
+  if (path.length === 0) return undefined;
+  const field = path.map(String).join('.');
+  const locationField = field.replace(/^locations\.\d+\./, 'locations.0.');
+  return fieldNames[format][field] ?? fieldNames[format][locationField] ?? field;
 }
 
 /** A file of postings, checked row by row (see the top of this file). */
@@ -155,13 +193,16 @@ export function readPostingFile(input: Uint8Array | string, limits: PostingFileL
     const rowProblems: PostingProblem[] = candidate.problems.map((problem) => ({ ...place, ...problem }));
     const parsed = candidate.input ? postingRecordSchema.safeParse(candidate.input) : null;
     if (parsed && !parsed.success) {
-      for (const issue of parsed.error.issues) rowProblems.push({ ...place, ...(fieldOf(issue.path) ? { field: fieldOf(issue.path) } : {}), message: issue.message });
+      for (const issue of parsed.error.issues) {
+        const field = fieldOf(issue.path, format);
+        rowProblems.push({ ...place, ...(field ? { field } : {}), message: issue.message });
+      }
     }
     if (parsed?.success && rowProblems.length === 0) {
       const key = `${parsed.data.source}\u0000${parsed.data.sourceId}`;
       const first = firstPlaceOf.get(key);
       if (first) {
-        rowProblems.push({ ...place, field: 'sourceId', message: `The posting ${parsed.data.source} ${parsed.data.sourceId} is also at ${first}: each posting once.` });
+        rowProblems.push({ ...place, field: fieldOf(['sourceId'], format), message: `The posting ${parsed.data.source} ${parsed.data.sourceId} is also at ${first}: each posting once.` });
       } else {
         firstPlaceOf.set(key, candidate.line !== undefined ? `line ${candidate.line}` : `record ${candidate.record}`);
         rows.push({ ...place, posting: parsed.data });

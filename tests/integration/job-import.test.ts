@@ -100,7 +100,7 @@ describe('job postings import', () => {
     assert.equal(result.status, 'invalid');
     assert.deepEqual(
       result.plan.problems.map((problem) => [problem.line, problem.field]),
-      [[3, 'applyUrl']],
+      [[3, 'apply_url']],
     );
     const after = await countOf(jobPostings);
     assert.equal(after, before);

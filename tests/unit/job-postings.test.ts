@@ -99,7 +99,7 @@ describe('posting files', () => {
     assert.deepEqual(
       file.problems.map((problem) => [problem.line, problem.field]),
       [
-        [2, 'applyUrl'],
+        [2, 'apply_url'],
         [3, 'state'],
         [3, 'title'],
       ],
@@ -151,7 +151,7 @@ describe('posting files', () => {
     assert.equal(file.rows.length, 1);
     assert.deepEqual(
       file.problems.map((problem) => [problem.record, problem.field]),
-      [[2, 'applyUrl']],
+      [[2, 'url']],
     );
   });
 
