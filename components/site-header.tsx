@@ -22,6 +22,7 @@ function adminLinks(role: UserRole) {
   return [
     { href: '/admin', label: 'Roles' },
     { href: '/admin/import', label: 'Import' },
+    { href: '/admin/jobs', label: 'Jobs' },
     { href: '/admin/audit', label: 'Audit log' },
     ...(role === 'admin' ? [{ href: '/admin/users', label: 'Users' }] : []),
     { href: '/', label: 'Public site' },

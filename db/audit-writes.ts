@@ -13,8 +13,9 @@ export type AuditEntry = {
   actorId: number | null;
   /** Entity and verb, e.g. "role.update", "role.import", "user.disable": lib/audit-actions.ts lists them all. */
   action: AuditAction;
-  entityType: 'role' | 'user';
-  /** The role's or user's id, as text (ids survive slug and email changes). */
+  /** A job posting's placement is a 'job'; a postings import run, one entry for the whole file, a 'job-import'. */
+  entityType: 'role' | 'user' | 'job' | 'job-import';
+  /** The role's, user's or posting's id, as text (ids survive slug and email changes); an import run's upload id, or 'command-line'. */
   entityId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;

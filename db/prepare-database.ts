@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { importDefaultCatalogue, type DefaultCatalogueResult } from './catalogue/default-catalogue';
 import { hasStateFigures, importUsStateFigures } from './catalogue/us-states';
 import { createDatabase, type Database } from './connection';
+import { hasJobPostings, importBundledPostings, type BundledPostingsResult } from './job-import';
 import { runMigrations } from './migrate';
 import { roles, users } from './schema';
 import { upsertUser } from './seed/seed';
@@ -21,8 +22,9 @@ export async function withMigratedDatabase<T>(url: string, task: (db: Database) 
 }
 
 export type FirstStartLoad =
-  | { loaded: 'catalogue'; seconds: number; created: number; states: DefaultCatalogueResult['states'] }
-  | { loaded: 'state figures'; states: Awaited<ReturnType<typeof importUsStateFigures>> }
+  | { loaded: 'catalogue'; seconds: number; created: number; states: DefaultCatalogueResult['states']; postings: BundledPostingsResult }
+  | { loaded: 'state figures'; states: Awaited<ReturnType<typeof importUsStateFigures>>; postings: BundledPostingsResult | null }
+  | { loaded: 'postings'; postings: BundledPostingsResult }
   | { loaded: 'nothing' };
 
 /**
@@ -31,16 +33,21 @@ export type FirstStartLoad =
  * roles" is precise enough because every command that puts roles into a database without any
  * (`npm run db:seed`, `npm run data:import` without a file) loads the whole catalogue too, and a
  * database with roles of its own (a file's, old sample roles) is someone's, never loaded unasked.
+ * The real job postings (db/data/job-postings) come after the catalogue, which places them, and
+ * into any database without postings.
  */
 export async function loadCatalogueOnFirstStart(db: Database): Promise<FirstStartLoad> {
   const [anyRole] = await db.select({ id: roles.id }).from(roles).limit(1);
   if (!anyRole) {
     const started = performance.now();
     const { created, states } = await importDefaultCatalogue(db);
-    return { loaded: 'catalogue', seconds: (performance.now() - started) / 1000, created, states };
+    const seconds = (performance.now() - started) / 1000;
+    return { loaded: 'catalogue', seconds, created, states, postings: await importBundledPostings(db) };
   }
-  if (!(await hasStateFigures(db))) return { loaded: 'state figures', states: await importUsStateFigures(db) };
-  return { loaded: 'nothing' };
+  // A database from before job postings gets the real sets once, as one from before state figures gets those.
+  const postings = (await hasJobPostings(db)) ? null : await importBundledPostings(db);
+  if (!(await hasStateFigures(db))) return { loaded: 'state figures', states: await importUsStateFigures(db), postings };
+  return postings ? { loaded: 'postings', postings } : { loaded: 'nothing' };
 }
 
 /**

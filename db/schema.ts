@@ -630,5 +630,35 @@ export type User = InferSelectModel<typeof users>;
 export type UserSession = InferSelectModel<typeof userSessions>;
 export type AuditLogEntry = InferSelectModel<typeof auditLog>;
 export type LoginAttempt = InferSelectModel<typeof loginAttempts>;
+/** What applying a job postings upload did (db/job-uploads.ts). */
+export type JobUploadOutcome = { new: number; changed: number; unchanged: number; placed: number; unplaced: number };
+
+/**
+ * A job postings file uploaded at /admin/jobs/import, kept between its preview and its apply (the
+ * apply reads the file again and applies only the plan whose digest the preview showed), and
+ * afterwards as the record of what it did. Unapplied uploads are deleted after a week.
+ */
+export const jobUploads = pgTable(
+  'job_uploads',
+  {
+    id: text('id').primaryKey(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    content: bytea('content').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    appliedBy: integer('applied_by').references(() => users.id, { onDelete: 'set null' }),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    outcome: jsonb('outcome').$type<JobUploadOutcome>(),
+  },
+  (table) => [
+    index('job_uploads_uploaded_at_idx').on(table.uploadedAt),
+    check('job_uploads_size', sql`octet_length(${table.content}) <= 5242880`),
+    check('job_uploads_file_name_length', sql`length(${table.fileName}) between 1 and 255`),
+    check('job_uploads_applied_together', sql`(${table.appliedAt} is null) = (${table.outcome} is null)`),
+  ],
+);
+
 export type JobPosting = InferSelectModel<typeof jobPostings>;
 export type RolePostingFigures = InferSelectModel<typeof rolePostingFigures>;

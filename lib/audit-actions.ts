@@ -8,6 +8,8 @@ export const auditActionLabels = {
   'role.restore': 'Restored role',
   'role.revert': 'Reverted role figures',
   'role.import': 'Imported role',
+  'jobs.import': 'Imported job postings',
+  'job.place': 'Placed job posting in an occupation',
   'user.create': 'Created user',
   'user.role': 'Changed user role',
   'user.disable': 'Disabled user',

@@ -15,11 +15,9 @@ import { withDatabaseUrl } from '@/db/embedded-server';
 import { withMigratedDatabase } from '@/db/prepare-database';
 import { isTakenSlugOrSocCode } from '@/db/role-writes';
 import { CATALOGUE_FILE_LIMITS, describeProblem, readCatalogueFile } from '@/lib/catalogue-file';
-import { readDevelopmentAuthSecret } from '@/lib/development-secret';
-import { env } from '@/lib/env';
 import { formatCount } from '@/lib/format';
 import { areaCountInWords } from '@/lib/us-states';
-import { MAX_TAGS_PER_REQUEST, REVALIDATION_PATH, REVALIDATION_SIGNATURE_HEADER, signRevalidation } from '@/lib/revalidation-request';
+import { tellRunningServer } from './running-server';
 
 const usage = `Usage: npm run data:import -- [FILE.csv] [--dry-run] [--overwrite-edited]
 
@@ -105,34 +103,6 @@ function progressLine(done: number, total: number) {
   const text = `Applying: ${formatCount(done)} of ${formatCount(total)} roles written`;
   if (process.stdout.isTTY) process.stdout.write(`\r${text}${done === total ? '\n' : ''}`);
   else console.log(text);
-}
-
-/** Asks the running server to invalidate the touched cache tags; says plainly whether it could. */
-async function tellRunningServer(tags: string[]) {
-  const secret = process.env.AUTH_SECRET || readDevelopmentAuthSecret();
-  const origin = env.SITE_URL();
-  const restart = 'If Roleboard is running, restart it so that its pages show the new figures.';
-  if (!secret) return `The running server was not told (no AUTH_SECRET, and no .data/auth-secret from npm run dev). ${restart}`;
-  try {
-    for (let start = 0; start < tags.length; start += MAX_TAGS_PER_REQUEST) {
-      const { body, signature } = signRevalidation({ tags: tags.slice(start, start + MAX_TAGS_PER_REQUEST), secret });
-      const response = await fetch(`${origin}${REVALIDATION_PATH}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [REVALIDATION_SIGNATURE_HEADER]: signature },
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!response.ok) {
-        const detail = ((await response.json().catch(() => ({}))) as { detail?: string }).detail ?? response.statusText;
-        const hint = response.status === 401 ? ' Is AUTH_SECRET the same as the server’s?' : '';
-        return `The server at ${origin} refused the request (${response.status}: ${detail}).${hint} ${restart}`;
-      }
-    }
-    return `Told the running server at ${origin}: its public pages show the new figures on the next request.`;
-  } catch (error) {
-    const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    return `No server answered at ${origin} (${reason}); set SITE_URL if it runs elsewhere. ${restart}`;
-  }
 }
 
 /** A dry run of the default catalogue: its latest release planned as if its categories existed, then rolled back. */

@@ -1,11 +1,12 @@
 // `npm run db:seed [-- --synthetic N]`: migrates DATABASE_URL, or the embedded database, and loads
 // the default catalogue (the seed role and the U.S. occupations, as a first start would), then N
-// generated roles and the admin of ADMIN_EMAIL. Idempotent: in a database that has the catalogue,
+// generated roles, the admin of ADMIN_EMAIL and the real job postings. Idempotent: in a database that has the catalogue,
 // the import changes nothing and leaves roles edited since their import alone.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { withDatabaseUrl } from '@/db/embedded-server';
+import { describeBundledPostings, importBundledPostings } from '@/db/job-import';
 import { withMigratedDatabase } from '@/db/prepare-database';
 import { seedDatabase } from '@/db/seed/seed';
 import { env } from '@/lib/env';
@@ -29,10 +30,13 @@ await withDatabaseUrl((url, source) =>
     const started = performance.now();
     const catalogue = await importDefaultCatalogue(db, { onRelease: (asOf) => console.log(`Importing the U.S. catalogue as of ${asOf}…`) });
     await seedDatabase(db, { synthetic: synthetic.data, admin });
+    // After the catalogue, whose occupations the postings are placed in.
+    const postings = await importBundledPostings(db);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Seeded ${source} in ${seconds} s: the catalogue (${catalogue.created} U.S. occupations created, ${catalogue.updated} updated)` +
         `${synthetic.data ? `, ${synthetic.data} synthetic roles` : ''}.`,
     );
+    console.log(describeBundledPostings(postings));
   }),
 );

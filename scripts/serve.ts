@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { closeAllDatabases } from '@/db/connection';
 import { withDatabaseUrl } from '@/db/embedded-server';
 import { databaseIdentity } from '@/db/identity';
+import { describeBundledPostings } from '@/db/job-import';
 import { createFirstDevelopmentAdmin, loadCatalogueOnFirstStart, withMigratedDatabase } from '@/db/prepare-database';
 import { upsertAdmin } from '@/db/seed/seed';
 import { ensureDevelopmentAuthSecret } from '@/lib/development-secret';
@@ -71,6 +72,7 @@ async function prepare(url: string) {
       const { states } = load;
       console.log(`Loaded ${states.figures.toLocaleString('en-US')} state figures (BLS May 2024) in ${areaCountInWords(states.areas)}.`);
     }
+    if (load.loaded !== 'nothing' && load.postings) console.log(describeBundledPostings(load.postings));
     if (admin) {
       await upsertAdmin(db, admin);
     } else if (development) {

@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import { createDatabase } from '@/db/connection';
 import { findFreePort, startEmbeddedServer, type EmbeddedServer } from '@/db/embedded-server';
 import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
+import { importBundledPostings } from '@/db/job-import';
 import { runMigrations } from '@/db/migrate';
 import { upsertUser } from '@/db/seed/seed';
 import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
@@ -63,6 +64,8 @@ try {
   await runMigrations(db);
   // The catalogue as a first start loads it: the seed role and the U.S. occupations, two releases each.
   await importDefaultCatalogue(db);
+  // The real job postings too, as a first start loads them: the server the e2e tests start finds them there.
+  await importBundledPostings(db);
   for (const user of Object.values(testUsers)) await upsertUser(db, user);
   await sql.end();
 

@@ -5,6 +5,10 @@ import { parseEmbedChoice } from '@/lib/api/embed-options';
 import { badgeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
+import { formatByteSize, formatCount } from '@/lib/format';
+import { payAnnualisationRule } from '@/lib/jobs/pay';
+import { POSTING_FILE_LIMITS } from '@/lib/jobs/posting-file';
+import { postingCsvColumnDescriptions, postingCsvColumns, requiredPostingCsvColumns } from '@/lib/jobs/posting-csv';
 import { educationLevels } from '@/lib/education';
 import { env } from '@/lib/env';
 import { findRolesNamed, getRole } from '@/lib/cached-public-reads';
@@ -222,6 +226,29 @@ export default async function DevelopersPage({ searchParams }: Props) {
                 <code>{column}</code>
               </dt>
               <dd>{catalogueColumnDescriptions[column]}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="postings-csv">
+        <h2 id="postings-csv">Job postings CSV</h2>
+        <p>
+          Editors import job postings at /admin/jobs/import (at most {formatByteSize(POSTING_FILE_LIMITS.upload.maxBytes)} and{' '}
+          {formatCount(POSTING_FILE_LIMITS.upload.maxRows)} postings a file), and operators with <code>npm run jobs:import -- FILE [--dry-run]</code> (at most{' '}
+          {formatByteSize(POSTING_FILE_LIMITS.commandLine.maxBytes)}). Besides this CSV format, an import reads schema.org <code>JobPosting</code> JSON-LD (an array or an{' '}
+          <code>ItemList</code>) and the USAJOBS and NYC Jobs data sets in their own columns. A posting is identified by <code>source</code> and <code>source_id</code>:
+          importing it again updates it, and an unchanged one is left alone. A file with any invalid row is refused whole, each problem named with its line. Text is
+          stored as plain text. {payAnnualisationRule}
+        </p>
+        <dl className="csv-columns" aria-label="Columns of the job postings CSV file">
+          {postingCsvColumns.map((column) => (
+            <div key={column}>
+              <dt>
+                <code>{column}</code>
+                {requiredPostingCsvColumns.includes(column) ? ' (required)' : ''}
+              </dt>
+              <dd>{postingCsvColumnDescriptions[column]}</dd>
             </div>
           ))}
         </dl>

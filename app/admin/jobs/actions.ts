@@ -1,0 +1,68 @@
+'use server';
+// Job postings for editors: upload → preview (app/admin/jobs/import/[id]) → apply, and placing a
+// posting in an occupation. Every action goes through authenticatedAction, and the DAL
+// (db/job-uploads.ts, db/job-placements.ts) checks the session again.
+import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { placePosting, placePostingSchema } from '@/db/job-placements';
+import { applyJobUpload, jobUploadIdSchema, saveJobUpload } from '@/db/job-uploads';
+import { authenticatedAction } from '@/lib/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/cached-public-reads';
+
+const CHOOSE_A_FILE = 'Choose the postings file to import.';
+
+// A file input left empty still sends a part: a nameless, empty file.
+const uploadSchema = z.object({
+  file: z.file({ error: CHOOSE_A_FILE }).refine((file) => file.name !== '' || file.size > 0, CHOOSE_A_FILE),
+});
+
+export const uploadJobPostingsAction = authenticatedAction(
+  { role: 'editor', schema: uploadSchema, toInput: (formData) => ({ file: formData.get('file') }), valuesOf: () => ({}) },
+  async ({ file }, { claims }) => {
+    const saved = await saveJobUpload(claims, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (saved.status === 'invalid') return { status: 'error', message: saved.message, fieldErrors: { file: [saved.message] } };
+    redirect(`/admin/jobs/import/${saved.id}`);
+  },
+);
+
+const applySchema = z.object({
+  id: jobUploadIdSchema,
+  digest: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Reload the page and try again.'),
+});
+
+export const applyJobPostingsAction = authenticatedAction({ role: 'editor', schema: applySchema }, async ({ id, digest }, { claims }) => {
+  const result = await applyJobUpload(claims, { id, expectedPlanDigest: digest });
+  switch (result.status) {
+    case 'applied':
+      invalidatePublicRoles(result.tags);
+      redirect(`/admin/jobs/import/${id}?applied=1`);
+    case 'already-applied':
+      refresh();
+      return { status: 'error', message: 'This file has already been applied: nothing was changed again.' };
+    case 'nothing-to-apply':
+      return { status: 'error', message: 'Nothing to apply: every posting in the file matches what Roleboard holds.' };
+    case 'not-found':
+      return { status: 'error', message: 'This upload no longer exists (uploads are kept for a week). Upload the file again.' };
+    case 'invalid':
+    case 'stale':
+      refresh();
+      return { status: 'error', message: 'The postings changed since this preview was made, so nothing was applied. The preview is up to date now: check it and apply again.' };
+  }
+});
+
+export const placePostingAction = authenticatedAction({ role: 'editor', schema: placePostingSchema }, async (input, { claims }) => {
+  const result = await placePosting(claims, input);
+  switch (result.status) {
+    case 'placed':
+      invalidatePublicRoles(result.tags);
+      // The posting leaves the list of those waiting: it is shown on its own, in its new place.
+      redirect(`/admin/jobs?posting=${input.postingId}`);
+    case 'unchanged':
+      return { status: 'saved', message: 'Already placed there by an editor.' };
+    case 'unknown-role':
+      return { status: 'error', message: 'No occupation has this slug.', fieldErrors: { roleSlug: ['No occupation has this slug: pick one from the list.'] } };
+    case 'not-found':
+      return { status: 'error', message: 'This posting no longer exists.' };
+  }
+});

@@ -1,0 +1,88 @@
+'use client';
+// The forms of /admin/jobs: uploading a postings file (which only previews), applying a previewed
+// upload, and placing a posting in an occupation. Each is a plain form posting to its Server
+// Action, so it works without JavaScript; with it, the action's message shows beside the form.
+import { useActionState } from 'react';
+import { idleState, type FormAction } from '@/lib/form-state';
+import { SubmitButton } from './submit-button';
+
+function Message({ id, state }: { id: string; state: { status: string; message?: string } }) {
+  return (
+    <p id={id} className={state.status === 'error' ? 'field-error' : 'hint'} role={state.status === 'error' ? 'alert' : 'status'} aria-live="polite">
+      {state.message}
+    </p>
+  );
+}
+
+export function JobUploadForm({ action, limits }: { action: FormAction; limits: string }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const error = state.fieldErrors?.file?.[0] ?? (state.status === 'error' ? state.message : undefined);
+  return (
+    <form action={formAction} className="stack import-upload">
+      <div className="field">
+        <label htmlFor="postings-file">Postings file ({limits})</label>
+        <input
+          id="postings-file"
+          name="file"
+          type="file"
+          accept=".csv,.json,.jsonld,.gz,text/csv,application/json,application/ld+json"
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={['postings-file-hint', error ? 'postings-file-error' : null].filter(Boolean).join(' ')}
+        />
+        <p className="hint" id="postings-file-hint">
+          Nothing changes yet: you will see what the file would do first.
+        </p>
+        {error && (
+          <p className="field-error" id="postings-file-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="form-actions">
+        <SubmitButton pendingLabel="Reading the file…">Preview import</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function JobApplyForm({ action, uploadId, digest }: { action: FormAction; uploadId: string; digest: string }) {
+  const [state, formAction] = useActionState(action, idleState);
+  return (
+    <form action={formAction} className="stack">
+      <input type="hidden" name="id" value={uploadId} />
+      <input type="hidden" name="digest" value={digest} />
+      <div className="form-actions">
+        <SubmitButton pendingLabel="Applying…">Apply import</SubmitButton>
+      </div>
+      <Message id="apply-message" state={state} />
+    </form>
+  );
+}
+
+export function PlacePostingForm({ action, postingId, postingTitle, suggestedSlug }: { action: FormAction; postingId: number; postingTitle: string; suggestedSlug: string }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const fieldId = `occupation-${postingId}`;
+  const error = state.fieldErrors?.roleSlug?.[0];
+  return (
+    <form action={formAction} className="place-posting">
+      <input type="hidden" name="postingId" value={postingId} />
+      <label htmlFor={fieldId}>
+        Occupation for <span className="visually-hidden">{postingTitle}</span> (role slug)
+      </label>
+      <input
+        id={fieldId}
+        name="roleSlug"
+        list="occupations"
+        defaultValue={suggestedSlug}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${fieldId}-message`}
+      />
+      <SubmitButton pendingLabel="Placing…">Place</SubmitButton>
+      <p id={`${fieldId}-message`} className={error || state.status === 'error' ? 'field-error' : 'hint'} aria-live="polite">
+        {error ?? state.message}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+// Where postings sit among the occupations, as editors see and change it at /admin/jobs: the
+// postings waiting for an occupation (with the title classifier's candidates), any one posting by
+// id, and placing a posting in an occupation. An editor's placement is final for imports: a
+// re-import never replaces it (db/job-import.ts). Every function checks the session itself.
+import 'server-only';
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { requireUser, requireUserToChange } from './access';
+import { recordAudit } from './audit-writes';
+import { database } from './client';
+import { jobPostings, roles } from './schema';
+import { cacheTags } from '@/lib/cache-tags';
+import { classifyJobTitle } from '@/lib/jobs/title-classifier';
+import { slugSchema } from '@/lib/slug';
+
+export const placePostingSchema = z.object({
+  postingId: z.coerce.number({ error: 'Choose a posting' }).int().positive().max(Number.MAX_SAFE_INTEGER),
+  roleSlug: slugSchema,
+});
+export type PlacePostingInput = z.output<typeof placePostingSchema>;
+
+export type PostingToPlace = {
+  id: number;
+  title: string;
+  employer: string;
+  source: string;
+  postedOn: string;
+  placement: 'classifier' | 'editor' | 'unplaced';
+  role: { slug: string; title: string } | null;
+  evidence: string | null;
+  /** The title classifier's candidates now, with the roles that hold their SOC codes. */
+  candidates: { slug: string; title: string; socCode: string; score: number }[];
+};
+
+const postingColumns = {
+  id: jobPostings.id,
+  title: jobPostings.title,
+  employer: jobPostings.employer,
+  source: jobPostings.source,
+  postedOn: jobPostings.postedOn,
+  placement: jobPostings.placement,
+  evidence: jobPostings.placementEvidence,
+  roleSlug: roles.slug,
+  roleTitle: roles.title,
+};
+
+async function withCandidates(rows: { id: number; title: string; employer: string; source: string; postedOn: string; placement: PostingToPlace['placement']; evidence: string | null; roleSlug: string | null; roleTitle: string | null }[]) {
+  const classified = new Map(rows.map((row) => [row.title, classifyJobTitle(row.title)]));
+  const socCodes = [...new Set([...classified.values()].flatMap((answer) => answer.candidates.map((candidate) => candidate.socCode)))];
+  const holders = socCodes.length === 0 ? [] : await database().select({ slug: roles.slug, title: roles.title, socCode: roles.socCode }).from(roles).where(inArray(roles.socCode, socCodes));
+  const roleOf = new Map(holders.map((role) => [role.socCode!, role]));
+  return rows.map(
+    (row): PostingToPlace => ({
+      id: row.id,
+      title: row.title,
+      employer: row.employer,
+      source: row.source,
+      postedOn: row.postedOn,
+      placement: row.placement,
+      role: row.roleSlug && row.roleTitle ? { slug: row.roleSlug, title: row.roleTitle } : null,
+      evidence: row.evidence,
+      candidates: classified
+        .get(row.title)!
+        .candidates.flatMap((candidate) => {
+          const role = roleOf.get(candidate.socCode);
+          return role ? [{ slug: role.slug, title: role.title, socCode: candidate.socCode, score: candidate.score }] : [];
+        }),
+    }),
+  );
+}
+
+/** The newest postings still waiting for an occupation (those of the latest import first), and how many wait in all. */
+export async function listUnplacedPostings(claims: unknown, { limit = 50 }: { limit?: number } = {}) {
+  await requireUser(claims);
+  const [rows, [total]] = await Promise.all([
+    database().select(postingColumns).from(jobPostings).leftJoin(roles, eq(roles.id, jobPostings.roleId)).where(eq(jobPostings.placement, 'unplaced')).orderBy(desc(jobPostings.id)).limit(limit),
+    database().select({ count: sql<number>`count(*)::int` }).from(jobPostings).where(eq(jobPostings.placement, 'unplaced')),
+  ]);
+  return { postings: await withCandidates(rows), total: total?.count ?? 0 };
+}
+
+/** One posting with where it is placed, for moving it; null when there is none with that id. */
+export async function getPostingToPlace(claims: unknown, { id }: { id: number }) {
+  await requireUser(claims);
+  const [row] = await database().select(postingColumns).from(jobPostings).leftJoin(roles, eq(roles.id, jobPostings.roleId)).where(eq(jobPostings.id, id));
+  return row ? (await withCandidates([row]))[0]! : null;
+}
+
+/** The occupations a posting can be placed in (every role with a SOC code that is not archived), for the form's list. */
+export async function listRolesToPlaceIn(claims: unknown) {
+  await requireUser(claims);
+  return database().select({ slug: roles.slug, title: roles.title }).from(roles).where(and(isNotNull(roles.socCode), ne(roles.status, 'archived'))).orderBy(asc(roles.title));
+}
+
+export type PlacePostingResult = { status: 'placed'; tags: string[] } | { status: 'not-found' } | { status: 'unknown-role' } | { status: 'unchanged' };
+
+/**
+ * Places a posting in the role with `roleSlug`, as the editor's choice (placement 'editor', who
+ * and when), with an audit entry, and recomputes the posting figures of the role it leaves and the
+ * one it joins, all in one transaction.
+ */
+export async function placePosting(claims: unknown, input: PlacePostingInput): Promise<PlacePostingResult> {
+  const actor = await requireUserToChange(claims);
+  const { postingId, roleSlug } = placePostingSchema.parse(input);
+  return database().transaction(async (tx) => {
+    const [posting] = await tx
+      .select({ id: jobPostings.id, roleId: jobPostings.roleId, placement: jobPostings.placement, oldSlug: roles.slug })
+      .from(jobPostings)
+      .leftJoin(roles, eq(roles.id, jobPostings.roleId))
+      .where(eq(jobPostings.id, postingId))
+      .for('update', { of: jobPostings });
+    if (!posting) return { status: 'not-found' };
+    const [role] = await tx.select({ id: roles.id, slug: roles.slug }).from(roles).where(and(eq(roles.slug, roleSlug), isNotNull(roles.socCode), ne(roles.status, 'archived')));
+    if (!role) return { status: 'unknown-role' };
+    if (posting.placement === 'editor' && posting.roleId === role.id) return { status: 'unchanged' };
+    await tx
+      .update(jobPostings)
+      .set({ roleId: role.id, placement: 'editor', placementScore: null, placementEvidence: 'Placed by an editor', placedBy: actor.id, placedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(jobPostings.id, postingId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'job.place',
+      entityType: 'job',
+      entityId: String(postingId),
+      before: { role: posting.oldSlug, placement: posting.placement },
+      after: { role: role.slug, placement: 'editor' },
+    });
+    const affected = [role.id, ...(posting.roleId !== null ? [posting.roleId] : [])];
+    await tx.execute(sql`select roleboard_refresh_posting_figures(${sql.param(affected)}::integer[])`);
+    const tags = [cacheTags.jobs, cacheTags.job(postingId), cacheTags.role(role.slug), ...(posting.oldSlug ? [cacheTags.role(posting.oldSlug)] : [])];
+    return { status: 'placed', tags };
+  });
+}

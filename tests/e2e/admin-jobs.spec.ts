@@ -1,0 +1,57 @@
+// Job postings at /admin/jobs: an editor uploads a small schema.org JobPosting file, previews it,
+// applies it, and places the posting the title classifier could not. Each test's postings are its
+// own (named by worker and time), so tests in parallel do not meet.
+import { expect, test } from '@playwright/test';
+import { testUsers } from '../support/users';
+import { signIn } from './support/sign-in';
+
+test('the job postings pages are for signed-in editors only', async ({ page }) => {
+  await page.goto('/admin/jobs/import');
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+});
+
+test('an editor imports a JSON-LD file through its preview, then places the posting left unplaced', async ({ page }, testInfo) => {
+  const suffix = `${testInfo.workerIndex}-${Date.now()}`;
+  const title = `Zorblax Data Wrangler ${suffix}`;
+  const itemList = {
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    itemListElement: [
+      {
+        '@type': 'ListItem',
+        position: 1,
+        item: {
+          '@type': 'JobPosting',
+          identifier: { '@type': 'PropertyValue', name: 'e2e-careers', value: suffix },
+          title,
+          hiringOrganization: { '@type': 'Organization', name: 'Acme Testing' },
+          jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Austin', addressRegion: 'TX', addressCountry: 'US' } },
+          datePosted: '2026-03-01',
+          baseSalary: { '@type': 'MonetaryAmount', currency: 'USD', value: { '@type': 'QuantitativeValue', minValue: 90000, maxValue: 110000, unitText: 'YEAR' } },
+          description: '<p>Wrangle data.</p><ul><li>Clean it</li><li>Explain it</li></ul>',
+          url: 'https://careers.example.com/e2e',
+        },
+      },
+    ],
+  };
+
+  await signIn(page, testUsers.editor);
+  await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+  await page.getByRole('link', { name: 'Import job postings' }).click();
+  await page.getByLabel(/Postings file/).setInputFiles({ name: `postings-${suffix}.json`, mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(itemList)) });
+  await page.getByRole('button', { name: 'Preview import' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Import postings-${suffix}.json`);
+  await expect(page.getByText('schema.org JobPosting JSON-LD')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('New');
+  await page.getByRole('button', { name: 'Apply import' }).click();
+  await expect(page.getByRole('status')).toContainText('1 new, 0 changed, 0 unchanged');
+
+  await page.goto('/admin/jobs');
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await page.getByLabel(`Occupation for ${title} (role slug)`).fill('data-scientists');
+  await page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) }).getByRole('button', { name: 'Place' }).click();
+
+  await expect(page).toHaveURL(/\/admin\/jobs\?posting=\d+/);
+  await expect(page.getByText(/now in Data Scientists \(placed by an editor\)/)).toBeVisible();
+});
