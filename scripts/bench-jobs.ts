@@ -73,7 +73,6 @@ export async function benchJobs({ databaseUrl, appUrl }: { databaseUrl: string; 
     const start = performance.now();
     await searchJobPostings(search);
     dbTimes.push(performance.now() - start);
-    if (process.env.BENCH_SHOW_SLOW && performance.now() - start > 80) console.log(Math.round(performance.now() - start), JSON.stringify({ ...search, state: search.state?.postalCode }));
   }
   const apiTimes: number[] = [];
   if (appUrl) {

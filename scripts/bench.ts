@@ -123,7 +123,8 @@ try {
   ].join('\n');
   console.log(`\n${report}`);
   fs.mkdirSync('docs', { recursive: true });
-  // The search quality section is measured by `npm run search-quality`, not here: kept as it is.
+  // The search quality section (`npm run search-quality`) and the job postings one (`--jobs`) that
+  // follows it are measured elsewhere: kept as they are.
   const previous = fs.existsSync('docs/benchmarks.md') ? fs.readFileSync('docs/benchmarks.md', 'utf8') : '';
   const searchQuality = previous.indexOf('\n## Search quality');
   fs.writeFileSync('docs/benchmarks.md', searchQuality === -1 ? report : `${report}${previous.slice(searchQuality)}`);
