@@ -1,10 +1,13 @@
 // Atom and JSON Feed of the newest postings of a job search (/jobs/feed.atom|json with /jobs's
-// parameters) or of a role (/roles/{slug}/jobs/feed.atom|json), written by the `feed` package,
-// which escapes every text it is given. Postings come from strangers: besides that escaping,
-// characters XML 1.0 cannot hold at all are dropped, so no posting can make the feed unreadable.
+// parameters) or of a role (/roles/{slug}/jobs/feed.atom|json), written by the `feed` package.
+// Postings come from strangers. Its Atom output marks titles and summaries `type="html"` (in
+// CDATA), so for Atom the plain text is HTML-escaped first: a reader shows `<script>` as text and
+// no `]]>` can end the CDATA early. JSON Feed's title and summary are plain text and go as they
+// are. Characters XML 1.0 cannot hold at all are dropped from both.
 import { Feed } from 'feed';
 import type { JobPostingSummary } from '@/db/job-reads';
 import { cachedResponse } from '@/lib/api/http';
+import { escapeHtml } from '@/lib/api/widget';
 import { env } from '@/lib/env';
 import { formatSalary } from '@/lib/format';
 import { getJobPage } from '@/lib/cached-job-reads';
@@ -40,9 +43,9 @@ function placeText(posting: JobPostingSummary) {
   return places.join('; ') || 'Place not stated';
 }
 
-/** The entry's one-line summary: employer, place and pay. */
+/** The entry's one-line summary, as plain text: employer, place and pay. */
 export function postingSummary(posting: JobPostingSummary) {
-  return xmlSafe(`${posting.employer} · ${placeText(posting)} · ${payText(posting.pay)}`);
+  return `${posting.employer} · ${placeText(posting)} · ${payText(posting.pay)}`;
 }
 
 function buildFeed({ title, path, search, postings, format }: { title: string; path: string; search: JobSearch; postings: JobPostingSummary[]; format: FeedFormat }) {
@@ -52,6 +55,7 @@ function buildFeed({ title, path, search, postings, format }: { title: string; p
   const newest = postings[0] ? new Date(`${postings[0].postedOn}T00:00:00Z`) : new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
   const feed = new Feed({
     id: self(format),
+    // The feed's own title is a plain text element (escaped by the writer); only entries' are marked html.
     title: xmlSafe(title),
     description: 'New government job postings (USAJOBS, New York City) on Roleboard, newest first.',
     link: `${site}${path}${query}`,
@@ -61,9 +65,10 @@ function buildFeed({ title, path, search, postings, format }: { title: string; p
     copyright: 'Postings as their publishers published them.',
     feedLinks: { atom: self('atom'), json: self('json') },
   });
+  const text = (plain: string) => (format === 'atom' ? escapeHtml(xmlSafe(plain)) : xmlSafe(plain));
   for (const posting of postings) {
     const url = jobPageUrl(posting.id);
-    feed.addItem({ id: url, link: url, title: xmlSafe(posting.title), date: new Date(`${posting.postedOn}T00:00:00Z`), description: postingSummary(posting) });
+    feed.addItem({ id: url, link: url, title: text(posting.title), date: new Date(`${posting.postedOn}T00:00:00Z`), description: text(postingSummary(posting)) });
   }
   return format === 'atom' ? feed.atom1() : feed.json1();
 }
