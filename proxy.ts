@@ -39,6 +39,11 @@ function stateAddress(request: NextRequest, base: string, rest: string[]): NextR
   return rest[0] === state.slug ? null : NextResponse.redirect(new URL(`${base}/states/${state.slug}`, request.url), 308);
 }
 
+/** A role's postings (/roles/{slug}/jobs) and their Atom and JSON feeds. */
+function isRoleJobsAddress(rest: string[]) {
+  return rest[0] === 'jobs' && (rest.length === 1 || (rest.length === 2 && (rest[1] === 'feed.atom' || rest[1] === 'feed.json')));
+}
+
 async function checkRolePage(request: NextRequest, segments: string[]) {
   const [slug, ...rest] = segments;
   if (!slugSchema.safeParse(slug ?? '').success) return notFound(request);
@@ -46,9 +51,9 @@ async function checkRolePage(request: NextRequest, segments: string[]) {
     // The role's page for a state (an unknown state is a 404 without a lookup).
     const redirect = rest.length <= 2 ? stateAddress(request, `/roles/${slug}`, rest.slice(1)) : notFound(request);
     if (redirect) return redirect;
-  } else if (!(rest.length === 0 || (rest.length === 1 && (rest[0] === 'jobs' || /^opengraph-image(-[a-z0-9]+)?$/.test(rest[0]!))))) {
-    // Under a role's address there is otherwise only its job postings and its link preview image
-    // (opengraph-image.tsx, served at opengraph-image-<hash of the file>), cached like the page.
+  } else if (!(rest.length === 0 || (rest.length === 1 && /^opengraph-image(-[a-z0-9]+)?$/.test(rest[0]!)) || isRoleJobsAddress(rest))) {
+    // Under a role's address there is otherwise only its link preview image (opengraph-image.tsx,
+    // served at opengraph-image-<hash of the file>), cached like the page, and its postings' feeds.
     return notFound(request);
   }
   return (await unpublishedAmong([slug!])).length > 0 ? notFound(request) : NextResponse.next();

@@ -78,7 +78,8 @@ const summaryColumns = {
   remote: jobPostings.remote,
   postedOn: jobPostings.postedOn,
   closesAt: jobPostings.closesAt,
-  open: sql<boolean>`${isOpenPosting}`,
+  // Never null: for a posting without a closing date, `closes_at > now()` is null, and null or false is null.
+  open: sql<boolean>`coalesce(${isOpenPosting}, false)`,
   payMin: jobPostings.payMin,
   payMax: jobPostings.payMax,
   payPeriod: jobPostings.payPeriod,

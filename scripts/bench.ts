@@ -6,6 +6,8 @@
 //  - search: distinct uncached queries (words × filters × sorts, and broad views) one at a time,
 //    at the database (the data layer's query) and end to end through the API; deep pages.
 // Prints a table and writes it to docs/benchmarks.md. Run it on a quiet machine.
+// `--jobs` measures the job search and posting figures instead, on DATABASE_URL as loaded
+// (scripts/bench-jobs.ts), and only prints its section.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -21,7 +23,18 @@ import { importDefaultCatalogue } from '@/db/catalogue/default-catalogue';
 import { runMigrations } from '@/db/migrate';
 import { seedDatabase } from '@/db/seed/seed';
 
-const { values } = parseArgs({ options: { roles: { type: 'string', default: '100000' }, duration: { type: 'string', default: '8' }, 'no-build': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { roles: { type: 'string', default: '100000' }, duration: { type: 'string', default: '8' }, 'no-build': { type: 'boolean' }, jobs: { type: 'boolean' }, app: { type: 'string' } },
+});
+if (values.jobs) {
+  if (!process.env.DATABASE_URL) {
+    console.error('--jobs measures the database DATABASE_URL names; load it first with npm run db:seed -- --synthetic-postings 1000000');
+    process.exit(2);
+  }
+  const { benchJobs } = await import('./bench-jobs');
+  console.log(await benchJobs({ databaseUrl: process.env.DATABASE_URL, appUrl: values.app }));
+  process.exit(0);
+}
 const targetRoles = Number(values.roles);
 const duration = Number(values.duration);
 const CONNECTIONS = 32;
@@ -110,7 +123,8 @@ try {
   ].join('\n');
   console.log(`\n${report}`);
   fs.mkdirSync('docs', { recursive: true });
-  // The search quality section is measured by `npm run search-quality`, not here: kept as it is.
+  // The search quality section (`npm run search-quality`) and the job postings one (`--jobs`) that
+  // follows it are measured elsewhere: kept as they are.
   const previous = fs.existsSync('docs/benchmarks.md') ? fs.readFileSync('docs/benchmarks.md', 'utf8') : '';
   const searchQuality = previous.indexOf('\n## Search quality');
   fs.writeFileSync('docs/benchmarks.md', searchQuality === -1 ? report : `${report}${previous.slice(searchQuality)}`);

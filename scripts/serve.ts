@@ -1,9 +1,10 @@
 // `npm run dev` / `npm start`: makes sure a database is there (DATABASE_URL, or the embedded
 // server on .data/pg), migrates it, seeds it when empty, then serves the site through the HTTP
-// front (lib/server/http-server.ts) in this one process. With REDIS_URL, Next.js's caches are
+// front (lib/server/http-server.ts) in this one process, with the closing job's worker
+// (lib/server/closing-job.ts; CLOSING_JOB=off leaves it out). With REDIS_URL, Next.js's caches are
 // shared with every other instance on the same database (lib/server/shared-redis.mjs). SIGTERM
-// or Ctrl-C stops accepting, lets requests in flight finish (at most 10 s), closes the database
-// pool, stops the embedded PostgreSQL and exits 0. A second signal (a second later or more) exits at once.
+// or Ctrl-C stops accepting, lets requests in flight and a closing run finish (at most 10 s), closes the database
+// pools, stops the embedded PostgreSQL and exits 0. A second signal (a second later or more) exits at once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -126,17 +127,27 @@ function firstStopSignal() {
   });
 }
 
+/** How this process reaches its own front: the address it listens on, or loopback when it listens on all. */
+function ownAddress(hostname: string | undefined) {
+  if (!hostname || hostname === '0.0.0.0' || hostname === '::') return '127.0.0.1';
+  return hostname.includes(':') ? `[${hostname}]` : hostname;
+}
+
 await withDatabaseUrl(async (url, source) => {
   const identity = await prepare(url);
   Object.assign(process.env, { DATABASE_URL: url, PORT: String(port), AUTH_SECRET: authSecret, ROLEBOARD_CACHE_PREFIX: cachePrefix(identity) });
   const stopSignal = firstStopSignal();
   const { startFront } = await import('@/lib/server/http-server');
   const front = await startFront({ dev: development, dir: process.cwd(), hostname: values.hostname, port, siteUrl: env.SITE_URL(), trust });
+  const { startClosingJob } = await import('@/lib/server/closing-job');
+  // Started after the front, whose /api/internal/revalidate takes the tags it invalidates.
+  const stopClosingJob =
+    process.env.CLOSING_JOB === 'off' ? null : await startClosingJob({ databaseUrl: url, origin: `http://${ownAddress(values.hostname)}:${front.port}`, secret: authSecret });
   console.log(`Database: ${source}`);
   console.log(`Roleboard: http://localhost:${front.port}`);
   const signal = await stopSignal;
   console.log(`Received ${signal}: finishing requests in flight, then stopping.`);
-  await front.close();
+  await Promise.all([front.close(), stopClosingJob?.()]);
   await closeAllDatabases();
 });
 console.log('Stopped.');

@@ -2,6 +2,7 @@
 // Nothing here restates a shape: component schemas and parameters come from z.toJSONSchema.
 import { z } from 'zod';
 import { badgeOptionsSchema } from './embed-options';
+import { apiJobListSchema, apiJobParams, apiJobSchema, jobIdParam, JOB_CSV_MAX_ROWS } from './job-schemas';
 import {
   apiAreaListSchema,
   apiHistorySchema,
@@ -60,6 +61,11 @@ function listParameters(leaveOut: string[] = []) {
   return parameters('query', Object.fromEntries(Object.entries(apiListParams).filter(([name]) => !leaveOut.includes(name))), { parsedWhenGiven: true });
 }
 
+/** The job search's query parameters, from the schemas GET /api/v1/jobs parses them with (each only when given). */
+function jobParameters(leaveOut: string[] = []) {
+  return parameters('query', Object.fromEntries(Object.entries(apiJobParams).filter(([name]) => !leaveOut.includes(name))), { parsedWhenGiven: true });
+}
+
 const badgeStateDescription =
   "A state (postal code or slug): the salary is the state's. Openings and the degree share are national and say so; a value naming no state gives the national badge.";
 
@@ -72,7 +78,17 @@ const ok = (description: string, contentType: string, schema: object) => ({
 export function buildOpenApiDocument(siteUrl: string) {
   // One pass over every response schema, so shared ones (RoleStats, Category…) become components
   // referenced by their meta id instead of being inlined again and again.
-  const registry = z.toJSONSchema(z.object({ apiRoleListSchema, apiRoleSchema, apiHistorySchema, apiRoleAreasSchema, apiAreaListSchema, problemSchema, oembedSchema }));
+  const registry = z.toJSONSchema(z.object({
+      apiRoleListSchema,
+      apiRoleSchema,
+      apiHistorySchema,
+      apiRoleAreasSchema,
+      apiAreaListSchema,
+      apiJobListSchema,
+      apiJobSchema,
+      problemSchema,
+      oembedSchema,
+    }),);
   const schemas = JSON.parse(JSON.stringify(registry.$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, unknown>;
 
   return {
@@ -81,7 +97,8 @@ export function buildOpenApiDocument(siteUrl: string) {
       title: 'Roleboard API',
       version: '1.0.0',
       description:
-        'Read-only statistics for job roles: average salary, job openings, degree requirement and salary percentiles. ' +
+        'Read-only statistics for job roles: average salary, job openings, degree requirement and salary percentiles; ' +
+        'and government job postings (USAJOBS, New York City) placed on those roles, with their figures. ' +
         'No key needed; CORS is open; responses carry ETag and Last-Modified for conditional requests.',
     },
     servers: [{ url: siteUrl }],
@@ -108,6 +125,56 @@ export function buildOpenApiDocument(siteUrl: string) {
             304: { description: 'Not modified' },
             400: problem('A query parameter it does not take'),
             404: problem('No published role has this slug'),
+          },
+        },
+      },
+      '/api/v1/roles/{slug}/jobs': {
+        get: {
+          operationId: 'listRoleJobs',
+          summary: "A role's job postings: /api/v1/jobs with `occupation` from the path",
+          parameters: [...slugParameters, ...jobParameters(['occupation'])],
+          responses: {
+            200: ok('One page of postings, newest first unless `sort` says otherwise', 'application/json', schemaRef('JobPostingList')),
+            304: { description: 'Not modified' },
+            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
+            404: problem('No published role has this slug'),
+          },
+        },
+      },
+      '/api/v1/jobs': {
+        get: {
+          operationId: 'listJobs',
+          summary: 'Search government job postings (open ones unless `status=all`), as /jobs does',
+          parameters: jobParameters(),
+          responses: {
+            200: ok('One page of postings, with a `Link: rel="next"` header when there is another', 'application/json', schemaRef('JobPostingList')),
+            304: { description: 'Not modified' },
+            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
+          },
+        },
+      },
+      '/api/v1/jobs/{id}': {
+        get: {
+          operationId: 'getJob',
+          summary: 'One posting, open or closed, with its occupation’s official pay',
+          parameters: parameters('path', { id: jobIdParam }),
+          responses: {
+            200: ok('The posting', 'application/json', schemaRef('JobPosting')),
+            304: { description: 'Not modified' },
+            400: problem('A query parameter it does not take'),
+            404: problem('No posting has this id'),
+          },
+        },
+      },
+      '/api/v1/jobs.csv': {
+        get: {
+          operationId: 'exportJobsCsv',
+          summary: `The postings a job search finds as CSV, in its order, at most ${JOB_CSV_MAX_ROWS.toLocaleString('en-US')} rows (narrow the search for the rest)`,
+          parameters: jobParameters(['after', 'limit']),
+          responses: {
+            200: ok('CSV with a header row', 'text/csv', { type: 'string' }),
+            304: { description: 'Not modified' },
+            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
           },
         },
       },

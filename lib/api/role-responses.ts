@@ -70,7 +70,7 @@ export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSumm
   };
 }
 
-export function toApiRole(role: RoleDetail): z.infer<typeof apiRoleSchema> {
+export function toApiRole(role: RoleDetail): Omit<z.infer<typeof apiRoleSchema>, 'postings'> {
   const { stats } = role;
   return {
     slug: role.slug,

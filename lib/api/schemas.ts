@@ -156,6 +156,45 @@ export const apiProvenanceSchema = z
       `the stats' source, or "${EDITED_SOURCE}" with the date and the editor's note where an editor changed the figure.`,
   });
 
+/** Counts and percentiles over a role's job postings (role_posting_figures; migration 0016 states the rules). */
+export const apiPostingFiguresSchema = z
+  .object({
+    openCount: wholeCountSchema().describe('Postings open now: valid through a moment still to come; without a closing date, for 30 days after posting.'),
+    recentCount: wholeCountSchema().describe("Postings in the last 12 months of each source's own data (up to its latest posting date)."),
+    pay: z
+      .object({
+        count: wholeCountSchema().describe('Recent postings that state pay.'),
+        p25: wholeCountSchema().nullable(),
+        median: wholeCountSchema().nullable(),
+        p75: wholeCountSchema().nullable(),
+        currency: z.literal('USD'),
+        basis: z.literal('annualised range midpoints').describe("Percentiles of the midpoints of the advertised pay ranges, hourly and monthly pay turned into a year's."),
+      })
+      .describe('Null percentiles when no recent posting states pay.'),
+    education: z.object({
+      statedCount: wholeCountSchema().describe('Recent postings that say what education they ask.'),
+      degreeAskedCount: wholeCountSchema().describe("Of those, the ones asking for a bachelor's degree or more."),
+      degreeAskedPercent: z.number().int().min(0).max(100).nullable().describe('degreeAskedCount of statedCount, rounded; null when none says. "Not stated" is never counted as "no degree".'),
+    }),
+    sources: z
+      .array(
+        z.object({
+          source: z.string().describe('Who published the postings (`usajobs`, `nyc-jobs`, …; `synthetic` only in test databases).'),
+          from: z.iso.date().nullable().describe('The first recent posting date; null when only older postings are open.'),
+          to: z.iso.date().nullable(),
+          recentCount: wholeCountSchema(),
+          openCount: wholeCountSchema(),
+        }),
+      )
+      .describe('Per source, by name.'),
+    note: z.string().describe('What these postings are and are not.'),
+    computedAt: z.iso.datetime().describe('When the figures were last computed (after every import, placement and closing).'),
+  })
+  .meta({ id: 'PostingFigures', description: "A role's job postings in numbers: government postings (USAJOBS, New York City), not every job in the country." });
+
+export const POSTING_FIGURES_NOTE =
+  'Government job postings (USAJOBS and New York City open data): a sample of public-sector hiring, not every job in the country. Counts are of postings, not of people hired.';
+
 export const apiRoleSchema = apiRoleSummarySchema
   .omit({ inState: true })
   .extend({
@@ -166,6 +205,7 @@ export const apiRoleSchema = apiRoleSummarySchema
     attribution: z.string().nullable().describe("Credit the role's text requires (O*NET's CC BY 4.0 attribution); show it with the text."),
     updatedAt: z.iso.datetime(),
     version: z.number().int().min(1).describe('Increases with every change to the role.'),
+    postings: apiPostingFiguresSchema.nullable().describe('The role\'s job postings in the U.S.; null when it has none. Its postings: /api/v1/roles/{slug}/jobs.'),
   })
   .meta({ id: 'Role' });
 

@@ -5,6 +5,8 @@
 // tags follow from the address alone, the same way the pages read their data:
 //   /roles/{slug}[/states/{state}], /compare/{a,b}[/states/{state}]  role:{slug}… roles areas (similar roles, pay by state)
 //   /embed/{slug}, /api/v1/roles/{slug}[/history|/badge.svg|/areas]  role:{slug} areas (?state=)
+//   /api/v1/roles/{slug}[/jobs]  also jobs (its posting figures, its postings)
+//   /jobs/feed.{atom,json}, /api/v1/jobs[/{id}], /api/v1/jobs.csv  jobs job:{id}
 //   /api/v1/areas  areas
 //   /developers, /jobs-without-a-degree  roles
 //   /, /states[/{state}], /api/v1/roles, /api/v1/roles.csv, /api/v1/areas/{state}/roles, sitemaps  roles categories areas
@@ -37,13 +39,20 @@ function slugOfRoleUrl(url: string | null) {
 export function edgeTagsOf(pathname: string, searchParams: URLSearchParams): string[] | null {
   const parts = pathname.split('/').filter(Boolean);
   const [first, second, third, fourth] = parts;
-  if (first === 'roles' && second) return [...roleTags([second]), cacheTags.roleList, cacheTags.areas, SITE_TAG];
+  if (first === 'roles' && second) return [...roleTags([second]), cacheTags.roleList, cacheTags.areas, ...(third === 'jobs' ? [cacheTags.jobs] : []), SITE_TAG];
+  if (first === 'jobs' && (second === 'feed.atom' || second === 'feed.json') && !third) return [cacheTags.jobs, SITE_TAG];
   if (first === 'compare') return [...roleTags(second ? decodeURIComponent(second).split(',') : []), cacheTags.roleList, cacheTags.areas, SITE_TAG];
   if (first === 'embed' && second) return [...roleTags([second]), cacheTags.areas, SITE_TAG];
   if (pathname === '/' || first === 'states' || first === 'sitemap.xml' || first === 'sitemaps') return [...listTags, SITE_TAG];
   if (first === 'developers' || first === 'jobs-without-a-degree') return [cacheTags.roleList, SITE_TAG];
   if (first === 'api') {
-    if (second === 'v1' && third === 'roles' && fourth) return [...roleTags([fourth]), cacheTags.areas, SITE_TAG];
+    if (second === 'v1' && third === 'roles' && fourth) {
+      // The role (its posting figures) and its postings also change with the jobs.
+      const showsPostings = parts.length === 4 || (parts.length === 5 && parts[4] === 'jobs');
+      return [...roleTags([fourth]), cacheTags.areas, ...(showsPostings ? [cacheTags.jobs] : []), SITE_TAG];
+    }
+    if (second === 'v1' && third === 'jobs' && fourth) return /^[1-9][0-9]{0,14}$/.test(fourth) ? [cacheTags.job(Number(fourth)), cacheTags.jobs, SITE_TAG] : null;
+    if (second === 'v1' && (third === 'jobs' || third === 'jobs.csv')) return [cacheTags.jobs, SITE_TAG];
     if (second === 'v1' && third === 'areas') return fourth ? [...listTags, SITE_TAG] : [cacheTags.areas, SITE_TAG];
     if (second === 'v1' && (third === 'roles' || third === 'roles.csv')) return [...listTags, SITE_TAG];
     if (second === 'v1' && third === 'openapi.json') return [SITE_TAG];

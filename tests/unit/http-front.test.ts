@@ -230,6 +230,14 @@ describe('what the edge may keep', () => {
     assert.deepEqual(tagsOf('/compare/data-scientists,actuaries/states/texas'), ['role:data-scientists', 'role:actuaries', 'roles', 'areas', 'site']);
     assert.deepEqual(tagsOf('/embed/actuaries?theme=dark'), ['role:actuaries', 'areas', 'site']);
     assert.deepEqual(tagsOf('/api/v1/roles/actuaries/badge.svg'), ['role:actuaries', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/roles/actuaries'), ['role:actuaries', 'areas', 'jobs', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/roles/actuaries/jobs?state=TX'), ['role:actuaries', 'areas', 'jobs', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/jobs?q=clerk'), ['jobs', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/jobs.csv'), ['jobs', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/jobs/42'), ['job:42', 'jobs', 'site']);
+    assert.equal(tagsOf('/api/v1/jobs/not-an-id'), null);
+    assert.deepEqual(tagsOf('/jobs/feed.atom?state=TX'), ['jobs', 'site']);
+    assert.deepEqual(tagsOf('/roles/actuaries/jobs/feed.json'), ['role:actuaries', 'roles', 'areas', 'jobs', 'site']);
     assert.deepEqual(tagsOf('/?q=nurse'), ['roles', 'categories', 'areas', 'site']);
     assert.deepEqual(tagsOf('/jobs-without-a-degree'), ['roles', 'site']);
     assert.deepEqual(tagsOf('/states/texas?sort=employment'), ['roles', 'categories', 'areas', 'site']);

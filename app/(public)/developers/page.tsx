@@ -157,7 +157,9 @@ export default async function DevelopersPage({ searchParams }: Props) {
                 marked, hourly wages, typical education, employment outlook), as-of date, source and its link, the attribution its text
                 requires, version. A figure that is not known is <code>null</code>. <code>provenance</code> says where each
                 figure comes from: the source, or <code>&quot;Roleboard editors&quot;</code> with <code>editedAt</code> and the
-                editor&apos;s <code>note</code> where an editor changed it.
+                editor&apos;s <code>note</code> where an editor changed it. <code>postings</code> sums up the role’s government job
+                postings: open and recent counts, the pay range midpoints’ quartiles, how many ask for a degree, per source; null when it has
+                none.
               </td>
             </tr>
             <tr>
@@ -185,6 +187,46 @@ export default async function DevelopersPage({ searchParams }: Props) {
               <td>
                 Every published role as CSV, one row each with every field (lists as JSON arrays). The same format imports
                 back: <code>npm run data:import</code> and the admin import page read it.
+              </td>
+            </tr>
+            <tr>
+              <td>
+                <Endpoint path="/api/v1/jobs" />
+              </td>
+              <td>
+                Government job postings (USAJOBS, New York City), open ones unless <code>status=all</code>, with the parameters of the{' '}
+                <a href="/jobs">job search</a>: <code>q</code>, <code>occupation</code> (a role’s slug), <code>state</code>,{' '}
+                <code>city</code>, <code>remote</code>, <code>minPay</code> (a year), <code>maxEducation</code>,{' '}
+                <code>postedWithin</code> (days), <code>sort=newest|pay</code>; <code>limit</code> up to 100; follow <code>next</code> (also
+                in the <code>Link</code> header) for more.
+              </td>
+            </tr>
+            <tr>
+              <td>
+                <Endpoint path="/api/v1/jobs/{id}" />
+              </td>
+              <td>One posting, open or closed: its text, pay as advertised and as a year’s, education asked, how it was placed on its occupation, and that occupation’s official pay beside it.</td>
+            </tr>
+            <tr>
+              <td>
+                <Endpoint path="/api/v1/roles/{slug}/jobs" />
+              </td>
+              <td>The role’s postings, with the same parameters but <code>occupation</code>.</td>
+            </tr>
+            <tr>
+              <td>
+                <Endpoint path="/api/v1/jobs.csv" />
+              </td>
+              <td>The postings a search finds as CSV, in its order, at most 10,000 rows.</td>
+            </tr>
+            <tr>
+              <td>
+                <Endpoint path="/jobs/feed.atom" />, <Endpoint path="/jobs/feed.json" />
+              </td>
+              <td>
+                Atom and JSON Feed of the newest postings of any job search (the same parameters), and of one role’s at{' '}
+                <code>/roles/{'{slug}'}/jobs/feed.atom</code> and <code>.json</code>. A posting leaves every open count, search and feed
+                within minutes of its closing date.
               </td>
             </tr>
             <tr>

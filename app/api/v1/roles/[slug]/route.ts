@@ -1,7 +1,9 @@
-// GET /api/v1/roles/{slug}: one published role with its current stats.
+// GET /api/v1/roles/{slug}: one published role with its current stats and its job postings' figures.
 import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
+import { toApiPostingFigures } from '@/lib/api/job-responses';
 import { toApiRole } from '@/lib/api/role-responses';
 import { apiRoleSchema, roleSlugParam } from '@/lib/api/schemas';
+import { getPostingFigures } from '@/lib/cached-job-reads';
 import { getRole } from '@/lib/cached-public-reads';
 
 type Context = { params: Promise<{ slug: string }> };
@@ -13,8 +15,11 @@ export const GET = withProblemDetails(async (request: Request, { params }: Conte
   if (!slug.success) return problemResponse(404, 'No published role has this slug.');
   const role = await getRole(slug.data);
   if (!role) return problemResponse(404, 'No published role has this slug.');
-  const body = apiRoleSchema.parse(toApiRole(role));
-  return jsonResponse(request, body, { lastModified: new Date(body.updatedAt) });
+  const postings = await getPostingFigures(role.slug);
+  const body = apiRoleSchema.parse({ ...toApiRole(role), postings: postings && toApiPostingFigures(postings) });
+  // The postings change without the role: Last-Modified is the later of the two, so If-Modified-Since never hides new figures.
+  const lastModified = Math.max(Date.parse(body.updatedAt), body.postings ? Date.parse(body.postings.computedAt) : 0);
+  return jsonResponse(request, body, { lastModified: new Date(lastModified) });
 });
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = readOnlyMethods;

@@ -1,0 +1,58 @@
+// The closing job (issue 21.7): every minute, postings past their closing date leave the open
+// figures, and every page, feed and API answer that showed them is invalidated on every instance
+// and at the edge, with no save. pg-boss (in our PostgreSQL, schema `pgboss`) schedules it: each
+// instance starts a worker, and pg-boss hands each minute's job to one of them only. The tags go
+// to this instance's POST /api/internal/revalidate, signed like a command-line import's, so they
+// take the way every other invalidation from outside a request takes: the shared cache (Redis) for
+// the other instances, then the edge purge (lib/server/cache-handler.mjs).
+import { PgBoss } from 'pg-boss';
+import { createDatabase } from '@/db/connection';
+import { closePastPostings } from '@/db/job-closing';
+import { MAX_TAGS_PER_REQUEST, REVALIDATION_PATH, REVALIDATION_SIGNATURE_HEADER, signRevalidation } from '@/lib/revalidation-request';
+
+export const CLOSING_QUEUE = 'close-past-postings';
+/** pg-boss's cron runs on whole minutes: a posting is gone from every answer within one, plus the edge's purge. */
+const EVERY_MINUTE = '* * * * *';
+/** A run that takes longer than this is given up (and retried by the next minute's). */
+const RUN_TIMEOUT_SECONDS = 50;
+const STOP_TIMEOUT_MS = 8_000;
+
+async function postTags({ origin, tags, secret }: { origin: string; tags: string[]; secret: string }) {
+  for (let start = 0; start < tags.length; start += MAX_TAGS_PER_REQUEST) {
+    const { body, signature } = signRevalidation({ tags: tags.slice(start, start + MAX_TAGS_PER_REQUEST), secret });
+    const response = await fetch(`${origin}${REVALIDATION_PATH}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [REVALIDATION_SIGNATURE_HEADER]: signature },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`${REVALIDATION_PATH} answered ${response.status}`);
+  }
+}
+
+/**
+ * Starts this instance's worker for the closing job and makes sure the schedule exists (creating
+ * pgboss's tables on first start). `origin` is this instance's own address. Returns the stop
+ * function, which lets a run in progress finish (up to its timeout) and closes pg-boss's pool.
+ */
+export async function startClosingJob({ databaseUrl, origin, secret }: { databaseUrl: string; origin: string; secret: string }) {
+  const database = createDatabase(databaseUrl, { max: 1 });
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 2 });
+  // pg-boss reports lost connections and failed maintenance here; it retries by itself.
+  boss.on('error', (error) => console.error(`Closing job (pg-boss): ${error.message}`));
+  await boss.start();
+  await boss.createQueue(CLOSING_QUEUE, { expireInSeconds: RUN_TIMEOUT_SECONDS, retryLimit: 0, deleteAfterSeconds: 3600 });
+  await boss.schedule(CLOSING_QUEUE, EVERY_MINUTE);
+  await boss.work(CLOSING_QUEUE, async () => {
+    const run = await closePastPostings(database.db);
+    if (run.tags.length === 0) return;
+    await postTags({ origin, tags: run.tags, secret });
+    console.log(`Closing job: ${run.closedPostingIds.length} posting(s) closed, figures of ${run.roleIds.length} role(s) recomputed.`);
+  });
+  return async function stopClosingJob() {
+    // Within the 10 s scripts/serve.ts gives a stop; a run cut short is done again by the next minute's.
+    await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
+    await database.sql.end();
+  };
+}
