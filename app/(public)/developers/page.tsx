@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Fragment } from 'react';
 import { EmbedConfigurator } from '@/components/embed-configurator';
 import { parseEmbedChoice } from '@/lib/api/embed-options';
@@ -195,7 +197,7 @@ export default async function DevelopersPage({ searchParams }: Props) {
               </td>
               <td>
                 Government job postings (USAJOBS, New York City), open ones unless <code>status=all</code>, with the parameters of the{' '}
-                <a href="/jobs">job search</a>: <code>q</code>, <code>occupation</code> (a role’s slug), <code>state</code>,{' '}
+                <Link href="/jobs">job search</Link>: <code>q</code>, <code>occupation</code> (a role’s slug), <code>state</code>,{' '}
                 <code>city</code>, <code>remote</code>, <code>minPay</code> (a year), <code>maxEducation</code>,{' '}
                 <code>postedWithin</code> (days), <code>sort=newest|pay</code>; <code>limit</code> up to 100; follow <code>next</code> (also
                 in the <code>Link</code> header) for more.
