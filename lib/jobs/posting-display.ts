@@ -53,7 +53,7 @@ export const employmentTypeLabels: Record<string, string> = {
   'not-stated': 'Not stated',
 };
 
-/** "86 open postings", "1 posting", "More than 10,000 open postings". */
+/** "86 open postings", "1 posting", "More than 1,000 open postings". */
 export function formatPostingCount(count: number, { open = false, lowerBound = false } = {}) {
   const noun = `${open ? 'open ' : ''}${count === 1 && !lowerBound ? 'posting' : 'postings'}`;
   return lowerBound ? `More than ${formatCount(count)} ${noun}` : `${formatCount(count)} ${noun}`;
