@@ -80,7 +80,7 @@ export const apiJobSchema = apiJobSummarySchema
 export const apiJobListSchema = z
   .object({
     items: z.array(apiJobSummarySchema),
-    total: wholeCountSchema().describe('Postings matching, across all pages: exact up to 10,000, else 10,000 with totalIsLowerBound.'),
+    total: wholeCountSchema().describe('Postings matching, across all pages: exact up to 1,000, else 1,000 with totalIsLowerBound.'),
     totalIsLowerBound: z.boolean(),
     next: z.url().nullable().describe('The next page, or null on the last one.'),
   })
