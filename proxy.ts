@@ -5,6 +5,7 @@
 // is a state's (its slug, from a postal code or the state picker's GET form).
 import { NextResponse, type NextRequest } from 'next/server';
 import { isDatabaseUnavailable } from '@/db/availability';
+import { getPostingAddressState } from '@/db/job-reads';
 import { compareHref, isCleanRequest, parseCompareRequest } from '@/lib/compare';
 import { findUnpublishedSlugs } from '@/lib/published-slugs';
 import { slugSchema } from '@/lib/slug';
@@ -94,6 +95,25 @@ async function checkComparison(request: NextRequest, segments: string[]) {
   return unpublished.length > 0 ? NextResponse.rewrite(explained) : NextResponse.next();
 }
 
+/**
+ * A posting's address: a made-up id is a 404 before anything is rendered, and a posting closed for
+ * more than 90 days is gone, 410 (search engines drop the address; the page says why).
+ */
+async function checkPostingPage(request: NextRequest, segments: string[]) {
+  const [id] = segments;
+  if (segments.length === 1 && (id === 'feed.atom' || id === 'feed.json')) return NextResponse.next();
+  if (segments.length !== 1 || !/^[1-9][0-9]{0,15}$/.test(id!) || !Number.isSafeInteger(Number(id))) return notFound(request);
+  let state: Awaited<ReturnType<typeof getPostingAddressState>>;
+  try {
+    state = await getPostingAddressState({ id: Number(id) });
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return NextResponse.next();
+    throw error;
+  }
+  if (state === 'unknown') return notFound(request);
+  return state === 'removed' ? NextResponse.rewrite(new URL('/jobs/removed', request.url), { status: 410 }) : NextResponse.next();
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
@@ -105,7 +125,8 @@ export async function proxy(request: NextRequest) {
   const [, section, ...segments] = pathname.split('/');
   if (section === 'compare') return checkComparison(request, segments);
   if (section === 'states') return checkStatePage(request, segments);
+  if (section === 'jobs') return checkPostingPage(request, segments);
   return checkRolePage(request, segments);
 }
 
-export const config = { matcher: ['/roles/:path*', '/compare/:roles', '/compare/:roles/states/:state', '/states', '/states/:path*', '/admin', '/admin/:path*'] };
+export const config = { matcher: ['/roles/:path*', '/compare/:roles', '/compare/:roles/states/:state', '/states', '/states/:path*', '/jobs/:id', '/admin', '/admin/:path*'] };

@@ -6,7 +6,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
 import { percentilesFromColumns, type Percentiles } from './role-columns';
 import { areas, jobPostings, roleAreaStats, roles, rolePostingFigures, roleStats, type PostingFigureSource, type PostingLocation } from './schema';
-import { educationAskedUpTo, JOB_PAGE_SIZE, type EducationAskedSlug, type JobCursor, type JobSearch } from '@/lib/jobs/job-search';
+import { educationAskedUpTo, JOB_PAGE_SIZE, KEPT_AFTER_CLOSING_DAYS, type EducationAskedSlug, type JobCursor, type JobSearch } from '@/lib/jobs/job-search';
 import { usStateByFips, type UsState } from '@/lib/us-states';
 
 /**
@@ -315,4 +315,17 @@ export async function getNextPostingClose(): Promise<Date | null> {
     .from(jobPostings)
     .where(sql`${closing} > now()`);
   return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * What a posting's address is: `kept` (open, or closed for less than KEPT_AFTER_CLOSING_DAYS),
+ * `removed` (closed longer ago, by isOpenPosting's closing rule) or `unknown` (no such posting).
+ */
+export async function getPostingAddressState({ id }: { id: number }): Promise<'kept' | 'removed' | 'unknown'> {
+  const closing = sql`coalesce(${jobPostings.closesAt}, (${jobPostings.postedOn} + 30)::timestamptz)`;
+  const [row] = await database()
+    .select({ removed: sql<boolean>`${closing} < now() - make_interval(days => ${KEPT_AFTER_CLOSING_DAYS})` })
+    .from(jobPostings)
+    .where(eq(jobPostings.id, id));
+  return row ? (row.removed ? 'removed' : 'kept') : 'unknown';
 }

@@ -31,6 +31,9 @@ export function educationAskedUpTo(slug: EducationAskedSlug): EducationAskedSlug
 /** Bachelor's or more: what the "ask for a degree" share counts (of postings that say). */
 export const DEGREE_ASKED: readonly EducationAskedSlug[] = ['bachelor', 'master', 'doctoral'];
 
+/** How long a closed posting stays readable (for those who applied) before its address is gone (410, proxy.ts). */
+export const KEPT_AFTER_CLOSING_DAYS = 90;
+
 export const jobSorts = ['newest', 'pay'] as const;
 export type JobSort = (typeof jobSorts)[number];
 

@@ -119,6 +119,15 @@ test('a closed posting says so, asks not to be indexed and has no JobPosting JSO
   await expect(page.getByRole('link', { name: /^Apply/ })).toHaveCount(0);
 });
 
+test('a posting closed more than 90 days ago is gone: 410, and a page that says why', async ({ page }) => {
+  const response = await page.goto(`/jobs/${fixtures.ids.removedAnalyst}`);
+  expect(response?.status()).toBe(410);
+  await expect(page.getByRole('heading', { name: 'This posting has been removed' })).toBeVisible();
+  await expect(page.getByText(fixtures.titles.removedAnalyst)).toHaveCount(0);
+  // The page it is shown with has no address of its own.
+  expect((await page.goto('/jobs/removed'))?.status()).toBe(404);
+});
+
 test('unknown and malformed posting ids are not found', async ({ page }) => {
   for (const id of ['999999999', 'abc', '0', '12e3']) {
     const response = await page.goto(`/jobs/${id}`);

@@ -132,6 +132,21 @@ export async function insertPostingFixtures(databaseUrl: string, label: string) 
         roleId: analysts,
         placementEvidence: "known title 'Program Analyst'",
       },
+      // Closed 120 days ago: its address is gone (410).
+      removedAnalyst: {
+        ...base,
+        source: 'usajobs',
+        sourceId: `${label}-600001`,
+        title: `Budget Analyst ${label}`,
+        employer: 'Department of Energy',
+        locations: [{ city: 'Germantown', stateCode: 'MD' }],
+        stateCodes: ['MD'],
+        postedOn: dateFromNow(-150),
+        closesAt: daysFromNow(-120),
+        description: 'Prepared budgets.',
+        roleId: analysts,
+        placementEvidence: "known title 'Budget Analyst'",
+      },
       unplaced: {
         ...base,
         source: 'nyc-jobs',

@@ -1,7 +1,7 @@
 // One job posting in full: what its publisher says (as text), its pay as published and made yearly,
 // where it comes from, the occupation Roleboard placed it in and how, and its pay beside BLS's
 // figures for that occupation. An open posting carries JobPosting JSON-LD; a closed one says it is
-// closed, carries none and asks not to be indexed; 90 days after closing it is gone (404).
+// closed, carries none and asks not to be indexed; 90 days after closing it is gone (410, proxy.ts).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -12,6 +12,7 @@ import { PostingSourcesNote } from '@/components/jobs/posting-sources-note';
 import { PostingText } from '@/components/jobs/posting-text';
 import type { JobPostingDetail } from '@/db/job-reads';
 import { getPosting } from '@/lib/cached-job-reads';
+import { KEPT_AFTER_CLOSING_DAYS } from '@/lib/jobs/job-search';
 import { env } from '@/lib/env';
 import { formatAsOf, formatDate, formatPercent, formatSalary } from '@/lib/format';
 import { educationAskedLabel } from '@/lib/jobs/job-search';
@@ -33,8 +34,6 @@ type Props = { params: Promise<{ id: string }> };
 export const dynamic = 'force-dynamic';
 
 const DAY_MS = 86_400_000;
-/** How long a closed posting stays readable (for those who applied) before its address is gone. */
-const KEPT_AFTER_CLOSING_DAYS = 90;
 
 /** When it closed or closes: its closing date, or 30 days after posting without one (db/job-reads.ts isOpenPosting). */
 function closingOf(posting: JobPostingDetail) {
@@ -44,10 +43,8 @@ function closingOf(posting: JobPostingDetail) {
 async function loadPosting(params: Props['params']) {
   const { id } = await params;
   if (!/^[1-9][0-9]{0,15}$/.test(id) || !Number.isSafeInteger(Number(id))) return null;
-  const posting = await getPosting(Number(id));
-  if (!posting) return null;
-  const removed = !posting.open && Date.now() - closingOf(posting).getTime() > KEPT_AFTER_CLOSING_DAYS * DAY_MS;
-  return removed ? null : posting;
+  // A posting closed for more than 90 days never gets here: proxy.ts answers 410 for it.
+  return getPosting(Number(id));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
