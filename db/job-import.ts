@@ -20,7 +20,7 @@ import { cacheTags } from '@/lib/cache-tags';
 import { describePostingProblem, POSTING_FILE_LIMITS, readPostingFile, type PostingFile, type PostingFormat, type PostingProblem } from '@/lib/jobs/posting-file';
 import { annualisePay } from '@/lib/jobs/pay';
 import { postingContentHash, stateCodesOf, type PostingRecord } from '@/lib/jobs/posting-record';
-import { classifyJobTitle } from '@/lib/jobs/title-classifier';
+import { buildTitleClassifier, type TitleClassifier } from '@/lib/jobs/title-classifier';
 
 type Queryable = Database | Transaction;
 
@@ -102,20 +102,27 @@ export type JobImportOptions = {
 
 type Placement = { roleId: number | null; placement: 'classifier' | 'unplaced'; score: number | null; evidence: string };
 
-/** Where each title goes: the file's own SOC code when a role has it, else the classifier's answer (asked once per title). */
+/**
+ * Where each title goes: the file's own SOC code when a role has it, else the classifier's answer
+ * (asked once per title). The import builds its own model, on the first title it needs it for, and
+ * lets it go with the import: kept for good, it would hold some 60 MB in the server process.
+ */
 function placer(roleIdOfSocCode: Map<string, number>) {
   const byTitle = new Map<string, Placement>();
+  let classifier: TitleClassifier | undefined;
   return (posting: PostingRecord): Placement => {
     const given = posting.socCode ? roleIdOfSocCode.get(posting.socCode) : undefined;
     if (given !== undefined) return { roleId: given, placement: 'classifier', score: 1, evidence: 'given in the file' };
     const known = byTitle.get(posting.title);
     if (known) return known;
-    const answer = classifyJobTitle(posting.title);
+    classifier ??= buildTitleClassifier();
+    const answer = classifier.classify(posting.title);
     const roleId = answer.placed && answer.socCode ? roleIdOfSocCode.get(answer.socCode) : undefined;
     const placement: Placement =
       roleId !== undefined
         ? { roleId, placement: 'classifier', score: Math.min(Math.max(answer.score, 0), 1), evidence: answer.evidence }
-        : { roleId: null, placement: 'unplaced', score: null, evidence: answer.evidence };
+        : // Unplaced, with the classifier's best guess and its confidence, for the editor who places it.
+          { roleId: null, placement: 'unplaced', score: answer.socCode ? Math.min(Math.max(answer.score, 0), 1) : null, evidence: answer.evidence };
     byTitle.set(posting.title, placement);
     return placement;
   };
