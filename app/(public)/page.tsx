@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { JobTitleNotice } from '@/components/job-title-notice';
 import { RoleListing } from '@/components/role-listing';
 import { compareHref, parseCompareWith } from '@/lib/compare';
 import { formatList } from '@/lib/format';
 import { getCategories, getRolePage, getRolesToAddTo } from '@/lib/cached-public-reads';
+import { readSearchAsJobTitle } from '@/lib/job-title-search';
 import type { RawSearchParams } from '@/lib/query-params';
 import { listingParameterLabels, parseRoleSearch } from '@/lib/role-search';
 
@@ -27,6 +29,12 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
     invalid.push('category');
   }
   const result = await getRolePage(search);
+  // A search for a job title as an ad words it: which occupations it is most like, unless the
+  // listing already shows the likeliest first (on its first page).
+  const firstPage = !search.after && !search.before;
+  const asJobTitle = search.q && firstPage ? await readSearchAsJobTitle(search.q) : null;
+  const topSlug = result.items[0]?.slug;
+  const titleReading = asJobTitle && (asJobTitle.likely ?? asJobTitle.closest[0])?.slug !== topSlug ? asJobTitle : null;
   const ignored = [...new Set(invalid.map((key) => listingParameterLabels[key]))];
 
   return (
@@ -48,7 +56,16 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
           <Link href={compareHref(addTo.map((role) => role.slug))}>Back to the comparison</Link>
         </p>
       )}
-      <RoleListing search={search} result={result} categories={categories} ignored={ignored} keep={keep} addTo={addTo?.map((role) => role.slug)} placeFromText={placeFromText} />
+      <RoleListing
+        search={search}
+        result={result}
+        categories={categories}
+        ignored={ignored}
+        keep={keep}
+        addTo={addTo?.map((role) => role.slug)}
+        placeFromText={placeFromText}
+        notice={search.q && <JobTitleNotice text={search.q} reading={titleReading} />}
+      />
     </>
   );
 }

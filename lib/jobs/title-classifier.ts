@@ -186,16 +186,12 @@ export type TitleClassifier = {
 
 type Match = { socCode: string; score: number; evidence: string };
 
-/**
- * Builds the model from labelled titles, less those `exclude` picks (for measuring on titles the
- * model never saw; the app's model excludes none).
- */
-export function buildTitleClassifier({ labelled = readLabelledTitles(), exclude }: { labelled?: LabelledTitles; exclude?: (title: LabelledTitle) => boolean } = {}): TitleClassifier {
-  const included = labelled.titles.filter((title) => !exclude?.(title));
+type KnownTitles = Map<string, Map<string, { votes: number; title: string; bestSource: number }>>;
 
-  // Known titles: one per key and occupation, named by its strongest source's spelling.
-  const votesByKey = new Map<string, Map<string, { votes: number; title: string; bestSource: number }>>();
-  for (const title of included) {
+/** Known titles: one per key and occupation, with its votes, named by its strongest source's spelling. */
+function knownTitlesOf(titles: LabelledTitle[]): KnownTitles {
+  const votesByKey: KnownTitles = new Map();
+  for (const title of titles) {
     const key = titleKey(title.title);
     if (key === '') continue;
     const votes = votesByKey.get(key) ?? new Map();
@@ -208,6 +204,25 @@ export function buildTitleClassifier({ labelled = readLabelledTitles(), exclude 
       if (strength > known.bestSource) Object.assign(known, { title: title.title, bestSource: strength });
     }
   }
+  return votesByKey;
+}
+
+/** The occupations of a known title's key, each with its share of the votes, best first; null for an unknown key. */
+function knownTitleMatches(votesByKey: KnownTitles, key: string): Match[] | null {
+  const votes = votesByKey.get(key);
+  if (!votes) return null;
+  const total = [...votes.values()].reduce((sum, { votes: count }) => sum + count, 0);
+  return [...votes]
+    .map(([socCode, { votes: count, title }]) => ({ socCode, score: count / total, evidence: `known title "${title}"` }))
+    .sort(byScoreThenCode);
+}
+
+/**
+ * Builds the model from labelled titles, less those `exclude` picks (for measuring on titles the
+ * model never saw; the app's model excludes none).
+ */
+export function buildTitleClassifier({ labelled = readLabelledTitles(), exclude }: { labelled?: LabelledTitles; exclude?: (title: LabelledTitle) => boolean } = {}): TitleClassifier {
+  const votesByKey = knownTitlesOf(labelled.titles.filter((title) => !exclude?.(title)));
 
   // Each known title of an occupation is one document of the word index.
   const knownTitles: KnownTitle[] = [];
@@ -263,14 +278,7 @@ export function buildTitleClassifier({ labelled = readLabelledTitles(), exclude 
 
   const dotProducts = new Float64Array(knownTitles.length);
 
-  function exactMatches(key: string): Match[] | null {
-    const votes = votesByKey.get(key);
-    if (!votes) return null;
-    const total = [...votes.values()].reduce((sum, { votes: count }) => sum + count, 0);
-    return [...votes]
-      .map(([socCode, { votes: count, title }]) => ({ socCode, score: count / total, evidence: `known title "${title}"` }))
-      .sort(byScoreThenCode);
-  }
+  const exactMatches = (key: string) => knownTitleMatches(votesByKey, key);
 
   /** Each occupation's best-matching known title by cosine of the weighted terms, best occupations first. */
   function wordMatches(read: TitleWord[], limit: number): Match[] {

@@ -64,6 +64,23 @@ test.describe('the role listing', () => {
     await expect(roleTitles(page).first()).toHaveText('Electricians');
   });
 
+  test('a job title as an ad words it is read as one: the occupation it is most like, with the reason', async ({ page }) => {
+    // No role's words match this, but the title classifier knows shuttle drivers.
+    await page.goto('/?q=DOT%20Shuttle%20Driver');
+    const shuttle = page.getByText(/^As a job title, “DOT Shuttle Driver” is closest to /);
+    await expect(shuttle.getByRole('link', { name: 'Shuttle Drivers and Chauffeurs' })).toBeVisible();
+    await expect(shuttle).toContainText('like "Shuttle Driver"');
+    // A known title is placed, and said to be.
+    await page.goto('/?q=Warehouse%20Associate');
+    const warehouse = page.getByText(/^As a job title, “Warehouse Associate” is most likely /);
+    await expect(warehouse.getByRole('link', { name: 'Laborers and Freight, Stock, and Material Movers, Hand' })).toBeVisible();
+    await expect(warehouse).toContainText('known title "Warehouse Associate"');
+    // Where the listing already shows the occupation first, nothing more is said.
+    await page.goto('/?q=Data%20Scientist');
+    await expect(roleTitles(page).first()).toHaveText('Data Scientists');
+    await expect(page.getByText(/^As a job title/)).toHaveCount(0);
+  });
+
   test('filters by category and minimum salary', async ({ page }) => {
     await page.goto('/');
     await page.getByLabel('Category').selectOption({ label: 'Healthcare Practitioners & Technical' });

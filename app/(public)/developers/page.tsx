@@ -7,7 +7,9 @@ import { badgeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
 import { formatByteSize, formatCount } from '@/lib/format';
+import { onetTitlesAttribution } from '@/lib/jobs/labelled-titles';
 import { payAnnualisationRule } from '@/lib/jobs/pay';
+import { postingSources } from '@/lib/jobs/posting-display';
 import { POSTING_FILE_LIMITS } from '@/lib/jobs/posting-file';
 import { postingCsvColumnDescriptions, postingCsvColumns, requiredPostingCsvColumns } from '@/lib/jobs/posting-csv';
 import { educationLevels } from '@/lib/education';
@@ -313,6 +315,13 @@ export default async function DevelopersPage({ searchParams }: Props) {
           must it on your site:
         </p>
         <blockquote>{onetAttribution}</blockquote>
+        <p>
+          Job postings come from their publishers, as published: {postingSources.usajobs!.credit} (public domain) and{' '}
+          {postingSources['nyc-jobs']!.credit}. Both are government postings: real, but not the whole labour market, as every
+          page and answer that shows their figures says. Each posting is placed in its occupation by a title classifier that
+          learned from job titles labelled with their occupation, and where it shows why (a known title), this credit goes with it:
+        </p>
+        <blockquote>{onetTitlesAttribution}</blockquote>
       </section>
     </article>
   );
