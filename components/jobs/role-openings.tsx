@@ -78,7 +78,7 @@ export function RoleOpenings({ role, figures, latest, official, area, hasOwnOpen
                 <span className="overview__value">{formatPercent(education.degreeAskedPercent)}</span>
                 <span className="overview__detail">
                   {' '}
-                  of {formatPostingCount(education.statedCount)} that say what education they ask ({formatCount(education.degreeAskedCount)}); postings that do not say are not counted
+                  {formatCount(education.degreeAskedCount)} of {formatPostingCount(education.statedCount)} that say what education they ask; postings that do not say are not counted
                 </span>
               </dd>
             </div>
