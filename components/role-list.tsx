@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Percentiles } from '@/db/role-columns';
 import type { RoleListItem, RoleStateFigures } from '@/db/role-reads';
 import { compareHref } from '@/lib/compare';
+import { formatPostingCount } from '@/lib/jobs/posting-display';
 import {
   formatCount,
   formatDegreeRequirement,
@@ -42,6 +43,15 @@ export function RoleList({ roles, addTo }: { roles: RoleListItem[]; addTo?: stri
                 </p>
               ))}
             <p className="role-card__summary">{role.summary}</p>
+            {role.openPostings !== undefined && role.openPostings > 0 && (
+              <p className="role-card__postings">
+                <Link href={`/jobs?${new URLSearchParams({ occupation: role.slug, ...(role.inState && { state: role.inState.state.postalCode }) })}`}>
+                  {formatPostingCount(role.openPostings, { open: true })}
+                  {role.inState ? ` in ${role.inState.state.name}` : ''}
+                </Link>{' '}
+                <span className="role-card__detail">from government employers</span>
+              </p>
+            )}
             {role.inState ? <StateFigures role={role} inState={role.inState} /> : <NationalFigures role={role} />}
           </li>
         );

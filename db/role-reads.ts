@@ -2,11 +2,14 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
-import { categories, roleAreaStats, roles, roleSearch, roleStats, roleStatsHistory } from './schema';
+import { categories, roleAreaStats, rolePostingFigures, roles, roleSearch, roleStats, roleStatsHistory } from './schema';
 import { contentFromRow, percentilesFromColumns, statsFromColumns, type Percentiles, type Stats } from './role-columns';
 import { defaultOrder, effectiveSort, PAGE_SIZE, type RoleCursor, type RoleSearch, type RoleSort } from '@/lib/role-search';
 import { searchTextVariants } from '@/lib/search-text';
 import type { UsState } from '@/lib/us-states';
+
+/** role_posting_figures's area for the whole U.S. */
+const NATIONAL_AREA = '00';
 
 export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOpeningsBasis' | 'averageSalary' | 'currency' | 'degreeRequirementPercent' | 'entryEducation'> & {
   /** The mean hourly wage: the pay shown for an occupation BLS publishes only hourly wages for. */
@@ -30,6 +33,8 @@ export type RoleListItem = RoleStatsSummary & {
   percentiles: Percentiles | null;
   /** With a listing of a state: the role's figures there. */
   inState: RoleStateFigures | null;
+  /** In a listing (search): its open job postings, in the U.S. or in the listing's state (role_posting_figures). */
+  openPostings?: number;
   id: number;
   slug: string;
   socCode: string | null;
@@ -434,12 +439,21 @@ async function withDetails(search: RoleSearch, page: PageKeys[]): Promise<ListRo
     .innerJoin(categories, eq(categories.slug, roles.categorySlug))
     .$dynamic();
   if (search.state) details.innerJoin(roleAreaStats, inStateCondition(search.state, roles.id));
-  const rows = new Map((await details.where(inArray(roles.id, page.map((row) => row.id)))).map((row) => [row.id, row]));
+  const ids = page.map((row) => row.id);
+  const [detailRows, postingRows] = await Promise.all([
+    details.where(inArray(roles.id, ids)),
+    database()
+      .select({ roleId: rolePostingFigures.roleId, openCount: rolePostingFigures.openCount })
+      .from(rolePostingFigures)
+      .where(and(inArray(rolePostingFigures.roleId, ids), eq(rolePostingFigures.areaFips, search.state?.fips ?? NATIONAL_AREA))),
+  ]);
+  const rows = new Map(detailRows.map((row) => [row.id, row]));
+  const openPostings = new Map(postingRows.map((row) => [row.roleId, row.openCount]));
   // A role archived between the two queries is left out.
   return page.flatMap(({ id, ...keys }) => {
     const row = rows.get(id);
     const values = Object.keys(keys).map((_, index) => keys[`key${index}`]!);
-    return row ? [{ ...row, cursorKey: values.length === 1 ? values[0]! : values.join(':') }] : [];
+    return row ? [{ ...row, openPostings: openPostings.get(id) ?? 0, cursorKey: values.length === 1 ? values[0]! : values.join(':') }] : [];
   });
 }
 

@@ -67,6 +67,7 @@ export function toApiRoleSummary(role: RoleListItem): z.infer<typeof apiRoleSumm
         url: roleStatePageUrl(role.slug, role.inState.state),
       },
     }),
+    ...(role.openPostings !== undefined && { openPostings: role.openPostings }),
   };
 }
 

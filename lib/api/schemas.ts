@@ -127,6 +127,9 @@ export const apiRoleSummarySchema = z
     inState: apiRoleStateFiguresSchema
       .optional()
       .describe("Only in a listing of a state (`state`, or /api/v1/areas/{state}/roles): the role's figures there."),
+    openPostings: wholeCountSchema()
+      .optional()
+      .describe("Open job postings placed in the role (government postings: USAJOBS, NYC Jobs), in the U.S. or in the listing's state; /api/v1/roles/{slug}/jobs lists them."),
   })
   .meta({ id: 'RoleSummary' });
 
