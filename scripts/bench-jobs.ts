@@ -9,6 +9,7 @@ import { findUsState, usStates } from '@/lib/us-states';
 import type { JobSearch } from '@/lib/jobs/job-search';
 
 const QUERY_COUNT = 240;
+const IMPORT_COUNT = 100_000;
 const SEED = 2112;
 
 /** mulberry32: a small seeded generator, so every run measures the same queries. */
@@ -94,6 +95,7 @@ export async function benchJobs({ databaseUrl, appUrl }: { databaseUrl: string; 
     await getRolePostingFigures({ roleId: role.id, state });
     figureTimes.push(performance.now() - start);
   }
+  const importTimes = await measureImport(databaseUrl, roles.map((role) => role.title), random);
   await sql.end();
   await closeDatabase();
 
@@ -110,5 +112,69 @@ export async function benchJobs({ databaseUrl, appUrl }: { databaseUrl: string; 
     ...(api ? [`| end to end: GET /api/v1/jobs straight to one instance | ${api.p50} ms | ${api.p95} ms | ${api.p99} ms | ${api.max} ms |`] : []),
     `| a role's posting figures (getRolePostingFigures) | ${figures.p50} ms | ${figures.p95} ms | ${figures.p99} ms | ${figures.max} ms |`,
     '',
+    `Import of ${IMPORT_COUNT.toLocaleString('en-US')} new postings in Roleboard's CSV (${importTimes.megabytes.toFixed(1)} MB; titles of real roles, so each is classified), in one transaction rolled back afterwards: ` +
+      `reading ${importTimes.read.toFixed(1)} s, planning and applying (classifying, writing, recomputing the figures) ${importTimes.apply.toFixed(1)} s, ${(importTimes.read + importTimes.apply).toFixed(1)} s in all.`,
+    '',
   ].join('\n');
+}
+
+/** Thrown to roll the measured import back: the database is left as it was. */
+class RollBack extends Error {}
+
+/**
+ * Imports IMPORT_COUNT generated postings (Roleboard's CSV, through the one import) and rolls them
+ * back, timing the reading of the file and the apply (which plans, classifies, writes and refreshes
+ * the figures of the roles it touched).
+ */
+async function measureImport(databaseUrl: string, titles: string[], random: () => number) {
+  const { createDatabase } = await import('@/db/connection');
+  const { applyJobImportIn } = await import('@/db/job-import');
+  const { readPostingFile, POSTING_FILE_LIMITS } = await import('@/lib/jobs/posting-file');
+  const header = 'source,source_id,title,employer,city,state,remote,posted_on,closes_at,pay_min,pay_max,pay_period,employment_type,education_asked,description,apply_url';
+  const lines = [header];
+  for (let index = 0; index < IMPORT_COUNT; index += 1) {
+    const state = usStates[Math.floor(random() * usStates.length)]!;
+    const low = 30_000 + Math.floor(random() * 120_000);
+    lines.push(
+      [
+        'bench-import',
+        `bench-${index}`,
+        `"${titles[Math.floor(random() * titles.length)]!.replace(/"/g, '""')}"`,
+        'Bench Employer',
+        'Springfield',
+        state.postalCode,
+        'false',
+        '2026-11-01',
+        '2027-01-31T23:59:59Z',
+        low,
+        low + 20_000,
+        'year',
+        'full-time',
+        'bachelor',
+        'A generated posting for the import benchmark.',
+        `https://example.org/jobs/${index}`,
+      ].join(','),
+    );
+  }
+  const text = lines.join('\n');
+  const started = performance.now();
+  const file = readPostingFile(text, { ...POSTING_FILE_LIMITS.commandLine, maxBytes: 50 * 1024 * 1024 });
+  const read = (performance.now() - started) / 1000;
+  if (file.problems.length > 0) throw new Error(`The generated file has problems: ${JSON.stringify(file.problems.slice(0, 3))}`);
+  const { db, sql } = createDatabase(databaseUrl, { max: 1 });
+  const applyStarted = performance.now();
+  let apply = 0;
+  try {
+    await db.transaction(async (tx) => {
+      const result = await applyJobImportIn(tx, file, { actorId: null, runId: 'benchmark', fileName: 'generated.csv' });
+      apply = (performance.now() - applyStarted) / 1000;
+      if (result.status !== 'applied') throw new Error(`The import was ${result.status}`);
+      throw new RollBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  } finally {
+    await sql.end();
+  }
+  return { read, apply, megabytes: Buffer.byteLength(text) / 1e6 };
 }
