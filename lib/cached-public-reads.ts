@@ -175,8 +175,9 @@ async function getCommonRolePage(...given: [view: CommonView]) {
     return listPublishedRoles({ category, sort, order, maxEducation }, PAGE_SIZE);
   }
   const state = stateFips ? (usStateByFips(stateFips) ?? undefined) : undefined;
-  if (state) keepUntilChanged(cacheTags.roleList, cacheTags.areas);
-  else keepUntilChanged(cacheTags.roleList);
+  // Each role in the list says its open postings: the page changes with the jobs too.
+  if (state) keepUntilChanged(cacheTags.roleList, cacheTags.areas, cacheTags.jobs);
+  else keepUntilChanged(cacheTags.roleList, cacheTags.jobs);
   return listPublishedRoles({ category, sort, order, state, maxEducation }, PAGE_SIZE);
 }
 

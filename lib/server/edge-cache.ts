@@ -9,7 +9,7 @@
 //   /jobs/feed.{atom,json}, /api/v1/jobs[/{id}], /api/v1/jobs.csv  jobs job:{id}
 //   /api/v1/areas  areas
 //   /developers, /jobs-without-a-degree  roles
-//   /, /states[/{state}], /api/v1/roles, /api/v1/roles.csv, /api/v1/areas/{state}/roles, sitemaps  roles categories areas
+//   /, /states[/{state}], /api/v1/roles, /api/v1/roles.csv, /api/v1/areas/{state}/roles, sitemaps  roles categories areas jobs
 // Anything else public is tagged `site`: it changes only with a deploy.
 import { cacheTags } from '@/lib/cache-tags';
 import { slugPattern } from '@/lib/slug';
@@ -27,7 +27,8 @@ export const EDGE_API_CACHE_CONTROL = `public, max-age=60, s-maxage=${DAY}, stal
 export const EDGE_NOT_FOUND_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
 
 const roleTags = (slugs: string[]) => slugs.filter((slug) => slugPattern.test(slug)).map(cacheTags.role);
-const listTags = [cacheTags.roleList, cacheTags.categories, cacheTags.areas];
+/** Lists of roles: each role in them says its open postings, so they change with the jobs too. */
+const listTags = [cacheTags.roleList, cacheTags.categories, cacheTags.areas, cacheTags.jobs];
 
 /** The slug of a role page address (`https://…/roles/x`, `…/roles/x/states/texas`), for oEmbed's `url`. */
 function slugOfRoleUrl(url: string | null) {

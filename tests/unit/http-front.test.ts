@@ -238,12 +238,12 @@ describe('what the edge may keep', () => {
     assert.equal(tagsOf('/api/v1/jobs/not-an-id'), null);
     assert.deepEqual(tagsOf('/jobs/feed.atom?state=TX'), ['jobs', 'site']);
     assert.deepEqual(tagsOf('/roles/actuaries/jobs/feed.json'), ['role:actuaries', 'roles', 'areas', 'jobs', 'site']);
-    assert.deepEqual(tagsOf('/?q=nurse'), ['roles', 'categories', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/?q=nurse'), ['roles', 'categories', 'areas', 'jobs', 'site']);
     assert.deepEqual(tagsOf('/jobs-without-a-degree'), ['roles', 'site']);
-    assert.deepEqual(tagsOf('/states/texas?sort=employment'), ['roles', 'categories', 'areas', 'site']);
-    assert.deepEqual(tagsOf('/api/v1/roles.csv'), ['roles', 'categories', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/states/texas?sort=employment'), ['roles', 'categories', 'areas', 'jobs', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/roles.csv'), ['roles', 'categories', 'areas', 'jobs', 'site']);
     assert.deepEqual(tagsOf('/api/v1/areas'), ['areas', 'site']);
-    assert.deepEqual(tagsOf('/api/v1/areas/CA/roles'), ['roles', 'categories', 'areas', 'site']);
+    assert.deepEqual(tagsOf('/api/v1/areas/CA/roles'), ['roles', 'categories', 'areas', 'jobs', 'site']);
     assert.deepEqual(tagsOf(`/api/oembed?url=${encodeURIComponent('https://roleboard.example/roles/actuaries')}`), ['role:actuaries', 'site']);
     assert.deepEqual(tagsOf(`/api/oembed?url=${encodeURIComponent('https://roleboard.example/roles/actuaries/states/texas')}`), ['role:actuaries', 'site']);
   });
