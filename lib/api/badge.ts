@@ -3,6 +3,7 @@ import type { CardRole } from './card-role';
 import { formatCount, formatDegreeRequirement } from '@/lib/format';
 import { formatPayMean, payOf } from '@/lib/pay';
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
+import type { UsState } from '@/lib/us-states';
 import { escapeHtml } from './widget';
 
 export type BadgeMetric = 'salary' | 'openings' | 'degree';
@@ -18,6 +19,14 @@ const badgeFigures: Record<BadgeMetric, FigureKey> = { salary: 'averageSalary', 
 export function badgeOf({ stats, inState }: Pick<CardRole, 'stats' | 'inState'>, metric: BadgeMetric): Badge {
   const edit = editOf(stats, badgeFigures[metric]);
   return { ...badgeFigure({ stats, inState }, metric), ...(edit && { edit: describeEdit(edit) }) };
+}
+
+/**
+ * `metric=openings-live`: the role's open job postings now (government postings placed in it), in
+ * the U.S. or in the state asked for; none counted is 0, not unknown.
+ */
+export function openPostingsBadge({ openCount, state }: { openCount: number; state: UsState | null }): Badge {
+  return { label: `open postings${state ? ` in ${state.postalCode}` : ''}`, value: formatCount(openCount) };
 }
 
 function badgeFigure({ stats, inState }: Pick<CardRole, 'stats' | 'inState'>, metric: BadgeMetric): Badge {

@@ -35,7 +35,8 @@ export const embedOptionsSchema = z.object({
 export type EmbedOptions = z.infer<typeof embedOptionsSchema>;
 
 export const badgeOptionsSchema = z.object({
-  metric: z.enum(['salary', 'openings', 'degree']).catch('salary'),
+  /** `openings-live`: open job postings now, not a published statistic. */
+  metric: z.enum(['salary', 'openings', 'degree', 'openings-live']).catch('salary'),
 });
 
 /** The first value of each query parameter, with absent ones left out so defaults apply. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RoleDetail } from '@/db/role-reads';
-import { badgeOf, renderBadge } from '@/lib/api/badge';
+import { badgeOf, openPostingsBadge, renderBadge } from '@/lib/api/badge';
+import { findUsState } from '@/lib/us-states';
 import { defaultEmbedOptions, parseEmbedOptions, type EmbedOptions } from '@/lib/api/embed-options';
 import { iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
 import { cachedResponse } from '@/lib/api/http';
@@ -211,5 +212,13 @@ describe('conditional requests', () => {
     assert.equal(cachedResponse(since, 'body', { contentType: 'text/plain', lastModified }).status, 304);
     const head = cachedResponse(new Request('http://x/', { method: 'HEAD' }), 'body', { contentType: 'text/plain' });
     assert.equal(await head.text(), '');
+  });
+});
+
+describe('the open postings badge (metric=openings-live)', () => {
+  test('says how many postings are open, in the U.S. or in a state, and 0 when none are', () => {
+    assert.deepEqual(openPostingsBadge({ openCount: 1234, state: null }), { label: 'open postings', value: '1,234' });
+    assert.deepEqual(openPostingsBadge({ openCount: 0, state: findUsState('CA') }), { label: 'open postings in CA', value: '0' });
+    assert.match(renderBadge(openPostingsBadge({ openCount: 3, state: null })), /aria-label="open postings: 3"/);
   });
 });

@@ -105,7 +105,8 @@ export default async function DevelopersPage({ searchParams }: Props) {
         <h2 id="badge">Badge</h2>
         <p>
           A small SVG for READMEs and course pages. <code>metric=openings</code> or <code>metric=degree</code> show the other
-          numbers.
+          numbers; <code>metric=openings-live</code> shows the role’s open job postings now (government postings placed in it,
+          with <code>state=CA</code> in that state), refreshed as postings arrive and close.
         </p>
         <Code>{badgeSnippet(site, example)}</Code>
         <Code>{`![Average salary](${site}/api/v1/roles/${example.slug}/badge.svg)`}</Code>

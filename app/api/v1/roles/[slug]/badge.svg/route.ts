@@ -1,10 +1,11 @@
-// GET /api/v1/roles/{slug}/badge.svg[?metric=salary|openings|degree][&state=CA]
+// GET /api/v1/roles/{slug}/badge.svg[?metric=salary|openings|degree|openings-live][&state=CA]
 import { badgeOptionsSchema, firstValues } from '@/lib/api/embed-options';
-import { badgeOf, renderBadge } from '@/lib/api/badge';
+import { badgeOf, openPostingsBadge, renderBadge } from '@/lib/api/badge';
 import { roleSlugParam } from '@/lib/api/schemas';
 import { cachedResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { embedStateOf } from '@/lib/api/card-role';
 import { loadCardRole } from '@/lib/api/load-card-role';
+import { getPostingFigures } from '@/lib/cached-job-reads';
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -16,6 +17,14 @@ export const GET = withProblemDetails(async (request: Request, { params }: Conte
   const role = slug.success ? await loadCardRole(slug.data, embedStateOf(searchParams)) : null;
   if (!role) return problemResponse(404, 'No published role has this slug.');
   const { metric } = badgeOptionsSchema.parse(firstValues(searchParams));
+  if (metric === 'openings-live') {
+    const state = embedStateOf(searchParams);
+    const figures = await getPostingFigures(role.slug, state ?? undefined);
+    return cachedResponse(request, renderBadge(openPostingsBadge({ openCount: figures?.openCount ?? 0, state })), {
+      contentType: 'image/svg+xml; charset=utf-8',
+      lastModified: new Date(Math.max(Date.parse(role.stats.updatedAt), figures ? Date.parse(figures.computedAt) : 0)),
+    });
+  }
   return cachedResponse(request, renderBadge(badgeOf(role, metric)), {
     contentType: 'image/svg+xml; charset=utf-8',
     lastModified: new Date(role.stats.updatedAt),
