@@ -180,3 +180,17 @@ export async function showPostingFixtures(baseURL: string, roleSlugs: string[]) 
   const response = await fetch(`${baseURL}${REVALIDATION_PATH}`, { method: 'POST', body, headers: { 'content-type': 'application/json', [REVALIDATION_SIGNATURE_HEADER]: signature } });
   if (!response.ok) throw new Error(`Revalidation refused: ${response.status} ${await response.text()}`);
 }
+
+/** A role's posting figures in the U.S., as role_posting_figures has them now. */
+export async function readPostingFigures(databaseUrl: string, roleSlug: string) {
+  const { sql: client } = createDatabase(databaseUrl, { max: 1 });
+  try {
+    const [row] = await client<{ open_count: number; education_stated_count: number; degree_asked_count: number }[]>`
+      select f.open_count, f.education_stated_count, f.degree_asked_count from role_posting_figures f join roles r on r.id = f.role_id
+      where r.slug = ${roleSlug} and f.area_fips = '00'`;
+    if (!row) throw new Error(`${roleSlug} has no posting figures`);
+    return { openCount: row.open_count, educationStatedCount: row.education_stated_count, degreeAskedCount: row.degree_asked_count };
+  } finally {
+    await client.end();
+  }
+}
