@@ -107,7 +107,8 @@ test.describe('state pages', () => {
     await expect(page.getByRole('list', { name: 'Most people employed' }).getByRole('listitem').first()).toHaveText(`${titleOf.get(largest.OCC_CODE!)} ${count(largest.TOT_EMP!)} employed`);
 
     await page.goto('/states/texas?q=software+developers&sort=salary');
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Software Developers', exact: true }) });
+    // The listing's card (the state's openings list links to the role too).
+    const card = page.getByRole('listitem').filter({ hasText: 'Average salary in Texas' }).filter({ has: page.getByRole('link', { name: 'Software Developers', exact: true }) });
     await expect(card.getByText('Average salary in Texas')).toBeVisible();
     await expect(card).toContainText('$133,280');
     await expect(card.getByRole('link', { name: 'Software Developers', exact: true })).toHaveAttribute('href', '/roles/software-developers/states/texas');
