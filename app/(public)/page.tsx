@@ -29,12 +29,13 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
     invalid.push('category');
   }
   const result = await getRolePage(search);
-  // A search for a job title as an ad words it: which occupations it is most like, unless the
-  // listing already shows the likeliest first (on its first page).
+  // A search for a job title as an ad words it: the occupation it is placed in, where the listing
+  // does not show that one first; or, where the listing finds nothing, the closest ones (a generic
+  // word such as "analyst" is left to the listing). First pages only.
   const firstPage = !search.after && !search.before;
   const asJobTitle = search.q && firstPage ? await readSearchAsJobTitle(search.q) : null;
-  const topSlug = result.items[0]?.slug;
-  const titleReading = asJobTitle && (asJobTitle.likely ?? asJobTitle.closest[0])?.slug !== topSlug ? asJobTitle : null;
+  const titleReading =
+    asJobTitle && (asJobTitle.likely ? asJobTitle.likely.slug !== result.items[0]?.slug : result.total === 0) ? asJobTitle : null;
   const ignored = [...new Set(invalid.map((key) => listingParameterLabels[key]))];
 
   return (
