@@ -29,6 +29,26 @@ export function signRevalidation({ tags, secret, now = Date.now() }: { tags: str
   return { body, signature: signatureOf(secret, body) };
 }
 
+/**
+ * Asks the server at `origin` to invalidate the tags (in requests of MAX_TAGS_PER_REQUEST): what a
+ * command-line import and the closing job send. Resolves with the first refusal, or null when every
+ * request was taken; a server that does not answer rejects.
+ */
+export async function sendRevalidation({ origin, tags, secret }: { origin: string; tags: string[]; secret: string }): Promise<Response | null> {
+  for (let start = 0; start < tags.length; start += MAX_TAGS_PER_REQUEST) {
+    const { body, signature } = signRevalidation({ tags: tags.slice(start, start + MAX_TAGS_PER_REQUEST), secret });
+    const response = await fetch(`${origin}${REVALIDATION_PATH}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [REVALIDATION_SIGNATURE_HEADER]: signature },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) return response;
+    await response.body?.cancel();
+  }
+  return null;
+}
+
 const bodySchema = z.object({
   tags: z.array(z.string().refine(isCacheTag)).max(MAX_TAGS_PER_REQUEST),
   timestamp: z.number().int(),

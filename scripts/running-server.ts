@@ -2,7 +2,7 @@
 // /api/internal/revalidate, signed with AUTH_SECRET): used by `npm run data:import` and `npm run jobs:import`.
 import { readDevelopmentAuthSecret } from '@/lib/development-secret';
 import { env } from '@/lib/env';
-import { MAX_TAGS_PER_REQUEST, REVALIDATION_PATH, REVALIDATION_SIGNATURE_HEADER, signRevalidation } from '@/lib/revalidation-request';
+import { sendRevalidation } from '@/lib/revalidation-request';
 
 /** Asks the running server to invalidate the touched cache tags; says plainly whether it could. */
 export async function tellRunningServer(tags: string[]) {
@@ -11,19 +11,11 @@ export async function tellRunningServer(tags: string[]) {
   const restart = 'If Roleboard is running, restart it so that its pages show the new figures.';
   if (!secret) return `The running server was not told (no AUTH_SECRET, and no .data/auth-secret from npm run dev). ${restart}`;
   try {
-    for (let start = 0; start < tags.length; start += MAX_TAGS_PER_REQUEST) {
-      const { body, signature } = signRevalidation({ tags: tags.slice(start, start + MAX_TAGS_PER_REQUEST), secret });
-      const response = await fetch(`${origin}${REVALIDATION_PATH}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [REVALIDATION_SIGNATURE_HEADER]: signature },
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!response.ok) {
-        const detail = ((await response.json().catch(() => ({}))) as { detail?: string }).detail ?? response.statusText;
-        const hint = response.status === 401 ? ' Is AUTH_SECRET the same as the server’s?' : '';
-        return `The server at ${origin} refused the request (${response.status}: ${detail}).${hint} ${restart}`;
-      }
+    const refused = await sendRevalidation({ origin, tags, secret });
+    if (refused) {
+      const detail = ((await refused.json().catch(() => ({}))) as { detail?: string }).detail ?? refused.statusText;
+      const hint = refused.status === 401 ? ' Is AUTH_SECRET the same as the server’s?' : '';
+      return `The server at ${origin} refused the request (${refused.status}: ${detail}).${hint} ${restart}`;
     }
     return `Told the running server at ${origin}: its public pages show the new figures on the next request.`;
   } catch (error) {

@@ -8,7 +8,7 @@
 import { PgBoss } from 'pg-boss';
 import { createDatabase } from '@/db/connection';
 import { closePastPostings } from '@/db/job-closing';
-import { MAX_TAGS_PER_REQUEST, REVALIDATION_PATH, REVALIDATION_SIGNATURE_HEADER, signRevalidation } from '@/lib/revalidation-request';
+import { REVALIDATION_PATH, sendRevalidation } from '@/lib/revalidation-request';
 
 export const CLOSING_QUEUE = 'close-past-postings';
 /** pg-boss's cron runs on whole minutes: a posting is gone from every answer within one, plus the edge's purge. */
@@ -16,20 +16,6 @@ const EVERY_MINUTE = '* * * * *';
 /** A run that takes longer than this is given up (and retried by the next minute's). */
 const RUN_TIMEOUT_SECONDS = 50;
 const STOP_TIMEOUT_MS = 8_000;
-
-async function postTags({ origin, tags, secret }: { origin: string; tags: string[]; secret: string }) {
-  for (let start = 0; start < tags.length; start += MAX_TAGS_PER_REQUEST) {
-    const { body, signature } = signRevalidation({ tags: tags.slice(start, start + MAX_TAGS_PER_REQUEST), secret });
-    const response = await fetch(`${origin}${REVALIDATION_PATH}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [REVALIDATION_SIGNATURE_HEADER]: signature },
-      body,
-      signal: AbortSignal.timeout(10_000),
-    });
-    await response.body?.cancel();
-    if (!response.ok) throw new Error(`${REVALIDATION_PATH} answered ${response.status}`);
-  }
-}
 
 /**
  * Starts this instance's worker for the closing job and makes sure the schedule exists (creating
@@ -47,7 +33,8 @@ export async function startClosingJob({ databaseUrl, origin, secret }: { databas
   await boss.work(CLOSING_QUEUE, async () => {
     const run = await closePastPostings(database.db);
     if (run.tags.length === 0) return;
-    await postTags({ origin, tags: run.tags, secret });
+    const refused = await sendRevalidation({ origin, tags: run.tags, secret });
+    if (refused) throw new Error(`${REVALIDATION_PATH} answered ${refused.status}`);
     console.log(`Closing job: ${run.closedPostingIds.length} posting(s) closed, figures of ${run.roleIds.length} role(s) recomputed.`);
   });
   return async function stopClosingJob() {
