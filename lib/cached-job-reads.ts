@@ -7,45 +7,18 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
-import { isDatabaseUnavailable } from '@/db/availability';
 import { findPublishedRoleId } from '@/db/role-reads';
 import { getJobPosting, getRolePostingFigures, listOpenPostingCountsInState, searchJobPostings, type JobPage } from '@/db/job-reads';
 import { cacheTags } from './cache-tags';
+import { expectArguments, keepNot, mayLookUp } from './cached-public-reads';
 import { educationAskedSlugs, JOB_PAGE_SIZE, jobSorts, postedWithinDays, type JobSearch } from './jobs/job-search';
-import { isPublishedSlug } from './published-slugs';
 import { slugSchema } from './slug';
 import { findUsState, usStates, type UsState } from './us-states';
-
-/** Thrown by a cached function called with arguments no page of ours passes: nothing is read or stored. */
-class UnexpectedJobCacheArguments extends Error {
-  constructor(functionName: string) {
-    super(`${functionName} was called with arguments it never takes; nothing was read or cached.`);
-  }
-}
-
-function expectArguments<Shape extends z.ZodTuple>(functionName: string, shape: Shape, given: unknown[]): z.output<Shape> {
-  const parsed = shape.safeParse(given);
-  if (!parsed.success) throw new UnexpectedJobCacheArguments(functionName);
-  return parsed.data;
-}
 
 /** Kept until a tag is invalidated; refreshed in the background after four minutes, so a posting's closing shows within five even if no job ran. */
 function keepWhileOpen(...tags: string[]) {
   cacheLife({ stale: 60, revalidate: 240, expire: 86_400 });
   cacheTag(cacheTags.jobs, ...tags);
-}
-
-function keepNot() {
-  cacheLife({ stale: 0, revalidate: 0, expire: 0 });
-}
-
-async function mayLookUp(slug: string) {
-  try {
-    return await isPublishedSlug(slug);
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return true;
-    throw error;
-  }
 }
 
 const stateCode = z.enum(usStates.map((state) => state.postalCode) as [string, ...string[]]);

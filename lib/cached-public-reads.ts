@@ -55,7 +55,7 @@ import { usStateByFips, type UsState } from './us-states';
  * Whether a slug may be looked up (and its answer cached). While the database is away the
  * check cannot be made: the cache may still hold the role, and a miss fails without caching.
  */
-async function mayLookUp(slug: string) {
+export async function mayLookUp(slug: string) {
   try {
     return await isPublishedSlug(slug);
   } catch (error) {
@@ -74,7 +74,7 @@ function keepUntilChanged(...tags: string[]) {
 }
 
 /** Marks the `'use cache'` function this is called from: its answer is not stored (an entry of no life). */
-function keepNot() {
+export function keepNot() {
   cacheLife({ stale: 0, revalidate: 0, expire: 0 });
 }
 
@@ -86,7 +86,7 @@ export class UnexpectedCacheArguments extends Error {
 }
 
 /** The arguments a cached function was given, checked against exactly what it takes (a zod tuple: no more, no fewer). */
-function expectArguments<Shape extends z.ZodTuple>(functionName: string, shape: Shape, given: unknown[]): z.output<Shape> {
+export function expectArguments<Shape extends z.ZodTuple>(functionName: string, shape: Shape, given: unknown[]): z.output<Shape> {
   const parsed = shape.safeParse(given);
   if (!parsed.success) throw new UnexpectedCacheArguments(functionName);
   return parsed.data;
