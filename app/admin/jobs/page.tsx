@@ -63,7 +63,7 @@ export default async function JobPostingsPage({ searchParams }: { searchParams: 
       {view.posting !== undefined && (
         <section aria-labelledby="one-heading" className="stack">
           <h2 id="one-heading">Posting #{view.posting}</h2>
-          {one ? <ul className="stack">{<PostingRow posting={one} />}</ul> : <p>There is no posting #{view.posting}.</p>}
+          {one ? <ul className="stack postings-to-place">{<PostingRow posting={one} />}</ul> : <p>There is no posting #{view.posting}.</p>}
         </section>
       )}
       <section aria-labelledby="unplaced-heading" className="stack">
@@ -75,7 +75,7 @@ export default async function JobPostingsPage({ searchParams }: { searchParams: 
         {unplaced.postings.length === 0 ? (
           <p>Every posting is placed.</p>
         ) : (
-          <ul className="stack">
+          <ul className="stack postings-to-place">
             {unplaced.postings.map((posting) => (
               <PostingRow key={posting.id} posting={posting} />
             ))}
