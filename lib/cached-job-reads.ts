@@ -2,8 +2,7 @@
 // function checks its exact arguments, keeps nothing for what does not exist, and caches only
 // views a visitor cannot vary without limit (no free text, no city, no cursor, no pay figure).
 // Everything here is tagged `jobs` (and `role:<slug>` / `job:<id>`): an import, a placement and
-// the closing job (a posting past its closing date) invalidate those tags. As a safety net, what
-// is cached about open postings is also refreshed in the background after at most four minutes.
+// the closing job (a posting past its closing date, every minute) invalidate those tags.
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
@@ -15,9 +14,14 @@ import { educationAskedSlugs, JOB_PAGE_SIZE, jobSorts, postedWithinDays, type Jo
 import { slugSchema } from './slug';
 import { findUsState, usStates, type UsState } from './us-states';
 
-/** Kept until a tag is invalidated; refreshed in the background after four minutes, so a posting's closing shows within five even if no job ran. */
-function keepWhileOpen(...tags: string[]) {
-  cacheLife({ stale: 60, revalidate: 240, expire: 86_400 });
+/**
+ * Kept until a tag is invalidated, as the role reads are. A short life (refreshing in the
+ * background every few minutes) gave role pages background renders that could finish after an
+ * editor's save and store the page as it was before it; the closing job invalidates these tags
+ * on time instead.
+ */
+function keepUntilChanged(...tags: string[]) {
+  cacheLife('max');
   cacheTag(cacheTags.jobs, ...tags);
 }
 
@@ -58,7 +62,7 @@ async function getCommonJobPage(...given: [view: CommonJobView]): Promise<JobPag
     keepNot();
     return null;
   }
-  keepWhileOpen(...(view.occupation ? [cacheTags.role(view.occupation)] : []));
+  keepUntilChanged(...(view.occupation ? [cacheTags.role(view.occupation)] : []));
   const { pageSize, state, maxEducation, ...rest } = view;
   return searchJobPostings(
     { ...rest, state: state ? (findUsState(state) ?? undefined) : undefined, maxEducation: maxEducation as JobSearch['maxEducation'] },
@@ -90,7 +94,7 @@ export async function getPosting(...given: [id: number]) {
     keepNot();
     return null;
   }
-  keepWhileOpen(cacheTags.job(id), ...(posting.role ? [cacheTags.role(posting.role.slug)] : []));
+  keepUntilChanged(cacheTags.job(id), ...(posting.role ? [cacheTags.role(posting.role.slug)] : []));
   return posting;
 }
 
@@ -102,7 +106,7 @@ async function getCachedRolePostingFigures(...given: [slug: string, stateCode: s
     keepNot();
     return null;
   }
-  keepWhileOpen(cacheTags.role(slug));
+  keepUntilChanged(cacheTags.role(slug));
   const roleId = await findPublishedRoleId({ slug });
   if (roleId === null) {
     keepNot();
@@ -118,6 +122,6 @@ export const getPostingFigures = async (slug: string, state?: UsState) =>
 export async function getOpenPostingCountsInState(...given: [stateCode: string]) {
   'use cache';
   const [code] = expectArguments('getOpenPostingCountsInState', z.tuple([stateCode]), given);
-  keepWhileOpen(cacheTags.areas);
+  keepUntilChanged(cacheTags.areas);
   return listOpenPostingCountsInState({ state: findUsState(code)!, limit: 10 });
 }
