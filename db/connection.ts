@@ -66,6 +66,24 @@ function watchForSilence(socket: net.Socket) {
     clearTimeout(silenceTimer);
     reportDatabaseFailure();
   });
+  // Closed by the server while idle (a restart, a dropped network path): postgres.js then fails the
+  // next query on it at once ("write CONNECTION_CLOSED"), which must count as the database being
+  // away, not as a plain error. A close this side asks for (postgres.js ending an idle connection,
+  // or shutting down) is not one.
+  let closedByClient = false;
+  const end = socket.end.bind(socket) as (...args: unknown[]) => net.Socket;
+  const destroy = socket.destroy.bind(socket);
+  socket.end = ((...args: unknown[]) => {
+    closedByClient = true;
+    return end(...args);
+  }) as net.Socket['end'];
+  socket.destroy = ((error?: Error) => {
+    closedByClient = true;
+    return destroy(error);
+  }) as net.Socket['destroy'];
+  socket.once('end', () => {
+    if (!closedByClient) reportDatabaseFailure();
+  });
 }
 
 export function createDatabase(url: string, { max = 10, requestTimeouts = false }: { max?: number; requestTimeouts?: boolean } = {}) {
