@@ -23,6 +23,7 @@ export function RoleListing({
   keep = {},
   addTo,
   placeFromText,
+  notice,
 }: {
   search: RoleSearch;
   result: RolePage;
@@ -35,6 +36,8 @@ export function RoleListing({
   addTo?: string[];
   /** A place read from the search text as the state (the listing only). */
   placeFromText?: PlaceFromText;
+  /** Said above the results (the listing's reading of the search as a job title). */
+  notice?: React.ReactNode;
 }) {
   const page = search.page ?? 1;
   const firstShown = (page - 1) * PAGE_SIZE + 1;
@@ -50,6 +53,7 @@ export function RoleListing({
       <ActiveFilters search={search} categories={categories} keep={keep} basePath={basePath} fixedState={fixedState} />
       <PlaceFromTextNotice placeFromText={placeFromText} search={search} keep={keep} />
       <IgnoredParametersNotice what="of the link's settings" names={ignored} />
+      {notice}
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="results-heading">
           {result.total === 0

@@ -20,7 +20,7 @@ import { cacheTags } from '@/lib/cache-tags';
 import { describePostingProblem, POSTING_FILE_LIMITS, readPostingFile, type PostingFile, type PostingFormat, type PostingProblem } from '@/lib/jobs/posting-file';
 import { annualisePay } from '@/lib/jobs/pay';
 import { postingContentHash, stateCodesOf, type PostingRecord } from '@/lib/jobs/posting-record';
-import { buildTitleClassifier, type TitleClassifier } from '@/lib/jobs/title-classifier';
+import { classifyTitles } from '@/lib/jobs/title-classifier-thread';
 
 type Queryable = Database | Transaction;
 
@@ -104,27 +104,29 @@ type Placement = { roleId: number | null; placement: 'classifier' | 'unplaced'; 
 
 /**
  * Where each title goes: the file's own SOC code when a role has it, else the classifier's answer
- * (asked once per title). The import builds its own model, on the first title it needs it for, and
- * lets it go with the import: kept for good, it would hold some 60 MB in the server process.
+ * (asked once per title, in its own thread: lib/jobs/title-classifier-thread.ts).
  */
 function placer(roleIdOfSocCode: Map<string, number>) {
   const byTitle = new Map<string, Placement>();
-  let classifier: TitleClassifier | undefined;
-  return (posting: PostingRecord): Placement => {
-    const given = posting.socCode ? roleIdOfSocCode.get(posting.socCode) : undefined;
-    if (given !== undefined) return { roleId: given, placement: 'classifier', score: 1, evidence: 'given in the file' };
-    const known = byTitle.get(posting.title);
-    if (known) return known;
-    classifier ??= buildTitleClassifier();
-    const answer = classifier.classify(posting.title);
-    const roleId = answer.placed && answer.socCode ? roleIdOfSocCode.get(answer.socCode) : undefined;
-    const placement: Placement =
-      roleId !== undefined
-        ? { roleId, placement: 'classifier', score: Math.min(Math.max(answer.score, 0), 1), evidence: answer.evidence }
-        : // Unplaced, with the classifier's best guess and its confidence, for the editor who places it.
-          { roleId: null, placement: 'unplaced', score: answer.socCode ? Math.min(Math.max(answer.score, 0), 1) : null, evidence: answer.evidence };
-    byTitle.set(posting.title, placement);
-    return placement;
+  return async (postings: PostingRecord[]): Promise<Placement[]> => {
+    const given = (posting: PostingRecord) => (posting.socCode ? roleIdOfSocCode.get(posting.socCode) : undefined);
+    const toClassify = [...new Set(postings.filter((posting) => given(posting) === undefined && !byTitle.has(posting.title)).map((posting) => posting.title))];
+    const answers = await classifyTitles(toClassify);
+    toClassify.forEach((title, index) => {
+      const answer = answers[index]!;
+      const roleId = answer.placed && answer.socCode ? roleIdOfSocCode.get(answer.socCode) : undefined;
+      byTitle.set(
+        title,
+        roleId !== undefined
+          ? { roleId, placement: 'classifier', score: Math.min(Math.max(answer.score, 0), 1), evidence: answer.evidence }
+          : // Unplaced, with the classifier's best guess and its confidence, for the editor who places it.
+            { roleId: null, placement: 'unplaced', score: answer.socCode ? Math.min(Math.max(answer.score, 0), 1) : null, evidence: answer.evidence },
+      );
+    });
+    return postings.map((posting): Placement => {
+      const roleId = given(posting);
+      return roleId !== undefined ? { roleId, placement: 'classifier', score: 1, evidence: 'given in the file' } : byTitle.get(posting.title)!;
+    });
   };
 }
 
@@ -154,8 +156,9 @@ export async function applyJobImportIn(tx: Transaction, file: PostingFile, optio
   const affectedRoleIds = new Set<number>(oldRoleIds);
   let placed = 0;
   for (const batch of batches(toWrite)) {
-    const values = batch.map(({ posting, contentHash }) => {
-      const placement = place(posting);
+    const placements = await place(batch.map(({ posting }) => posting));
+    const values = batch.map(({ posting, contentHash }, index) => {
+      const placement = placements[index]!;
       if (placement.roleId !== null) placed++;
       return { posting, contentHash, placement, pay: annualisePay(posting) };
     });

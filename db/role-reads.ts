@@ -621,6 +621,16 @@ export async function listCategories() {
   return database().select().from(categories).orderBy(asc(categories.name));
 }
 
+/** The published U.S. occupations by SOC code: where the job-title classifier's answers point. */
+export async function listPublishedOccupations(): Promise<{ socCode: string; slug: string; title: string }[]> {
+  const rows = await database()
+    .select({ socCode: roles.socCode, slug: roles.slug, title: roles.title })
+    .from(roles)
+    .where(and(eq(roles.status, 'published'), sql`${roles.socCode} is not null`))
+    .orderBy(asc(roles.socCode));
+  return rows.map((row) => ({ socCode: row.socCode!, slug: row.slug, title: row.title }));
+}
+
 /** Which of these slugs belong to published roles. */
 export async function listPublishedSlugsAmong({ slugs }: { slugs: string[] }): Promise<string[]> {
   if (slugs.length === 0) return [];

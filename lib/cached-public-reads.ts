@@ -38,6 +38,7 @@ import {
   listSimilarRoles,
   getCategorySalaryRange,
   listBestPaidByEducation,
+  listPublishedOccupations,
   type RoleDetail,
 } from '@/db/role-reads';
 import { cacheTags, slugOfRoleTag } from './cache-tags';
@@ -267,6 +268,14 @@ export async function getRoleAreaSitemapEntries(...given: [page: number]) {
   const entries = await listPublishedRoleAreaPages({ offset: page * SITEMAP_PAGE_SIZE, limit: SITEMAP_PAGE_SIZE });
   if (entries.length === 0) keepNot();
   return entries;
+}
+
+/** The published U.S. occupations by SOC code (where a job title's classification points). */
+export async function getOccupationsBySocCode(...given: []) {
+  'use cache';
+  expectArguments('getOccupationsBySocCode', noArguments, given);
+  keepUntilChanged(cacheTags.roleList);
+  return listPublishedOccupations();
 }
 
 async function getCachedAreas(...given: []) {

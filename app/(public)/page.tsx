@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { JobTitleNotice } from '@/components/job-title-notice';
 import { RoleListing } from '@/components/role-listing';
 import { compareHref, parseCompareWith } from '@/lib/compare';
 import { formatList } from '@/lib/format';
 import { getCategories, getRolePage, getRolesToAddTo } from '@/lib/cached-public-reads';
+import { readSearchAsJobTitle } from '@/lib/job-title-search';
 import type { RawSearchParams } from '@/lib/query-params';
 import { listingParameterLabels, parseRoleSearch } from '@/lib/role-search';
 
@@ -27,6 +29,13 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
     invalid.push('category');
   }
   const result = await getRolePage(search);
+  // A search for a job title as an ad words it: the occupation it is placed in, where the listing
+  // does not show that one first; or, where the listing finds nothing, the closest ones (a generic
+  // word such as "analyst" is left to the listing). First pages only.
+  const firstPage = !search.after && !search.before;
+  const asJobTitle = search.q && firstPage ? await readSearchAsJobTitle(search.q) : null;
+  const titleReading =
+    asJobTitle && (asJobTitle.likely ? asJobTitle.likely.slug !== result.items[0]?.slug : result.total === 0) ? asJobTitle : null;
   const ignored = [...new Set(invalid.map((key) => listingParameterLabels[key]))];
 
   return (
@@ -56,6 +65,7 @@ export default async function RolesListingPage({ searchParams }: { searchParams:
         keep={keep}
         addTo={addTo?.map((role) => role.slug)}
         placeFromText={placeFromText}
+        notice={search.q && <JobTitleNotice text={search.q} reading={titleReading} />}
       />
     </>
   );

@@ -64,6 +64,24 @@ test.describe('the role listing', () => {
     await expect(roleTitles(page).first()).toHaveText('Electricians');
   });
 
+  test('a job title as an ad words it is read as one: the occupation it is most like, with the reason', async ({ page }) => {
+    // No role's words match this, but the title classifier knows roofing technicians.
+    await page.goto('/?q=Commercial%20Roofing%20Tech');
+    await expect(page.getByRole('heading', { name: 'No roles found' })).toBeVisible();
+    const roofing = page.getByText(/^As a job title, “Commercial Roofing Tech” is closest to /);
+    await expect(roofing.getByRole('link', { name: 'Roofers', exact: true })).toBeVisible();
+    await expect(roofing).toContainText('like "Roofing Technician"');
+    // A known title is placed, and said to be.
+    await page.goto('/?q=Warehouse%20Associate');
+    const warehouse = page.getByText(/^As a job title, “Warehouse Associate” is most likely /);
+    await expect(warehouse.getByRole('link', { name: 'Laborers and Freight, Stock, and Material Movers, Hand' })).toBeVisible();
+    await expect(warehouse).toContainText('known title "Warehouse Associate"');
+    // Where the listing already shows the occupation first, nothing more is said.
+    await page.goto('/?q=Data%20Scientist');
+    await expect(roleTitles(page).first()).toHaveText('Data Scientists');
+    await expect(page.getByText(/^As a job title/)).toHaveCount(0);
+  });
+
   test('filters by category and minimum salary', async ({ page }) => {
     await page.goto('/');
     await page.getByLabel('Category').selectOption({ label: 'Healthcare Practitioners & Technical' });

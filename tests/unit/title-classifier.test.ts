@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readLabelledTitles } from '@/lib/jobs/labelled-titles';
 import { classifyJobTitle, PLACEMENT_THRESHOLD, suggestOccupations } from '@/lib/jobs/title-classifier';
+import { classifyTitles, suggestOccupationsFor } from '@/lib/jobs/title-classifier-thread';
 import { measureHeldOutQuality, measurePostingTitleQuality, readLabelledPostingTitles } from '@/lib/jobs/title-classifier-quality';
 
 describe('the job-title classifier', () => {
@@ -96,5 +97,24 @@ describe('the job-title classifier', () => {
     assert.ok(titles.every((title) => codes.has(title.socCode)));
     assert.ok(titles.some((title) => title.title === 'Web Administrators' && title.socCode === '15-1299'), 'O*NET 15-1299.01 under 15-1299');
     assert.ok(titles.some((title) => title.socCode === '13-1020'), 'SOC 13-1021..13-1023 under BLS group 13-1020');
+  });
+});
+
+describe('the job-title classifier in its own thread', () => {
+  test('answers as the classifier does, without holding up the asking thread while its model is built', async () => {
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 10);
+    const started = performance.now();
+    const placements = await classifyTitles(['Commercial Roofing Tech', 'Data Scientist', 'xqzt blorp']);
+    const waited = performance.now() - started;
+    clearInterval(ticking);
+    assert.deepEqual(placements, ['Commercial Roofing Tech', 'Data Scientist', 'xqzt blorp'].map((title) => classifyJobTitle(title)));
+    // Built here, the model would have stopped this thread's timers for the whole build.
+    assert.ok(ticks >= (waited / 10) * 0.5, `${ticks} timer ticks in ${waited.toFixed(0)} ms`);
+    assert.deepEqual(await suggestOccupationsFor('DOT Shuttle Driver', 4), suggestOccupations('DOT Shuttle Driver', 4));
+  });
+
+  test('an answer that does not come in time is an error, not a wait without end', async () => {
+    await assert.rejects(classifyTitles(Array.from({ length: 20_000 }, (_, index) => `Roofing Technician ${index}`), { timeoutMs: 1 }), /did not answer within 1 ms/);
   });
 });
