@@ -106,6 +106,41 @@ export function problemResponse(
 
 export const UNKNOWN_PARAM_REASON = 'This endpoint does not take this parameter';
 
+/** What a query parameter's schema needs to be: anything zod can safely parse. */
+type ParamSchema = { safeParse(raw: string): { success: true; data: unknown } | { success: false; error: { issues: { message: string }[] } } };
+
+/**
+ * An endpoint's query parameters, each read by its own schema: every one it does not take (of
+ * `known`, all of `schemas` unless given), given twice or invalid is named with its reason; an
+ * empty one counts as not given. The values are for the caller's cross-checks and its own types.
+ */
+export function parseApiParams<Name extends string>(
+  searchParams: URLSearchParams,
+  schemas: Record<Name, ParamSchema>,
+  known: readonly Name[] = Object.keys(schemas) as Name[],
+): { values: Partial<Record<Name, unknown>>; invalidParams: InvalidParam[] } {
+  const invalidParams: InvalidParam[] = [];
+  const values: Partial<Record<Name, unknown>> = {};
+  for (const name of new Set(searchParams.keys())) {
+    // Refused, not ignored: each would be a new address to shared caches (see unknownParamsResponse).
+    if (!(known as readonly string[]).includes(name) || !Object.hasOwn(schemas, name)) {
+      invalidParams.push({ name: name.slice(0, 100), reason: UNKNOWN_PARAM_REASON });
+      continue;
+    }
+    const all = searchParams.getAll(name);
+    if (all.length > 1) {
+      invalidParams.push({ name, reason: 'Give this parameter once' });
+      continue;
+    }
+    const raw = all[0]!;
+    if (raw.trim() === '') continue;
+    const result = schemas[name as Name].safeParse(raw);
+    if (result.success) values[name as Name] = result.data;
+    else invalidParams.push({ name, reason: result.error.issues[0]?.message ?? 'Invalid value' });
+  }
+  return { values, invalidParams };
+}
+
 /**
  * A 400 naming every query parameter the endpoint does not take, or null when it takes them all.
  * Unknown parameters are refused rather than ignored: each would make a new address that shared

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { JobPostingDetail, JobPostingSummary, PostingFigures } from '@/db/job-reads';
 import { env } from '@/lib/env';
 import { encodeJobCursor, type JobCursor, type JobSearch } from '@/lib/jobs/job-search';
-import { UNKNOWN_PARAM_REASON, type InvalidParam } from './http';
+import { parseApiParams, type InvalidParam } from './http';
 import { apiJobParams, JOB_API_PAGE_SIZE, type ApiJobParam, type apiJobListSchema, type apiJobSchema, type apiJobSummarySchema } from './job-schemas';
 import { roleApiUrl, rolePageUrl } from './role-responses';
 import { POSTING_FIGURES_NOTE, type apiPostingFiguresSchema } from './schemas';
@@ -70,25 +70,7 @@ export function parseApiJobParams(
   searchParams: URLSearchParams,
   known: readonly ApiJobParam[] = Object.keys(apiJobParams) as ApiJobParam[],
 ): { ok: true; search: JobSearch; limit: number } | { ok: false; invalidParams: InvalidParam[] } {
-  const invalidParams: InvalidParam[] = [];
-  const values: Record<string, unknown> = {};
-  for (const name of new Set(searchParams.keys())) {
-    // Refused, not ignored: each would be a new address to shared caches (see unknownParamsResponse).
-    if (!known.includes(name as ApiJobParam)) {
-      invalidParams.push({ name: name.slice(0, 100), reason: UNKNOWN_PARAM_REASON });
-      continue;
-    }
-    const all = searchParams.getAll(name);
-    if (all.length > 1) {
-      invalidParams.push({ name, reason: 'Give this parameter once' });
-      continue;
-    }
-    const raw = all[0]!;
-    if (raw.trim() === '') continue;
-    const result = apiJobParams[name as ApiJobParam].safeParse(raw);
-    if (result.success) values[name] = result.data;
-    else invalidParams.push({ name, reason: result.error.issues[0]?.message ?? 'Invalid value' });
-  }
+  const { values, invalidParams } = parseApiParams(searchParams, apiJobParams, known);
   if (invalidParams.length) return { ok: false, invalidParams: invalidParams.slice(0, 20) };
   const { limit, ...search } = values as JobSearch & { limit?: number };
   return { ok: true, search, limit: limit ?? JOB_API_PAGE_SIZE.default };

@@ -8,8 +8,8 @@ import { env } from '@/lib/env';
 import { figureKeys, provenanceOf } from '@/lib/provenance';
 import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, withPlaceFromText, type PlaceFromText, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
-import { UNKNOWN_PARAM_REASON, type InvalidParam } from './http';
-import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema, type ApiListParam } from './schemas';
+import { parseApiParams, type InvalidParam } from './http';
+import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema } from './schemas';
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;
 export const roleStatePageUrl = (slug: string, state: UsState) => `${rolePageUrl(slug)}/states/${state.slug}`;
@@ -125,25 +125,7 @@ export function toApiRoleAreas(slug: string, figures: AreaFigures[]): z.infer<ty
 export function parseApiListParams(searchParams: URLSearchParams):
   | { ok: true; search: RoleSearch; limit: number; placeFromText?: PlaceFromText }
   | { ok: false; invalidParams: InvalidParam[] } {
-  const invalidParams: InvalidParam[] = [];
-  const values: Record<string, unknown> = {};
-  for (const name of new Set(searchParams.keys())) {
-    // Refused, not ignored: each would be a new address to shared caches (see unknownParamsResponse).
-    if (!Object.hasOwn(apiListParams, name)) {
-      invalidParams.push({ name: name.slice(0, 100), reason: UNKNOWN_PARAM_REASON });
-      continue;
-    }
-    const all = searchParams.getAll(name);
-    if (all.length > 1) {
-      invalidParams.push({ name, reason: 'Give this parameter once' });
-      continue;
-    }
-    const raw = all[0]!;
-    if (raw.trim() === '') continue;
-    const result = apiListParams[name as ApiListParam].safeParse(raw);
-    if (result.success) values[name] = result.data;
-    else invalidParams.push({ name, reason: result.error.issues[0]?.message ?? 'Invalid value' });
-  }
+  const { values, invalidParams } = parseApiParams(searchParams, apiListParams);
   if (values.after !== undefined && values.before !== undefined) invalidParams.push({ name: 'before', reason: 'Use either after or before' });
   if (stateSorts.includes(values.sort as never) && values.state === undefined) invalidParams.push({ name: 'sort', reason: `Sorting by ${values.sort} needs a state` });
   for (const name of mismatchedCursors(values as RoleSearch)) invalidParams.push({ name, reason: 'This cursor belongs to another sort order' });
