@@ -10,14 +10,18 @@ import { recordAudit } from './audit-writes';
 import { database } from './client';
 import { jobPostings, roles } from './schema';
 import { cacheTags } from '@/lib/cache-tags';
-import { classifyJobTitle } from '@/lib/jobs/title-classifier';
+import { classifyTitles } from '@/lib/jobs/title-classifier-thread';
 import { slugSchema } from '@/lib/slug';
 
 export const placePostingSchema = z.object({
   postingId: z.coerce.number({ error: 'Choose a posting' }).int().positive().max(Number.MAX_SAFE_INTEGER),
   roleSlug: slugSchema,
+  /** Also every other unplaced posting with exactly this title (a form's checkbox sends "on"). */
+  sameTitle: z
+    .union([z.boolean(), z.literal('on')])
+    .optional()
+    .transform((value) => value === true || value === 'on'),
 });
-export type PlacePostingInput = z.output<typeof placePostingSchema>;
 
 export type PostingToPlace = {
   id: number;
@@ -30,6 +34,8 @@ export type PostingToPlace = {
   evidence: string | null;
   /** The title classifier's candidates now, with the roles that hold their SOC codes. */
   candidates: { slug: string; title: string; socCode: string; score: number }[];
+  /** How many other postings with exactly this title wait for an occupation (placed with it, if the editor asks). */
+  othersWithTitle: number;
 };
 
 const postingColumns = {
@@ -45,10 +51,21 @@ const postingColumns = {
 };
 
 async function withCandidates(rows: { id: number; title: string; employer: string; source: string; postedOn: string; placement: PostingToPlace['placement']; evidence: string | null; roleSlug: string | null; roleTitle: string | null }[]) {
-  const classified = new Map(rows.map((row) => [row.title, classifyJobTitle(row.title)]));
+  const titles = [...new Set(rows.map((row) => row.title))];
+  const answers = await classifyTitles(titles);
+  const classified = new Map(titles.map((title, index) => [title, answers[index]!]));
   const socCodes = [...new Set([...classified.values()].flatMap((answer) => answer.candidates.map((candidate) => candidate.socCode)))];
   const holders = socCodes.length === 0 ? [] : await database().select({ slug: roles.slug, title: roles.title, socCode: roles.socCode }).from(roles).where(inArray(roles.socCode, socCodes));
   const roleOf = new Map(holders.map((role) => [role.socCode!, role]));
+  const unplacedWithTitle = new Map(
+    (
+      await database()
+        .select({ title: jobPostings.title, count: sql<number>`count(*)::int` })
+        .from(jobPostings)
+        .where(and(eq(jobPostings.placement, 'unplaced'), inArray(jobPostings.title, titles)))
+        .groupBy(jobPostings.title)
+    ).map((row) => [row.title, row.count]),
+  );
   return rows.map(
     (row): PostingToPlace => ({
       id: row.id,
@@ -65,6 +82,7 @@ async function withCandidates(rows: { id: number; title: string; employer: strin
           const role = roleOf.get(candidate.socCode);
           return role ? [{ slug: role.slug, title: role.title, socCode: candidate.socCode, score: candidate.score }] : [];
         }),
+      othersWithTitle: (unplacedWithTitle.get(row.title) ?? 0) - (row.placement === 'unplaced' ? 1 : 0),
     }),
   );
 }
@@ -92,19 +110,20 @@ export async function listRolesToPlaceIn(claims: unknown) {
   return database().select({ slug: roles.slug, title: roles.title }).from(roles).where(and(isNotNull(roles.socCode), ne(roles.status, 'archived'))).orderBy(asc(roles.title));
 }
 
-export type PlacePostingResult = { status: 'placed'; tags: string[] } | { status: 'not-found' } | { status: 'unknown-role' } | { status: 'unchanged' };
+export type PlacePostingResult = { status: 'placed'; count: number; tags: string[] } | { status: 'not-found' } | { status: 'unknown-role' } | { status: 'unchanged' };
 
 /**
  * Places a posting in the role with `roleSlug`, as the editor's choice (placement 'editor', who
- * and when), with an audit entry, and recomputes the posting figures of the role it leaves and the
- * one it joins, all in one transaction.
+ * and when), and with `sameTitle` every other unplaced posting of exactly its title; an audit
+ * entry for each, and the posting figures of the roles they leave and the one they join
+ * recomputed, all in one transaction.
  */
-export async function placePosting(claims: unknown, input: PlacePostingInput): Promise<PlacePostingResult> {
+export async function placePosting(claims: unknown, input: z.input<typeof placePostingSchema>): Promise<PlacePostingResult> {
   const actor = await requireUserToChange(claims);
-  const { postingId, roleSlug } = placePostingSchema.parse(input);
+  const { postingId, roleSlug, sameTitle } = placePostingSchema.parse(input);
   return database().transaction(async (tx) => {
     const [posting] = await tx
-      .select({ id: jobPostings.id, roleId: jobPostings.roleId, placement: jobPostings.placement, oldSlug: roles.slug })
+      .select({ id: jobPostings.id, title: jobPostings.title, roleId: jobPostings.roleId, placement: jobPostings.placement, oldSlug: roles.slug })
       .from(jobPostings)
       .leftJoin(roles, eq(roles.id, jobPostings.roleId))
       .where(eq(jobPostings.id, postingId))
@@ -112,22 +131,39 @@ export async function placePosting(claims: unknown, input: PlacePostingInput): P
     if (!posting) return { status: 'not-found' };
     const [role] = await tx.select({ id: roles.id, slug: roles.slug }).from(roles).where(and(eq(roles.slug, roleSlug), isNotNull(roles.socCode), ne(roles.status, 'archived')));
     if (!role) return { status: 'unknown-role' };
-    if (posting.placement === 'editor' && posting.roleId === role.id) return { status: 'unchanged' };
+    const others = sameTitle
+      ? await tx
+          .select({ id: jobPostings.id, title: jobPostings.title, roleId: jobPostings.roleId, placement: jobPostings.placement, oldSlug: roles.slug })
+          .from(jobPostings)
+          .leftJoin(roles, eq(roles.id, jobPostings.roleId))
+          .where(and(eq(jobPostings.placement, 'unplaced'), eq(jobPostings.title, posting.title), ne(jobPostings.id, postingId)))
+          .orderBy(asc(jobPostings.id))
+          .for('update', { of: jobPostings })
+      : [];
+    const moving = [...(posting.placement === 'editor' && posting.roleId === role.id ? [] : [posting]), ...others];
+    if (moving.length === 0) return { status: 'unchanged' };
+    const ids = moving.map((moved) => moved.id);
     await tx
       .update(jobPostings)
       .set({ roleId: role.id, placement: 'editor', placementScore: null, placementEvidence: 'Placed by an editor', placedBy: actor.id, placedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(jobPostings.id, postingId));
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'job.place',
-      entityType: 'job',
-      entityId: String(postingId),
-      before: { role: posting.oldSlug, placement: posting.placement },
-      after: { role: role.slug, placement: 'editor' },
-    });
-    const affected = [role.id, ...(posting.roleId !== null ? [posting.roleId] : [])];
+      .where(inArray(jobPostings.id, ids));
+    for (const moved of moving) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'job.place',
+        entityType: 'job',
+        entityId: String(moved.id),
+        before: { role: moved.oldSlug, placement: moved.placement },
+        after: { role: role.slug, placement: 'editor', ...(moved.id !== postingId && { withPosting: postingId }) },
+      });
+    }
+    const affected = [...new Set([role.id, ...moving.flatMap((moved) => (moved.roleId !== null ? [moved.roleId] : []))])];
     await tx.execute(sql`select roleboard_refresh_posting_figures(${sql.param(affected)}::integer[])`);
-    const tags = [cacheTags.jobs, cacheTags.job(postingId), cacheTags.role(role.slug), ...(posting.oldSlug ? [cacheTags.role(posting.oldSlug)] : [])];
-    return { status: 'placed', tags };
+    const oldSlugs = new Set(moving.flatMap((moved) => (moved.oldSlug ? [moved.oldSlug] : [])));
+    // Every posting's page is also under `jobs`: naming each one adds nothing to that, and a long
+    // title's hundreds of tags would only lengthen the edge's purge.
+    const postingTags = ids.length <= 20 ? ids.map((id) => cacheTags.job(id)) : [];
+    const tags = [cacheTags.jobs, ...postingTags, cacheTags.role(role.slug), ...[...oldSlugs].map((slug) => cacheTags.role(slug))];
+    return { status: 'placed', count: moving.length, tags };
   });
 }

@@ -3,6 +3,7 @@
 // upload, and placing a posting in an occupation. Each is a plain form posting to its Server
 // Action, so it works without JavaScript; with it, the action's message shows beside the form.
 import { useActionState } from 'react';
+import { formatCount } from '@/lib/format';
 import { idleState, type FormAction } from '@/lib/form-state';
 import { SubmitButton } from './submit-button';
 
@@ -60,7 +61,20 @@ export function JobApplyForm({ action, uploadId, digest }: { action: FormAction;
   );
 }
 
-export function PlacePostingForm({ action, postingId, postingTitle, suggestedSlug }: { action: FormAction; postingId: number; postingTitle: string; suggestedSlug: string }) {
+export function PlacePostingForm({
+  action,
+  postingId,
+  postingTitle,
+  othersWithTitle,
+  suggestedSlug,
+}: {
+  action: FormAction;
+  postingId: number;
+  postingTitle: string;
+  /** Other unplaced postings titled exactly so, which the editor may place at once with this one. */
+  othersWithTitle: number;
+  suggestedSlug: string;
+}) {
   const [state, formAction] = useActionState(action, idleState);
   const fieldId = `occupation-${postingId}`;
   const error = state.fieldErrors?.roleSlug?.[0];
@@ -80,6 +94,14 @@ export function PlacePostingForm({ action, postingId, postingTitle, suggestedSlu
         aria-describedby={`${fieldId}-message`}
       />
       <SubmitButton pendingLabel="Placing…">Place</SubmitButton>
+      {othersWithTitle > 0 && (
+        <div className="checkbox-field">
+          <input type="checkbox" id={`${fieldId}-same-title`} name="sameTitle" defaultChecked />
+          <label htmlFor={`${fieldId}-same-title`}>
+            Also place the {othersWithTitle === 1 ? 'other unplaced posting' : `${formatCount(othersWithTitle)} other unplaced postings`} titled exactly “{postingTitle}”
+          </label>
+        </div>
+      )}
       <p id={`${fieldId}-message`} className={error || state.status === 'error' ? 'field-error' : 'hint'} aria-live="polite">
         {error ?? state.message}
       </p>

@@ -55,3 +55,48 @@ test('an editor imports a JSON-LD file through its preview, then places the post
   await expect(page).toHaveURL(/\/admin\/jobs\?posting=\d+/);
   await expect(page.getByText(/now in Data Scientists \(placed by an editor\)/)).toBeVisible();
 });
+
+test('an editor places every unplaced posting of one title at once, or only the one', async ({ page }, testInfo) => {
+  const suffix = `${testInfo.workerIndex}-${Date.now()}`;
+  const title = `Quillfrond Zembrit ${suffix}`;
+  const posting = (number: number) => ({
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    identifier: { '@type': 'PropertyValue', name: 'e2e-same-title', value: `${suffix}-${number}` },
+    title,
+    hiringOrganization: { '@type': 'Organization', name: 'Acme Testing' },
+    jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Denver', addressRegion: 'CO', addressCountry: 'US' } },
+    datePosted: '2026-03-02',
+    description: `Posting ${number}.`,
+    url: `https://careers.example.com/e2e/${number}`,
+  });
+
+  await signIn(page, testUsers.editor);
+  await page.goto('/admin/jobs/import');
+  await page.getByLabel(/Postings file/).setInputFiles({ name: `same-${suffix}.json`, mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify([1, 2, 3, 4].map(posting))) });
+  await page.getByRole('button', { name: 'Preview import' }).click();
+  await page.getByRole('button', { name: 'Apply import' }).click();
+  await expect(page.getByRole('status')).toContainText('4 new, 0 changed, 0 unchanged');
+
+  // Only the one: the box unticked.
+  await page.goto('/admin/jobs');
+  const waiting = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+  await expect(waiting).toHaveCount(4);
+  const first = waiting.first();
+  await first.getByLabel(`Occupation for ${title} (role slug)`).fill('accountants-and-auditors');
+  await first.getByLabel(`Also place the 3 other unplaced postings titled exactly “${title}”`).uncheck();
+  await first.getByRole('button', { name: 'Place' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Placed 1 posting in Accountants and Auditors.' })).toBeVisible();
+  await page.goto('/admin/jobs');
+  await expect(waiting).toHaveCount(3);
+
+  // The rest at once: the box ticked, as it comes.
+  const next = waiting.first();
+  await next.getByLabel(`Occupation for ${title} (role slug)`).fill('accountants-and-auditors');
+  await expect(next.getByLabel(`Also place the 2 other unplaced postings titled exactly “${title}”`)).toBeChecked();
+  await next.getByRole('button', { name: 'Place' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Placed 3 postings titled “${title}” in Accountants and Auditors.` })).toBeVisible();
+  await expect(page.getByText(/now in Accountants and Auditors \(placed by an editor\)/)).toBeVisible();
+  await page.goto('/admin/jobs');
+  await expect(waiting).toHaveCount(0);
+});

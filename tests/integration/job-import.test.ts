@@ -138,6 +138,38 @@ describe('job postings import', () => {
     assert.equal(updated!.roleId, role!.id);
   });
 
+  test('an editor places every unplaced posting of a title at once: each audited, the others left alone', async () => {
+    const titled = `${source}-titled`;
+    const rows = [
+      [titled, 'a', 'Quillfrond Zembrit'],
+      [titled, 'b', 'Quillfrond Zembrit'],
+      [titled, 'c', 'Quillfrond Zembrit'],
+      [titled, 'd', 'Quillfrond Zembrit Lead'],
+    ].map(([name, id, title]) => `${name},${id},${title},Acme,Springfield,IL,2026-01-06,25,30,hour,https://example.com/${id}`);
+    const result = await importFile(`source,source_id,title,employer,city,state,posted_on,pay_min,pay_max,pay_period,apply_url\n${rows.join('\n')}\n`);
+    assert.equal(result.status, 'applied');
+    const postings = await db.select().from(jobPostings).where(eq(jobPostings.source, titled)).orderBy(jobPostings.sourceId);
+    assert.deepEqual(postings.map((posting) => posting.placement), ['unplaced', 'unplaced', 'unplaced', 'unplaced']);
+    const [role] = await db.select({ id: roles.id, slug: roles.slug }).from(roles).where(eq(roles.socCode, '13-2011'));
+    const claims = await claimsFor(db, testUsers.editor.email);
+
+    const placed = await placePosting(claims, { postingId: postings[1]!.id, roleSlug: role!.slug, sameTitle: true });
+    assert.ok(placed.status === 'placed');
+    assert.equal(placed.count, 3);
+    const after = await db.select().from(jobPostings).where(eq(jobPostings.source, titled)).orderBy(jobPostings.sourceId);
+    assert.deepEqual(
+      after.map((posting) => [posting.placement, posting.roleId]),
+      [['editor', role!.id], ['editor', role!.id], ['editor', role!.id], ['unplaced', null]],
+      'every posting of exactly that title, and no other',
+    );
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, 'job.place'), inArray(auditLog.entityId, postings.map((posting) => String(posting.id)))));
+    assert.equal(audits.length, 3);
+    assert.deepEqual(audits.find((audit) => audit.entityId === String(postings[0]!.id))!.after, { role: role!.slug, placement: 'editor', withPosting: postings[1]!.id });
+    // Asked again, nothing is left to move.
+    assert.equal((await placePosting(claims, { postingId: postings[1]!.id, roleSlug: role!.slug, sameTitle: true })).status, 'unchanged');
+    await db.delete(jobPostings).where(eq(jobPostings.source, titled));
+  });
+
   test('an upload is applied once, as previewed, and a stale preview is refused', async () => {
     const claims = await claimsFor(db, testUsers.editor.email);
     const json = JSON.stringify({

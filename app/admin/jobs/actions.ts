@@ -57,7 +57,7 @@ export const placePostingAction = authenticatedAction({ role: 'editor', schema: 
     case 'placed':
       invalidatePublicRoles(result.tags);
       // The posting leaves the list of those waiting: it is shown on its own, in its new place.
-      redirect(`/admin/jobs?posting=${input.postingId}`);
+      redirect(`/admin/jobs?posting=${input.postingId}&placed=${result.count}`);
     case 'unchanged':
       return { status: 'saved', message: 'Already placed there by an editor.' };
     case 'unknown-role':

@@ -13,7 +13,11 @@ import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Job postings' };
 
-const viewSchema = z.object({ posting: z.preprocess(emptyAsMissing, z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional()).catch(undefined) });
+const viewSchema = z.object({
+  posting: z.preprocess(emptyAsMissing, z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional()).catch(undefined),
+  /** How many postings the last placing moved (the place action's redirect says). */
+  placed: z.preprocess(emptyAsMissing, z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional()).catch(undefined),
+});
 
 function PostingRow({ posting }: { posting: PostingToPlace }) {
   return (
@@ -35,7 +39,13 @@ function PostingRow({ posting }: { posting: PostingToPlace }) {
           ))}
         </ul>
       )}
-      <PlacePostingForm action={placePostingAction} postingId={posting.id} postingTitle={posting.title} suggestedSlug={posting.role?.slug ?? posting.candidates[0]?.slug ?? ''} />
+      <PlacePostingForm
+        action={placePostingAction}
+        postingId={posting.id}
+        postingTitle={posting.title}
+        othersWithTitle={posting.othersWithTitle}
+        suggestedSlug={posting.role?.slug ?? posting.candidates[0]?.slug ?? ''}
+      />
     </li>
   );
 }
@@ -63,6 +73,11 @@ export default async function JobPostingsPage({ searchParams }: { searchParams: 
       {view.posting !== undefined && (
         <section aria-labelledby="one-heading" className="stack">
           <h2 id="one-heading">Posting #{view.posting}</h2>
+          {one?.role && view.placed !== undefined && (
+            <p className="notice notice--success" role="status">
+              {view.placed === 1 ? 'Placed 1 posting' : `Placed ${formatCount(view.placed)} postings titled “${one.title}”`} in {one.role.title}.
+            </p>
+          )}
           {one ? <ul className="stack postings-to-place">{<PostingRow posting={one} />}</ul> : <p>There is no posting #{view.posting}.</p>}
         </section>
       )}
