@@ -139,23 +139,17 @@ await withDatabaseUrl(async (url, source) => {
   const stopSignal = firstStopSignal();
   const { startFront } = await import('@/lib/server/http-server');
   const front = await startFront({ dev: development, dir: process.cwd(), hostname: values.hostname, port, siteUrl: env.SITE_URL(), trust });
-  const { startClosingJob } = await import('@/lib/server/closing-job');
+  const { keepClosingJob } = await import('@/lib/server/closing-job');
   // Started after the front, whose /api/internal/revalidate takes the tags it invalidates, and not
   // waited for: pg-boss's start is a few dozen queries, and a stop signal meanwhile must stop the
-  // front at once. A closing job that cannot start leaves the site up (the cached reads of open
-  // postings still refresh within minutes).
-  const closingJob =
-    process.env.CLOSING_JOB === 'off'
-      ? null
-      : startClosingJob({ databaseUrl: url, origin: `http://${ownAddress(values.hostname)}:${front.port}`, secret: authSecret }).catch((error: Error) => {
-          console.error(`The closing job did not start: ${error.message}`);
-          return null;
-        });
+  // front at once. A closing job that cannot start leaves the site up, and is tried again.
+  const stopClosingJob =
+    process.env.CLOSING_JOB === 'off' ? null : keepClosingJob({ databaseUrl: url, origin: `http://${ownAddress(values.hostname)}:${front.port}`, secret: authSecret });
   console.log(`Database: ${source}`);
   console.log(`Roleboard: http://localhost:${front.port}`);
   const signal = await stopSignal;
   console.log(`Received ${signal}: finishing requests in flight, then stopping.`);
-  await Promise.all([front.close(), closingJob?.then((stopClosingJob) => stopClosingJob?.())]);
+  await Promise.all([front.close(), stopClosingJob?.()]);
   await closeAllDatabases();
 });
 console.log('Stopped.');

@@ -4,18 +4,23 @@
 // instance starts a worker, and pg-boss hands each minute's job to one of them only. The tags go
 // to this instance's POST /api/internal/revalidate, signed like a command-line import's, so they
 // take the way every other invalidation from outside a request takes: the shared cache (Redis) for
-// the other instances, then the edge purge (lib/server/cache-handler.mjs).
+// the other instances, then the edge purge (lib/server/cache-handler.mjs). They go as a job of
+// their own, after the figures are committed: pg-boss retries it until the server takes them, as
+// the next minute's run would not find the same postings again.
 import { PgBoss } from 'pg-boss';
 import { createDatabase } from '@/db/connection';
 import { closePastPostings } from '@/db/job-closing';
 import { REVALIDATION_PATH, sendRevalidation } from '@/lib/revalidation-request';
 
 export const CLOSING_QUEUE = 'close-past-postings';
+export const REVALIDATION_QUEUE = 'revalidate-closed-postings';
 /** pg-boss's cron runs on whole minutes: a posting is gone from every answer within one, plus the edge's purge. */
 const EVERY_MINUTE = '* * * * *';
 /** A run that takes longer than this is given up (and retried by the next minute's). */
 const RUN_TIMEOUT_SECONDS = 50;
 const STOP_TIMEOUT_MS = 8_000;
+/** A job that could not start (the database away, say) is tried again this often, until the server stops. */
+const START_RETRY_MS = 30_000;
 
 /**
  * Starts this instance's worker for the closing job and makes sure the schedule exists (creating
@@ -27,19 +32,56 @@ export async function startClosingJob({ databaseUrl, origin, secret }: { databas
   const boss = new PgBoss({ connectionString: databaseUrl, max: 2 });
   // pg-boss reports lost connections and failed maintenance here; it retries by itself.
   boss.on('error', (error) => console.error(`Closing job (pg-boss): ${error.message}`));
-  await boss.start();
-  await boss.createQueue(CLOSING_QUEUE, { expireInSeconds: RUN_TIMEOUT_SECONDS, retryLimit: 0, deleteAfterSeconds: 3600 });
-  await boss.schedule(CLOSING_QUEUE, EVERY_MINUTE);
-  await boss.work(CLOSING_QUEUE, async () => {
-    const run = await closePastPostings(database.db);
-    if (run.tags.length === 0) return;
-    const refused = await sendRevalidation({ origin, tags: run.tags, secret });
-    if (refused) throw new Error(`${REVALIDATION_PATH} answered ${refused.status}`);
-    console.log(`Closing job: ${run.closedPostingIds.length} posting(s) closed, figures of ${run.roleIds.length} role(s) recomputed.`);
-  });
-  return async function stopClosingJob() {
+  async function stopClosingJob() {
     // Within the 10 s scripts/serve.ts gives a stop; a run cut short is done again by the next minute's.
     await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
     await database.sql.end();
+  }
+  try {
+    await boss.start();
+    await boss.createQueue(CLOSING_QUEUE, { expireInSeconds: RUN_TIMEOUT_SECONDS, retryLimit: 0, deleteAfterSeconds: 3600 });
+    // Retried for about an hour (10 s, 20 s, 40 s … apart), then given up: by then the pages' own
+    // next change has long refreshed them.
+    await boss.createQueue(REVALIDATION_QUEUE, { expireInSeconds: RUN_TIMEOUT_SECONDS, retryLimit: 9, retryDelay: 10, retryBackoff: true, deleteAfterSeconds: 3600 });
+    await boss.schedule(CLOSING_QUEUE, EVERY_MINUTE);
+    await boss.work(CLOSING_QUEUE, async () => {
+      const run = await closePastPostings(database.db);
+      if (run.tags.length === 0) return;
+      await boss.send(REVALIDATION_QUEUE, { tags: run.tags });
+      console.log(`Closing job: ${run.closedPostingIds.length} posting(s) closed, figures of ${run.roleIds.length} role(s) recomputed.`);
+    });
+    await boss.work<{ tags: string[] }>(REVALIDATION_QUEUE, async ([job]) => {
+      const refused = await sendRevalidation({ origin, tags: job!.data.tags, secret });
+      if (refused) throw new Error(`${REVALIDATION_PATH} answered ${refused.status}`);
+    });
+  } catch (error) {
+    await stopClosingJob().catch(() => {});
+    throw error;
+  }
+  return stopClosingJob;
+}
+
+/**
+ * Keeps the closing job running on this instance: starts it, and while it cannot start, tries
+ * again every START_RETRY_MS (the pages of open postings are refreshed only by it). Returns the
+ * stop function, which also ends the trying.
+ */
+export function keepClosingJob(options: { databaseUrl: string; origin: string; secret: string }) {
+  let stopping = false;
+  let retry: NodeJS.Timeout | undefined;
+  let started: Promise<(() => Promise<void>) | null>;
+  const attempt = () => {
+    started = startClosingJob(options).catch((error: Error) => {
+      if (stopping) return null;
+      console.error(`The closing job did not start (trying again in ${START_RETRY_MS / 1000} s): ${error.message}`);
+      retry = setTimeout(attempt, START_RETRY_MS);
+      return null;
+    });
+  };
+  attempt();
+  return async function stopKeepingClosingJob() {
+    stopping = true;
+    clearTimeout(retry);
+    await (await started)?.();
   };
 }

@@ -4,9 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql as drizzleSql } from 'drizzle-orm';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PgBoss } from 'pg-boss';
 import { closePastPostings } from '@/db/job-closing';
+import { CLOSING_QUEUE, startClosingJob } from '@/lib/server/closing-job';
 import { seedSyntheticPostings } from '@/db/seed/synthetic-postings';
-import { connectToTestDatabase } from '../support/database';
+import { connectToTestDatabase, testDatabaseUrl } from '../support/database';
 
 const { db, sql } = connectToTestDatabase();
 after(() => sql.end());
@@ -60,5 +64,49 @@ describe('closing job', () => {
     assert.equal(await openCount(), before - 1);
     // Done once: the next run finds nothing more of it.
     assert.ok(!(await closePastPostings(db)).closedPostingIds.includes(closingSoon));
+  });
+});
+
+describe('closing job on pg-boss', () => {
+  test('a run sends the closed postings\' tags to the server, and sends them again until the server takes them', async () => {
+    // The server's revalidation endpoint, refusing the first request as a server busy restarting would.
+    const received: { status: number; tags: string[] }[] = [];
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const status = received.length === 0 ? 503 : 200;
+        received.push({ status, tags: (JSON.parse(body) as { tags: string[] }).tags });
+        response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const closing = await insertPosting(`boss-${process.pid}`, new Date(Date.now() + 500).toISOString());
+    await db.execute(drizzleSql`select roleboard_refresh_posting_figures(array(select id from roles where slug = ${roleSlug}))`);
+
+    const stop = await startClosingJob({ databaseUrl: testDatabaseUrl(), origin, secret: 'closing-job-test-secret-of-32-characters' });
+    // Not waiting for the next whole minute's run: one asked for now.
+    const boss = new PgBoss({ connectionString: testDatabaseUrl(), max: 1 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await boss.start();
+      await boss.send(CLOSING_QUEUE, {});
+      const deadline = Date.now() + 45_000;
+      while (!received.some((request) => request.status === 200 && request.tags.includes(`job:${closing}`)) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const withPosting = received.filter((request) => request.tags.includes(`job:${closing}`));
+      assert.deepEqual(
+        withPosting.map((request) => request.status),
+        [503, 200],
+        'refused once, then sent again and taken',
+      );
+      assert.ok(withPosting[1]!.tags.includes(`role:${roleSlug}`));
+    } finally {
+      await boss.stop({ graceful: false });
+      await stop();
+      server.close();
+    }
   });
 });
