@@ -618,9 +618,13 @@ export const jobPostingSearch = pgTable(
     index('job_posting_search_newest_idx').on(sql`${table.postedDay} desc`, sql`${table.postingId} desc`),
     index('job_posting_search_pay_idx').on(sql`${table.payKey} desc`, sql`${table.postingId} desc`),
     index('job_posting_search_role_idx').on(table.roleId, sql`${table.postedDay} desc`, sql`${table.postingId} desc`),
-    index('job_posting_search_open_idx').on(table.openUntil),
-    index('job_posting_search_states_idx').using('gin', table.stateCodes),
-    index('job_posting_search_vector_idx').using('gin', table.searchVector),
+    // The closing job's: placed postings by the moment they close. Partial, so that the search's
+    // "open" (a third of all postings) is never read through it, which cost 20 ms a search.
+    index('job_posting_search_closing_idx').on(table.openUntil).where(sql`${table.roleId} is not null`),
+    // Words, states and remote in one index, so that a word with a state or with remote is
+    // intersected inside it and only the postings with both are read. Remote as a one-element array:
+    // GIN cannot take a bare boolean condition.
+    index('job_posting_search_words_places_idx').using('gin', table.searchVector, table.stateCodes, sql`(array[${table.remote}])`),
   ],
 );
 

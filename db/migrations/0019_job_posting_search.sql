@@ -70,9 +70,8 @@ SELECT roleboard_refresh_job_posting_search(ARRAY(SELECT id FROM job_postings));
 CREATE INDEX "job_posting_search_newest_idx" ON "job_posting_search" USING btree ("posted_day" desc,"posting_id" desc);--> statement-breakpoint
 CREATE INDEX "job_posting_search_pay_idx" ON "job_posting_search" USING btree ("pay_key" desc,"posting_id" desc);--> statement-breakpoint
 CREATE INDEX "job_posting_search_role_idx" ON "job_posting_search" USING btree ("role_id","posted_day" desc,"posting_id" desc);--> statement-breakpoint
-CREATE INDEX "job_posting_search_open_idx" ON "job_posting_search" USING btree ("open_until");--> statement-breakpoint
-CREATE INDEX "job_posting_search_states_idx" ON "job_posting_search" USING gin ("state_codes");--> statement-breakpoint
-CREATE INDEX "job_posting_search_vector_idx" ON "job_posting_search" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "job_posting_search_closing_idx" ON "job_posting_search" USING btree ("open_until") WHERE "job_posting_search"."role_id" is not null;--> statement-breakpoint
+CREATE INDEX "job_posting_search_words_places_idx" ON "job_posting_search" USING gin ("search_vector","state_codes",(array["remote"]));--> statement-breakpoint
 -- The search's indexes on job_postings: the search reads job_posting_search now, and each of these
 -- cost every imported posting an index update (the words' GIN index most).
 DROP INDEX "job_postings_posted_idx";--> statement-breakpoint
