@@ -343,15 +343,6 @@ export async function listOpenPostingCountsInState({ state, limit }: { state: Us
     .limit(limit);
 }
 
-/** When the next open posting closes (by isOpenPosting's rule), anywhere: what is cached about open postings is good until then. */
-export async function getNextPostingClose(): Promise<Date | null> {
-  const [row] = await database()
-    .select({ at: sql<string | null>`min(${jobPostingSearch.openUntil})` })
-    .from(jobPostingSearch)
-    .where(sql`${jobPostingSearch.openUntil} > now()`);
-  return row?.at ? new Date(row.at) : null;
-}
-
 /**
  * What a posting's address is: `kept` (open, or closed for less than KEPT_AFTER_CLOSING_DAYS),
  * `removed` (closed longer ago, by isOpenPosting's closing rule) or `unknown` (no such posting).

@@ -71,7 +71,7 @@ CREATE INDEX "job_posting_search_newest_idx" ON "job_posting_search" USING btree
 CREATE INDEX "job_posting_search_pay_idx" ON "job_posting_search" USING btree ("pay_key" desc,"posting_id" desc);--> statement-breakpoint
 CREATE INDEX "job_posting_search_role_idx" ON "job_posting_search" USING btree ("role_id","posted_day" desc,"posting_id" desc);--> statement-breakpoint
 CREATE INDEX "job_posting_search_closing_idx" ON "job_posting_search" USING btree ("open_until") WHERE "job_posting_search"."role_id" is not null;--> statement-breakpoint
-CREATE INDEX "job_posting_search_words_places_idx" ON "job_posting_search" USING gin ("search_vector","state_codes",(array["remote"]));--> statement-breakpoint
+CREATE INDEX "job_posting_search_words_places_idx" ON "job_posting_search" USING gin ("search_vector","state_codes",(array["remote"])) WITH (gin_pending_list_limit=256);--> statement-breakpoint
 -- The search's indexes on job_postings: the search reads job_posting_search now, and each of these
 -- cost every imported posting an index update (the words' GIN index most).
 DROP INDEX "job_postings_posted_idx";--> statement-breakpoint
@@ -90,10 +90,9 @@ CREATE OR REPLACE FUNCTION "roleboard_refresh_posting_figures"(changed integer[]
   WITH source_ends AS (
     SELECT source, max(posted_on) AS latest FROM job_postings GROUP BY source
   ), placed AS (
-    SELECT p.*, p.posted_on > e.latest - interval '12 months' AS recent,
-      roleboard_posting_open_until(p.closes_at, p.posted_on) AS open_until,
-      roleboard_posting_open_until(p.closes_at, p.posted_on) > now() AS open
+    SELECT p.*, p.posted_on > e.latest - interval '12 months' AS recent, until.open_until, until.open_until > now() AS open
     FROM job_postings p JOIN source_ends e USING (source)
+    CROSS JOIN LATERAL (SELECT roleboard_posting_open_until(p.closes_at, p.posted_on) AS open_until) AS until
     WHERE p.role_id = ANY(changed)
   ), by_area AS (
     SELECT placed.*, '00'::char(2) AS area_fips FROM placed
