@@ -202,8 +202,10 @@ export async function searchJobPostings(search: JobSearch, pageSize = JOB_PAGE_S
   const bound = top.length > pageSize ? top[pageSize]! : null;
   const pageWhere =
     total <= COUNT_LIMIT
-      ? sql`${jobPostingSearch.postingId} = any(${sql.param(top.map(([, id]) => id))}::bigint[])`
-      : and(...conditions, afterCursor, bound ? sql`(${key}, ${jobPostingSearch.postingId}) >= (${bound[0]}, ${bound[1]})` : undefined);
+      ? // Every match was found: the page is the top already chosen.
+        sql`${jobPostingSearch.postingId} = any(${sql.param(top.map(([, id]) => id))}::bigint[])`
+      : // More: the search again, over the range of the sort's index down to the bound.
+        and(...conditions, afterCursor, bound ? sql`(${key}, ${jobPostingSearch.postingId}) >= (${bound[0]}, ${bound[1]})` : undefined);
   const rows = top.length === 0 && total <= COUNT_LIMIT ? [] : await selectPage(pageWhere, key, pageSize);
   const shown = rows.slice(0, pageSize);
   const last = shown.at(-1);
