@@ -9,11 +9,11 @@ import { cacheTags } from '@/lib/cache-tags';
 export type ClosingRun = { roleIds: number[]; closedPostingIds: number[]; tags: string[] };
 
 /**
- * Finds open postings that closed since their role's figures were computed (closes_at passed, or,
- * without a closing date, the 30th day after posting: isOpenPosting's rule, db/job-reads.ts),
- * recomputes those roles' figures, and returns the tags to invalidate: `jobs`, the roles' and the
- * postings'. Only roles with open postings are looked at, and only postings closing after the
- * oldest of their computations, so a run reads a few index ranges, not the table.
+ * Finds open postings that closed since their role's figures were computed (open_until passed:
+ * roleboard_posting_open_until's rule, migration 0019), recomputes those roles' figures, and
+ * returns the tags to invalidate: `jobs`, the roles' and the postings'. Only roles with open
+ * postings are looked at, and only postings closing after the oldest of their computations, so a
+ * run reads one range of job_posting_search's open_until index, not the table.
  */
 export async function closePastPostings(db: Database): Promise<ClosingRun> {
   const closed = await db.execute<{ id: number; role_id: number; slug: string }>(sql`
@@ -22,19 +22,13 @@ export async function closePastPostings(db: Database): Promise<ClosingRun> {
     ), since as (
       select coalesce(min(computed_at), now()) as at from watched
     ), candidates as (
-      select p.id, p.role_id, p.closes_at as closed_at
-      from job_postings p, since
-      where p.closes_at > since.at and p.closes_at <= now() and p.role_id is not null
-      union all
-      -- Without a closing date: open while posted_on > current_date - 30 (the index is on the day number).
-      select p.id, p.role_id, (p.posted_on + 30)::timestamptz
-      from job_postings p, since
-      where p.closes_at is null and p.role_id is not null
-        and (p.posted_on - date '1970-01-01') between (since.at::date - 30 - date '1970-01-01') and (current_date - 30 - date '1970-01-01')
+      select s.posting_id as id, s.role_id, s.open_until as closed_at
+      from job_posting_search s, since
+      where s.open_until > since.at and s.open_until <= now() and s.role_id is not null
     )
     select c.id::int as id, c.role_id, r.slug
     from candidates c
-    join watched w on w.role_id = c.role_id and c.closed_at > w.computed_at and c.closed_at <= now()
+    join watched w on w.role_id = c.role_id and c.closed_at > w.computed_at
     join roles r on r.id = c.role_id
   `);
   const rows = [...closed];

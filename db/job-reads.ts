@@ -5,15 +5,18 @@ import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
 import { percentilesFromColumns, type Percentiles } from './role-columns';
-import { areas, jobPostings, roleAreaStats, roles, rolePostingFigures, roleStats, type PostingFigureSource, type PostingLocation } from './schema';
+import { areas, jobPostingSearch, jobPostings, roleAreaStats, roles, rolePostingFigures, roleStats, type PostingFigureSource, type PostingLocation } from './schema';
 import { educationAskedUpTo, JOB_PAGE_SIZE, KEPT_AFTER_CLOSING_DAYS, type EducationAskedSlug, type JobCursor, type JobSearch } from '@/lib/jobs/job-search';
 import { usStateByFips, type UsState } from '@/lib/us-states';
 
 /**
- * Open: valid through a moment still to come; without a closing date, for 30 days after it was
- * posted. roleboard_refresh_posting_figures (migration 0016) counts open postings by the same rule.
+ * Until when a posting is open: its closing moment or, without one, midnight UTC of the 30th day
+ * after it was posted (roleboard_posting_open_until, migration 0019: the one rule, which the
+ * search's stored open_until, the figures and the closing job use too).
  */
-export const isOpenPosting = sql`(${jobPostings.closesAt} > now() or (${jobPostings.closesAt} is null and ${jobPostings.postedOn} > current_date - 30))`;
+const postingOpenUntil = sql`roleboard_posting_open_until(${jobPostings.closesAt}, ${jobPostings.postedOn})`;
+
+export const isOpenPosting = sql`(${postingOpenUntil} > now())`;
 
 export type PostingPay = {
   min: number | null;
@@ -82,8 +85,7 @@ const summaryColumns = {
   remote: jobPostings.remote,
   postedOn: jobPostings.postedOn,
   closesAt: jobPostings.closesAt,
-  // Never null: for a posting without a closing date, `closes_at > now()` is null, and null or false is null.
-  open: sql<boolean>`coalesce(${isOpenPosting}, false)`,
+  open: sql<boolean>`${isOpenPosting}`,
   payMin: jobPostings.payMin,
   payMax: jobPostings.payMax,
   payPeriod: jobPostings.payPeriod,
@@ -145,59 +147,95 @@ const publishedRole = and(eq(roles.id, jobPostings.roleId), eq(roles.status, 'pu
 
 /** The sort key a cursor carries: the posting date in days since 1970, or the pay midpoint (-1 for none). */
 const sortKeys = {
-  newest: sql<number>`(${jobPostings.postedOn} - date '1970-01-01')`,
-  pay: sql<number>`coalesce(${jobPostings.annualPayMid}, -1)`,
+  newest: jobPostingSearch.postedDay,
+  pay: jobPostingSearch.payKey,
 };
 
+/** The search's conditions, all on job_posting_search: the wide job_postings rows are read for the page's postings only. */
 function searchConditions(search: JobSearch): SQL[] {
   const conditions: SQL[] = [];
-  if (search.status !== 'all') conditions.push(isOpenPosting);
-  if (search.q) conditions.push(sql`${jobPostings.searchVector} @@ websearch_to_tsquery('english', ${search.q})`);
+  if (search.status !== 'all') conditions.push(sql`${jobPostingSearch.openUntil} > now()`);
+  if (search.q) conditions.push(sql`${jobPostingSearch.searchVector} @@ websearch_to_tsquery('english', ${search.q})`);
   if (search.occupation) {
-    conditions.push(sql`${jobPostings.roleId} = (select ${roles.id} from ${roles} where ${roles.slug} = ${search.occupation} and ${roles.status} = 'published')`);
+    conditions.push(sql`${jobPostingSearch.roleId} = (select ${roles.id} from ${roles} where ${roles.slug} = ${search.occupation} and ${roles.status} = 'published')`);
   }
-  if (search.state) conditions.push(sql`${jobPostings.stateCodes} @> array[${search.state.postalCode}]::text[]`);
-  if (search.city) {
-    conditions.push(sql`exists (select 1 from jsonb_array_elements(${jobPostings.locations}) as location where lower(location->>'city') = lower(${search.city}))`);
-  }
-  if (search.remote !== undefined) conditions.push(eq(jobPostings.remote, search.remote));
+  if (search.state) conditions.push(sql`${jobPostingSearch.stateCodes} @> array[${search.state.postalCode}]::text[]`);
+  if (search.city) conditions.push(sql`${jobPostingSearch.cities} @> array[lower(${search.city})]::text[]`);
+  // As written in job_posting_search_words_places_idx (migration 0019), so that the index serves it.
+  if (search.remote !== undefined) conditions.push(sql`array[${jobPostingSearch.remote}] @> array[${search.remote}]::boolean[]`);
   // "Pays at least": the top of the advertised range reaches it.
-  if (search.minPay !== undefined) conditions.push(sql`${jobPostings.annualPayMax} >= ${search.minPay}`);
+  if (search.minPay !== undefined) conditions.push(sql`${jobPostingSearch.annualPayMax} >= ${search.minPay}`);
   if (search.maxEducation) {
     const levels = educationAskedUpTo(search.maxEducation);
-    conditions.push(sql`${jobPostings.educationAsked} in (${sql.join(levels.map((level) => sql`${level}`), sql`, `)})`);
+    conditions.push(sql`${jobPostingSearch.educationAsked} in (${sql.join(levels.map((level) => sql`${level}`), sql`, `)})`);
   }
-  if (search.postedWithin) conditions.push(sql`${jobPostings.postedOn} >= current_date - ${search.postedWithin}::int`);
+  if (search.postedWithin) conditions.push(sql`${jobPostingSearch.postedDay} >= current_date - ${search.postedWithin}::int - date '1970-01-01'`);
   return conditions;
 }
 
-/** A page of the postings a search finds, newest first (or best-paid first), with a cursor to the next. */
+/**
+ * A page of the postings a search finds, newest first (or best-paid first), with a cursor to the
+ * next, in two steps. First up to COUNT_LIMIT + 1 matches are found in whatever order is quickest:
+ * they are the count, and when that is all of them, the page is their top. Otherwise their top
+ * still bounds the page: the page's last posting sorts no lower than the one at the same place
+ * among any of the matches. With that bound the sort's index is read over a known range, not
+ * walked until enough matches turn up: a word with about a thousand matches, walked, read 33,000
+ * rows to find twenty (100 ms at a million postings).
+ */
 export async function searchJobPostings(search: JobSearch, pageSize = JOB_PAGE_SIZE): Promise<JobPage> {
   const db = database();
-  const sort = search.sort ?? 'newest';
-  const key = sortKeys[sort];
+  const key = sortKeys[search.sort ?? 'newest'];
   const conditions = searchConditions(search);
-  const pageConditions = search.after ? [...conditions, sql`(${key}, ${jobPostings.id}) < (${search.after.key}, ${search.after.id})`] : conditions;
-  const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select({ ...summaryColumns, sortKey: key })
-      .from(jobPostings)
-      .leftJoin(roles, publishedRole)
-      .where(pageConditions.length ? and(...pageConditions) : undefined)
-      .orderBy(sql`${key} desc`, sql`${jobPostings.id} desc`)
-      .limit(pageSize + 1),
-    db.execute<{ count: number }>(sql`select count(*)::int as count from (select 1 from ${jobPostings} ${where ? sql`where ${where}` : sql``} limit ${COUNT_LIMIT + 1}) as matches`),
-  ]);
-  const page = rows.slice(0, pageSize);
-  const last = page.at(-1);
-  const total = counted?.count ?? 0;
+  const afterCursor = search.after ? sql`(${key}, ${jobPostingSearch.postingId}) < (${search.after.key}, ${search.after.id})` : undefined;
+  const [first] = await db.execute<{ total: number; top: [number, number][] | null }>(sql`
+    with matches (posting_id, sort_key) as materialized (
+      select ${jobPostingSearch.postingId}, ${key} from ${jobPostingSearch} ${conditions.length ? sql`where ${and(...conditions)}` : sql``} limit ${COUNT_LIMIT + 1}
+    ), top as (
+      select posting_id, sort_key from matches
+      ${search.after ? sql`where (sort_key, posting_id) < (${search.after.key}, ${search.after.id})` : sql``}
+      order by sort_key desc, posting_id desc limit ${pageSize + 1}
+    )
+    select (select count(*)::int from matches) as total,
+      (select json_agg(json_build_array(sort_key, posting_id) order by sort_key desc, posting_id desc) from top) as top`);
+  const total = first?.total ?? 0;
+  const top = first?.top ?? [];
+  const bound = top.length > pageSize ? top[pageSize]! : null;
+  const pageWhere =
+    total <= COUNT_LIMIT
+      ? // Every match was found: the page is the top already chosen.
+        sql`${jobPostingSearch.postingId} = any(${sql.param(top.map(([, id]) => id))}::bigint[])`
+      : // More: the search again, over the range of the sort's index down to the bound.
+        and(...conditions, afterCursor, bound ? sql`(${key}, ${jobPostingSearch.postingId}) >= (${bound[0]}, ${bound[1]})` : undefined);
+  const rows = top.length === 0 && total <= COUNT_LIMIT ? [] : await selectPage(pageWhere, key, pageSize);
+  const shown = rows.slice(0, pageSize);
+  const last = shown.at(-1);
   return {
-    postings: page.map(toSummary),
+    postings: shown.map(toSummary),
     total: Math.min(total, COUNT_LIMIT),
     totalIsLowerBound: total > COUNT_LIMIT,
     nextCursor: rows.length > pageSize && last ? { key: Number(last.sortKey), id: last.id } : null,
   };
+}
+
+/** The first pageSize + 1 postings of job_posting_search where `where` holds, in the sort's order, read in full. */
+function selectPage(where: SQL | undefined, key: (typeof sortKeys)[keyof typeof sortKeys], pageSize: number) {
+  const db = database();
+  // Chosen from the narrow rows first (its LIMIT keeps it a subquery of its own); only its postings are read in full.
+  const page = db.$with('page').as(
+    db
+      .select({ postingId: jobPostingSearch.postingId, sortKey: sql<number>`${key}`.as('sort_key') })
+      .from(jobPostingSearch)
+      .where(where)
+      .orderBy(sql`${key} desc`, sql`${jobPostingSearch.postingId} desc`)
+      .limit(pageSize + 1),
+  );
+  return db
+    .with(page)
+    .select({ ...summaryColumns, sortKey: page.sortKey })
+    .from(page)
+    .innerJoin(jobPostings, eq(jobPostings.id, page.postingId))
+    .leftJoin(roles, publishedRole)
+    .orderBy(sql`${page.sortKey} desc`, sql`${page.postingId} desc`);
 }
 
 /** One posting, open or closed, with its occupation's official pay; null for an id that is not a posting. */
@@ -307,24 +345,13 @@ export async function listOpenPostingCountsInState({ state, limit }: { state: Us
     .limit(limit);
 }
 
-/** When the next open posting closes (by isOpenPosting's rule), anywhere: what is cached about open postings is good until then. */
-export async function getNextPostingClose(): Promise<Date | null> {
-  const closing = sql`coalesce(${jobPostings.closesAt}, (${jobPostings.postedOn} + 30)::timestamptz)`;
-  const [row] = await database()
-    .select({ at: sql<string | null>`min(${closing})` })
-    .from(jobPostings)
-    .where(sql`${closing} > now()`);
-  return row?.at ? new Date(row.at) : null;
-}
-
 /**
  * What a posting's address is: `kept` (open, or closed for less than KEPT_AFTER_CLOSING_DAYS),
  * `removed` (closed longer ago, by isOpenPosting's closing rule) or `unknown` (no such posting).
  */
 export async function getPostingAddressState({ id }: { id: number }): Promise<'kept' | 'removed' | 'unknown'> {
-  const closing = sql`coalesce(${jobPostings.closesAt}, (${jobPostings.postedOn} + 30)::timestamptz)`;
   const [row] = await database()
-    .select({ removed: sql<boolean>`${closing} < now() - make_interval(days => ${KEPT_AFTER_CLOSING_DAYS})` })
+    .select({ removed: sql<boolean>`${postingOpenUntil} < now() - make_interval(days => ${KEPT_AFTER_CLOSING_DAYS})` })
     .from(jobPostings)
     .where(eq(jobPostings.id, id));
   return row ? (row.removed ? 'removed' : 'kept') : 'unknown';

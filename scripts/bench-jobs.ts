@@ -69,12 +69,19 @@ export async function benchJobs({ databaseUrl, appUrl }: { databaseUrl: string; 
   // Warm the pool's connection and the indexes' upper pages with other queries of the same shapes.
   for (const word of ['clerk', 'analyst', 'nurse', 'engineer']) await searchJobPostings({ q: word, state: findUsState('TX')! });
 
+  // On a shared machine the figures mean little without the load they were measured under.
+  const loadBefore = os.loadavg()[0]!;
   const dbTimes: number[] = [];
   for (const { search } of queries) {
     const start = performance.now();
     await searchJobPostings(search);
     dbTimes.push(performance.now() - start);
   }
+  // The slowest searches, named, so that the next step starts from their plans.
+  const slowest = queries
+    .map(({ params }, index) => ({ query: new URLSearchParams(params).toString(), ms: dbTimes[index]! }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 6);
   const apiTimes: number[] = [];
   if (appUrl) {
     for (const { params } of queries) {
@@ -96,6 +103,7 @@ export async function benchJobs({ databaseUrl, appUrl }: { databaseUrl: string; 
     figureTimes.push(performance.now() - start);
   }
   const importTimes = await measureImport(databaseUrl, roles.map((role) => role.title), random);
+  const loadAfter = os.loadavg()[0]!;
   await sql.end();
   await closeDatabase();
 
@@ -103,7 +111,7 @@ export async function benchJobs({ databaseUrl, appUrl }: { databaseUrl: string; 
   const figures = percentiles(figureTimes);
   const api = apiTimes.length ? percentiles(apiTimes) : null;
   return [
-    `Measured with \`npm run bench -- --jobs${appUrl ? ' --app URL' : ''}\` (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}) on ${count.toLocaleString('en-US')} postings.`,
+    `Measured with \`npm run bench -- --jobs${appUrl ? ' --app URL' : ''}\` (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}) on ${count.toLocaleString('en-US')} postings, load average ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end.`,
     `${QUERY_COUNT} job searches (words from role titles × filters × sorts, seed ${SEED}), one at a time, nothing cached; 500 posting-figure reads of random roles, half in a random state.`,
     '',
     '| measured | p50 | p95 | p99 | max |',
@@ -111,6 +119,8 @@ export async function benchJobs({ databaseUrl, appUrl }: { databaseUrl: string; 
     `| job search at the database (searchJobPostings: page and bounded count) | ${db.p50} ms | ${db.p95} ms | ${db.p99} ms | ${db.max} ms |`,
     ...(api ? [`| end to end: GET /api/v1/jobs straight to one instance | ${api.p50} ms | ${api.p95} ms | ${api.p99} ms | ${api.max} ms |`] : []),
     `| a role's posting figures (getRolePostingFigures) | ${figures.p50} ms | ${figures.p95} ms | ${figures.p99} ms | ${figures.max} ms |`,
+    '',
+    `The slowest searches: ${slowest.map(({ query, ms }) => `\`${query}\` (${ms.toFixed(0)} ms)`).join(', ')}.`,
     '',
     `Import of ${IMPORT_COUNT.toLocaleString('en-US')} new postings in Roleboard's CSV (${importTimes.megabytes.toFixed(1)} MB; titles of real roles, so each is classified), in one transaction rolled back afterwards: ` +
       `reading ${importTimes.read.toFixed(1)} s, planning and applying (classifying, writing, recomputing the figures) ${importTimes.apply.toFixed(1)} s, ${(importTimes.read + importTimes.apply).toFixed(1)} s in all.`,

@@ -70,6 +70,8 @@ export async function seedSyntheticPostings(db: Database, { count, seed = 0, onB
     `);
     onBatch?.(last);
   }
+  // The search's table too: its rows came from the inserts' triggers, and the search plans by its statistics.
   await db.execute(sql`vacuum analyze job_postings`);
+  await db.execute(sql`vacuum analyze job_posting_search`);
   await db.execute(sql`select roleboard_refresh_posting_figures(array(select distinct role_id from job_postings where source = ${SYNTHETIC_POSTING_SOURCE} and role_id is not null))`);
 }

@@ -51,6 +51,7 @@ describe('migrations and seed on an empty database', () => {
         'catalogue_upload_plans',
         'catalogue_uploads',
         'categories',
+        'job_posting_search',
         'job_postings',
         'job_uploads',
         'login_attempts',
