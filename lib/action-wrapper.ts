@@ -6,7 +6,7 @@
 // typed and says so; fields named in `redact` (passwords) never go back to the browser at all.
 import 'server-only';
 import { z } from 'zod';
-import { getActorNow, type Actor, type UserRole } from '@/db/access';
+import { getActorNow, roleAllows, type Actor, type UserRole } from '@/db/access';
 import { isDatabaseUnavailable } from '@/db/availability';
 import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from './errors';
 import type { FormState } from './form-state';
@@ -67,8 +67,8 @@ export function actionWrapper({ getClaims, signedOut }: { getClaims: () => Promi
         const claims = await getClaims();
         const actor = await getActorNow(claims);
         if (!actor) return signedOut();
-        if (options.role === 'admin' && actor.role !== 'admin') {
-          return { status: 'error', message: 'Only admins can do that.' };
+        if (!roleAllows(actor.role, options.role)) {
+          return { status: 'error', message: options.role === 'admin' ? 'Only admins can do that.' : 'You do not have permission to do that.' };
         }
         const parsed = options.schema.safeParse(raw);
         if (!parsed.success) {
