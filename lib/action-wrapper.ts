@@ -34,9 +34,13 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
   'Roleboard cannot reach its database right now, so nothing was saved. Everything you typed is still here: try again in a minute.';
 
 /** The state without the redacted fields' values. */
+/**
+ * The state as the form gets it back: its values as a plain object (forms are read into objects
+ * without a prototype, which React will not pass to a client component), less the secret fields.
+ */
 function redacted<Values, Detail>(state: FormState<Values, Detail>, fields: readonly string[] | undefined): FormState<Values, Detail> {
-  if (!fields?.length || typeof state.values !== 'object' || state.values === null) return state;
-  const values = Object.fromEntries(Object.entries(state.values).filter(([key]) => !fields.includes(key)));
+  if (typeof state.values !== 'object' || state.values === null) return state;
+  const values = Object.fromEntries(Object.entries(state.values).filter(([key]) => !fields?.includes(key)));
   return { ...state, values: values as Values };
 }
 

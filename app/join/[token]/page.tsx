@@ -1,5 +1,7 @@
 // Where an employer member's invitation link leads: what the link is for, and the sign-up form,
-// or why the link no longer works. Never indexed, never cached (the token is in the address).
+// or why the link no longer works. Never indexed; the address (its token) goes to no other site as
+// a referrer ("same-origin": "no-referrer" would make the browser send the form with Origin: null,
+// which the request guard refuses as cross-site).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -10,7 +12,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { getInvite } from '@/db/employers';
 
-export const metadata: Metadata = { title: 'Join your organisation on Roleboard', robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Join your organisation on Roleboard', robots: { index: false }, referrer: 'same-origin' };
 
 const unusable = {
   used: 'This sign-up link has been used already. If it was you, sign in; otherwise ask a Roleboard admin for a new link.',

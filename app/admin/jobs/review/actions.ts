@@ -2,6 +2,7 @@
 // Editors' moderation of employers' postings: approve a waiting one, take one down with a reason.
 // Each goes through authenticatedAction, and the DAL (db/employer-postings.ts) checks again.
 import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { approveEmployerPosting, takeDownEmployerPosting } from '@/db/employer-postings';
 import { authenticatedAction } from '@/lib/authenticated-action';
@@ -13,8 +14,8 @@ export const approvePostingAction = authenticatedAction({ role: 'editor', schema
   const result = await approveEmployerPosting(claims, { id: input.id });
   if (result.status === 'saved') {
     if (result.tags.length > 0) invalidatePublicRoles(result.tags);
-    refresh();
-    return { status: 'saved', message: 'Published.' };
+    // The posting leaves the list its form was in: the page says what happened.
+    redirect('/admin/jobs/review?done=published');
   }
   refresh();
   return { status: 'error', message: result.status === 'unchanged' ? 'This posting is no longer waiting for review.' : 'This posting no longer exists.' };
@@ -25,8 +26,7 @@ export const takeDownPostingAction = authenticatedAction({ role: 'editor', schem
   switch (result.status) {
     case 'saved':
       if (result.tags.length > 0) invalidatePublicRoles(result.tags);
-      refresh();
-      return { status: 'saved', message: 'Taken down. The employer sees your reason.' };
+      redirect('/admin/jobs/review?done=taken-down');
     case 'invalid':
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
     case 'unchanged':

@@ -2,6 +2,7 @@
 // it will read, to approve or take down; and the latest published ones, to take down if need be.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { z } from 'zod';
 import { approvePostingAction, takeDownPostingAction } from './actions';
 import { ApprovePostingForm, TakeDownPostingForm } from '@/components/admin/employer-forms';
 import { PostingText } from '@/components/jobs/posting-text';
@@ -10,6 +11,7 @@ import { readOrSignIn } from '@/lib/admin-read';
 import { formatCount, formatDate, formatEditTime } from '@/lib/format';
 import { toPlainText } from '@/lib/jobs/plain-text';
 import { formatPostingLocations, formatPublishedPay } from '@/lib/jobs/posting-display';
+import type { RawSearchParams } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Review employers’ postings' };
 
@@ -25,11 +27,19 @@ function Summary({ posting }: { posting: EmployerPostingView }) {
   );
 }
 
-export default async function ReviewPostingsPage() {
+const viewSchema = z.object({ done: z.enum(['published', 'taken-down']).optional().catch(undefined) });
+
+export default async function ReviewPostingsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const { done } = viewSchema.parse(await searchParams);
   const { pending, published } = await readOrSignIn('/admin/jobs/review', listPostingsToReview);
   return (
     <div className="stack">
       <h1>Review employers’ postings</h1>
+      {done && (
+        <p className="notice notice--success" role="status">
+          {done === 'published' ? 'Published: the posting is on the site now.' : 'Taken down: it has left the site, and its employer sees your reason.'}
+        </p>
+      )}
       <section aria-labelledby="pending-heading" className="stack">
         <h2 id="pending-heading">Waiting for review ({formatCount(pending.length)})</h2>
         {pending.length === 0 ? (
