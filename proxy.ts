@@ -116,7 +116,7 @@ async function checkPostingPage(request: NextRequest, segments: string[]) {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname === '/admin' || pathname.startsWith('/admin/')) {
+  if (pathname === '/admin' || pathname.startsWith('/admin/') || pathname === '/employer' || pathname.startsWith('/employer/')) {
     if (sessionCookies.some((name) => request.cookies.has(name))) return NextResponse.next();
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', `${pathname}${search}`);
@@ -129,4 +129,4 @@ export async function proxy(request: NextRequest) {
   return checkRolePage(request, segments);
 }
 
-export const config = { matcher: ['/roles/:path*', '/compare/:roles', '/compare/:roles/states/:state', '/states', '/states/:path*', '/jobs/:id', '/admin', '/admin/:path*'] };
+export const config = { matcher: ['/roles/:path*', '/compare/:roles', '/compare/:roles/states/:state', '/states', '/states/:path*', '/jobs/:id', '/admin', '/admin/:path*', '/employer', '/employer/:path*'] };

@@ -49,7 +49,7 @@ export function RoleList({ roles, addTo }: { roles: RoleListItem[]; addTo?: stri
                   {formatPostingCount(role.openPostings, { open: true })}
                   {role.inState ? ` in ${role.inState.state.name}` : ''}
                 </Link>{' '}
-                <span className="role-card__detail">from government employers</span>
+                <span className="role-card__detail">in job postings</span>
               </p>
             )}
             {role.inState ? <StateFigures role={role} inState={role.inState} /> : <NationalFigures role={role} />}

@@ -19,12 +19,15 @@ const publicLinks = [
 ];
 
 function adminLinks(role: UserRole) {
+  // An employer's member has their own area, for their employer's postings only.
+  if (role === 'employer') return [{ href: '/employer', label: 'Your postings' }, { href: '/employer/postings/new', label: 'New posting' }, { href: '/', label: 'Public site' }];
   return [
     { href: '/admin', label: 'Roles' },
     { href: '/admin/import', label: 'Import' },
     { href: '/admin/jobs', label: 'Jobs' },
+    { href: '/admin/jobs/review', label: 'Review' },
     { href: '/admin/audit', label: 'Audit log' },
-    ...(role === 'admin' ? [{ href: '/admin/users', label: 'Users' }] : []),
+    ...(role === 'admin' ? [{ href: '/admin/users', label: 'Users' }, { href: '/admin/employers', label: 'Employers' }] : []),
     { href: '/', label: 'Public site' },
   ];
 }
@@ -37,10 +40,10 @@ export function SiteHeader({ admin }: { admin?: AdminHeader }) {
         Skip to content
       </a>
       <div className={admin ? 'container container--wide site-header__inner' : 'container site-header__inner'}>
-        <Link href={admin ? '/admin' : '/'} className="site-header__brand">
+        <Link href={admin ? (admin.actor.role === 'employer' ? '/employer' : '/admin') : '/'} className="site-header__brand">
           {/* eslint-disable-next-line @next/next/no-img-element -- the site's own 300-byte SVG icon, cached */}
           <img src="/icon.svg" alt="" width={28} height={28} />
-          {admin ? 'Roleboard admin' : 'Roleboard'}
+          {admin ? (admin.actor.role === 'employer' ? 'Roleboard for employers' : 'Roleboard admin') : 'Roleboard'}
         </Link>
         <nav aria-label={admin ? 'Admin' : 'Main'}>
           <ul className="site-nav">

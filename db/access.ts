@@ -3,11 +3,11 @@
 // user_sessions row, and that row (still there, not expired) and its user's current row
 // (enabled, with a role) decide.
 import 'server-only';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { z } from 'zod';
 import { database } from './client';
-import { userRole, userSessions, users } from './schema';
+import { employers, userRole, userSessions, users } from './schema';
 import { sessionIdPattern } from './sessions';
 
 export type UserRole = (typeof userRole.enumValues)[number];
@@ -16,7 +16,17 @@ export type UserRole = (typeof userRole.enumValues)[number];
 export const sessionClaimsSchema = z.object({ sessionId: z.string().regex(sessionIdPattern) });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 
-export type Actor = { id: number; email: string; name: string; role: UserRole };
+export type Actor = { id: number; email: string; name: string; role: UserRole; /** The employer a member acts for; null for admins and editors. */ employerId: number | null };
+
+/**
+ * Which roles a check for each role lets through: an admin may do what an editor may; an
+ * employer's member may do neither, and only its own employer's work is theirs (db/employers.ts).
+ */
+const rolesAllowed: Record<UserRole, readonly UserRole[]> = { admin: ['admin'], editor: ['admin', 'editor'], employer: ['employer'] };
+
+export function roleAllows(actorRole: UserRole, needed: UserRole) {
+  return rolesAllowed[needed].includes(actorRole);
+}
 
 export class AccessDeniedError extends Error {
   constructor(readonly reason: 'signed-out' | 'forbidden') {
@@ -44,13 +54,17 @@ export async function getActorNow(claims: unknown): Promise<Actor | null> {
   return parsed.success ? actorOfSession(parsed.data.sessionId) : null;
 }
 
-/** One primary-key lookup joined to the user: this runs on every admin page and action. */
+/**
+ * One primary-key lookup joined to the user (and a member's employer): this runs on every admin
+ * page and action. A disabled employer's members count as signed out.
+ */
 async function actorOfSession(sessionId: string): Promise<Actor | null> {
   const [actor] = await database()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, employerId: users.employerId })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
-    .where(and(eq(userSessions.id, sessionId), gt(userSessions.expiresAt, sql`now()`), eq(users.disabled, false)));
+    .leftJoin(employers, eq(employers.id, users.employerId))
+    .where(and(eq(userSessions.id, sessionId), gt(userSessions.expiresAt, sql`now()`), eq(users.disabled, false), isNull(employers.disabledAt)));
   return actor ?? null;
 }
 
@@ -75,6 +89,6 @@ export async function requireUserToChange(claims: unknown, role: UserRole = 'edi
 
 function allowed(actor: Actor | null, role: UserRole): Actor {
   if (!actor) throw new AccessDeniedError('signed-out');
-  if (role === 'admin' && actor.role !== 'admin') throw new AccessDeniedError('forbidden');
+  if (!roleAllows(actor.role, role)) throw new AccessDeniedError('forbidden');
   return actor;
 }

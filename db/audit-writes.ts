@@ -14,7 +14,7 @@ export type AuditEntry = {
   /** Entity and verb, e.g. "role.update", "role.import", "user.disable": lib/audit-actions.ts lists them all. */
   action: AuditAction;
   /** A job posting's placement is a 'job'; a postings import run, one entry for the whole file, a 'job-import'. */
-  entityType: 'role' | 'user' | 'job' | 'job-import';
+  entityType: 'role' | 'user' | 'job' | 'job-import' | 'employer' | 'employer-posting';
   /** The role's, user's or posting's id, as text (ids survive slug and email changes); an import run's upload id, or 'command-line'. */
   entityId: string;
   before: Record<string, unknown> | null;

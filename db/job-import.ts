@@ -125,7 +125,7 @@ function placer(roleIdOfSocCode: Map<string, number>) {
     });
     return postings.map((posting): Placement => {
       const roleId = given(posting);
-      return roleId !== undefined ? { roleId, placement: 'classifier', score: 1, evidence: 'given in the file' } : byTitle.get(posting.title)!;
+      return roleId !== undefined ? { roleId, placement: 'classifier', score: 1, evidence: 'given by the publisher' } : byTitle.get(posting.title)!;
     });
   };
 }

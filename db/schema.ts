@@ -30,7 +30,8 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const roleStatus = pgEnum('role_status', ['published', 'archived']);
-export const userRole = pgEnum('user_role', ['admin', 'editor']);
+/** Admins and editors keep the catalogue; an employer's member keeps that employer's postings only. */
+export const userRole = pgEnum('user_role', ['admin', 'editor', 'employer']);
 /** Openings now (the seed page's "1 job opening"), or BLS's projected average openings a year. */
 export const jobOpeningsBasis = pgEnum('job_openings_basis', ['current', 'projected-per-year']);
 
@@ -359,6 +360,37 @@ export const roleStatsHistory = pgTable(
   (table) => [index('role_stats_history_role_idx').on(table.roleId, table.changedAt), ...statsChecks('role_stats_history', table)],
 );
 
+/**
+ * An organisation whose members post its openings (issue 22). There is no self-registration: an
+ * admin creates it (that is its approval) and invites its members. With a verified domain, members
+ * are invited only at addresses of that domain. Disabling it signs its members out and keeps them out.
+ */
+export const employers = pgTable(
+  'employers',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    website: text('website').notNull(),
+    /** The domain its members' addresses are at, as an admin checked it (example.com); null when none was checked. */
+    verifiedDomain: text('verified_domain'),
+    approvedBy: integer('approved_by')
+      .notNull()
+      .references((): AnyPgColumn => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('employers_name_unique').on(sql`lower(${table.name})`),
+    check('employers_slug_format', sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${table.slug}) <= 80`),
+    check('employers_name_length', sql`length(${table.name}) between 1 and 120`),
+    check('employers_website_http', sql`${table.website} ~ '^https?://[^\\s]+$' and length(${table.website}) <= 500`),
+    check('employers_domain_format', sql`${table.verifiedDomain} ~ '^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$'`),
+  ],
+);
+
 export const users = pgTable(
   'users',
   {
@@ -367,6 +399,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: userRole('role').notNull().default('editor'),
+    /** The employer an `employer` user is a member of; null for admins and editors. */
+    employerId: integer('employer_id').references((): AnyPgColumn => employers.id),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -374,6 +408,36 @@ export const users = pgTable(
   (table) => [
     uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
     check('users_email_format', sql`${table.email} ~ '^[^@\\s]+@[^@\\s]+$'`),
+    // role::text: a migration may not use an enum value added in the same transaction.
+    check('users_employer_member', sql`(${table.role}::text = 'employer') = (${table.employerId} is not null)`),
+    index('users_employer_idx').on(table.employerId),
+  ],
+);
+
+/**
+ * A one-time sign-up link an admin made for one address to join one employer: only the SHA-256 of
+ * its token is kept, so the link is shown once. It works until it is used or expires (7 days).
+ */
+export const employerInvites = pgTable(
+  'employer_invites',
+  {
+    id: serial('id').primaryKey(),
+    employerId: integer('employer_id')
+      .notNull()
+      .references(() => employers.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: integer('accepted_by').references(() => users.id),
+  },
+  (table) => [
+    index('employer_invites_employer_idx').on(table.employerId),
+    check('employer_invites_accepted_together', sql`(${table.acceptedAt} is null) = (${table.acceptedBy} is null)`),
   ],
 );
 
@@ -702,3 +766,68 @@ export const jobUploads = pgTable(
 
 export type JobPosting = InferSelectModel<typeof jobPostings>;
 export type RolePostingFigures = InferSelectModel<typeof rolePostingFigures>;
+
+// ---- Employers' own postings (issue 22) ----------------------------------------------------------
+
+/**
+ * Where an employer's posting is: a draft only its employer sees; pending (an editor reviews a new
+ * employer's first postings); published (in job_postings, as a posting of the source `roleboard`);
+ * closed by its employer; taken down by an editor, with a reason the employer sees.
+ */
+export const employerPostingStatus = pgEnum('employer_posting_status', ['draft', 'pending', 'published', 'closed', 'taken-down']);
+
+/**
+ * A posting as its employer writes and keeps it, with its history in the audit log. Publishing
+ * copies it into job_postings through the import (db/job-import.ts), the one way postings come in,
+ * so search, figures, feeds and caches treat it as any other; job_posting_id points there.
+ */
+export const employerPostings = pgTable(
+  'employer_postings',
+  {
+    id: serial('id').primaryKey(),
+    employerId: integer('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    status: employerPostingStatus('status').notNull().default('draft'),
+    title: text('title').notNull(),
+    /** The occupation, as the classifier suggested it and the member kept or changed it; null until chosen. */
+    roleId: integer('role_id').references(() => roles.id),
+    locations: jsonb('locations').$type<PostingLocation[]>().notNull().default(sql`'[]'::jsonb`),
+    remote: boolean('remote').notNull().default(false),
+    payMin: numeric('pay_min', { precision: 12, scale: 2, mode: 'number' }),
+    payMax: numeric('pay_max', { precision: 12, scale: 2, mode: 'number' }),
+    payPeriod: payPeriod('pay_period'),
+    employmentType: employmentType('employment_type').notNull().default('full-time'),
+    educationAsked: educationAsked('education_asked').notNull().default('not-stated'),
+    /** The text as the member wrote it, in the posting form's small formatting language (lib/jobs/posting-markup.ts). */
+    description: text('description').notNull().default(''),
+    applyUrl: text('apply_url'),
+    applyEmail: text('apply_email'),
+    /** The last day applications are taken (through the end of that day, UTC). */
+    closesOn: date('closes_on', { mode: 'string' }),
+    /** Counts saves: a save based on an older version is refused, never lost silently. */
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    jobPostingId: bigint('job_posting_id', { mode: 'number' }).references(() => jobPostings.id, { onDelete: 'set null' }),
+    takedownReason: text('takedown_reason'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('employer_postings_employer_idx').on(table.employerId, table.updatedAt),
+    index('employer_postings_pending_idx').on(table.id).where(sql`${table.status} = 'pending'`),
+    check('employer_postings_title_length', sql`length(${table.title}) between 1 and 200`),
+    check('employer_postings_description_length', sql`length(${table.description}) <= 20000`),
+    check('employer_postings_apply_url_http', sql`${table.applyUrl} ~ '^https://[^\\s]+$'`),
+    check('employer_postings_apply_email', sql`${table.applyEmail} ~ '^[^@\\s]+@[^@\\s]+$'`),
+    check('employer_postings_takedown_reason', sql`(${table.status} = 'taken-down') = (${table.takedownReason} is not null)`),
+  ],
+);

@@ -15,7 +15,7 @@ import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Transaction } from './audit-writes';
 import { database } from './client';
 import type { Database } from './connection';
-import { loginAttempts, users } from './schema';
+import { employers, loginAttempts, users } from './schema';
 import type { UserRole } from './access';
 import { pruneExpiredSessions, startSession } from './sessions';
 import { hashPassword, verifyPassword } from '@/lib/password';
@@ -196,7 +196,15 @@ export async function signInWithPassword({
         ? await tx
             .select({ id: users.id })
             .from(users)
-            .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash), eq(users.disabled, false)))
+            .where(
+              and(
+                eq(users.id, user.id),
+                eq(users.passwordHash, user.passwordHash),
+                eq(users.disabled, false),
+                // A disabled employer's members are kept out as its disabling signed them out.
+                sql`not exists (select 1 from ${employers} where ${employers.id} = ${users.employerId} and ${employers.disabledAt} is not null)`,
+              ),
+            )
             .for('share')
         : [];
     const started = current ? await startSession(tx, current.id) : null;

@@ -30,7 +30,7 @@ export type UserMutationResult =
   | { status: 'saved'; user: UserSummary; /** false when the user already was that way */ changed: boolean }
   /** The input failed the shared schemas (the actions check them first). */
   | { status: 'invalid'; fieldErrors: FieldErrors }
-  | Refused<'user:email_taken' | AdminRemovalRefusal>
+  | Refused<'user:email_taken' | 'user:employer_member' | AdminRemovalRefusal>
   | { status: 'not-found' };
 
 type AdminRemovalRefusal = 'user:self_disable' | 'user:self_demote' | 'user:last_admin';
@@ -117,6 +117,7 @@ export async function changeUserRole(claims: unknown, input: { userId: number; r
     const target = await lockUser(tx, userId);
     if (!target) return { status: 'not-found' };
     if (target.role === role) return { status: 'saved', user: target, changed: false };
+    if (target.role === 'employer') return { status: 'refused', codes: ['user:employer_member'] };
     if (role === 'editor') {
       const refusal = refusalToRemoveAdmin(actor, target, enabledAdminIds, 'demote');
       if (refusal) return { status: 'refused', codes: [refusal] };

@@ -6,7 +6,7 @@
 // typed and says so; fields named in `redact` (passwords) never go back to the browser at all.
 import 'server-only';
 import { z } from 'zod';
-import { getActorNow, type Actor, type UserRole } from '@/db/access';
+import { getActorNow, roleAllows, type Actor, type UserRole } from '@/db/access';
 import { isDatabaseUnavailable } from '@/db/availability';
 import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from './errors';
 import type { FormState } from './form-state';
@@ -34,9 +34,13 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
   'Roleboard cannot reach its database right now, so nothing was saved. Everything you typed is still here: try again in a minute.';
 
 /** The state without the redacted fields' values. */
+/**
+ * The state as the form gets it back: its values as a plain object (forms are read into objects
+ * without a prototype, which React will not pass to a client component), less the secret fields.
+ */
 function redacted<Values, Detail>(state: FormState<Values, Detail>, fields: readonly string[] | undefined): FormState<Values, Detail> {
-  if (!fields?.length || typeof state.values !== 'object' || state.values === null) return state;
-  const values = Object.fromEntries(Object.entries(state.values).filter(([key]) => !fields.includes(key)));
+  if (typeof state.values !== 'object' || state.values === null) return state;
+  const values = Object.fromEntries(Object.entries(state.values).filter(([key]) => !fields?.includes(key)));
   return { ...state, values: values as Values };
 }
 
@@ -67,8 +71,8 @@ export function actionWrapper({ getClaims, signedOut }: { getClaims: () => Promi
         const claims = await getClaims();
         const actor = await getActorNow(claims);
         if (!actor) return signedOut();
-        if (options.role === 'admin' && actor.role !== 'admin') {
-          return { status: 'error', message: 'Only admins can do that.' };
+        if (!roleAllows(actor.role, options.role)) {
+          return { status: 'error', message: options.role === 'admin' ? 'Only admins can do that.' : 'You do not have permission to do that.' };
         }
         const parsed = options.schema.safeParse(raw);
         if (!parsed.success) {

@@ -16,6 +16,18 @@ export const auditActionLabels = {
   'user.enable': 'Enabled user',
   'user.password': 'Reset password',
   'user.sign-out-everywhere': 'Signed user out everywhere',
+  'employer.create': 'Created employer',
+  'employer.invite': 'Invited employer member',
+  'employer.join': 'Joined employer',
+  'employer.disable': 'Disabled employer',
+  'employer.enable': 'Enabled employer',
+  'posting.save': 'Saved employer posting',
+  'posting.submit': 'Sent employer posting for review',
+  'posting.publish': 'Published employer posting',
+  'posting.close': 'Closed employer posting',
+  'posting.renew': 'Renewed employer posting',
+  'posting.approve': 'Approved employer posting',
+  'posting.take-down': 'Took down employer posting',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

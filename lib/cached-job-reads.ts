@@ -6,6 +6,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
+import { getEmployerPage } from '@/db/employer-postings';
 import { findPublishedRoleId } from '@/db/role-reads';
 import { getJobPosting, getRolePostingFigures, listOpenPostingCountsInState, searchJobPostings, type JobPage } from '@/db/job-reads';
 import { cacheTags } from './cache-tags';
@@ -124,4 +125,17 @@ export async function getOpenPostingCountsInState(...given: [stateCode: string])
   const [code] = expectArguments('getOpenPostingCountsInState', z.tuple([stateCode]), given);
   keepUntilChanged(cacheTags.areas);
   return listOpenPostingCountsInState({ state: findUsState(code)!, limit: 10 });
+}
+
+/** An employer's public page (db/employer-postings.ts); null, and nothing kept, for an unknown or disabled employer. */
+export async function getCachedEmployerPage(...given: [slug: string]) {
+  'use cache';
+  const [slug] = expectArguments('getCachedEmployerPage', z.tuple([slugSchema]), given);
+  const page = await getEmployerPage(slug);
+  if (!page) {
+    keepNot();
+    return null;
+  }
+  keepUntilChanged();
+  return page;
 }

@@ -8,6 +8,7 @@ const adminAccount = z
   .object({ email: z.email('ADMIN_EMAIL must be an email address'), password: passwordSchema })
   .optional();
 const siteUrl = z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL' });
+const dailyPostingLimit = z.coerce.number({ error: 'EMPLOYER_DAILY_POSTINGS must be a whole number' }).int('EMPLOYER_DAILY_POSTINGS must be a whole number').min(1).max(10_000);
 
 function read<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
@@ -31,6 +32,8 @@ export const env = {
         ? { email: process.env.ADMIN_EMAIL ?? '', password: process.env.ADMIN_PASSWORD ?? '' }
         : undefined,
     ),
+  /** How many new postings one employer may create in 24 hours (a spam guard; editors are not limited). */
+  EMPLOYER_DAILY_POSTINGS: () => read('EMPLOYER_DAILY_POSTINGS', dailyPostingLimit, process.env.EMPLOYER_DAILY_POSTINGS ?? 10),
   /** The public origin used for canonical URLs, sitemaps and JSON-LD. */
   SITE_URL: () =>
     read('SITE_URL', siteUrl, process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ''),

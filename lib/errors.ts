@@ -14,6 +14,16 @@ export const domainErrors = {
   'user:self_disable': { message: 'You cannot disable your own account. Ask another admin to do it.' },
   'user:self_demote': { message: 'You cannot remove your own admin role. Ask another admin to do it.' },
   'user:last_admin': { message: 'This is the last enabled admin. Make someone else an admin first.' },
+  'employer:name_taken': { message: 'An employer with this name already exists', field: 'name' },
+  'employer:email_domain': { message: 'This employer’s members are invited at its verified domain only', field: 'email' },
+  'employer:disabled': { message: 'This employer is disabled: enable it first.' },
+  'posting:duplicate': { message: 'You posted this job at this place in the last 30 days: edit or renew that posting instead.' },
+  'posting:daily_limit': { message: 'Your organisation has reached today’s limit of new postings. Try again tomorrow, or ask an editor.' },
+  'posting:needs_occupation': { message: 'Choose the occupation before publishing', field: 'roleSlug' },
+  'posting:unknown_occupation': { message: 'Choose one of the listed occupations', field: 'roleSlug' },
+  'posting:taken_down': { message: 'An editor took this posting down: it cannot be changed or published again.' },
+  'posting:not_open': { message: 'Only a published posting can be closed.' },
+  'user:employer_member': { message: 'This user is a member of an employer: their role stays employer. Invite another address to make an admin or editor.' },
 } as const satisfies Record<string, { message: string; field?: string }>;
 
 export type DomainErrorCode = keyof typeof domainErrors;

@@ -6,7 +6,9 @@ import { passwordSchema } from './password-policy';
 import { nameText, plainText } from './text-rules';
 
 const userIdSchema = z.coerce.number({ error: 'Reload the page and try again.' }).int().positive();
-const roleSchema = z.enum(userRole.enumValues, { error: 'Choose admin or editor' });
+/** The roles an admin gives here; an employer's member joins by invitation only (db/employers.ts). */
+const staffRoles = userRole.enumValues.filter((role): role is 'admin' | 'editor' => role !== 'employer');
+const roleSchema = z.enum(staffRoles, { error: 'Choose admin or editor' });
 
 export const newUserSchema = z.object({
   email: plainText({ max: 320, required: 'an email address' }).pipe(z.email('Enter an email address, like name@example.com')),

@@ -13,6 +13,8 @@ export const metadata: Metadata = { title: { default: 'Admin', template: '%s | R
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor(await getSessionClaims());
   if (!actor) redirect('/login?callbackUrl=/admin');
+  // An employer's member signs in like anyone else (the default destination is /admin); their area is /employer.
+  if (actor.role === 'employer') redirect('/employer');
   return (
     <>
       <SiteHeader admin={{ actor, signOutAction }} />

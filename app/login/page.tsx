@@ -16,6 +16,8 @@ export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 const searchSchema = z.object({
   callbackUrl: z.string().optional().catch(undefined),
   signedOut: z.string().optional().catch(undefined),
+  /** Set by an employer's sign-up page (app/join/[token]) once the account exists. */
+  joined: z.string().optional().catch(undefined),
   error: z.string().optional().catch(undefined),
   code: z.string().optional().catch(undefined),
 });
@@ -41,7 +43,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <SiteHeader />
       <main id="main" className="container container--narrow" tabIndex={-1}>
         <h1>Sign in</h1>
-        <p className="muted">For Roleboard admins and editors.</p>
+        <p className="muted">For Roleboard admins and editors, and employers posting their openings.</p>
+        {search.joined && (
+          <p className="notice notice--success" role="status">
+            Your account is ready. Sign in with your email and the password you chose.
+          </p>
+        )}
         {search.signedOut && (
           <p className="notice" role="status">
             You are signed out.

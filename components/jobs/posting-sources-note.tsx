@@ -1,5 +1,5 @@
 // Where postings come from, said wherever their figures are: who published them (credited as they
-// ask) and that they are government postings, real but not the whole job market.
+// ask) and that they are mostly government postings, real but not the whole job market.
 import { formatList } from '@/lib/format';
 import { postingSourceOf, postingSources } from '@/lib/jobs/posting-display';
 
@@ -8,7 +8,7 @@ export function PostingSourcesNote({ sources }: { sources?: string[] }) {
   const credits = (sources ?? Object.keys(postingSources)).map((source) => postingSourceOf(source).credit);
   return (
     <p className="provenance">
-      Postings from {formatList(credits)}. These are government postings: real jobs, but not the whole job market.
+      Postings from {formatList(credits)}. {credits.length === 1 && sources?.[0] === 'roleboard' ? 'Real jobs, but not the whole job market.' : 'These are mostly government postings: real jobs, but not the whole job market.'}
     </p>
   );
 }

@@ -43,7 +43,7 @@ export function RoleOpenings({ role, figures, latest, official, area, hasOwnOpen
       <h2 id={headingId}>Openings{area ? ` in ${area}` : ''}</h2>
       <p className="openings__lead">
         <strong>{openCount > 0 ? formatPostingCount(openCount, { open: true }) : 'No open postings now'}</strong>
-        {where} from government employers{openCount > 0 && <> · <Link href={`/roles/${role.slug}/jobs`}>See the {role.title} postings</Link></>}
+        {where} in job postings{openCount > 0 && <> · <Link href={`/roles/${role.slug}/jobs`}>See the {role.title} postings</Link></>}
       </p>
       {hasOwnOpenings && (
         <p className="provenance">

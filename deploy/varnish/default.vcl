@@ -4,7 +4,7 @@
 # (s-maxage: a day for public pages and the API), and drops them the moment a save purges their
 # tags: the app sends `xkey: role:<slug> roles …` with each response and a `PURGE` request with
 # an `xkey-purge` header on every save (PURGE_URLS). Never cached: a request with a session
-# cookie, /admin, /login, /api/auth, /api/internal and the health checks. While the app is
+# cookie, /admin, /employer, /join, /login, /api/auth, /api/internal and the health checks. While the app is
 # healthy a stale object is served for 10 s while it is fetched again; while every instance is
 # down, for a day. Responses say X-Cache: HIT or MISS (and Age).
 #
@@ -39,7 +39,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|login|api/auth|api/internal|api/health|api/ready)(/|\?|$)") {
+    if (req.url ~ "^/(admin|employer|join|login|api/auth|api/internal|api/health|api/ready)(/|\?|$)") {
         return (pass);
     }
     # A signed-in visitor's pages are theirs alone: never served from, nor stored in, the cache.

@@ -67,6 +67,7 @@ export const postingSources: Record<string, { name: string; credit: string; orig
     originalUrl: (sourceId) => `https://www.usajobs.gov/job/${encodeURIComponent(sourceId)}`,
   },
   'nyc-jobs': { name: 'NYC Jobs', credit: 'NYC Open Data, Jobs NYC Postings (snapshot of 2024-03-04, de-duplicated)' },
+  roleboard: { name: 'Roleboard', credit: 'employers posting on Roleboard' },
 };
 
 export function postingSourceOf(source: string) {
@@ -116,6 +117,34 @@ export function toTextBlocks(text: string | null): TextBlock[] {
   }
   endParagraph();
   return blocks;
+}
+
+export type InlinePart = { kind: 'text'; text: string } | { kind: 'bold'; text: string } | { kind: 'link'; text: string; href: string };
+
+/** `**bold**` and `[words](https://address)`: the posting form's only marks (a publisher's plain text rarely has either). */
+const inlineMark = /\*\*([^*\n]+?)\*\*|\[([^\]\n]{1,300})\]\(([^)\s]{1,2000})\)/g;
+
+/**
+ * A line of posting text as parts: bold, links (web addresses only: anything else stays as it was
+ * typed), and the text between. Rendered by React, so nothing in it is ever markup.
+ */
+export function toInlineParts(text: string): InlinePart[] {
+  const parts: InlinePart[] = [];
+  let at = 0;
+  for (const match of text.matchAll(inlineMark)) {
+    const [whole, bold, linkText, href] = match;
+    if (bold === undefined && !isWebAddress(href ?? null)) continue;
+    if (match.index > at) parts.push({ kind: 'text', text: text.slice(at, match.index) });
+    parts.push(bold !== undefined ? { kind: 'bold', text: bold } : { kind: 'link', text: linkText!, href: href! });
+    at = match.index + whole.length;
+  }
+  if (at < text.length) parts.push({ kind: 'text', text: text.slice(at) });
+  return parts;
+}
+
+/** The links of a text written in the posting form that are not web addresses: the form refuses them. */
+export function linksNotOnTheWeb(text: string): string[] {
+  return [...text.matchAll(inlineMark)].flatMap(([, bold, , href]) => (bold === undefined && !isWebAddress(href ?? null) ? [href!] : []));
 }
 
 /** "Washington, DC", "Remote", "Denver, CO and 3 more places"; `all` lists every place. */

@@ -25,14 +25,19 @@ export const POSTING_FILE_LIMITS = {
 } as const;
 export type PostingFileLimits = { maxBytes: number; maxRows: number };
 
-export const postingFormats = ['roleboard-csv', 'usajobs-csv', 'nyc-jobs-csv', 'json-ld'] as const;
+/** The file formats, and 'posting-form': an employer's posting from Roleboard's own form (db/employer-postings.ts). */
+export const postingFormats = ['roleboard-csv', 'usajobs-csv', 'nyc-jobs-csv', 'json-ld', 'posting-form'] as const;
 export type PostingFormat = (typeof postingFormats)[number];
 export const postingFormatNames: Record<PostingFormat, string> = {
   'roleboard-csv': 'Roleboard job postings CSV',
   'usajobs-csv': 'USAJOBS postings CSV',
   'nyc-jobs-csv': 'NYC Jobs postings CSV',
   'json-ld': 'schema.org JobPosting JSON-LD',
+  'posting-form': 'Roleboard posting form',
 };
+
+/** The source of postings employers make on Roleboard's form: no file may write over them. */
+const FORM_SOURCE = 'roleboard';
 
 /** What keeps a posting (or the file) from being imported: `line` in a CSV, `record` (from 1) in JSON; neither for the whole file. */
 export type PostingProblem = { line?: number; record?: number; field?: string; message: string };
@@ -79,7 +84,7 @@ function csvFormatOf(header: string[]): CsvFormat | null {
   return null;
 }
 
-type CsvFormat = Exclude<PostingFormat, 'json-ld'>;
+type CsvFormat = Exclude<PostingFormat, 'json-ld' | 'posting-form'>;
 const csvReaders: Record<CsvFormat, (cells: CsvRow) => ReadPosting> = { 'roleboard-csv': readPostingCsvRow, 'usajobs-csv': readUsajobsRow, 'nyc-jobs-csv': readNycJobsRow };
 
 type Candidate = { line?: number; record: number } & ReadPosting;
@@ -135,6 +140,8 @@ function readJson(text: string, limits: PostingFileLimits): { format: 'json-ld';
 
 /** Each record field as the formats name it, so that a problem names the column or property to fix. */
 const fieldNames: Record<PostingFormat, Record<string, string>> = {
+  // The form's fields are the record's own.
+  'posting-form': {},
   'roleboard-csv': {
     sourceId: 'source_id',
     locations: 'city',
@@ -197,6 +204,9 @@ export function readPostingFile(input: Uint8Array | string, limits: PostingFileL
         const field = fieldOf(issue.path, format);
         rowProblems.push({ ...place, ...(field ? { field } : {}), message: issue.message });
       }
+    }
+    if (parsed?.success && parsed.data.source === FORM_SOURCE) {
+      rowProblems.push({ ...place, field: fieldOf(['source'], format), message: `The source “${FORM_SOURCE}” is for postings employers make on Roleboard: give your own.` });
     }
     if (parsed?.success && rowProblems.length === 0) {
       const key = `${parsed.data.source}\u0000${parsed.data.sourceId}`;

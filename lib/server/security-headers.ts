@@ -8,8 +8,9 @@ export type ResponseKind = 'page' | 'admin' | 'widget' | 'api' | 'asset';
 export function responseKindOf(pathname: string): ResponseKind {
   if (pathname.startsWith('/_next/') || pathname === '/favicon.ico') return 'asset';
   if (pathname.startsWith('/embed/')) return 'widget';
-  // Auth.js's endpoints answer with the session: ours alone, like the admin pages.
-  if (pathname === '/admin' || pathname.startsWith('/admin/') || pathname === '/login' || pathname.startsWith('/api/auth/')) return 'admin';
+  // Auth.js's endpoints answer with the session: ours alone, like the admin pages. The employers'
+  // area and its sign-up links are signed-in pages too: personal, with forms that post.
+  if (/^\/(admin|employer)(\/|$)/.test(pathname) || pathname === '/login' || pathname.startsWith('/api/auth/') || pathname.startsWith('/join/')) return 'admin';
   if (pathname.startsWith('/api/')) return 'api';
   return 'page';
 }

@@ -32,7 +32,7 @@ test('the search lists open postings only, with pay as published', async ({ page
   await expect(page.getByText('$25.00–$31.50 an hour')).toBeVisible();
   await expect(page.getByText('$69,923–$185,234 a year')).toBeVisible();
   await expect(page.getByText('USAJOBS (U.S. Office of Personnel Management)')).toBeVisible();
-  await expect(page.getByText('These are government postings')).toBeVisible();
+  await expect(page.getByText('These are mostly government postings')).toBeVisible();
 });
 
 test('filters narrow the results and the sort by pay orders them', async ({ page }) => {

@@ -18,6 +18,8 @@ import { TableScroll } from '@/components/table-scroll';
 
 export const metadata: Metadata = { title: 'Users' };
 
+const roleLabels = { admin: 'Admin', editor: 'Editor', employer: 'Employer member' } as const;
+
 const manageActions: UserManageActions = {
   changeRole: changeUserRoleAction,
   setDisabled: setUserDisabledAction,
@@ -64,7 +66,7 @@ export default async function AdminUsersPage() {
                   {user.isCurrentUser && ' (you)'}
                 </th>
                 <td>{user.email}</td>
-                <td>{user.role === 'admin' ? 'Admin' : 'Editor'}</td>
+                <td>{roleLabels[user.role]}</td>
                 <td>
                   <span className={`badge ${user.disabled ? 'badge--disabled' : ''}`}>{user.disabled ? 'Disabled' : 'Enabled'}</span>
                 </td>
@@ -87,7 +89,7 @@ export default async function AdminUsersPage() {
               {user.name} <span className="user-card__email">{user.email}</span>
             </h3>
             <p className="hint">
-              {user.role === 'admin' ? 'Admin' : 'Editor'}, {user.disabled ? 'disabled' : 'enabled'}
+              {roleLabels[user.role]}, {user.disabled ? 'disabled' : 'enabled'}
             </p>
             <UserManage user={user} actions={manageActions} />
           </section>

@@ -10,6 +10,7 @@ import { JsonLd } from '@/components/json-ld';
 import { PayComparison, type OfficialPayRow } from '@/components/jobs/pay-comparison';
 import { PostingSourcesNote } from '@/components/jobs/posting-sources-note';
 import { PostingText } from '@/components/jobs/posting-text';
+import { EMPLOYER_POSTING_SOURCE, getApplyEmailOfPosting } from '@/db/employer-postings';
 import type { JobPostingDetail } from '@/db/job-reads';
 import { getPosting } from '@/lib/cached-job-reads';
 import { KEPT_AFTER_CLOSING_DAYS } from '@/lib/jobs/job-search';
@@ -54,7 +55,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const pay = posting.pay ? `, ${formatPublishedPay(posting.pay)}` : '';
   return {
     title,
-    description: `${posting.title}, ${posting.employer}, ${formatPostingLocations(posting)}${pay}. ${posting.open ? 'Open' : 'Closed'} government job posting from ${postingSourceOf(posting.source).name}.`,
+    description: `${posting.title}, ${posting.employer}, ${formatPostingLocations(posting)}${pay}. ${posting.open ? 'Open' : 'Closed'} ${posting.source === EMPLOYER_POSTING_SOURCE ? 'job posting on Roleboard, from the employer' : `government job posting from ${postingSourceOf(posting.source).name}`}.`,
     alternates: { canonical: `/jobs/${posting.id}` },
     // A closed posting stays readable for a while, but search engines should drop it.
     ...(!posting.open && { robots: { index: false, follow: true } }),
@@ -100,6 +101,8 @@ export default async function PostingPage({ params }: Props) {
   const originalUrl = source.originalUrl?.(posting.sourceId) ?? (isWebAddress(posting.applyUrl) ? posting.applyUrl : null);
   const annualisation = pay ? describeAnnualisation(pay) : null;
   const closing = closingOf(posting).toISOString();
+  // An employer may take applications by email, which job_postings (web links only) does not keep.
+  const applyEmail = posting.open && posting.source === EMPLOYER_POSTING_SOURCE && !posting.applyUrl ? await getApplyEmailOfPosting(posting.id) : null;
   return (
     <article className="posting">
       {posting.open && <JsonLd data={jobPostingJsonLd(posting, `${env.SITE_URL()}/jobs/${posting.id}`)} />}
@@ -188,6 +191,11 @@ export default async function PostingPage({ params }: Props) {
             <a className="button" href={posting.applyUrl} rel="nofollow ugc noopener">
               Apply on {new URL(posting.applyUrl).hostname}
             </a>
+          </p>
+        )}
+        {applyEmail && (
+          <p className="posting__apply">
+            To apply, email <a href={`mailto:${applyEmail}`}>{applyEmail}</a>.
           </p>
         )}
       </section>

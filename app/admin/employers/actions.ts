@@ -1,0 +1,64 @@
+'use server';
+// Employers, for admins: create one, invite its members, disable or enable it. Each action goes
+// through authenticatedAction (an admin's session) and the DAL (db/employers.ts) checks again.
+import { refresh } from 'next/cache';
+import { z } from 'zod';
+import { createEmployer, inviteEmployerMember, setEmployerDisabled } from '@/db/employers';
+import { authenticatedAction } from '@/lib/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/cached-public-reads';
+import { env } from '@/lib/env';
+import { refusalFeedback } from '@/lib/errors';
+import { formatEditTime } from '@/lib/format';
+
+/** The DAL reads and checks every field itself. */
+const formFields = z.record(z.string(), z.unknown());
+
+export const createEmployerAction = authenticatedAction({ role: 'admin', schema: formFields }, async (input, { claims, values }) => {
+  const result = await createEmployer(claims, { name: input.name as string, website: input.website as string, verifiedDomain: (input.verifiedDomain as string | undefined) ?? '' });
+  switch (result.status) {
+    case 'saved':
+      refresh();
+      return { status: 'saved', message: `Created ${result.employer.name}. Invite its members below.` };
+    case 'invalid':
+      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
+    case 'refused':
+      return { status: 'error', ...refusalFeedback(result.codes), values };
+    case 'not-found':
+      return { status: 'error', message: 'This employer no longer exists.' };
+  }
+});
+
+export const inviteMemberAction = authenticatedAction({ role: 'admin', schema: formFields }, async (input, { claims, values }) => {
+  const result = await inviteEmployerMember(claims, { employerId: input.employerId, email: input.email });
+  switch (result.status) {
+    case 'invited':
+      refresh();
+      return {
+        status: 'saved',
+        message: `Sign-up link for ${result.email} to join ${result.employerName}: it works once, until ${formatEditTime(result.expiresAt)}. Send it to them yourself; Roleboard keeps only a fingerprint of it.`,
+        detail: { link: `${env.SITE_URL()}/join/${result.token}` },
+      };
+    case 'invalid':
+      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
+    case 'refused':
+      return { status: 'error', ...refusalFeedback(result.codes), values };
+    case 'not-found':
+      return { status: 'error', message: 'This employer no longer exists.' };
+  }
+});
+
+export const setEmployerDisabledAction = authenticatedAction({ role: 'admin', schema: formFields }, async (input, { claims }) => {
+  const result = await setEmployerDisabled(claims, { employerId: input.employerId, disabled: input.disabled });
+  switch (result.status) {
+    case 'saved':
+      if (result.tags.length > 0) invalidatePublicRoles(result.tags);
+      refresh();
+      return {
+        status: 'saved',
+        message: !result.changed ? 'Nothing to change.' : result.employer.disabled ? `${result.employer.name} is disabled: its members are signed out and its open postings closed.` : `${result.employer.name} is enabled again.`,
+      };
+    case 'invalid':
+    case 'not-found':
+      return { status: 'error', message: 'This employer no longer exists.' };
+  }
+});

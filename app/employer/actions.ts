@@ -1,0 +1,51 @@
+'use server';
+// An employer's member keeps their employer's postings: save, publish, close. Each action goes
+// through authenticatedAction (a member's session), and the DAL (db/employer-postings.ts) checks
+// the session, the employer and every field again.
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { closeEmployerPosting, saveEmployerPosting } from '@/db/employer-postings';
+import { authenticatedAction } from '@/lib/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/cached-public-reads';
+import { refusalFeedback } from '@/lib/errors';
+import { formatEditTime } from '@/lib/format';
+
+/** The DAL reads and checks every field itself (its schemas transform what forms send). */
+const formFields = z.record(z.string(), z.unknown());
+
+export const savePostingAction = authenticatedAction({ role: 'employer', schema: formFields }, async (input, { claims, values }) => {
+  const result = await saveEmployerPosting(claims, input);
+  switch (result.status) {
+    case 'saved':
+      if (result.tags.length > 0) invalidatePublicRoles(result.tags);
+      redirect(`/employer/postings/${result.id}?saved=${result.postingStatus}${result.suggestedRole ? '&suggested=1' : ''}`);
+    case 'invalid':
+      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
+    case 'refused':
+      return { status: 'error', ...refusalFeedback(result.codes), ...(result.duplicateOf !== undefined && { detail: { duplicateOf: result.duplicateOf } }), values };
+    case 'conflict':
+      return {
+        status: 'conflict',
+        message: `${result.current.updatedBy} saved this posting at ${formatEditTime(result.current.updatedAt)}, after you opened it. Your version is below: save it again to replace theirs, or reload the page to see theirs.`,
+        values: { ...values, currentVersion: String(result.current.version) },
+      };
+    case 'not-found':
+      return { status: 'error', message: 'This posting does not exist.' };
+  }
+});
+
+export const closePostingAction = authenticatedAction({ role: 'employer', schema: formFields }, async (input, { claims }) => {
+  const result = await closeEmployerPosting(claims, { id: input.id, version: input.version });
+  switch (result.status) {
+    case 'saved':
+      if (result.tags.length > 0) invalidatePublicRoles(result.tags);
+      redirect(`/employer/postings/${String(input.id)}?closed=1`);
+    case 'conflict':
+      return { status: 'error', message: 'This posting changed since you opened it. Reload the page and close it again.' };
+    case 'refused':
+      return { status: 'error', ...refusalFeedback(result.codes) };
+    case 'invalid':
+    case 'not-found':
+      return { status: 'error', message: 'This posting does not exist.' };
+  }
+});

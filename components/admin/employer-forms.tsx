@@ -1,0 +1,161 @@
+'use client';
+// The forms of /admin/employers: create an employer, invite a member (the one-time link is shown
+// here once, to pass on), and disable or enable an employer. Plain forms posting to their Server
+// Actions, so they work without JavaScript; typed values come back with the errors.
+import { useActionState } from 'react';
+import { SubmitButton } from './submit-button';
+import { idleState, type FormAction, type FormState } from '@/lib/form-state';
+
+function Outcome({ state }: { state: FormState<Record<string, unknown>, unknown> }) {
+  if (!state.message) return null;
+  return (
+    <p className={state.status === 'saved' ? 'notice notice--success' : 'notice notice--error'} role={state.status === 'saved' ? 'status' : 'alert'}>
+      {state.message}
+    </p>
+  );
+}
+
+function useField(state: FormState<Record<string, unknown>, unknown>, prefix: string) {
+  const typed = state.status === 'error' ? (state.values ?? {}) : {};
+  return (field: string, hint?: string) => {
+    const id = `${prefix}-${field}`;
+    const error = state.fieldErrors?.[field]?.[0];
+    return {
+      input: {
+        id,
+        name: field,
+        defaultValue: typeof typed[field] === 'string' ? typed[field] : undefined,
+        'aria-invalid': error ? (true as const) : undefined,
+        'aria-describedby': [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined,
+      },
+      hint: hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null,
+      error: error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null,
+    };
+  };
+}
+
+export function CreateEmployerForm({ action }: { action: FormAction }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const field = useField(state, 'new-employer');
+  const name = field('name');
+  const website = field('website');
+  const domain = field('verifiedDomain', 'Optional. With it, members are invited at this domain’s addresses only. Check it is theirs first.');
+  return (
+    <form action={formAction} className="stack" noValidate>
+      <Outcome state={state} />
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="new-employer-name">Name</label>
+          <input type="text" {...name.input} />
+          {name.error}
+        </div>
+        <div className="field">
+          <label htmlFor="new-employer-website">Website</label>
+          <input type="url" placeholder="https://" {...website.input} />
+          {website.error}
+        </div>
+        <div className="field">
+          <label htmlFor="new-employer-verifiedDomain">Verified domain</label>
+          <input type="text" placeholder="example.com" {...domain.input} />
+          {domain.hint}
+          {domain.error}
+        </div>
+      </div>
+      <div className="form-actions">
+        <SubmitButton pendingLabel="Creating…">Create employer</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function InviteMemberForm({ action, employerId, employerName }: { action: FormAction<Record<string, unknown>, { link: string }>; employerId: number; employerName: string }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const email = useField(state, `invite-${employerId}`)('email');
+  return (
+    <form action={formAction} className="stack">
+      <input type="hidden" name="employerId" value={employerId} />
+      <div className="field">
+        <label htmlFor={`invite-${employerId}-email`}>
+          Invite a member of <span className="visually-hidden">{employerName}</span> (email)
+        </label>
+        <input type="email" autoComplete="off" {...email.input} />
+        {email.error}
+      </div>
+      <div className="form-actions">
+        <SubmitButton pendingLabel="Making the link…" className="button--secondary">
+          Make sign-up link
+        </SubmitButton>
+      </div>
+      <Outcome state={state} />
+      {state.detail && (
+        <div className="field">
+          <label htmlFor={`invite-${employerId}-link`}>Sign-up link (shown once: copy it now)</label>
+          <input id={`invite-${employerId}-link`} type="text" readOnly value={state.detail.link} />
+        </div>
+      )}
+    </form>
+  );
+}
+
+export function EmployerDisableForm({ action, employerId, disabled }: { action: FormAction; employerId: number; disabled: boolean }) {
+  const [state, formAction] = useActionState(action, idleState);
+  return (
+    <form action={formAction} className="stack">
+      <input type="hidden" name="employerId" value={employerId} />
+      <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
+      <div className="form-actions">
+        <SubmitButton pendingLabel={disabled ? 'Enabling…' : 'Disabling…'} className="button--secondary">
+          {disabled ? 'Enable employer' : 'Disable employer (closes its open postings)'}
+        </SubmitButton>
+      </div>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function ApprovePostingForm({ action, id, title }: { action: FormAction; id: number; title: string }) {
+  const [state, formAction] = useActionState(action, idleState);
+  return (
+    <form action={formAction} className="stack">
+      <input type="hidden" name="id" value={id} />
+      <div className="form-actions">
+        <SubmitButton pendingLabel="Publishing…" aria-label={`Approve and publish “${title}”`}>
+          Approve and publish
+        </SubmitButton>
+      </div>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function TakeDownPostingForm({ action, id, title }: { action: FormAction; id: number; title: string }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const reason = useField(state, `take-down-${id}`)('reason', 'The employer sees this. The posting leaves the site at once and cannot be published again.');
+  return (
+    <form action={formAction} className="stack">
+      <input type="hidden" name="id" value={id} />
+      <div className="field">
+        <label htmlFor={`take-down-${id}-reason`}>
+          Reason for taking down <span className="visually-hidden">“{title}”</span>
+        </label>
+        <textarea rows={2} {...reason.input} />
+        {reason.hint}
+        {reason.error}
+      </div>
+      <div className="form-actions">
+        <SubmitButton pendingLabel="Taking down…" className="button--secondary">
+          Take down
+        </SubmitButton>
+      </div>
+      <Outcome state={state} />
+    </form>
+  );
+}
