@@ -16,6 +16,13 @@ import { queueConfirmationEmail } from '@/lib/server/job-alert-queues';
 
 const tokenSchema = z.object({ token: z.string().min(1).max(200) });
 
+/** The token a confirm or unsubscribe form posted, or null for anything else (the endpoint takes any arguments). */
+function postedToken(formData: unknown) {
+  if (!(formData instanceof FormData)) return null;
+  const parsed = tokenSchema.safeParse({ token: formData.get('token') });
+  return parsed.success ? parsed.data.token : null;
+}
+
 export async function signUpForJobAlertAction(_previous: JobAlertFormState, formData: FormData): Promise<JobAlertFormState> {
   // The action endpoint takes whatever arguments a client encodes: only a form is read.
   if (!(formData instanceof FormData)) return { status: 'error', message: UNREADABLE_FORM_MESSAGE };
@@ -48,14 +55,14 @@ export async function signUpForJobAlertAction(_previous: JobAlertFormState, form
 }
 
 export async function confirmJobAlertAction(formData: FormData) {
-  const parsed = tokenSchema.safeParse({ token: formData.get('token') });
-  const alert = parsed.success ? await confirmJobAlert(database(), { token: parsed.data.token }) : null;
+  const token = postedToken(formData);
+  const alert = token ? await confirmJobAlert(database(), { token }) : null;
   redirect(alert ? '/jobs/alerts/confirm?done=1' : '/jobs/alerts/confirm?expired=1');
 }
 
 export async function unsubscribeJobAlertAction(formData: FormData) {
-  const parsed = tokenSchema.safeParse({ token: formData.get('token') });
-  const alertId = parsed.success ? alertIdOfUnsubscribeToken({ secret: env.AUTH_SECRET(), token: parsed.data.token }) : null;
+  const token = postedToken(formData);
+  const alertId = token ? alertIdOfUnsubscribeToken({ secret: env.AUTH_SECRET(), token }) : null;
   if (alertId !== null) await deleteJobAlert(database(), { alertId });
   // Unsubscribed, or there was nothing to unsubscribe from: either way no more email comes.
   redirect(alertId !== null ? '/jobs/alerts/unsubscribe?done=1' : '/jobs/alerts/unsubscribe?invalid=1');
