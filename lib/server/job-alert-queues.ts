@@ -17,7 +17,7 @@ export const CLEANUP_SCHEDULE = '17 * * * *';
 
 /**
  * How a failed send is retried: `retryDelaySeconds`, then twice as long each time (with jitter),
- * at most an hour apart, 12 times (about 7 hours with the default 30 s). A digest given up is
+ * at most an hour apart, 12 times (3 to 6 hours in all with the default 30 s, pg-boss adding jitter). A digest given up is
  * not lost: its alert has no record for the day, so tomorrow's run lists its postings again.
  */
 export async function createAlertQueues(boss: PgBoss, { retryDelaySeconds = 30 } = {}) {
