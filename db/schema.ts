@@ -831,3 +831,70 @@ export const employerPostings = pgTable(
     check('employer_postings_takedown_reason', sql`(${table.status} = 'taken-down') = (${table.takedownReason} is not null)`),
   ],
 );
+// ——— Job alerts (issue 22.4) ———
+// A visitor follows a /jobs search by email, without an account. Everything here is written
+// anonymously, so every table is bounded: alerts per address (db/job-alerts.ts), sign-ups per
+// client address per hour, unconfirmed alerts deleted after 48 hours, digests kept a week.
+
+/**
+ * One followed search of one address. `searchQuery` is the search as /jobs writes it
+ * (`?q=nurse&state=CA`, or '' for every posting), so one address follows one search once. Only a
+ * hash of the confirmation token is kept; the unsubscribe token is signed (lib/jobs/alert-tokens.ts).
+ */
+export const jobAlerts = pgTable(
+  'job_alerts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Lower-cased: one mailbox, one set of alerts. */
+    email: text('email').notNull(),
+    searchQuery: text('search_query').notNull(),
+    /** SHA-256 (hex) of the confirmation link's token; null once confirmed. */
+    confirmTokenHash: text('confirm_token_hash'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Confirmation emails queued for this alert: repeated sign-ups resend it a few times only. */
+    confirmationEmails: smallint('confirmation_emails').notNull().default(0),
+    lastConfirmationAt: timestamp('last_confirmation_at', { withTimezone: true }),
+    /** Postings that arrived (job_postings.imported_at) after this are new to the next digest. */
+    newSince: timestamp('new_since', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('job_alerts_email_search_unique').on(table.email, table.searchQuery),
+    uniqueIndex('job_alerts_confirm_token_unique').on(table.confirmTokenHash),
+    index('job_alerts_unconfirmed_created_at_idx').on(table.createdAt).where(sql`${table.confirmedAt} is null`),
+    check('job_alerts_email_format', sql`length(${table.email}) between 3 and 254 and ${table.email} = lower(${table.email})`),
+    check('job_alerts_search_query_length', sql`length(${table.searchQuery}) <= 1000`),
+    check('job_alerts_confirmed', sql`(${table.confirmedAt} is null) = (${table.confirmTokenHash} is not null) and (${table.confirmedAt} is null) = (${table.newSince} is null)`),
+  ],
+);
+
+/**
+ * The digest an alert was sent on one day (UTC), written in the transaction that sent it, after
+ * the SMTP server accepted the message: the primary key is what keeps two instances from sending
+ * the same day's digest twice (db/job-alerts.ts, sendDueDigest).
+ */
+export const jobAlertDigests = pgTable(
+  'job_alert_digests',
+  {
+    alertId: bigint('alert_id', { mode: 'number' })
+      .notNull()
+      .references(() => jobAlerts.id, { onDelete: 'cascade' }),
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    postingCount: integer('posting_count').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.alertId, table.sentOn] }), index('job_alert_digests_sent_at_idx').on(table.sentAt)],
+);
+
+/** Sign-ups per client address (lib/client-address.ts), counted for the hourly limit and deleted after an hour. */
+export const jobAlertSignups = pgTable(
+  'job_alert_signups',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    clientAddress: text('client_address').notNull(),
+    signedUpAt: timestamp('signed_up_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('job_alert_signups_client_idx').on(table.clientAddress, table.signedUpAt)],
+);
+
+export type JobAlert = InferSelectModel<typeof jobAlerts>;

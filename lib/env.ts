@@ -9,6 +9,8 @@ const adminAccount = z
   .optional();
 const siteUrl = z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL' });
 const dailyPostingLimit = z.coerce.number({ error: 'EMPLOYER_DAILY_POSTINGS must be a whole number' }).int('EMPLOYER_DAILY_POSTINGS must be a whole number').min(1).max(10_000);
+const smtpUrl = z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL (smtps://user:pass@host:465)' }).optional();
+const mailFrom = z.string().trim().min(3).max(320).regex(/^[^\r\n]+$/, 'MAIL_FROM must be one line');
 
 function read<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
@@ -34,6 +36,13 @@ export const env = {
     ),
   /** How many new postings one employer may create in 24 hours (a spam guard; editors are not limited). */
   EMPLOYER_DAILY_POSTINGS: () => read('EMPLOYER_DAILY_POSTINGS', dailyPostingLimit, process.env.EMPLOYER_DAILY_POSTINGS ?? 10),
+  /**
+   * The SMTP server job alerts are sent through. Without it alerts are off in production; `npm run
+   * dev` starts a local catcher and sets it (scripts/serve.ts).
+   */
+  SMTP_URL: () => read('SMTP_URL', smtpUrl, process.env.SMTP_URL || undefined),
+  /** The From of alert emails, e.g. `Roleboard <alerts@example.org>`. */
+  MAIL_FROM: () => read('MAIL_FROM', mailFrom, process.env.MAIL_FROM ?? 'Roleboard job alerts <alerts@roleboard.invalid>'),
   /** The public origin used for canonical URLs, sitemaps and JSON-LD. */
   SITE_URL: () =>
     read('SITE_URL', siteUrl, process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ''),

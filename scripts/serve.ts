@@ -1,7 +1,9 @@
 // `npm run dev` / `npm start`: makes sure a database is there (DATABASE_URL, or the embedded
 // server on .data/pg), migrates it, seeds it when empty, then serves the site through the HTTP
 // front (lib/server/http-server.ts) in this one process, with the closing job's worker
-// (lib/server/closing-job.ts; CLOSING_JOB=off leaves it out). With REDIS_URL, Next.js's caches are
+// (lib/server/closing-job.ts; CLOSING_JOB=off leaves it out) and the job alerts' mail worker
+// (lib/server/job-alert-mail.ts; with SMTP_URL, or in development a local catcher that prints
+// every message it is sent). With REDIS_URL, Next.js's caches are
 // shared with every other instance on the same database (lib/server/shared-redis.mjs). SIGTERM
 // or Ctrl-C stops accepting, lets requests in flight and a closing run finish (at most 10 s), closes the database
 // pools, stops the embedded PostgreSQL and exits 0. A second signal (a second later or more) exits at once.
@@ -52,11 +54,26 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) exitWith('The port (-p 
 const authSecret = resolveAuthSecret();
 let admin: ReturnType<typeof env.ADMIN_ACCOUNT>;
 let trust: ProxyTrust;
+let smtpUrl: string | undefined;
 try {
   admin = env.ADMIN_ACCOUNT();
   trust = proxyTrustFromEnv();
+  smtpUrl = env.SMTP_URL();
 } catch (error) {
   exitWith((error as Error).message);
+}
+
+/**
+ * Development without SMTP_URL: a local SMTP server that sends nothing on and prints each message
+ * here (smtp-server is a devDependency, so it is loaded only then).
+ */
+async function startDevelopmentMailCatcher() {
+  const { startMailCatcher } = await import('@/lib/server/mail-catcher');
+  const catcher = await startMailCatcher({
+    onMessage: (message) => console.log(`\n--- Email to ${message.envelopeTo.join(', ')}: ${message.subject}\n${message.text ?? ''}\n---`),
+  });
+  console.log(`Email: a local catcher at ${catcher.url} prints every message here (set SMTP_URL to send for real).`);
+  return catcher;
 }
 
 /** Migrates (and on first start loads) the database; returns its identity, which keys the shared cache. */
@@ -140,16 +157,25 @@ await withDatabaseUrl(async (url, source) => {
   const { startFront } = await import('@/lib/server/http-server');
   const front = await startFront({ dev: development, dir: process.cwd(), hostname: values.hostname, port, siteUrl: env.SITE_URL(), trust });
   const { keepClosingJob } = await import('@/lib/server/closing-job');
+  const catcher = !smtpUrl && development ? await startDevelopmentMailCatcher() : null;
+  if (catcher) process.env.SMTP_URL = smtpUrl = catcher.url;
   // Started after the front, whose /api/internal/revalidate takes the tags it invalidates, and not
   // waited for: pg-boss's start is a few dozen queries, and a stop signal meanwhile must stop the
   // front at once. A closing job that cannot start leaves the site up, and is tried again.
   const stopClosingJob =
     process.env.CLOSING_JOB === 'off' ? null : keepClosingJob({ databaseUrl: url, origin: `http://${ownAddress(values.hostname)}:${front.port}`, secret: authSecret });
+  const { keepJobAlertMail } = await import('@/lib/server/job-alert-mail');
+  // Without SMTP_URL in production, alerts are off: /jobs shows no sign-up, and its feeds remain.
+  const stopJobAlertMail = smtpUrl
+    ? keepJobAlertMail({ databaseUrl: url, origin: `http://${ownAddress(values.hostname)}:${front.port}`, siteUrl: env.SITE_URL(), secret: authSecret, smtpUrl, mailFrom: env.MAIL_FROM() })
+    : null;
+  if (!smtpUrl) console.log('Email alerts are off: set SMTP_URL to send them.');
   console.log(`Database: ${source}`);
   console.log(`Roleboard: http://localhost:${front.port}`);
   const signal = await stopSignal;
   console.log(`Received ${signal}: finishing requests in flight, then stopping.`);
-  await Promise.all([front.close(), stopClosingJob?.()]);
+  await Promise.all([front.close(), stopClosingJob?.(), stopJobAlertMail?.()]);
+  await catcher?.close();
   await closeAllDatabases();
 });
 console.log('Stopped.');

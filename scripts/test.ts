@@ -87,7 +87,11 @@ try {
     const redisServer = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
     const redisPort = await findFreePort(6390);
     if (redisServer) redis = spawn(redisServer, ['--port', String(redisPort), ...REDIS_CACHE_ARGUMENTS], { stdio: 'ignore' });
-    const e2eEnv = redisServer ? { ...testEnv, TEST_REDIS_URL: `redis://127.0.0.1:${redisPort}`, TEST_REDIS_SERVER: redisServer } : testEnv;
+    // Job alerts' email goes to an SMTP catcher that tests/e2e/job-alerts.spec.ts starts on this
+    // port and reads; until it does, the server's sends fail and are retried.
+    const smtpPort = await findFreePort(2525);
+    const mailEnv = { ...testEnv, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TEST_SMTP_PORT: String(smtpPort) };
+    const e2eEnv = redisServer ? { ...mailEnv, TEST_REDIS_URL: `redis://127.0.0.1:${redisPort}`, TEST_REDIS_SERVER: redisServer } : mailEnv;
     passed = built && run('npx', ['playwright', 'test', ...playwrightArgs], e2eEnv) && passed;
   }
 } finally {

@@ -107,10 +107,17 @@ export function refusalOf(request: IncomingMessage, { allowedOrigins }: { allowe
 const NEXT_DEVELOPMENT_ENDPOINTS = '/__nextjs';
 
 /**
- * Public pages have no forms that post (theirs are GET forms): only the sign-in and admin pages
- * take Server Actions, and the API's routes answer other methods themselves.
+ * The public pages that take a post: job alerts' sign-up on /jobs, their confirm and unsubscribe
+ * buttons (Server Actions), and the one-click unsubscribe mail programs post to (RFC 8058).
+ */
+const PUBLIC_FORM_PATHS = new Set(['/jobs', '/jobs/alerts/confirm', '/jobs/alerts/unsubscribe', '/jobs/alerts/unsubscribe/one-click']);
+
+/**
+ * Other public pages have no forms that post (theirs are GET forms): only the sign-in and admin
+ * pages take Server Actions, and the API's routes answer other methods themselves.
  */
 function readOnlyRefusal(path: string): Refusal | null {
+  if (PUBLIC_FORM_PATHS.has(path)) return null;
   // Next.js's development overlay posts to its own endpoints (/__nextjs_original-stack-frames);
   // in production there are none, and Next.js answers such a path 404 itself.
   if (path.startsWith(NEXT_DEVELOPMENT_ENDPOINTS)) return null;

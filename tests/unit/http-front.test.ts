@@ -82,6 +82,9 @@ describe('the request guard', () => {
     const post = (url: string) => refusalOf(request({ method: 'POST', url, headers: { 'content-length': '3' } }), { allowedOrigins })?.status ?? null;
     for (const url of ['/', '/compare', '/roles/software-developers', '/embed/software-developers', '/_next/static/chunks/a.js', '/sitemap.xml']) assert.equal(post(url), 405, url);
     for (const url of ['/login', '/admin/roles/new', '/api/v1/roles', '/api/auth/callback/credentials']) assert.equal(post(url), null, url);
+    // Job alerts: the sign-up on /jobs, the confirm and unsubscribe buttons, RFC 8058's one-click unsubscribe.
+    for (const url of ['/jobs', '/jobs?q=nurse', '/jobs/alerts/confirm', '/jobs/alerts/unsubscribe', '/jobs/alerts/unsubscribe/one-click?token=1.x']) assert.equal(post(url), null, url);
+    assert.equal(post('/jobs/123'), 405);
     // Next.js's development overlay reads stack frames this way (a 405 broke its error pages).
     assert.equal(post('/__nextjs_original-stack-frames'), null);
     assert.equal(refusalOf(request({ method: 'POST', url: '/compare' }), { allowedOrigins })?.status, 405);

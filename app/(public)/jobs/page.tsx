@@ -1,10 +1,13 @@
 // The job search: open government postings by words, occupation, place, pay, education asked and
 // date, newest or best-paid first, a page at a time. Every bad parameter is ignored and named.
 import type { Metadata } from 'next';
+import { JobAlertForm } from '@/components/jobs/job-alert-form';
 import { JobListing } from '@/components/jobs/job-listing';
 import { getJobPage } from '@/lib/cached-job-reads';
 import { getRole } from '@/lib/cached-public-reads';
-import { jobSearchLabels, parseJobSearch } from '@/lib/jobs/job-search';
+import { env } from '@/lib/env';
+import { describeAlertSearch } from '@/lib/jobs/job-alerts';
+import { jobSearchLabels, parseJobSearch, toJobQueryString } from '@/lib/jobs/job-search';
 import type { RawSearchParams } from '@/lib/query-params';
 
 type Props = { searchParams: Promise<RawSearchParams> };
@@ -25,6 +28,8 @@ export default async function JobsPage({ searchParams }: Props) {
     invalid.push('occupation');
   }
   const result = await getJobPage(search);
+  // What an alert follows: the search without its page, order and status (lib/jobs/job-alerts.ts).
+  const alertQuery = toJobQueryString(search, { after: undefined, sort: undefined, status: undefined });
   return (
     <>
       <h1>{role ? `${role.title}: job postings` : 'Job postings'}</h1>
@@ -39,6 +44,7 @@ export default async function JobsPage({ searchParams }: Props) {
         basePath="/jobs"
         occupation={role ? { slug: role.slug, title: role.title } : undefined}
       />
+      {env.SMTP_URL() && <JobAlertForm search={alertQuery} description={describeAlertSearch(alertQuery)} />}
     </>
   );
 }
