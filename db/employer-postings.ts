@@ -18,7 +18,7 @@ import { cacheTags } from '@/lib/cache-tags';
 import { postingReferenceSchema, savePostingSchema, takeDownPostingSchema, type PostingPlace } from '@/lib/employer-schemas';
 import { env } from '@/lib/env';
 import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/errors';
-import { classifyTitles } from '@/lib/jobs/title-classifier-thread';
+import { classifyTitles, suggestOccupationsFor } from '@/lib/jobs/title-classifier-thread';
 import { postingRecordSchema, type PostingRecord } from '@/lib/jobs/posting-record';
 
 /** The source of postings made on Roleboard's posting form; files may not use it (lib/jobs/posting-file.ts). */
@@ -128,6 +128,26 @@ export async function getEmployerPosting(claims: unknown, { id }: { id: number }
 export async function listOccupations(claims: unknown) {
   await requireUser(claims, 'employer');
   return database().select({ slug: roles.slug, title: roles.title }).from(roles).where(and(isNotNull(roles.socCode), ne(roles.status, 'archived'))).orderBy(asc(roles.title));
+}
+
+/**
+ * The occupations a title may belong to, best first, as the posting form suggests them while the
+ * title is typed: the classifier's candidates that are roles, each with its reason. For members only.
+ */
+export async function suggestOccupationsForTitle(claims: unknown, title: string) {
+  await requireUser(claims, 'employer');
+  // The first question after a quiet spell waits for the model to be built (a few seconds).
+  const suggestions = await suggestOccupationsFor(title, 5, { timeoutMs: 15_000 });
+  if (suggestions.length === 0) return [];
+  const holders = await database()
+    .select({ slug: roles.slug, title: roles.title, socCode: roles.socCode })
+    .from(roles)
+    .where(and(inArray(roles.socCode, suggestions.map((suggestion) => suggestion.socCode)), ne(roles.status, 'archived')));
+  const roleOf = new Map(holders.map((role) => [role.socCode!, role]));
+  return suggestions.flatMap((suggestion) => {
+    const role = roleOf.get(suggestion.socCode);
+    return role ? [{ slug: role.slug, title: role.title, evidence: suggestion.evidence }] : [];
+  }).slice(0, 3);
 }
 
 /** Postings waiting for an editor, the oldest first, and the latest published ones (to take down). */

@@ -4,7 +4,7 @@
 // over a newer version comes back as a conflict with the current posting, nothing overwritten.
 // "Save draft" keeps it; "Publish" sends it out (or to an editor, for a new employer).
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { idleState, type FormAction } from '@/lib/form-state';
 
@@ -30,6 +30,31 @@ type Field = Exclude<keyof PostingFormValues, 'id' | 'version'>;
 export type PostingFormAction = FormAction<Record<string, unknown>, { duplicateOf: number }>;
 type Choice = { value: string; label: string };
 
+type Suggestion = { slug: string; title: string; evidence: string };
+
+/** The occupations the title reads as, asked of the server a moment after typing stops. */
+function useOccupationSuggestions() {
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const occupationInput = useRef<HTMLInputElement>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(0);
+  const suggestFor = (title: string) => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(async () => {
+      const asked = ++latest.current;
+      if (title.trim().length < 3) return setSuggestions([]);
+      try {
+        const response = await fetch(`/employer/suggestions?title=${encodeURIComponent(title)}`);
+        // Only the answer for the title as it is now: an earlier, slower one is dropped.
+        if (response.ok && asked === latest.current) setSuggestions(((await response.json()) as { suggestions: Suggestion[] }).suggestions);
+      } catch {
+        // Offline or signed out meanwhile: no suggestion, and the save still suggests one.
+      }
+    }, 400);
+  };
+  return { suggestions, suggestFor, occupationInput };
+}
+
 export function PostingForm({
   action,
   initial,
@@ -52,6 +77,7 @@ export function PostingForm({
   publishLabel: string;
 }) {
   const [state, formAction] = useActionState(action, idleState);
+  const { suggestions, suggestFor, occupationInput } = useOccupationSuggestions();
   const typed = state.status === 'error' || state.status === 'conflict' ? (state.values ?? {}) : {};
   const valueOf = (field: Field) => {
     const value = typed[field];
@@ -104,12 +130,33 @@ export function PostingForm({
       )}
       <div className="field">
         <label htmlFor="posting-title">Job title</label>
-        <input type="text" defaultValue={String(valueOf('title'))} maxLength={200} {...wiring('title')} />
+        <input type="text" defaultValue={String(valueOf('title'))} maxLength={200} onChange={(event) => suggestFor(event.currentTarget.value)} {...wiring('title')} />
         {error('title')}
       </div>
       <div className="field">
         <label htmlFor="posting-roleSlug">Occupation</label>
-        <input type="text" list="posting-occupations" defaultValue={String(valueOf('roleSlug'))} {...wiring('roleSlug', true)} />
+        <input type="text" list="posting-occupations" ref={occupationInput} defaultValue={String(valueOf('roleSlug'))} {...wiring('roleSlug', true)} />
+        {/* Filled while the title is typed (with JavaScript); without it, the first save suggests one. */}
+        <p className="occupation-suggestions" aria-live="polite">
+          {suggestions.length > 0 && (
+            <>
+              Suggested from the title:{' '}
+              {suggestions.map((suggestion) => (
+                <button
+                  key={suggestion.slug}
+                  type="button"
+                  className="button--link"
+                  title={suggestion.evidence}
+                  onClick={() => {
+                    if (occupationInput.current) occupationInput.current.value = suggestion.slug;
+                  }}
+                >
+                  {suggestion.title}
+                </button>
+              ))}
+            </>
+          )}
+        </p>
         <datalist id="posting-occupations">
           {occupations.map((occupation) => (
             <option key={occupation.value} value={occupation.value}>

@@ -86,6 +86,12 @@ test('an employer’s member signs up, posts, an editor approves, and the postin
   await expect(member.getByText('Give the lowest pay in dollars, e.g. 52000 or 24.50')).toBeVisible();
   await expect(member.getByLabel('Job title')).toHaveValue(`Pricing Actuary ${run}`);
 
+  // The occupation is suggested as the title is typed (the first one waits for the classifier's model).
+  await member.getByLabel('Job title').fill(`Pricing Actuary ${run}`);
+  await expect(member.getByRole('button', { name: 'Actuaries' })).toBeVisible({ timeout: 20_000 });
+  await member.getByRole('button', { name: 'Actuaries' }).click();
+  await expect(member.getByLabel('Occupation')).toHaveValue('actuaries');
+
   const before = await openCount(page);
   await fillPosting(member, `Pricing Actuary ${run}`);
   await member.getByRole('button', { name: 'Publish' }).click();
