@@ -12,6 +12,7 @@ import { AccessDeniedError, getActor, requireUser, requireUserToChange, type Act
 import { recordAudit, type Transaction } from './audit-writes';
 import { database } from './client';
 import { applyJobImportIn } from './job-import';
+import { rolesToPlaceIn, isPlaceableRole } from './job-placements';
 import { isOpenPosting } from './job-reads';
 import { employerPostings, employers, jobPostings, roles, users } from './schema';
 import { cacheTags } from '@/lib/cache-tags';
@@ -127,7 +128,7 @@ export async function getEmployerPosting(claims: unknown, { id }: { id: number }
 /** The occupations a posting can be placed in (roles with a SOC code, not archived), for the form's list. */
 export async function listOccupations(claims: unknown) {
   await requireUser(claims, 'employer');
-  return database().select({ slug: roles.slug, title: roles.title }).from(roles).where(and(isNotNull(roles.socCode), ne(roles.status, 'archived'))).orderBy(asc(roles.title));
+  return rolesToPlaceIn();
 }
 
 /**
@@ -255,7 +256,7 @@ async function occupationFor(roleSlug: string | null, title: string) {
     const [role] = await database()
       .select({ id: roles.id, slug: roles.slug, title: roles.title })
       .from(roles)
-      .where(and(eq(roles.slug, roleSlug), isNotNull(roles.socCode), ne(roles.status, 'archived')));
+      .where(and(eq(roles.slug, roleSlug), isPlaceableRole));
     return role ? { role, suggested: false } : 'unknown';
   }
   const [placement] = await classifyTitles([title]);

@@ -107,7 +107,15 @@ export async function getPostingToPlace(claims: unknown, { id }: { id: number })
 /** The occupations a posting can be placed in (every role with a SOC code that is not archived), for the form's list. */
 export async function listRolesToPlaceIn(claims: unknown) {
   await requireUser(claims);
-  return database().select({ slug: roles.slug, title: roles.title }).from(roles).where(and(isNotNull(roles.socCode), ne(roles.status, 'archived'))).orderBy(asc(roles.title));
+  return rolesToPlaceIn();
+}
+
+/** What a posting can be placed in: an occupation (a role with a SOC code) that is not archived. */
+export const isPlaceableRole = and(isNotNull(roles.socCode), ne(roles.status, 'archived'));
+
+/** Every role a posting can be placed in, by title; the callers check who asks. */
+export function rolesToPlaceIn() {
+  return database().select({ slug: roles.slug, title: roles.title }).from(roles).where(isPlaceableRole).orderBy(asc(roles.title));
 }
 
 export type PlacePostingResult = { status: 'placed'; count: number; tags: string[] } | { status: 'not-found' } | { status: 'unknown-role' } | { status: 'unchanged' };
@@ -129,7 +137,7 @@ export async function placePosting(claims: unknown, input: z.input<typeof placeP
       .where(eq(jobPostings.id, postingId))
       .for('update', { of: jobPostings });
     if (!posting) return { status: 'not-found' };
-    const [role] = await tx.select({ id: roles.id, slug: roles.slug }).from(roles).where(and(eq(roles.slug, roleSlug), isNotNull(roles.socCode), ne(roles.status, 'archived')));
+    const [role] = await tx.select({ id: roles.id, slug: roles.slug }).from(roles).where(and(eq(roles.slug, roleSlug), isPlaceableRole));
     if (!role) return { status: 'unknown-role' };
     const others = sameTitle
       ? await tx

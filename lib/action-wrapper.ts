@@ -23,6 +23,12 @@ export function formDataToObject(formData: FormData) {
   return result;
 }
 
+/**
+ * For actions whose data function reads and checks every field itself (its schemas transform what
+ * forms send): the wrapper only asks for a form.
+ */
+export const formFields = z.record(z.string(), z.unknown());
+
 type Context<Values> = {
   actor: Actor;
   claims: unknown;

@@ -3,15 +3,12 @@
 // through authenticatedAction (a member's session), and the DAL (db/employer-postings.ts) checks
 // the session, the employer and every field again.
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { closeEmployerPosting, saveEmployerPosting } from '@/db/employer-postings';
+import { formFields } from '@/lib/action-wrapper';
 import { authenticatedAction } from '@/lib/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/cached-public-reads';
 import { refusalFeedback } from '@/lib/errors';
 import { formatEditTime } from '@/lib/format';
-
-/** The DAL reads and checks every field itself (its schemas transform what forms send). */
-const formFields = z.record(z.string(), z.unknown());
 
 export const savePostingAction = authenticatedAction({ role: 'employer', schema: formFields }, async (input, { claims, values }) => {
   const result = await saveEmployerPosting(claims, input);

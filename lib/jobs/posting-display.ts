@@ -15,7 +15,7 @@ function formatPayAmount(amount: number, period: PayPeriod) {
 }
 
 /** The range as published: "$69,923–$185,234 a year", "From $25.00 an hour", "Up to $5,000 a month". */
-export function formatPublishedPay(pay: PublishedPay) {
+export function formatPublishedPay(pay: Omit<PublishedPay, 'annualMid'>) {
   const { min, max, period } = pay;
   const unit = perPayPeriod[period];
   if (min !== null && max !== null) return min === max ? `${formatPayAmount(min, period)} ${unit}` : `${formatPayAmount(min, period)}–${formatPayAmount(max, period)} ${unit}`;

@@ -2,16 +2,13 @@
 // Employers, for admins: create one, invite its members, disable or enable it. Each action goes
 // through authenticatedAction (an admin's session) and the DAL (db/employers.ts) checks again.
 import { refresh } from 'next/cache';
-import { z } from 'zod';
 import { createEmployer, inviteEmployerMember, setEmployerDisabled } from '@/db/employers';
+import { formFields } from '@/lib/action-wrapper';
 import { authenticatedAction } from '@/lib/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/cached-public-reads';
 import { env } from '@/lib/env';
 import { refusalFeedback } from '@/lib/errors';
 import { formatEditTime } from '@/lib/format';
-
-/** The DAL reads and checks every field itself. */
-const formFields = z.record(z.string(), z.unknown());
 
 export const createEmployerAction = authenticatedAction({ role: 'admin', schema: formFields }, async (input, { claims, values }) => {
   const result = await createEmployer(claims, { name: input.name as string, website: input.website as string, verifiedDomain: (input.verifiedDomain as string | undefined) ?? '' });

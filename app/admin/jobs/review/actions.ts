@@ -3,12 +3,10 @@
 // Each goes through authenticatedAction, and the DAL (db/employer-postings.ts) checks again.
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { approveEmployerPosting, takeDownEmployerPosting } from '@/db/employer-postings';
+import { formFields } from '@/lib/action-wrapper';
 import { authenticatedAction } from '@/lib/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/cached-public-reads';
-
-const formFields = z.record(z.string(), z.unknown());
 
 export const approvePostingAction = authenticatedAction({ role: 'editor', schema: formFields }, async (input, { claims }) => {
   const result = await approveEmployerPosting(claims, { id: input.id });

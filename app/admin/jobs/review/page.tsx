@@ -16,7 +16,7 @@ import type { RawSearchParams } from '@/lib/query-params';
 export const metadata: Metadata = { title: 'Review employers’ postings' };
 
 function Summary({ posting }: { posting: EmployerPostingView }) {
-  const pay = posting.payPeriod && posting.payMin !== null ? formatPublishedPay({ min: posting.payMin, max: posting.payMax, period: posting.payPeriod, annualMid: 0 }) : null;
+  const pay = posting.payPeriod && posting.payMin !== null ? formatPublishedPay({ min: posting.payMin, max: posting.payMax, period: posting.payPeriod }) : null;
   return (
     <p className="hint">
       {[posting.employer.name, posting.role?.title ?? 'no occupation', formatPostingLocations({ locations: posting.places, remote: posting.remote }), pay, posting.closesOn && `closes ${formatDate(posting.closesOn)}`, `apply: ${posting.applyTo}`]

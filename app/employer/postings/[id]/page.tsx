@@ -49,7 +49,7 @@ export default async function EmployerPostingPage({ params, searchParams }: { pa
     occupations: await listOccupations(claims),
   }));
   if (!posting) notFound();
-  const pay = posting.payPeriod && posting.payMin !== null ? formatPublishedPay({ min: posting.payMin, max: posting.payMax, period: posting.payPeriod, annualMid: 0 }) : null;
+  const pay = posting.payPeriod && posting.payMin !== null ? formatPublishedPay({ min: posting.payMin, max: posting.payMax, period: posting.payPeriod }) : null;
 
   return (
     <div className="stack">
