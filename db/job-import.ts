@@ -130,9 +130,12 @@ function placer(roleIdOfSocCode: Map<string, number>) {
   };
 }
 
-/** The latest posting date of each source: when it moves, every role's "recent" window of that source moves. */
+/**
+ * The latest posting date of each source (a few index probes: migration 0022): when it moves,
+ * every role's "recent" window of that source moves.
+ */
 async function latestPostingDates(tx: Transaction) {
-  const rows = await tx.execute<{ source: string; latest: string }>(sql`select source, max(posted_on)::text as latest from ${jobPostings} group by source`);
+  const rows = await tx.execute<{ source: string; latest: string }>(sql`select source, latest::text as latest from roleboard_posting_source_ends()`);
   return new Map(rows.map((row) => [row.source, row.latest]));
 }
 

@@ -645,6 +645,9 @@ export const jobPostings = pgTable(
     // A role's postings (its figures). The search's indexes are on job_posting_search.
     index('job_postings_role_posted_idx').on(table.roleId, sql`(${table.postedOn} - date '1970-01-01') desc`, sql`${table.id} desc`),
     index('job_postings_unplaced_idx').on(table.id).where(sql`${table.placement} = 'unplaced'`),
+    // Each source's latest posting date, read in a few index probes (roleboard_posting_source_ends)
+    // rather than a scan of every posting: the import and every figure refresh ask for it.
+    index('job_postings_source_posted_idx').on(table.source, table.postedOn),
   ],
 );
 
