@@ -169,7 +169,13 @@ function searchConditions(search: JobSearch): SQL[] {
     const levels = educationAskedUpTo(search.maxEducation);
     conditions.push(sql`${jobPostingSearch.educationAsked} in (${sql.join(levels.map((level) => sql`${level}`), sql`, `)})`);
   }
-  if (search.postedWithin) conditions.push(sql`${jobPostingSearch.postedDay} >= current_date - ${search.postedWithin}::int - date '1970-01-01'`);
+  if (search.postedWithin) {
+    // With words, the words' index leads and the date is checked on its rows ("+ 0" keeps the
+    // planner off the date index): ANDed with it, the date index read 344,000 entries for "posted in
+    // the last 30 days" to narrow 24,000 word matches (130 ms at a million postings, 56 ms without).
+    const postedDay = search.q ? sql`${jobPostingSearch.postedDay} + 0` : sql`${jobPostingSearch.postedDay}`;
+    conditions.push(sql`${postedDay} >= current_date - ${search.postedWithin}::int - date '1970-01-01'`);
+  }
   return conditions;
 }
 
