@@ -1,7 +1,9 @@
-// `npm test`: unit, integration and end-to-end tests against a fresh PostgreSQL database that
-// is created for this run and dropped after it. The server is DATABASE_URL's when set (CI uses
-// the local one), else an embedded server in a temporary folder. `--only unit|integration|e2e`
-// runs one layer; further arguments go to Playwright (`npm run test:e2e -- tests/e2e/listing.spec.ts`).
+// `npm test`: unit tests (no database, in parallel), then integration and end-to-end tests against
+// a fresh PostgreSQL database that is created for this run and dropped after it. The server is
+// DATABASE_URL's when set (CI uses the local one), else an embedded server in a temporary folder.
+// `--only unit|integration|e2e` runs one layer; further arguments name the files to run
+// (`npm run test:e2e -- tests/e2e/listing.spec.ts`; for e2e, anything Playwright takes). `--soak`
+// (`npm run test:soak`) runs the long specs at full length (tests/e2e/support/soak.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,19 +19,38 @@ import { runMigrations } from '@/db/migrate';
 import { upsertUser } from '@/db/seed/seed';
 import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
 import { testUsers } from './test-users';
+import { SOAK_SPECS } from '../tests/e2e/support/soak';
 
 const layers = ['unit', 'integration', 'e2e'] as const;
-const { values, positionals: playwrightArgs } = parseArgs({ options: { only: { type: 'string' } }, allowPositionals: true });
+const { values, positionals: fileArgs } = parseArgs({ options: { only: { type: 'string' }, soak: { type: 'boolean' } }, allowPositionals: true });
 if (values.only && !layers.includes(values.only as never)) {
   console.error(`--only takes one of: ${layers.join(', ')}`);
   process.exit(2);
 }
-const selected = values.only ? [values.only] : [...layers];
+const selected = values.soak ? ['e2e'] : values.only ? [values.only] : [...layers];
+const playwrightArgs = values.soak ? [...SOAK_SPECS.map((spec) => `tests/e2e/${spec}`), ...fileArgs] : fileArgs;
 
-function run(command: string, args: string[], env: Record<string, string> = {}) {
+function run(command: string, args: string[], env: Record<string, string> = {}, { unset = [] }: { unset?: string[] } = {}) {
   console.log(`\n$ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const name of unset) delete childEnv[name];
+  const result = spawnSync(command, args, { stdio: 'inherit', env: childEnv });
   return result.status === 0;
+}
+
+/** node:test over the given files, or over every test file in the folder. */
+function nodeTest(folder: string, { env = {}, unset = [], concurrency }: { env?: Record<string, string>; unset?: string[]; concurrency?: number }) {
+  const files = fileArgs.length > 0 ? fileArgs : fs.readdirSync(folder).filter((file) => file.endsWith('.test.ts')).map((file) => path.join(folder, file));
+  const args = ['--conditions=react-server', '--import', 'tsx', '--test', '--test-reporter=spec', ...(concurrency ? [`--test-concurrency=${concurrency}`] : []), ...files];
+  return run(process.execPath, args, env, { unset });
+}
+
+let passed = true;
+// Unit tests need no database: they run first, in parallel, before one is made.
+if (selected.includes('unit')) passed = nodeTest('tests/unit', { unset: ['DATABASE_URL', 'TEST_ADMIN_DATABASE_URL'] });
+if (!selected.some((layer) => layer !== 'unit')) {
+  console.log(passed ? '\nAll test layers passed.' : '\nSome tests failed.');
+  process.exit(passed ? 0 : 1);
 }
 
 /** A server URL with another database name. */
@@ -57,7 +78,6 @@ const databaseUrl = withDatabaseName(serverUrl, databaseName);
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database "${databaseName}"`);
 
-let passed = true;
 let redis: ChildProcess | null = null;
 try {
   const { db, sql } = createDatabase(databaseUrl, { max: 1 });
@@ -75,12 +95,8 @@ try {
     TEST_ADMIN_DATABASE_URL: adminUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
   };
-  const nodeTest = (folder: string) => {
-    const files = fs.readdirSync(folder).filter((file) => file.endsWith('.test.ts')).map((file) => path.join(folder, file));
-    return run(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], testEnv);
-  };
-  if (selected.includes('unit')) passed = nodeTest('tests/unit') && passed;
-  if (selected.includes('integration')) passed = nodeTest('tests/integration') && passed;
+  // One file at a time: they share the database, and some stop and start servers.
+  if (selected.includes('integration')) passed = nodeTest('tests/integration', { env: testEnv, concurrency: 1 }) && passed;
   if (selected.includes('e2e')) {
     const built = run('npx', ['next', 'build'], testEnv);
     // The stack's tests (tests/e2e/stack.spec.ts) get a Redis of their own, which they may stop.
@@ -91,7 +107,10 @@ try {
     // port and reads; until it does, the server's sends fail and are retried.
     const smtpPort = await findFreePort(2525);
     const mailEnv = { ...testEnv, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TEST_SMTP_PORT: String(smtpPort) };
-    const e2eEnv = redisServer ? { ...mailEnv, TEST_REDIS_URL: `redis://127.0.0.1:${redisPort}`, TEST_REDIS_SERVER: redisServer } : mailEnv;
+    const e2eEnv = {
+      ...(redisServer ? { ...mailEnv, TEST_REDIS_URL: `redis://127.0.0.1:${redisPort}`, TEST_REDIS_SERVER: redisServer } : mailEnv),
+      ...(values.soak && { SOAK: '1' }),
+    };
     passed = built && run('npx', ['playwright', 'test', ...playwrightArgs], e2eEnv) && passed;
   }
 } finally {

@@ -1,8 +1,9 @@
-// Property: no public request, however it is made up, gets a 5xx. fast-check generates 5,100
-// requests over every public route and query parameter: valid values, garbage, broken
-// %-escapes, control characters, huge and negative numbers, forged cursors, repeated and
-// unknown parameters; and 850 Server Action posts of random ids and arguments, which reach no
-// cached read at all. A failure prints the smallest request that fails and the seed to replay it.
+// Property: no public request, however it is made up, gets a 5xx. fast-check generates requests
+// over every public route and query parameter: valid values, garbage, broken %-escapes, control
+// characters, huge and negative numbers, forged cursors, repeated and unknown parameters; and
+// Server Action posts of random ids and arguments, which reach no cached read at all. Every test
+// run makes 360 and 60 of them; the soak run (SOAK=1, npm run test:soak) 5,100 and 850. A failure
+// prints the smallest request that fails and the seed to replay it.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -13,8 +14,9 @@ import { seedRoles } from '@/db/seed/seed';
 import { sortChoices } from '@/lib/role-search';
 import { readServerReferences, SERVER_REFERENCE_MANIFEST } from '@/lib/server/server-actions';
 import { rawRequest } from './support/raw-http';
+import { soakRun } from './support/soak';
 
-const RUNS_PER_ROUTE_GROUP = 850; // × 6 groups = 5,100 requests
+const RUNS_PER_ROUTE_GROUP = soakRun ? 850 : 60; // × 6 groups
 
 // The seed role and U.S. occupations of every shape: percentiles, top-coded ones (cardiologists), no
 // annual wage (actors), openings of "fewer than 50" (prosthodontists).
@@ -192,7 +194,7 @@ const actionPost: fc.Arbitrary<ActionPost> = fc
     return { path: postPath, headers: { ...(formStyle === 'fetch-form' ? { 'Next-Action': id } : {}), 'Content-Type': contentType, ...cookie }, body };
   });
 
-// FUZZ_ACTION_RUNS=6000 makes a deeper run than each test run's 850.
+// FUZZ_ACTION_RUNS=6000 makes a deeper run than the soak run's 850.
 test('fuzzing Server Action posts: no 5xx, and no cached read is ever run', async ({ baseURL }) => {
   test.setTimeout(300_000);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
