@@ -167,7 +167,7 @@ await withDatabaseUrl(async (url, source) => {
   const { keepJobAlertMail } = await import('@/lib/server/job-alert-mail');
   // Without SMTP_URL in production, alerts are off: /jobs shows no sign-up, and its feeds remain.
   const stopJobAlertMail = smtpUrl
-    ? keepJobAlertMail({ databaseUrl: url, origin: `http://${ownAddress(values.hostname)}:${front.port}`, siteUrl: env.SITE_URL(), secret: authSecret, smtpUrl, mailFrom: env.MAIL_FROM() })
+    ? keepJobAlertMail({ databaseUrl: url, siteUrl: env.SITE_URL(), secret: authSecret, smtpUrl, mailFrom: env.MAIL_FROM() })
     : null;
   if (!smtpUrl) console.log('Email alerts are off: set SMTP_URL to send them.');
   console.log(`Database: ${source}`);

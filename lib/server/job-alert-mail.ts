@@ -3,12 +3,10 @@
 // digest and the hourly clean-up on its cron (one run per tick across instances). Email goes out
 // over SMTP (SMTP_URL) through nodemailer; a send counts only once the SMTP server accepted it.
 //
-// The digest reads which postings match an alert from this instance's own /api/v1/jobs (the one
-// search every door shares; db/job-reads.ts is `server-only`, for Next.js's bundle, and this
-// worker runs beside it), then keeps those that arrived since the alert's last digest (db/job-alerts.ts).
+// The digest lists the postings that match the alert's search and arrived since its last digest,
+// read from the database with the job search's own rules (db/job-alerts.ts, sendDigestOnce).
 import nodemailer from 'nodemailer';
 import { PgBoss } from 'pg-boss';
-import { z } from 'zod';
 import { createDatabase, type Database } from '@/db/connection';
 import {
   deleteExpiredAlertRecords,
@@ -18,20 +16,16 @@ import {
   sendDigestOnce,
 } from '@/db/job-alerts';
 import type { JobAlert } from '@/db/schema';
-import { confirmationEmail, digestEmail, type DigestPosting } from '@/lib/jobs/alert-emails';
+import { confirmationEmail, digestEmail } from '@/lib/jobs/alert-emails';
 import { confirmationToken, unsubscribeToken } from '@/lib/jobs/alert-tokens';
-import { describeAlertSearch, MAX_POSTINGS_PER_DIGEST } from '@/lib/jobs/job-alerts';
+import { describeAlertSearch } from '@/lib/jobs/job-alerts';
 import { CLEANUP_QUEUE, CLEANUP_SCHEDULE, CONFIRMATION_QUEUE, createAlertQueues, DIGEST_QUEUE, DIGEST_SCHEDULE, DIGESTS_QUEUE } from './job-alert-queues';
 
 const STOP_TIMEOUT_MS = 8_000;
 const START_RETRY_MS = 30_000;
-/** Matching postings read per alert, newest first: 3 pages of the API's 100. */
-const MAX_MATCH_PAGES = 3;
 
 export type AlertMailOptions = {
   databaseUrl: string;
-  /** This instance's own address, for /api/v1/jobs. */
-  origin: string;
   /** The public origin, for the links in the emails. */
   siteUrl: string;
   secret: string;
@@ -46,36 +40,6 @@ export function createMailTransport(smtpUrl: string) {
   return nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
 }
 
-const apiPostingSchema = z.object({
-  id: z.number(),
-  title: z.string(),
-  employer: z.string(),
-  locations: z.array(z.object({ city: z.string().nullable(), stateCode: z.string().nullable() }).loose()),
-  remote: z.boolean(),
-  postedOn: z.string(),
-  pay: z.object({ min: z.number().nullable(), max: z.number().nullable(), period: z.enum(['year', 'month', 'week', 'day', 'hour']), annualMid: z.number() }).loose().nullable(),
-});
-const apiPageSchema = z.object({ items: z.array(apiPostingSchema.loose()), next: z.string().nullable() });
-
-/** The alert's search through this instance's /api/v1/jobs: open postings, newest first, a few pages. */
-async function fetchMatchingPostings(origin: string, searchQuery: string): Promise<DigestPosting[]> {
-  const found: DigestPosting[] = [];
-  const first = new URLSearchParams(searchQuery);
-  first.set('sort', 'newest');
-  first.set('status', 'open');
-  first.set('limit', '100');
-  let path: string | null = `/api/v1/jobs?${first}`;
-  for (let page = 0; page < MAX_MATCH_PAGES && path; page++) {
-    const response = await fetch(new URL(path, origin), { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new Error(`/api/v1/jobs answered ${response.status}`);
-    const body = apiPageSchema.parse(await response.json());
-    found.push(...body.items);
-    // `next` is on the public origin; this instance answers it as well.
-    path = body.next ? new URL(body.next).pathname + new URL(body.next).search : null;
-  }
-  return found;
-}
-
 function alertLinks(siteUrl: string, alert: JobAlert, secret: string) {
   return {
     searchUrl: `${siteUrl}/jobs${alert.searchQuery}`,
@@ -85,7 +49,7 @@ function alertLinks(siteUrl: string, alert: JobAlert, secret: string) {
 }
 
 /** The work of each queue, apart from pg-boss so that tests can run it directly. */
-export function jobAlertWork({ database, origin, siteUrl, secret, smtpUrl, mailFrom }: Omit<AlertMailOptions, 'databaseUrl'> & { database: Database }) {
+export function jobAlertWork({ database, siteUrl, secret, smtpUrl, mailFrom }: Omit<AlertMailOptions, 'databaseUrl'> & { database: Database }) {
   const transport = createMailTransport(smtpUrl);
   const mailDomain = new URL(siteUrl).hostname;
 
@@ -115,14 +79,13 @@ export function jobAlertWork({ database, origin, siteUrl, secret, smtpUrl, mailF
       return sendDigestOnce(database, {
         alertId,
         day,
-        findMatchingPostings: (alert) => fetchMatchingPostings(origin, alert.searchQuery),
-        send: async (alert, postings) => {
+        send: async (alert, { postings, newCount }) => {
           const links = alertLinks(siteUrl, alert, secret);
           const email = digestEmail({
             search: describeAlertSearch(alert.searchQuery),
             searchUrl: links.searchUrl,
-            postings: postings.slice(0, MAX_POSTINGS_PER_DIGEST),
-            newCount: postings.length,
+            postings,
+            newCount,
             postingUrl: (id) => `${siteUrl}/jobs/${id}`,
             unsubscribeUrl: links.unsubscribeUrl,
           });
@@ -168,7 +131,7 @@ export async function startJobAlertMail(options: AlertMailOptions) {
     await createAlertQueues(boss, { retryDelaySeconds: options.retryDelaySeconds });
     await boss.schedule(DIGESTS_QUEUE, DIGEST_SCHEDULE);
     await boss.schedule(CLEANUP_QUEUE, CLEANUP_SCHEDULE);
-    // A job that throws (SMTP refused or away, the API or database unreachable) is retried by pg-boss.
+    // A job that throws (SMTP refused or away, the database unreachable) is retried by pg-boss.
     await boss.work<{ alertId: number }>(CONFIRMATION_QUEUE, async ([job]) => {
       await work.sendConfirmation(job!.data);
     });
