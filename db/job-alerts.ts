@@ -1,7 +1,7 @@
 // Job alerts' database work (issue 22.4): sign-ups within their limits, confirmation,
 // unsubscribing, the daily digest claimed once per alert and day, and the clean-up of what
 // anonymous visitors left. Takes its connection as an argument: the Server Actions pass the
-// application's pool, the mail worker (lib/server/job-alert-mail.ts) its own.
+// application's pool, the mail worker (lib/server/mail-worker.ts) its own.
 import { and, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Transaction } from './audit-writes';
 import type { Database } from './connection';

@@ -14,8 +14,9 @@ import {
 } from '@/db/job-alerts';
 import { alertIdOfUnsubscribeToken } from '@/lib/jobs/alert-tokens';
 import { alertSearchQuery, MAX_POSTINGS_PER_DIGEST, MAX_SIGNUPS_PER_CLIENT_PER_HOUR } from '@/lib/jobs/job-alerts';
-import { jobAlertWork, startJobAlertMail } from '@/lib/server/job-alert-mail';
-import { DIGESTS_QUEUE } from '@/lib/server/job-alert-queues';
+import { jobAlertWork } from '@/lib/server/job-alert-mail';
+import { DIGESTS_QUEUE } from '@/lib/server/mail-queues';
+import { startMailWorker } from '@/lib/server/mail-worker';
 import { startMailCatcher, type MailCatcher } from '@/lib/server/mail-catcher';
 import { connectToTestDatabase, testDatabaseUrl } from '../support/database';
 
@@ -267,7 +268,7 @@ describe('the daily digest', () => {
     const probe = await startMailCatcher();
     const port = probe.port;
     await probe.close();
-    const stop = await startJobAlertMail({ databaseUrl: testDatabaseUrl(), siteUrl, secret, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'alerts@roleboard.example', retryDelaySeconds: 1 });
+    const stop = await startMailWorker({ databaseUrl: testDatabaseUrl(), siteUrl, secret, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'alerts@roleboard.example', retryDelaySeconds: 1 });
     const boss = new PgBoss({ connectionString: testDatabaseUrl(), max: 1 });
     let late: MailCatcher | null = null;
     try {
