@@ -1,6 +1,7 @@
 // The two emails of job alerts, as plain text and simple HTML. Posting titles, employers and
 // places come from strangers: the text version carries them as they are, and the HTML version
-// escapes every value it interpolates (escapeHtml), so none can add markup or links.
+// escapes every value it interpolates (escapeHtml), so none can add markup or links. Its HTML
+// pieces (htmlDocument, htmlLink) make the employer invitation too (lib/employer-invite-email.ts).
 import { formatPostingLocations, formatPublishedPay, type PayPeriod } from './posting-display';
 import { CONFIRMATION_HOURS } from './job-alerts';
 
