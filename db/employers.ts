@@ -4,11 +4,11 @@
 // closes its open postings (db/employer-postings.ts). Every function checks the session itself,
 // except the two a sign-up link opens, which check the link.
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { requireUser, requireUserToChange } from './access';
 import { recordAudit } from './audit-writes';
 import { database } from './client';
+import { employerInviteToken, hashInviteToken } from './employer-invites';
 import { closeEveryPostingOf } from './employer-postings';
 import { employerInvites, employers, userSessions, users } from './schema';
 import { acceptInviteSchema, employerDisabledSchema, employerInviteSchema, inviteTokenSchema, newEmployerSchema, type NewEmployerInput } from '@/lib/employer-schemas';
@@ -39,10 +39,6 @@ const summaryColumns = {
 
 function toSummary({ disabledAt, ...row }: { disabledAt: Date | null } & Omit<EmployerSummary, 'disabled'>): EmployerSummary {
   return { ...row, disabled: disabledAt !== null };
-}
-
-function tokenHashOf(token: string) {
-  return createHash('sha256').update(token).digest('base64url');
 }
 
 // ---- Reads -------------------------------------------------------------------------------------
@@ -89,7 +85,7 @@ export async function getInvite(token: string): Promise<InviteState> {
     .select({ email: employerInvites.email, expiresAt: employerInvites.expiresAt, acceptedAt: employerInvites.acceptedAt, employerName: employers.name, disabledAt: employers.disabledAt })
     .from(employerInvites)
     .innerJoin(employers, eq(employers.id, employerInvites.employerId))
-    .where(eq(employerInvites.tokenHash, tokenHashOf(token)));
+    .where(eq(employerInvites.tokenHash, hashInviteToken(token)));
   if (!invite) return null;
   const status = invite.acceptedAt ? 'used' : invite.disabledAt ? 'employer-disabled' : invite.expiresAt.getTime() <= Date.now() ? 'expired' : 'valid';
   return { status, employerName: invite.employerName, email: invite.email };
@@ -125,16 +121,31 @@ export async function createEmployer(claims: unknown, input: NewEmployerInput): 
 }
 
 export type InviteResult =
-  | { status: 'invited'; token: string; email: string; employerName: string; expiresAt: string }
+  | { status: 'invited'; token: string; email: string; employerName: string; expiresAt: string; emailed: boolean }
   | { status: 'invalid'; fieldErrors: FieldErrors }
   | Refused<'employer:email_domain' | 'user:email_taken' | 'employer:disabled'>
   | { status: 'not-found' };
 
 /**
- * Makes a one-time sign-up link for one address to join an employer. The token is returned once,
- * for the admin to pass on; only its hash is kept. With a verified domain, only its addresses.
+ * Makes a one-time sign-up link for one address to join an employer, and queues its email. The
+ * token (db/employer-invites.ts) is returned once, for the admin to see in case the email does
+ * not arrive; only its hash is kept. With a verified domain, only its addresses.
  */
-export async function inviteEmployerMember(claims: unknown, input: { employerId: unknown; email: unknown }): Promise<InviteResult> {
+export async function inviteEmployerMember(
+  claims: unknown,
+  input: { employerId: unknown; email: unknown },
+  {
+    secret,
+    queueEmail,
+  }: {
+    secret: string;
+    /**
+     * Queues the invitation's email, inside the transaction: when it cannot be queued nothing is
+     * recorded (the admin is asked to try again). Null where no email goes out (no SMTP_URL).
+     */
+    queueEmail: ((inviteId: number) => Promise<void>) | null;
+  },
+): Promise<InviteResult> {
   const actor = await requireUserToChange(claims, 'admin');
   const parsed = employerInviteSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
@@ -146,13 +157,16 @@ export async function inviteEmployerMember(claims: unknown, input: { employerId:
     if (employer.verifiedDomain && !email.toLowerCase().endsWith(`@${employer.verifiedDomain}`)) return { status: 'refused', codes: ['employer:email_domain'] };
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
     if (existing) return { status: 'refused', codes: ['user:email_taken'] };
-    const token = randomBytes(32).toString('base64url');
+    // The token needs the id, so the row is written with a placeholder first (unique, never a token's hash).
     const [invite] = await tx
       .insert(employerInvites)
-      .values({ employerId, email, tokenHash: tokenHashOf(token), createdBy: actor.id, expiresAt: sql`now() + make_interval(days => ${INVITE_LIFETIME_DAYS})` })
+      .values({ employerId, email, tokenHash: sql`'pending-' || gen_random_uuid()`, createdBy: actor.id, expiresAt: sql`now() + make_interval(days => ${INVITE_LIFETIME_DAYS})` })
       .returning({ id: employerInvites.id, expiresAt: employerInvites.expiresAt });
+    const token = employerInviteToken({ secret, inviteId: invite!.id });
+    await tx.update(employerInvites).set({ tokenHash: hashInviteToken(token) }).where(eq(employerInvites.id, invite!.id));
     await recordAudit(tx, { actorId: actor.id, action: 'employer.invite', entityType: 'employer', entityId: String(employerId), before: null, after: { email, invite: invite!.id } });
-    return { status: 'invited', token, email, employerName: employer.name, expiresAt: invite!.expiresAt.toISOString() };
+    if (queueEmail) await queueEmail(invite!.id);
+    return { status: 'invited', token, email, employerName: employer.name, expiresAt: invite!.expiresAt.toISOString(), emailed: queueEmail !== null };
   });
 }
 
@@ -182,7 +196,7 @@ export async function acceptEmployerInvite(input: { token: unknown; name: unknow
     const [invite] = await tx
       .select({ id: employerInvites.id, employerId: employerInvites.employerId, email: employerInvites.email, expiresAt: employerInvites.expiresAt, acceptedAt: employerInvites.acceptedAt })
       .from(employerInvites)
-      .where(eq(employerInvites.tokenHash, tokenHashOf(token)))
+      .where(eq(employerInvites.tokenHash, hashInviteToken(token)))
       .for('update');
     // Used or expired while the password was hashed.
     if (!invite || invite.acceptedAt) return { status: 'link-not-valid', reason: 'used' };

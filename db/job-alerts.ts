@@ -1,16 +1,21 @@
 // Job alerts' database work (issue 22.4): sign-ups within their limits, confirmation,
 // unsubscribing, the daily digest claimed once per alert and day, and the clean-up of what
 // anonymous visitors left. Takes its connection as an argument: the Server Actions pass the
-// application's pool, the mail worker (lib/server/job-alert-mail.ts) its own.
-import { and, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+// application's pool, the mail worker (lib/server/mail-worker.ts) its own.
+import { and, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { Transaction } from './audit-writes';
 import type { Database } from './connection';
-import { jobAlertDigests, jobAlerts, jobAlertSignups, jobPostings, type JobAlert } from './schema';
+import { jobSearchConditions } from './job-search-conditions';
+import { jobAlertDigests, jobAlerts, jobAlertSignups, jobPostings, jobPostingSearch, type JobAlert } from './schema';
+import type { DigestPosting } from '@/lib/jobs/alert-emails';
 import { confirmationToken, hashToken } from '@/lib/jobs/alert-tokens';
 import {
+  alertSearch,
   CONFIRMATION_HOURS,
   CONFIRMATION_RESEND_MINUTES,
   MAX_ALERTS_PER_ADDRESS,
   MAX_CONFIRMATION_EMAILS,
+  MAX_POSTINGS_PER_DIGEST,
   MAX_SIGNUPS_PER_CLIENT_PER_HOUR,
   MAX_UNCONFIRMED_ALERTS_PER_ADDRESS,
 } from '@/lib/jobs/job-alerts';
@@ -169,32 +174,67 @@ export async function listAlertsDueForDigest(db: Database, { day }: { day: strin
 
 export type DigestOutcome = 'sent' | 'already-sent' | 'nothing-new' | 'no-alert';
 
+/** What a digest lists of the new postings: the first MAX_POSTINGS_PER_DIGEST, and how many there are in all. */
+export type NewPostings = { postings: DigestPosting[]; newCount: number };
+
+/**
+ * The open postings `alert`'s search finds (the search's own rules, db/job-search-conditions.ts)
+ * that arrived (imported_at) since its last digest and before the transaction `db` began,
+ * newest arrivals first. Arrivals, not posting dates: an import may bring postings dated weeks ago.
+ */
+async function findNewPostingsForAlert(db: Transaction, { alert }: { alert: JobAlert }): Promise<NewPostings> {
+  const rows = await db
+    .select({
+      id: jobPostings.id,
+      title: jobPostings.title,
+      employer: jobPostings.employer,
+      locations: jobPostings.locations,
+      remote: jobPostings.remote,
+      postedOn: jobPostings.postedOn,
+      payMin: jobPostings.payMin,
+      payMax: jobPostings.payMax,
+      payPeriod: jobPostings.payPeriod,
+      annualPayMid: jobPostings.annualPayMid,
+      newCount: sql<number>`(count(*) over ())::int`,
+    })
+    .from(jobPostings)
+    .innerJoin(jobPostingSearch, eq(jobPostingSearch.postingId, jobPostings.id))
+    .where(and(...jobSearchConditions(alertSearch(alert.searchQuery)), gt(jobPostings.importedAt, alert.newSince!), sql`${jobPostings.importedAt} <= now()`))
+    .orderBy(sql`${jobPostings.importedAt} desc`, sql`${jobPostings.id} desc`)
+    .limit(MAX_POSTINGS_PER_DIGEST);
+  return {
+    postings: rows.map(({ payMin, payMax, payPeriod, annualPayMid, newCount: _, ...posting }) => ({
+      ...posting,
+      pay: payPeriod && annualPayMid !== null ? { min: payMin, max: payMax, period: payPeriod, annualMid: annualPayMid } : null,
+    })),
+    newCount: rows[0]?.newCount ?? 0,
+  };
+}
+
 /**
  * Sends `alert`'s digest for `day` at most once, whatever the number of instances and retries.
  * Why a row lock and a row per alert and day rather than pg-boss's singleton keys: the guarantee
  * has to hold for the send itself, not for the queueing, and has to survive a job that pg-boss
  * expires and hands to a second worker while the first is still talking to SMTP. So the alert's
- * row is locked (a second worker waits here), the day's row is looked for, the email is sent
- * (`send` throws when the SMTP server does not accept it), and only then is the day's row written
- * and `new_since` moved on, in the same transaction. An SMTP failure rolls everything back:
- * nothing is recorded, pg-boss retries, and the next try lists the same postings (and any newer).
- * The one window left is a crash between SMTP's acceptance and the commit, which a retry would
- * send again: at least once, as email can only be.
+ * row is locked (a second worker waits here), the day's row is looked for, the new postings are
+ * read, the email is sent (`send` throws when the SMTP server does not accept it), and only then
+ * is the day's row written and `new_since` moved on to this transaction's start, in the same
+ * transaction, so that no arrival falls between two digests. An SMTP failure rolls everything
+ * back: nothing is recorded, pg-boss retries, and the next try lists the same postings (and any
+ * newer). The one window left is a crash between SMTP's acceptance and the commit, which a retry
+ * would send again: at least once, as email can only be.
  */
-export async function sendDigestOnce<Posting extends { id: number }>(
+export async function sendDigestOnce(
   db: Database,
   {
     alertId,
     day,
-    findMatchingPostings,
     send,
   }: {
     alertId: number;
     day: string;
-    /** The open postings the alert's search finds, newest first (as many as are worth reading). */
-    findMatchingPostings: (alert: JobAlert) => Promise<Posting[]>;
-    /** Sends the email of these new postings (newest arrivals first); throws when the SMTP server does not take it. */
-    send: (alert: JobAlert, postings: Posting[]) => Promise<void>;
+    /** Sends the email of these new postings; throws when the SMTP server does not take it. */
+    send: (alert: JobAlert, newPostings: NewPostings) => Promise<void>;
   },
 ): Promise<DigestOutcome> {
   return db.transaction(async (tx) => {
@@ -209,20 +249,10 @@ export async function sendDigestOnce<Posting extends { id: number }>(
       .from(jobAlertDigests)
       .where(and(eq(jobAlertDigests.alertId, alertId), eq(jobAlertDigests.sentOn, day)));
     if (sent) return 'already-sent';
-    const matching = await findMatchingPostings(alert);
-    if (matching.length === 0) return 'nothing-new';
-    // New: arrived (imported_at) since the last digest and before this transaction began, whose
-    // now() becomes the next digest's start, so that no arrival falls between two digests.
-    const arrived = await tx
-      .select({ id: jobPostings.id })
-      .from(jobPostings)
-      .where(and(inArray(jobPostings.id, matching.map((posting) => posting.id)), gt(jobPostings.importedAt, alert.newSince!), sql`${jobPostings.importedAt} <= now()`))
-      .orderBy(sql`${jobPostings.importedAt} desc`, sql`${jobPostings.id} desc`);
-    if (arrived.length === 0) return 'nothing-new';
-    const byId = new Map(matching.map((posting) => [posting.id, posting]));
-    const postings = arrived.map((row) => byId.get(row.id)!);
-    await send(alert, postings);
-    await tx.insert(jobAlertDigests).values({ alertId, sentOn: day, postingCount: postings.length });
+    const newPostings = await findNewPostingsForAlert(tx, { alert });
+    if (newPostings.newCount === 0) return 'nothing-new';
+    await send(alert, newPostings);
+    await tx.insert(jobAlertDigests).values({ alertId, sentOn: day, postingCount: newPostings.newCount });
     await tx.update(jobAlerts).set({ newSince: sql`now()` }).where(eq(jobAlerts.id, alertId));
     return 'sent';
   });

@@ -4,9 +4,10 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { database } from './client';
+import { jobSearchConditions } from './job-search-conditions';
 import { percentilesFromColumns, type Percentiles } from './role-columns';
 import { areas, jobPostingSearch, jobPostings, roleAreaStats, roles, rolePostingFigures, roleStats, type PostingFigureSource, type PostingLocation } from './schema';
-import { educationAskedUpTo, JOB_PAGE_SIZE, KEPT_AFTER_CLOSING_DAYS, type EducationAskedSlug, type JobCursor, type JobSearch } from '@/lib/jobs/job-search';
+import { JOB_PAGE_SIZE, KEPT_AFTER_CLOSING_DAYS, type EducationAskedSlug, type JobCursor, type JobSearch } from '@/lib/jobs/job-search';
 import { usStateByFips, type UsState } from '@/lib/us-states';
 
 /**
@@ -151,34 +152,6 @@ const sortKeys = {
   pay: jobPostingSearch.payKey,
 };
 
-/** The search's conditions, all on job_posting_search: the wide job_postings rows are read for the page's postings only. */
-function searchConditions(search: JobSearch): SQL[] {
-  const conditions: SQL[] = [];
-  if (search.status !== 'all') conditions.push(sql`${jobPostingSearch.openUntil} > now()`);
-  if (search.q) conditions.push(sql`${jobPostingSearch.searchVector} @@ websearch_to_tsquery('english', ${search.q})`);
-  if (search.occupation) {
-    conditions.push(sql`${jobPostingSearch.roleId} = (select ${roles.id} from ${roles} where ${roles.slug} = ${search.occupation} and ${roles.status} = 'published')`);
-  }
-  if (search.state) conditions.push(sql`${jobPostingSearch.stateCodes} @> array[${search.state.postalCode}]::text[]`);
-  if (search.city) conditions.push(sql`${jobPostingSearch.cities} @> array[lower(${search.city})]::text[]`);
-  // As written in job_posting_search_words_places_idx (migration 0019), so that the index serves it.
-  if (search.remote !== undefined) conditions.push(sql`array[${jobPostingSearch.remote}] @> array[${search.remote}]::boolean[]`);
-  // "Pays at least": the top of the advertised range reaches it.
-  if (search.minPay !== undefined) conditions.push(sql`${jobPostingSearch.annualPayMax} >= ${search.minPay}`);
-  if (search.maxEducation) {
-    const levels = educationAskedUpTo(search.maxEducation);
-    conditions.push(sql`${jobPostingSearch.educationAsked} in (${sql.join(levels.map((level) => sql`${level}`), sql`, `)})`);
-  }
-  if (search.postedWithin) {
-    // With words, the words' index leads and the date is checked on its rows ("+ 0" keeps the
-    // planner off the date index): ANDed with it, the date index read 344,000 entries for "posted in
-    // the last 30 days" to narrow 24,000 word matches (130 ms at a million postings, 56 ms without).
-    const postedDay = search.q ? sql`${jobPostingSearch.postedDay} + 0` : sql`${jobPostingSearch.postedDay}`;
-    conditions.push(sql`${postedDay} >= current_date - ${search.postedWithin}::int - date '1970-01-01'`);
-  }
-  return conditions;
-}
-
 /**
  * A page of the postings a search finds, newest first (or best-paid first), with a cursor to the
  * next, in two steps. First up to COUNT_LIMIT + 1 matches are found in whatever order is quickest:
@@ -191,7 +164,7 @@ function searchConditions(search: JobSearch): SQL[] {
 export async function searchJobPostings(search: JobSearch, pageSize = JOB_PAGE_SIZE): Promise<JobPage> {
   const db = database();
   const key = sortKeys[search.sort ?? 'newest'];
-  const conditions = searchConditions(search);
+  const conditions = jobSearchConditions(search);
   const afterCursor = search.after ? sql`(${key}, ${jobPostingSearch.postingId}) < (${search.after.key}, ${search.after.id})` : undefined;
   const [first] = await db.execute<{ total: number; top: [number, number][] | null }>(sql`
     with matches (posting_id, sort_key) as materialized (

@@ -648,6 +648,8 @@ export const jobPostings = pgTable(
     // Each source's latest posting date, read in a few index probes (roleboard_posting_source_ends)
     // rather than a scan of every posting: the import and every figure refresh ask for it.
     index('job_postings_source_posted_idx').on(table.source, table.postedOn),
+    // The job alerts' digests: what arrived since an alert's last one (a day's arrivals, among all postings).
+    index('job_postings_imported_at_idx').on(table.importedAt),
   ],
 );
 

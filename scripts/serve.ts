@@ -1,9 +1,9 @@
 // `npm run dev` / `npm start`: makes sure a database is there (DATABASE_URL, or the embedded
 // server on .data/pg), migrates it, seeds it when empty, then serves the site through the HTTP
 // front (lib/server/http-server.ts) in this one process, with the closing job's worker
-// (lib/server/closing-job.ts; CLOSING_JOB=off leaves it out) and the job alerts' mail worker
-// (lib/server/job-alert-mail.ts; with SMTP_URL, or in development a local catcher that prints
-// every message it is sent). With REDIS_URL, Next.js's caches are
+// (lib/server/closing-job.ts; CLOSING_JOB=off leaves it out) and the mail worker of job alerts and
+// employer invitations (lib/server/mail-worker.ts; with SMTP_URL, or in development a local
+// catcher that prints every message it is sent). With REDIS_URL, Next.js's caches are
 // shared with every other instance on the same database (lib/server/shared-redis.mjs). SIGTERM
 // or Ctrl-C stops accepting, lets requests in flight and a closing run finish (at most 10 s), closes the database
 // pools, stops the embedded PostgreSQL and exits 0. A second signal (a second later or more) exits at once.
@@ -164,17 +164,18 @@ await withDatabaseUrl(async (url, source) => {
   // front at once. A closing job that cannot start leaves the site up, and is tried again.
   const stopClosingJob =
     process.env.CLOSING_JOB === 'off' ? null : keepClosingJob({ databaseUrl: url, origin: `http://${ownAddress(values.hostname)}:${front.port}`, secret: authSecret });
-  const { keepJobAlertMail } = await import('@/lib/server/job-alert-mail');
-  // Without SMTP_URL in production, alerts are off: /jobs shows no sign-up, and its feeds remain.
-  const stopJobAlertMail = smtpUrl
-    ? keepJobAlertMail({ databaseUrl: url, origin: `http://${ownAddress(values.hostname)}:${front.port}`, siteUrl: env.SITE_URL(), secret: authSecret, smtpUrl, mailFrom: env.MAIL_FROM() })
+  const { keepMailWorker } = await import('@/lib/server/mail-worker');
+  // Without SMTP_URL in production, alerts are off (/jobs shows no sign-up, and its feeds remain)
+  // and employer invitations are only shown to the admin who makes them.
+  const stopMailWorker = smtpUrl
+    ? keepMailWorker({ databaseUrl: url, siteUrl: env.SITE_URL(), secret: authSecret, smtpUrl, mailFrom: env.MAIL_FROM() })
     : null;
-  if (!smtpUrl) console.log('Email alerts are off: set SMTP_URL to send them.');
+  if (!smtpUrl) console.log('Email is off (job alerts, employer invitations): set SMTP_URL to send it.');
   console.log(`Database: ${source}`);
   console.log(`Roleboard: http://localhost:${front.port}`);
   const signal = await stopSignal;
   console.log(`Received ${signal}: finishing requests in flight, then stopping.`);
-  await Promise.all([front.close(), stopClosingJob?.(), stopJobAlertMail?.()]);
+  await Promise.all([front.close(), stopClosingJob?.(), stopMailWorker?.()]);
   await catcher?.close();
   await closeAllDatabases();
 });

@@ -1,6 +1,7 @@
 // The two emails of job alerts, as plain text and simple HTML. Posting titles, employers and
 // places come from strangers: the text version carries them as they are, and the HTML version
-// escapes every value it interpolates (escapeHtml), so none can add markup or links.
+// escapes every value it interpolates (escapeHtml), so none can add markup or links. Its HTML
+// pieces (htmlDocument, htmlLink) make the employer invitation too (lib/employer-invite-email.ts).
 import { formatPostingLocations, formatPublishedPay, type PayPeriod } from './posting-display';
 import { CONFIRMATION_HOURS } from './job-alerts';
 
@@ -23,11 +24,11 @@ export function escapeHtml(text: string) {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 }
 
-function htmlDocument(title: string, body: string) {
+export function htmlDocument(title: string, body: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;max-width:40em">${body}</body></html>`;
 }
 
-const link = (href: string, text: string) => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+export const htmlLink = (href: string, text: string) => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
 
 export function confirmationEmail({ search, searchUrl, confirmUrl }: { search: string; searchUrl: string; confirmUrl: string }): AlertEmail {
   const subject = 'Confirm your Roleboard job alert';
@@ -46,8 +47,8 @@ export function confirmationEmail({ search, searchUrl, confirmUrl }: { search: s
   const html = htmlDocument(
     subject,
     `<p>Someone, hopefully you, asked Roleboard to email this address new job postings for:</p>` +
-      `<p><strong>${escapeHtml(search)}</strong> (${link(searchUrl, 'see the search')})</p>` +
-      `<p>${link(confirmUrl, 'Confirm the alert')}</p>` +
+      `<p><strong>${escapeHtml(search)}</strong> (${htmlLink(searchUrl, 'see the search')})</p>` +
+      `<p>${htmlLink(confirmUrl, 'Confirm the alert')}</p>` +
       `<p>The link works for ${CONFIRMATION_HOURS} hours. If you did not ask for this, ignore this email: nothing more will be sent.</p>`,
   );
   return { subject, text, html };
@@ -85,13 +86,13 @@ export function digestEmail({
     `You get this email at most once a day because you asked for it on Roleboard. Stop these emails: ${unsubscribeUrl}`,
   ].join('\n');
   const items = postings
-    .map((posting) => `<li style="margin-bottom:.75em">${link(postingUrl(posting.id), posting.title)}<br><span style="color:#555">${escapeHtml(postingLine(posting))}</span></li>`)
+    .map((posting) => `<li style="margin-bottom:.75em">${htmlLink(postingUrl(posting.id), posting.title)}<br><span style="color:#555">${escapeHtml(postingLine(posting))}</span></li>`)
     .join('');
   const html = htmlDocument(
     subject,
     `<p>New job postings for <strong>${escapeHtml(search)}</strong>:</p><ul style="padding-left:1.2em">${items}</ul>` +
-      `<p>${newCount > postings.length ? link(searchUrl, `See ${newCount - postings.length} more`) : link(searchUrl, 'See the whole search')}</p>` +
-      `<p style="color:#555;font-size:.9em">You get this email at most once a day because you asked for it on Roleboard. ${link(unsubscribeUrl, 'Unsubscribe')}</p>`,
+      `<p>${newCount > postings.length ? htmlLink(searchUrl, `See ${newCount - postings.length} more`) : htmlLink(searchUrl, 'See the whole search')}</p>` +
+      `<p style="color:#555;font-size:.9em">You get this email at most once a day because you asked for it on Roleboard. ${htmlLink(unsubscribeUrl, 'Unsubscribe')}</p>`,
   );
   return { subject, text, html };
 }

@@ -1,80 +1,16 @@
-// Job alerts' email worker (issue 22.4), started by scripts/serve.ts on every instance beside the
-// closing job: pg-boss hands each job to one worker, retries what fails, and runs the daily
-// digest and the hourly clean-up on its cron (one run per tick across instances). Email goes out
-// over SMTP (SMTP_URL) through nodemailer; a send counts only once the SMTP server accepted it.
-//
-// The digest reads which postings match an alert from this instance's own /api/v1/jobs (the one
-// search every door shares; db/job-reads.ts is `server-only`, for Next.js's bundle, and this
-// worker runs beside it), then keeps those that arrived since the alert's last digest (db/job-alerts.ts).
-import nodemailer from 'nodemailer';
-import { PgBoss } from 'pg-boss';
-import { z } from 'zod';
-import { createDatabase, type Database } from '@/db/connection';
-import {
-  deleteExpiredAlertRecords,
-  digestDay,
-  findUnconfirmedAlert,
-  listAlertsDueForDigest,
-  sendDigestOnce,
-} from '@/db/job-alerts';
+// Job alerts' emails (issue 22.4): what the mail worker (lib/server/mail-worker.ts) does with a
+// confirmation, a digest and the daily run's queueing. A send counts only once the SMTP server
+// accepted it. The digest lists the postings that match the alert's search and arrived since its
+// last digest, read with the job search's own rules (db/job-alerts.ts, sendDigestOnce).
+import type { PgBoss } from 'pg-boss';
+import type { Database } from '@/db/connection';
+import { digestDay, findUnconfirmedAlert, listAlertsDueForDigest, sendDigestOnce } from '@/db/job-alerts';
 import type { JobAlert } from '@/db/schema';
-import { confirmationEmail, digestEmail, type DigestPosting } from '@/lib/jobs/alert-emails';
+import { confirmationEmail, digestEmail } from '@/lib/jobs/alert-emails';
 import { confirmationToken, unsubscribeToken } from '@/lib/jobs/alert-tokens';
-import { describeAlertSearch, MAX_POSTINGS_PER_DIGEST } from '@/lib/jobs/job-alerts';
-import { CLEANUP_QUEUE, CLEANUP_SCHEDULE, CONFIRMATION_QUEUE, createAlertQueues, DIGEST_QUEUE, DIGEST_SCHEDULE, DIGESTS_QUEUE } from './job-alert-queues';
-
-const STOP_TIMEOUT_MS = 8_000;
-const START_RETRY_MS = 30_000;
-/** Matching postings read per alert, newest first: 3 pages of the API's 100. */
-const MAX_MATCH_PAGES = 3;
-
-export type AlertMailOptions = {
-  databaseUrl: string;
-  /** This instance's own address, for /api/v1/jobs. */
-  origin: string;
-  /** The public origin, for the links in the emails. */
-  siteUrl: string;
-  secret: string;
-  smtpUrl: string;
-  mailFrom: string;
-  /** The first retry's delay (tests shorten it). */
-  retryDelaySeconds?: number;
-};
-
-/** Nodemailer's SMTP transport, with timeouts short enough for a job (its defaults wait minutes). */
-export function createMailTransport(smtpUrl: string) {
-  return nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
-}
-
-const apiPostingSchema = z.object({
-  id: z.number(),
-  title: z.string(),
-  employer: z.string(),
-  locations: z.array(z.object({ city: z.string().nullable(), stateCode: z.string().nullable() }).loose()),
-  remote: z.boolean(),
-  postedOn: z.string(),
-  pay: z.object({ min: z.number().nullable(), max: z.number().nullable(), period: z.enum(['year', 'month', 'week', 'day', 'hour']), annualMid: z.number() }).loose().nullable(),
-});
-const apiPageSchema = z.object({ items: z.array(apiPostingSchema.loose()), next: z.string().nullable() });
-
-/** The alert's search through this instance's /api/v1/jobs: open postings, newest first, a few pages. */
-async function fetchMatchingPostings(origin: string, searchQuery: string): Promise<DigestPosting[]> {
-  const found: DigestPosting[] = [];
-  const first = new URLSearchParams(searchQuery);
-  first.set('sort', 'newest');
-  first.set('status', 'open');
-  first.set('limit', '100');
-  let path: string | null = `/api/v1/jobs?${first}`;
-  for (let page = 0; page < MAX_MATCH_PAGES && path; page++) {
-    const response = await fetch(new URL(path, origin), { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new Error(`/api/v1/jobs answered ${response.status}`);
-    const body = apiPageSchema.parse(await response.json());
-    found.push(...body.items);
-    // `next` is on the public origin; this instance answers it as well.
-    path = body.next ? new URL(body.next).pathname + new URL(body.next).search : null;
-  }
-  return found;
-}
+import { describeAlertSearch } from '@/lib/jobs/job-alerts';
+import { DIGEST_QUEUE } from './mail-queues';
+import { createMailTransport, type MailOptions } from './mail-transport';
 
 function alertLinks(siteUrl: string, alert: JobAlert, secret: string) {
   return {
@@ -85,7 +21,7 @@ function alertLinks(siteUrl: string, alert: JobAlert, secret: string) {
 }
 
 /** The work of each queue, apart from pg-boss so that tests can run it directly. */
-export function jobAlertWork({ database, origin, siteUrl, secret, smtpUrl, mailFrom }: Omit<AlertMailOptions, 'databaseUrl'> & { database: Database }) {
+export function jobAlertWork({ database, siteUrl, secret, smtpUrl, mailFrom }: MailOptions & { database: Database }) {
   const transport = createMailTransport(smtpUrl);
   const mailDomain = new URL(siteUrl).hostname;
 
@@ -115,14 +51,13 @@ export function jobAlertWork({ database, origin, siteUrl, secret, smtpUrl, mailF
       return sendDigestOnce(database, {
         alertId,
         day,
-        findMatchingPostings: (alert) => fetchMatchingPostings(origin, alert.searchQuery),
-        send: async (alert, postings) => {
+        send: async (alert, { postings, newCount }) => {
           const links = alertLinks(siteUrl, alert, secret);
           const email = digestEmail({
             search: describeAlertSearch(alert.searchQuery),
             searchUrl: links.searchUrl,
-            postings: postings.slice(0, MAX_POSTINGS_PER_DIGEST),
-            newCount: postings.length,
+            postings,
+            newCount,
             postingUrl: (id) => `${siteUrl}/jobs/${id}`,
             unsubscribeUrl: links.unsubscribeUrl,
           });
@@ -149,65 +84,5 @@ export function jobAlertWork({ database, origin, siteUrl, secret, smtpUrl, mailF
     },
 
     close: () => transport.close(),
-  };
-}
-
-/** Starts this instance's alert worker; returns its stop function. */
-export async function startJobAlertMail(options: AlertMailOptions) {
-  const { db: database, sql } = createDatabase(options.databaseUrl, { max: 4 });
-  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 3 });
-  boss.on('error', (error) => console.error(`Job alerts (pg-boss): ${error.message}`));
-  const work = jobAlertWork({ ...options, database });
-  async function stop() {
-    await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
-    work.close();
-    await sql.end();
-  }
-  try {
-    await boss.start();
-    await createAlertQueues(boss, { retryDelaySeconds: options.retryDelaySeconds });
-    await boss.schedule(DIGESTS_QUEUE, DIGEST_SCHEDULE);
-    await boss.schedule(CLEANUP_QUEUE, CLEANUP_SCHEDULE);
-    // A job that throws (SMTP refused or away, the API or database unreachable) is retried by pg-boss.
-    await boss.work<{ alertId: number }>(CONFIRMATION_QUEUE, async ([job]) => {
-      await work.sendConfirmation(job!.data);
-    });
-    await boss.work<{ alertId: number; day: string }>(DIGEST_QUEUE, async ([job]) => {
-      const outcome = await work.sendDigest(job!.data);
-      if (outcome === 'sent') console.log(`Job alerts: digest of alert ${job!.data.alertId} sent for ${job!.data.day}.`);
-    });
-    await boss.work(DIGESTS_QUEUE, async () => {
-      const queued = await work.queueDueDigests(boss);
-      console.log(`Job alerts: ${queued} digest(s) queued.`);
-    });
-    await boss.work(CLEANUP_QUEUE, async () => {
-      const { unconfirmedAlertsDeleted } = await deleteExpiredAlertRecords(database);
-      if (unconfirmedAlertsDeleted) console.log(`Job alerts: ${unconfirmedAlertsDeleted} unconfirmed alert(s) expired and deleted.`);
-    });
-  } catch (error) {
-    await stop().catch(() => {});
-    throw error;
-  }
-  return stop;
-}
-
-/** Keeps the worker running: while it cannot start (the database away), tries again every 30 s. Returns the stop function. */
-export function keepJobAlertMail(options: AlertMailOptions) {
-  let stopping = false;
-  let retry: NodeJS.Timeout | undefined;
-  let started: Promise<(() => Promise<void>) | null>;
-  const attempt = () => {
-    started = startJobAlertMail(options).catch((error: Error) => {
-      if (stopping) return null;
-      console.error(`Job alerts did not start (trying again in ${START_RETRY_MS / 1000} s): ${error.message}`);
-      retry = setTimeout(attempt, START_RETRY_MS);
-      return null;
-    });
-  };
-  attempt();
-  return async function stopKeepingJobAlertMail() {
-    stopping = true;
-    clearTimeout(retry);
-    await (await started)?.();
   };
 }

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { PgBoss } from 'pg-boss';
 import postgres from 'postgres';
-import { DIGESTS_QUEUE } from '@/lib/server/job-alert-queues';
+import { DIGESTS_QUEUE } from '@/lib/server/mail-queues';
 import { startMailCatcher, type MailCatcher } from '@/lib/server/mail-catcher';
 
 test.describe.configure({ mode: 'serial' });

@@ -3,7 +3,9 @@
 // the edge; signed-in requests never touch the edge's cache; only allowed addresses may purge;
 // Redis going away makes pages render from the database, not fail; the instances are reachable
 // only on 127.0.0.1, believe no client's X-Forwarded-For, and posts to cached reads add nothing to
-// Redis, which is capped. Serial: the last test stops Redis. Every test uses Hydrologists, which no other test reads.
+// Redis, which is capped; an employer's posting published on one instance counts on the other and
+// at the edge at the next request. Serial: the last test stops Redis. Every test uses
+// Hydrologists, which no other test reads.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
@@ -14,6 +16,7 @@ import { createDatabase } from '@/db/connection';
 import { readServerReferences } from '@/lib/server/server-actions';
 import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
 import { testUsers } from '../support/users';
+import { employerWithLink, fillPosting, signUpAndSignIn } from './support/employers';
 import { signIn } from './support/sign-in';
 import { STACK_UNAVAILABLE_REASON, stackAvailable, stackUrls } from './support/stack';
 
@@ -37,6 +40,17 @@ async function figuresAt(request: APIRequestContext, base: string) {
   for (const response of [page, api, widget]) expect(response.status(), response.url()).toBe(200);
   return { page: await page.text(), apiSalary: (await api.json()).stats.averageSalary as number, widget: await widget.text() };
 }
+
+/** The role's open postings as a server answers: the API's count and the role page's words. */
+async function openPostingsAt(request: APIRequestContext, base: string) {
+  const [api, page] = await Promise.all([request.get(`${base}/api/v1/roles/${slug}`), request.get(`${base}/roles/${slug}`)]);
+  for (const response of [api, page]) expect(response.status(), response.url()).toBe(200);
+  const body = (await api.json()) as { postings?: { openCount: number } | null };
+  return { apiCount: body.postings?.openCount ?? 0, page: await page.text() };
+}
+
+/** The role page's figure for `count` open postings, as components/jobs/role-openings.tsx writes it. */
+const openPostingsText = (count: number) => `<strong>${count === 0 ? 'No open postings now' : `${count} open ${count === 1 ? 'posting' : 'postings'}`}</strong>`;
 
 /** A raw PURGE, optionally from another local address (127.0.0.2 is this machine too, but not in the ACL). */
 function purge(headers: Record<string, string>, localAddress?: string) {
@@ -86,6 +100,56 @@ test('a save on one instance is on the other at the next request, and purges the
   expect(await fresh.text()).toContain(money(salary));
   const edgeApi = await (await request.get(`${edge}/api/v1/roles/${slug}`)).json();
   expect(edgeApi.stats.averageSalary).toBe(salary);
+});
+
+test("an employer's posting published on one instance counts on the other and at the edge at the next request, and closing it takes it back", async ({ browser, request }) => {
+  test.setTimeout(240_000);
+  const run = `${process.pid}${Date.now()}`;
+  const name = `Stack Waters ${run}`;
+  const email = `hana-${run}@stackwaters.example`;
+  const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ baseURL: appA })));
+  try {
+    const [admin, member, editor] = await Promise.all(contexts.map((context) => context.newPage()));
+    await signIn(admin!, testUsers.admin);
+    await signUpAndSignIn(member!, await employerWithLink(admin!, name, email), email);
+
+    // A new employer's first posting waits for an editor; once one is approved, the next publish at once.
+    await member!.goto('/employer/postings/new');
+    await fillPosting(member!, `Groundwater Hydrologist ${run}`, slug);
+    await member!.getByRole('button', { name: 'Publish' }).click();
+    await expect(member!.getByRole('status').filter({ hasText: 'Sent for review' })).toBeVisible();
+    await signIn(editor!, testUsers.editor);
+    await editor!.goto('/admin/jobs/review');
+    await editor!.getByRole('button', { name: `Approve and publish “Groundwater Hydrologist ${run}”` }).click();
+    await expect(editor!.getByRole('status').filter({ hasText: 'Published: the posting is on the site now.' })).toBeVisible();
+
+    // Seen, and so cached, on instance B and at the edge before the member publishes.
+    const before = (await openPostingsAt(request, appB)).apiCount;
+    expect((await openPostingsAt(request, edge)).apiCount).toBe(before);
+    const cached = await request.get(`${edge}/roles/${slug}`);
+    expect(cached.headers()['x-cache']).toBe('HIT');
+    expect(await cached.text()).toContain(openPostingsText(before));
+
+    await member!.goto('/employer/postings/new');
+    await fillPosting(member!, `Flood Risk Hydrologist ${run}`, slug);
+    await member!.getByRole('button', { name: 'Publish' }).click();
+    await expect(member!.getByRole('status').filter({ hasText: 'Published: it is on Roleboard now' })).toBeVisible();
+    for (const base of [appB, edge]) {
+      const after = await openPostingsAt(request, base);
+      expect(after.apiCount, base).toBe(before + 1);
+      expect(after.page, base).toContain(openPostingsText(before + 1));
+    }
+
+    await member!.getByRole('button', { name: 'Close this posting' }).click();
+    await expect(member!.getByRole('status').filter({ hasText: 'Closed: it has left the open postings' })).toBeVisible();
+    for (const base of [appB, edge]) {
+      const closed = await openPostingsAt(request, base);
+      expect(closed.apiCount, base).toBe(before);
+      expect(closed.page, base).toContain(openPostingsText(before));
+    }
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+  }
 });
 
 test('a request with a session cookie is never served from the edge, nor stored there', async ({ request }) => {

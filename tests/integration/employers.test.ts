@@ -30,6 +30,8 @@ const run = `${process.pid}${Date.now()}`;
 after(() => Promise.all([sql.end(), closeDatabase()]));
 
 const password = 'a long and unusual passphrase 42';
+/** An invitation as a server without SMTP_URL makes it: shown to the admin only (its email: employer-invite-mail.test.ts). */
+const inviteMember = (admin: unknown, input: { employerId: unknown; email: unknown }) => inviteEmployerMember(admin, input, { secret: 'employers-test-secret-of-32-characters', queueEmail: null });
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
 const posting = (title: string, extra: Record<string, unknown> = {}) => ({
@@ -70,7 +72,7 @@ async function employerWithMember(label: string) {
   assert.equal(created.status, 'saved');
   const employerId = created.status === 'saved' ? created.employer.id : 0;
   const email = `${label.toLowerCase().replace(/\W+/g, '-')}-${run}@example.com`;
-  const invite = await inviteEmployerMember(admin, { employerId, email });
+  const invite = await inviteMember(admin, { employerId, email });
   assert.equal(invite.status, 'invited');
   const joined = await acceptEmployerInvite({ token: invite.status === 'invited' ? invite.token : '', name: `${label} member`, password });
   assert.equal(joined.status, 'joined');
@@ -88,8 +90,8 @@ describe('employers and their members', () => {
     assert.deepEqual(await createEmployer(admin, { name: `ACME DOMAIN ${run}`, website: 'https://acme.example', verifiedDomain: '' }), { status: 'refused', codes: ['employer:name_taken'] });
     const invalid = await createEmployer(admin, { name: '', website: 'javascript:alert(1)', verifiedDomain: 'not a domain' });
     assert.ok(invalid.status === 'invalid' && invalid.fieldErrors.name && invalid.fieldErrors.website && invalid.fieldErrors.verifiedDomain);
-    assert.deepEqual(await inviteEmployerMember(admin, { employerId: created.employer.id, email: `someone-${run}@elsewhere.example` }), { status: 'refused', codes: ['employer:email_domain'] });
-    assert.equal((await inviteEmployerMember(admin, { employerId: created.employer.id, email: `hire-${run}@acme.example` })).status, 'invited');
+    assert.deepEqual(await inviteMember(admin, { employerId: created.employer.id, email: `someone-${run}@elsewhere.example` }), { status: 'refused', codes: ['employer:email_domain'] });
+    assert.equal((await inviteMember(admin, { employerId: created.employer.id, email: `hire-${run}@acme.example` })).status, 'invited');
   });
 
   test('a sign-up link works once, for its address, until it expires', async () => {
@@ -97,7 +99,7 @@ describe('employers and their members', () => {
     const created = await createEmployer(admin, { name: `Linkco ${run}`, website: 'https://linkco.example', verifiedDomain: '' });
     assert.ok(created.status === 'saved');
     const email = `member-${run}@linkco.example`;
-    const invite = await inviteEmployerMember(admin, { employerId: created.employer.id, email });
+    const invite = await inviteMember(admin, { employerId: created.employer.id, email });
     assert.ok(invite.status === 'invited');
     const [stored] = await db.select().from(employerInvites).where(eq(employerInvites.email, email));
     assert.notEqual(stored!.tokenHash, invite.token, 'only a hash of the token is kept');
@@ -110,9 +112,9 @@ describe('employers and their members', () => {
     assert.deepEqual(await acceptEmployerInvite({ token: invite.token, name: 'Again', password }), { status: 'link-not-valid', reason: 'used' });
     assert.deepEqual(await acceptEmployerInvite({ token: 'A'.repeat(43), name: 'Made up', password }), { status: 'link-not-valid', reason: 'unknown' });
     // An address that already has an account cannot be invited again.
-    assert.deepEqual(await inviteEmployerMember(admin, { employerId: created.employer.id, email }), { status: 'refused', codes: ['user:email_taken'] });
+    assert.deepEqual(await inviteMember(admin, { employerId: created.employer.id, email }), { status: 'refused', codes: ['user:email_taken'] });
 
-    const late = await inviteEmployerMember(admin, { employerId: created.employer.id, email: `late-${run}@linkco.example` });
+    const late = await inviteMember(admin, { employerId: created.employer.id, email: `late-${run}@linkco.example` });
     assert.ok(late.status === 'invited');
     await db.update(employerInvites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(employerInvites.email, `late-${run}@linkco.example`));
     assert.deepEqual(await acceptEmployerInvite({ token: late.token, name: 'Late', password }), { status: 'link-not-valid', reason: 'expired' });

@@ -2,13 +2,9 @@
 // mailparser): sign-ups within their limits, the confirmation email and link, the daily digest
 // sent once per alert and day whatever the number of workers, and what happens while the SMTP
 // server is down (retried by pg-boss, nothing recorded, nothing lost, nothing sent twice).
-// /api/v1/jobs, which the worker reads matches from, is served here by the same search function.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { PgBoss } from 'pg-boss';
-import { searchJobPostings } from '@/db/job-reads';
 import {
   confirmJobAlert,
   deleteExpiredAlertRecords,
@@ -17,9 +13,10 @@ import {
   signUpForJobAlert,
 } from '@/db/job-alerts';
 import { alertIdOfUnsubscribeToken } from '@/lib/jobs/alert-tokens';
-import { alertSearch, alertSearchQuery, MAX_SIGNUPS_PER_CLIENT_PER_HOUR } from '@/lib/jobs/job-alerts';
-import { jobAlertWork, startJobAlertMail } from '@/lib/server/job-alert-mail';
-import { DIGESTS_QUEUE } from '@/lib/server/job-alert-queues';
+import { alertSearchQuery, MAX_POSTINGS_PER_DIGEST, MAX_SIGNUPS_PER_CLIENT_PER_HOUR } from '@/lib/jobs/job-alerts';
+import { jobAlertWork } from '@/lib/server/job-alert-mail';
+import { DIGESTS_QUEUE } from '@/lib/server/mail-queues';
+import { startMailWorker } from '@/lib/server/mail-worker';
 import { startMailCatcher, type MailCatcher } from '@/lib/server/mail-catcher';
 import { connectToTestDatabase, testDatabaseUrl } from '../support/database';
 
@@ -31,28 +28,13 @@ const run = `${process.pid}${Date.now() % 100_000}`;
 const word = `zyxalert${run}`;
 
 let catcher: MailCatcher;
-let api: Server;
-let origin: string;
 
 before(async () => {
   catcher = await startMailCatcher();
-  // What /api/v1/jobs answers, from the same search function (only the fields the worker reads).
-  api = createServer((request, response) => {
-    const url = new URL(request.url!, 'http://localhost');
-    const query = new URLSearchParams(url.search);
-    searchJobPostings(alertSearch(`?${query}`), 100)
-      .then((page) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: page.postings, next: null })))
-      .catch((error: Error) => response.writeHead(500).end(error.message));
-  });
-  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
 });
 after(async () => {
   await catcher.close();
-  api.close();
   await sql.end();
-  const { closeDatabase } = await import('@/db/client');
-  await closeDatabase();
 });
 
 const queued: number[] = [];
@@ -64,25 +46,28 @@ async function signUp(email: string, searchQuery = `?q=${word}`, clientAddress =
   return signUpForJobAlert(db, { email, searchQuery, clientAddress, secret, queueConfirmation });
 }
 
-/** A posting that arrived now, found by the alert's word; its title may hold markup, as strangers' may. */
-async function publishPosting(title: string) {
+/**
+ * A posting that arrived now, found by the alert's word; its title may hold markup, as strangers'
+ * may. By default posted today, in Denver, CO, and open for 20 days more.
+ */
+async function publishPosting(title: string, { postedDaysAgo = 0, stateCode = 'CO', closesInDays = 20 } = {}) {
   const [row] = await sql<{ id: number }[]>`
     insert into job_postings (source, source_id, title, employer, posted_on, closes_at, content_hash, locations, state_codes)
-    values ('alert-test', ${`${run}-${title.length}-${Math.random()}`}, ${title}, 'Alert Test Agency', current_date, now() + interval '20 days', 'x',
-      '[{"city":"Denver","stateCode":"CO"}]'::jsonb, '{CO}')
+    values ('alert-test', ${`${run}-${title.length}-${Math.random()}`}, ${title}, 'Alert Test Agency', current_date - ${postedDaysAgo}::int,
+      now() + make_interval(days => ${closesInDays}), 'x', ${JSON.stringify([{ city: 'Denver', stateCode }])}::jsonb, array[${stateCode}]::text[])
     returning id::int as id`;
   return row!.id;
 }
 
 function work(smtpUrl = catcher.url) {
-  return jobAlertWork({ database: db, origin, siteUrl, secret, smtpUrl, mailFrom: 'Roleboard <alerts@roleboard.example>' });
+  return jobAlertWork({ database: db, siteUrl, secret, smtpUrl, mailFrom: 'Roleboard <alerts@roleboard.example>' });
 }
 
 const messagesTo = (email: string) => catcher.messages.filter((message) => message.envelopeTo.includes(email));
 
 /** Signs up, sends the confirmation email through the catcher and follows its link. */
-async function confirmedAlert(email: string) {
-  const outcome = await signUp(email);
+async function confirmedAlert(email: string, searchQuery = `?q=${word}`) {
+  const outcome = await signUp(email, searchQuery);
   assert.equal(outcome.status, 'accepted');
   const alertId = (outcome as { confirmationFor: number }).confirmationFor;
   const worker = work();
@@ -196,6 +181,52 @@ describe('the daily digest', () => {
     assert.ok(await deleteJobAlert(db, { alertId }));
   });
 
+  test('the digest lists every new match however many older ones the search finds, and nothing the search does not find', async () => {
+    const email = `deep-${run}@example.com`;
+    const deepWord = `zyxdeep${run}`;
+    // More matches than three pages of the API (what the digest once read) hold, all newer by posting date than the one
+    // that matters, and all there before the alert started: none of them is new to it.
+    const olderMatches = 320;
+    await sql`
+      insert into job_postings (source, source_id, title, employer, posted_on, closes_at, content_hash, locations, state_codes)
+      select 'alert-test', ${`${run}-deep-`} || n, ${`Surveyor ${deepWord} `} || n, 'Alert Test Agency', current_date, now() + interval '20 days', 'x',
+        '[{"city":"Denver","stateCode":"CO"}]'::jsonb, '{CO}'
+      from generate_series(1, ${olderMatches}) as n`;
+    const alertId = await confirmedAlert(email, `?q=${deepWord}&state=CO`);
+    // New since: one match, posted weeks ago (an import brings such), so last by posting date
+    // among the search's ${olderMatches + 1} matches; and three that the search does not find.
+    const match = await publishPosting(`Surveyor ${deepWord} posted long ago`, { postedDaysAgo: 25 });
+    const elsewhere = await publishPosting(`Surveyor ${deepWord} in Texas`, { stateCode: 'TX' });
+    const closed = await publishPosting(`Surveyor ${deepWord} already closed`, { closesInDays: -1 });
+    const otherWords = await publishPosting(`Surveyor zyxother${run}`);
+
+    const worker = work();
+    assert.equal(await worker.sendDigest({ alertId, day: '2031-04-01' }), 'sent');
+    worker.close();
+    const digests = messagesTo(email).filter((message) => message.subject?.includes('new job posting'));
+    assert.equal(digests.length, 1);
+    assert.equal(digests[0]!.subject, `1 new job posting: “${deepWord}” · Colorado`);
+    const listed = [...(digests[0]!.text ?? '').matchAll(/\/jobs\/(\d+)\b/g)].map((found) => Number(found[1]));
+    assert.deepEqual(listed, [match], `lists the new match only (not ${elsewhere}, ${closed} or ${otherWords})`);
+  });
+
+  test(`a digest lists the newest ${MAX_POSTINGS_PER_DIGEST} arrivals and counts them all`, async () => {
+    const email = `many-new-${run}@example.com`;
+    const manyWord = `zyxmany${run}`;
+    const alertId = await confirmedAlert(email, `?q=${manyWord}`);
+    const arrivals = MAX_POSTINGS_PER_DIGEST + 3;
+    const ids: number[] = [];
+    for (let index = 0; index < arrivals; index++) ids.push(await publishPosting(`Welder ${manyWord} number ${index}`, { postedDaysAgo: index % 5 }));
+    const worker = work();
+    assert.equal(await worker.sendDigest({ alertId, day: '2031-04-02' }), 'sent');
+    worker.close();
+    const [digest] = messagesTo(email).filter((message) => message.subject?.includes('new job postings'));
+    assert.equal(digest!.subject, `${arrivals} new job postings: “${manyWord}”`);
+    const listed = [...(digest!.text ?? '').matchAll(/\/jobs\/(\d+)\b/g)].map((found) => Number(found[1]));
+    assert.deepEqual(listed, ids.slice(-MAX_POSTINGS_PER_DIGEST).reverse(), 'the newest arrivals, newest first');
+    assert.match(digest!.text ?? '', /and 3 more/);
+  });
+
   test('two workers sending the same alert and day send one email', async () => {
     const email = `twice-${run}@example.com`;
     const alertId = await confirmedAlert(email);
@@ -237,7 +268,7 @@ describe('the daily digest', () => {
     const probe = await startMailCatcher();
     const port = probe.port;
     await probe.close();
-    const stop = await startJobAlertMail({ databaseUrl: testDatabaseUrl(), origin, siteUrl, secret, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'alerts@roleboard.example', retryDelaySeconds: 1 });
+    const stop = await startMailWorker({ databaseUrl: testDatabaseUrl(), siteUrl, secret, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'alerts@roleboard.example', retryDelaySeconds: 1 });
     const boss = new PgBoss({ connectionString: testDatabaseUrl(), max: 1 });
     let late: MailCatcher | null = null;
     try {

@@ -9,6 +9,7 @@ import { invalidatePublicRoles } from '@/lib/cached-public-reads';
 import { env } from '@/lib/env';
 import { refusalFeedback } from '@/lib/errors';
 import { formatEditTime } from '@/lib/format';
+import { queueEmployerInviteEmail } from '@/lib/server/mail-queues';
 
 export const createEmployerAction = authenticatedAction({ role: 'admin', schema: formFields }, async (input, { claims, values }) => {
   const result = await createEmployer(claims, { name: input.name as string, website: input.website as string, verifiedDomain: (input.verifiedDomain as string | undefined) ?? '' });
@@ -26,15 +27,25 @@ export const createEmployerAction = authenticatedAction({ role: 'admin', schema:
 });
 
 export const inviteMemberAction = authenticatedAction({ role: 'admin', schema: formFields }, async (input, { claims, values }) => {
-  const result = await inviteEmployerMember(claims, { employerId: input.employerId, email: input.email });
+  const databaseUrl = env.DATABASE_URL();
+  const result = await inviteEmployerMember(
+    claims,
+    { employerId: input.employerId, email: input.email },
+    // Without SMTP_URL no email goes out: the admin passes the link on.
+    { secret: env.AUTH_SECRET(), queueEmail: env.SMTP_URL() ? (inviteId) => queueEmployerInviteEmail({ databaseUrl, inviteId }) : null },
+  );
   switch (result.status) {
-    case 'invited':
+    case 'invited': {
       refresh();
+      const until = formatEditTime(result.expiresAt);
       return {
         status: 'saved',
-        message: `Sign-up link for ${result.email} to join ${result.employerName}: it works once, until ${formatEditTime(result.expiresAt)}. Send it to them yourself; Roleboard keeps only a fingerprint of it.`,
+        message: result.emailed
+          ? `Sign-up link for ${result.email} to join ${result.employerName}, also sent to ${result.email}: it works once, until ${until}. Should the email not arrive, pass it on yourself; Roleboard keeps only a fingerprint of it.`
+          : `Sign-up link for ${result.email} to join ${result.employerName}: it works once, until ${until}. Send it to them yourself; Roleboard keeps only a fingerprint of it.`,
         detail: { link: `${env.SITE_URL()}/join/${result.token}` },
       };
+    }
     case 'invalid':
       return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
     case 'refused':

@@ -29,7 +29,7 @@ export default async function AdminEmployersPage() {
       <h1>Employers</h1>
       <p>
         Employers post their own openings. There is no sign-up of their own: you create the employer (that is its approval) and make a one-time sign-up link for
-        each member. A new employer’s first postings wait for an editor’s review.
+        each member, which is shown to you and, where this server sends email, emailed to them. A new employer’s first postings wait for an editor’s review.
       </p>
       {employers.length === 0 && <p>No employers yet.</p>}
       {employers.map((employer) => (

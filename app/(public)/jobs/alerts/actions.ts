@@ -12,7 +12,7 @@ import { env } from '@/lib/env';
 import { UNREADABLE_FORM_MESSAGE } from '@/lib/errors';
 import { alertIdOfUnsubscribeToken } from '@/lib/jobs/alert-tokens';
 import { alertSearchQuery, jobAlertFormSchema, type JobAlertFormState } from '@/lib/jobs/job-alerts';
-import { queueConfirmationEmail } from '@/lib/server/job-alert-queues';
+import { queueConfirmationEmail } from '@/lib/server/mail-queues';
 
 const tokenSchema = z.object({ token: z.string().min(1).max(200) });
 

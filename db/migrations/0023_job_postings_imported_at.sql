@@ -1,0 +1,1 @@
+CREATE INDEX "job_postings_imported_at_idx" ON "job_postings" USING btree ("imported_at");
