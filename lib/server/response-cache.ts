@@ -177,6 +177,8 @@ export function createResponseCache({ capBytes, sharedTagTimes, now = Date.now }
       entries.set(key, entry);
 
       for (const [name, value] of Object.entries(entry.headers)) if (value !== undefined) res.setHeader(name, value);
+      // As the edge marks its hits (deploy/varnish/default.vcl), which overwrites this one.
+      res.setHeader('X-Cache', 'HIT');
       const ifNoneMatch = req.headers['if-none-match'];
       if (ifNoneMatch && matchesEtag(ifNoneMatch, entry.etag)) {
         res.statusCode = 304;

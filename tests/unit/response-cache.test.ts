@@ -86,6 +86,8 @@ describe('the byte cache', () => {
     const head = await get('/roles/nurses', {}, 'HEAD');
     assert.deepEqual(rendered, ['/roles/nurses'], 'only the first request reached the app');
     assert.deepEqual(plain.body, first.body);
+    assert.equal(first.headers['x-cache'], undefined);
+    assert.equal(plain.headers['x-cache'], 'HIT');
     assert.equal(gzipped.headers['content-encoding'], 'gzip');
     assert.deepEqual(zlib.gunzipSync(gzipped.body), first.body);
     assert.equal(brotli.headers['content-encoding'], 'br');
