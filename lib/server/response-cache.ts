@@ -9,7 +9,8 @@
 // education level: a bounded set). Never a request with a session cookie or Authorization, never
 // a variant asked for with a header the response varies on (the client router's `rsc: 1`), never
 // anything the edge may not keep (/admin, /login, /api/auth, /employer, /join, unknown slugs: 404s).
-// Key: the address as the front has made it canonical; Accept-Encoding picks the stored form.
+// Key: the Host and the address as the front has made it canonical (no method: a HEAD is answered
+// from a GET's entry); Accept-Encoding picks the stored form.
 // Bounded: at most `capBytes` (RESPONSE_CACHE_MB), least recently used out.
 //
 // Invalidated by the edge's tags (its `xkey` header): a save on this instance drops every entry
@@ -140,7 +141,8 @@ export function createResponseCache({ capBytes, sharedTagTimes, now = Date.now }
     if (req.method !== 'GET' && req.method !== 'HEAD') return null;
     if (hasSessionCookie(req.headers.cookie) || req.headers.authorization !== undefined || req.headers.range !== undefined) return null;
     const address = req.url ?? '/';
-    return isKeptAddress(new URL(address, 'http://front')) ? address : null;
+    // With the Host, as Varnish keys its objects: pages take their links from SITE_URL, but nothing promises it.
+    return isKeptAddress(new URL(address, 'http://front')) ? `${req.headers.host ?? ''} ${address}` : null;
   }
 
   function insert(key: string, entry: Entry) {

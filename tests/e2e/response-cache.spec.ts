@@ -2,6 +2,7 @@
 // public answers come from memory, a save shows on the very next request, and a signed-in
 // visitor's requests are never answered from it nor kept in it.
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { sendRevalidation } from '@/lib/revalidation-request';
 import { testUsers } from '../support/users';
 import { signIn } from './support/sign-in';
 
@@ -9,6 +10,7 @@ import { signIn } from './support/sign-in';
 const readOnlySlug = 'first-line-supervisors-of-farming-fishing-and-forestry-workers';
 const savedSlug = 'first-line-supervisors-of-correctional-officers';
 const signedInSlug = 'first-line-supervisors-of-firefighting-and-prevention-workers';
+const closedSlug = 'first-line-supervisors-of-entertainment-and-recreation-workers-except-gambling-services';
 
 /** Asks until the answer comes from memory: the first request renders it, and keeping it compresses it in the background. */
 async function expectKept(request: APIRequestContext, path: string) {
@@ -66,4 +68,13 @@ test('a signed-in visitor is never answered from memory, and nothing they are se
 
   await expectKept(request, '/roles/backend-software-engineer');
   expect((await page.request.get('/roles/backend-software-engineer')).headers()['x-cache']).toBeUndefined();
+});
+
+test('tags invalidated from outside a request (the closing job, an import) drop what showed them', async ({ request, baseURL }) => {
+  const path = `/roles/${closedSlug}`;
+  await expectKept(request, path);
+  // What the closing job sends once postings have closed (lib/server/closing-job.ts).
+  const refused = await sendRevalidation({ origin: baseURL!, tags: [`role:${closedSlug}`], secret: process.env.AUTH_SECRET! });
+  expect(refused?.status ?? null).toBeNull();
+  expect((await request.get(path)).headers()['x-cache']).toBeUndefined();
 });
