@@ -5,12 +5,14 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { sendRevalidation } from '@/lib/revalidation-request';
 import { testUsers } from '../support/users';
 import { signIn } from './support/sign-in';
+import { STACK_UNAVAILABLE_REASON, stackAvailable, stackUrls } from './support/stack';
 
 // Roles no other test looks at, one per test: tests in this file run side by side.
 const readOnlySlug = 'first-line-supervisors-of-farming-fishing-and-forestry-workers';
 const savedSlug = 'first-line-supervisors-of-correctional-officers';
 const signedInSlug = 'first-line-supervisors-of-firefighting-and-prevention-workers';
 const closedSlug = 'first-line-supervisors-of-entertainment-and-recreation-workers-except-gambling-services';
+const stackSlug = 'first-line-supervisors-of-construction-trades-and-extraction-workers';
 
 /** Asks until the answer comes from memory: the first request renders it, and keeping it compresses it in the background. */
 async function expectKept(request: APIRequestContext, path: string) {
@@ -77,4 +79,31 @@ test('tags invalidated from outside a request (the closing job, an import) drop 
   const refused = await sendRevalidation({ origin: baseURL!, tags: [`role:${closedSlug}`], secret: process.env.AUTH_SECRET! });
   expect(refused?.status ?? null).toBeNull();
   expect((await request.get(path)).headers()['x-cache']).toBeUndefined();
+});
+
+test('with Redis, a save on one instance drops what the other kept, at its next request', async ({ browser, request }) => {
+  test.skip(!stackAvailable, STACK_UNAVAILABLE_REASON);
+  const [appA, appB] = stackUrls.apps;
+  const paths = [`${appB}/roles/${stackSlug}`, `${appB}/api/v1/roles/${stackSlug}`];
+  for (const path of paths) await expectKept(request, path);
+  const { stats } = await (await request.get(paths[1]!)).json();
+  const newSalary = stats.averageSalary + 3456;
+
+  const context = await browser.newContext({ baseURL: appA });
+  try {
+    const page = await context.newPage();
+    await signIn(page, testUsers.admin);
+    await page.goto(`${appA}/admin/roles/${stackSlug}`);
+    await page.getByLabel('Average salary', { exact: true }).fill(String(newSalary));
+    await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Byte cache stack test figures');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved');
+  } finally {
+    await context.close();
+  }
+
+  const rolePage = await request.get(paths[0]!);
+  expect(rolePage.headers()['x-cache']).toBeUndefined();
+  expect(await rolePage.text()).toContain(`$${newSalary.toLocaleString('en-US')}`);
+  expect((await (await request.get(paths[1]!)).json()).stats.averageSalary).toBe(newSalary);
 });
