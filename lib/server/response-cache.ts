@@ -2,7 +2,8 @@
 // A public GET that the front lets the edge keep (lib/server/edge-cache.ts) is kept here too, as
 // the bytes the front finally sends (security headers, CSP hashes, scripts stripped, ETag) with
 // their gzip and brotli forms, compressed once when stored. Later requests for it are answered
-// from memory (a 304 to a matching If-None-Match) without reaching Next.js.
+// from memory (a 304 to a matching If-None-Match, or If-Modified-Since where the app sent a
+// Last-Modified) without reaching Next.js.
 //
 // What is kept: 200s of GET, with the edge's s-maxage, no Set-Cookie and no encoding of the app's
 // own, for addresses with no query or the listing's common views (each sort, category, state and
@@ -22,7 +23,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { usCategories } from '@/db/catalogue/categories';
-import { etagOf, matchesEtag } from '@/lib/api/http';
+import { etagOf, isClientCopyCurrent } from '@/lib/api/http';
 import { educationSlugs } from '@/lib/education';
 import { sortChoices } from '@/lib/role-search';
 import { hasSessionCookie } from '@/lib/session-cookies';
@@ -181,8 +182,8 @@ export function createResponseCache({ capBytes, sharedTagTimes, now = Date.now }
       for (const [name, value] of Object.entries(entry.headers)) if (value !== undefined) res.setHeader(name, value);
       // As the edge marks its hits (deploy/varnish/default.vcl), which overwrites this one.
       res.setHeader('X-Cache', 'HIT');
-      const ifNoneMatch = req.headers['if-none-match'];
-      if (ifNoneMatch && matchesEtag(ifNoneMatch, entry.etag)) {
+      const validators = { ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] };
+      if (isClientCopyCurrent(validators, { etag: entry.etag, lastModified: entry.headers['last-modified'] as string | undefined })) {
         res.statusCode = 304;
         res.end();
         return true;

@@ -104,6 +104,16 @@ describe('the byte cache', () => {
     assert.equal((await get('/roles/nurses', { 'if-none-match': 'W/"other"' })).status, 200);
   });
 
+  test('answers 304 to If-Modified-Since when the app sent a Last-Modified, and If-None-Match wins over it', async () => {
+    const lastModified = 'Mon, 07 Dec 2026 08:00:00 GMT';
+    appAnswer.headers['Last-Modified'] = lastModified;
+    await get('/api/v1/roles/nurses');
+    await untilKept(1);
+    assert.equal((await get('/api/v1/roles/nurses', { 'if-modified-since': lastModified })).status, 304);
+    assert.equal((await get('/api/v1/roles/nurses', { 'if-modified-since': 'Sun, 06 Dec 2026 08:00:00 GMT' })).status, 200);
+    assert.equal((await get('/api/v1/roles/nurses', { 'if-modified-since': lastModified, 'if-none-match': '"other"' })).status, 200);
+  });
+
   test('never answers from memory, nor keeps, a request with a session cookie', async () => {
     await get('/roles/nurses', { cookie: 'theme=dark; authjs.session-token=abc' });
     await get('/roles/nurses', { cookie: '__Secure-authjs.session-token.0=abc' });
