@@ -8,10 +8,9 @@ import { isDatabaseUnavailable } from '@/db/availability';
 import { getPostingAddressState } from '@/db/job-reads';
 import { compareHref, isCleanRequest, parseCompareRequest } from '@/lib/compare';
 import { findUnpublishedSlugs } from '@/lib/published-slugs';
+import { SESSION_COOKIE_NAMES } from '@/lib/session-cookies';
 import { slugSchema } from '@/lib/slug';
 import { findUsState } from '@/lib/us-states';
-
-const sessionCookies = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 function notFound(request: NextRequest) {
   return NextResponse.rewrite(new URL('/404', request.url), { status: 404 });
@@ -117,7 +116,7 @@ async function checkPostingPage(request: NextRequest, segments: string[]) {
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname === '/admin' || pathname.startsWith('/admin/') || pathname === '/employer' || pathname.startsWith('/employer/')) {
-    if (sessionCookies.some((name) => request.cookies.has(name))) return NextResponse.next();
+    if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return NextResponse.next();
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(login);

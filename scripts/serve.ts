@@ -55,9 +55,11 @@ const authSecret = resolveAuthSecret();
 let admin: ReturnType<typeof env.ADMIN_ACCOUNT>;
 let trust: ProxyTrust;
 let smtpUrl: string | undefined;
+let responseCacheBytes: number;
 try {
   admin = env.ADMIN_ACCOUNT();
   trust = proxyTrustFromEnv();
+  responseCacheBytes = env.RESPONSE_CACHE_MB() * 1024 * 1024;
   smtpUrl = env.SMTP_URL();
 } catch (error) {
   exitWith((error as Error).message);
@@ -155,7 +157,15 @@ await withDatabaseUrl(async (url, source) => {
   Object.assign(process.env, { DATABASE_URL: url, PORT: String(port), AUTH_SECRET: authSecret, ROLEBOARD_CACHE_PREFIX: cachePrefix(identity) });
   const stopSignal = firstStopSignal();
   const { startFront } = await import('@/lib/server/http-server');
-  const front = await startFront({ dev: development, dir: process.cwd(), hostname: values.hostname, port, siteUrl: env.SITE_URL(), trust });
+  const front = await startFront({
+    dev: development,
+    dir: process.cwd(),
+    hostname: values.hostname,
+    port,
+    siteUrl: env.SITE_URL(),
+    trust,
+    responseCacheBytes,
+  });
   const { keepClosingJob } = await import('@/lib/server/closing-job');
   const catcher = !smtpUrl && development ? await startDevelopmentMailCatcher() : null;
   if (catcher) process.env.SMTP_URL = smtpUrl = catcher.url;

@@ -46,10 +46,18 @@ export function publicHeaders({ etag, lastModified }: { etag: string; lastModifi
 
 /** True when the client's copy (If-None-Match, else If-Modified-Since) is still current. */
 export function isNotModified(request: Request, headers: Record<string, string>) {
-  const ifNoneMatch = request.headers.get('if-none-match');
-  if (ifNoneMatch) return matchesEtag(ifNoneMatch, headers.ETag!);
-  const ifModifiedSince = request.headers.get('if-modified-since');
-  const lastModified = headers['Last-Modified'];
+  return isClientCopyCurrent(
+    { ifNoneMatch: request.headers.get('if-none-match'), ifModifiedSince: request.headers.get('if-modified-since') },
+    { etag: headers.ETag!, lastModified: headers['Last-Modified'] },
+  );
+}
+
+/** The same rule on the headers' values (the HTTP front's byte cache has no Request). */
+export function isClientCopyCurrent(
+  { ifNoneMatch, ifModifiedSince }: { ifNoneMatch?: string | null; ifModifiedSince?: string | null },
+  { etag, lastModified }: { etag: string; lastModified?: string },
+) {
+  if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
   return Boolean(ifModifiedSince && lastModified && Date.parse(ifModifiedSince) >= Date.parse(lastModified));
 }
 

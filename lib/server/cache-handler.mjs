@@ -5,20 +5,19 @@
 // MEMORY_LIMIT_BYTES. Nothing is kept on disk, so two servers started from one folder never share
 // entries. Keys sit under ROLEBOARD_CACHE_PREFIX (scripts/serve.ts: one database, one build).
 // Redis going away degrades to misses (pages render from the database), never to errors; tags
-// invalidated meanwhile are invalidated again once it is back. After the store, the edge
-// (PURGE_URLS) is purged of the same tags.
+// invalidated meanwhile are invalidated again once it is back. After the store, this process's
+// byte cache (tag-invalidations.mjs) and the edge (PURGE_URLS) are purged of the same tags.
 //
 // The interface is Next.js's CacheHandler (next/dist/server/lib/incremental-cache). Plain
 // JavaScript: Next.js loads this file itself (next.config.mjs `cacheHandler`).
 import { memoryStore, redisStore, REDIS_TTL_SECONDS } from './cache-stores.mjs';
 import { edgePurgersFrom, purgeEdge } from './edge-purge.mjs';
 import { replayedTags, sharedRedis } from './shared-redis.mjs';
+import { announceTagsInvalidated, IMPLICIT_TAG_PREFIX } from './tag-invalidations.mjs';
 
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerValue} CacheHandlerValue */
 /** @typedef {import('next/dist/server/response-cache').IncrementalCacheValue} IncrementalCacheValue */
 
-/** Undocumented: Next.js's own tags for paths (`_N_T_/roles/x`); the edge knows pages by our tags only. */
-const IMPLICIT_TAG_PREFIX = '_N_T_';
 /** Undocumented: the header in which Next.js stores a rendered page's tags, its implicit ones included. */
 const CACHE_TAGS_HEADER = 'x-next-cache-tags';
 /** Role pages are ~30 kB of HTML and as much RSC each: every role and state page fits. */
@@ -129,6 +128,8 @@ export default class RoleboardCacheHandler {
     const tags = typeof tag === 'string' ? [tag] : tag;
     const now = Date.now();
     if (!(await store().invalidate(tags, { staleAt: now, expiredAt: now }))) replay.remember(tags);
+    // This instance's byte cache at once; the others check the shared store's tag times on each hit.
+    announceTagsInvalidated(tags);
     await purgeEdge(
       edgePurgers,
       tags.filter((each) => !each.startsWith(IMPLICIT_TAG_PREFIX)),

@@ -4,6 +4,7 @@
 // - malformed, oversized and cross-site requests get a 4xx before Next.js sees them;
 // - the app learns the client's address from the socket (or from trusted proxies only);
 // - a failure becomes a small error page, a 503 with Retry-After while the database is away;
+// - public responses the edge may keep are kept as bytes and sent from memory (response-cache.ts);
 // - shutdown stops accepting, lets requests in flight finish (bounded), then closes everything.
 import http from 'node:http';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { holdResponse } from './buffered-response';
 import { EDGE_TAGS_HEADER, edgeCacheControlOf, edgeTagsOf } from './edge-cache';
 import { withoutEmptyFormActions, withoutNextRuntime } from './page-scripts';
 import { applyEncodingOfApp } from './pre-encoded';
+import { createResponseCache, sharedTagTimesFromRedis } from './response-cache';
 import { revalidatablePage } from './page-revalidation';
 import { clientAddressOf, type ProxyTrust } from './trusted-proxies';
 import { databaseUnavailableAnswer, errorPage, formNotFoundAnswer, notFoundAnswer, unreadableFormAnswer, problemDocument, serverErrorAnswer, type ErrorAnswer } from './error-documents';
@@ -32,6 +34,8 @@ export type FrontOptions = {
   trust: ProxyTrust;
   /** How long requests in flight may take to finish once shutdown starts. */
   shutdownGraceMs?: number;
+  /** The byte cache's cap (RESPONSE_CACHE_MB); 0 turns it off. Development never keeps anything. */
+  responseCacheBytes?: number;
 };
 
 export type Front = { port: number; close: () => Promise<void> };
@@ -125,6 +129,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const app = next({ dev, dir, hostname, port, httpServer: server, customServer: true });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const responseCache = dev || !options.responseCacheBytes ? null : createResponseCache({ capBytes: options.responseCacheBytes, sharedTagTimes: sharedTagTimesFromRedis() });
   // The build's real Server Actions (lib/server/server-actions.ts). Development compiles pages as
   // they are visited, and its manifest grows with them: it is not checked there.
   const serverActions = dev ? null : readServerReferences(path.join(dir, '.next')).actions;
@@ -213,6 +218,8 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       return answerAndClose(req, res, '');
     }
 
+    if (responseCache && (await responseCache.serve(req, res))) return;
+
     if (serverActions) {
       const verdict = await checkServerActionRequest(req, serverActions);
       if (verdict === 'gone') return void res.destroy();
@@ -239,6 +246,8 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     // A 500 from Next.js is an unhandled failure: its body is replaced with ours (RSC and problem
     // answers excepted: the client router and API clients read those).
     let failed = false;
+    const keeper = responseCache?.keeperFor(req) ?? null;
+    let keeping = false;
     holdResponse(res, {
       onStart: () => {
         applyEncodingOfApp(res);
@@ -251,24 +260,32 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         if (edgeTags && !failed) shareWithEdge(res, kind as 'page' | 'api' | 'widget', edgeTags);
         // Next.js marks some 404s as kept for a year by shared caches; an address nobody tags is nobody's to keep.
         else if (res.statusCode === 404) res.setHeader('Cache-Control', 'no-store');
-        // Pages are held too: their CSP needs the whole HTML.
-        return failed || (isPage && typeOf().startsWith('text/html'));
+        keeping = !failed && keeper !== null && keeper.accepts(res);
+        // Pages are held too: their CSP needs the whole HTML; and what the byte cache keeps.
+        return failed || keeping || (isPage && typeOf().startsWith('text/html'));
       },
       finish: (body) => {
-        if (failed) return Buffer.from(answer(res, kind, failure(startedAt)));
-        if (isPage && isEmptyNotFoundDocument(res.statusCode, body)) return Buffer.from(answer(res, kind, notFoundAnswer));
-        if (isPage && res.statusCode !== 304) {
-          // Development keeps the runtime: fast refresh and the error overlay need it.
-          const html = withoutEmptyFormActions(kind === 'page' && !dev ? withoutNextRuntime(body.toString('utf8')) : body.toString('utf8'));
-          const scriptHashes = inlineScriptHashes(html);
-          // Development builds evaluate code for fast refresh; production never does.
-          const policy = pageContentSecurityPolicy({ scriptHashes, https });
-          res.setHeader('Content-Security-Policy', dev ? policy.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'") : policy);
-          return kind === 'page' ? revalidatablePage(req, res, Buffer.from(html)) : Buffer.from(html);
-        }
-        return body;
+        const sent = finalBodyOf(body);
+        if (keeping) keeper!.store(res, sent);
+        return sent;
       },
     });
+
+    /** The body to send in place of what Next.js wrote: our error pages, and pages with their CSP. */
+    function finalBodyOf(body: Buffer) {
+      if (failed) return Buffer.from(answer(res, kind, failure(startedAt)));
+      if (isPage && isEmptyNotFoundDocument(res.statusCode, body)) return Buffer.from(answer(res, kind, notFoundAnswer));
+      if (isPage && typeOf().startsWith('text/html') && res.statusCode !== 304) {
+        // Development keeps the runtime: fast refresh and the error overlay need it.
+        const html = withoutEmptyFormActions(kind === 'page' && !dev ? withoutNextRuntime(body.toString('utf8')) : body.toString('utf8'));
+        const scriptHashes = inlineScriptHashes(html);
+        // Development builds evaluate code for fast refresh; production never does.
+        const policy = pageContentSecurityPolicy({ scriptHashes, https });
+        res.setHeader('Content-Security-Policy', dev ? policy.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'") : policy);
+        return kind === 'page' ? revalidatablePage(req, res, Buffer.from(html)) : Buffer.from(html);
+      }
+      return body;
+    }
 
     try {
       await handle(req, res);
@@ -322,6 +339,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       });
     }
     server.closeAllConnections();
+    responseCache?.close();
     await app.close();
   }
 

@@ -9,6 +9,7 @@
 // it is back. Plain JavaScript: Next.js loads this file itself.
 import { memoryStore, redisStore } from './cache-stores.mjs';
 import { replayedTags, sharedRedis } from './shared-redis.mjs';
+import { announceTagsInvalidated } from './tag-invalidations.mjs';
 
 /** @typedef {import('next/dist/server/lib/cache-handlers/types').CacheEntry} CacheEntry */
 /** @typedef {import('next/dist/server/lib/cache-handlers/types').CacheHandler} CacheHandler */
@@ -89,6 +90,7 @@ function createUseCacheHandler() {
       const now = Date.now();
       const expiredAt = now + (durations?.expire ?? 0) * 1000;
       if (!(await store.invalidate(tags, { staleAt: now, expiredAt }))) replay.remember(tags);
+      announceTagsInvalidated(tags);
     },
   };
 }

@@ -1,0 +1,109 @@
+// The HTTP front's byte cache (lib/server/response-cache.ts) end to end, on one `npm start`:
+// public answers come from memory, a save shows on the very next request, and a signed-in
+// visitor's requests are never answered from it nor kept in it.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { sendRevalidation } from '@/lib/revalidation-request';
+import { testUsers } from '../support/users';
+import { signIn } from './support/sign-in';
+import { STACK_UNAVAILABLE_REASON, stackAvailable, stackUrls } from './support/stack';
+
+// Roles no other test looks at, one per test: tests in this file run side by side.
+const readOnlySlug = 'first-line-supervisors-of-farming-fishing-and-forestry-workers';
+const savedSlug = 'first-line-supervisors-of-correctional-officers';
+const signedInSlug = 'first-line-supervisors-of-firefighting-and-prevention-workers';
+const closedSlug = 'first-line-supervisors-of-entertainment-and-recreation-workers-except-gambling-services';
+const stackSlug = 'first-line-supervisors-of-construction-trades-and-extraction-workers';
+
+/** Asks until the answer comes from memory: the first request renders it, and keeping it compresses it in the background. */
+async function expectKept(request: APIRequestContext, path: string) {
+  await expect.poll(async () => (await request.get(path)).headers()['x-cache'], { message: `${path} comes from memory` }).toBe('HIT');
+}
+
+test('a public page comes from memory, answers 304 to its ETag, and is never sent as HTML to the client router', async ({ request }) => {
+  const path = `/roles/${readOnlySlug}`;
+  await expectKept(request, path);
+  const kept = await request.get(path);
+  expect(kept.headers()['content-type']).toContain('text/html');
+  expect(kept.headers()['content-security-policy']).toContain('script-src');
+  expect(kept.headers().xkey).toContain(`role:${readOnlySlug}`);
+  const etag = kept.headers().etag!;
+  const revalidated = await request.get(path, { headers: { 'If-None-Match': etag } });
+  expect(revalidated.status()).toBe(304);
+  expect(revalidated.headers()['x-cache']).toBe('HIT');
+
+  const forRouter = await request.get(path, { headers: { rsc: '1' } });
+  expect(forRouter.headers()['x-cache']).toBeUndefined();
+  expect(forRouter.headers()['content-type']).not.toContain('text/html');
+
+  // The listing's common views are kept; a search for words never is.
+  await expectKept(request, '/?sort=salary-desc');
+  for (let attempt = 0; attempt < 3; attempt += 1) expect((await request.get('/?q=supervisors')).headers()['x-cache']).toBeUndefined();
+});
+
+test('an admin save shows on the next public request, no longer from memory', async ({ page, request }) => {
+  const paths = [`/roles/${savedSlug}`, `/api/v1/roles/${savedSlug}`, `/embed/${savedSlug}`];
+  for (const path of paths) await expectKept(request, path);
+  const { stats } = await (await request.get(`/api/v1/roles/${savedSlug}`)).json();
+  const newSalary = stats.averageSalary + 2345;
+  const formatted = `$${newSalary.toLocaleString('en-US')}`;
+
+  await signIn(page, testUsers.admin);
+  await page.goto(`/admin/roles/${savedSlug}`);
+  await page.getByLabel('Average salary', { exact: true }).fill(String(newSalary));
+  await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Byte cache test figures');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved');
+
+  const rolePage = await request.get(paths[0]!);
+  expect(rolePage.headers()['x-cache']).toBeUndefined();
+  expect(await rolePage.text()).toContain(formatted);
+  expect((await (await request.get(paths[1]!)).json()).stats.averageSalary).toBe(newSalary);
+  expect(await (await request.get(paths[2]!)).text()).toContain(formatted);
+});
+
+test('a signed-in visitor is never answered from memory, and nothing they are sent is kept', async ({ page, request }) => {
+  const path = `/roles/${signedInSlug}`;
+  await signIn(page, testUsers.admin);
+  // Asked only while signed in: had it been kept, the next anonymous request would come from memory.
+  for (let attempt = 0; attempt < 3; attempt += 1) expect((await page.request.get(path)).headers()['x-cache']).toBeUndefined();
+  expect((await request.get(path)).headers()['x-cache']).toBeUndefined();
+
+  await expectKept(request, '/roles/backend-software-engineer');
+  expect((await page.request.get('/roles/backend-software-engineer')).headers()['x-cache']).toBeUndefined();
+});
+
+test('tags invalidated from outside a request (the closing job, an import) drop what showed them', async ({ request, baseURL }) => {
+  const path = `/roles/${closedSlug}`;
+  await expectKept(request, path);
+  // What the closing job sends once postings have closed (lib/server/closing-job.ts).
+  const refused = await sendRevalidation({ origin: baseURL!, tags: [`role:${closedSlug}`], secret: process.env.AUTH_SECRET! });
+  expect(refused?.status ?? null).toBeNull();
+  expect((await request.get(path)).headers()['x-cache']).toBeUndefined();
+});
+
+test('with Redis, a save on one instance drops what the other kept, at its next request', async ({ browser, request }) => {
+  test.skip(!stackAvailable, STACK_UNAVAILABLE_REASON);
+  const [appA, appB] = stackUrls.apps;
+  const paths = [`${appB}/roles/${stackSlug}`, `${appB}/api/v1/roles/${stackSlug}`];
+  for (const path of paths) await expectKept(request, path);
+  const { stats } = await (await request.get(paths[1]!)).json();
+  const newSalary = stats.averageSalary + 3456;
+
+  const context = await browser.newContext({ baseURL: appA });
+  try {
+    const page = await context.newPage();
+    await signIn(page, testUsers.admin);
+    await page.goto(`${appA}/admin/roles/${stackSlug}`);
+    await page.getByLabel('Average salary', { exact: true }).fill(String(newSalary));
+    await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Byte cache stack test figures');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved');
+  } finally {
+    await context.close();
+  }
+
+  const rolePage = await request.get(paths[0]!);
+  expect(rolePage.headers()['x-cache']).toBeUndefined();
+  expect(await rolePage.text()).toContain(`$${newSalary.toLocaleString('en-US')}`);
+  expect((await (await request.get(paths[1]!)).json()).stats.averageSalary).toBe(newSalary);
+});
