@@ -53,8 +53,11 @@ type Entry = {
   bytes: number;
 };
 
-/** Headers of one connection or one encoding, which a stored response must not repeat. */
-const UNSTORED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
+/**
+ * Headers of one connection or one encoding, which a stored response must not repeat; and Next's
+ * own cache status, which said how the stored copy was made (MISS, STALE), not how a hit is served.
+ */
+const UNSTORED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date', 'x-nextjs-cache']);
 /** One entry may take at most this share of the cap, so that one large answer cannot empty the cache. */
 const LARGEST_ENTRY_SHARE = 1 / 8;
 
