@@ -2,7 +2,7 @@
 // The listing (`/`) and a state's page (`/states/{state}`, whose state is fixed) both show it.
 import Link from 'next/link';
 import type { Category } from '@/db/schema';
-import type { RolePage } from '@/db/role-reads';
+import type { RolePage } from '@/db/role-search';
 import { formatCount } from '@/lib/format';
 import { encodeCursor, PAGE_SIZE, toQueryString, type PlaceFromText, type RoleSearch } from '@/lib/role-search';
 import { ActiveFilters } from './active-filters';

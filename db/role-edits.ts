@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { requireUser, requireUserToChange } from './access';
 import { recordAudit, type Transaction } from './audit-writes';
 import { database } from './client';
-import { escapeLike } from './role-reads';
 import { categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
 import { contentFromRow, statsFromColumns, type Stats } from './role-columns';
 import { bumpVersion, changedFields, insertRole, isEmpty, lastEditOf, postgresErrorOf, roleCacheTags, toLastEdit, writeStats, type LastEdit } from './role-writes';
@@ -122,6 +121,12 @@ function adminRoleOrder(sort: AdminRoleSort, order: SortOrder): SQL[] {
       return [direction(roles.updatedAt), ...byTitle];
   }
 }
+
+/** `%` and `_` typed by a visitor are searched for literally. */
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
 
 /** Roles for the admin table, archived ones included, a page at a time, in the order asked for (by title unless told). */
 export async function listRolesForAdmin(claims: unknown, query: AdminRoleListQuery = {}): Promise<AdminRoleList> {

@@ -86,7 +86,6 @@ export const roles = pgTable(
     uniqueIndex('roles_soc_code_unique').on(table.socCode).where(sql`${table.socCode} is not null`),
     check('roles_soc_code_format', sql`${table.socCode} ~ '^[0-9]{2}-[0-9]{4}$'`),
     check('roles_alternative_titles_count', sql`cardinality(${table.alternativeTitles}) <= 200`),
-    index('roles_alternative_titles_trgm_idx').using('gin', sql`roleboard_titles_text(${table.alternativeTitles}) gin_trgm_ops`),
     check('roles_version_positive', sql`${table.version} >= 1`),
     check('roles_responsibilities_array', sql`jsonb_typeof(${table.responsibilities}) = 'array'`),
     check('roles_steps_array', sql`jsonb_typeof(${table.howToBecomeSteps}) = 'array'`),
@@ -299,6 +298,19 @@ export const roleSearch = pgTable(
     // "Best-paid jobs at or below an education level": the salary key within each rank.
     index('role_search_education_salary_idx').on(table.educationRank, sql`coalesce(${table.averageSalary}, -1)`, table.roleId),
   ],
+);
+
+/**
+ * Every word of a published role's names (title and other names), lower case, letters only, stop
+ * words left out: what search text spelt wrong is corrected to (db/role-search.ts, migration 0024's
+ * roleboard_close_words_query), found by trigrams in a few thousand words rather than in every
+ * role's names. Added to by roleboard_refresh_role_search; never pruned, as a word no role has any
+ * more only finds nothing.
+ */
+export const roleNameWords = pgTable(
+  'role_name_words',
+  { word: text('word').primaryKey() },
+  (table) => [index('role_name_words_trgm_idx').using('gin', table.word.op('gin_trgm_ops'))],
 );
 /**
  * A role's figures in one state (BLS OEWS state estimates), read-only: loaded by the import.

@@ -30,9 +30,7 @@ import {
   countPublishedRoles,
   getPublishedRoleBySlug,
   listCategories,
-  listPublishedRoles,
   listPublishedRoleSlugs,
-  listRolesNamedBy,
   listPublishedRoleStatsHistory,
   getPublishedCatalogueFingerprint,
   listSimilarRoles,
@@ -41,6 +39,7 @@ import {
   listPublishedOccupations,
   type RoleDetail,
 } from '@/db/role-reads';
+import { listPublishedRoles, listRolesNamedBy } from '@/db/role-search';
 import { cacheTags, slugOfRoleTag } from './cache-tags';
 import { educationLevelOfSlug, educationLevels, educationSlugs } from './education';
 import { categorySlugSchema, currencyCodeSchema } from './field-schemas';

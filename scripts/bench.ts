@@ -26,7 +26,7 @@ import { runMigrations } from '@/db/migrate';
 import { seedDatabase } from '@/db/seed/seed';
 
 const { values } = parseArgs({
-  options: { roles: { type: 'string', default: '100000' }, duration: { type: 'string', default: '8' }, 'no-build': { type: 'boolean' }, jobs: { type: 'boolean' }, app: { type: 'string' } },
+  options: { roles: { type: 'string', default: '100000' }, duration: { type: 'string', default: '8' }, 'no-build': { type: 'boolean' }, jobs: { type: 'boolean' }, 'role-search': { type: 'boolean' }, app: { type: 'string' } },
 });
 if (values.jobs) {
   if (!process.env.DATABASE_URL) {
@@ -35,6 +35,15 @@ if (values.jobs) {
   }
   const { benchJobs } = await import('./bench-jobs');
   console.log(await benchJobs({ databaseUrl: process.env.DATABASE_URL, appUrl: values.app }));
+  process.exit(0);
+}
+if (values['role-search']) {
+  if (!process.env.DATABASE_URL || !values.app) {
+    console.error('--role-search measures a running server (--app URL) of the database DATABASE_URL names');
+    process.exit(2);
+  }
+  const { benchRoleSearch } = await import('./bench-role-search');
+  console.log(JSON.stringify(await benchRoleSearch(values.app), null, 2));
   process.exit(0);
 }
 const targetRoles = Number(values.roles);
@@ -254,7 +263,7 @@ function percentiles(times: number[]) {
 async function measureSearch(app: string) {
   // The data layer runs here, on the bench's database (the react-server condition lets it load).
   process.env.DATABASE_URL = databaseUrl;
-  const { listPublishedRoles } = await import('@/db/role-reads');
+  const { listPublishedRoles } = await import('@/db/role-search');
   const words = ['engineer', 'nurse', 'data', 'manager', 'analyst', 'teacher', 'software', 'sales', 'technician', 'clinical', 'energy', 'payments', 'designer', 'scientist', 'truck driver', 'softwre developer', 'enginer'];
   const filters: Record<string, string | number>[] = [{}, { category: 'computer-and-mathematical' }, { minSalary: 80_000 }, { maxDegree: 50 }];
   const sorts: Record<string, string>[] = [{}, { sort: 'salary', order: 'desc' }, { sort: 'title', order: 'asc' }, { sort: 'openings', order: 'desc' }];

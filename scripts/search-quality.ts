@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeDatabase } from '@/db/client';
-import { listPublishedRoles } from '@/db/role-reads';
+import { listPublishedRoles } from '@/db/role-search';
 import { parseRoleSearch } from '@/lib/role-search';
 
 export type EverydayQuery = { query: string; expected: string[]; state?: string };

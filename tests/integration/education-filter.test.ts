@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { closeDatabase } from '@/db/client';
-import { listBestPaidByEducation, listPublishedRoles, type RoleListItem } from '@/db/role-reads';
+import { listBestPaidByEducation, type RoleListItem } from '@/db/role-reads';
+import { listPublishedRoles } from '@/db/role-search';
 import { educationLevelOfLabel, educationLevels } from '@/lib/education';
 import type { RoleSearch } from '@/lib/role-search';
 import { findUsState } from '@/lib/us-states';

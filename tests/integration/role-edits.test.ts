@@ -206,6 +206,25 @@ describe('saving a role', () => {
     });
   });
 
+  test("a new role's and a renamed role's words are what search text spelt wrong is corrected to, at once", async () => {
+    const { listPublishedRoles } = await import('@/db/role-search');
+    // Letters only (names' words are), different on every run so that no earlier run's word is found.
+    const word = `Quill${randomUUID().replace(/[^a-f]/g, '').slice(0, 6)}ographer`;
+    const role = await newRole({ title: `Senior ${word}` });
+    const misspelt = word.toLowerCase().replace('ographer', 'ogrpaher');
+    assert.deepEqual((await listPublishedRoles({ q: misspelt })).items.map((item) => item.slug), [role.slug]);
+    const renamedWord = `Plume${randomUUID().replace(/[^a-f]/g, '').slice(0, 6)}ologist`;
+    const saved = await updateRole(await editorClaims(), {
+      roleId: role.id,
+      expectedVersion: role.version,
+      editNote: 'Role editing tests',
+      content: { ...role.content, title: `Chief ${renamedWord}` },
+      stats: role.stats,
+    });
+    assert.equal(saved.status, 'saved');
+    assert.deepEqual((await listPublishedRoles({ q: renamedWord.toLowerCase().replace('ologist', 'olgoist') })).items.map((item) => item.slug), [role.slug]);
+  });
+
   test('a content-only change writes no stats history', async () => {
     const role = await newRole();
     const historyBefore = await historyRows(role.id);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { closeDatabase } from '@/db/client';
-import { getPublishedRoleBySlug, listPublishedRoles, listSimilarRoles } from '@/db/role-reads';
+import { getPublishedRoleBySlug, listSimilarRoles } from '@/db/role-reads';
+import { listPublishedRoles } from '@/db/role-search';
 import type { RoleSearch } from '@/lib/role-search';
 import { connectToTestDatabase } from '../support/database';
 
@@ -65,6 +66,20 @@ describe('listing queries', () => {
     // Roles have the word "nurse", but none in this category: none, not titles spelled like it.
     const filteredOut = await listPublishedRoles({ q: 'nurse', category: 'computer-and-mathematical' });
     assert.deepEqual([filteredOut.total, filteredOut.items.length], [0, 0]);
+  });
+
+  test('each word spelt wrong is corrected to the closest words of the names, the others kept', async () => {
+    // Two letters swapped: too few trigrams in common with a whole title for a match of titles.
+    const swapped = await listPublishedRoles({ q: 'tecnhicians' });
+    assert.ok(swapped.total > 0 && swapped.items.slice(0, 5).every((item) => /technician/i.test(item.title)), swapped.items.map((item) => item.title).join(', '));
+    const oneSlip = await listPublishedRoles({ q: 'registred nurses' });
+    assert.equal(oneSlip.items[0]?.slug, 'registered-nurses', oneSlip.items.map((item) => item.slug).join(', '));
+    // A word nothing is close to finds nothing, even beside a word that is right.
+    assert.equal((await listPublishedRoles({ q: 'qxzvbnq' })).total, 0);
+    assert.equal((await listPublishedRoles({ q: 'nurses qxzvbnq' })).total, 0);
+    // Filters still apply to corrected words.
+    const filtered = await listPublishedRoles({ q: 'tecnhicians', category: 'healthcare-practitioners-and-technical' }, 100);
+    assert.ok(filtered.total > 0 && filtered.total < swapped.total && filtered.items.every((item) => item.categorySlug === 'healthcare-practitioners-and-technical'));
   });
 
   test('ranked by relevance, pages continue exactly where the one before ended', async () => {

@@ -9,7 +9,7 @@ import { RELEVANCE_CURSOR } from '@/lib/role-search';
 import { createEmptyDatabase } from '../support/database';
 
 let scratch: Awaited<ReturnType<typeof createEmptyDatabase>>;
-let roles: typeof import('@/db/role-reads');
+let roles: typeof import('@/db/role-search');
 let client: typeof import('@/db/client');
 
 before(async () => {
@@ -20,7 +20,7 @@ before(async () => {
   await sql.end();
   // The data layer's pool reads DATABASE_URL when first used: this file's process uses the scratch database.
   process.env.DATABASE_URL = scratch.url;
-  roles = await import('@/db/role-reads');
+  roles = await import('@/db/role-search');
   client = await import('@/db/client');
 });
 after(async () => {

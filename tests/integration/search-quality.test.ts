@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { closeDatabase } from '@/db/client';
-import { listPublishedRoles } from '@/db/role-reads';
+import { listPublishedRoles } from '@/db/role-search';
 import { parseRoleSearch } from '@/lib/role-search';
 import { measureSearchQuality } from '../../scripts/search-quality';
 import { connectToTestDatabase } from '../support/database';

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { closeDatabase } from '@/db/client';
-import { listPublishedRoles, type RoleListItem } from '@/db/role-reads';
+import type { RoleListItem } from '@/db/role-reads';
+import { listPublishedRoles } from '@/db/role-search';
 import type { RoleSearch } from '@/lib/role-search';
 import { findUsState } from '@/lib/us-states';
 import { connectToTestDatabase } from '../support/database';

@@ -1,0 +1,55 @@
+CREATE TABLE "role_name_words" (
+	"word" text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
+DROP INDEX "roles_alternative_titles_trgm_idx";--> statement-breakpoint
+CREATE INDEX "role_name_words_trgm_idx" ON "role_name_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
+-- Hand-written: the words of published roles' names (title and other names), for correcting
+-- search text spelt wrong. Stop words are left out (to_tsvector gives them no lexeme).
+CREATE FUNCTION "roleboard_add_name_words"(changed integer[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO role_name_words (word)
+    SELECT DISTINCT word
+    FROM roles r, regexp_split_to_table(lower(r.title || ' ' || roleboard_titles_text(r.alternative_titles)), '[^[:alpha:]]+') AS word
+    WHERE r.id = ANY(changed) AND r.status = 'published' AND word <> '' AND to_tsvector('english', word) <> ''
+  ON CONFLICT DO NOTHING;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "roleboard_refresh_role_search"(changed integer[]) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM role_search WHERE role_id = ANY(changed);
+  INSERT INTO role_search (role_id, title, category_slug, search_vector, average_salary, job_openings, degree_requirement_percent, education_rank, title_key, other_name_keys)
+    SELECT r.id, r.title, r.category_slug, r.search_vector, s.average_salary, s.job_openings, s.degree_requirement_percent, roleboard_education_rank(s.entry_education),
+      roleboard_name_key(r.title), roleboard_name_keys(r.alternative_titles)
+    FROM roles r JOIN role_stats s ON s.role_id = r.id
+    WHERE r.id = ANY(changed) AND r.status = 'published';
+  SELECT roleboard_add_name_words(changed);
+$$;
+--> statement-breakpoint
+-- Search text whose words no role has, corrected word by word: each typed word becomes the names'
+-- words closest to it (a known word stays itself; else up to five words that contain it or share
+-- enough trigrams with it, pg_trgm's similarity threshold, those it starts first, then the most
+-- similar), and a role must have one of each word's. NULL when a word has none: nothing is close.
+-- Stop words ask nothing, as in plainto_tsquery.
+CREATE FUNCTION "roleboard_close_words_query"(q text) RETURNS tsquery LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  typed text;
+  alternatives text;
+  result text;
+BEGIN
+  FOR typed IN SELECT DISTINCT w FROM regexp_split_to_table(lower(q), '[^[:alpha:]]+') AS w WHERE w <> '' AND to_tsvector('english', w) <> '' LOOP
+    IF EXISTS (SELECT 1 FROM role_name_words WHERE word = typed) THEN
+      alternatives := plainto_tsquery('english', typed)::text;
+    ELSE
+      SELECT string_agg(DISTINCT plainto_tsquery('english', word)::text, ' | ') INTO alternatives
+      FROM (SELECT word FROM role_name_words WHERE word LIKE '%' || typed || '%' OR word % typed
+            ORDER BY word LIKE typed || '%' DESC, similarity(word, typed) DESC, word LIMIT 5) AS close;
+    END IF;
+    IF alternatives IS NULL THEN RETURN NULL; END IF;
+    result := coalesce(result || ' & ', '') || '(' || alternatives || ')';
+  END LOOP;
+  RETURN result::tsquery;
+END
+$$;
+--> statement-breakpoint
+SELECT roleboard_add_name_words(ARRAY(SELECT id FROM roles WHERE status = 'published'));
+--> statement-breakpoint
+ANALYZE role_name_words;
