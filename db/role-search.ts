@@ -29,12 +29,17 @@ export type RolePage = {
 };
 
 /**
- * How search text finds roles. `words`: every word of it, the last letters optional
- * ("softw dev" finds Software Developers), through the full-text index. `close`: when no role
- * has the words, each word corrected to the closest words of roles' names ("softwre" to
- * "software"; migration 0024), then found the same way.
+ * How search text finds roles: `query`, a full-text query on role_search's index, and `nameMatch`,
+ * how a role's names match it (relevance's first key). First the words as typed (`typedWords`:
+ * every word, the last letters optional, so "softw dev" finds Software Developers); when no role
+ * has them, each word corrected to the closest words of roles' names (`correctedWords`: "softwre"
+ * to "software"). A search without text has none.
  */
-type TextMatch = 'words' | 'close';
+type TextQuery = { query: SQL; nameMatch: SQL } | undefined;
+
+function typedWords(q: string): TextQuery {
+  return { query: wordsQuery(q), nameMatch: nameMatch(q) };
+}
 
 /**
  * The search text as a full-text query whose words of three letters or more match as prefixes,
@@ -60,20 +65,29 @@ function wholeWordsQuery(q: string, weights: 'A' | 'AB') {
 }
 
 /**
- * The roles search text finds. The corrected words' query is computed once (the subquery is an
- * init plan), then the text index answers as for words typed right: a few thousand words are
- * searched by trigrams, where matching every role's names by trigrams read 10,000 titles for a
- * broad word spelt wrong ("managre": 125 ms at 100,000 roles).
+ * Search text with each word corrected to the closest words of published roles' names, as a
+ * full-text query (migration 0024's roleboard_close_words_query), or undefined when some word has
+ * none close. Asked once, then searched like words typed right: a few thousand words are matched
+ * by trigrams, where matching every role's names by trigrams read 10,000 titles for a broad word
+ * spelt wrong ("managre": 125 ms at 100,000 roles).
  */
-function textCondition(q: string, match: TextMatch): SQL {
-  if (match === 'words') return sql`${roleSearch.searchVector} @@ ${wordsQuery(q)}`;
-  return sql`${roleSearch.searchVector} @@ (select roleboard_close_words_query(${q}))`;
+async function correctedWords(q: string): Promise<TextQuery> {
+  const [row] = await database().execute<{ query: string | null }>(sql`select roleboard_close_words_query(${q})::text as query`);
+  const corrected = row?.query;
+  if (!corrected) return undefined;
+  // Its words are whole words: the names' tiers of nameMatch without the name keys (the text as
+  // typed names no role), so that "bu and truck mechanic" puts Bus and Truck Mechanics first.
+  const inNames = (weights: 'A' | 'AB') => sql`${corrected.replace(/('(?:[^']|'')+')/g, `$1:${weights}`)}::tsquery`;
+  return {
+    query: sql`${corrected}::tsquery`,
+    nameMatch: sql`(case when ${roleSearch.searchVector} @@ ${inNames('A')} then 2 when ${roleSearch.searchVector} @@ ${inNames('AB')} then 1 else 0 end)`,
+  };
 }
 
 /** A search's conditions on role_search (which holds published roles only), and on the state's figures in a state. */
-function searchConditions(search: RoleSearch, match: TextMatch) {
+function searchConditions(search: RoleSearch, text: TextQuery) {
   const conditions: SQL[] = [];
-  if (search.q) conditions.push(textCondition(search.q, match));
+  if (text) conditions.push(sql`${roleSearch.searchVector} @@ ${text.query}`);
   if (search.category) conditions.push(eq(roleSearch.categorySlug, search.category));
   // In a state, the salary asked for is the state's; the degree requirement is only known nationally.
   // Nationally as the salary sort's key (roles without a salary are -1, below any minimum): the
@@ -88,20 +102,20 @@ function searchConditions(search: RoleSearch, match: TextMatch) {
 
 /**
  * How well a role matches search text, as sort keys. First how its names match (`nameMatch`);
- * then the full-text rank (or, for close spellings, the title's trigram similarity); then the
+ * then the full-text rank (of the corrected words, for text spelt wrong); then the
  * shorter title, the closer match. The rank weighs the title most, the other names much (a role
  * many of whose names say "nurse" is what "nurse" means) and the summary little, without length
  * normalisation. Rounded to six decimals, so that a cursor can carry them exactly. Each is cheap
  * on a row of role_search, since a broad word's 10,000 matches are all ranked.
  */
-function relevanceKeys(q: string, match: TextMatch) {
-  const rank = match === 'words' ? sql`ts_rank('{0, 0.02, 0.4, 1}', ${roleSearch.searchVector}, ${wordsQuery(q)}, 0)` : sql`similarity(${roleSearch.title}, ${q})`;
+function relevanceKeys(text: NonNullable<TextQuery>) {
+  const rank = sql`ts_rank('{0, 0.02, 0.4, 1}', ${roleSearch.searchVector}, ${text.query}, 0)`;
   const score = sql`${rank} * log(10 + ${roleSearch.jobOpenings})`;
   const shorter = sql`(-char_length(${roleSearch.title}))`;
   // Rounded as a double: through numeric, each match's score would be printed and parsed again
   // (float4 to numeric goes through text), which costs more than ranking it.
   const rounded = sql`(round(${score}::float8 * 1000000) / 1000000)`;
-  return [nameMatch(q), rounded, shorter];
+  return [text.nameMatch, rounded, shorter];
 }
 
 /**
@@ -131,7 +145,7 @@ export async function listRolesNamedBy({ q, limit }: { q: string; limit: number 
     .select({ slug: roles.slug, title: roles.title })
     .from(roleSearch)
     .innerJoin(roles, eq(roles.id, roleSearch.roleId))
-    .where(and(textCondition(q, 'words'), sql`${match} >= 3`))
+    .where(and(sql`${roleSearch.searchVector} @@ ${wordsQuery(q)}`, sql`${match} >= 3`))
     .orderBy(sql`${match} desc`, asc(roleSearch.title))
     .limit(limit);
 }
@@ -145,10 +159,11 @@ function stateKey(column: SQL, order: 'asc' | 'desc') {
 }
 
 /** The sort keys of a listing, and how a cursor's value splits into them. */
-function sortPlan(sort: RoleSort, order: 'asc' | 'desc', q: string | undefined, match: TextMatch, inState: boolean) {
+function sortPlan(sort: RoleSort, order: 'asc' | 'desc', text: TextQuery, inState: boolean) {
   switch (sort) {
     case 'relevance': {
-      const keys = relevanceKeys(q ?? '', match);
+      // Only with search text (effectiveSort).
+      const keys = relevanceKeys(text!);
       return { keys, cursorParts: (value: string | number) => String(value).split(':') };
     }
     case 'title':
@@ -200,16 +215,19 @@ type FoundPage = { total: number; rows: ListRowWithKey[] };
 /**
  * One page of published roles. Keyset pagination on (sort keys, id): every page costs the same
  * walk, however deep, where OFFSET would read and discard all earlier rows. Search text matches
- * its words, and only when no role has them does it look for close spellings.
+ * its words, and only when no role has them does it correct them (`correctedWords`).
  */
 export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZE): Promise<RolePage> {
-  const words = await findPage(search, pageSize, 'words');
+  const typed = search.q ? typedWords(search.q) : undefined;
+  const words = await findPage(search, pageSize, typed);
   if (words.total > 0) return toPage(search, pageSize, words.total, words.rows);
-  // Close spellings only when no role at all has the words: when the filters leave none of those
+  // Corrected words only when no role at all has the words: when the filters leave none of those
   // that do, there is simply none.
-  if (!search.q || (await anyRoleHasWords(search.q))) return toPage(search, pageSize, 0, []);
-  const close = await findPage(search, pageSize, 'close');
-  return toPage(search, pageSize, close.total, close.rows);
+  if (!search.q || (hasFilters(search) && (await anyRoleHas(typed!.query)))) return toPage(search, pageSize, 0, []);
+  const corrected = await correctedWords(search.q);
+  if (!corrected) return toPage(search, pageSize, 0, []);
+  const found = await findPage(search, pageSize, corrected);
+  return toPage(search, pageSize, found.total, found.rows);
 }
 
 /**
@@ -220,14 +238,14 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
  * once for a count and again for the page (a broad word's matches sit on nearly all of them).
  * Past the count's bound, walking the sort's index finds a page after a few hundred roles.
  */
-async function findPage(search: RoleSearch, pageSize: number, match: TextMatch): Promise<FoundPage> {
+async function findPage(search: RoleSearch, pageSize: number, text: TextQuery): Promise<FoundPage> {
   if (!search.q || effectiveSort(search) === 'relevance') {
-    const [total, keys] = await Promise.all([countMatches(search, match), sortedPage(search, pageSize, match)]);
+    const [total, keys] = await Promise.all([countMatches(search, text), sortedPage(search, pageSize, text)]);
     return { total, rows: await withDetails(search, keys) };
   }
-  const sorted = await sortBoundedMatches(search, pageSize, match);
-  const total = sorted.total ?? (await countMatches(search, match));
-  const keys = total <= ROLE_COUNT_BOUND ? sorted.keys : await sortedPage(search, pageSize, match);
+  const sorted = await sortBoundedMatches(search, pageSize, text);
+  const total = sorted.total ?? (await countMatches(search, text));
+  const keys = total <= ROLE_COUNT_BOUND ? sorted.keys : await sortedPage(search, pageSize, text);
   return { total, rows: await withDetails(search, keys) };
 }
 
@@ -245,10 +263,10 @@ function pageDirection(search: RoleSearch, plan: ReturnType<typeof sortPlan>, or
 }
 
 /** A search's sort keys as planned for a text match, with its order. */
-function planFor(search: RoleSearch, match: TextMatch) {
+function planFor(search: RoleSearch, text: TextQuery) {
   const sort = effectiveSort(search);
   const order = search.order ?? defaultOrder[sort];
-  return { sort, order, plan: sortPlan(sort, order, search.q, match, search.state !== undefined) };
+  return { sort, order, plan: sortPlan(sort, order, text, search.state !== undefined) };
 }
 
 /** Column `key<index>` of a subquery. */
@@ -262,12 +280,12 @@ function keyColumn(subquery: string, index: number) {
  * before the cursor is applied, so that every page says the same. The total is null when the page
  * is empty (past the last one), as no row was left to carry it.
  */
-async function sortBoundedMatches(search: RoleSearch, pageSize: number, match: TextMatch) {
-  const { sort, order, plan } = planFor(search, match);
+async function sortBoundedMatches(search: RoleSearch, pageSize: number, text: TextQuery) {
+  const { sort, order, plan } = planFor(search, text);
   const { ascending, afterCursor } = pageDirection(search, plan, order);
   const keyFields = Object.fromEntries(plan.keys.map((key, index) => [`key${index}`, sql`${unindexed(key, sort)}`.as(`key${index}`)]));
   const matches = matchingRoles(search.state, keyFields)
-    .where(and(...searchConditions(search, match)))
+    .where(and(...searchConditions(search, text)))
     .limit(COUNT_LIMIT)
     .as('matches');
   const passedOn = Object.fromEntries(plan.keys.map((_, index) => [`key${index}`, keyColumn('matches', index).as(`key${index}`)]));
@@ -291,11 +309,11 @@ async function sortBoundedMatches(search: RoleSearch, pageSize: number, match: T
  * One page of ids and sort keys, and one more, in the sort's order from role_search alone: for a
  * sort by a column, the planner walks its index; ranked, every match is scored.
  */
-async function sortedPage(search: RoleSearch, pageSize: number, match: TextMatch): Promise<PageKeys[]> {
-  const { order, plan } = planFor(search, match);
+async function sortedPage(search: RoleSearch, pageSize: number, text: TextQuery): Promise<PageKeys[]> {
+  const { order, plan } = planFor(search, text);
   const { ascending, afterCursor } = pageDirection(search, plan, order);
   // The tie-breaker sits in the same table as the sort columns so one index serves both.
-  const conditions = [...searchConditions(search, match)];
+  const conditions = [...searchConditions(search, text)];
   const cursor = afterCursor([...plan.keys, sql`${roleSearch.roleId}`]);
   if (cursor) conditions.push(cursor);
   // Sorted by the selected keys' positions (id is the first column): written out again, with
@@ -379,22 +397,30 @@ function matchingRoles<Fields extends Record<string, SQL | SQL.Aliased>>(state?:
   return query;
 }
 
-async function anyRoleHasWords(q: string) {
-  const [row] = await database()
-    .select({ found: sql<number>`1` })
-    .from(roleSearch)
-    .where(textCondition(q, 'words'))
-    .limit(1);
-  return row !== undefined;
+/** Whether a search narrows its text's matches: without, no match at all means no role has the words. */
+function hasFilters(search: RoleSearch) {
+  return Boolean(search.category || search.state || search.minSalary !== undefined || search.maxDegree !== undefined || search.maxEducation);
+}
+
+/**
+ * Whether any published role has the words, whatever the filters. Counted, not probed with LIMIT 1
+ * or EXISTS: for a first row the planner expects a common word and scans role_search instead of
+ * its text index, reading all of it when no role has the words (19–37 ms at 100,000 roles).
+ */
+async function anyRoleHas(text: SQL) {
+  const [row] = await database().execute<{ found: boolean }>(
+    sql`select count(*) > 0 as found from (select ${roleSearch.roleId} from ${roleSearch} where ${roleSearch.searchVector} @@ ${text}) as matches`,
+  );
+  return row?.found === true;
 }
 
 /**
  * How many published roles match a search, counting at most one past the bound: the scan stops
  * there. Without search text, an index alone answers (role_search is all-visible between writes).
  */
-async function countMatches(search: RoleSearch, match: TextMatch): Promise<number> {
+async function countMatches(search: RoleSearch, text: TextQuery): Promise<number> {
   const matches = matchingRoles(search.state)
-    .where(and(...searchConditions(search, match)))
+    .where(and(...searchConditions(search, text)))
     .limit(COUNT_LIMIT)
     .as('matches');
   const [row] = await database()

@@ -297,6 +297,10 @@ export const roleSearch = pgTable(
     index('role_search_degree_idx').on(table.degreeRequirementPercent),
     // "Best-paid jobs at or below an education level": the salary key within each rank.
     index('role_search_education_salary_idx').on(table.educationRank, sql`coalesce(${table.averageSalary}, -1)`, table.roleId),
+    // The listing's education sort keys (db/role-search.ts, sortPlan), each way: unknown levels last,
+    // the best-paid first within a level.
+    index('role_search_education_asc_key_idx').on(sql`coalesce(${table.educationRank}, 8)`, sql`(-coalesce(${table.averageSalary}, -1))`, table.roleId),
+    index('role_search_education_desc_key_idx').on(sql`coalesce(${table.educationRank}, -1)`, sql`coalesce(${table.averageSalary}, -1)`, table.roleId),
   ],
 );
 

@@ -25,10 +25,11 @@ CREATE OR REPLACE FUNCTION "roleboard_refresh_role_search"(changed integer[]) RE
 $$;
 --> statement-breakpoint
 -- Search text whose words no role has, corrected word by word: each typed word becomes the names'
--- words closest to it (a known word stays itself; else up to five words that contain it or share
--- enough trigrams with it, pg_trgm's similarity threshold, those it starts first, then the most
--- similar), and a role must have one of each word's. NULL when a word has none: nothing is close.
--- Stop words ask nothing, as in plainto_tsquery.
+-- words closest to it, and a role must have one of each word's. A known word stays itself. Else,
+-- of the words that contain it or share enough trigrams with it (pg_trgm's similarity threshold),
+-- those it starts if any ("softw": software), else the most similar and those nearly as similar
+-- (within 90%: "managre" is manager or managers, not management), at most five. NULL when a word
+-- has none: nothing is close. Stop words ask nothing, as in plainto_tsquery.
 CREATE FUNCTION "roleboard_close_words_query"(q text) RETURNS tsquery LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
   typed text;
@@ -40,8 +41,12 @@ BEGIN
       alternatives := plainto_tsquery('english', typed)::text;
     ELSE
       SELECT string_agg(DISTINCT plainto_tsquery('english', word)::text, ' | ') INTO alternatives
-      FROM (SELECT word FROM role_name_words WHERE word LIKE '%' || typed || '%' OR word % typed
-            ORDER BY word LIKE typed || '%' DESC, similarity(word, typed) DESC, word LIMIT 5) AS close;
+      FROM (SELECT word FROM (
+              SELECT word, starts, closeness, max(starts::int) OVER () AS any_starts, max(closeness) OVER (PARTITION BY starts) AS best
+              FROM (SELECT word, word LIKE typed || '%' AS starts, similarity(word, typed) AS closeness
+                    FROM role_name_words WHERE word LIKE '%' || typed || '%' OR word % typed) AS candidates) AS scored
+            WHERE starts::int = any_starts AND closeness >= 0.9 * best
+            ORDER BY closeness DESC, word LIMIT 5) AS close;
     END IF;
     IF alternatives IS NULL THEN RETURN NULL; END IF;
     result := coalesce(result || ' & ', '') || '(' || alternatives || ')';

@@ -1,0 +1,2 @@
+CREATE INDEX "role_search_education_asc_key_idx" ON "role_search" USING btree (coalesce("education_rank", 8),(-coalesce("average_salary", -1)),"role_id");--> statement-breakpoint
+CREATE INDEX "role_search_education_desc_key_idx" ON "role_search" USING btree (coalesce("education_rank", -1),coalesce("average_salary", -1),"role_id");
