@@ -46,14 +46,19 @@ export type RoleSearchRun = {
   db: ReturnType<typeof percentiles>;
   api: ReturnType<typeof percentiles>;
   listing: ReturnType<typeof percentiles>;
+  /** Pages 2–50 of broad views sorted by salary, through cursors, at the database. */
+  deep: ReturnType<typeof percentiles>;
   /** The slowest searches at the API and the listing, with their times. */
   slowest: { query: string; apiMs: number; listingMs: number }[];
+  /** How many other searches warmed the server first. */
+  warmUp: number;
 };
 
 /** The held-out searches on a warm server `app` of the database DATABASE_URL names. */
 export async function benchRoleSearch(app: string): Promise<RoleSearchRun> {
   const { listPublishedRoles } = await import('@/db/role-search');
-  for (const query of warmUpRoleSearches()) {
+  const warmUp = warmUpRoleSearches();
+  for (const query of warmUp) {
     await Promise.all([listPublishedRoles(parseRoleSearch(Object.fromEntries(new URLSearchParams(query))).search), timedGet(`${app}/api/v1/roles?${query}`), timedGet(`${app}/?${query}`)]);
   }
   const queries = heldOutRoleSearches();
@@ -74,7 +79,17 @@ export async function benchRoleSearch(app: string): Promise<RoleSearchRun> {
     .map((query, index) => ({ query, apiMs: Math.round(apiTimes[index]!), listingMs: Math.round(listingTimes[index]!) }))
     .sort((a, b) => Math.max(b.apiMs, b.listingMs / 2) - Math.max(a.apiMs, a.listingMs / 2))
     .slice(0, 8);
-  return { queries: queries.length, db: percentiles(dbTimes), api: percentiles(apiTimes), listing: percentiles(listingTimes), slowest };
+  const deepTimes: number[] = [];
+  for (const filter of [{}, { category: 'computer-and-mathematical' }, { minSalary: '80000' }, { maxEducation: 'bachelor' }]) {
+    const { search } = parseRoleSearch({ ...filter, sort: 'salary', order: 'desc' });
+    let page = await listPublishedRoles(search);
+    for (let number = 2; number <= 50 && page.nextCursor; number += 1) {
+      const start = performance.now();
+      page = await listPublishedRoles({ ...search, after: page.nextCursor });
+      deepTimes.push(performance.now() - start);
+    }
+  }
+  return { queries: queries.length, db: percentiles(dbTimes), api: percentiles(apiTimes), listing: percentiles(listingTimes), deep: percentiles(deepTimes), slowest, warmUp: warmUp.length };
 }
 
 /**
