@@ -6,7 +6,8 @@
 // typed and says so; fields named in `redact` (passwords) never go back to the browser at all.
 import 'server-only';
 import { z } from 'zod';
-import { getActorNow, roleAllows, type Actor, type UserRole } from '@/db/access';
+import { getActorNow, roleAllows, type Actor } from '@/db/access';
+import type { UserRole } from '@/lib/domain/enums';
 import { isDatabaseUnavailable } from '@/db/availability';
 import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from './errors';
 import type { FormState } from './form-state';

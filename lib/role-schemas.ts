@@ -4,7 +4,8 @@
 // published rather than what may be written.)
 import { z } from 'zod';
 import { educationLabels, educationLevelOfLabel } from './education';
-import { categorySlugSchema, currencyCodeSchema, jobOpeningsBases, SOC_CODE_PATTERN, topCodedSchema } from './field-schemas';
+import { jobOpeningsBases } from '@/lib/domain/enums';
+import { categorySlugSchema, currencyCodeSchema, SOC_CODE_PATTERN, topCodedSchema } from './field-schemas';
 import { CONTENT_LIMITS, percentileKeys, percentileLabels, type PercentileKey } from './role-fields';
 import { templatePlaceholders, unknownPlaceholders } from './salary-template';
 import { slugSchema } from './slug';
@@ -15,8 +16,6 @@ export const STATS_LIMITS = {
   maxSalary: 100_000_000,
   maxEmployment: 500_000_000,
 } as const;
-
-export { jobOpeningsBases, type JobOpeningsBasis } from './field-schemas';
 
 function wholeNumber(what: string, { min, max }: { min: number; max: number }) {
   return z

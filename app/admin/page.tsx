@@ -8,7 +8,7 @@ import { EditTime } from '@/components/admin/edit-time';
 import { CategoryField } from '@/components/category-field';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
 import { adminRoleSorts, listRolesForAdmin, type AdminRoleList, type AdminRoleSort, type SortOrder } from '@/db/role-edits';
-import { roleStatus } from '@/db/schema';
+import { roleStatuses } from '@/lib/domain/enums';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { categorySlugSchema } from '@/lib/field-schemas';
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: 'Roles' };
 
 const listFields = {
   q: roleSearchFields.q,
-  status: z.enum(roleStatus.enumValues),
+  status: z.enum(roleStatuses),
   category: categorySlugSchema(),
   sort: z.enum(Object.keys(adminRoleSorts) as [AdminRoleSort, ...AdminRoleSort[]]),
   order: z.enum(['asc', 'desc']),

@@ -5,14 +5,10 @@
 // db/job-import.ts stores; its content hash tells a changed posting from an unchanged one.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { educationAskedLevels } from './education';
-import { payPeriods } from './pay';
+import { educationAskedLevels, employmentTypes, payPeriods } from '@/lib/domain/enums';
 import { toPlainText } from './plain-text';
 import { multilineText, nameText, plainText } from '@/lib/text-rules';
 import { findUsState } from '@/lib/us-states';
-
-export const employmentTypes = ['full-time', 'part-time', 'contract', 'temporary', 'internship', 'other', 'not-stated'] as const;
-export type EmploymentType = (typeof employmentTypes)[number];
 
 /** Who published a posting, as a slug: `usajobs`, `nyc-jobs`, or the name a file gives. */
 export const postingSourceSchema = z
