@@ -10,10 +10,10 @@ import {
   formatList,
   NOT_KNOWN,
   NOT_PUBLISHED,
-} from '@/lib/format';
+} from '@/lib/domain/format';
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 import { formatPayMean, formatPayMedian, formatPayPercentile, payOf, type Pay } from '@/lib/pay';
-import { payRangeLabels } from '@/lib/role-fields';
+import { payRangeLabels } from '@/lib/domain/role-fields';
 import type { UsState } from '@/lib/us-states';
 
 /** A pay figure in a comparison cell: annual ones as they are ("$144,570"), hourly ones with their unit ("$44.40 an hour"). */

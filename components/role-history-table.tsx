@@ -1,7 +1,7 @@
 // The role's figures over time, one row per release (the latest change of each as-of date), so
 // a reader sees the trend: for a U.S. occupation, BLS's May 2023 and May 2024 estimates.
 import type { RoleStatsHistoryEntry } from '@/db/role-reads';
-import { formatAsOf, formatCount, NOT_KNOWN } from '@/lib/format';
+import { formatAsOf, formatCount, NOT_KNOWN } from '@/lib/domain/format';
 import { formatPayMean, formatPayMedian, meanLabel, medianLabel, payOf } from '@/lib/pay';
 import { latestOfEachRelease } from '@/lib/stats-history';
 import { TableScroll } from '@/components/table-scroll';

@@ -13,7 +13,7 @@ import { database } from './client';
 import { postgresErrorOf } from './role-writes';
 import { catalogueUploadPlans, catalogueUploads, users, type CatalogueUploadOutcome } from './schema';
 import { CATALOGUE_FILE_LIMITS, readCatalogueFile } from '@/lib/catalogue-file';
-import { formatByteSize } from '@/lib/format';
+import { formatByteSize } from '@/lib/domain/format';
 import { nothingToApplyReason, placeOf, type RowLabel } from '@/lib/import-preview';
 
 /** Uploads nobody applied are deleted after this long. */

@@ -10,7 +10,7 @@ import { recordAudit, type Transaction } from './audit-writes';
 import { database } from './client';
 import { users } from './schema';
 import { endEverySession } from './sessions';
-import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/errors';
+import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/domain/errors';
 import { hashPassword } from '@/lib/password';
 import {
   newUserSchema,

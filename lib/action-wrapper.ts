@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { getActorNow, roleAllows, type Actor } from '@/db/access';
 import type { UserRole } from '@/lib/domain/enums';
 import { isDatabaseUnavailable } from '@/db/availability';
-import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from './errors';
+import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 import type { FormState } from './form-state';
 
 /** FormData → plain object; repeated names become arrays, so list fields survive. */

@@ -9,7 +9,7 @@ import type { AreaFigures } from '@/db/areas';
 import type { RoleDetail } from '@/db/role-reads';
 import { firstValue, type RawSearchParams } from './query-params';
 import { roleSearchFields } from './role-search';
-import { formatCount, formatList, formatSalary } from './format';
+import { formatCount, formatList, formatSalary } from '@/lib/domain/format';
 import { editsOutsideStateFigures } from './provenance';
 import { slugSchema } from './slug';
 import { usStateParam, type UsState } from './us-states';

@@ -3,7 +3,7 @@
 // (lib/role-search.ts), and the API's response shapes and so the OpenAPI document
 // (lib/api/schemas.ts). The database's CHECK constraints (db/schema.ts) say the same in SQL.
 import { z } from 'zod';
-import { percentileKeys } from './role-fields';
+import { percentileKeys } from '@/lib/domain/role-fields';
 import { slugPattern } from './slug';
 
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;

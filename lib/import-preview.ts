@@ -3,7 +3,7 @@
 // unchanged or invalid, with its problems. Pure, so the page only renders.
 import { fieldChangesOf, isHeldBack, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
 import type { CatalogueUploadOutcome } from '@/db/schema';
-import { formatCount } from './format';
+import { formatCount } from '@/lib/domain/format';
 import type { CatalogueProblem } from './catalogue-file';
 
 export const previewFilters = ['all', 'new', 'changed', 'edited', 'unchanged', 'invalid'] as const;

@@ -3,7 +3,7 @@ import type { RoleDetail } from '@/db/role-reads';
 import type { JobPostingDetail } from '@/db/job-reads';
 import { describeEdit, editOf, type FigureKey } from './provenance';
 import { payOf } from './pay';
-import type { PercentileKey } from './role-fields';
+import type { PercentileKey } from '@/lib/domain/role-fields';
 import { postingSourceOf } from './jobs/posting-display';
 
 /** JSON that is safe inside <script>: no `</script>`, `<!--` or line separators can break out. */

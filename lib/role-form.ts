@@ -3,7 +3,7 @@
 // guessing), which button sent the form, and the list edits that work without JavaScript.
 // (Which input shows a field's error is in lib/role-fields.ts, which client code may import.)
 import { z } from 'zod';
-import { CONTENT_LIMITS, percentileKeys, type PercentileKey } from './role-fields';
+import { CONTENT_LIMITS, percentileKeys, type PercentileKey } from '@/lib/domain/role-fields';
 import { editNoteSchema, roleContentKeys, roleContentSchema, roleStatsKeys, roleStatsSchema, type RoleValues } from './role-schemas';
 import { slugFormatSchema } from './slug';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { JobTitleNotice } from '@/components/job-title-notice';
 import { RoleListing } from '@/components/role-listing';
 import { compareHref, parseCompareWith } from '@/lib/compare';
-import { formatList } from '@/lib/format';
+import { formatList } from '@/lib/domain/format';
 import { getCategories, getRolePage, getRolesToAddTo } from '@/lib/cached-public-reads';
 import { readSearchAsJobTitle } from '@/lib/job-title-search';
 import type { RawSearchParams } from '@/lib/query-params';

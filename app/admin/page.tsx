@@ -12,7 +12,7 @@ import { roleStatuses } from '@/lib/domain/enums';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
 import { categorySlugSchema } from '@/lib/field-schemas';
-import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/format';
+import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/domain/format';
 import { parseQueryFields, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
 import { TableScroll } from '@/components/table-scroll';

@@ -7,8 +7,8 @@ import { closeEmployerPosting, saveEmployerPosting } from '@/db/employer-posting
 import { formFields } from '@/lib/action-wrapper';
 import { authenticatedAction } from '@/lib/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/cached-public-reads';
-import { refusalFeedback } from '@/lib/errors';
-import { formatEditTime } from '@/lib/format';
+import { refusalFeedback } from '@/lib/domain/errors';
+import { formatEditTime } from '@/lib/domain/format';
 
 export const savePostingAction = authenticatedAction({ role: 'employer', schema: formFields }, async (input, { claims, values }) => {
   const result = await saveEmployerPosting(claims, input);

@@ -5,7 +5,7 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/lib/auth';
 import { credentialsSchema } from '@/lib/credentials';
-import { UNREADABLE_FORM_MESSAGE } from '@/lib/errors';
+import { UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInErrorMessage, signInMessages, type SignInState } from '@/lib/sign-in-messages';
 

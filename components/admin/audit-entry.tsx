@@ -2,7 +2,7 @@
 // every field the change touched; or one import, with its counts and the roles it touched.
 import Link from 'next/link';
 import { auditActionLabel } from '@/lib/audit-actions';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/domain/format';
 import { AuditValue, auditFieldLabel, byFormOrder } from './audit-value';
 import { EditTime } from './edit-time';
 import { IMPORT_RUN_ROLES_SHOWN, type AuditEntryView, type AuditSubject, type ImportRun } from '@/db/audit-reads';

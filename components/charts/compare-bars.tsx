@@ -4,7 +4,7 @@
 import type { RoleDetail } from '@/db/role-reads';
 import { describeDifference } from '@/lib/compare';
 import { niceTicks, toPercent, wrapText } from '@/lib/chart-scale';
-import { formatCount, formatDegreeRequirement, formatOpeningsPerYear, formatPercentile, formatSalary } from '@/lib/format';
+import { formatCount, formatDegreeRequirement, formatOpeningsPerYear, formatPercentile, formatSalary } from '@/lib/domain/format';
 import { formatWage, payOf } from '@/lib/pay';
 import type { UsState } from '@/lib/us-states';
 import { across, ChartSvg, LINE_HEIGHT } from './chart-svg';

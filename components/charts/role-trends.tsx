@@ -2,7 +2,7 @@
 // salary, people employed, and job openings where each release counted its own.
 import type { RoleStatsHistoryEntry } from '@/db/role-reads';
 import { describeDifference } from '@/lib/compare';
-import { formatAsOf, formatCount, formatSalary } from '@/lib/format';
+import { formatAsOf, formatCount, formatSalary } from '@/lib/domain/format';
 import { averageSalaryTrend, employmentTrend, jobOpeningsTrend, type TrendPoint } from '@/lib/stats-history';
 import { ChartCaption } from './figure-source';
 import { TrendChart } from './trend-chart';

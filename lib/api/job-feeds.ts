@@ -9,7 +9,7 @@ import type { JobPostingSummary } from '@/db/job-reads';
 import { cachedResponse } from '@/lib/api/http';
 import { escapeHtml } from '@/lib/api/widget';
 import { env } from '@/lib/env';
-import { formatSalary } from '@/lib/format';
+import { formatSalary } from '@/lib/domain/format';
 import { getJobPage } from '@/lib/cached-job-reads';
 import type { JobSearch } from '@/lib/jobs/job-search';
 import { invalidParamsResponse } from './job-list';

@@ -4,7 +4,7 @@
 // (tests/e2e/embed-layout.spec.ts measures them), so the German, French and Spanish ones are chosen
 // short: the footer's date and link share one line in every month.
 
-import { payRangeLabels } from '@/lib/role-fields';
+import { payRangeLabels } from '@/lib/domain/role-fields';
 
 export const widgetLanguages = ['en', 'de', 'fr', 'es'] as const;
 export type WidgetLanguage = (typeof widgetLanguages)[number];

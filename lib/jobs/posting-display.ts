@@ -2,7 +2,7 @@
 // made yearly, its employment type, how many postings a search found, who published it and how to
 // credit them, and its untrusted text as paragraphs and lists. Pages, feeds and JSON-LD share these.
 import type { PayPeriod } from '@/lib/domain/enums';
-import { formatCount } from '../format';
+import { formatCount } from '@/lib/domain/format';
 
 type PublishedPay = { min: number | null; max: number | null; period: PayPeriod; annualMid: number };
 

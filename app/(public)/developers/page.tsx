@@ -6,7 +6,7 @@ import { parseEmbedChoice } from '@/lib/api/embed-options';
 import { badgeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
-import { formatByteSize, formatCount } from '@/lib/format';
+import { formatByteSize, formatCount } from '@/lib/domain/format';
 import { onetTitlesAttribution } from '@/lib/jobs/labelled-titles';
 import { payAnnualisationRule } from '@/lib/jobs/pay';
 import { postingSources } from '@/lib/jobs/posting-display';

@@ -7,8 +7,8 @@ import { formFields } from '@/lib/action-wrapper';
 import { authenticatedAction } from '@/lib/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/cached-public-reads';
 import { env } from '@/lib/env';
-import { refusalFeedback } from '@/lib/errors';
-import { formatEditTime } from '@/lib/format';
+import { refusalFeedback } from '@/lib/domain/errors';
+import { formatEditTime } from '@/lib/domain/format';
 import { queueEmployerInviteEmail } from '@/lib/server/mail-queues';
 
 export const createEmployerAction = authenticatedAction({ role: 'admin', schema: formFields }, async (input, { claims, values }) => {

@@ -7,7 +7,7 @@ import { CreateEmployerForm, EmployerDisableForm, InviteMemberForm } from '@/com
 import { AccessDeniedError } from '@/db/access';
 import { listEmployers, type EmployerListItem } from '@/db/employers';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatEditTime, formatList } from '@/lib/format';
+import { formatEditTime, formatList } from '@/lib/domain/format';
 
 export const metadata: Metadata = { title: 'Employers' };
 

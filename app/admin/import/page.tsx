@@ -6,7 +6,7 @@ import { CatalogueUploadForm } from '@/components/admin/catalogue-upload-form';
 import { EditTime } from '@/components/admin/edit-time';
 import { listCatalogueUploads } from '@/db/catalogue-uploads';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatByteSize } from '@/lib/format';
+import { formatByteSize } from '@/lib/domain/format';
 import { describeOutcome } from '@/lib/import-preview';
 
 export const metadata: Metadata = { title: 'Import roles' };

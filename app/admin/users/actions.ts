@@ -4,7 +4,7 @@
 import { refresh } from 'next/cache';
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, signOutEverywhere, type UserMutationResult } from '@/db/users';
 import { authenticatedAction } from '@/lib/authenticated-action';
-import { refusalFeedback } from '@/lib/errors';
+import { refusalFeedback } from '@/lib/domain/errors';
 import type { FormState } from '@/lib/form-state';
 import {
   newUserSchema,

@@ -4,7 +4,7 @@
 import type { Metadata } from 'next';
 import { CompareView } from '@/components/compare-view';
 import { compareHref, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
-import { formatList } from '@/lib/format';
+import { formatList } from '@/lib/domain/format';
 import { getRolesToCompare, getRolesToSuggest } from '@/lib/cached-public-reads';
 
 type Props = { params: Promise<{ roles: string }> };

@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getCachedEmployerPage } from '@/lib/cached-job-reads';
-import { formatDate, formatSalary } from '@/lib/format';
+import { formatDate, formatSalary } from '@/lib/domain/format';
 import { formatPostingCount, formatPostingLocations } from '@/lib/jobs/posting-display';
 import { slugSchema } from '@/lib/slug';
 

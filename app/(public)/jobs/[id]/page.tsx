@@ -15,7 +15,7 @@ import type { JobPostingDetail } from '@/db/job-reads';
 import { getPosting } from '@/lib/cached-job-reads';
 import { KEPT_AFTER_CLOSING_DAYS } from '@/lib/jobs/job-search';
 import { env } from '@/lib/env';
-import { formatAsOf, formatDate, formatPercent, formatSalary } from '@/lib/format';
+import { formatAsOf, formatDate, formatPercent, formatSalary } from '@/lib/domain/format';
 import { educationAskedLabel } from '@/lib/jobs/job-search';
 import {
   describeAnnualisation,

@@ -5,7 +5,7 @@ import { ImageResponse } from 'next/og';
 import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { formatPayMean, formatPayPercentile, meanLabel, payOf } from '@/lib/pay';
-import { payRangeLabels } from '@/lib/role-fields';
+import { payRangeLabels } from '@/lib/domain/role-fields';
 import { brand, loadOgFonts, OgFrame, ogImageSize } from '@/lib/og-image';
 import { getRole } from '@/lib/cached-public-reads';
 import { slugSchema } from '@/lib/slug';

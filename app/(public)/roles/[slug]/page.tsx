@@ -17,7 +17,7 @@ import { compareHref } from '@/lib/compare';
 import { env } from '@/lib/env';
 import { AlsoCalled } from '@/components/also-called';
 import { RoleHistoryTable } from '@/components/role-history-table';
-import { formatAsOf, formatCount, formatJobOpenings, formatPeriod } from '@/lib/format';
+import { formatAsOf, formatCount, formatJobOpenings, formatPeriod } from '@/lib/domain/format';
 import { describePayBriefly, formatPayMeanWithUnit, payOf } from '@/lib/pay';
 import { buildOccupationJsonLd } from '@/lib/json-ld';
 import { getJobPage, getPostingFigures } from '@/lib/cached-job-reads';

@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { PostingSourcesNote } from '@/components/jobs/posting-sources-note';
 import { RoleListing } from '@/components/role-listing';
 import type { RoleListItem } from '@/db/role-reads';
-import { formatAverageSalary, formatCount } from '@/lib/format';
+import { formatAverageSalary, formatCount } from '@/lib/domain/format';
 import { getOpenPostingCountsInState } from '@/lib/cached-job-reads';
 import { getCategories, getRolePage } from '@/lib/cached-public-reads';
 import { formatPostingCount } from '@/lib/jobs/posting-display';

@@ -14,7 +14,7 @@ import { fieldChangesOf, type ImportCounts, type ImportPlan, type PlannedRole } 
 import { getCatalogueUploadPreview } from '@/db/catalogue-uploads';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } from '@/lib/format';
+import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } from '@/lib/domain/format';
 import { changedFieldCounts, isFileProblem, nothingToApplyReason, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/lib/import-preview';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { TableScroll } from '@/components/table-scroll';

@@ -8,7 +8,7 @@ import { ApprovePostingForm, TakeDownPostingForm } from '@/components/admin/empl
 import { PostingText } from '@/components/jobs/posting-text';
 import { listPostingsToReview, type EmployerPostingView } from '@/db/employer-postings';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatCount, formatDate, formatEditTime } from '@/lib/format';
+import { formatCount, formatDate, formatEditTime } from '@/lib/domain/format';
 import { toPlainText } from '@/lib/jobs/plain-text';
 import { formatPostingLocations, formatPublishedPay } from '@/lib/jobs/posting-display';
 import type { RawSearchParams } from '@/lib/query-params';

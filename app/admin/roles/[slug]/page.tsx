@@ -10,7 +10,7 @@ import { RoleForm } from '@/components/admin/role-form';
 import { getRoleForEdit } from '@/db/role-edits';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatLastEditor } from '@/lib/format';
+import { formatLastEditor } from '@/lib/domain/format';
 import { roleToFormValues } from '@/lib/role-form';
 import { slugFormatSchema } from '@/lib/slug';
 

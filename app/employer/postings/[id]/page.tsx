@@ -12,7 +12,7 @@ import { PostingStatus } from '@/components/employer/posting-status';
 import { PostingText } from '@/components/jobs/posting-text';
 import { getEmployerPosting, listOccupations, type EmployerPostingView } from '@/db/employer-postings';
 import { readOrSignIn } from '@/lib/admin-read';
-import { formatDate, formatEditTime } from '@/lib/format';
+import { formatDate, formatEditTime } from '@/lib/domain/format';
 import { formatPostingLocations, formatPublishedPay } from '@/lib/jobs/posting-display';
 import { toPlainText } from '@/lib/jobs/plain-text';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';

@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CompareView } from '@/components/compare-view';
 import { compareHref, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/compare';
-import { formatList } from '@/lib/format';
+import { formatList } from '@/lib/domain/format';
 import { getRolesToCompare, getRolesToSuggest } from '@/lib/cached-public-reads';
 import { findUsState } from '@/lib/us-states';
 
