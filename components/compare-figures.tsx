@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { RoleDetail } from '@/db/role-reads';
-import { compareHref } from '@/lib/compare';
+import { compareHref } from '@/lib/server/compare';
 import {
   formatAsOf,
   formatChangePercent,

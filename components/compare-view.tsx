@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { RoleDetail, RoleListItem } from '@/db/role-reads';
-import { addFromListingHref, compareHref, MAX_COMPARED_ROLES } from '@/lib/compare';
+import { addFromListingHref, compareHref, MAX_COMPARED_ROLES } from '@/lib/server/compare';
 import { formatAverageSalary } from '@/lib/domain/format';
 import { MAX_QUERY_LENGTH } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';

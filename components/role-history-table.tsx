@@ -3,7 +3,7 @@
 import type { RoleStatsHistoryEntry } from '@/db/role-reads';
 import { formatAsOf, formatCount, NOT_KNOWN } from '@/lib/domain/format';
 import { formatPayMean, formatPayMedian, meanLabel, medianLabel, payOf } from '@/lib/pay';
-import { latestOfEachRelease } from '@/lib/stats-history';
+import { latestOfEachRelease } from '@/lib/server/stats-history';
 import { TableScroll } from '@/components/table-scroll';
 
 export function RoleHistoryTable({ title, entries }: { title: string; entries: RoleStatsHistoryEntry[] }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Percentiles } from '@/db/role-columns';
 import type { RoleListItem, RoleStateFigures } from '@/db/role-reads';
-import { compareHref } from '@/lib/compare';
+import { compareHref } from '@/lib/server/compare';
 import { formatPostingCount } from '@/lib/jobs/posting-display';
 import {
   formatCount,

@@ -12,7 +12,7 @@ import type { UserRole } from '@/lib/domain/enums';
 import { sessionIdPattern } from './sessions';
 
 
-/** What a signed session carries (see lib/auth.ts). Anything else counts as signed out. */
+/** What a signed session carries (see lib/server/auth.ts). Anything else counts as signed out. */
 export const sessionClaimsSchema = z.object({ sessionId: z.string().regex(sessionIdPattern) });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 

@@ -10,7 +10,7 @@ import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice'
 import { adminRoleSorts, listRolesForAdmin, type AdminRoleList, type AdminRoleSort, type SortOrder } from '@/db/role-edits';
 import { roleStatuses } from '@/lib/domain/enums';
 import { listCategories } from '@/db/role-reads';
-import { readOrSignIn } from '@/lib/admin-read';
+import { readOrSignIn } from '@/lib/server/admin-read';
 import { categorySlugSchema } from '@/lib/field-schemas';
 import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/domain/format';
 import { parseQueryFields, type RawSearchParams } from '@/lib/query-params';

@@ -10,7 +10,7 @@ import { cachedResponse } from '@/lib/api/http';
 import { escapeHtml } from '@/lib/api/widget';
 import { env } from '@/lib/env';
 import { formatSalary } from '@/lib/domain/format';
-import { getJobPage } from '@/lib/cached-job-reads';
+import { getJobPage } from '@/lib/server/cached-job-reads';
 import type { JobSearch } from '@/lib/jobs/job-search';
 import { invalidParamsResponse } from './job-list';
 import { jobPageUrl, jobSearchQuery, parseApiJobParams } from './job-responses';

@@ -26,7 +26,7 @@ export type WidgetText = {
    * words do not fit beside their longer label on the 360 px card, so they mark it "+".
    */
   rangeOrMore: string;
-  /** The 25th to 75th percentile, named so (lib/role-fields.ts payRangeLabels in English). */
+  /** The 25th to 75th percentile, named so (lib/domain/role-fields.ts payRangeLabels in English). */
   middleHalf: string;
   median: string;
   degreeRequirement: string;

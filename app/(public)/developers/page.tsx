@@ -14,7 +14,7 @@ import { POSTING_FILE_LIMITS } from '@/lib/jobs/posting-file';
 import { postingCsvColumnDescriptions, postingCsvColumns, requiredPostingCsvColumns } from '@/lib/jobs/posting-csv';
 import { educationLevels } from '@/lib/education';
 import { env } from '@/lib/env';
-import { findRolesNamed, getRole } from '@/lib/cached-public-reads';
+import { findRolesNamed, getRole } from '@/lib/server/cached-public-reads';
 
 export const metadata: Metadata = {
   title: 'Developers: API, widget, oEmbed and badge',

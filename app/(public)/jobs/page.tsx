@@ -3,8 +3,8 @@
 import type { Metadata } from 'next';
 import { JobAlertForm } from '@/components/jobs/job-alert-form';
 import { JobListing } from '@/components/jobs/job-listing';
-import { getJobPage } from '@/lib/cached-job-reads';
-import { getRole } from '@/lib/cached-public-reads';
+import { getJobPage } from '@/lib/server/cached-job-reads';
+import { getRole } from '@/lib/server/cached-public-reads';
 import { env } from '@/lib/env';
 import { describeAlertSearch } from '@/lib/jobs/job-alerts';
 import { jobSearchLabels, parseJobSearch, toJobQueryString } from '@/lib/jobs/job-search';

@@ -7,7 +7,7 @@ import { StateWageMap } from '@/components/charts/state-pay-map';
 import { StatePicker } from '@/components/state-picker';
 import { TableScroll } from '@/components/table-scroll';
 import { formatAverageSalary, formatCount } from '@/lib/domain/format';
-import { getAreaWageSummaries } from '@/lib/cached-public-reads';
+import { getAreaWageSummaries } from '@/lib/server/cached-public-reads';
 
 export const metadata: Metadata = {
   title: 'Salaries by state',

@@ -6,7 +6,7 @@ import { createEmployerAction, inviteMemberAction, setEmployerDisabledAction } f
 import { CreateEmployerForm, EmployerDisableForm, InviteMemberForm } from '@/components/admin/employer-forms';
 import { AccessDeniedError } from '@/db/access';
 import { listEmployers, type EmployerListItem } from '@/db/employers';
-import { readOrSignIn } from '@/lib/admin-read';
+import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatEditTime, formatList } from '@/lib/domain/format';
 
 export const metadata: Metadata = { title: 'Employers' };

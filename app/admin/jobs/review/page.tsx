@@ -7,7 +7,7 @@ import { approvePostingAction, takeDownPostingAction } from './actions';
 import { ApprovePostingForm, TakeDownPostingForm } from '@/components/admin/employer-forms';
 import { PostingText } from '@/components/jobs/posting-text';
 import { listPostingsToReview, type EmployerPostingView } from '@/db/employer-postings';
-import { readOrSignIn } from '@/lib/admin-read';
+import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatCount, formatDate, formatEditTime } from '@/lib/domain/format';
 import { toPlainText } from '@/lib/jobs/plain-text';
 import { formatPostingLocations, formatPublishedPay } from '@/lib/jobs/posting-display';

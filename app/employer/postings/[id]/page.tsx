@@ -11,7 +11,7 @@ import { PostingEditor } from '@/components/employer/posting-editor';
 import { PostingStatus } from '@/components/employer/posting-status';
 import { PostingText } from '@/components/jobs/posting-text';
 import { getEmployerPosting, listOccupations, type EmployerPostingView } from '@/db/employer-postings';
-import { readOrSignIn } from '@/lib/admin-read';
+import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatDate, formatEditTime } from '@/lib/domain/format';
 import { formatPostingLocations, formatPublishedPay } from '@/lib/jobs/posting-display';
 import { toPlainText } from '@/lib/jobs/plain-text';

@@ -4,7 +4,7 @@
 // top code is flagged in the *_top_coded columns, never written as if it were the real wage.
 import type { RoleInAreaFigures } from '@/db/areas';
 import { percentileKeys } from '@/lib/domain/role-fields';
-import { catalogueCsvLines, guardCell } from './catalogue-csv';
+import { catalogueCsvLines, guardCell } from '@/lib/catalogue-csv';
 
 export const stateCsvColumns = [
   'slug',
