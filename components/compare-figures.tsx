@@ -90,7 +90,7 @@ function RemoveLink({ role, slugs, state }: { role: RoleDetail; slugs: string[];
 }
 
 /**
- * The figures of the roles compared, twice over from the same rows, and CSS (app/compare.css)
+ * The figures of the roles compared, twice over from the same rows, and CSS (components/compare.css)
  * shows one: on a wide screen a table, a column per role; on a narrow one a card per role, every
  * figure readable without scrolling sideways. The differences are in the bars that follow.
  */

@@ -7,7 +7,7 @@ import type { UsState } from '@/lib/us-states';
 import { CompareBars } from './charts/compare-bars';
 import { CompareFigures } from './compare-figures';
 import { StateField } from './state-field';
-import '@/app/compare.css';
+import './compare.css';
 
 /**
  * The compare page: the roles' figures and the bars that state their differences, then three ways

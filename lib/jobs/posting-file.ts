@@ -10,7 +10,7 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { jobPostingsIn, readJobPosting } from './json-ld';
 import { readNycJobsRow, nycJobsColumns } from './nyc-jobs';
 import { postingCsvColumns, readPostingCsvRow, requiredPostingCsvColumns } from './posting-csv';
-import { postingRecordSchema, type CsvRow, type PostingInput, type PostingProblem, type PostingRecord, type ReadPosting } from './posting-record';
+import { postingRecordSchema, type CsvRow, type PostingProblem, type PostingRecord, type ReadPosting } from './posting-record';
 import { readUsajobsRow, usajobsColumns } from './usajobs';
 import { formatByteSize, formatCount } from '@/lib/domain/format';
 
