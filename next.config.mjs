@@ -7,7 +7,7 @@ const nextConfig = {
   // bounded in-memory cache without it; never Next.js's own memory and disk cache.
   cacheHandler: fileURLToPath(new URL('./lib/server/cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
-  // `'use cache'` data (lib/cached-public-reads.ts) the same way, through its own handler.
+  // `'use cache'` data (lib/server/cached-public-reads.ts) the same way, through its own handler.
   cacheHandlers: { default: fileURLToPath(new URL('./lib/server/use-cache-handler.mjs', import.meta.url)) },
   // The same on every instance of one deployment (README: Running at scale).
   deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,

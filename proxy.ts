@@ -6,8 +6,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isDatabaseUnavailable } from '@/db/availability';
 import { getPostingAddressState } from '@/db/job-reads';
-import { compareHref, isCleanRequest, parseCompareRequest } from '@/lib/compare';
-import { findUnpublishedSlugs } from '@/lib/published-slugs';
+import { compareHref, isCleanRequest, parseCompareRequest } from '@/lib/server/compare';
+import { findUnpublishedSlugs } from '@/lib/server/published-slugs';
 import { SESSION_COOKIE_NAMES } from '@/lib/session-cookies';
 import { slugSchema } from '@/lib/slug';
 import { findUsState } from '@/lib/us-states';

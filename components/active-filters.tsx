@@ -3,7 +3,7 @@
 // (the comparison a role is being picked for): every link carries it.
 import Link from 'next/link';
 import type { Category } from '@/db/schema';
-import { formatPercent, formatSalary } from '@/lib/format';
+import { formatPercent, formatSalary } from '@/lib/domain/format';
 import { isSortChanged, sortChoiceOf, toQueryString, type RoleSearch, type SortChoice } from '@/lib/role-search';
 
 type Chip = { label: string; without: Record<string, undefined> };

@@ -1,7 +1,7 @@
 // "Also called": the other names a role goes by (for a U.S. occupation, SOC's direct-match job
 // titles). A long list shows its first names and folds the rest into a disclosure, which works
 // without JavaScript.
-import { formatList } from '@/lib/format';
+import { formatList } from '@/lib/domain/format';
 
 const SHOWN = 8;
 

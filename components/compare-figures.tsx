@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { RoleDetail } from '@/db/role-reads';
-import { compareHref } from '@/lib/compare';
+import { compareHref } from '@/lib/server/compare';
 import {
   formatAsOf,
   formatChangePercent,
@@ -10,10 +10,10 @@ import {
   formatList,
   NOT_KNOWN,
   NOT_PUBLISHED,
-} from '@/lib/format';
+} from '@/lib/domain/format';
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 import { formatPayMean, formatPayMedian, formatPayPercentile, payOf, type Pay } from '@/lib/pay';
-import { payRangeLabels } from '@/lib/role-fields';
+import { payRangeLabels } from '@/lib/domain/role-fields';
 import type { UsState } from '@/lib/us-states';
 
 /** A pay figure in a comparison cell: annual ones as they are ("$144,570"), hourly ones with their unit ("$44.40 an hour"). */
@@ -90,7 +90,7 @@ function RemoveLink({ role, slugs, state }: { role: RoleDetail; slugs: string[];
 }
 
 /**
- * The figures of the roles compared, twice over from the same rows, and CSS (app/compare.css)
+ * The figures of the roles compared, twice over from the same rows, and CSS (components/compare.css)
  * shows one: on a wide screen a table, a column per role; on a narrow one a card per role, every
  * figure readable without scrolling sideways. The differences are in the bars that follow.
  */

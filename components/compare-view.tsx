@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import type { RoleDetail, RoleListItem } from '@/db/role-reads';
-import { addFromListingHref, compareHref, MAX_COMPARED_ROLES } from '@/lib/compare';
-import { formatAverageSalary } from '@/lib/format';
+import { addFromListingHref, compareHref, MAX_COMPARED_ROLES } from '@/lib/server/compare';
+import { formatAverageSalary } from '@/lib/domain/format';
 import { MAX_QUERY_LENGTH } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
 import { CompareBars } from './charts/compare-bars';
 import { CompareFigures } from './compare-figures';
 import { StateField } from './state-field';
-import '@/app/compare.css';
+import './compare.css';
 
 /**
  * The compare page: the roles' figures and the bars that state their differences, then three ways

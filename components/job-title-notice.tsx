@@ -1,8 +1,8 @@
-// Says which occupations the search text is most like as a job title (lib/job-title-search.ts),
+// Says which occupations the search text is most like as a job title (lib/server/job-title-search.ts),
 // each a link to its page: a title copied from an ad finds its occupation even when no role's
 // words match it.
 import Link from 'next/link';
-import type { JobTitleReading } from '@/lib/job-title-search';
+import type { JobTitleReading } from '@/lib/server/job-title-search';
 
 function OccupationLinks({ occupations }: { occupations: JobTitleReading['closest'] }) {
   return occupations.map((occupation, index) => (

@@ -1,9 +1,9 @@
 // The role's figures over time, one row per release (the latest change of each as-of date), so
 // a reader sees the trend: for a U.S. occupation, BLS's May 2023 and May 2024 estimates.
 import type { RoleStatsHistoryEntry } from '@/db/role-reads';
-import { formatAsOf, formatCount, NOT_KNOWN } from '@/lib/format';
+import { formatAsOf, formatCount, NOT_KNOWN } from '@/lib/domain/format';
 import { formatPayMean, formatPayMedian, meanLabel, medianLabel, payOf } from '@/lib/pay';
-import { latestOfEachRelease } from '@/lib/stats-history';
+import { latestOfEachRelease } from '@/lib/server/stats-history';
 import { TableScroll } from '@/components/table-scroll';
 
 export function RoleHistoryTable({ title, entries }: { title: string; entries: RoleStatsHistoryEntry[] }) {

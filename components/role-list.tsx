@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Percentiles } from '@/db/role-columns';
 import type { RoleListItem, RoleStateFigures } from '@/db/role-reads';
-import { compareHref } from '@/lib/compare';
+import { compareHref } from '@/lib/server/compare';
 import { formatPostingCount } from '@/lib/jobs/posting-display';
 import {
   formatCount,
@@ -11,9 +11,9 @@ import {
   formatVersusNational,
   jobOpeningsParts,
   NOT_PUBLISHED,
-} from '@/lib/format';
+} from '@/lib/domain/format';
 import { formatPayMean, listedPayOf, meanLabel, statePayOf } from '@/lib/pay';
-import { payRangeLabels } from '@/lib/role-fields';
+import { payRangeLabels } from '@/lib/domain/role-fields';
 import { SalaryMarker } from './charts/salary-marker';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

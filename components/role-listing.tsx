@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { Category } from '@/db/schema';
 import type { RolePage } from '@/db/role-search';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/domain/format';
 import { encodeCursor, PAGE_SIZE, toQueryString, type PlaceFromText, type RoleSearch } from '@/lib/role-search';
 import { ActiveFilters } from './active-filters';
 import { SalaryMarkerLegend } from './charts/salary-marker';

@@ -10,10 +10,10 @@ import {
   formatJobOpenings,
   formatOpeningsPerYear,
   formatPeriod,
-} from '@/lib/format';
+} from '@/lib/domain/format';
 import { describeEdit, editOf, hasEditedFigures, type FigureKey } from '@/lib/provenance';
 import { formatPayMean, formatPayMedian, formatPayPercentile, formatWage, meanLabel, medianLabel, payOf, perUnit } from '@/lib/pay';
-import { payRangeLabels } from '@/lib/role-fields';
+import { payRangeLabels } from '@/lib/domain/role-fields';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -1,7 +1,8 @@
 // The site's header, public or (given `admin`) the signed-in area's: brand, navigation and, for
 // admins and editors, who is signed in with a sign-out button.
 import Link from 'next/link';
-import type { Actor, UserRole } from '@/db/access';
+import type { Actor } from '@/db/access';
+import type { UserRole } from '@/lib/domain/enums';
 import { SubmitButton } from './admin/submit-button';
 
 type AdminHeader = {

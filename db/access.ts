@@ -7,12 +7,12 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { z } from 'zod';
 import { database } from './client';
-import { employers, userRole, userSessions, users } from './schema';
+import { employers, userSessions, users } from './schema';
+import type { UserRole } from '@/lib/domain/enums';
 import { sessionIdPattern } from './sessions';
 
-export type UserRole = (typeof userRole.enumValues)[number];
 
-/** What a signed session carries (see lib/auth.ts). Anything else counts as signed out. */
+/** What a signed session carries (see lib/server/auth.ts). Anything else counts as signed out. */
 export const sessionClaimsSchema = z.object({ sessionId: z.string().regex(sessionIdPattern) });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 

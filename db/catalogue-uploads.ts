@@ -9,12 +9,12 @@ import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { requireUser, requireUserToChange } from './access';
 import { applyCatalogueImportIn, changedRoleIds, checkImportRows, planCheckedRows, planDigest, planStateFingerprint, type ImportPlan } from './catalogue-import';
+import { nothingToApplyReason, placeOf, type RowLabel } from './catalogue-import-preview';
 import { database } from './client';
 import { postgresErrorOf } from './role-writes';
 import { catalogueUploadPlans, catalogueUploads, users, type CatalogueUploadOutcome } from './schema';
 import { CATALOGUE_FILE_LIMITS, readCatalogueFile } from '@/lib/catalogue-file';
-import { formatByteSize } from '@/lib/format';
-import { nothingToApplyReason, placeOf, type RowLabel } from '@/lib/import-preview';
+import { formatByteSize } from '@/lib/domain/format';
 
 /** Uploads nobody applied are deleted after this long. */
 const KEEP_UNAPPLIED_DAYS = 7;

@@ -18,7 +18,7 @@ import { employerPostings, employers, jobPostings, roles, users } from './schema
 import { cacheTags } from '@/lib/cache-tags';
 import { postingReferenceSchema, savePostingSchema, takeDownPostingSchema, type PostingPlace } from '@/lib/employer-schemas';
 import { env } from '@/lib/env';
-import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/errors';
+import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/domain/errors';
 import { classifyTitles, suggestOccupationsFor } from '@/lib/jobs/title-classifier-thread';
 import { postingRecordSchema, type PostingRecord } from '@/lib/jobs/posting-record';
 

@@ -13,7 +13,7 @@ import { closeEveryPostingOf } from './employer-postings';
 import { employerInvites, employers, userSessions, users } from './schema';
 import { acceptInviteSchema, employerDisabledSchema, employerInviteSchema, inviteTokenSchema, newEmployerSchema, type NewEmployerInput } from '@/lib/employer-schemas';
 import { cacheTags } from '@/lib/cache-tags';
-import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/errors';
+import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/domain/errors';
 import { hashPassword } from '@/lib/password';
 import { slugify } from '@/lib/slug';
 

@@ -17,9 +17,9 @@ import { recordAudit, type Transaction } from './audit-writes';
 import type { Database } from './connection';
 import { jobPostings, roles } from './schema';
 import { cacheTags } from '@/lib/cache-tags';
-import { describePostingProblem, POSTING_FILE_LIMITS, readPostingFile, type PostingFile, type PostingFormat, type PostingProblem } from '@/lib/jobs/posting-file';
+import { describePostingProblem, POSTING_FILE_LIMITS, readPostingFile, type PostingFile, type PostingFormat } from '@/lib/jobs/posting-file';
 import { annualisePay } from '@/lib/jobs/pay';
-import { postingContentHash, stateCodesOf, type PostingRecord } from '@/lib/jobs/posting-record';
+import { postingContentHash, stateCodesOf, type PostingProblem, type PostingRecord } from '@/lib/jobs/posting-record';
 import { classifyTitles } from '@/lib/jobs/title-classifier-thread';
 
 type Queryable = Database | Transaction;

@@ -10,8 +10,9 @@ import { requireUser, requireUserToChange } from './access';
 import { database } from './client';
 import { applyJobImportIn, jobPlanDigest, planJobImport, type JobImportCounts, type PlannedPosting } from './job-import';
 import { jobUploads, users, type JobUploadOutcome } from './schema';
-import { formatByteSize, formatCount } from '@/lib/format';
-import { POSTING_FILE_LIMITS, readPostingFile, type PostingFormat, type PostingProblem } from '@/lib/jobs/posting-file';
+import { formatByteSize, formatCount } from '@/lib/domain/format';
+import { POSTING_FILE_LIMITS, readPostingFile, type PostingFormat } from '@/lib/jobs/posting-file';
+import type { PostingProblem } from '@/lib/jobs/posting-record';
 
 const KEEP_UNAPPLIED_DAYS = 7;
 /** How many problems and sample postings a preview shows. */

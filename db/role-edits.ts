@@ -12,7 +12,7 @@ import { database } from './client';
 import { categories, roles, roleStats, roleStatsHistory, users, type Role } from './schema';
 import { contentFromRow, statsFromColumns, type Stats } from './role-columns';
 import { bumpVersion, changedFields, insertRole, isEmpty, lastEditOf, postgresErrorOf, roleCacheTags, toLastEdit, writeStats, type LastEdit } from './role-writes';
-import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/errors';
+import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/domain/errors';
 import { changedFigures, stampEditedFigures } from '@/lib/provenance';
 import {
   EDIT_NOTE_REQUIRED,

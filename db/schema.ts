@@ -25,15 +25,24 @@ import {
   real,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import {
+  educationAskedLevels,
+  employerPostingStatuses,
+  employmentTypes,
+  jobOpeningsBases,
+  loginAttemptOutcomes,
+  payPeriods,
+  postingPlacements,
+  roleStatuses,
+  userRoles,
+} from '@/lib/domain/enums';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
-export const roleStatus = pgEnum('role_status', ['published', 'archived']);
-/** Admins and editors keep the catalogue; an employer's member keeps that employer's postings only. */
-export const userRole = pgEnum('user_role', ['admin', 'editor', 'employer']);
-/** Openings now (the seed page's "1 job opening"), or BLS's projected average openings a year. */
-export const jobOpeningsBasis = pgEnum('job_openings_basis', ['current', 'projected-per-year']);
+export const roleStatus = pgEnum('role_status', roleStatuses);
+export const userRole = pgEnum('user_role', userRoles);
+export const jobOpeningsBasis = pgEnum('job_openings_basis', jobOpeningsBases);
 
 export const categories = pgTable('categories', {
   slug: text('slug').primaryKey(),
@@ -496,7 +505,7 @@ export const auditLog = pgTable(
   ],
 );
 
-export const loginAttemptOutcome = pgEnum('login_attempt_outcome', ['pending', 'succeeded', 'failed']);
+export const loginAttemptOutcome = pgEnum('login_attempt_outcome', loginAttemptOutcomes);
 
 /**
  * Sign-in attempts, kept in PostgreSQL so throttling survives restarts and spans instances. Each
@@ -583,12 +592,10 @@ export const catalogueUploadPlans = pgTable('catalogue_upload_plans', {
 });
 
 /** How a posting's pay was published; `annual_pay_*` is its yearly equivalent (lib/jobs/pay.ts states the rule). */
-export const payPeriod = pgEnum('pay_period', ['year', 'month', 'week', 'day', 'hour']);
-export const employmentType = pgEnum('employment_type', ['full-time', 'part-time', 'contract', 'temporary', 'internship', 'other', 'not-stated']);
-/** The education a posting asks for; `not-stated` is never counted as "no degree". */
-export const educationAsked = pgEnum('education_asked', ['none', 'high-school', 'associate', 'bachelor', 'master', 'doctoral', 'not-stated']);
-/** How a posting got its occupation: the title classifier, an editor (which sticks across re-imports), or not yet (waits for an editor). */
-export const postingPlacement = pgEnum('posting_placement', ['classifier', 'editor', 'unplaced']);
+export const payPeriod = pgEnum('pay_period', payPeriods);
+export const employmentType = pgEnum('employment_type', employmentTypes);
+export const educationAsked = pgEnum('education_asked', educationAskedLevels);
+export const postingPlacement = pgEnum('posting_placement', postingPlacements);
 
 export type PostingLocation = { city: string | null; stateCode: string | null };
 
@@ -790,12 +797,7 @@ export type RolePostingFigures = InferSelectModel<typeof rolePostingFigures>;
 
 // ---- Employers' own postings (issue 22) ----------------------------------------------------------
 
-/**
- * Where an employer's posting is: a draft only its employer sees; pending (an editor reviews a new
- * employer's first postings); published (in job_postings, as a posting of the source `roleboard`);
- * closed by its employer; taken down by an editor, with a reason the employer sees.
- */
-export const employerPostingStatus = pgEnum('employer_posting_status', ['draft', 'pending', 'published', 'closed', 'taken-down']);
+export const employerPostingStatus = pgEnum('employer_posting_status', employerPostingStatuses);
 
 /**
  * A posting as its employer writes and keeps it, with its history in the audit log. Publishing

@@ -16,7 +16,7 @@ import type { Transaction } from './audit-writes';
 import { database } from './client';
 import type { Database } from './connection';
 import { employers, loginAttempts, users } from './schema';
-import type { UserRole } from './access';
+import type { UserRole } from '@/lib/domain/enums';
 import { pruneExpiredSessions, startSession } from './sessions';
 import { hashPassword, verifyPassword } from '@/lib/password';
 

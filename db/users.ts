@@ -4,12 +4,13 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireUser, requireUserToChange, AccessDeniedError, type Actor, type UserRole } from './access';
+import { requireUser, requireUserToChange, AccessDeniedError, type Actor } from './access';
+import type { UserRole } from '@/lib/domain/enums';
 import { recordAudit, type Transaction } from './audit-writes';
 import { database } from './client';
 import { users } from './schema';
 import { endEverySession } from './sessions';
-import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/errors';
+import { fieldErrorsOf, type FieldErrors, type Refused } from '@/lib/domain/errors';
 import { hashPassword } from '@/lib/password';
 import {
   newUserSchema,

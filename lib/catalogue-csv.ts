@@ -9,7 +9,7 @@
 //   leading apostrophe, which an import removes; such a cell without the apostrophe is refused.
 // - files are UTF-8 (a BOM is fine), records end in CRLF (LF is fine too), RFC 4180 quoting.
 import { stringify } from 'csv-stringify/sync';
-import type { PercentileKey } from './role-fields';
+import type { PercentileKey } from '@/lib/domain/role-fields';
 import type { RoleContentInput, RoleStatsInput, RoleValues } from './role-schemas';
 
 export const catalogueColumns = [

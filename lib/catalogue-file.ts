@@ -6,7 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parse, CsvError } from 'csv-parse/sync';
 import { catalogueColumnGroups, catalogueColumns, catalogueKeyColumns, type CatalogueColumn, type CatalogueRecord } from './catalogue-csv';
-import { formatByteSize, formatCount } from './format';
+import { formatByteSize, formatCount } from '@/lib/domain/format';
 
 export const CATALOGUE_FILE_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 10_000 } as const;
 

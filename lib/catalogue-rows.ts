@@ -5,7 +5,7 @@
 // SOC codes of other roles) are db/catalogue-import.ts's.
 import { catalogueColumnOf, catalogueColumns, fromCatalogueRecord, type CatalogueRecord } from './catalogue-csv';
 import type { CatalogueProblem, CatalogueRow } from './catalogue-file';
-import { formatCount, formatList } from './format';
+import { formatCount, formatList } from '@/lib/domain/format';
 import { roleContentSchema, roleStatsSchema, type RoleValues } from './role-schemas';
 
 /** A row that is a valid role: where it came from, and its values in the role schemas' shape. */

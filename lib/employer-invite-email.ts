@@ -1,7 +1,7 @@
 // The email that brings an employer member their sign-up link (issue 22). The employer's name is
 // an admin's typing: the HTML version escapes it like every value it interpolates.
 import { escapeHtml, htmlDocument, htmlLink } from './jobs/alert-emails';
-import { formatEditTime } from './format';
+import { formatEditTime } from '@/lib/domain/format';
 
 export function employerInviteEmail({ employerName, joinUrl, expiresAt }: { employerName: string; joinUrl: string; expiresAt: string }) {
   const subject = `Join ${employerName} on Roleboard`.slice(0, 200);

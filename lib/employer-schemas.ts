@@ -2,10 +2,9 @@
 // form, shared by the Server Actions and the data layer (db/employers.ts, db/employer-postings.ts),
 // which checks again.
 import { z } from 'zod';
-import { educationAskedLevels } from './jobs/education';
-import { payPeriods } from './jobs/pay';
+import { educationAskedLevels, employmentTypes, payPeriods } from '@/lib/domain/enums';
 import { linksNotOnTheWeb } from './jobs/posting-display';
-import { employmentTypes, stateCodeOf } from './jobs/posting-record';
+import { stateCodeOf } from './jobs/posting-record';
 import { passwordSchema } from './password-policy';
 import { slugSchema } from './slug';
 import { multilineText, nameText, plainText } from './text-rules';

@@ -3,17 +3,12 @@
 // (lib/role-search.ts), and the API's response shapes and so the OpenAPI document
 // (lib/api/schemas.ts). The database's CHECK constraints (db/schema.ts) say the same in SQL.
 import { z } from 'zod';
-import { jobOpeningsBasis } from '@/db/schema';
-import { percentileKeys } from './role-fields';
+import { percentileKeys } from '@/lib/domain/role-fields';
 import { slugPattern } from './slug';
 
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 export const SOC_CODE_PATTERN = /^\d{2}-\d{4}$/;
 const CATEGORY_SLUG_MAX_LENGTH = 100;
-
-/** What a role's openings count: now, or a year on average over the outlook period. */
-export const jobOpeningsBases = jobOpeningsBasis.enumValues;
-export type JobOpeningsBasis = (typeof jobOpeningsBases)[number];
 
 /** A category's slug, as roles name their category; `message` says what is wrong in the caller's words. */
 export function categorySlugSchema(message?: string) {

@@ -1,6 +1,6 @@
 // What every admin form's Server Action returns, typed per form. Client-safe: the forms import it,
-// while the server-only action wrapper (lib/authenticated-action.ts) produces it.
-import type { FieldErrors } from './errors';
+// while the server-only action wrapper (lib/server/authenticated-action.ts) produces it.
+import type { FieldErrors } from '@/lib/domain/errors';
 
 export type { FieldErrors };
 

@@ -3,9 +3,8 @@
 // singers, disc jockeys, other entertainers): those are shown per hour, as published, never
 // turned into an annual figure nobody published. Every page, the API's shapes, the widget and the
 // badge pick the figure here and print it with formatPay* below.
-import { NOT_PUBLISHED } from './format';
-import type { PercentileKey } from './role-fields';
-import type { HourlyWages, Percentiles } from './role-schemas';
+import { NOT_PUBLISHED } from '@/lib/domain/format';
+import type { HourlyWages, Percentiles, PercentileKey } from '@/lib/domain/role-fields';
 
 export type PayUnit = 'year' | 'hour';
 

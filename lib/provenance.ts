@@ -1,8 +1,8 @@
 // Provenance follows the figure: which of a role's figures an editor set by hand (the stats'
 // `editedFigures`), how a save decides that, and how a figure's origin is said on the page, the
 // widget and the API. A figure nobody edited comes from the stats' `source`. Client-safe, no zod.
-import { formatDate } from './format';
-import { roleFieldLabels } from './role-fields';
+import { formatDate } from '@/lib/domain/format';
+import { roleFieldLabels } from '@/lib/domain/role-fields';
 import type { EditedFigures, RoleStatsInput } from './role-schemas';
 
 /** Who the page and the API credit for an edited figure. */

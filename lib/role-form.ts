@@ -1,9 +1,9 @@
 // The admin role form: its values exactly as typed (strings, so a failed save loses nothing), how
 // FormData becomes them, how they become the shared schemas' numbers (without rounding or
 // guessing), which button sent the form, and the list edits that work without JavaScript.
-// (Which input shows a field's error is in lib/role-fields.ts, which client code may import.)
+// (Which input shows a field's error is in lib/domain/role-fields.ts, which client code may import.)
 import { z } from 'zod';
-import { CONTENT_LIMITS, percentileKeys, type PercentileKey } from './role-fields';
+import { CONTENT_LIMITS, percentileKeys, type PercentileKey } from '@/lib/domain/role-fields';
 import { editNoteSchema, roleContentKeys, roleContentSchema, roleStatsKeys, roleStatsSchema, type RoleValues } from './role-schemas';
 import { slugFormatSchema } from './slug';
 

@@ -4,8 +4,9 @@
 // published rather than what may be written.)
 import { z } from 'zod';
 import { educationLabels, educationLevelOfLabel } from './education';
-import { categorySlugSchema, currencyCodeSchema, jobOpeningsBases, SOC_CODE_PATTERN, topCodedSchema } from './field-schemas';
-import { CONTENT_LIMITS, percentileKeys, percentileLabels, type PercentileKey } from './role-fields';
+import { jobOpeningsBases } from '@/lib/domain/enums';
+import { categorySlugSchema, currencyCodeSchema, SOC_CODE_PATTERN, topCodedSchema } from './field-schemas';
+import { CONTENT_LIMITS, percentileKeys, percentileLabels, type HourlyWages, type Percentiles, type PercentileKey } from '@/lib/domain/role-fields';
 import { templatePlaceholders, unknownPlaceholders } from './salary-template';
 import { slugSchema } from './slug';
 import { multilineText, nameText, plainText } from './text-rules';
@@ -15,8 +16,6 @@ export const STATS_LIMITS = {
   maxSalary: 100_000_000,
   maxEmployment: 500_000_000,
 } as const;
-
-export { jobOpeningsBases, type JobOpeningsBasis } from './field-schemas';
 
 function wholeNumber(what: string, { min, max }: { min: number; max: number }) {
   return z
@@ -64,9 +63,7 @@ const percentilesSchema = z
     }
   })
   // One order, whatever order the keys came in, so equal values compare equal.
-  .transform((percentiles) => ({ ...percentiles, topCoded: percentileKeys.filter((key) => percentiles.topCoded.includes(key)) }));
-
-export type Percentiles = z.output<typeof percentilesSchema>;
+  .transform((percentiles) => ({ ...percentiles, topCoded: percentileKeys.filter((key) => percentiles.topCoded.includes(key)) })) satisfies z.ZodType<Percentiles>; // the domain's shape, for code that must not load zod
 
 /** An hourly wage in dollars and cents, as BLS publishes it. */
 const hourlyAmount = z
@@ -92,9 +89,7 @@ const hourlyWagesSchema = z
       .nullable()
       .default(null),
   })
-  .transform((hourly) => (hourly.mean === null && hourly.percentiles === null ? null : hourly));
-
-export type HourlyWages = NonNullable<z.output<typeof hourlyWagesSchema>>;
+  .transform((hourly) => (hourly.mean === null && hourly.percentiles === null ? null : hourly)) satisfies z.ZodType<HourlyWages | null>;
 
 /**
  * Which figures an editor set by hand (provenance follows the figure): the stats field's name →

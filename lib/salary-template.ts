@@ -1,7 +1,21 @@
 // The salary write-up is stored as prose with placeholders, so its numbers always match the stats.
-import { formatAsOf, formatAverageSalary, formatCount, formatDegreeRequirement, formatJobOpenings, formatPercentile } from './format';
+import { formatAsOf, formatAverageSalary, formatCount, formatDegreeRequirement, formatJobOpenings, formatPercentile } from '@/lib/domain/format';
+import type { JobOpeningsBasis } from '@/lib/domain/enums';
+import type { HourlyWages, Percentiles } from '@/lib/domain/role-fields';
 import { formatWage } from './pay';
-import type { RoleStatsInput } from './role-schemas';
+
+/** The figures a write-up can name: a role's stats (lib/role-schemas.ts validates the template against the placeholders below). */
+type TemplateStats = {
+  averageSalary: number | null;
+  currency: string;
+  percentiles: Percentiles | null;
+  hourlyWages?: HourlyWages | null;
+  jobOpenings: number;
+  jobOpeningsBasis: JobOpeningsBasis;
+  employment: number | null;
+  degreeRequirementPercent: number | null;
+  asOf: string;
+};
 
 export const templatePlaceholders = [
   'title',
@@ -26,7 +40,7 @@ export function unknownPlaceholders(template: string): string[] {
 }
 
 /** Fills the placeholders; a figure that is not known reads as such ("not published"), never as a number. */
-export function renderSalaryTemplate(template: string, role: { title: string; stats: RoleStatsInput }): string {
+export function renderSalaryTemplate(template: string, role: { title: string; stats: TemplateStats }): string {
   const { stats } = role;
   const values: Record<Placeholder, string> = {
     title: role.title,

@@ -5,7 +5,7 @@
 export type SignInState = { message?: string; email?: string };
 
 /**
- * The `code`s of the CredentialsSignin errors lib/auth.ts throws from authorize. A throttled
+ * The `code`s of the CredentialsSignin errors lib/server/auth.ts throws from authorize. A throttled
  * attempt's code carries the wait in whole seconds, 1 to 9999 (`throttled-8`, `throttled-840`).
  */
 export const signInErrorCodes = {

@@ -1,13 +1,13 @@
 // What a user account may be: one zod schema per change, shared by the admin's Server Actions,
 // the user DAL (db/users.ts, which checks again) and `npm run user:create`.
 import { z } from 'zod';
-import { userRole } from '@/db/schema';
+import { userRoles } from '@/lib/domain/enums';
 import { passwordSchema } from './password-policy';
 import { nameText, plainText } from './text-rules';
 
 const userIdSchema = z.coerce.number({ error: 'Reload the page and try again.' }).int().positive();
 /** The roles an admin gives here; an employer's member joins by invitation only (db/employers.ts). */
-const staffRoles = userRole.enumValues.filter((role): role is 'admin' | 'editor' => role !== 'employer');
+const staffRoles = userRoles.filter((role): role is 'admin' | 'editor' => role !== 'employer');
 const roleSchema = z.enum(staffRoles, { error: 'Choose admin or editor' });
 
 export const newUserSchema = z.object({

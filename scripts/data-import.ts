@@ -15,7 +15,7 @@ import { withDatabaseUrl } from '@/db/embedded-server';
 import { withMigratedDatabase } from '@/db/prepare-database';
 import { isTakenSlugOrSocCode } from '@/db/role-writes';
 import { CATALOGUE_FILE_LIMITS, describeProblem, readCatalogueFile } from '@/lib/catalogue-file';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/domain/format';
 import { areaCountInWords } from '@/lib/us-states';
 import { tellRunningServer } from './running-server';
 

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { withDatabaseUrl } from '@/db/embedded-server';
 import { applyJobImport, planJobImport, type JobImportPlan } from '@/db/job-import';
 import { withMigratedDatabase } from '@/db/prepare-database';
-import { formatByteSize, formatCount } from '@/lib/format';
+import { formatByteSize, formatCount } from '@/lib/domain/format';
 import { describePostingProblem, POSTING_FILE_LIMITS, postingFormatNames, readPostingFile } from '@/lib/jobs/posting-file';
 import { tellRunningServer } from './running-server';
 

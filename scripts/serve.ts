@@ -166,20 +166,21 @@ await withDatabaseUrl(async (url, source) => {
     trust,
     responseCacheBytes,
   });
-  const { keepClosingJob } = await import('@/lib/server/closing-job');
+  const { keepStarted } = await import('@/lib/server/keep-started');
+  const { startClosingJob } = await import('@/lib/server/closing-job');
+  const { startMailWorker } = await import('@/lib/server/mail-worker');
   const catcher = !smtpUrl && development ? await startDevelopmentMailCatcher() : null;
   if (catcher) process.env.SMTP_URL = smtpUrl = catcher.url;
   // Started after the front, whose /api/internal/revalidate takes the tags it invalidates, and not
   // waited for: pg-boss's start is a few dozen queries, and a stop signal meanwhile must stop the
   // front at once. A closing job that cannot start leaves the site up, and is tried again.
+  const origin = `http://${ownAddress(values.hostname)}:${front.port}`;
   const stopClosingJob =
-    process.env.CLOSING_JOB === 'off' ? null : keepClosingJob({ databaseUrl: url, origin: `http://${ownAddress(values.hostname)}:${front.port}`, secret: authSecret });
-  const { keepMailWorker } = await import('@/lib/server/mail-worker');
+    process.env.CLOSING_JOB === 'off' ? null : keepStarted('The closing job', () => startClosingJob({ databaseUrl: url, origin, secret: authSecret }));
   // Without SMTP_URL in production, alerts are off (/jobs shows no sign-up, and its feeds remain)
   // and employer invitations are only shown to the admin who makes them.
-  const stopMailWorker = smtpUrl
-    ? keepMailWorker({ databaseUrl: url, siteUrl: env.SITE_URL(), secret: authSecret, smtpUrl, mailFrom: env.MAIL_FROM() })
-    : null;
+  const mail = smtpUrl ? { databaseUrl: url, siteUrl: env.SITE_URL(), secret: authSecret, smtpUrl, mailFrom: env.MAIL_FROM() } : null;
+  const stopMailWorker = mail ? keepStarted('The email worker', () => startMailWorker(mail)) : null;
   if (!smtpUrl) console.log('Email is off (job alerts, employer invitations): set SMTP_URL to send it.');
   console.log(`Database: ${source}`);
   console.log(`Roleboard: http://localhost:${front.port}`);

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { JobTitleNotice } from '@/components/job-title-notice';
 import { RoleListing } from '@/components/role-listing';
-import { compareHref, parseCompareWith } from '@/lib/compare';
-import { formatList } from '@/lib/format';
-import { getCategories, getRolePage, getRolesToAddTo } from '@/lib/cached-public-reads';
-import { readSearchAsJobTitle } from '@/lib/job-title-search';
+import { compareHref, parseCompareWith } from '@/lib/server/compare';
+import { formatList } from '@/lib/domain/format';
+import { getCategories, getRolePage, getRolesToAddTo } from '@/lib/server/cached-public-reads';
+import { readSearchAsJobTitle } from '@/lib/server/job-title-search';
 import type { RawSearchParams } from '@/lib/query-params';
 import { listingParameterLabels, parseRoleSearch } from '@/lib/role-search';
 

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import './admin.css';
 import { SiteHeader } from '@/components/site-header';
 import { getActor } from '@/db/access';
-import { getSessionClaims } from '@/lib/auth';
+import { getSessionClaims } from '@/lib/server/auth';
 import { signOutAction } from './actions';
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s | Roleboard admin' }, robots: { index: false } };

@@ -8,11 +8,11 @@ import { EditTime } from '@/components/admin/edit-time';
 import { CategoryField } from '@/components/category-field';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
 import { adminRoleSorts, listRolesForAdmin, type AdminRoleList, type AdminRoleSort, type SortOrder } from '@/db/role-edits';
-import { roleStatus } from '@/db/schema';
+import { roleStatuses } from '@/lib/domain/enums';
 import { listCategories } from '@/db/role-reads';
-import { readOrSignIn } from '@/lib/admin-read';
+import { readOrSignIn } from '@/lib/server/admin-read';
 import { categorySlugSchema } from '@/lib/field-schemas';
-import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/format';
+import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/domain/format';
 import { parseQueryFields, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
 import { TableScroll } from '@/components/table-scroll';
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: 'Roles' };
 
 const listFields = {
   q: roleSearchFields.q,
-  status: z.enum(roleStatus.enumValues),
+  status: z.enum(roleStatuses),
   category: categorySlugSchema(),
   sort: z.enum(Object.keys(adminRoleSorts) as [AdminRoleSort, ...AdminRoleSort[]]),
   order: z.enum(['asc', 'desc']),

@@ -4,11 +4,11 @@
 // the session, the employer and every field again.
 import { redirect } from 'next/navigation';
 import { closeEmployerPosting, saveEmployerPosting } from '@/db/employer-postings';
-import { formFields } from '@/lib/action-wrapper';
-import { authenticatedAction } from '@/lib/authenticated-action';
-import { invalidatePublicRoles } from '@/lib/cached-public-reads';
-import { refusalFeedback } from '@/lib/errors';
-import { formatEditTime } from '@/lib/format';
+import { formFields } from '@/lib/server/action-wrapper';
+import { authenticatedAction } from '@/lib/server/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
+import { refusalFeedback } from '@/lib/domain/errors';
+import { formatEditTime } from '@/lib/domain/format';
 
 export const savePostingAction = authenticatedAction({ role: 'employer', schema: formFields }, async (input, { claims, values }) => {
   const result = await saveEmployerPosting(claims, input);

@@ -6,7 +6,7 @@ import '../admin/admin.css';
 import { signOutAction } from '../admin/actions';
 import { SiteHeader } from '@/components/site-header';
 import { getActor } from '@/db/access';
-import { getSessionClaims } from '@/lib/auth';
+import { getSessionClaims } from '@/lib/server/auth';
 
 export const metadata: Metadata = { title: { default: 'Your postings', template: '%s | Roleboard for employers' }, robots: { index: false } };
 

@@ -5,8 +5,8 @@ import { TableScroll } from '@/components/table-scroll';
 import { PostingStatus } from '@/components/employer/posting-status';
 import { listOwnPostings } from '@/db/employer-postings';
 import { getOwnEmployer } from '@/db/employers';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatDate, formatEditTime, formatList } from '@/lib/format';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatDate, formatEditTime, formatList } from '@/lib/domain/format';
 
 export const metadata: Metadata = { title: 'Your postings' };
 

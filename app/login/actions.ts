@@ -1,11 +1,11 @@
 'use server';
 // Sign-in (signing out is app/admin/actions.ts). Credentials are checked (and throttled) in
-// lib/auth.ts's authorize; this action turns its outcome into one message for the form.
+// lib/server/auth.ts's authorize; this action turns its outcome into one message for the form.
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { signIn } from '@/lib/auth';
-import { credentialsSchema } from '@/lib/credentials';
-import { UNREADABLE_FORM_MESSAGE } from '@/lib/errors';
+import { signIn } from '@/lib/server/auth';
+import { credentialsSchema } from '@/lib/server/credentials';
+import { UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInErrorMessage, signInMessages, type SignInState } from '@/lib/sign-in-messages';
 

@@ -6,7 +6,7 @@ import { SignInForm } from '@/components/admin/sign-in-form';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { getActor } from '@/db/access';
-import { getSessionClaims } from '@/lib/auth';
+import { getSessionClaims } from '@/lib/server/auth';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInErrorMessage, signInMessages } from '@/lib/sign-in-messages';
 import { signInAction } from './actions';
@@ -36,7 +36,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     unavailable = true;
   }
   if (actor) redirect(callbackUrl);
-  // Set when Auth.js's own endpoint refused a sign-in (see lib/auth.ts).
+  // Set when Auth.js's own endpoint refused a sign-in (see lib/server/auth.ts).
   const errorMessage = search.error && !search.signedOut ? signInErrorMessage(search.error, search.code) : undefined;
   return (
     <>

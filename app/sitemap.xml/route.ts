@@ -1,4 +1,4 @@
-import { getPublishedRoleCount, getRoleAreaPageCount } from '@/lib/cached-public-reads';
+import { getPublishedRoleCount, getRoleAreaPageCount } from '@/lib/server/cached-public-reads';
 import { buildSitemapIndex, sitemapFiles, xmlResponse } from '@/lib/sitemap';
 
 export const dynamic = 'force-dynamic';

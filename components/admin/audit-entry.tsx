@@ -2,10 +2,10 @@
 // every field the change touched; or one import, with its counts and the roles it touched.
 import Link from 'next/link';
 import { auditActionLabel } from '@/lib/audit-actions';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/domain/format';
 import { AuditValue, auditFieldLabel, byFormOrder } from './audit-value';
 import { EditTime } from './edit-time';
-import { IMPORT_RUN_ROLES_SHOWN, type AuditEntryView, type AuditSubject, type ImportRun } from '@/db/audit-reads';
+import type { AuditEntryView, AuditSubject, ImportRun } from '@/db/audit-reads';
 import { TableScroll } from '@/components/table-scroll';
 
 /** What an entry without fields means, since it has nothing to show as before → after. */
@@ -66,7 +66,7 @@ function ImportRunRoles({ entryId, run }: { entryId: number; run: ImportRun }) {
         ))}
       </ul>
       <p>
-        <Link href={`/admin/audit?import=${entryId}`}>{total > IMPORT_RUN_ROLES_SHOWN ? `What changed in each of the ${formatCount(total)} roles` : 'What changed in each role'}</Link>
+        <Link href={`/admin/audit?import=${entryId}`}>{total > run.roles.length ? `What changed in each of the ${formatCount(total)} roles` : 'What changed in each role'}</Link>
         {run.upload && (
           <>
             {' '}

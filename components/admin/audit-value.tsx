@@ -1,8 +1,8 @@
 // One recorded value of the audit log, formatted for people: figures with separators, dates
 // spelled out, lists as lists. Everything is rendered as React text, so HTML or script typed
 // into a role shows as the characters it is and never runs.
-import { formatCount, formatDate } from '@/lib/format';
-import { percentileLabels, roleFieldLabels } from '@/lib/role-fields';
+import { formatCount, formatDate } from '@/lib/domain/format';
+import { percentileLabels, roleFieldLabels } from '@/lib/domain/role-fields';
 
 const fieldLabels: Record<string, string> = {
   ...roleFieldLabels,

@@ -6,7 +6,7 @@
 // before and without JavaScript alike.
 import { useActionState } from 'react';
 import { idleState, type FormAction } from '@/lib/form-state';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/domain/format';
 import { SubmitButton } from './submit-button';
 
 export function CatalogueApplyForm({

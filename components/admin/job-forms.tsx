@@ -3,7 +3,7 @@
 // upload, and placing a posting in an occupation. Each is a plain form posting to its Server
 // Action, so it works without JavaScript; with it, the action's message shows beside the form.
 import { useActionState } from 'react';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/domain/format';
 import { idleState, type FormAction } from '@/lib/form-state';
 import { SubmitButton } from './submit-button';
 

@@ -1,7 +1,7 @@
 // Numbered page links for long admin lists: the first and last pages, the two around the current
 // one, and Previous/Next, so any page is a few clicks away and every page is a plain link.
 import Link from 'next/link';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/domain/format';
 
 /** The page numbers to link, with null where a run of pages is left out (a single page is shown rather than "…"). */
 export function pageNumbersAround(page: number, pageCount: number): (number | null)[] {

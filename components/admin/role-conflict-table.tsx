@@ -3,7 +3,7 @@
 // value; fields this editor changed (alone or as well) get this editor's.
 // Type-only: lib/role-merge.ts is server code.
 import type { RoleConflictDetail, RoleFieldKey } from '@/lib/role-merge';
-import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/role-fields';
+import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/domain/role-fields';
 import type { RoleFormValues } from '@/lib/role-form';
 import { TableScroll } from '@/components/table-scroll';
 

@@ -8,7 +8,7 @@ import { educationLevelOfLabel, educationLevels } from '@/lib/education';
 import { idleState, type FormAction, type FormState } from '@/lib/form-state';
 // Type-only: lib/role-merge.ts is server code.
 import type { RoleConflictDetail } from '@/lib/role-merge';
-import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels, roleFormErrorsById } from '@/lib/role-fields';
+import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels, roleFormErrorsById } from '@/lib/domain/role-fields';
 import type { RoleFormValues } from '@/lib/role-form';
 import { templatePlaceholders } from '@/lib/salary-template';
 import { SubmitButton } from './submit-button';

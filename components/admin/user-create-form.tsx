@@ -2,7 +2,7 @@
 // "Create user": everything but the password is kept when the form comes back with errors, and
 // each error sits next to its field. Works without JavaScript (the action re-renders the page).
 import { useActionState } from 'react';
-// Type-only: lib/authenticated-action.ts is server code and must not enter the client bundle.
+// Type-only: lib/server/authenticated-action.ts is server code and must not enter the client bundle.
 import { idleState, type FormAction } from '@/lib/form-state';
 import { SubmitButton } from './submit-button';
 

@@ -3,8 +3,8 @@
 // outcome: change role, disable/enable, reset password, sign out everywhere. Without JavaScript
 // each form posts and the page comes back with the outcome in place.
 import { useActionState } from 'react';
-// Type-only: lib/authenticated-action.ts is server code and must not enter the client bundle.
-import type { UserRole } from '@/db/access';
+// Type-only: lib/server/authenticated-action.ts is server code and must not enter the client bundle.
+import type { UserRole } from '@/lib/domain/enums';
 import { idleState, type FormState, type FormAction } from '@/lib/form-state';
 import { SubmitButton } from './submit-button';
 

@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import type { CategorySalaryRange } from '@/db/role-reads';
 import { estimateTextWidth, niceTicks, placeLabels, toPercent } from '@/lib/chart-scale';
-import { formatCount, formatSalary, formatSalaryShort } from '@/lib/format';
+import { formatCount, formatSalary, formatSalaryShort } from '@/lib/domain/format';
 import { across, AXIS_HEIGHT, ChartSvg, Diamond, FigureLabel, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
 
 const STRIP_HEIGHT = 22;

@@ -2,9 +2,9 @@
 // labelled with its value and how it differs from the first role ("+$12,000, 11% more"). The
 // figures themselves are in the comparison table above.
 import type { RoleDetail } from '@/db/role-reads';
-import { describeDifference } from '@/lib/compare';
+import { describeDifference } from '@/lib/server/compare';
 import { niceTicks, toPercent, wrapText } from '@/lib/chart-scale';
-import { formatCount, formatDegreeRequirement, formatOpeningsPerYear, formatPercentile, formatSalary } from '@/lib/format';
+import { formatCount, formatDegreeRequirement, formatOpeningsPerYear, formatPercentile, formatSalary } from '@/lib/domain/format';
 import { formatWage, payOf } from '@/lib/pay';
 import type { UsState } from '@/lib/us-states';
 import { across, ChartSvg, LINE_HEIGHT } from './chart-svg';

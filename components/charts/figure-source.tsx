@@ -1,6 +1,6 @@
 // Where a chart's figures come from, under its title: the source (linked where it has an address) and the release.
 import type { Stats } from '@/db/role-columns';
-import { formatAsOf } from '@/lib/format';
+import { formatAsOf } from '@/lib/domain/format';
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 
 /** `figures`: the ones the chart draws; any an editor set by hand is named with its edit, since it is not the source's. */

@@ -3,7 +3,7 @@
 // bars on one scale from zero, each labelled; the same figures in a list beside the chart.
 import type { Outlook } from '@/lib/role-schemas';
 import { niceTicks, toPercent } from '@/lib/chart-scale';
-import { formatChangePercent, formatCount, formatOpeningsPerYear } from '@/lib/format';
+import { formatChangePercent, formatCount, formatOpeningsPerYear } from '@/lib/domain/format';
 import { across, ChartSvg, LINE_HEIGHT } from './chart-svg';
 
 const BAR_HEIGHT = 16;

@@ -1,9 +1,9 @@
 // A role's figures over time, one small chart per figure that has two releases or more: average
 // salary, people employed, and job openings where each release counted its own.
 import type { RoleStatsHistoryEntry } from '@/db/role-reads';
-import { describeDifference } from '@/lib/compare';
-import { formatAsOf, formatCount, formatSalary } from '@/lib/format';
-import { averageSalaryTrend, employmentTrend, jobOpeningsTrend, type TrendPoint } from '@/lib/stats-history';
+import { describeDifference } from '@/lib/server/compare';
+import { formatAsOf, formatCount, formatSalary } from '@/lib/domain/format';
+import { averageSalaryTrend, employmentTrend, jobOpeningsTrend, type TrendPoint } from '@/lib/server/stats-history';
 import { ChartCaption } from './figure-source';
 import { TrendChart } from './trend-chart';
 

@@ -2,10 +2,10 @@
 // median and the mean marked, on a labelled axis; the same figures in the table beside it. A
 // top-coded percentile (BLS: "$239,200 or more") is drawn as a band that runs on, open-ended,
 // with an arrow: we know only that those wages are at least that, never how much more.
-import { payRangeLabels, percentileKeys, percentileLabels, type PercentileKey } from '@/lib/role-fields';
-import type { Percentiles } from '@/lib/role-schemas';
+import { payRangeLabels, percentileKeys, percentileLabels, type PercentileKey } from '@/lib/domain/role-fields';
+import type { Percentiles } from '@/lib/domain/role-fields';
 import { estimateTextWidth, niceTicks, placeLabels, placePair, toPercent, type Domain } from '@/lib/chart-scale';
-import { formatSalaryShort } from '@/lib/format';
+import { formatSalaryShort } from '@/lib/domain/format';
 import { formatPayPercentile, formatWage, perUnit, type PayUnit } from '@/lib/pay';
 import { across, ArrowRight, FigureLabel, AXIS_HEIGHT, ChartSvg, Diamond, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
 

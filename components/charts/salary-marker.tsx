@@ -2,9 +2,9 @@
 // 10th to 90th percentile as a band. Every row shares one scale, from $0 to $250,000 (BLS
 // top-codes wages at $239,200, so every published percentile fits), so rows compare at a glance;
 // an average beyond it sits at the end with an arrow. The figures are written beside it.
-import type { Percentiles } from '@/lib/role-schemas';
+import type { Percentiles } from '@/lib/domain/role-fields';
 import { toPercent } from '@/lib/chart-scale';
-import { formatPercentile, formatSalary } from '@/lib/format';
+import { formatPercentile, formatSalary } from '@/lib/domain/format';
 import { across, ArrowRight, ChartSvg, Diamond } from './chart-svg';
 
 export const LISTING_SALARY_SCALE = { min: 0, max: 250_000 };

@@ -4,7 +4,7 @@
 // five highest-paying states and every state's figures in a table; /states maps every state's
 // mean over all its occupations.
 import type { Area, AreaFigures } from '@/db/areas';
-import { formatCount, formatJobsPer1000, NOT_PUBLISHED } from '@/lib/format';
+import { formatCount, formatJobsPer1000, NOT_PUBLISHED } from '@/lib/domain/format';
 import { formatPayMean, formatPayMedian, formatWage, statePayOf, type PayUnit } from '@/lib/pay';
 import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from '@/lib/state-shapes';
 import { TableScroll } from '../table-scroll';

@@ -2,8 +2,8 @@
 // scale from zero (so a 5% rise looks like one). Drawn from two releases on; the figures are in
 // the history table beside it.
 import { estimateTextWidth, inset, niceTicks, placeLabels, toPercent } from '@/lib/chart-scale';
-import { formatAsOf } from '@/lib/format';
-import type { TrendPoint } from '@/lib/stats-history';
+import { formatAsOf } from '@/lib/domain/format';
+import type { TrendPoint } from '@/lib/server/stats-history';
 import { across, ChartSvg, FONT_SIZE, LINE_HEIGHT } from './chart-svg';
 
 const PLOT_TOP = LINE_HEIGHT * 2 + 4;

@@ -1,15 +1,23 @@
 'use client';
 // "Email me new postings like these" on /jobs: a Server Action form, so it works without
-// JavaScript too (the page comes back with the outcome). `search` is the search being shown.
+// JavaScript too (the page comes back with the outcome). `search` is the search being shown;
+// `action` is app/(public)/jobs/alerts/actions.ts's signUpForJobAlertAction, passed in as the admin forms' are.
 import { useActionState } from 'react';
-import { signUpForJobAlertAction } from '@/app/(public)/jobs/alerts/actions';
 import type { JobAlertFormState } from '@/lib/jobs/job-alerts';
 import styles from './job-alert-form.module.css';
 
 const idle: JobAlertFormState = { status: 'idle' };
 
-export function JobAlertForm({ search, description }: { search: string; description: string }) {
-  const [state, formAction, pending] = useActionState(signUpForJobAlertAction, idle);
+export function JobAlertForm({
+  search,
+  description,
+  action,
+}: {
+  search: string;
+  description: string;
+  action: (previous: JobAlertFormState, formData: FormData) => Promise<JobAlertFormState>;
+}) {
+  const [state, formAction, pending] = useActionState(action, idle);
   const emailError = state.fieldErrors?.email?.[0];
   return (
     <section className={styles.box} aria-labelledby="job-alert-heading">

@@ -2,7 +2,7 @@
 // pay as published, dates, education asked and the occupation Roleboard placed it in.
 import Link from 'next/link';
 import type { JobPostingSummary } from '@/db/job-reads';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@/lib/domain/format';
 import { educationAskedLabel } from '@/lib/jobs/job-search';
 import { formatPostingLocations, formatPublishedPay } from '@/lib/jobs/posting-display';
 

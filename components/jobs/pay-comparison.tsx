@@ -3,8 +3,8 @@
 // yearly scale; the same figures in a list beside it. Drawn on the server like every chart.
 import { across, AXIS_HEIGHT, ChartSvg, Diamond, HorizontalAxis, LINE_HEIGHT } from '@/components/charts/chart-svg';
 import { niceTicks, toPercent } from '@/lib/chart-scale';
-import { formatPercentile, formatSalary, formatSalaryShort } from '@/lib/format';
-import type { Percentiles } from '@/lib/role-schemas';
+import { formatPercentile, formatSalary, formatSalaryShort } from '@/lib/domain/format';
+import type { Percentiles } from '@/lib/domain/role-fields';
 
 export type OfficialPayRow = { label: string; percentiles: Percentiles };
 export type AdvertisedPay = { label: string; low: number; high: number; middle: number | null; detail: string };

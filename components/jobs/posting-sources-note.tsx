@@ -1,6 +1,6 @@
 // Where postings come from, said wherever their figures are: who published them (credited as they
 // ask) and that they are mostly government postings, real but not the whole job market.
-import { formatList } from '@/lib/format';
+import { formatList } from '@/lib/domain/format';
 import { postingSourceOf, postingSources } from '@/lib/jobs/posting-display';
 
 /** `sources`: the publishers behind what is shown; every one Roleboard imports when not given. */

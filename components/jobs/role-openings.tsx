@@ -5,8 +5,8 @@
 import Link from 'next/link';
 import { ChartCaption } from '@/components/charts/figure-source';
 import type { JobPostingSummary, PostingFigures } from '@/db/job-reads';
-import type { Percentiles } from '@/lib/role-schemas';
-import { formatAsOf, formatCount, formatDate, formatList, formatPercent, formatSalary } from '@/lib/format';
+import type { Percentiles } from '@/lib/domain/role-fields';
+import { formatAsOf, formatCount, formatDate, formatList, formatPercent, formatSalary } from '@/lib/domain/format';
 import { formatPostingCount, formatPublishedPay, postingSourceOf } from '@/lib/jobs/posting-display';
 import { PayComparison } from './pay-comparison';
 import { PostingSourcesNote } from './posting-sources-note';

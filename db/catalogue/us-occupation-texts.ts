@@ -1,7 +1,7 @@
 // The prose of the U.S. catalogue's rows, written only from facts in the source files. A value
 // this module has no sentence for is refused (an error), never guessed at: a new BLS category
 // needs a sentence written for it here.
-import { formatList } from '@/lib/format';
+import { formatList } from '@/lib/domain/format';
 
 /** The credit O*NET requires wherever its text is shown or served (PROVENANCE.md). */
 export const onetAttribution =

@@ -19,7 +19,7 @@ import {
 } from './us-occupation-texts';
 import type { CatalogueRecord } from '@/lib/catalogue-csv';
 import { slugify } from '@/lib/slug';
-import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
+import { percentileKeys, type PercentileKey } from '@/lib/domain/role-fields';
 
 const dataDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), '../data/us-occupations');
 

@@ -6,7 +6,7 @@ import { eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../connection';
 import { areas, roleAreaStats, roles } from '../schema';
 import { readGzippedCsv } from './us-occupations';
-import { percentileKeys, type PercentileKey } from '@/lib/role-fields';
+import { percentileKeys, type PercentileKey } from '@/lib/domain/role-fields';
 import { slugify } from '@/lib/slug';
 import { usStateByFips } from '@/lib/us-states';
 

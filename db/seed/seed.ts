@@ -4,7 +4,7 @@
 // the U.S. occupations; `npm run db:seed` runs that, then seedDatabase for the generated roles and
 // the admin. Idempotent: existing rows are left as they are.
 import { eq, sql } from 'drizzle-orm';
-import type { UserRole } from '../access';
+import type { UserRole } from '@/lib/domain/enums';
 import type { Database } from '../connection';
 import { categories, roles, roleStats, roleStatsHistory, users } from '../schema';
 import { endEverySession } from '../sessions';

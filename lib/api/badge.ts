@@ -1,6 +1,6 @@
 // A shields-style badge ("avg salary | $110,000") as SVG, with a <title> for screen readers.
 import type { CardRole } from './card-role';
-import { formatCount, formatDegreeRequirement } from '@/lib/format';
+import { formatCount, formatDegreeRequirement } from '@/lib/domain/format';
 import { formatPayMean, payOf } from '@/lib/pay';
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
 import type { UsState } from '@/lib/us-states';

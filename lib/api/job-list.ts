@@ -1,6 +1,6 @@
 // One page of postings as the API answers it, for GET /api/v1/jobs and a role's
 // GET /api/v1/roles/{slug}/jobs: a 400 naming every bad parameter, or the page with its next link.
-import { getJobPage } from '@/lib/cached-job-reads';
+import { getJobPage } from '@/lib/server/cached-job-reads';
 import { jsonResponse, problemResponse } from './http';
 import { jobListPageUrl, parseApiJobParams, toApiJobSummary } from './job-responses';
 import { apiJobListSchema, apiJobParams, type ApiJobParam } from './job-schemas';

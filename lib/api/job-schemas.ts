@@ -2,6 +2,7 @@
 // /api/v1/jobs/{id}, /api/v1/roles/{slug}/jobs and /api/v1/jobs.csv parse with them and build their
 // answers through them, and the OpenAPI document (lib/api/openapi.ts) is generated from them.
 import { z } from 'zod';
+import { employmentTypes, payPeriods, postingPlacements } from '@/lib/domain/enums';
 import { educationAskedLevels, educationAskedSlugs, jobSearchFields, postedWithinDays } from '@/lib/jobs/job-search';
 import { areaSchema, percentilesSchema } from './schemas';
 import { wholeCountSchema } from '@/lib/field-schemas';
@@ -10,8 +11,6 @@ export const JOB_API_PAGE_SIZE = { default: 20, max: 100 } as const;
 /** The CSV export's bound: past it the file says so in its last line rather than growing without end. */
 export const JOB_CSV_MAX_ROWS = 10_000;
 
-const payPeriods = ['year', 'month', 'week', 'day', 'hour'] as const;
-const employmentTypes = ['full-time', 'part-time', 'contract', 'temporary', 'internship', 'other', 'not-stated'] as const;
 
 const postingRoleSchema = z
   .object({ slug: z.string(), title: z.string(), url: z.url(), apiUrl: z.url() })
@@ -61,7 +60,7 @@ export const apiJobSchema = apiJobSummarySchema
     applyUrl: z.url().nullable(),
     placement: z
       .object({
-        method: z.enum(['classifier', 'editor', 'unplaced']),
+        method: z.enum(postingPlacements),
         score: z.number().min(0).max(1).nullable().describe("The classifier's confidence."),
         evidence: z.string().nullable().describe('What decided the placement.'),
       })

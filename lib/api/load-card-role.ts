@@ -1,5 +1,5 @@
 // The role an embed (widget, badge, oEmbed) shows for a slug and an optional state, from the cached reads.
-import { getRole, getRoleAreaFigures } from '@/lib/cached-public-reads';
+import { getRole, getRoleAreaFigures } from '@/lib/server/cached-public-reads';
 import type { UsState } from '@/lib/us-states';
 import { roleInState, type CardRole } from './card-role';
 

@@ -1,6 +1,6 @@
 // One page of roles as the API answers it, for GET /api/v1/roles and a state's
 // GET /api/v1/areas/{state}/roles: a 400 naming every bad parameter, or the page with its links.
-import { getRolePage } from '@/lib/cached-public-reads';
+import { getRolePage } from '@/lib/server/cached-public-reads';
 import { jsonResponse, problemResponse } from './http';
 import { listPageUrl, parseApiListParams, toApiRoleSummary } from './role-responses';
 import { apiRoleListSchema } from './schemas';

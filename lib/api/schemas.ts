@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { EDITED_SOURCE, figureKeys, type FigureKey } from '@/lib/provenance';
 import { educationLabels, educationLevels } from '@/lib/education';
-import { payRangeLabels, percentileKeys, type PercentileKey } from '@/lib/role-fields';
-import { categorySlugSchema, currencyCodeSchema, jobOpeningsBases, SOC_CODE_PATTERN, topCodedSchema, wholeCountSchema } from '@/lib/field-schemas';
+import { payRangeLabels, percentileKeys, type PercentileKey } from '@/lib/domain/role-fields';
+import { jobOpeningsBases } from '@/lib/domain/enums';
+import { categorySlugSchema, currencyCodeSchema, SOC_CODE_PATTERN, topCodedSchema, wholeCountSchema } from '@/lib/field-schemas';
 import { roleSearchFields } from '@/lib/role-search';
 import { slugSchema } from '@/lib/slug';
 import { usStateParam } from '@/lib/us-states';

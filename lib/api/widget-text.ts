@@ -4,7 +4,7 @@
 // (tests/e2e/embed-layout.spec.ts measures them), so the German, French and Spanish ones are chosen
 // short: the footer's date and link share one line in every month.
 
-import { payRangeLabels } from '@/lib/role-fields';
+import { payRangeLabels } from '@/lib/domain/role-fields';
 
 export const widgetLanguages = ['en', 'de', 'fr', 'es'] as const;
 export type WidgetLanguage = (typeof widgetLanguages)[number];
@@ -26,7 +26,7 @@ export type WidgetText = {
    * words do not fit beside their longer label on the 360 px card, so they mark it "+".
    */
   rangeOrMore: string;
-  /** The 25th to 75th percentile, named so (lib/role-fields.ts payRangeLabels in English). */
+  /** The 25th to 75th percentile, named so (lib/domain/role-fields.ts payRangeLabels in English). */
   middleHalf: string;
   median: string;
   degreeRequirement: string;

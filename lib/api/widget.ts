@@ -2,11 +2,11 @@
 // no external requests, well under 10 kB. Everything printed is escaped. Its height is fixed per
 // variant (widget-layout.ts), its words come in the locale's language (widget-text.ts).
 import type { RoleDetail } from '@/db/role-reads';
-import { formatAsOf, formatCount, formatDegreeRequirement } from '@/lib/format';
+import { formatAsOf, formatCount, formatDegreeRequirement } from '@/lib/domain/format';
 import { formatWage, payOf, type PayUnit } from '@/lib/pay';
 import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
-import type { PercentileKey } from '@/lib/role-fields';
-import type { Percentiles } from '@/lib/role-schemas';
+import type { PercentileKey } from '@/lib/domain/role-fields';
+import type { Percentiles } from '@/lib/domain/role-fields';
 import { cardTitleOf, type CardRole } from './card-role';
 import type { EmbedOptions } from './embed-options';
 import { widgetBlocks as b, widgetVariantOf, type WidgetVariant } from './widget-layout';

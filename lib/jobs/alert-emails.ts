@@ -2,7 +2,8 @@
 // places come from strangers: the text version carries them as they are, and the HTML version
 // escapes every value it interpolates (escapeHtml), so none can add markup or links. Its HTML
 // pieces (htmlDocument, htmlLink) make the employer invitation too (lib/employer-invite-email.ts).
-import { formatPostingLocations, formatPublishedPay, type PayPeriod } from './posting-display';
+import type { PayPeriod } from '@/lib/domain/enums';
+import { formatPostingLocations, formatPublishedPay } from './posting-display';
 import { CONFIRMATION_HOURS } from './job-alerts';
 
 export type AlertEmail = { subject: string; text: string; html: string };

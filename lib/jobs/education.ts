@@ -5,8 +5,7 @@
 // (experience only, a licence, "education equivalent to the above") says nothing we can count:
 // 'not-stated', never 'none' — a degree not being named is not a posting saying none is needed.
 // Sources without such text (USAJOBS) are 'not-stated' too.
-export const educationAskedLevels = ['none', 'high-school', 'associate', 'bachelor', 'master', 'doctoral', 'not-stated'] as const;
-export type EducationAsked = (typeof educationAskedLevels)[number];
+import { educationAskedLevels, type EducationAsked } from '@/lib/domain/enums';
 
 /** Each level and the phrases that name it, lowest first: the first level found is the answer. */
 const levelPhrases: { level: Exclude<EducationAsked, 'none' | 'not-stated'>; pattern: RegExp }[] = [

@@ -3,7 +3,7 @@
 // create, and the links' tokens. Client-safe but for the tokens, which need node:crypto and are
 // used on the server only.
 import { z } from 'zod';
-import { formatSalary } from '../format';
+import { formatSalary } from '@/lib/domain/format';
 import { educationAskedLabel, parseJobSearch, toJobQueryString, type JobSearch } from './job-search';
 
 /** Alerts one address may have, confirmed or not. */

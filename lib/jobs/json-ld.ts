@@ -3,10 +3,9 @@
 // JobPosting. A posting's identity is its `identifier` (a PropertyValue's name is the source, its
 // value the id); without a named identifier the source is its url's host name and the id its
 // identifier or url. Descriptions are usually HTML: lib/jobs/plain-text.ts makes them text.
-import type { ReadPosting } from './posting-file';
 import { educationAskedOf } from './education';
 import { amountCell } from './posting-csv';
-import { stateCodeOf, type PostingInput } from './posting-record';
+import { stateCodeOf, type PostingInput, type ReadPosting } from './posting-record';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;

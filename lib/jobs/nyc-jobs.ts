@@ -2,10 +2,9 @@
 // db/data/job-postings/PROVENANCE.md): every posting is in New York, NY; a salary of 0 means
 // "not stated", never $0; the education asked is read from the minimum qualifications in words
 // (lib/jobs/education.ts); there is no closing date and no apply link.
-import type { CsvRow, ReadPosting } from './posting-file';
 import { detectEducationAsked } from './education';
 import { amountCell } from './posting-csv';
-import type { PostingInput } from './posting-record';
+import type { CsvRow, PostingInput, ReadPosting } from './posting-record';
 
 export const NYC_JOBS_SOURCE = 'nyc-jobs';
 export const nycJobsColumns = ['Job ID', 'Business Title', 'Agency', 'Salary Range From', 'Salary Range To', 'Salary Frequency', 'Minimum Qual Requirements', 'posting_date_iso'] as const;

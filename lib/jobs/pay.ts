@@ -5,8 +5,7 @@
 // USAJOBS publishes its rows per year already: its collector turned the few hourly ones into a year
 // at × 2,087 (OPM's hours in a federal work year; db/data/job-postings/PROVENANCE.md), and they are
 // kept as published, period 'year', rather than undone and redone at × 2,080.
-export const payPeriods = ['year', 'month', 'week', 'day', 'hour'] as const;
-export type PayPeriod = (typeof payPeriods)[number];
+import type { PayPeriod } from '@/lib/domain/enums';
 
 export const periodsPerYear: Record<PayPeriod, number> = { year: 1, month: 12, week: 52, day: 260, hour: 2080 };
 

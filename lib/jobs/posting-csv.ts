@@ -1,9 +1,8 @@
 // Roleboard's own CSV format for job postings, documented on /developers: one posting a row,
 // columns by name in any order. source, source_id, title, employer and posted_on are required;
 // every other column may be left out or empty.
-import type { CsvRow, ReadPosting } from './posting-file';
 import { educationAskedOf } from './education';
-import { stateCodeOf, type PostingInput } from './posting-record';
+import { stateCodeOf, type CsvRow, type PostingInput, type ReadPosting } from './posting-record';
 
 export const postingCsvColumns = [
   'source',

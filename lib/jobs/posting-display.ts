@@ -1,9 +1,9 @@
 // How a job posting reads to people: its pay as published ("$25.00–$31.50 an hour") and how it was
 // made yearly, its employment type, how many postings a search found, who published it and how to
 // credit them, and its untrusted text as paragraphs and lists. Pages, feeds and JSON-LD share these.
-import { formatCount } from '../format';
+import type { PayPeriod } from '@/lib/domain/enums';
+import { formatCount } from '@/lib/domain/format';
 
-export type PayPeriod = 'year' | 'month' | 'week' | 'day' | 'hour';
 type PublishedPay = { min: number | null; max: number | null; period: PayPeriod; annualMid: number };
 
 export const perPayPeriod: Record<PayPeriod, string> = { year: 'a year', month: 'a month', week: 'a week', day: 'a day', hour: 'an hour' };

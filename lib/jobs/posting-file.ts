@@ -10,9 +10,9 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { jobPostingsIn, readJobPosting } from './json-ld';
 import { readNycJobsRow, nycJobsColumns } from './nyc-jobs';
 import { postingCsvColumns, readPostingCsvRow, requiredPostingCsvColumns } from './posting-csv';
-import { postingRecordSchema, type PostingInput, type PostingRecord } from './posting-record';
+import { postingRecordSchema, type CsvRow, type PostingProblem, type PostingRecord, type ReadPosting } from './posting-record';
 import { readUsajobsRow, usajobsColumns } from './usajobs';
-import { formatByteSize, formatCount } from '@/lib/format';
+import { formatByteSize, formatCount } from '@/lib/domain/format';
 
 /**
  * How big a file may be: an upload at /admin/jobs/import, and a file given to `npm run
@@ -38,12 +38,6 @@ export const postingFormatNames: Record<PostingFormat, string> = {
 
 /** The source of postings employers make on Roleboard's form: no file may write over them. */
 const FORM_SOURCE = 'roleboard';
-
-/** What keeps a posting (or the file) from being imported: `line` in a CSV, `record` (from 1) in JSON; neither for the whole file. */
-export type PostingProblem = { line?: number; record?: number; field?: string; message: string };
-export type CsvRow = Record<string, string>;
-/** A format reader's result for one row: the fields to check, and what it already found wrong. */
-export type ReadPosting = { input: PostingInput | null; problems: Omit<PostingProblem, 'line' | 'record'>[] };
 
 export type ReadRow = { line?: number; record: number; posting: PostingRecord };
 export type PostingFile = { format: PostingFormat | null; rows: ReadRow[]; problems: PostingProblem[]; rowCount: number };

@@ -5,14 +5,10 @@
 // db/job-import.ts stores; its content hash tells a changed posting from an unchanged one.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { educationAskedLevels } from './education';
-import { payPeriods } from './pay';
+import { educationAskedLevels, employmentTypes, payPeriods } from '@/lib/domain/enums';
 import { toPlainText } from './plain-text';
 import { multilineText, nameText, plainText } from '@/lib/text-rules';
 import { findUsState } from '@/lib/us-states';
-
-export const employmentTypes = ['full-time', 'part-time', 'contract', 'temporary', 'internship', 'other', 'not-stated'] as const;
-export type EmploymentType = (typeof employmentTypes)[number];
 
 /** Who published a posting, as a slug: `usajobs`, `nyc-jobs`, or the name a file gives. */
 export const postingSourceSchema = z
@@ -93,3 +89,10 @@ export function stateCodeOf(nameOrCode: string) {
   if (key === '') return null;
   return findUsState(key.length === 2 ? key : key.toLowerCase().replace(/[^a-z]+/g, '-'))?.postalCode ?? null;
 }
+
+// What each format's reader (json-ld.ts, nyc-jobs.ts, posting-csv.ts, usajobs.ts) gives posting-file.ts.
+/** What keeps a posting (or the file) from being imported: `line` in a CSV, `record` (from 1) in JSON; neither for the whole file. */
+export type PostingProblem = { line?: number; record?: number; field?: string; message: string };
+export type CsvRow = Record<string, string>;
+/** A format reader's result for one row: the fields to check, and what it already found wrong. */
+export type ReadPosting = { input: PostingInput | null; problems: Omit<PostingProblem, 'line' | 'record'>[] };

@@ -1,9 +1,8 @@
 // The USAJOBS set's own columns (db/data/job-postings/PROVENANCE.md): federal postings with
 // yearly pay (the collector's hourly rows already × 2,087, so kept as 'year'), the state by full
 // name, and no education text (so 'not-stated', never 'none').
-import type { CsvRow, ReadPosting } from './posting-file';
 import { amountCell } from './posting-csv';
-import { stateCodeOf, type PostingInput } from './posting-record';
+import { stateCodeOf, type CsvRow, type PostingInput, type ReadPosting } from './posting-record';
 
 export const USAJOBS_SOURCE = 'usajobs';
 export const usajobsColumns = ['control_number', 'position_title', 'organization_name', 'salary_min', 'salary_max', 'salary_interval', 'city', 'state', 'country', 'position_url', 'open_date', 'close_date'] as const;

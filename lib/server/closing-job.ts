@@ -19,8 +19,6 @@ const EVERY_MINUTE = '* * * * *';
 /** A run that takes longer than this is given up (and retried by the next minute's). */
 const RUN_TIMEOUT_SECONDS = 50;
 const STOP_TIMEOUT_MS = 8_000;
-/** A job that could not start (the database away, say) is tried again this often, until the server stops. */
-const START_RETRY_MS = 30_000;
 
 /**
  * Starts this instance's worker for the closing job and makes sure the schedule exists (creating
@@ -59,29 +57,4 @@ export async function startClosingJob({ databaseUrl, origin, secret }: { databas
     throw error;
   }
   return stopClosingJob;
-}
-
-/**
- * Keeps the closing job running on this instance: starts it, and while it cannot start, tries
- * again every START_RETRY_MS (the pages of open postings are refreshed only by it). Returns the
- * stop function, which also ends the trying.
- */
-export function keepClosingJob(options: { databaseUrl: string; origin: string; secret: string }) {
-  let stopping = false;
-  let retry: NodeJS.Timeout | undefined;
-  let started: Promise<(() => Promise<void>) | null>;
-  const attempt = () => {
-    started = startClosingJob(options).catch((error: Error) => {
-      if (stopping) return null;
-      console.error(`The closing job did not start (trying again in ${START_RETRY_MS / 1000} s): ${error.message}`);
-      retry = setTimeout(attempt, START_RETRY_MS);
-      return null;
-    });
-  };
-  attempt();
-  return async function stopKeepingClosingJob() {
-    stopping = true;
-    clearTimeout(retry);
-    await (await started)?.();
-  };
 }

@@ -12,7 +12,6 @@ import { CLEANUP_QUEUE, CLEANUP_SCHEDULE, CONFIRMATION_QUEUE, createMailQueues, 
 import type { MailOptions } from './mail-transport';
 
 const STOP_TIMEOUT_MS = 8_000;
-const START_RETRY_MS = 30_000;
 
 export type MailWorkerOptions = MailOptions & {
   databaseUrl: string;
@@ -63,25 +62,4 @@ export async function startMailWorker(options: MailWorkerOptions) {
     throw error;
   }
   return stop;
-}
-
-/** Keeps the worker running: while it cannot start (the database away), tries again every 30 s. Returns the stop function. */
-export function keepMailWorker(options: MailWorkerOptions) {
-  let stopping = false;
-  let retry: NodeJS.Timeout | undefined;
-  let started: Promise<(() => Promise<void>) | null>;
-  const attempt = () => {
-    started = startMailWorker(options).catch((error: Error) => {
-      if (stopping) return null;
-      console.error(`The email worker did not start (trying again in ${START_RETRY_MS / 1000} s): ${error.message}`);
-      retry = setTimeout(attempt, START_RETRY_MS);
-      return null;
-    });
-  };
-  attempt();
-  return async function stopKeepingMailWorker() {
-    stopping = true;
-    clearTimeout(retry);
-    await (await started)?.();
-  };
 }

@@ -1,4 +1,4 @@
-// Where `'use cache'` data lives (the public reads in lib/cached-public-reads.ts): with REDIS_URL
+// Where `'use cache'` data lives (the public reads in lib/server/cached-public-reads.ts): with REDIS_URL
 // in Redis, shared by every instance, so a save on any instance, which expires its tags there, shows
 // on every instance's next request; without it in this process, at most MEMORY_LIMIT_BYTES.
 // next.config.mjs names this file in `cacheHandlers`; the interface is Next.js's CacheHandler

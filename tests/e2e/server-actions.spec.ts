@@ -12,7 +12,7 @@ type ManifestEntry = { filename: string; exportedName: string };
 const manifest = JSON.parse(fs.readFileSync(path.join('.next', SERVER_REFERENCE_MANIFEST), 'utf8')) as { node: Record<string, ManifestEntry> };
 const references = readServerReferences('.next');
 const entries = Object.entries(manifest.node);
-const cacheFunctionIds = entries.filter(([, entry]) => entry.filename === 'lib/cached-public-reads.ts').map(([id]) => id);
+const cacheFunctionIds = entries.filter(([, entry]) => entry.filename === 'lib/server/cached-public-reads.ts').map(([id]) => id);
 const signInActionId = entries.find(([, entry]) => entry.exportedName === 'signInAction')![0];
 
 // The attack as reported: the sitemap's read asked for a million rows.

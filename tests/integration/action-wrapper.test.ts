@@ -5,7 +5,7 @@ import { after, describe, test } from 'node:test';
 import { z } from 'zod';
 import { closeDatabase } from '@/db/client';
 import { endSession } from '@/db/access';
-import { actionWrapper } from '@/lib/action-wrapper';
+import { actionWrapper } from '@/lib/server/action-wrapper';
 import { idleState } from '@/lib/form-state';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase } from '../support/database';

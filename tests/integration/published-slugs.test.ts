@@ -11,7 +11,7 @@ import { createEmptyDatabase } from '../support/database';
 const slug = 'backend-software-engineer';
 let scratch: Awaited<ReturnType<typeof createEmptyDatabase>>;
 let database: ReturnType<typeof createDatabase>;
-let memo: typeof import('@/lib/published-slugs');
+let memo: typeof import('@/lib/server/published-slugs');
 let client: typeof import('@/db/client');
 
 /** A change made by "another instance": straight in the database, so this process's memo is not told. */
@@ -23,7 +23,7 @@ before(async () => {
   await runMigrations(database.db);
   await seedDatabase(database.db);
   process.env.DATABASE_URL = scratch.url;
-  memo = await import('@/lib/published-slugs');
+  memo = await import('@/lib/server/published-slugs');
   client = await import('@/db/client');
 });
 after(async () => {

@@ -8,7 +8,7 @@ import { closeDatabase } from '@/db/client';
 import { accountUnderAttack, loginLimits, pruneLoginAttempts, signInWithPassword, type SignInResult } from '@/db/sign-in';
 import { upsertUser } from '@/db/seed/seed';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
-import { checkCredentials } from '@/lib/credentials';
+import { checkCredentials } from '@/lib/server/credentials';
 import { issueDeviceCookie } from '@/lib/device-cookie';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { passwordSchema } from '@/lib/password-policy';

@@ -1,11 +1,11 @@
-// Every 'use cache' function of lib/cached-public-reads.ts is also a server reference, which a
+// Every 'use cache' function of lib/server/cached-public-reads.ts is also a server reference, which a
 // posted request could ask Next.js to run with arguments of its choosing (the HTTP front refuses
 // that; this is the second wall). Called with anything our pages never pass, each throws before it
 // reads or keeps anything: no database is reached here (none is configured), and a failed fill is
 // never stored by the cache handler (tests/unit/use-cache-handler.test.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import * as reads from '@/lib/cached-public-reads';
+import * as reads from '@/lib/server/cached-public-reads';
 
 const { UnexpectedCacheArguments } = reads;
 

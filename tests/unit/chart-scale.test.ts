@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { anchorFor, estimateTextWidth, inset, niceStep, niceTicks, placeLabels, placePair, toPercent, wrapText } from '@/lib/chart-scale';
-import { describeDifference } from '@/lib/compare';
-import { averageSalaryTrend, jobOpeningsTrend, latestOfEachRelease } from '@/lib/stats-history';
+import { describeDifference } from '@/lib/server/compare';
+import { averageSalaryTrend, jobOpeningsTrend, latestOfEachRelease } from '@/lib/server/stats-history';
 
 describe('scales and ticks', () => {
   test('steps are 1, 2 or 5 times a power of ten', () => {

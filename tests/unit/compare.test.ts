@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addFromListingHref, compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/compare';
+import { addFromListingHref, compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/server/compare';
 import { findUsState } from '@/lib/us-states';
 
 describe('compare parameters', () => {

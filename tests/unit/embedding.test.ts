@@ -10,8 +10,8 @@ import { parseApiListParams } from '@/lib/api/role-responses';
 import { renderWidget } from '@/lib/api/widget';
 import { titleLinesOf, widgetHeight, widgetSize, widgetVariantOf } from '@/lib/api/widget-layout';
 import { widgetLanguageOf, widgetLanguages, widgetTextFor } from '@/lib/api/widget-text';
-import { formatAsOf } from '@/lib/format';
-import type { PercentileKey } from '@/lib/role-fields';
+import { formatAsOf } from '@/lib/domain/format';
+import type { PercentileKey } from '@/lib/domain/role-fields';
 import { roleStatsSchema } from '@/lib/role-schemas';
 
 const hostile = '</title><script>alert(1)</script>';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatDate, formatEditTime, formatJobOpenings, formatList, formatPercent, formatSalary } from '@/lib/format';
+import { formatDate, formatEditTime, formatJobOpenings, formatList, formatPercent, formatSalary } from '@/lib/domain/format';
 
 describe('formatting numbers for people', () => {
   test('salaries are whole currency amounts with separators', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { serializeJsonLd } from '@/lib/json-ld';
+import { serializeJsonLd } from '@/lib/server/json-ld';
 
 describe('JSON-LD serialization', () => {
   test('text cannot close the script element or open a comment', () => {

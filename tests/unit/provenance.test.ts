@@ -8,7 +8,7 @@ import { badgeOf, renderBadge } from '@/lib/api/badge';
 import { roleInState } from '@/lib/api/card-role';
 import { defaultEmbedOptions } from '@/lib/api/embed-options';
 import { renderWidget } from '@/lib/api/widget';
-import { buildOccupationJsonLd } from '@/lib/json-ld';
+import { buildOccupationJsonLd } from '@/lib/server/json-ld';
 import { changedFigures, describeEdit, provenanceOf, stampEditedFigures } from '@/lib/provenance';
 import { roleStatsSchema } from '@/lib/role-schemas';
 import { findUsState } from '@/lib/us-states';

@@ -14,9 +14,9 @@ import {
   typedValuesOf,
   type RoleFormValues,
 } from '@/lib/role-form';
-import { latestToday, roleContentSchema, roleStatsSchema } from '@/lib/role-schemas';
-import { fieldErrorsOf } from '@/lib/errors';
-import { roleFormErrorsById } from '@/lib/role-fields';
+import { latestToday, roleContentKeys, roleContentSchema, roleStatsKeys, roleStatsSchema } from '@/lib/role-schemas';
+import { fieldErrorsOf } from '@/lib/domain/errors';
+import { roleFieldLabels, roleFormErrorsById } from '@/lib/domain/role-fields';
 
 const seed = sampleRole;
 
@@ -33,6 +33,10 @@ function errorsAfter(edit: (values: RoleFormValues) => void) {
   assert.equal(result.success, false, 'expected the form to be refused');
   return Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
 }
+
+test('every field of a role has a label, and every label a field', () => {
+  assert.deepEqual(Object.keys(roleFieldLabels).sort(), [...roleContentKeys, ...roleStatsKeys].sort());
+});
 
 describe('role form values', () => {
   test('a role as saved parses, with numbers as numbers', () => {

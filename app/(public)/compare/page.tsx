@@ -5,8 +5,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { CompareView } from '@/components/compare-view';
-import { compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/compare';
-import { findRolesNamed, getRolesToCompare, getRolesToSuggest } from '@/lib/cached-public-reads';
+import { compareHref, isCleanRequest, MAX_COMPARED_ROLES, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/server/compare';
+import { findRolesNamed, getRolesToCompare, getRolesToSuggest } from '@/lib/server/cached-public-reads';
 import type { RawSearchParams } from '@/lib/query-params';
 
 // Enough choices to pick from when a name matches several roles.

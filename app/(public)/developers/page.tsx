@@ -6,7 +6,7 @@ import { parseEmbedChoice } from '@/lib/api/embed-options';
 import { badgeSnippet } from '@/lib/api/embed-snippet';
 import { onetAttribution } from '@/db/catalogue/us-occupation-texts';
 import { catalogueColumnDescriptions, catalogueColumns } from '@/lib/catalogue-csv';
-import { formatByteSize, formatCount } from '@/lib/format';
+import { formatByteSize, formatCount } from '@/lib/domain/format';
 import { onetTitlesAttribution } from '@/lib/jobs/labelled-titles';
 import { payAnnualisationRule } from '@/lib/jobs/pay';
 import { postingSources } from '@/lib/jobs/posting-display';
@@ -14,7 +14,7 @@ import { POSTING_FILE_LIMITS } from '@/lib/jobs/posting-file';
 import { postingCsvColumnDescriptions, postingCsvColumns, requiredPostingCsvColumns } from '@/lib/jobs/posting-csv';
 import { educationLevels } from '@/lib/education';
 import { env } from '@/lib/env';
-import { findRolesNamed, getRole } from '@/lib/cached-public-reads';
+import { findRolesNamed, getRole } from '@/lib/server/cached-public-reads';
 
 export const metadata: Metadata = {
   title: 'Developers: API, widget, oEmbed and badge',

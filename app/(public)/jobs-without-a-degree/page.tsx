@@ -5,9 +5,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import type { EducationRankedRole } from '@/db/role-reads';
-import { getBestPaidWithoutDegree } from '@/lib/cached-public-reads';
+import { getBestPaidWithoutDegree } from '@/lib/server/cached-public-reads';
 import { educationLevels } from '@/lib/education';
-import { formatCount, formatSalary } from '@/lib/format';
+import { formatCount, formatSalary } from '@/lib/domain/format';
 import { toQueryString } from '@/lib/role-search';
 
 export const metadata: Metadata = {

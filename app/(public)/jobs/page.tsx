@@ -3,12 +3,13 @@
 import type { Metadata } from 'next';
 import { JobAlertForm } from '@/components/jobs/job-alert-form';
 import { JobListing } from '@/components/jobs/job-listing';
-import { getJobPage } from '@/lib/cached-job-reads';
-import { getRole } from '@/lib/cached-public-reads';
+import { getJobPage } from '@/lib/server/cached-job-reads';
+import { getRole } from '@/lib/server/cached-public-reads';
 import { env } from '@/lib/env';
 import { describeAlertSearch } from '@/lib/jobs/job-alerts';
 import { jobSearchLabels, parseJobSearch, toJobQueryString } from '@/lib/jobs/job-search';
 import type { RawSearchParams } from '@/lib/query-params';
+import { signUpForJobAlertAction } from './alerts/actions';
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
@@ -44,7 +45,7 @@ export default async function JobsPage({ searchParams }: Props) {
         basePath="/jobs"
         occupation={role ? { slug: role.slug, title: role.title } : undefined}
       />
-      {env.SMTP_URL() && <JobAlertForm search={alertQuery} description={describeAlertSearch(alertQuery)} />}
+      {env.SMTP_URL() && <JobAlertForm search={alertQuery} description={describeAlertSearch(alertQuery)} action={signUpForJobAlertAction} />}
     </>
   );
 }

@@ -6,8 +6,8 @@ import { connection } from 'next/server';
 import { StateWageMap } from '@/components/charts/state-pay-map';
 import { StatePicker } from '@/components/state-picker';
 import { TableScroll } from '@/components/table-scroll';
-import { formatAverageSalary, formatCount } from '@/lib/format';
-import { getAreaWageSummaries } from '@/lib/cached-public-reads';
+import { formatAverageSalary, formatCount } from '@/lib/domain/format';
+import { getAreaWageSummaries } from '@/lib/server/cached-public-reads';
 
 export const metadata: Metadata = {
   title: 'Salaries by state',

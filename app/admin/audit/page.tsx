@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { AuditEntry } from '@/components/admin/audit-entry';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
 import { listAuditEntries, listAuditFilters, type AuditFilterOptions } from '@/db/audit-reads';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatCount } from '@/lib/format';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatCount } from '@/lib/domain/format';
 import { parseQueryFields, type RawSearchParams } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Audit log' };

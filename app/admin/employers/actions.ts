@@ -3,12 +3,12 @@
 // through authenticatedAction (an admin's session) and the DAL (db/employers.ts) checks again.
 import { refresh } from 'next/cache';
 import { createEmployer, inviteEmployerMember, setEmployerDisabled } from '@/db/employers';
-import { formFields } from '@/lib/action-wrapper';
-import { authenticatedAction } from '@/lib/authenticated-action';
-import { invalidatePublicRoles } from '@/lib/cached-public-reads';
+import { formFields } from '@/lib/server/action-wrapper';
+import { authenticatedAction } from '@/lib/server/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
 import { env } from '@/lib/env';
-import { refusalFeedback } from '@/lib/errors';
-import { formatEditTime } from '@/lib/format';
+import { refusalFeedback } from '@/lib/domain/errors';
+import { formatEditTime } from '@/lib/domain/format';
 import { queueEmployerInviteEmail } from '@/lib/server/mail-queues';
 
 export const createEmployerAction = authenticatedAction({ role: 'admin', schema: formFields }, async (input, { claims, values }) => {

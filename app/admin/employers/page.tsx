@@ -6,8 +6,8 @@ import { createEmployerAction, inviteMemberAction, setEmployerDisabledAction } f
 import { CreateEmployerForm, EmployerDisableForm, InviteMemberForm } from '@/components/admin/employer-forms';
 import { AccessDeniedError } from '@/db/access';
 import { listEmployers, type EmployerListItem } from '@/db/employers';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatEditTime, formatList } from '@/lib/format';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatEditTime, formatList } from '@/lib/domain/format';
 
 export const metadata: Metadata = { title: 'Employers' };
 

@@ -5,8 +5,8 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { applyCatalogueUpload, saveCatalogueUpload, uploadIdSchema } from '@/db/catalogue-uploads';
-import { authenticatedAction } from '@/lib/authenticated-action';
-import { invalidatePublicRoles } from '@/lib/cached-public-reads';
+import { authenticatedAction } from '@/lib/server/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
 
 const CHOOSE_A_FILE = 'Choose the CSV file to import.';
 

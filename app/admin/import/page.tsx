@@ -5,9 +5,9 @@ import { uploadCatalogueAction } from './actions';
 import { CatalogueUploadForm } from '@/components/admin/catalogue-upload-form';
 import { EditTime } from '@/components/admin/edit-time';
 import { listCatalogueUploads } from '@/db/catalogue-uploads';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatByteSize } from '@/lib/format';
-import { describeOutcome } from '@/lib/import-preview';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatByteSize } from '@/lib/domain/format';
+import { describeOutcome } from '@/db/catalogue-import-preview';
 
 export const metadata: Metadata = { title: 'Import roles' };
 

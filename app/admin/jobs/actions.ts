@@ -7,8 +7,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { placePosting, placePostingSchema } from '@/db/job-placements';
 import { applyJobUpload, jobUploadIdSchema, saveJobUpload } from '@/db/job-uploads';
-import { authenticatedAction } from '@/lib/authenticated-action';
-import { invalidatePublicRoles } from '@/lib/cached-public-reads';
+import { authenticatedAction } from '@/lib/server/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
 
 const CHOOSE_A_FILE = 'Choose the postings file to import.';
 

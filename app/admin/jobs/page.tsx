@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { placePostingAction } from './actions';
 import { PlacePostingForm } from '@/components/admin/job-forms';
 import { getPostingToPlace, listRolesToPlaceIn, listUnplacedPostings, type PostingToPlace } from '@/db/job-placements';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatCount, formatPercent } from '@/lib/format';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatCount, formatPercent } from '@/lib/domain/format';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Job postings' };

@@ -5,11 +5,11 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formatEditTime, formatLastEditor } from '@/lib/format';
+import { formatEditTime, formatLastEditor } from '@/lib/domain/format';
 import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleConflict, type RoleMutationResult } from '@/db/role-edits';
-import { authenticatedAction } from '@/lib/authenticated-action';
-import { invalidatePublicRoles } from '@/lib/cached-public-reads';
-import { refusalFeedback } from '@/lib/errors';
+import { authenticatedAction } from '@/lib/server/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
+import { refusalFeedback } from '@/lib/domain/errors';
 import type { FormState } from '@/lib/form-state';
 import { mergeRoleEdit, type RoleConflictDetail } from '@/lib/role-merge';
 import {

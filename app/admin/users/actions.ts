@@ -3,8 +3,8 @@
 // version) and hands the claims to db/users.ts, which checks them again.
 import { refresh } from 'next/cache';
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, signOutEverywhere, type UserMutationResult } from '@/db/users';
-import { authenticatedAction } from '@/lib/authenticated-action';
-import { refusalFeedback } from '@/lib/errors';
+import { authenticatedAction } from '@/lib/server/authenticated-action';
+import { refusalFeedback } from '@/lib/domain/errors';
 import type { FormState } from '@/lib/form-state';
 import {
   newUserSchema,

@@ -13,7 +13,7 @@ import { UserCreateForm } from '@/components/admin/user-create-form';
 import { UserManage, type UserManageActions } from '@/components/admin/user-manage';
 import { AccessDeniedError } from '@/db/access';
 import { listUsers, type UserListItem } from '@/db/users';
-import { readOrSignIn } from '@/lib/admin-read';
+import { readOrSignIn } from '@/lib/server/admin-read';
 import { TableScroll } from '@/components/table-scroll';
 
 export const metadata: Metadata = { title: 'Users' };

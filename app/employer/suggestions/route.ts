@@ -4,7 +4,7 @@
 // so the classifier is not a free service to strangers.
 import { AccessDeniedError } from '@/db/access';
 import { suggestOccupationsForTitle } from '@/db/employer-postings';
-import { getSessionClaims } from '@/lib/auth';
+import { getSessionClaims } from '@/lib/server/auth';
 import { nameText } from '@/lib/text-rules';
 
 const titleSchema = nameText({ max: 200, required: 'a title' });

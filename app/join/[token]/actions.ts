@@ -3,7 +3,7 @@
 // link before anything costly and writes the account and the used link in one transaction.
 import { redirect } from 'next/navigation';
 import { acceptEmployerInvite } from '@/db/employers';
-import { UNREADABLE_FORM_MESSAGE } from '@/lib/errors';
+import { UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 import type { FormState } from '@/lib/form-state';
 
 const linkProblems = {

@@ -1,5 +1,5 @@
 // One file of the sitemap index (lib/sitemap.ts): role pages, state pages or role × state pages.
-import { getPublishedRoleCount, getRoleAreaPageCount, getRoleAreaSitemapEntries, getSitemapEntries } from '@/lib/cached-public-reads';
+import { getPublishedRoleCount, getRoleAreaPageCount, getRoleAreaSitemapEntries, getSitemapEntries } from '@/lib/server/cached-public-reads';
 import { buildRoleStatesUrlSet, buildStatesUrlSet, buildUrlSet, fileName, parseSitemapFile, sitemapFiles, xmlResponse } from '@/lib/sitemap';
 
 export const dynamic = 'force-dynamic';

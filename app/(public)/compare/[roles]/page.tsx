@@ -3,9 +3,9 @@
 // only exact addresses of published roles through, so nothing else is ever rendered here.
 import type { Metadata } from 'next';
 import { CompareView } from '@/components/compare-view';
-import { compareHref, missingRolesNotice, parseCompareRequest } from '@/lib/compare';
-import { formatList } from '@/lib/format';
-import { getRolesToCompare, getRolesToSuggest } from '@/lib/cached-public-reads';
+import { compareHref, missingRolesNotice, parseCompareRequest } from '@/lib/server/compare';
+import { formatList } from '@/lib/domain/format';
+import { getRolesToCompare, getRolesToSuggest } from '@/lib/server/cached-public-reads';
 
 type Props = { params: Promise<{ roles: string }> };
 

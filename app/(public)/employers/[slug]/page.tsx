@@ -1,11 +1,11 @@
 // An employer that posts on Roleboard: its open postings, and the occupations it hires for with
 // how many postings each and the yearly pay they advertise. Rendered per request from a cached
-// read (lib/cached-job-reads.ts, tagged `jobs`), so a posting closing or opening shows at once.
+// read (lib/server/cached-job-reads.ts, tagged `jobs`), so a posting closing or opening shows at once.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getCachedEmployerPage } from '@/lib/cached-job-reads';
-import { formatDate, formatSalary } from '@/lib/format';
+import { getCachedEmployerPage } from '@/lib/server/cached-job-reads';
+import { formatDate, formatSalary } from '@/lib/domain/format';
 import { formatPostingCount, formatPostingLocations } from '@/lib/jobs/posting-display';
 import { slugSchema } from '@/lib/slug';
 

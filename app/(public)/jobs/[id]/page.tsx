@@ -12,10 +12,10 @@ import { PostingSourcesNote } from '@/components/jobs/posting-sources-note';
 import { PostingText } from '@/components/jobs/posting-text';
 import { EMPLOYER_POSTING_SOURCE, getApplyEmailOfPosting } from '@/db/employer-postings';
 import type { JobPostingDetail } from '@/db/job-reads';
-import { getPosting } from '@/lib/cached-job-reads';
+import { getPosting } from '@/lib/server/cached-job-reads';
 import { KEPT_AFTER_CLOSING_DAYS } from '@/lib/jobs/job-search';
 import { env } from '@/lib/env';
-import { formatAsOf, formatDate, formatPercent, formatSalary } from '@/lib/format';
+import { formatAsOf, formatDate, formatPercent, formatSalary } from '@/lib/domain/format';
 import { educationAskedLabel } from '@/lib/jobs/job-search';
 import {
   describeAnnualisation,
@@ -25,11 +25,11 @@ import {
   isWebAddress,
   postingSourceOf,
 } from '@/lib/jobs/posting-display';
-import { jobPostingJsonLd } from '@/lib/json-ld';
+import { jobPostingJsonLd } from '@/lib/server/json-ld';
 
 type Props = { params: Promise<{ id: string }> };
 
-// Rendered per request from the cached posting (lib/cached-job-reads.ts): whether a posting is
+// Rendered per request from the cached posting (lib/server/cached-job-reads.ts): whether a posting is
 // closed, or gone, depends on the time of the request, and an id that is no posting is not cached
 // at all, which a page kept as static refuses at run time.
 export const dynamic = 'force-dynamic';

@@ -9,7 +9,7 @@ import { database } from '@/db/client';
 import { confirmJobAlert, deleteJobAlert, signUpForJobAlert } from '@/db/job-alerts';
 import { clientAddressFrom } from '@/lib/client-address';
 import { env } from '@/lib/env';
-import { UNREADABLE_FORM_MESSAGE } from '@/lib/errors';
+import { UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 import { alertIdOfUnsubscribeToken } from '@/lib/jobs/alert-tokens';
 import { alertSearchQuery, jobAlertFormSchema, type JobAlertFormState } from '@/lib/jobs/job-alerts';
 import { queueConfirmationEmail } from '@/lib/server/mail-queues';

@@ -5,9 +5,9 @@ import { ImageResponse } from 'next/og';
 import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { formatPayMean, formatPayPercentile, meanLabel, payOf } from '@/lib/pay';
-import { payRangeLabels } from '@/lib/role-fields';
+import { payRangeLabels } from '@/lib/domain/role-fields';
 import { brand, loadOgFonts, OgFrame, ogImageSize } from '@/lib/og-image';
-import { getRole } from '@/lib/cached-public-reads';
+import { getRole } from '@/lib/server/cached-public-reads';
 import { slugSchema } from '@/lib/slug';
 
 export const alt = 'The role’s average salary and salary range on Roleboard';

@@ -13,18 +13,18 @@ import { RoleTrends, trendSeries } from '@/components/charts/role-trends';
 import { SalaryDistributionFigure } from '@/components/charts/salary-distribution';
 import { StatePayMap } from '@/components/charts/state-pay-map';
 import { StatePicker } from '@/components/state-picker';
-import { compareHref } from '@/lib/compare';
+import { compareHref } from '@/lib/server/compare';
 import { env } from '@/lib/env';
 import { AlsoCalled } from '@/components/also-called';
 import { RoleHistoryTable } from '@/components/role-history-table';
-import { formatAsOf, formatCount, formatJobOpenings, formatPeriod } from '@/lib/format';
+import { formatAsOf, formatCount, formatJobOpenings, formatPeriod } from '@/lib/domain/format';
 import { describePayBriefly, formatPayMeanWithUnit, payOf } from '@/lib/pay';
-import { buildOccupationJsonLd } from '@/lib/json-ld';
-import { getJobPage, getPostingFigures } from '@/lib/cached-job-reads';
-import { getCategorySalaries, getRole, getRoleAreaFigures, getRoleStatsHistory, getSimilarRoles } from '@/lib/cached-public-reads';
+import { buildOccupationJsonLd } from '@/lib/server/json-ld';
+import { getJobPage, getPostingFigures } from '@/lib/server/cached-job-reads';
+import { getCategorySalaries, getRole, getRoleAreaFigures, getRoleStatsHistory, getSimilarRoles } from '@/lib/server/cached-public-reads';
 import { renderSalaryTemplate } from '@/lib/salary-template';
 import { slugSchema } from '@/lib/slug';
-import { latestOfEachRelease } from '@/lib/stats-history';
+import { latestOfEachRelease } from '@/lib/server/stats-history';
 
 type Props = { params: Promise<{ slug: string }> };
 

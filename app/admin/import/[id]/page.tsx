@@ -13,9 +13,9 @@ import { Pagination } from '@/components/pagination';
 import { fieldChangesOf, type ImportCounts, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
 import { getCatalogueUploadPreview } from '@/db/catalogue-uploads';
 import { listCategories } from '@/db/role-reads';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } from '@/lib/format';
-import { changedFieldCounts, isFileProblem, nothingToApplyReason, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/lib/import-preview';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } from '@/lib/domain/format';
+import { changedFieldCounts, isFileProblem, nothingToApplyReason, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/db/catalogue-import-preview';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { TableScroll } from '@/components/table-scroll';
 

@@ -5,8 +5,8 @@ import { uploadJobPostingsAction } from '../actions';
 import { JobUploadForm } from '@/components/admin/job-forms';
 import { EditTime } from '@/components/admin/edit-time';
 import { listJobUploads } from '@/db/job-uploads';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatByteSize, formatCount } from '@/lib/format';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatByteSize, formatCount } from '@/lib/domain/format';
 import { POSTING_FILE_LIMITS } from '@/lib/jobs/posting-file';
 
 export const metadata: Metadata = { title: 'Import job postings' };

@@ -4,9 +4,9 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { approveEmployerPosting, takeDownEmployerPosting } from '@/db/employer-postings';
-import { formFields } from '@/lib/action-wrapper';
-import { authenticatedAction } from '@/lib/authenticated-action';
-import { invalidatePublicRoles } from '@/lib/cached-public-reads';
+import { formFields } from '@/lib/server/action-wrapper';
+import { authenticatedAction } from '@/lib/server/authenticated-action';
+import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
 
 export const approvePostingAction = authenticatedAction({ role: 'editor', schema: formFields }, async (input, { claims }) => {
   const result = await approveEmployerPosting(claims, { id: input.id });

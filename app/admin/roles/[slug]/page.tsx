@@ -9,8 +9,8 @@ import { EditTime } from '@/components/admin/edit-time';
 import { RoleForm } from '@/components/admin/role-form';
 import { getRoleForEdit } from '@/db/role-edits';
 import { listCategories } from '@/db/role-reads';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatLastEditor } from '@/lib/format';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatLastEditor } from '@/lib/domain/format';
 import { roleToFormValues } from '@/lib/role-form';
 import { slugFormatSchema } from '@/lib/slug';
 

@@ -5,7 +5,7 @@
 // browsers: no CORS.
 import { problemResponse, withProblemDetails } from '@/lib/api/http';
 import { env } from '@/lib/env';
-import { expirePublicRoles } from '@/lib/cached-public-reads';
+import { expirePublicRoles } from '@/lib/server/cached-public-reads';
 import { REVALIDATION_SIGNATURE_HEADER, revalidationReplayGuard, verifyRevalidation } from '@/lib/revalidation-request';
 
 export const dynamic = 'force-dynamic';

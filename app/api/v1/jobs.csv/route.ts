@@ -8,7 +8,7 @@ import { jobCsvHeader, jobCsvRows } from '@/lib/api/job-csv';
 import { invalidParamsResponse } from '@/lib/api/job-list';
 import { parseApiJobParams } from '@/lib/api/job-responses';
 import { apiJobParams, JOB_CSV_MAX_ROWS, type ApiJobParam } from '@/lib/api/job-schemas';
-import { isPublishedSlug } from '@/lib/published-slugs';
+import { isPublishedSlug } from '@/lib/server/published-slugs';
 
 const BATCH_SIZE = 1000;
 const csvParams = (Object.keys(apiJobParams) as ApiJobParam[]).filter((name) => name !== 'after' && name !== 'limit');

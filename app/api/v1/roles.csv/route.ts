@@ -1,6 +1,6 @@
 // GET /api/v1/roles.csv: every published role, in the catalogue CSV format (lib/catalogue-csv.ts),
 // which `npm run data:import` and /admin/import read back; with `state`, every role's figures in
-// that state instead (lib/state-csv.ts). Built in batches (so 100,000 roles never sit in memory as
+// that state instead (lib/server/state-csv.ts). Built in batches (so 100,000 roles never sit in memory as
 // text at once) into a gzipped file kept until the catalogue changes (lib/api/built-exports.ts).
 // The ETag comes from a cheap fingerprint of the catalogue (and of the state's figures).
 import { listPublishedRolesInAreaBatch } from '@/db/areas';
@@ -9,8 +9,8 @@ import { acceptsGzip, exportBody, getBuiltExport } from '@/lib/api/built-exports
 import { etagOf, isNotModified, problemResponse, publicHeaders, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { rolePageUrl, roleStatePageUrl } from '@/lib/api/role-responses';
 import { catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord } from '@/lib/catalogue-csv';
-import { getAreaFingerprint, getCatalogueFingerprint } from '@/lib/cached-public-reads';
-import { stateCsvHeader, stateCsvRows } from '@/lib/state-csv';
+import { getAreaFingerprint, getCatalogueFingerprint } from '@/lib/server/cached-public-reads';
+import { stateCsvHeader, stateCsvRows } from '@/lib/server/state-csv';
 import { stateParam } from '@/lib/api/schemas';
 import type { UsState } from '@/lib/us-states';
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { savePostingAction } from '../../actions';
 import { PostingEditor } from '@/components/employer/posting-editor';
 import { listOccupations } from '@/db/employer-postings';
-import { readOrSignIn } from '@/lib/admin-read';
+import { readOrSignIn } from '@/lib/server/admin-read';
 
 export const metadata: Metadata = { title: 'New posting' };
 

@@ -7,8 +7,8 @@ import { applyJobPostingsAction } from '../../actions';
 import { JobApplyForm } from '@/components/admin/job-forms';
 import { EditTime } from '@/components/admin/edit-time';
 import { getJobUploadPreview } from '@/db/job-uploads';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatCount } from '@/lib/format';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatCount } from '@/lib/domain/format';
 import { describePostingProblem, postingFormatNames } from '@/lib/jobs/posting-file';
 
 export const metadata: Metadata = { title: 'Job postings import preview' };

@@ -8,8 +8,8 @@ import { RoleChangeButton } from '@/components/admin/role-change-button';
 import { EditTime } from '@/components/admin/edit-time';
 import { RoleSalarySparkline } from '@/components/admin/role-salary-sparkline';
 import { getRoleHistory } from '@/db/role-edits';
-import { readOrSignIn } from '@/lib/admin-read';
-import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/format';
+import { readOrSignIn } from '@/lib/server/admin-read';
+import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/domain/format';
 import { slugFormatSchema } from '@/lib/slug';
 import { TableScroll } from '@/components/table-scroll';
 

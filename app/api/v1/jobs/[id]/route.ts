@@ -2,7 +2,7 @@
 import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { toApiJob } from '@/lib/api/job-responses';
 import { apiJobSchema, jobIdParam } from '@/lib/api/job-schemas';
-import { getPosting } from '@/lib/cached-job-reads';
+import { getPosting } from '@/lib/server/cached-job-reads';
 
 type Context = { params: Promise<{ id: string }> };
 

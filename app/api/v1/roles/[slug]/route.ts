@@ -3,8 +3,8 @@ import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, 
 import { toApiPostingFigures } from '@/lib/api/job-responses';
 import { toApiRole } from '@/lib/api/role-responses';
 import { apiRoleSchema, roleSlugParam } from '@/lib/api/schemas';
-import { getPostingFigures } from '@/lib/cached-job-reads';
-import { getRole } from '@/lib/cached-public-reads';
+import { getPostingFigures } from '@/lib/server/cached-job-reads';
+import { getRole } from '@/lib/server/cached-public-reads';
 
 type Context = { params: Promise<{ slug: string }> };
 

@@ -4,9 +4,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CompareView } from '@/components/compare-view';
-import { compareHref, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/compare';
-import { formatList } from '@/lib/format';
-import { getRolesToCompare, getRolesToSuggest } from '@/lib/cached-public-reads';
+import { compareHref, missingRolesNotice, noStateEstimateNotice, parseCompareRequest } from '@/lib/server/compare';
+import { formatList } from '@/lib/domain/format';
+import { getRolesToCompare, getRolesToSuggest } from '@/lib/server/cached-public-reads';
 import { findUsState } from '@/lib/us-states';
 
 type Props = { params: Promise<{ roles: string; state: string }> };

@@ -2,7 +2,7 @@
 import { problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { jobFeedResponse } from '@/lib/api/job-feeds';
 import { roleSlugParam } from '@/lib/api/schemas';
-import { getRole } from '@/lib/cached-public-reads';
+import { getRole } from '@/lib/server/cached-public-reads';
 
 type Context = { params: Promise<{ slug: string }> };
 

@@ -24,13 +24,13 @@ import {
   formatPercentile,
   formatVersusNational,
   NOT_PUBLISHED,
-} from '@/lib/format';
-import { buildOccupationJsonLd } from '@/lib/json-ld';
+} from '@/lib/domain/format';
+import { buildOccupationJsonLd } from '@/lib/server/json-ld';
 import { describeEdit, editOf, editsOutsideStateFigures, stateFigureKeys } from '@/lib/provenance';
 import { formatPayMean, formatPayMedian, formatWage, meanLabel, medianLabel, payOf, perUnit, statePayOf, type Pay } from '@/lib/pay';
-import { getJobPage, getPostingFigures } from '@/lib/cached-job-reads';
-import { getRole, getRoleAreaFigures } from '@/lib/cached-public-reads';
-import type { PercentileKey } from '@/lib/role-fields';
+import { getJobPage, getPostingFigures } from '@/lib/server/cached-job-reads';
+import { getRole, getRoleAreaFigures } from '@/lib/server/cached-public-reads';
+import type { PercentileKey } from '@/lib/domain/role-fields';
 import { slugSchema } from '@/lib/slug';
 import { stateNeighbours } from '@/lib/state-shapes';
 import { findUsState } from '@/lib/us-states';

@@ -2,7 +2,7 @@
 import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { toApiRoleAreas } from '@/lib/api/role-responses';
 import { apiRoleAreasSchema, roleSlugParam } from '@/lib/api/schemas';
-import { getRoleAreaFigures } from '@/lib/cached-public-reads';
+import { getRoleAreaFigures } from '@/lib/server/cached-public-reads';
 
 type Context = { params: Promise<{ slug: string }> };
 

@@ -5,7 +5,7 @@ import { roleSlugParam } from '@/lib/api/schemas';
 import { cachedResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { embedStateOf } from '@/lib/api/card-role';
 import { loadCardRole } from '@/lib/api/load-card-role';
-import { getPostingFigures } from '@/lib/cached-job-reads';
+import { getPostingFigures } from '@/lib/server/cached-job-reads';
 
 type Context = { params: Promise<{ slug: string }> };
 

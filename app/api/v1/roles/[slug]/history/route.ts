@@ -2,7 +2,7 @@
 import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { toApiHistory } from '@/lib/api/role-responses';
 import { apiHistorySchema, roleSlugParam } from '@/lib/api/schemas';
-import { getRoleStatsHistory } from '@/lib/cached-public-reads';
+import { getRoleStatsHistory } from '@/lib/server/cached-public-reads';
 
 type Context = { params: Promise<{ slug: string }> };
 

@@ -1,4 +1,4 @@
-// Cached public reads of job postings, on the rules of lib/cached-public-reads.ts: each cached
+// Cached public reads of job postings, on the rules of lib/server/cached-public-reads.ts: each cached
 // function checks its exact arguments, keeps nothing for what does not exist, and caches only
 // views a visitor cannot vary without limit (no free text, no city, no cursor, no pay figure).
 // Everything here is tagged `jobs` (and `role:<slug>` / `job:<id>`): an import, a placement and
@@ -9,11 +9,11 @@ import { z } from 'zod';
 import { getEmployerPage } from '@/db/employer-postings';
 import { findPublishedRoleId } from '@/db/role-reads';
 import { getJobPosting, getRolePostingFigures, listOpenPostingCountsInState, searchJobPostings, type JobPage } from '@/db/job-reads';
-import { cacheTags } from './cache-tags';
+import { cacheTags } from '@/lib/cache-tags';
 import { expectArguments, keepNot, mayLookUp } from './cached-public-reads';
-import { educationAskedSlugs, JOB_PAGE_SIZE, jobSorts, postedWithinDays, type JobSearch } from './jobs/job-search';
-import { slugSchema } from './slug';
-import { findUsState, usStates, type UsState } from './us-states';
+import { educationAskedSlugs, JOB_PAGE_SIZE, jobSorts, postedWithinDays, type JobSearch } from '@/lib/jobs/job-search';
+import { slugSchema } from '@/lib/slug';
+import { findUsState, usStates, type UsState } from '@/lib/us-states';
 
 /**
  * Kept until a tag is invalidated, as the role reads are. A short life (refreshing in the

@@ -5,7 +5,7 @@
 // the server's other requests.
 import 'server-only';
 import { getOccupationsBySocCode } from './cached-public-reads';
-import { classifyTitles } from './jobs/title-classifier-thread';
+import { classifyTitles } from '@/lib/jobs/title-classifier-thread';
 
 export type JobTitleOccupation = { slug: string; title: string; evidence: string };
 

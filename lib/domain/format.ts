@@ -1,7 +1,7 @@
 // Numbers for people: "$110,000", "100%", "1 job opening", "$239,200 or more", "May 2024". Every
 // page, the API and the widget use these; a figure that is not known says so, never shows a guess.
-import type { PercentileKey } from './role-fields';
-import type { JobOpeningsBasis, Percentiles } from './role-schemas';
+import type { Percentiles, PercentileKey } from './role-fields';
+import type { JobOpeningsBasis } from './enums';
 
 const DEFAULT_LOCALE = 'en-US';
 

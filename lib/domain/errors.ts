@@ -2,7 +2,6 @@
 // each means to a person: its message and the form field it belongs to, if any. The DAL returns
 // codes and never words; Server Actions turn them into field errors or a message through this
 // table. (The API only reads, so no refusal reaches it.) Client-safe: forms may import the types.
-import type { z } from 'zod';
 
 /** Input errors keyed by their dotted path in the input ("content.slug", "content.howToBecomeSteps.2.heading"). */
 export type FieldErrors = Record<string, string[] | undefined>;
@@ -56,8 +55,8 @@ export function refusalFeedback(codes: readonly DomainErrorCode[]): { message: s
   };
 }
 
-/** zod issues keyed by their dotted path: the one way input errors are built, by forms, actions and the DAL. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+/** zod issues (a ZodError; the domain does not load zod) keyed by their dotted path: the one way input errors are built, by forms, actions and the DAL. */
+export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || 'form';

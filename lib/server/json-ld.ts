@@ -1,10 +1,10 @@
 // schema.org JSON-LD, built from the same data the page shows: an Occupation for a role page, a JobPosting for a posting.
 import type { RoleDetail } from '@/db/role-reads';
 import type { JobPostingDetail } from '@/db/job-reads';
-import { describeEdit, editOf, type FigureKey } from './provenance';
-import { payOf } from './pay';
-import type { PercentileKey } from './role-fields';
-import { postingSourceOf } from './jobs/posting-display';
+import { describeEdit, editOf, type FigureKey } from '@/lib/provenance';
+import { payOf } from '@/lib/pay';
+import type { PercentileKey } from '@/lib/domain/role-fields';
+import { postingSourceOf } from '@/lib/jobs/posting-display';
 
 /** JSON that is safe inside <script>: no `</script>`, `<!--` or line separators can break out. */
 export function serializeJsonLd(data: unknown): string {

@@ -1,8 +1,8 @@
-// The role's fields as the admin screens name and arrange them: labels, the percentile keys,
-// the list limits, and which input shows a field's error. Free of zod, so client components can use it without shipping the schemas
-// (zod's first parse in a browser probes eval, which the CSP reports).
+// The role's fields as the admin screens name and arrange them: labels, the percentile keys and
+// the shapes of pay figures, the list limits, and which input shows a field's error. Free of zod, so
+// client components can use it without shipping the schemas (zod's first parse in a browser probes
+// eval, which the CSP reports); lib/role-schemas.ts checks its schemas against these shapes.
 import type { FieldErrors } from './errors';
-import type { RoleContentInput, RoleStatsInput } from './role-schemas';
 
 export const percentileKeys = ['p10', 'p25', 'median', 'p75', 'p90'] as const;
 export type PercentileKey = (typeof percentileKeys)[number];
@@ -14,6 +14,12 @@ export const percentileLabels: Record<PercentileKey, string> = {
   p75: '75th percentile',
   p90: '90th percentile',
 };
+
+/** A pay distribution; `topCoded` names the percentiles that are the publisher's top code (the real figure is at least the value given). */
+export type Percentiles = Record<PercentileKey, number> & { topCoded: PercentileKey[] };
+
+/** Hourly wages as published: the mean and the five percentiles, either of which may be missing. */
+export type HourlyWages = { mean: number | null; percentiles: Percentiles | null };
 
 /**
  * The pay ranges, named by their percentiles, and only these names wherever a range is shown (role
@@ -29,7 +35,8 @@ export const payRangeLabels = {
 
 /**
  * What each role field is called, in the role form's order. The form, the audit log and the
- * conflict table all use these, so a field has one name wherever an editor meets it.
+ * conflict table all use these, so a field has one name wherever an editor meets it. Every field
+ * of lib/role-schemas.ts has one (tests/unit/role-schemas.test.ts checks).
  */
 export const roleFieldLabels = {
   employment: 'Employment',
@@ -60,7 +67,7 @@ export const roleFieldLabels = {
   howToBecomeSteps: 'How to become one',
   howToBecomeOutro: 'After the steps',
   contentAttribution: 'Attribution',
-} as const satisfies Record<keyof RoleStatsInput | keyof RoleContentInput, string>;
+} as const;
 
 export const CONTENT_LIMITS = { responsibilities: 20, howToBecomeSteps: 15, alternativeTitles: 200 } as const;
 

@@ -1,10 +1,10 @@
 // The rows of an import preview (/admin/import/[id]): every row of the file once, in file order,
 // as new, changed, edited (changed, but an editor changed the role since its last import),
 // unchanged or invalid, with its problems. Pure, so the page only renders.
-import { fieldChangesOf, isHeldBack, type ImportPlan, type PlannedRole } from '@/db/catalogue-import';
-import type { CatalogueUploadOutcome } from '@/db/schema';
-import { formatCount } from './format';
-import type { CatalogueProblem } from './catalogue-file';
+import { fieldChangesOf, isHeldBack, type ImportPlan, type PlannedRole } from './catalogue-import';
+import type { CatalogueUploadOutcome } from './schema';
+import { formatCount } from '@/lib/domain/format';
+import type { CatalogueProblem } from '@/lib/catalogue-file';
 
 export const previewFilters = ['all', 'new', 'changed', 'edited', 'unchanged', 'invalid'] as const;
 export type PreviewFilter = (typeof previewFilters)[number];

@@ -1,13 +1,13 @@
-// What lib/auth.ts's authorize decides, as a plain function the integration tests call with real
+// What lib/server/auth.ts's authorize decides, as a plain function the integration tests call with real
 // headers and cookies: the credentials' shape, the client address, the device cookie, the
 // throttled password check, and any error on the way turned into "unavailable".
 import 'server-only';
 import { z } from 'zod';
 import { signInWithPassword, type SignInResult } from '@/db/sign-in';
-import { clientAddressFrom } from './client-address';
-import { verifiedDeviceId } from './device-cookie';
-import { env } from './env';
-import { plainText } from './text-rules';
+import { clientAddressFrom } from '@/lib/client-address';
+import { verifiedDeviceId } from '@/lib/device-cookie';
+import { env } from '@/lib/env';
+import { plainText } from '@/lib/text-rules';
 
 /** What may be signed in with: the sign-in form's action checks it first, authorize again (any client can post to Auth.js). */
 export const credentialsSchema = z.object({

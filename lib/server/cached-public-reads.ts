@@ -40,15 +40,15 @@ import {
   type RoleDetail,
 } from '@/db/role-reads';
 import { listPublishedRoles, listRolesNamedBy } from '@/db/role-search';
-import { cacheTags, slugOfRoleTag } from './cache-tags';
-import { educationLevelOfSlug, educationLevels, educationSlugs } from './education';
-import { categorySlugSchema, currencyCodeSchema } from './field-schemas';
+import { cacheTags, slugOfRoleTag } from '@/lib/cache-tags';
+import { educationLevelOfSlug, educationLevels, educationSlugs } from '@/lib/education';
+import { categorySlugSchema, currencyCodeSchema } from '@/lib/field-schemas';
 import { compareInState, MAX_COMPARED_ROLES, MAX_ROLES_TO_ADD_TO, MAX_SUGGESTIONS, pickSuggestions } from './compare';
 import { forgetSlugs, isPublishedSlug } from './published-slugs';
-import { PAGE_SIZE, roleSorts, type RoleSearch } from './role-search';
-import { SITEMAP_PAGE_SIZE } from './sitemap';
-import { slugify, slugSchema } from './slug';
-import { usStateByFips, type UsState } from './us-states';
+import { PAGE_SIZE, roleSorts, type RoleSearch } from '@/lib/role-search';
+import { SITEMAP_PAGE_SIZE } from '@/lib/sitemap';
+import { slugify, slugSchema } from '@/lib/slug';
+import { usStateByFips, type UsState } from '@/lib/us-states';
 
 /**
  * Whether a slug may be looked up (and its answer cached). While the database is away the

@@ -1,4 +1,4 @@
-// Admin Server Actions are written with this: the action wrapper (lib/action-wrapper.ts) reading
+// Admin Server Actions are written with this: the action wrapper (lib/server/action-wrapper.ts) reading
 // the signed-in session from its cookie, and sending anyone without one to sign in.
 import 'server-only';
 import { redirect } from 'next/navigation';

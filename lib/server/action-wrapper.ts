@@ -1,15 +1,16 @@
 // The one way to write an admin Server Action (bound to the session's cookie and Next's redirect
-// in lib/authenticated-action.ts, to given claims in tests): it loads the session, checks the
+// in lib/server/authenticated-action.ts, to given claims in tests): it loads the session, checks the
 // session row, user and role against the database, validates the form with the action's schema,
 // and only then calls the handler with the parsed input. The handler's DAL calls check the claims
 // again; this wrapper is what no action can forget. While the database is away, the form comes back with everything
 // typed and says so; fields named in `redact` (passwords) never go back to the browser at all.
 import 'server-only';
 import { z } from 'zod';
-import { getActorNow, roleAllows, type Actor, type UserRole } from '@/db/access';
+import { getActorNow, roleAllows, type Actor } from '@/db/access';
+import type { UserRole } from '@/lib/domain/enums';
 import { isDatabaseUnavailable } from '@/db/availability';
-import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from './errors';
-import type { FormState } from './form-state';
+import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
+import type { FormState } from '@/lib/form-state';
 
 /** FormData → plain object; repeated names become arrays, so list fields survive. */
 export function formDataToObject(formData: FormData) {

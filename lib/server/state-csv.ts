@@ -3,8 +3,8 @@
 // back: the state figures come from BLS's file only. Empty cells are BLS's "not published"; its
 // top code is flagged in the *_top_coded columns, never written as if it were the real wage.
 import type { RoleInAreaFigures } from '@/db/areas';
-import { percentileKeys } from './role-fields';
-import { catalogueCsvLines, guardCell } from './catalogue-csv';
+import { percentileKeys } from '@/lib/domain/role-fields';
+import { catalogueCsvLines, guardCell } from '@/lib/catalogue-csv';
 
 export const stateCsvColumns = [
   'slug',

@@ -7,12 +7,12 @@
 import { z } from 'zod';
 import type { AreaFigures } from '@/db/areas';
 import type { RoleDetail } from '@/db/role-reads';
-import { firstValue, type RawSearchParams } from './query-params';
-import { roleSearchFields } from './role-search';
-import { formatCount, formatList, formatSalary } from './format';
-import { editsOutsideStateFigures } from './provenance';
-import { slugSchema } from './slug';
-import { usStateParam, type UsState } from './us-states';
+import { firstValue, type RawSearchParams } from '@/lib/query-params';
+import { roleSearchFields } from '@/lib/role-search';
+import { formatCount, formatList, formatSalary } from '@/lib/domain/format';
+import { editsOutsideStateFigures } from '@/lib/provenance';
+import { slugSchema } from '@/lib/slug';
+import { usStateParam, type UsState } from '@/lib/us-states';
 
 export const MAX_COMPARED_ROLES = 4;
 /** Roles a comparison page suggests adding. */

@@ -8,10 +8,10 @@ import { cookies } from 'next/headers';
 import { endSession, sessionClaimsSchema, type SessionClaims } from '@/db/access';
 import { SESSION_LIFETIME_MS } from '@/db/sessions';
 import { checkCredentials } from './credentials';
-import { DEVICE_COOKIE_NAME, issueDeviceCookie } from './device-cookie';
-import { env } from './env';
-import { safeCallbackPath } from './safe-redirect';
-import { signInErrorCodes } from './sign-in-messages';
+import { DEVICE_COOKIE_NAME, issueDeviceCookie } from '@/lib/device-cookie';
+import { env } from '@/lib/env';
+import { safeCallbackPath } from '@/lib/safe-redirect';
+import { signInErrorCodes } from '@/lib/sign-in-messages';
 
 /** Thrown by authorize when a limit is reached; the login form reads the wait from `code`. */
 export class SignInThrottled extends CredentialsSignin {
