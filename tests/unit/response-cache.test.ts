@@ -166,6 +166,20 @@ describe('the byte cache', () => {
     assert.equal(cache.size().entries, 0);
   });
 
+  test('compresses a page once while the requests of its first render arrive together', async () => {
+    // All requests of a first render answer before the first compression ends: only the first is kept,
+    // the others are sent as they are (each compressing the same bytes again took a new instance to 1 GB).
+    let version = 0;
+    appAnswer.body = (path) => `<html><body>${path} version ${(version += 1)} ${'role figures '.repeat(2000)}</body></html>`;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get('/roles/nurses')));
+    assert.ok(answers.every((answer) => answer.status === 200 && answer.headers.etag), 'every answer has its ETag');
+    await untilKept(1);
+    const hit = await get('/roles/nurses');
+    assert.equal(hit.headers['x-cache'], 'HIT');
+    assert.equal(hit.headers.etag, answers[0]!.headers.etag, 'the first rendering is the one kept');
+    assert.match(hit.body.toString(), /version 1 /);
+  });
+
   test('does not keep a response rendered while a tag was invalidated: it may show what was before', async () => {
     whileRendering = () => announceTagsInvalidated(['role:nurses']);
     await get('/roles/nurses');
