@@ -84,6 +84,26 @@ const replay = replayedTags(async (tags) => {
 
 const edgePurgers = edgePurgersFrom(process.env.PURGE_URLS);
 
+/**
+ * When this process last found each key missing or invalidated: Next.js then renders the page and
+ * stores it when done. The entry is dated from that moment, not from its store, so that a tag
+ * invalidated while it rendered (a save meanwhile, on any instance) makes it stale on the next
+ * read; dated from the store, it would show the figures from before the save until the next one.
+ * The earliest miss counts (concurrent requests share one render). Bounded: a miss that is never
+ * stored (a 404, a dynamic page) is forgotten once ASKED_KEYS_LIMIT newer ones are remembered.
+ * @type {Map<string, number>}
+ */
+const missedAt = new Map();
+const ASKED_KEYS_LIMIT = 10_000;
+
+/** @param {string} cacheKey */
+function rememberMiss(cacheKey) {
+  if (missedAt.has(cacheKey)) return;
+  missedAt.set(cacheKey, Date.now());
+  const oldest = missedAt.keys().next().value;
+  if (missedAt.size > ASKED_KEYS_LIMIT && oldest !== undefined) missedAt.delete(oldest);
+}
+
 export default class RoleboardCacheHandler {
   /**
    * @param {string} cacheKey
@@ -91,6 +111,17 @@ export default class RoleboardCacheHandler {
    * @returns {Promise<CacheHandlerValue | null>}
    */
   async get(cacheKey, context = {}) {
+    const entry = await this.#read(cacheKey, context);
+    if (!entry) rememberMiss(cacheKey);
+    return entry;
+  }
+
+  /**
+   * @param {string} cacheKey
+   * @param {{ softTags?: string[] }} context
+   * @returns {Promise<CacheHandlerValue | null>}
+   */
+  async #read(cacheKey, context) {
     const stored = await store().read(cacheKey);
     if (!stored) return null;
     const { lastModified, tags, cacheControl } = /** @type {{ lastModified: number, tags: string[], cacheControl?: CacheHandlerValue['cacheControl'] }} */ (
@@ -110,11 +141,14 @@ export default class RoleboardCacheHandler {
    */
   async set(cacheKey, value, context = {}) {
     if (!value) {
+      missedAt.delete(cacheKey);
       await store().remove(cacheKey);
       return;
     }
     const { cacheControl } = context;
-    const metadata = { lastModified: Date.now(), tags: tagsOf(value, context.tags ?? []), ...(cacheControl ? { cacheControl } : {}) };
+    const renderedFrom = missedAt.get(cacheKey) ?? Date.now();
+    missedAt.delete(cacheKey);
+    const metadata = { lastModified: renderedFrom, tags: tagsOf(value, context.tags ?? []), ...(cacheControl ? { cacheControl } : {}) };
     const expire = typeof cacheControl?.expire === 'number' ? cacheControl.expire : REDIS_TTL_SECONDS;
     await store().write(cacheKey, { metadata, value: serializeValue(value) }, expire);
   }

@@ -57,6 +57,8 @@ describe('the page cache handler, in memory', () => {
     await new Promise((resolve) => setTimeout(resolve, 2));
     await handler.revalidateTag('role:nurses');
     await handler.revalidateTag(['_N_T_/roles/dentists']);
+    // A miss in the very millisecond of an invalidation counts as before it (one more render).
+    await new Promise((resolve) => setTimeout(resolve, 2));
     assert.equal(await handler.get(byOwnTag, {}), null);
     assert.equal(await handler.get(byPathTag, {}), null);
     assert.ok(await handler.get(other, {}), 'other tags leave it be');
@@ -64,6 +66,21 @@ describe('the page cache handler, in memory', () => {
     await new Promise((resolve) => setTimeout(resolve, 2));
     await handler.set(byOwnTag, page(['role:nurses'], '<h1>Nurses, edited</h1>'), {});
     assert.equal((await handler.get(byOwnTag, {}))?.value.html, '<h1>Nurses, edited</h1>');
+  });
+
+  test('a page whose tag is invalidated while it renders is stale on the next read, and rendered again', async () => {
+    const key = newKey();
+    // Next.js asks, misses, renders, and stores what it rendered; a save lands in the middle.
+    assert.equal(await handler.get(key, {}), null);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await handler.revalidateTag('role:editors-mid-render');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await handler.set(key, page(['role:editors-mid-render'], '<h1>Before the save</h1>'), {});
+    assert.equal(await handler.get(key, {}), null, 'rendered from data read before the save: not served');
+    // The render after that miss started after the save: kept and served.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await handler.set(key, page(['role:editors-mid-render'], '<h1>After the save</h1>'), {});
+    assert.equal((await handler.get(key, {}))?.value.html, '<h1>After the save</h1>');
   });
 
   test('a fetch’s tags are the ones given, and its soft tags are checked when read', async () => {
