@@ -8,7 +8,7 @@ import { isDatabaseUnavailable } from '@/db/availability';
 import { getPostingAddressState } from '@/db/job-reads';
 import { compareHref, isCleanRequest, parseCompareRequest } from '@/lib/server/compare';
 import { findUnpublishedSlugs } from '@/lib/server/published-slugs';
-import { SESSION_COOKIE_NAMES } from '@/lib/session-cookies';
+import { SESSION_COOKIE_NAMES } from '@/lib/framework-contract.mjs';
 import { slugSchema } from '@/lib/slug';
 import { findUsState } from '@/lib/us-states';
 

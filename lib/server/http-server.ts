@@ -12,6 +12,7 @@ import compression from 'compression';
 import next from 'next';
 import { DATABASE_RETRY_AFTER_SECONDS, hasDatabaseFailedSince } from '@/db/availability';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
+import { ACTION_NOT_FOUND_HEADER, BUILD_DIR, EMPTY_ERROR_DOCUMENT_MARKER } from '@/lib/framework-contract.mjs';
 import { holdResponse } from './buffered-response';
 import { EDGE_TAGS_HEADER, edgeCacheControlOf, edgeTagsOf } from './edge-cache';
 import { withoutEmptyFormActions, withoutNextRuntime } from './page-scripts';
@@ -102,7 +103,7 @@ function pathOf(url: string | undefined) {
  * paths, and the made-up addresses proxy.ts turns away, render properly.
  */
 function isEmptyNotFoundDocument(status: number, body: Buffer) {
-  return status === 404 && body.includes('<html id="__next_error__"');
+  return status === 404 && body.includes(EMPTY_ERROR_DOCUMENT_MARKER);
 }
 
 function headerValues(value: string | string[] | undefined) {
@@ -132,7 +133,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const responseCache = dev || !options.responseCacheBytes ? null : createResponseCache({ capBytes: options.responseCacheBytes, sharedTagTimes: sharedTagTimesFromRedis() });
   // The build's real Server Actions (lib/server/server-actions.ts). Development compiles pages as
   // they are visited, and its manifest grows with them: it is not checked there.
-  const serverActions = dev ? null : readServerReferences(path.join(dir, '.next')).actions;
+  const serverActions = dev ? null : readServerReferences(path.join(dir, BUILD_DIR)).actions;
 
   const inFlight = new Set<http.ServerResponse>();
   let closing = false;
@@ -225,7 +226,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       if (verdict === 'gone') return void res.destroy();
       if (verdict === 'refused') {
         // As Next.js answers an action it does not know (its client router reads the marker).
-        res.setHeader('x-nextjs-action-not-found', '1');
+        res.setHeader(ACTION_NOT_FOUND_HEADER, '1');
         return answerAndClose(req, res, answer(res, kind, formNotFoundAnswer));
       }
       if (verdict === 'malformed') return answerAndClose(req, res, answer(res, kind, unreadableFormAnswer));

@@ -1,12 +1,13 @@
 // The security headers of every response, decided by what the path serves. The HTTP front
 // (lib/server/http-server.ts) sets them before Next.js answers, so errors and refusals carry them too.
 import { createHash } from 'node:crypto';
+import { NEXT_ASSET_PATH_PREFIX } from '@/lib/framework-contract.mjs';
 
 /** What a path serves, as far as its headers are concerned. */
 export type ResponseKind = 'page' | 'admin' | 'widget' | 'api' | 'asset';
 
 export function responseKindOf(pathname: string): ResponseKind {
-  if (pathname.startsWith('/_next/') || pathname === '/favicon.ico') return 'asset';
+  if (pathname.startsWith(NEXT_ASSET_PATH_PREFIX) || pathname === '/favicon.ico') return 'asset';
   if (pathname.startsWith('/embed/')) return 'widget';
   // Auth.js's endpoints answer with the session: ours alone, like the admin pages. The employers'
   // area and its sign-up links are signed-in pages too: personal, with forms that post.
