@@ -123,6 +123,12 @@ export const CACHE_TAGS_HEADER = 'x-next-cache-tags';
  * @typedef {import('next/dist/server/response-cache').IncrementalCacheValue} IncrementalCacheValue
  */
 
+/*
+ * Not a name but a flag: next.config.mjs's `experimental.useCache`, deprecated, turns on `'use cache'`
+ * without Cache Components. The unit canary checks Next's config still accepts it; the plan for
+ * leaving it is in the README ("Leaving experimental.useCache").
+ */
+
 // ---- Auth.js (lib/session-cookies.ts, proxy.ts, the byte cache; the VCL repeats it) ----
 
 /**
