@@ -23,7 +23,8 @@ const nextConfig = {
     serverActions: { bodySizeLimit: '6mb' },
     // `'use cache'` without Cache Components, which Next.js calls deprecated (it warns once at
     // start): Cache Components would stream each page's dynamic parts into holes filled by
-    // scripts, and public pages are read without JavaScript (lib/server/page-scripts.ts).
+    // scripts, and public pages are read without JavaScript (lib/server/page-scripts.ts). The plan
+    // for leaving it: README, "Leaving experimental.useCache".
     useCache: true,
   },
 };

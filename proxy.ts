@@ -1,14 +1,17 @@
 // Runs before routing. Anonymous visitors of /admin go to /login (for convenience only: every
-// admin page and action checks the session itself). Role pages and comparisons are rendered once
+// admin page and action checks the session itself); signed-in ones get a nonce CSP. Role pages and comparisons are rendered once
 // and cached, so only addresses of published roles may reach them: a made-up slug gets the 404
 // page here, before anything is rendered or stored, and a comparison address is made exact, as
 // is a state's (its slug, from a postal code or the state picker's GET form).
+import { randomBytes } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { isDatabaseUnavailable } from '@/db/availability';
 import { getPostingAddressState } from '@/db/job-reads';
+import { env } from '@/lib/env';
 import { compareHref, isCleanRequest, parseCompareRequest } from '@/lib/server/compare';
 import { findUnpublishedSlugs } from '@/lib/server/published-slugs';
-import { SESSION_COOKIE_NAMES } from '@/lib/session-cookies';
+import { pageContentSecurityPolicy } from '@/lib/server/security-headers';
+import { SESSION_COOKIE_NAMES } from '@/lib/framework-contract.mjs';
 import { slugSchema } from '@/lib/slug';
 import { findUsState } from '@/lib/us-states';
 
@@ -113,10 +116,30 @@ async function checkPostingPage(request: NextRequest, segments: string[]) {
   return state === 'removed' ? NextResponse.rewrite(new URL('/jobs/removed', request.url), { status: 410 }) : NextResponse.next();
 }
 
+/**
+ * A signed-in page with a CSP of its own nonce. These pages are rendered per request anyway (they
+ * read the session), so Next.js can put the nonce on every script it writes, which it reads from
+ * the request's Content-Security-Policy header (Next.js's CSP guide); the same policy goes out with
+ * the response, and the HTTP front leaves it be. Public pages keep the front's hashes: they are
+ * rendered once and kept.
+ */
+function withNoncePolicy(request: NextRequest) {
+  const policy = pageContentSecurityPolicy({
+    nonce: randomBytes(16).toString('base64'),
+    https: env.SITE_URL().startsWith('https:'),
+    dev: process.env.NODE_ENV === 'development',
+  });
+  const headers = new Headers(request.headers);
+  headers.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname === '/admin' || pathname.startsWith('/admin/') || pathname === '/employer' || pathname.startsWith('/employer/')) {
-    if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return NextResponse.next();
+    if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return withNoncePolicy(request);
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(login);

@@ -1,7 +1,7 @@
-// Auth.js's session cookie names (its default: `__Secure-` on https). Undocumented as a contract:
-// proxy.ts, the HTTP front's byte cache (lib/server/response-cache.ts) and the edge's VCL
-// (deploy/varnish/default.vcl, which cannot import this) tell signed-in visitors by them.
-export const SESSION_COOKIE_NAMES = ['authjs.session-token', '__Secure-authjs.session-token'] as const;
+// Whether a request comes from a signed-in visitor, by Auth.js's session cookie (its names, and why
+// we may rely on them: lib/framework-contract.mjs). The HTTP front's byte cache
+// (lib/server/response-cache.ts) asks; the edge's VCL (deploy/varnish/default.vcl) asks the same.
+import { SESSION_COOKIE_NAMES } from './framework-contract.mjs';
 
 /** Whether a Cookie header carries a session cookie, whole or in chunks (`….session-token.0`, Auth.js splits a large one). */
 export function hasSessionCookie(cookieHeader: string | undefined) {

@@ -18,6 +18,7 @@ import { createFirstDevelopmentAdmin, loadCatalogueOnFirstStart, withMigratedDat
 import { upsertAdmin } from '@/db/seed/seed';
 import { ensureDevelopmentAuthSecret } from '@/lib/development-secret';
 import { env } from '@/lib/env';
+import { BUILD_DIR, BUILD_ID_FILE } from '@/lib/framework-contract.mjs';
 import { areaCountInWords } from '@/lib/us-states';
 import { proxyTrustFromEnv, type ProxyTrust } from '@/lib/server/trusted-proxies';
 
@@ -112,7 +113,7 @@ async function prepare(url: string) {
  * build whose pages have another shape, starts afresh.
  */
 function cachePrefix(identity: string) {
-  const buildIdFile = path.resolve('.next/BUILD_ID');
+  const buildIdFile = path.resolve(BUILD_DIR, BUILD_ID_FILE);
   const buildId = fs.existsSync(buildIdFile) ? fs.readFileSync(buildIdFile, 'utf8').trim() : 'development';
   return `roleboard:${identity}:${buildId}:`;
 }

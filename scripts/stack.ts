@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { findFreePort, withDatabaseUrl } from '@/db/embedded-server';
 import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
 import { ensureDevelopmentAuthSecret } from '@/lib/development-secret';
+import { BUILD_DIR, BUILD_ID_FILE } from '@/lib/framework-contract.mjs';
 
 const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, build: { type: 'boolean' } } });
 const edgePort = Number(values.port ?? process.env.PORT ?? 3000);
@@ -89,7 +90,7 @@ async function stop(code: number) {
 
 const varnishd = which('varnishd') ?? exitWith('npm run stack needs Varnish 7 with vmod_xkey: apt-get install varnish varnish-modules');
 const redisServer = process.env.REDIS_URL ? null : (which('redis-server') ?? exitWith('npm run stack needs Redis (REDIS_URL, or: apt-get install redis-server)'));
-if (values.build || !fs.existsSync(path.join(projectDir, '.next/BUILD_ID'))) {
+if (values.build || !fs.existsSync(path.join(projectDir, BUILD_DIR, BUILD_ID_FILE))) {
   console.log('[stack] Building (next build)…');
   if (spawnSync('npx', ['next', 'build'], { stdio: 'inherit' }).status !== 0) exitWith('The build failed.');
 }

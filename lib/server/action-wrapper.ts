@@ -6,6 +6,7 @@
 // typed and says so; fields named in `redact` (passwords) never go back to the browser at all.
 import 'server-only';
 import { z } from 'zod';
+import { ACTION_FIELD_PREFIX } from '@/lib/framework-contract.mjs';
 import { getActorNow, roleAllows, type Actor } from '@/db/access';
 import type { UserRole } from '@/lib/domain/enums';
 import { isDatabaseUnavailable } from '@/db/availability';
@@ -17,7 +18,7 @@ export function formDataToObject(formData: FormData) {
   // No prototype, so a field named "__proto__" or "constructor" is just a field.
   const result: Record<string, string | string[]> = Object.create(null);
   for (const [key, value] of formData.entries()) {
-    if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
+    if (key.startsWith(ACTION_FIELD_PREFIX) || typeof value !== 'string') continue;
     const existing = result[key];
     result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }

@@ -8,18 +8,16 @@
 // invalidated meanwhile are invalidated again once it is back. After the store, this process's
 // byte cache (tag-invalidations.mjs) and the edge (PURGE_URLS) are purged of the same tags.
 //
-// The interface is Next.js's CacheHandler (next/dist/server/lib/incremental-cache). Plain
+// The interface is Next.js's CacheHandler (its types: lib/framework-contract.mjs). Plain
 // JavaScript: Next.js loads this file itself (next.config.mjs `cacheHandler`).
 import { memoryStore, redisStore, REDIS_TTL_SECONDS } from './cache-stores.mjs';
 import { edgePurgersFrom, purgeEdge } from './edge-purge.mjs';
 import { replayedTags, sharedRedis } from './shared-redis.mjs';
-import { announceTagsInvalidated, IMPLICIT_TAG_PREFIX } from './tag-invalidations.mjs';
+import { CACHE_TAGS_HEADER, IMPLICIT_TAG_PREFIX } from '../framework-contract.mjs';
+import { announceTagsInvalidated } from './tag-invalidations.mjs';
 
-/** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerValue} CacheHandlerValue */
-/** @typedef {import('next/dist/server/response-cache').IncrementalCacheValue} IncrementalCacheValue */
-
-/** Undocumented: the header in which Next.js stores a rendered page's tags, its implicit ones included. */
-const CACHE_TAGS_HEADER = 'x-next-cache-tags';
+/** @typedef {import('../framework-contract.mjs').CacheHandlerValue} CacheHandlerValue */
+/** @typedef {import('../framework-contract.mjs').IncrementalCacheValue} IncrementalCacheValue */
 /** Role pages are ~30 kB of HTML and as much RSC each: every role and state page fits. */
 const MEMORY_LIMIT_BYTES = 128 * 1024 * 1024;
 

@@ -6,12 +6,15 @@
 // - a failure becomes a small error page, a 503 with Retry-After while the database is away;
 // - public responses the edge may keep are kept as bytes and sent from memory (response-cache.ts);
 // - shutdown stops accepting, lets requests in flight finish (bounded), then closes everything.
+// Each request goes through named steps (onRequest): guardRequest → the byte cache →
+// refuseNonActions → compressResponse → holdNextResponse (rewritePage) → handToNext.
 import http from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import next from 'next';
 import { DATABASE_RETRY_AFTER_SECONDS, hasDatabaseFailedSince } from '@/db/availability';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
+import { ACTION_NOT_FOUND_HEADER, BUILD_DIR, EMPTY_ERROR_DOCUMENT_MARKER } from '@/lib/framework-contract.mjs';
 import { holdResponse } from './buffered-response';
 import { EDGE_TAGS_HEADER, edgeCacheControlOf, edgeTagsOf } from './edge-cache';
 import { withoutEmptyFormActions, withoutNextRuntime } from './page-scripts';
@@ -102,7 +105,7 @@ function pathOf(url: string | undefined) {
  * paths, and the made-up addresses proxy.ts turns away, render properly.
  */
 function isEmptyNotFoundDocument(status: number, body: Buffer) {
-  return status === 404 && body.includes('<html id="__next_error__"');
+  return status === 404 && body.includes(EMPTY_ERROR_DOCUMENT_MARKER);
 }
 
 function headerValues(value: string | string[] | undefined) {
@@ -132,7 +135,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const responseCache = dev || !options.responseCacheBytes ? null : createResponseCache({ capBytes: options.responseCacheBytes, sharedTagTimes: sharedTagTimesFromRedis() });
   // The build's real Server Actions (lib/server/server-actions.ts). Development compiles pages as
   // they are visited, and its manifest grows with them: it is not checked there.
-  const serverActions = dev ? null : readServerReferences(path.join(dir, '.next')).actions;
+  const serverActions = dev ? null : readServerReferences(path.join(dir, BUILD_DIR)).actions;
 
   const inFlight = new Set<http.ServerResponse>();
   let closing = false;
@@ -188,49 +191,74 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     }
   }
 
-  async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
-    const startedAt = Date.now();
+  // The request pipeline, one named step each, in the order onRequest runs them. A step that
+  // answers the request itself returns true, and the request goes no further.
+
+  /** Counts the response as in flight, so shutdown can wait for it; once closing, it closes its connection. */
+  function trackInFlight(res: http.ServerResponse) {
     inFlight.add(res);
     res.once('close', () => {
       inFlight.delete(res);
       if (inFlight.size === 0) drained?.();
     });
     if (closing) res.setHeader('Connection', 'close');
+  }
 
-    const kind = responseKindOf(pathOf(req.url));
+  /**
+   * Before anything reads the request: the security headers (so refusals carry them too), a 4xx
+   * for malformed, oversized and cross-site requests, the client's address as the app may trust it,
+   * and one address per page (a path with needless escapes is redirected, a 308 keeps the method).
+   */
+  function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, kind: ResponseKind) {
     for (const [name, value] of Object.entries(baseSecurityHeaders(kind, { https }))) res.setHeader(name, value);
 
     const host = req.headers.host;
     const refusal = refusalOf(req, { allowedOrigins: host ? [siteOrigin, `http://${host}`, `https://${host}`] : [siteOrigin] });
     if (refusal) {
       if (refusal.status === 405) res.setHeader('Allow', READ_ONLY_METHODS);
-      return answerAndClose(req, res, answer(res, kind, refusal));
+      answerAndClose(req, res, answer(res, kind, refusal));
+      return true;
     }
     identifyClient(req);
 
-    // A path with needless escapes goes to its one address (a 308 keeps the method and body).
     const requestPath = pathOf(req.url);
     const canonicalPath = normalizedPath(requestPath);
     if (canonicalPath !== requestPath) {
       res.statusCode = 308;
       res.setHeader('Location', canonicalPath + (req.url ?? '').slice(requestPath.length));
       res.setHeader('Cache-Control', 'no-store');
-      return answerAndClose(req, res, '');
+      answerAndClose(req, res, '');
+      return true;
     }
+    return false;
+  }
 
-    if (responseCache && (await responseCache.serve(req, res))) return;
-
-    if (serverActions) {
-      const verdict = await checkServerActionRequest(req, serverActions);
-      if (verdict === 'gone') return void res.destroy();
-      if (verdict === 'refused') {
-        // As Next.js answers an action it does not know (its client router reads the marker).
-        res.setHeader('x-nextjs-action-not-found', '1');
-        return answerAndClose(req, res, answer(res, kind, formNotFoundAnswer));
-      }
-      if (verdict === 'malformed') return answerAndClose(req, res, answer(res, kind, unreadableFormAnswer));
+  /**
+   * Only the build's real Server Actions reach Next.js (lib/server/server-actions.ts): its action
+   * endpoint would run a `'use cache'` function too, with whatever arguments a request carries.
+   */
+  async function refuseNonActions(req: http.IncomingMessage, res: http.ServerResponse, kind: ResponseKind) {
+    if (!serverActions) return false;
+    const verdict = await checkServerActionRequest(req, serverActions);
+    if (verdict === 'gone') {
+      res.destroy();
+      return true;
     }
+    if (verdict === 'refused') {
+      // As Next.js answers an action it does not know (its client router reads the marker).
+      res.setHeader(ACTION_NOT_FOUND_HEADER, '1');
+      answerAndClose(req, res, answer(res, kind, formNotFoundAnswer));
+      return true;
+    }
+    if (verdict === 'malformed') {
+      answerAndClose(req, res, answer(res, kind, unreadableFormAnswer));
+      return true;
+    }
+    return false;
+  }
 
+  /** Compresses what Next.js writes (next.config.mjs turns its own compression off: the CSP needs the whole page first). */
+  function compressResponse(req: http.IncomingMessage, res: http.ServerResponse) {
     compress(req as never, res as never, () => {});
     // On a client disconnect the compression middleware never ends its zlib stream (as Next.js notes).
     res.once('close', () => {
@@ -238,7 +266,15 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       const stream = res.on('drain', () => {});
       if (stream !== res && typeof (stream as { destroy?: unknown }).destroy === 'function') (stream as unknown as { destroy: () => void }).destroy();
     });
+  }
 
+  /**
+   * Holds what Next.js writes where the front must see the whole of it before it goes out, and
+   * decides, once Next.js has set the status and headers: a failure's body is replaced with ours
+   * (a 503 while the database is away), public answers may be kept by the edge under their tags,
+   * the byte cache keeps what it accepts, and HTML pages are rewritten (rewritePage).
+   */
+  function holdNextResponse(req: http.IncomingMessage, res: http.ServerResponse, kind: ResponseKind, startedAt: number) {
     const isPage = kind === 'page' || kind === 'admin';
     const typeOf = () => String(res.getHeader('content-type') ?? '');
     const url = new URL(req.url ?? '/', 'http://front');
@@ -265,28 +301,32 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         return failed || keeping || (isPage && typeOf().startsWith('text/html'));
       },
       finish: (body) => {
-        const sent = finalBodyOf(body);
+        const sent = failed ? Buffer.from(answer(res, kind, failure(startedAt))) : isPage ? rewritePage(req, res, kind, body) : body;
         if (keeping) keeper!.store(res, sent);
         return sent;
       },
     });
+  }
 
-    /** The body to send in place of what Next.js wrote: our error pages, and pages with their CSP. */
-    function finalBodyOf(body: Buffer) {
-      if (failed) return Buffer.from(answer(res, kind, failure(startedAt)));
-      if (isPage && isEmptyNotFoundDocument(res.statusCode, body)) return Buffer.from(answer(res, kind, notFoundAnswer));
-      if (isPage && typeOf().startsWith('text/html') && res.statusCode !== 304) {
-        // Development keeps the runtime: fast refresh and the error overlay need it.
-        const html = withoutEmptyFormActions(kind === 'page' && !dev ? withoutNextRuntime(body.toString('utf8')) : body.toString('utf8'));
-        const scriptHashes = inlineScriptHashes(html);
-        // Development builds evaluate code for fast refresh; production never does.
-        const policy = pageContentSecurityPolicy({ scriptHashes, https });
-        res.setHeader('Content-Security-Policy', dev ? policy.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'") : policy);
-        return kind === 'page' ? revalidatablePage(req, res, Buffer.from(html)) : Buffer.from(html);
-      }
-      return body;
+  /**
+   * A page as it goes out: Next.js's blank 404 replaced with ours; in HTML, the client runtime taken
+   * off public pages (lib/server/page-scripts.ts), forms' empty actions dropped, and the CSP that
+   * allows exactly the inline scripts left.
+   */
+  function rewritePage(req: http.IncomingMessage, res: http.ServerResponse, kind: ResponseKind, body: Buffer) {
+    if (isEmptyNotFoundDocument(res.statusCode, body)) return Buffer.from(answer(res, kind, notFoundAnswer));
+    if (!String(res.getHeader('content-type') ?? '').startsWith('text/html') || res.statusCode === 304) return body;
+    // Development keeps the runtime: fast refresh and the error overlay need it.
+    const html = withoutEmptyFormActions(kind === 'page' && !dev ? withoutNextRuntime(body.toString('utf8')) : body.toString('utf8'));
+    // Signed-in pages come with proxy.ts's nonce policy; the others allow their inline scripts by hash.
+    if (!(kind === 'admin' && res.hasHeader('Content-Security-Policy'))) {
+      res.setHeader('Content-Security-Policy', pageContentSecurityPolicy({ scriptHashes: inlineScriptHashes(html), https, dev }));
     }
+    return kind === 'page' ? revalidatablePage(req, res, Buffer.from(html)) : Buffer.from(html);
+  }
 
+  /** Next.js answers; a failure it throws becomes our error page (or a reset, once its answer has started). */
+  async function handToNext(req: http.IncomingMessage, res: http.ServerResponse, kind: ResponseKind, startedAt: number) {
     try {
       await handle(req, res);
     } catch (error) {
@@ -294,6 +334,19 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       if (!res.headersSent) res.end(answer(res, kind, failure(startedAt)));
       else res.destroy();
     }
+  }
+
+  async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+    const startedAt = Date.now();
+    trackInFlight(res);
+    const kind = responseKindOf(pathOf(req.url));
+    if (guardRequest(req, res, kind)) return;
+    // Public responses kept as bytes are sent from memory, without Next.js (lib/server/response-cache.ts).
+    if (responseCache && (await responseCache.serve(req, res))) return;
+    if (await refuseNonActions(req, res, kind)) return;
+    compressResponse(req, res);
+    holdNextResponse(req, res, kind, startedAt);
+    await handToNext(req, res, kind, startedAt);
   }
 
   server.on('request', (req, res) => void onRequest(req, res));

@@ -2,6 +2,7 @@
 // not decode, control characters, over-long URLs, writes to read-only pages, bodies over the
 // limit or of unknown length, and cross-site writes. Next.js would answer several of these with a 500.
 import type { IncomingMessage } from 'node:http';
+import { NEXT_DEVELOPMENT_ENDPOINT_PREFIX } from '@/lib/framework-contract.mjs';
 import { responseKindOf } from './security-headers';
 
 /**
@@ -103,9 +104,6 @@ export function refusalOf(request: IncomingMessage, { allowedOrigins }: { allowe
   return readOnlyRefusal(path);
 }
 
-/** Undocumented: the prefix of Next.js's development-only endpoints. */
-const NEXT_DEVELOPMENT_ENDPOINTS = '/__nextjs';
-
 /**
  * The public pages that take a post: job alerts' sign-up on /jobs, their confirm and unsubscribe
  * buttons (Server Actions), and the one-click unsubscribe mail programs post to (RFC 8058).
@@ -120,7 +118,7 @@ function readOnlyRefusal(path: string): Refusal | null {
   if (PUBLIC_FORM_PATHS.has(path)) return null;
   // Next.js's development overlay posts to its own endpoints (/__nextjs_original-stack-frames);
   // in production there are none, and Next.js answers such a path 404 itself.
-  if (path.startsWith(NEXT_DEVELOPMENT_ENDPOINTS)) return null;
+  if (path.startsWith(NEXT_DEVELOPMENT_ENDPOINT_PREFIX)) return null;
   const kind = responseKindOf(path);
   if (kind !== 'page' && kind !== 'widget' && kind !== 'asset') return null;
   return { status: 405, title: 'Method not allowed', detail: `This address can only be read (${READ_ONLY_METHODS}).` };

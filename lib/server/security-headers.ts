@@ -1,12 +1,13 @@
 // The security headers of every response, decided by what the path serves. The HTTP front
 // (lib/server/http-server.ts) sets them before Next.js answers, so errors and refusals carry them too.
 import { createHash } from 'node:crypto';
+import { NEXT_ASSET_PATH_PREFIX } from '@/lib/framework-contract.mjs';
 
 /** What a path serves, as far as its headers are concerned. */
 export type ResponseKind = 'page' | 'admin' | 'widget' | 'api' | 'asset';
 
 export function responseKindOf(pathname: string): ResponseKind {
-  if (pathname.startsWith('/_next/') || pathname === '/favicon.ico') return 'asset';
+  if (pathname.startsWith(NEXT_ASSET_PATH_PREFIX) || pathname === '/favicon.ico') return 'asset';
   if (pathname.startsWith('/embed/')) return 'widget';
   // Auth.js's endpoints answer with the session: ours alone, like the admin pages. The employers'
   // area and its sign-up links are signed-in pages too: personal, with forms that post.
@@ -55,14 +56,17 @@ export function baseSecurityHeaders(kind: ResponseKind, { https }: { https: bool
 
 /**
  * The CSP of an HTML page. Next.js inlines its bootstrap and the page's data as <script> elements
- * that differ on every page. Nonces would force every page to render per request; instead the
- * front hashes the inline scripts of each response (after the page came out of the cache) and
- * allows exactly those, plus our own script files ('self'). No 'unsafe-inline', no 'unsafe-eval'.
+ * that differ on every page. Public pages are rendered once and kept, so a nonce would force them
+ * to render per request: the front hashes the inline scripts of each response (after the page came
+ * out of the cache) and allows exactly those. Signed-in pages (admin, employer) render per request
+ * anyway: proxy.ts gives each a nonce, which Next.js puts on its scripts. Either way our own script
+ * files ('self'), no 'unsafe-inline', and 'unsafe-eval' only in development (fast refresh needs it).
  */
-export function pageContentSecurityPolicy({ scriptHashes, https }: { scriptHashes: string[]; https: boolean }) {
+export function pageContentSecurityPolicy({ scriptHashes = [], nonce, https, dev = false }: { scriptHashes?: string[]; nonce?: string; https: boolean; dev?: boolean }) {
+  const inlineScripts = [...(nonce ? [`'nonce-${nonce}'`] : []), ...scriptHashes.map((hash) => `'${hash}'`)];
   return [
     "default-src 'self'",
-    `script-src 'self'${scriptHashes.map((hash) => ` '${hash}'`).join('')}`,
+    ["script-src 'self'", ...inlineScripts, ...(dev ? ["'unsafe-eval'"] : [])].join(' '),
     // React and Next.js set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",

@@ -8,23 +8,26 @@
 //   `$ACTION_REF_<n>` with the descriptor `$ACTION_<n>:0` = `{"id":"<id>",…}` (what React's
 //   decodeAction reads).
 // Next.js and React document neither the manifest, nor how an id says what it refers to, nor these
-// field names, nor React's encoding of arguments: this module alone relies on them, and tests/e2e/server-actions.spec.ts fails with a
-// clear message if a build stops matching them.
+// field names, nor React's encoding of arguments: the names are in lib/framework-contract.mjs, this
+// module alone reads the rest, and tests/e2e/server-actions.spec.ts fails with a clear message if a
+// build stops matching them.
 import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { extractInfoFromServerReferenceId } from 'next/dist/shared/lib/server-reference-info.js';
-
-/** The header Next.js's client router names a fetch action in. */
-export const SERVER_ACTION_HEADER = 'next-action';
-/** Where `next build` lists the build's server references, under the build's folder. */
-export const SERVER_REFERENCE_MANIFEST = 'server/server-reference-manifest.json';
+import {
+  ACTION_FIELD_PREFIX,
+  ACTION_ID_FIELD_PREFIX,
+  ACTION_REF_FIELD_PREFIX,
+  SERVER_ACTION_HEADER,
+  SERVER_REFERENCE_MANIFEST_FILE,
+} from '@/lib/framework-contract.mjs';
 
 export type ServerReferences = { actions: ReadonlySet<string>; cacheFunctions: ReadonlySet<string> };
 
 /** The build's server references: its Server Actions, and its `'use cache'` functions, which are not actions. */
 export function readServerReferences(distDir: string): ServerReferences {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, SERVER_REFERENCE_MANIFEST), 'utf8')) as Record<string, unknown>;
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, SERVER_REFERENCE_MANIFEST_FILE), 'utf8')) as Record<string, unknown>;
   const ids = ['node', 'edge'].flatMap((runtime) => Object.keys((manifest[runtime] as Record<string, unknown> | undefined) ?? {}));
   const actions = new Set<string>();
   const cacheFunctions = new Set<string>();
@@ -45,15 +48,15 @@ export type FormAction = { id: string; readable: boolean };
 export function actionsInForm(form: FormData): FormAction[] {
   const found: FormAction[] = [];
   for (const name of new Set(form.keys())) {
-    if (name.startsWith('$ACTION_ID_')) found.push({ id: name.slice('$ACTION_ID_'.length), readable: true });
-    else if (name.startsWith('$ACTION_REF_')) found.push(referencedAction(form, name.slice('$ACTION_REF_'.length)));
+    if (name.startsWith(ACTION_ID_FIELD_PREFIX)) found.push({ id: name.slice(ACTION_ID_FIELD_PREFIX.length), readable: true });
+    else if (name.startsWith(ACTION_REF_FIELD_PREFIX)) found.push(referencedAction(form, name.slice(ACTION_REF_FIELD_PREFIX.length)));
   }
   return found;
 }
 
 function referencedAction(form: FormData, reference: string): FormAction {
   const field = (part: string) => {
-    const values = form.getAll(`$ACTION_${reference}:${part}`);
+    const values = form.getAll(`${ACTION_FIELD_PREFIX}${reference}:${part}`);
     return values.length === 1 && typeof values[0] === 'string' ? values[0] : null;
   };
   let descriptor: unknown;

@@ -7,8 +7,8 @@
 
 /** @typedef {(tags: string[]) => void} TagListener */
 
-/** Undocumented: Next.js's own tags for paths (`_N_T_/roles/x`); the edge knows pages by our tags only. */
-export const IMPLICIT_TAG_PREFIX = '_N_T_';
+// Named in lib/framework-contract.mjs; passed on for lib/server/response-cache.ts, which imports it from here.
+export { IMPLICIT_TAG_PREFIX } from '../framework-contract.mjs';
 
 const state = /** @type {{ roleboardTagListeners?: Set<TagListener> }} */ (globalThis);
 

@@ -2,7 +2,7 @@
 // in Redis, shared by every instance, so a save on any instance, which expires its tags there, shows
 // on every instance's next request; without it in this process, at most MEMORY_LIMIT_BYTES.
 // next.config.mjs names this file in `cacheHandlers`; the interface is Next.js's CacheHandler
-// (next/dist/server/lib/cache-handlers/types.d.ts).
+// (its types: lib/framework-contract.mjs).
 //
 // Keys sit under ROLEBOARD_CACHE_PREFIX (one database, one build), like the page cache's. Redis
 // going away degrades to misses, never to errors; tags expired meanwhile are expired again once
@@ -11,8 +11,8 @@ import { memoryStore, redisStore } from './cache-stores.mjs';
 import { replayedTags, sharedRedis } from './shared-redis.mjs';
 import { announceTagsInvalidated } from './tag-invalidations.mjs';
 
-/** @typedef {import('next/dist/server/lib/cache-handlers/types').CacheEntry} CacheEntry */
-/** @typedef {import('next/dist/server/lib/cache-handlers/types').CacheHandler} CacheHandler */
+/** @typedef {import('../framework-contract.mjs').CacheEntry} CacheEntry */
+/** @typedef {import('../framework-contract.mjs').UseCacheHandler} CacheHandler */
 /** Role pages' data is a few kB an entry: room for every common view many times over. */
 const MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
 

@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { usCategories as categories } from '@/db/catalogue/categories';
 import { seedRoles } from '@/db/seed/seed';
 import { sortChoices } from '@/lib/role-search';
-import { readServerReferences, SERVER_REFERENCE_MANIFEST } from '@/lib/server/server-actions';
+import { BUILD_DIR, SERVER_REFERENCE_MANIFEST_FILE } from '@/lib/framework-contract.mjs';
+import { readServerReferences } from '@/lib/server/server-actions';
 import { rawRequest } from './support/raw-http';
 import { soakRun } from './support/soak';
 
@@ -151,7 +152,7 @@ test.describe('fuzzing every public route: no request gets a 5xx', () => {
 // fetch action (JSON or multipart arguments) or as a form posted without JavaScript, to any page,
 // with or without a made-up session cookie. The sign-in action gets no form of credentials: a real
 // attempt from this address would count against the sign-in limits of the other tests.
-const manifestNames = (JSON.parse(fs.readFileSync(path.join('.next', SERVER_REFERENCE_MANIFEST), 'utf8')) as { node: Record<string, { exportedName: string }> }).node;
+const manifestNames = (JSON.parse(fs.readFileSync(path.join(BUILD_DIR, SERVER_REFERENCE_MANIFEST_FILE), 'utf8')) as { node: Record<string, { exportedName: string }> }).node;
 const { actions, cacheFunctions } = readServerReferences('.next');
 const signInActionId = Object.keys(manifestNames).find((id) => manifestNames[id]!.exportedName === 'signInAction')!;
 const adminActionIds = [...actions].filter((id) => id !== signInActionId);

@@ -1,6 +1,7 @@
 // Every response carries the security headers: pages, the API, the widget, the badge, a 404, a
-// refused request and a 500. Pages' CSP allows exactly their own inline scripts, and a real
-// browser runs the site under it without a single violation.
+// refused request and a 500. Public pages' CSP allows exactly their own inline scripts by hash,
+// signed-in pages' by a nonce of their own, and a real browser runs the site under it without a
+// single violation.
 import { createHash } from 'node:crypto';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { testUsers } from '../support/users';
@@ -70,6 +71,24 @@ test.describe('security headers', () => {
     const inline = inlineScriptSources(await response.text());
     expect(inline.length).toBeGreaterThan(0);
     expect(policy.get('script-src')!.filter((source) => source.startsWith("'sha256-")).sort()).toEqual([...new Set(inline)].sort());
+  });
+
+  test("a signed-in page: a nonce of its own, fresh each time, which every script on it carries", async ({ page }) => {
+    await signIn(page, testUsers.editor);
+    const nonceOf = (policy: Map<string, string[]>) => {
+      const nonces = (policy.get('script-src') ?? []).filter((source) => source.startsWith("'nonce-"));
+      expect(nonces).toHaveLength(1);
+      return nonces[0]!.slice("'nonce-".length, -1);
+    };
+    const response = await page.request.get('/admin/roles/backend-software-engineer');
+    expect(response.status()).toBe(200);
+    const policy = expectPageHeaders(response);
+    const nonce = nonceOf(policy);
+    expect(policy.get('script-src')!.filter((source) => source.startsWith("'sha256-"))).toEqual([]);
+    const scripts = [...(await response.text()).matchAll(/<script\b([^>]*)>/gi)].map(([, attributes = '']) => attributes).filter((attributes) => !/type="application\/ld\+json"/.test(attributes));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    expect(nonceOf(policyOf(await page.request.get('/admin/roles/backend-software-engineer')))).not.toBe(nonce);
   });
 
   test('the listing, a comparison, the developers page and the login page', async ({ request }) => {

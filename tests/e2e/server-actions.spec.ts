@@ -5,11 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readServerReferences, SERVER_REFERENCE_MANIFEST } from '@/lib/server/server-actions';
+import { BUILD_DIR, SERVER_REFERENCE_MANIFEST_FILE } from '@/lib/framework-contract.mjs';
+import { readServerReferences } from '@/lib/server/server-actions';
 import { rawRequest } from './support/raw-http';
 
 type ManifestEntry = { filename: string; exportedName: string };
-const manifest = JSON.parse(fs.readFileSync(path.join('.next', SERVER_REFERENCE_MANIFEST), 'utf8')) as { node: Record<string, ManifestEntry> };
+const manifest = JSON.parse(fs.readFileSync(path.join(BUILD_DIR, SERVER_REFERENCE_MANIFEST_FILE), 'utf8')) as { node: Record<string, ManifestEntry> };
 const references = readServerReferences('.next');
 const entries = Object.entries(manifest.node);
 const cacheFunctionIds = entries.filter(([, entry]) => entry.filename === 'lib/server/cached-public-reads.ts').map(([id]) => id);

@@ -3,7 +3,7 @@
 // a save on one instance read by the other.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { CacheEntry } from 'next/dist/server/lib/cache-handlers/types';
+import type { CacheEntry } from '@/lib/framework-contract.mjs';
 
 delete process.env.REDIS_URL;
 const { default: handler } = await import('@/lib/server/use-cache-handler.mjs');
