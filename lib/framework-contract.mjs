@@ -10,8 +10,7 @@
 // neither TypeScript nor the @/ alias, and they import from here; lib/session-cookies.ts, below
 // the services, imports the cookie names. It imports nothing, so any layer may import it.
 // Not here: the edge's VCL (deploy/varnish/default.vcl) cannot import, and repeats the session
-// cookie's name; lib/server/response-cache.ts names `x-nextjs-cache` itself (it is being changed
-// elsewhere); lib/server/server-actions.ts imports Next's reading of a server reference id
+// cookie's name; lib/server/server-actions.ts imports Next's reading of a server reference id
 // (next/dist/shared/lib/server-reference-info.js) directly, as a runtime import from next/dist
 // would load Next's internals into every module that imports this one.
 
@@ -112,6 +111,14 @@ export const IMPLICIT_TAG_PREFIX = '_N_T_';
  * renamed, pages would be stored without tags and never invalidated.
  */
 export const CACHE_TAGS_HEADER = 'x-next-cache-tags';
+
+/**
+ * The header in which Next.js says how it made a cached page's response (HIT, MISS, STALE,
+ * REVALIDATED; build/templates/app-page-runtime.js). The byte cache (lib/server/response-cache.ts)
+ * does not store it, as it said how the stored copy was made, not how a hit is served; if renamed,
+ * a byte-cache hit would repeat the stored copy's MISS.
+ */
+export const NEXT_CACHE_STATUS_HEADER = 'x-nextjs-cache';
 
 /**
  * The cache handler interfaces, which Next.js types only in next/dist (`cacheHandler` and

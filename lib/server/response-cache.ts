@@ -25,6 +25,7 @@ import zlib from 'node:zlib';
 import { usCategories } from '@/db/catalogue/categories';
 import { etagOf, isClientCopyCurrent } from '@/lib/api/http';
 import { educationSlugs } from '@/lib/education';
+import { NEXT_CACHE_STATUS_HEADER } from '@/lib/framework-contract.mjs';
 import { sortChoices } from '@/lib/role-search';
 import { hasSessionCookie } from '@/lib/session-cookies';
 import { findUsState } from '@/lib/us-states';
@@ -57,7 +58,7 @@ type Entry = {
  * Headers of one connection or one encoding, which a stored response must not repeat; and Next's
  * own cache status, which said how the stored copy was made (MISS, STALE), not how a hit is served.
  */
-const UNSTORED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date', 'x-nextjs-cache']);
+const UNSTORED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date', NEXT_CACHE_STATUS_HEADER]);
 /** One entry may take at most this share of the cap, so that one large answer cannot empty the cache. */
 const LARGEST_ENTRY_SHARE = 1 / 8;
 

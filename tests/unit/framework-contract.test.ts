@@ -97,6 +97,10 @@ describe('the framework contract (lib/framework-contract.mjs) still holds for th
     assertSameConstant('CACHE_TAGS_HEADER', contract.CACHE_TAGS_HEADER, 'dist/lib/constants.js', 'NEXT_CACHE_TAGS_HEADER', 'Pages would be stored without tags and never invalidated.');
   });
 
+  test('NEXT_CACHE_STATUS_HEADER: Next.js says how it made a cached page in x-nextjs-cache', () => {
+    assertSourceContains('NEXT_CACHE_STATUS_HEADER', 'dist/build/templates/app-page-runtime.js', [`res.setHeader('${contract.NEXT_CACHE_STATUS_HEADER}'`], "A byte-cache hit would repeat the stored copy's MISS.");
+  });
+
   test("the cache handlers' types still come from next/dist", () => {
     for (const file of ['dist/server/lib/cache-handlers/types.d.ts', 'dist/server/lib/incremental-cache/index.d.ts', 'dist/server/response-cache/types.d.ts']) {
       assert.ok(fs.existsSync(path.join(nextDir, file)), changed('CacheEntry, UseCacheHandler, CacheHandlerValue, IncrementalCacheValue', { relyOn: `next/${file}`, found: `next@${nextVersion} has no such file`, breaks: 'The cache handlers would lose their types (npx tsc --noEmit says where).' }));
