@@ -52,6 +52,11 @@ export function RoleListing({
       <RoleSearchForm search={search} categories={categories} keep={keep} action={basePath} fixedState={fixedState} />
       <ActiveFilters search={search} categories={categories} keep={keep} basePath={basePath} fixedState={fixedState} />
       <PlaceFromTextNotice placeFromText={placeFromText} search={search} keep={keep} />
+      {result.correctedText && (
+        <p className="notice">
+          No role has the words “{search.q}”: showing roles for “{result.correctedText}”.
+        </p>
+      )}
       <IgnoredParametersNotice what="of the link's settings" names={ignored} />
       {notice}
       <section aria-labelledby="results-heading">

@@ -26,6 +26,8 @@ export type RolePage = {
   totalIsLowerBound: boolean;
   nextCursor: RoleCursor | null;
   previousCursor: RoleCursor | null;
+  /** When no role has the words typed: the text as corrected to the words of roles' names that were searched instead ("registered nurses"). */
+  correctedText: string | null;
 };
 
 /**
@@ -65,22 +67,25 @@ function wholeWordsQuery(q: string, weights: 'A' | 'AB') {
 }
 
 /**
- * Search text with each word corrected to the closest words of published roles' names, as a
- * full-text query (migration 0024's roleboard_close_words_query), or undefined when some word has
- * none close. Asked once, then searched like words typed right: a few thousand words are matched
- * by trigrams, where matching every role's names by trigrams read 10,000 titles for a broad word
- * spelt wrong ("managre": 125 ms at 100,000 roles).
+ * Search text with each word corrected to the closest words of published roles' names (migration
+ * 0024's roleboard_correct_words): as a full-text query, and as text to show; null when some word
+ * has none close. Asked once, then searched like words typed right: a few thousand words are
+ * matched by trigrams, where matching every role's names by trigrams read 10,000 titles for a
+ * broad word spelt wrong ("managre": 125 ms at 100,000 roles).
  */
-async function correctedWords(q: string): Promise<TextQuery> {
-  const [row] = await database().execute<{ query: string | null }>(sql`select roleboard_close_words_query(${q})::text as query`);
+async function correctedWords(q: string): Promise<{ text: NonNullable<TextQuery>; corrected: string } | null> {
+  const [row] = await database().execute<{ query: string | null; corrected: string | null }>(sql`select query::text as query, corrected from roleboard_correct_words(${q})`);
   const corrected = row?.query;
-  if (!corrected) return undefined;
+  if (!corrected || !row.corrected) return null;
   // Its words are whole words: the names' tiers of nameMatch without the name keys (the text as
   // typed names no role), so that "bu and truck mechanic" puts Bus and Truck Mechanics first.
   const inNames = (weights: 'A' | 'AB') => sql`${corrected.replace(/('(?:[^']|'')+')/g, `$1:${weights}`)}::tsquery`;
   return {
-    query: sql`${corrected}::tsquery`,
-    nameMatch: sql`(case when ${roleSearch.searchVector} @@ ${inNames('A')} then 2 when ${roleSearch.searchVector} @@ ${inNames('AB')} then 1 else 0 end)`,
+    text: {
+      query: sql`${corrected}::tsquery`,
+      nameMatch: sql`(case when ${roleSearch.searchVector} @@ ${inNames('A')} then 2 when ${roleSearch.searchVector} @@ ${inNames('AB')} then 1 else 0 end)`,
+    },
+    corrected: row.corrected,
   };
 }
 
@@ -226,8 +231,8 @@ export async function listPublishedRoles(search: RoleSearch, pageSize = PAGE_SIZ
   if (!search.q || (hasFilters(search) && (await anyRoleHas(typed!.query)))) return toPage(search, pageSize, 0, []);
   const corrected = await correctedWords(search.q);
   if (!corrected) return toPage(search, pageSize, 0, []);
-  const found = await findPage(search, pageSize, corrected);
-  return toPage(search, pageSize, found.total, found.rows);
+  const found = await findPage(search, pageSize, corrected.text);
+  return toPage(search, pageSize, found.total, found.rows, corrected.corrected);
 }
 
 /**
@@ -369,7 +374,7 @@ function inStateCondition(state: UsState, roleId: typeof roles.id | typeof roleS
   return and(eq(roleAreaStats.roleId, roleId), eq(roleAreaStats.areaFips, state.fips));
 }
 
-function toPage(search: RoleSearch, pageSize: number, counted: number, rows: ListRowWithKey[]): RolePage {
+function toPage(search: RoleSearch, pageSize: number, counted: number, rows: ListRowWithKey[], correctedText: string | null = null): RolePage {
   const backwards = search.before !== undefined;
   const cursor = search.after ?? search.before;
   const hasMoreInDirection = rows.length > pageSize;
@@ -384,6 +389,7 @@ function toPage(search: RoleSearch, pageSize: number, counted: number, rows: Lis
     totalIsLowerBound: counted > ROLE_COUNT_BOUND,
     nextCursor: last && (backwards || hasMoreInDirection) ? keyOf(last) : null,
     previousCursor: first && (backwards ? hasMoreInDirection : cursor !== undefined) ? keyOf(first) : null,
+    correctedText,
   };
 }
 

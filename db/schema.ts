@@ -316,7 +316,7 @@ export const roleSearch = pgTable(
 /**
  * Every word of a published role's names (title and other names), lower case, letters only, stop
  * words left out: what search text spelt wrong is corrected to (db/role-search.ts, migration 0024's
- * roleboard_close_words_query), found by trigrams in a few thousand words rather than in every
+ * roleboard_correct_words), found by trigrams in a few thousand words rather than in every
  * role's names. Added to by roleboard_refresh_role_search; never pruned, as a word no role has any
  * more only finds nothing.
  */

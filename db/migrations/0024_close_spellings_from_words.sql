@@ -28,30 +28,40 @@ $$;
 -- words closest to it, and a role must have one of each word's. A known word stays itself. Else,
 -- of the words that contain it or share enough trigrams with it (pg_trgm's similarity threshold),
 -- those it starts if any ("softw": software), else the most similar and those nearly as similar
--- (within 90%: "managre" is manager or managers, not management), at most five. NULL when a word
--- has none: nothing is close. Stop words ask nothing, as in plainto_tsquery.
-CREATE FUNCTION "roleboard_close_words_query"(q text) RETURNS tsquery LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+-- (within 90%: "managre" is manager or managers, not management), at most five. `query` is the
+-- full-text query; `corrected` the text with each word's closest, to show people ("registered
+-- nurses"). Both NULL when a word has none: nothing is close. Stop words ask nothing, as in
+-- plainto_tsquery.
+CREATE FUNCTION "roleboard_correct_words"(q text, OUT query tsquery, OUT corrected text) LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
   typed text;
+  closest text[];
   alternatives text;
-  result text;
+  terms text;
 BEGIN
-  FOR typed IN SELECT DISTINCT w FROM regexp_split_to_table(lower(q), '[^[:alpha:]]+') AS w WHERE w <> '' AND to_tsvector('english', w) <> '' LOOP
+  FOR typed IN SELECT w FROM regexp_split_to_table(lower(q), '[^[:alpha:]]+') WITH ORDINALITY AS split(w, position)
+               WHERE w <> '' AND to_tsvector('english', w) <> '' GROUP BY w ORDER BY min(position) LOOP
     IF EXISTS (SELECT 1 FROM role_name_words WHERE word = typed) THEN
-      alternatives := plainto_tsquery('english', typed)::text;
+      closest := ARRAY[typed];
     ELSE
-      SELECT string_agg(DISTINCT plainto_tsquery('english', word)::text, ' | ') INTO alternatives
-      FROM (SELECT word FROM (
+      SELECT array_agg(word ORDER BY closeness DESC, word) INTO closest
+      FROM (SELECT word, closeness FROM (
               SELECT word, starts, closeness, max(starts::int) OVER () AS any_starts, max(closeness) OVER (PARTITION BY starts) AS best
               FROM (SELECT word, word LIKE typed || '%' AS starts, similarity(word, typed) AS closeness
                     FROM role_name_words WHERE word LIKE '%' || typed || '%' OR word % typed) AS candidates) AS scored
             WHERE starts::int = any_starts AND closeness >= 0.9 * best
             ORDER BY closeness DESC, word LIMIT 5) AS close;
     END IF;
-    IF alternatives IS NULL THEN RETURN NULL; END IF;
-    result := coalesce(result || ' & ', '') || '(' || alternatives || ')';
+    IF closest IS NULL THEN
+      query := NULL;
+      corrected := NULL;
+      RETURN;
+    END IF;
+    SELECT string_agg(DISTINCT plainto_tsquery('english', word)::text, ' | ') INTO alternatives FROM unnest(closest) AS word;
+    terms := coalesce(terms || ' & ', '') || '(' || alternatives || ')';
+    corrected := concat_ws(' ', corrected, closest[1]);
   END LOOP;
-  RETURN result::tsquery;
+  query := terms::tsquery;
 END
 $$;
 --> statement-breakpoint

@@ -148,6 +148,16 @@ test.describe('the role listing', () => {
     await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
   });
 
+  test('words spelt wrong are corrected to the words of roles’ names, and the listing says so', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Search roles').fill('regsitered nurses');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByText('No role has the words “regsitered nurses”: showing roles for “registered nurses”.')).toBeVisible();
+    await expect(roleTitles(page).first()).toHaveText('Registered Nurses');
+    await page.goto('/?q=registered%20nurses');
+    await expect(page.getByText(/No role has the words/)).toHaveCount(0);
+  });
+
   test('says when nothing matches and offers to clear the filters', async ({ page }) => {
     await page.goto('/?q=zzzzqqqq');
     await expect(page.getByRole('heading', { name: 'No roles found' })).toBeVisible();

@@ -72,8 +72,11 @@ describe('listing queries', () => {
     // Two letters swapped: too few trigrams in common with a whole title for a match of titles.
     const swapped = await listPublishedRoles({ q: 'tecnhicians' });
     assert.ok(swapped.total > 0 && swapped.items.slice(0, 5).every((item) => /technician/i.test(item.title)), swapped.items.map((item) => item.title).join(', '));
-    const oneSlip = await listPublishedRoles({ q: 'registred nurses' });
+    assert.equal(swapped.correctedText, 'technicians', 'says what it searched instead');
+    const oneSlip = await listPublishedRoles({ q: 'regsitered nurses' });
     assert.equal(oneSlip.items[0]?.slug, 'registered-nurses', oneSlip.items.map((item) => item.slug).join(', '));
+    assert.equal(oneSlip.correctedText, 'registered nurses');
+    assert.equal((await listPublishedRoles({ q: 'registered nurses' })).correctedText, null, 'words typed right are not corrected');
     // A word nothing is close to finds nothing, even beside a word that is right.
     assert.equal((await listPublishedRoles({ q: 'qxzvbnq' })).total, 0);
     assert.equal((await listPublishedRoles({ q: 'nurses qxzvbnq' })).total, 0);
