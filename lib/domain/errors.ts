@@ -34,6 +34,9 @@ export type DomainErrorCode = keyof typeof domainErrors;
  */
 export const UNREADABLE_FORM_MESSAGE = 'What this form sent could not be read, so nothing was done. Reload the page and try again.';
 
+/** Above a form whose fields have errors: the errors themselves are shown under the fields. */
+export const CORRECT_FIELDS_MESSAGE = 'Please correct the highlighted fields.';
+
 /** A refusal of the data layer: the change was not made, for these reasons. */
 export type Refused<Code extends DomainErrorCode> = { status: 'refused'; codes: Code[] };
 
@@ -50,7 +53,7 @@ export function refusalFeedback(codes: readonly DomainErrorCode[]): { message: s
     else message ??= error.message;
   }
   return {
-    message: message ?? 'Please correct the highlighted fields.',
+    message: message ?? CORRECT_FIELDS_MESSAGE,
     ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { getActorNow, roleAllows, type Actor } from '@/db/access';
 import type { UserRole } from '@/lib/domain/enums';
 import { isDatabaseUnavailable } from '@/db/availability';
-import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
+import { CORRECT_FIELDS_MESSAGE, fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 import type { FormState } from '@/lib/form-state';
 
 /** FormData → plain object; repeated names become arrays, so list fields survive. */
@@ -83,7 +83,7 @@ export function actionWrapper({ getClaims, signedOut }: { getClaims: () => Promi
         }
         const parsed = options.schema.safeParse(raw);
         if (!parsed.success) {
-          return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
+          return { status: 'error', message: CORRECT_FIELDS_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error), values };
         }
         return await handler(parsed.data, { actor, claims, values });
       } catch (error) {
