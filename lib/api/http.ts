@@ -3,6 +3,7 @@
 // and errors as RFC 9457 problem details.
 import { createHash } from 'node:crypto';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@/db/availability';
+import { databaseUnavailableMessages } from '@/lib/domain/errors';
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
@@ -171,7 +172,7 @@ export function withProblemDetails<Args extends unknown[]>(handler: (request: Re
       return await handler(request, ...args);
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
-        return problemResponse(503, 'The database is unavailable right now. Please try again shortly.', {
+        return problemResponse(503, databaseUnavailableMessages.api, {
           headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
         });
       }

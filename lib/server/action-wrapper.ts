@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { getActorNow, roleAllows, type Actor } from '@/db/access';
 import type { UserRole } from '@/lib/domain/enums';
 import { isDatabaseUnavailable } from '@/db/availability';
-import { CORRECT_FIELDS_MESSAGE, fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
+import { CORRECT_FIELDS_MESSAGE, databaseUnavailableMessages, fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 import type { FormState } from '@/lib/form-state';
 
 /** FormData → plain object; repeated names become arrays, so list fields survive. */
@@ -36,9 +36,6 @@ type Context<Values> = {
   /** What was typed, as the form shows it again (see `valuesOf`). */
   values: Values;
 };
-
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  'Roleboard cannot reach its database right now, so nothing was saved. Everything you typed is still here: try again in a minute.';
 
 /** The state without the redacted fields' values. */
 /**
@@ -89,7 +86,7 @@ export function actionWrapper({ getClaims, signedOut }: { getClaims: () => Promi
       } catch (error) {
         // Anything else (a redirect included) goes on as thrown.
         if (!isDatabaseUnavailable(error)) throw error;
-        return { status: 'error', message: DATABASE_UNAVAILABLE_MESSAGE, values };
+        return { status: 'error', message: databaseUnavailableMessages.form, values };
       }
     }
   };

@@ -1,7 +1,7 @@
 // The bodies of the answers the HTTP front gives itself: refusals (4xx) and failures (5xx) that
 // Next.js did not, or should not, render. Pages get a small self-contained HTML page (it must work
 // when the app and the database are what failed); the API gets problem details like its own errors.
-import { UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
+import { databaseUnavailableMessages, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 
 export type ErrorAnswer = {
   status: number;
@@ -73,7 +73,7 @@ export function databaseUnavailableAnswer(retryAfterSeconds: number): ErrorAnswe
   return {
     status: 503,
     title: 'Temporarily unavailable',
-    detail: 'Roleboard cannot reach its database right now, so this page cannot be shown. Nothing is lost.',
+    detail: databaseUnavailableMessages.page,
     retryAfterSeconds,
   };
 }
