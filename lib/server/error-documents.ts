@@ -37,8 +37,14 @@ export function errorPage({ status, title, detail, retryAfterSeconds, next: next
   )}</h1><p>${escapeHtml(detail)}</p>${next}</main><footer><p>Roleboard: salaries and job statistics for career roles.</p></footer></body></html>`;
 }
 
-export function problemDocument({ status, title, detail }: ErrorAnswer) {
-  return JSON.stringify({ type: 'about:blank', title, status, detail });
+/** An RFC 9457 problem details document: the one way both the HTTP front and the API's routes (lib/api/http.ts) write one. */
+export function problemDocument({
+  status,
+  title,
+  detail,
+  invalidParams,
+}: Pick<ErrorAnswer, 'status' | 'title' | 'detail'> & { invalidParams?: readonly { name: string; reason: string }[] }) {
+  return JSON.stringify({ type: 'about:blank', title, status, detail, ...(invalidParams?.length ? { invalidParams } : {}) });
 }
 
 /** Also the text of the app's own not-found pages (app/not-found.tsx), so both say the same. */
