@@ -4,43 +4,8 @@
 // Actions, so they work without JavaScript; typed values come back with the errors.
 import { useActionState } from 'react';
 import { SubmitButton } from './submit-button';
-import { idleState, type FormAction, type FormState } from '@/lib/form-state';
-
-function Outcome({ state }: { state: FormState<Record<string, unknown>, unknown> }) {
-  if (!state.message) return null;
-  return (
-    <p className={state.status === 'saved' ? 'notice notice--success' : 'notice notice--error'} role={state.status === 'saved' ? 'status' : 'alert'}>
-      {state.message}
-    </p>
-  );
-}
-
-function useField(state: FormState<Record<string, unknown>, unknown>, prefix: string) {
-  const typed = state.status === 'error' ? (state.values ?? {}) : {};
-  return (field: string, hint?: string) => {
-    const id = `${prefix}-${field}`;
-    const error = state.fieldErrors?.[field]?.[0];
-    return {
-      input: {
-        id,
-        name: field,
-        defaultValue: typeof typed[field] === 'string' ? typed[field] : undefined,
-        'aria-invalid': error ? (true as const) : undefined,
-        'aria-describedby': [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined,
-      },
-      hint: hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null,
-      error: error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null,
-    };
-  };
-}
+import { FormOutcome, useField } from './form-fields';
+import { idleState, type FormAction } from '@/lib/form-state';
 
 export function CreateEmployerForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, idleState);
@@ -50,7 +15,7 @@ export function CreateEmployerForm({ action }: { action: FormAction }) {
   const domain = field('verifiedDomain', 'Optional. With it, members are invited at this domain’s addresses only. Check it is theirs first.');
   return (
     <form action={formAction} className="stack" noValidate>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       <div className="form-grid">
         <div className="field">
           <label htmlFor="new-employer-name">Name</label>
@@ -94,7 +59,7 @@ export function InviteMemberForm({ action, employerId, employerName }: { action:
           Make sign-up link
         </SubmitButton>
       </div>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       {state.detail && (
         <div className="field">
           <label htmlFor={`invite-${employerId}-link`}>Sign-up link (shown once: copy it now)</label>
@@ -116,7 +81,7 @@ export function EmployerDisableForm({ action, employerId, disabled }: { action: 
           {disabled ? 'Enable employer' : 'Disable employer (closes its open postings)'}
         </SubmitButton>
       </div>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
     </form>
   );
 }
@@ -131,7 +96,7 @@ export function ApprovePostingForm({ action, id, title }: { action: FormAction; 
           Approve and publish
         </SubmitButton>
       </div>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
     </form>
   );
 }
@@ -155,7 +120,7 @@ export function TakeDownPostingForm({ action, id, title }: { action: FormAction;
           Take down
         </SubmitButton>
       </div>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
     </form>
   );
 }
