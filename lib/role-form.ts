@@ -3,7 +3,7 @@
 // guessing), which button sent the form, and the list edits that work without JavaScript.
 // (Which input shows a field's error is in lib/domain/role-fields.ts, which client code may import.)
 import { z } from 'zod';
-import { CONTENT_LIMITS, percentileKeys, type PercentileKey } from '@/lib/domain/role-fields';
+import { byPercentile, CONTENT_LIMITS, outlookKeys, percentileKeys, type OutlookKey, type PercentileKey } from '@/lib/domain/role-fields';
 import { editNoteSchema, roleContentKeys, roleContentSchema, roleStatsKeys, roleStatsSchema, type RoleValues } from './role-schemas';
 import { slugFormatSchema } from './slug';
 
@@ -52,8 +52,6 @@ export type RoleFormValues = {
   };
 };
 
-export const outlookKeys = ['startYear', 'endYear', 'startEmployment', 'endEmployment', 'changePercent'] as const;
-export type OutlookKey = (typeof outlookKeys)[number];
 const emptyOutlook = { startYear: '', endYear: '', startEmployment: '', endEmployment: '', changePercent: '' };
 
 export const emptyRoleFormValues: RoleFormValues = {
@@ -128,7 +126,7 @@ export function roleToFormValues(role: RoleValues & { version: number }): RoleFo
       averageSalary: formText(stats.averageSalary),
       currency: stats.currency,
       degreeRequirementPercent: formText(stats.degreeRequirementPercent),
-      percentiles: Object.fromEntries(percentileKeys.map((key) => [key, formText(stats.percentiles?.[key] ?? null)])) as Record<PercentileKey, string>,
+      percentiles: byPercentile((key) => formText(stats.percentiles?.[key] ?? null)),
       topCoded: [...(stats.percentiles?.topCoded ?? [])],
       entryEducation: stats.entryEducation ?? '',
       outlook: stats.outlook ? (Object.fromEntries(outlookKeys.map((key) => [key, String(stats.outlook![key])])) as Record<OutlookKey, string>) : emptyOutlook,
@@ -178,7 +176,7 @@ export function formDataToRoleFormValues(formData: FormData): RoleFormValues {
       averageSalary: text('averageSalary'),
       currency: text('currency'),
       degreeRequirementPercent: text('degreeRequirementPercent'),
-      percentiles: Object.fromEntries(percentileKeys.map((key) => [key, text(key)])) as Record<PercentileKey, string>,
+      percentiles: byPercentile(text),
       topCoded: texts('topCoded'),
       entryEducation: text('entryEducation'),
       outlook: Object.fromEntries(outlookKeys.map((key) => [key, text(`outlook-${key}`)])) as Record<OutlookKey, string>,

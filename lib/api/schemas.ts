@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { EDITED_SOURCE, figureKeys, type FigureKey } from '@/lib/provenance';
 import { educationLabels, educationLevels } from '@/lib/education';
-import { payRangeLabels, percentileKeys, type PercentileKey } from '@/lib/domain/role-fields';
+import { byPercentile, payRangeLabels, type Outlook } from '@/lib/domain/role-fields';
 import { jobOpeningsBases } from '@/lib/domain/enums';
 import { categorySlugSchema, currencyCodeSchema, SOC_CODE_PATTERN, topCodedSchema, wholeCountSchema } from '@/lib/field-schemas';
 import { roleSearchFields } from '@/lib/role-search';
@@ -14,7 +14,7 @@ export const API_PAGE_SIZE = { default: 20, max: 100 } as const;
 
 export const percentilesSchema = z
   .object({
-    ...(Object.fromEntries(percentileKeys.map((key) => [key, wholeCountSchema()])) as Record<PercentileKey, ReturnType<typeof wholeCountSchema>>),
+    ...byPercentile(() => wholeCountSchema()),
     topCoded: topCodedSchema().describe("Percentiles whose value is the publisher's top code (BLS: $239,200 in May 2024): the real wage is at least that."),
   })
   .meta({
@@ -27,7 +27,7 @@ const hourlyWageSchema = () => z.number().min(0);
 
 export const hourlyPercentilesSchema = z
   .object({
-    ...(Object.fromEntries(percentileKeys.map((key) => [key, hourlyWageSchema()])) as Record<PercentileKey, ReturnType<typeof hourlyWageSchema>>),
+    ...byPercentile(() => hourlyWageSchema()),
     topCoded: topCodedSchema().describe("Percentiles whose value is the publisher's hourly top code (BLS: $115.00 in May 2024): the real wage is at least that."),
   })
   .meta({
@@ -54,7 +54,7 @@ export const outlookSchema = z
     endEmployment: wholeCountSchema(),
     changePercent: z.number().describe('As published, one decimal.'),
   })
-  .meta({ id: 'EmploymentOutlook', description: 'Projected employment (BLS Employment Projections).' });
+  .meta({ id: 'EmploymentOutlook', description: 'Projected employment (BLS Employment Projections).' }) satisfies z.ZodType<Outlook>;
 
 export const apiRoleStatsSchema = z
   .object({
