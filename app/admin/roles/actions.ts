@@ -11,19 +11,8 @@ import { authenticatedAction } from '@/lib/server/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
 import { rejectedState, type FormState } from '@/lib/form-state';
 import { mergeRoleEdit, type RoleConflictDetail } from '@/lib/role-merge';
-import {
-  applyListEdit,
-  formBase,
-  newRoleSubmissionSchema,
-  roleBaseSchema,
-  roleToFormValues,
-  roleUpdateSubmissionSchema,
-  toRoleSubmission,
-  typedValuesOf,
-  type ListEdit,
-  type RoleBase,
-  type RoleFormValues,
-} from '@/lib/role-form';
+import { applyListEdit, formBase, roleToFormValues, type ListEdit, type RoleFormValues } from '@/lib/role-form';
+import { newRoleSubmissionSchema, roleBaseSchema, roleUpdateSubmissionSchema, toRoleSubmission, typedValuesOf, type RoleBase } from '@/lib/role-form-submission';
 import type { RoleValues } from '@/lib/role-schemas';
 
 type RoleFormState = FormState<RoleFormValues, RoleConflictDetail>;
