@@ -3,9 +3,21 @@
 // without JavaScript. How a submitted form is read is lib/role-form-submission.ts; which input
 // shows a field's error is lib/domain/role-fields.ts, which client code may import.
 import { CONTENT_LIMITS, byPercentile, outlookKeys, type OutlookKey, type PercentileKey } from '@/lib/domain/role-fields';
-import type { RoleValues } from './role-schemas';
+import type { RoleContentInput, RoleStatsInput, RoleValues, statsKeptOnSave } from './role-schemas';
 
-/** Everything the role form holds, exactly as typed (strings), so a failed save loses nothing. */
+/**
+ * A schema's values as typed into the form: every figure, date and choice as text, lists of text
+ * as lists, a list's rows field by field.
+ */
+type AsTyped<Values> = {
+  [Key in keyof Values]-?: NonNullable<Values[Key]> extends readonly (infer Item)[] ? (Item extends object ? AsTyped<Item>[] : string[]) : string;
+};
+
+/**
+ * Everything the role form holds, exactly as typed (strings), so a failed save loses nothing: the
+ * shared schemas' content and stats (lib/role-schemas.ts) as typed, but for the fields the form
+ * holds in its own way.
+ */
 export type RoleFormValues = {
   version: string;
   /**
@@ -15,38 +27,15 @@ export type RoleFormValues = {
   base: string;
   /** Where changed figures come from (editNote): required when a save changes a figure. */
   editNote: string;
-  content: {
-    title: string;
-    slug: string;
-    socCode: string;
+  content: Omit<AsTyped<RoleContentInput>, 'alternativeTitles'> & {
     /** One per line. */
     alternativeTitles: string;
-    categorySlug: string;
-    summary: string;
-    salaryTemplate: string;
-    responsibilitiesIntro: string;
-    responsibilities: string[];
-    responsibilitiesOutro: string;
-    howToBecomeIntro: string;
-    howToBecomeSteps: { heading: string; body: string }[];
-    howToBecomeOutro: string;
-    contentAttribution: string;
   };
-  stats: {
-    employment: string;
-    jobOpenings: string;
-    jobOpeningsBasis: string;
-    averageSalary: string;
-    currency: string;
-    degreeRequirementPercent: string;
+  stats: Omit<AsTyped<RoleStatsInput>, (typeof statsKeptOnSave)[number] | 'percentiles' | 'outlook'> & {
     percentiles: Record<PercentileKey, string>;
     /** The percentile keys ticked as top-coded. */
     topCoded: string[];
-    entryEducation: string;
     outlook: Record<OutlookKey, string>;
-    asOf: string;
-    source: string;
-    sourceUrl: string;
   };
 };
 
