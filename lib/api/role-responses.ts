@@ -8,8 +8,13 @@ import { env } from '@/lib/env';
 import { figureKeys, provenanceOf } from '@/lib/provenance';
 import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, withPlaceFromText, type PlaceFromText, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
-import { parseApiParams, type InvalidParam } from './http';
+import { parseApiParams, problemResponse, type InvalidParam } from './http';
 import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, apiRoleStatsSchema, type apiRoleSummarySchema } from './schemas';
+
+/** The 404 of every /api/v1/roles/{slug} endpoint and the role feeds. */
+export function roleNotFoundResponse() {
+  return problemResponse(404, 'No published role has this slug.');
+}
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;
 export const roleStatePageUrl = (slug: string, state: UsState) => `${rolePageUrl(slug)}/states/${state.slug}`;
