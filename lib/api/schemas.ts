@@ -12,28 +12,35 @@ import { usStateParam } from '@/lib/us-states';
 
 export const API_PAGE_SIZE = { default: 20, max: 100 } as const;
 
-export const percentilesSchema = z
-  .object({
-    ...byPercentile(() => wholeCountSchema()),
-    topCoded: topCodedSchema().describe("Percentiles whose value is the publisher's top code (BLS: $239,200 in May 2024): the real wage is at least that."),
-  })
-  .meta({
-    id: 'SalaryPercentiles',
-    description: `Annual salary percentiles, in whole currency units. p25 to p75 is the ${payRangeLabels.middleHalf.toLowerCase()}; p10 to p90 the ${payRangeLabels.tenthToNinetieth}.`,
-  });
+/** Five pay percentiles and which of them are the publisher's top code, in the units `amount` says. */
+function payPercentilesSchema({ id, amount, units, topCode }: { id: string; amount: () => z.ZodNumber; units: string; topCode: string }) {
+  return z
+    .object({
+      ...byPercentile(amount),
+      topCoded: topCodedSchema().describe(`Percentiles whose value is the publisher's ${topCode}: the real wage is at least that.`),
+    })
+    .meta({
+      id,
+      description: `${units}. p25 to p75 is the ${payRangeLabels.middleHalf.toLowerCase()}; p10 to p90 the ${payRangeLabels.tenthToNinetieth}.`,
+    });
+}
+
+export const percentilesSchema = payPercentilesSchema({
+  id: 'SalaryPercentiles',
+  amount: () => wholeCountSchema(),
+  units: 'Annual salary percentiles, in whole currency units',
+  topCode: 'top code (BLS: $239,200 in May 2024)',
+});
 
 // Dollars and cents as published (no multipleOf: JSON Schema validators disagree on it for decimals such as 44.4).
 const hourlyWageSchema = () => z.number().min(0);
 
-export const hourlyPercentilesSchema = z
-  .object({
-    ...byPercentile(() => hourlyWageSchema()),
-    topCoded: topCodedSchema().describe("Percentiles whose value is the publisher's hourly top code (BLS: $115.00 in May 2024): the real wage is at least that."),
-  })
-  .meta({
-    id: 'HourlyPercentiles',
-    description: `Hourly wage percentiles, in currency units with cents. p25 to p75 is the ${payRangeLabels.middleHalf.toLowerCase()}; p10 to p90 the ${payRangeLabels.tenthToNinetieth}.`,
-  });
+export const hourlyPercentilesSchema = payPercentilesSchema({
+  id: 'HourlyPercentiles',
+  amount: hourlyWageSchema,
+  units: 'Hourly wage percentiles, in currency units with cents',
+  topCode: 'hourly top code (BLS: $115.00 in May 2024)',
+});
 
 export const hourlyWagesSchema = z
   .object({
