@@ -70,35 +70,38 @@ export function InviteMemberForm({ action, employerId, employerName }: { action:
   );
 }
 
-export function EmployerDisableForm({ action, employerId, disabled }: { action: FormAction; employerId: number; disabled: boolean }) {
+/** A form that is one button: hidden fields say what it acts on, and its outcome shows below it. */
+function ButtonForm({ action, fields, button }: { action: FormAction; fields: Record<string, string | number>; button: React.ComponentProps<typeof SubmitButton> }) {
   const [state, formAction] = useActionState(action, idleState);
   return (
     <form action={formAction} className="stack">
-      <input type="hidden" name="employerId" value={employerId} />
-      <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="form-actions">
-        <SubmitButton pendingLabel={disabled ? 'Enabling…' : 'Disabling…'} className="button--secondary">
-          {disabled ? 'Enable employer' : 'Disable employer (closes its open postings)'}
-        </SubmitButton>
+        <SubmitButton {...button} />
       </div>
       <FormOutcome state={state} />
     </form>
   );
 }
 
-export function ApprovePostingForm({ action, id, title }: { action: FormAction; id: number; title: string }) {
-  const [state, formAction] = useActionState(action, idleState);
+export function EmployerDisableForm({ action, employerId, disabled }: { action: FormAction; employerId: number; disabled: boolean }) {
   return (
-    <form action={formAction} className="stack">
-      <input type="hidden" name="id" value={id} />
-      <div className="form-actions">
-        <SubmitButton pendingLabel="Publishing…" aria-label={`Approve and publish “${title}”`}>
-          Approve and publish
-        </SubmitButton>
-      </div>
-      <FormOutcome state={state} />
-    </form>
+    <ButtonForm
+      action={action}
+      fields={{ employerId, disabled: disabled ? 'false' : 'true' }}
+      button={{
+        pendingLabel: disabled ? 'Enabling…' : 'Disabling…',
+        className: 'button--secondary',
+        children: disabled ? 'Enable employer' : 'Disable employer (closes its open postings)',
+      }}
+    />
   );
+}
+
+export function ApprovePostingForm({ action, id, title }: { action: FormAction; id: number; title: string }) {
+  return <ButtonForm action={action} fields={{ id }} button={{ pendingLabel: 'Publishing…', 'aria-label': `Approve and publish “${title}”`, children: 'Approve and publish' }} />;
 }
 
 export function TakeDownPostingForm({ action, id, title }: { action: FormAction; id: number; title: string }) {
