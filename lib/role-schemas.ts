@@ -1,5 +1,5 @@
 // What a role is allowed to be: one zod schema for its stats and one for its content, shared by
-// the admin form (lib/role-form.ts reads its strings into these), the Server Actions, the DAL and
+// the admin form (lib/role-form-submission.ts reads its strings into these), the Server Actions, the DAL and
 // the catalogue import. (The API's response shapes, lib/api/schemas.ts, describe what is
 // published rather than what may be written.)
 import { z } from 'zod';
