@@ -1,18 +1,9 @@
 import { educationLevels, type EducationLevel } from '@/lib/education';
+import { ChoiceField } from './choice-field';
+
+const choices = educationLevels.map((level) => ({ value: level.slug, label: level.label }));
 
 /** The listing's "at most this level" filter: BLS's education levels in BLS's order; empty means any. */
 export function EducationField({ selected }: { selected: EducationLevel | undefined }) {
-  return (
-    <div className="field">
-      <label htmlFor="maxEducation">Typical education (at most)</label>
-      <select id="maxEducation" name="maxEducation" defaultValue={selected?.slug ?? ''}>
-        <option value="">Any level</option>
-        {educationLevels.map((level) => (
-          <option key={level.slug} value={level.slug}>
-            {level.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <ChoiceField id="maxEducation" label="Typical education (at most)" emptyLabel="Any level" choices={choices} selected={selected?.slug} />;
 }

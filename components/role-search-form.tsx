@@ -8,6 +8,7 @@ import { EducationField } from './education-field';
 import { StateField } from './state-field';
 import type { RoleSearch } from '@/lib/role-search';
 import { isSortChanged, MAX_QUERY_LENGTH, sortChoiceOf, sortChoicesFor } from '@/lib/role-search';
+import { SearchFilters, SearchQuery } from './search-form-parts';
 
 /** How many of the settings inside the disclosure differ from their defaults. */
 export function countActiveFilters(search: RoleSearch, fixedState = false) {
@@ -45,45 +46,31 @@ export function RoleSearchForm({
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="field">
-        <label htmlFor="q">Search roles</label>
-        <div className="search-form__query">
-          <input id="q" name="q" type="search" defaultValue={search.q} maxLength={MAX_QUERY_LENGTH} placeholder="e.g. engineer, nurse, data" />
-          <button type="submit">Search</button>
+      <SearchQuery label="Search roles" defaultValue={search.q} maxLength={MAX_QUERY_LENGTH} placeholder="e.g. engineer, nurse, data" />
+      <SearchFilters active={active}>
+        {!fixedState && <StateField selected={search.state} />}
+        <CategoryField categories={categories} selected={search.category} />
+        <div className="field">
+          <label htmlFor="minSalary">{search.state ? 'Minimum average salary in the state (USD)' : 'Minimum average salary (USD)'}</label>
+          <input id="minSalary" name="minSalary" type="number" inputMode="numeric" min={0} step={1000} defaultValue={search.minSalary} />
         </div>
-      </div>
-      <details className="filters">
-        <summary>{active > 0 ? `Filters (${active})` : 'Filters'}</summary>
-        <div className="filters__fields">
-          {!fixedState && <StateField selected={search.state} />}
-          <CategoryField categories={categories} selected={search.category} />
-          <div className="field">
-            <label htmlFor="minSalary">{search.state ? 'Minimum average salary in the state (USD)' : 'Minimum average salary (USD)'}</label>
-            <input id="minSalary" name="minSalary" type="number" inputMode="numeric" min={0} step={1000} defaultValue={search.minSalary} />
-          </div>
-          <EducationField selected={search.maxEducation} />
-          <div className="field">
-            <label htmlFor="sort">Sort by</label>
-            {/* The default order is sent as no sort at all, so that typing search text into a form
-                that was sorted by title still ranks by best match (and clearing it, by title). */}
-            <select id="sort" name="sort" defaultValue={isSortChanged(search) ? sortChoiceOf(search).value : ''}>
-              <option value="">{defaultChoice.label}</option>
-              {sortChoicesFor(search)
-                .filter((choice) => choice !== defaultChoice)
-                .map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div className="filters__actions">
-            <button type="submit" className="button-secondary">
-              Apply
-            </button>
-          </div>
+        <EducationField selected={search.maxEducation} />
+        <div className="field">
+          <label htmlFor="sort">Sort by</label>
+          {/* The default order is sent as no sort at all, so that typing search text into a form
+              that was sorted by title still ranks by best match (and clearing it, by title). */}
+          <select id="sort" name="sort" defaultValue={isSortChanged(search) ? sortChoiceOf(search).value : ''}>
+            <option value="">{defaultChoice.label}</option>
+            {sortChoicesFor(search)
+              .filter((choice) => choice !== defaultChoice)
+              .map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+          </select>
         </div>
-      </details>
+      </SearchFilters>
     </form>
   );
 }

@@ -69,3 +69,15 @@ export function SiteHeader({ admin }: { admin?: AdminHeader }) {
     </header>
   );
 }
+
+/** The signed-in areas' frame (/admin, /employer): the header with who is signed in, then the page. */
+export function SignedInFrame({ children, ...admin }: AdminHeader & { children: React.ReactNode }) {
+  return (
+    <>
+      <SiteHeader admin={admin} />
+      <main id="main" className="container container--wide" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -2,21 +2,15 @@
 import 'server-only';
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { database } from './client';
-import { percentilesFromColumns, type Percentiles } from './role-columns';
-import { findPublishedRoleId } from './role-reads';
+import { percentilesFromColumns } from './role-columns';
+import { findPublishedRoleId, type StateFigures } from './role-reads';
 import { areas, roleAreaStats, roles } from './schema';
 
 export type Area = { fips: string; postalCode: string; name: string; slug: string };
 
-/** A role's figures in one state; null where BLS publishes none (its `*` and `**`). */
-export type AreaFigures = {
+/** A role's figures in one state, with the hourly median and where the figures come from. */
+export type AreaFigures = StateFigures & {
   area: Area;
-  employment: number | null;
-  jobsPer1000: number | null;
-  locationQuotient: number | null;
-  averageSalary: number | null;
-  percentiles: Percentiles | null;
-  hourlyMean: number | null;
   hourlyMedian: number | null;
   /** The hourly median is BLS's hourly top code: the real one is at least that. */
   hourlyMedianTopCoded: boolean;

@@ -1,7 +1,7 @@
 // The rows of an import preview (/admin/import/[id]): every row of the file once, in file order,
 // as new, changed, edited (changed, but an editor changed the role since its last import),
 // unchanged or invalid, with its problems. Pure, so the page only renders.
-import { fieldChangesOf, isHeldBack, type ImportPlan, type PlannedRole } from './catalogue-import';
+import { fieldChangesOf, isHeldBack, type ImportCounts, type ImportPlan, type PlannedRole } from './catalogue-import';
 import type { CatalogueUploadOutcome } from './schema';
 import { formatCount } from '@/lib/domain/format';
 import type { CatalogueProblem } from '@/lib/catalogue-file';
@@ -30,12 +30,16 @@ function statusOf(role: PlannedRole, overwriteEdited: boolean): Exclude<PreviewF
 }
 
 /**
- * Why applying would change nothing, or null when it would change something (or when the file has
- * problems, which the page explains instead). The server refuses such an apply too.
+ * Whether applying would write nothing (not when the file has problems, which the page explains
+ * instead). The server refuses such an apply (db/catalogue-uploads.ts).
  */
-export function nothingToApplyReason(plan: ImportPlan, overwriteEdited: boolean): string | null {
+export function appliesNothing(plan: ImportPlan, overwriteEdited: boolean) {
   const { counts } = plan;
-  if (plan.problems.length > 0 || counts.new + counts.changed > 0 || (overwriteEdited && counts.edited > 0)) return null;
+  return plan.problems.length === 0 && counts.new + counts.changed === 0 && !(overwriteEdited && counts.edited > 0);
+}
+
+/** Why applying a plan would change nothing (appliesNothing): only edited roles, or nothing new. */
+export function nothingToApplyReason(counts: ImportCounts): string {
   if (counts.edited > 0) {
     const rows = counts.edited + counts.unchanged;
     const which =

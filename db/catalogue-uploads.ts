@@ -3,25 +3,21 @@
 // read has changed), and applied once, by the preview's plan only. Every function checks the
 // session itself; the importing editor is the actor of every change.
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import { requireUser, requireUserToChange } from './access';
-import { applyCatalogueImportIn, changedRoleIds, checkImportRows, planCheckedRows, planDigest, planStateFingerprint, type ImportPlan } from './catalogue-import';
-import { nothingToApplyReason, placeOf, type RowLabel } from './catalogue-import-preview';
+import { applyCatalogueImportIn, changedRoleIds, checkImportRows, planCheckedRows, planDigest, planStateFingerprint, type ImportCounts, type ImportPlan } from './catalogue-import';
+import { appliesNothing, placeOf, type RowLabel } from './catalogue-import-preview';
 import { database } from './client';
 import { postgresErrorOf } from './role-writes';
 import { catalogueUploadPlans, catalogueUploads, users, type CatalogueUploadOutcome } from './schema';
 import { CATALOGUE_FILE_LIMITS, readCatalogueFile } from '@/lib/catalogue-file';
-import { formatByteSize } from '@/lib/domain/format';
+import { keptFileName, newUploadId, uploadIdSchema, type SaveUploadResult } from '@/lib/uploads';
 
 /** Uploads nobody applied are deleted after this long. */
 const KEEP_UNAPPLIED_DAYS = 7;
 
 const FOREIGN_KEY_VIOLATION = '23503';
-
-export const uploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'This import does not exist.');
 
 export type CatalogueUploadSummary = {
   id: string;
@@ -41,18 +37,13 @@ export type CatalogueUploadPreview = CatalogueUploadSummary & {
   invalidRowLabels: Map<number, RowLabel>;
 };
 
-export type SaveUploadResult = { status: 'saved'; id: string } | { status: 'invalid'; message: string };
-
 /** Keeps a file for preview. Only its size is checked here; what is wrong inside it, the preview shows. */
 export async function saveCatalogueUpload(claims: unknown, file: { name: string; bytes: Uint8Array }): Promise<SaveUploadResult> {
   const actor = await requireUserToChange(claims);
-  if (file.bytes.length === 0) return { status: 'invalid', message: 'The file is empty. Choose the CSV file to import.' };
-  if (file.bytes.length > CATALOGUE_FILE_LIMITS.maxBytes) {
-    return { status: 'invalid', message: `The file is ${formatByteSize(file.bytes.length)}; files may be at most 5 MB. Split it into smaller files.` };
-  }
-  const id = randomBytes(16).toString('base64url');
-  // Names come from the browser: only their last part, printable, and not too long.
-  const fileName = (file.name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'catalogue.csv';
+  if (file.bytes.length === 0) return { status: 'empty' };
+  if (file.bytes.length > CATALOGUE_FILE_LIMITS.maxBytes) return { status: 'too-large', byteSize: file.bytes.length };
+  const id = newUploadId();
+  const fileName = keptFileName(file.name, 'catalogue.csv');
   await database().transaction(async (tx) => {
     await tx.delete(catalogueUploads).where(and(isNull(catalogueUploads.appliedAt), lt(catalogueUploads.uploadedAt, sql`now() - make_interval(days => ${KEEP_UNAPPLIED_DAYS})`)));
     // A preview planned while its upload was being applied is stored after the apply removed it.
@@ -202,8 +193,8 @@ export type ApplyUploadResult =
   | { status: 'not-found' }
   | { status: 'already-applied' }
   | { status: 'invalid' }
-  /** Applying would write nothing (every row unchanged, or left alone as edited): refused, and said why. */
-  | { status: 'nothing-to-apply'; reason: string }
+  /** Applying would write nothing (every row unchanged, or left alone as edited): refused; the counts say why. */
+  | { status: 'nothing-to-apply'; counts: ImportCounts }
   /** The database changed since the preview: the editor should look at the new one. */
   | { status: 'stale' };
 
@@ -232,8 +223,7 @@ export async function applyCatalogueUpload(
       return { status: result.status };
     }
     // Nothing was written: the upload stays unapplied, so a tick of "Overwrite edited roles" can still apply it.
-    const nothing = nothingToApplyReason(result.plan, overwriteEdited);
-    if (nothing !== null) return { status: 'nothing-to-apply', reason: nothing };
+    if (appliesNothing(result.plan, overwriteEdited)) return { status: 'nothing-to-apply', counts: result.plan.counts };
     const outcome: CatalogueUploadOutcome = {
       created: result.created.length,
       updated: result.updated.length,

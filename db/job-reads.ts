@@ -99,24 +99,15 @@ const summaryColumns = {
   roleTitle: roles.title,
 };
 
-type SummaryRow = {
-  id: number;
-  source: string;
-  title: string;
-  employer: string;
-  locations: PostingLocation[];
-  remote: boolean;
-  postedOn: string;
+/** A summary as the query reads it: the pay and the role in columns, the closing time a Date. */
+type SummaryRow = Omit<JobPostingSummary, 'closesAt' | 'pay' | 'role'> & {
   closesAt: Date | null;
-  open: boolean;
   payMin: number | null;
   payMax: number | null;
   payPeriod: PostingPay['period'] | null;
   annualPayMin: number | null;
   annualPayMax: number | null;
   annualPayMid: number | null;
-  employmentType: string;
-  educationAsked: EducationAskedSlug;
   roleSlug: string | null;
   roleTitle: string | null;
 };

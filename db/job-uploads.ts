@@ -3,23 +3,20 @@
 // applied once, only while its plan is still the one the preview showed (its digest). Every
 // function checks the session itself; the importing editor is the actor of the audit entry.
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { requireUser, requireUserToChange } from './access';
 import { database } from './client';
 import { applyJobImportIn, jobPlanDigest, planJobImport, type JobImportCounts, type PlannedPosting } from './job-import';
 import { jobUploads, users, type JobUploadOutcome } from './schema';
-import { formatByteSize, formatCount } from '@/lib/domain/format';
 import { POSTING_FILE_LIMITS, readPostingFile, type PostingFormat } from '@/lib/jobs/posting-file';
 import type { PostingProblem } from '@/lib/jobs/posting-record';
+import { keptFileName, newUploadId, uploadIdSchema, type SaveUploadResult } from '@/lib/uploads';
 
 const KEEP_UNAPPLIED_DAYS = 7;
 /** How many problems and sample postings a preview shows. */
 const PREVIEW_PROBLEMS = 200;
 const PREVIEW_SAMPLE = 20;
 
-export const jobUploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'This import does not exist.');
 
 export type JobUploadPreview = {
   id: string;
@@ -36,18 +33,13 @@ export type JobUploadPreview = {
   digest: string;
 };
 
-export type SaveJobUploadResult = { status: 'saved'; id: string } | { status: 'invalid'; message: string };
-
-export async function saveJobUpload(claims: unknown, file: { name: string; bytes: Uint8Array }): Promise<SaveJobUploadResult> {
+export async function saveJobUpload(claims: unknown, file: { name: string; bytes: Uint8Array }): Promise<SaveUploadResult> {
   const actor = await requireUserToChange(claims);
   const { maxBytes } = POSTING_FILE_LIMITS.upload;
-  if (file.bytes.length === 0) return { status: 'invalid', message: 'The file is empty. Choose the postings file to import.' };
-  if (file.bytes.length > maxBytes) {
-    return { status: 'invalid', message: `The file is ${formatByteSize(file.bytes.length)}; uploads may be at most ${formatByteSize(maxBytes)} and ${formatCount(POSTING_FILE_LIMITS.upload.maxRows)} postings. Split it, or use npm run jobs:import.` };
-  }
-  const id = randomBytes(16).toString('base64url');
-  // Names come from the browser: only their last part, printable, and not too long.
-  const fileName = (file.name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'postings';
+  if (file.bytes.length === 0) return { status: 'empty' };
+  if (file.bytes.length > maxBytes) return { status: 'too-large', byteSize: file.bytes.length };
+  const id = newUploadId();
+  const fileName = keptFileName(file.name, 'postings');
   await database().transaction(async (tx) => {
     await tx.delete(jobUploads).where(and(isNull(jobUploads.appliedAt), lt(jobUploads.uploadedAt, sql`now() - make_interval(days => ${KEEP_UNAPPLIED_DAYS})`)));
     await tx.insert(jobUploads).values({ id, uploadedBy: actor.id, fileName, content: Buffer.from(file.bytes) });
@@ -60,7 +52,7 @@ const placeOf = (planned: PlannedPosting) => (planned.line !== undefined ? `line
 /** The upload and what applying it would do now; null when there is no such upload. */
 export async function getJobUploadPreview(claims: unknown, id: string): Promise<JobUploadPreview | null> {
   await requireUser(claims);
-  if (!jobUploadIdSchema.safeParse(id).success) return null;
+  if (!uploadIdSchema.safeParse(id).success) return null;
   const [upload] = await database()
     .select({ id: jobUploads.id, fileName: jobUploads.fileName, content: jobUploads.content, uploadedBy: users.name, uploadedAt: jobUploads.uploadedAt, appliedAt: jobUploads.appliedAt, outcome: jobUploads.outcome })
     .from(jobUploads)
@@ -114,7 +106,7 @@ export type ApplyJobUploadResult =
  */
 export async function applyJobUpload(claims: unknown, { id, expectedPlanDigest }: { id: string; expectedPlanDigest: string }): Promise<ApplyJobUploadResult> {
   const actor = await requireUserToChange(claims);
-  if (!jobUploadIdSchema.safeParse(id).success) return { status: 'not-found' };
+  if (!uploadIdSchema.safeParse(id).success) return { status: 'not-found' };
   return database().transaction(async (tx) => {
     const [upload] = await tx.select().from(jobUploads).where(eq(jobUploads.id, id)).for('no key update');
     if (!upload) return { status: 'not-found' };

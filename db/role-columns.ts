@@ -2,8 +2,8 @@
 // lib/role-schemas.ts validates). Stats have a column per percentile and per outlook figure where
 // the app has `percentiles` and `outlook` objects or null; both stats tables, role_stats and
 // role_stats_history, convert here.
-import { percentileKeys, type HourlyWages, type Percentiles, type PercentileKey } from '@/lib/domain/role-fields';
-import { roleContentKeys, type Outlook, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
+import { percentileKeys, type HourlyWages, type Outlook, type Percentiles, type PercentileKey } from '@/lib/domain/role-fields';
+import { roleContentKeys, type RoleContentInput, type RoleStatsInput } from '@/lib/role-schemas';
 import type { Role, RoleStats } from './schema';
 
 /** A role row's editable content (the row may hold only those columns). */

@@ -11,9 +11,8 @@ export type RoleStatsSummary = Pick<Stats, 'employment' | 'jobOpenings' | 'jobOp
   hourlyMean: number | null;
 };
 
-/** A role's figures in the state a listing is of (BLS state estimates); null where BLS publishes none. */
-export type RoleStateFigures = {
-  state: UsState;
+/** A role's figures in one state (BLS state estimates); null where BLS publishes none (its `*` and `**`). */
+export type StateFigures = {
   employment: number | null;
   jobsPer1000: number | null;
   locationQuotient: number | null;
@@ -22,6 +21,9 @@ export type RoleStateFigures = {
   /** The mean hourly wage in the state: the pay shown where BLS publishes no annual one. */
   hourlyMean: number | null;
 };
+
+/** A role's figures in the state a listing is of. */
+export type RoleStateFigures = StateFigures & { state: UsState };
 
 export type RoleListItem = RoleStatsSummary & {
   /** For the listing's salary marker. */

@@ -541,31 +541,37 @@ export const loginAttempts = pgTable(
 export type CatalogueUploadOutcome = { created: number; updated: number; leftAlone: number; unchanged: number; overwriteEdited: boolean };
 
 /**
- * Files uploaded at /admin/import, kept from the preview until they are applied (or expire a week
- * later, db/catalogue-uploads.ts): the preview and the apply read the very same bytes, so what an
+ * A file uploaded to one of the imports that take one (catalogue_uploads, job_uploads), kept from
+ * its preview until it is applied, and afterwards as the record of what applying did; unapplied
+ * uploads are deleted after a week. The preview and the apply read the very same bytes, so what an
  * editor reviewed is what gets applied, without sending the file twice.
  */
-export const catalogueUploads = pgTable(
-  'catalogue_uploads',
-  {
-    id: text('id').primaryKey(),
-    uploadedBy: integer('uploaded_by')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    content: bytea('content').notNull(),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
-    appliedBy: integer('applied_by').references(() => users.id, { onDelete: 'set null' }),
-    appliedAt: timestamp('applied_at', { withTimezone: true }),
-    outcome: jsonb('outcome').$type<CatalogueUploadOutcome>(),
-  },
-  (table) => [
-    index('catalogue_uploads_uploaded_at_idx').on(table.uploadedAt),
-    check('catalogue_uploads_size', sql`octet_length(${table.content}) <= 5242880`),
-    check('catalogue_uploads_file_name_length', sql`length(${table.fileName}) between 1 and 255`),
-    check('catalogue_uploads_applied_together', sql`(${table.appliedAt} is null) = (${table.outcome} is null)`),
-  ],
-);
+function uploadsTable<Name extends 'catalogue_uploads' | 'job_uploads', Outcome>(name: Name) {
+  return pgTable(
+    name,
+    {
+      id: text('id').primaryKey(),
+      uploadedBy: integer('uploaded_by')
+        .notNull()
+        .references(() => users.id, { onDelete: 'cascade' }),
+      fileName: text('file_name').notNull(),
+      content: bytea('content').notNull(),
+      uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+      appliedBy: integer('applied_by').references(() => users.id, { onDelete: 'set null' }),
+      appliedAt: timestamp('applied_at', { withTimezone: true }),
+      outcome: jsonb('outcome').$type<Outcome>(),
+    },
+    (table) => [
+      index(`${name}_uploaded_at_idx`).on(table.uploadedAt),
+      check(`${name}_size`, sql`octet_length(${table.content}) <= 5242880`),
+      check(`${name}_file_name_length`, sql`length(${table.fileName}) between 1 and 255`),
+      check(`${name}_applied_together`, sql`(${table.appliedAt} is null) = (${table.outcome} is null)`),
+    ],
+  );
+}
+
+/** Catalogue files uploaded at /admin/import (db/catalogue-uploads.ts). */
+export const catalogueUploads = uploadsTable<'catalogue_uploads', CatalogueUploadOutcome>('catalogue_uploads');
 
 /**
  * The preview of an upload as last planned (db/catalogue-uploads.ts), so that looking at it again
@@ -765,32 +771,8 @@ export type LoginAttempt = InferSelectModel<typeof loginAttempts>;
 /** What applying a job postings upload did (db/job-uploads.ts). */
 export type JobUploadOutcome = { new: number; changed: number; unchanged: number; placed: number; unplaced: number };
 
-/**
- * A job postings file uploaded at /admin/jobs/import, kept between its preview and its apply (the
- * apply reads the file again and applies only the plan whose digest the preview showed), and
- * afterwards as the record of what it did. Unapplied uploads are deleted after a week.
- */
-export const jobUploads = pgTable(
-  'job_uploads',
-  {
-    id: text('id').primaryKey(),
-    uploadedBy: integer('uploaded_by')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    content: bytea('content').notNull(),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
-    appliedBy: integer('applied_by').references(() => users.id, { onDelete: 'set null' }),
-    appliedAt: timestamp('applied_at', { withTimezone: true }),
-    outcome: jsonb('outcome').$type<JobUploadOutcome>(),
-  },
-  (table) => [
-    index('job_uploads_uploaded_at_idx').on(table.uploadedAt),
-    check('job_uploads_size', sql`octet_length(${table.content}) <= 5242880`),
-    check('job_uploads_file_name_length', sql`length(${table.fileName}) between 1 and 255`),
-    check('job_uploads_applied_together', sql`(${table.appliedAt} is null) = (${table.outcome} is null)`),
-  ],
-);
+/** Job postings files uploaded at /admin/jobs/import (db/job-uploads.ts): the apply reads the file again and applies only the plan whose digest the preview showed. */
+export const jobUploads = uploadsTable<'job_uploads', JobUploadOutcome>('job_uploads');
 
 export type JobPosting = InferSelectModel<typeof jobPostings>;
 export type RolePostingFigures = InferSelectModel<typeof rolePostingFigures>;

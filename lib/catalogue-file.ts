@@ -54,12 +54,15 @@ function lineIndex(bytes: Uint8Array) {
 const lineBreaks = /\r\n|\r|\n/g;
 const breaksIn = (cells: readonly string[]) => cells.reduce((count, cell) => count + (cell.match(lineBreaks)?.length ?? 0), 0);
 
+/** Why a file of this size is refused (the upload form and the file's own problems say the same). */
+export function tooLargeMessage(byteSize: number) {
+  return `The file is ${formatByteSize(byteSize)}; files may be at most ${CATALOGUE_FILE_LIMITS.maxBytes / 1024 / 1024} MB. Split it into smaller files.`;
+}
+
 /** Why these bytes are not a text file we can read, or null when they are. */
 function unreadable(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return 'The file is empty.';
-  if (bytes.length > CATALOGUE_FILE_LIMITS.maxBytes) {
-    return `The file is ${formatByteSize(bytes.length)}; files may be at most ${CATALOGUE_FILE_LIMITS.maxBytes / 1024 / 1024} MB. Split it into smaller files.`;
-  }
+  if (bytes.length > CATALOGUE_FILE_LIMITS.maxBytes) return tooLargeMessage(bytes.length);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return `The file is UTF-16 text, not UTF-8. ${SAVE_AS_CSV}`;
   const lineOf = lineIndex(bytes);
   const nul = bytes.indexOf(0);

@@ -1,6 +1,6 @@
 // What every admin form's Server Action returns, typed per form. Client-safe: the forms import it,
 // while the server-only action wrapper (lib/server/authenticated-action.ts) produces it.
-import type { FieldErrors } from '@/lib/domain/errors';
+import { CORRECT_FIELDS_MESSAGE, refusalFeedback, type DomainErrorCode, type FieldErrors } from '@/lib/domain/errors';
 
 export type { FieldErrors };
 
@@ -22,3 +22,16 @@ export type FormAction<Values = Record<string, unknown>, Detail = never> = (
 ) => Promise<FormState<Values, Detail>>;
 
 export const idleState: FormState<never, never> = { status: 'idle' };
+
+/**
+ * The data layer's two answers to input it will not take, as a form shows them with what was
+ * typed: `invalid`, the input's own errors (zod's, under their fields); `refused`, its refusal
+ * codes (lib/domain/errors.ts says where each goes and what it says).
+ */
+export function rejectedState<Values>(
+  result: { status: 'invalid'; fieldErrors: FieldErrors } | { status: 'refused'; codes: readonly DomainErrorCode[] },
+  values?: Values,
+): FormState<Values, never> {
+  if (result.status === 'invalid') return { status: 'error', message: CORRECT_FIELDS_MESSAGE, fieldErrors: result.fieldErrors, values };
+  return { status: 'error', ...refusalFeedback(result.codes), values };
+}

@@ -3,7 +3,8 @@
 // only this editor's own changes on top, so that nothing they did not touch is reverted.
 // Server code (node:util); the conflict table imports only its types.
 import { isDeepStrictEqual } from 'node:util';
-import type { RoleBase, RoleFormValues } from './role-form';
+import type { RoleFormValues } from './role-form';
+import type { RoleBase } from './role-form-submission';
 import { roleContentKeys, roleFormStatsKeys, type RoleContentInput, type RoleStatsInput, type RoleValues } from './role-schemas';
 
 /** One field of a role, as the conflict table shows it: each text, each list, each stat, and the five percentiles as one. */

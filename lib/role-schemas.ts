@@ -1,12 +1,12 @@
 // What a role is allowed to be: one zod schema for its stats and one for its content, shared by
-// the admin form (lib/role-form.ts reads its strings into these), the Server Actions, the DAL and
+// the admin form (lib/role-form-submission.ts reads its strings into these), the Server Actions, the DAL and
 // the catalogue import. (The API's response shapes, lib/api/schemas.ts, describe what is
 // published rather than what may be written.)
 import { z } from 'zod';
 import { educationLabels, educationLevelOfLabel } from './education';
 import { jobOpeningsBases } from '@/lib/domain/enums';
 import { categorySlugSchema, currencyCodeSchema, SOC_CODE_PATTERN, topCodedSchema } from './field-schemas';
-import { CONTENT_LIMITS, percentileKeys, percentileLabels, type HourlyWages, type Percentiles, type PercentileKey } from '@/lib/domain/role-fields';
+import { byPercentile, CONTENT_LIMITS, inPercentileOrder, percentileKeys, percentileLabels, type HourlyWages, type Outlook, type Percentiles } from '@/lib/domain/role-fields';
 import { templatePlaceholders, unknownPlaceholders } from './salary-template';
 import { slugSchema } from './slug';
 import { multilineText, nameText, plainText } from './text-rules';
@@ -34,9 +34,7 @@ const salaryAmount = (what: string) => wholeNumber(what, { min: 0, max: STATS_LI
 
 const percentilesSchema = z
   .object({
-    ...(Object.fromEntries(
-      percentileKeys.map((key) => [key, salaryAmount(`the ${percentileLabels[key].toLowerCase()} too, or leave all five empty`)]),
-    ) as Record<PercentileKey, ReturnType<typeof salaryAmount>>),
+    ...byPercentile((key) => salaryAmount(`the ${percentileLabels[key].toLowerCase()} too, or leave all five empty`)),
     /** The percentiles that are the publisher's top code: the real wage is at least the value given. */
     topCoded: topCodedSchema().max(percentileKeys.length).default([]),
   })
@@ -63,7 +61,7 @@ const percentilesSchema = z
     }
   })
   // One order, whatever order the keys came in, so equal values compare equal.
-  .transform((percentiles) => ({ ...percentiles, topCoded: percentileKeys.filter((key) => percentiles.topCoded.includes(key)) })) satisfies z.ZodType<Percentiles>; // the domain's shape, for code that must not load zod
+  .transform((percentiles) => ({ ...percentiles, topCoded: inPercentileOrder(percentiles.topCoded) })) satisfies z.ZodType<Percentiles>; // the domain's shape, for code that must not load zod
 
 /** An hourly wage in dollars and cents, as BLS publishes it. */
 const hourlyAmount = z
@@ -81,11 +79,11 @@ const hourlyWagesSchema = z
     mean: hourlyAmount.nullable().default(null),
     percentiles: z
       .object({
-        ...(Object.fromEntries(percentileKeys.map((key) => [key, hourlyAmount])) as Record<PercentileKey, typeof hourlyAmount>),
+        ...byPercentile(() => hourlyAmount),
         topCoded: topCodedSchema().max(percentileKeys.length).default([]),
       })
       .refine((percentiles) => percentileKeys.slice(1).every((key, index) => percentiles[key] >= percentiles[percentileKeys[index]!]), 'Percentiles must not decrease')
-      .transform((percentiles) => ({ ...percentiles, topCoded: percentileKeys.filter((key) => percentiles.topCoded.includes(key)) }))
+      .transform((percentiles) => ({ ...percentiles, topCoded: inPercentileOrder(percentiles.topCoded) }))
       .nullable()
       .default(null),
   })
@@ -105,7 +103,7 @@ export type EditedFigures = z.output<typeof editedFiguresSchema>;
 const yearSchema = wholeNumber('the year', { min: 1900, max: 2200 });
 const employmentSchema = (what: string) => wholeNumber(what, { min: 0, max: STATS_LIMITS.maxEmployment });
 
-/** An employment projection: from one year to another, with the publisher's own percentage. */
+/** An employment projection (lib/domain/role-fields.ts Outlook), as an editor may write it. */
 const outlookSchema = z
   .object({
     startYear: yearSchema,
@@ -118,9 +116,7 @@ const outlookSchema = z
       .max(100_000, 'Must be at most 100,000')
       .refine((value) => Number.isInteger(value * 10) || Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, 'Use at most one decimal'),
   })
-  .refine((outlook) => outlook.startYear < outlook.endYear, { path: ['endYear'], message: 'Must be after the start year' });
-
-export type Outlook = z.output<typeof outlookSchema>;
+  .refine((outlook) => outlook.startYear < outlook.endYear, { path: ['endYear'], message: 'Must be after the start year' }) satisfies z.ZodType<Outlook>;
 
 /**
  * The latest calendar date anywhere on Earth (UTC+14), so an editor's "today" is never

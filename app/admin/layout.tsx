@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import './admin.css';
-import { SiteHeader } from '@/components/site-header';
+import { SignedInFrame } from '@/components/site-header';
 import { getActor } from '@/db/access';
 import { getSessionClaims } from '@/lib/server/auth';
 import { signOutAction } from './actions';
@@ -16,11 +16,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   // An employer's member signs in like anyone else (the default destination is /admin); their area is /employer.
   if (actor.role === 'employer') redirect('/employer');
   return (
-    <>
-      <SiteHeader admin={{ actor, signOutAction }} />
-      <main id="main" className="container container--wide" tabIndex={-1}>
-        {children}
-      </main>
-    </>
+    <SignedInFrame actor={actor} signOutAction={signOutAction}>
+      {children}
+    </SignedInFrame>
   );
 }

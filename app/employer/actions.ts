@@ -8,6 +8,7 @@ import { formFields } from '@/lib/server/action-wrapper';
 import { authenticatedAction } from '@/lib/server/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
 import { refusalFeedback } from '@/lib/domain/errors';
+import { rejectedState } from '@/lib/form-state';
 import { formatEditTime } from '@/lib/domain/format';
 
 export const savePostingAction = authenticatedAction({ role: 'employer', schema: formFields }, async (input, { claims, values }) => {
@@ -17,7 +18,7 @@ export const savePostingAction = authenticatedAction({ role: 'employer', schema:
       if (result.tags.length > 0) invalidatePublicRoles(result.tags);
       redirect(`/employer/postings/${result.id}?saved=${result.postingStatus}${result.suggestedRole ? '&suggested=1' : ''}`);
     case 'invalid':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
+      return rejectedState(result, values);
     case 'refused':
       return { status: 'error', ...refusalFeedback(result.codes), ...(result.duplicateOf !== undefined && { detail: { duplicateOf: result.duplicateOf } }), values };
     case 'conflict':
@@ -40,7 +41,7 @@ export const closePostingAction = authenticatedAction({ role: 'employer', schema
     case 'conflict':
       return { status: 'error', message: 'This posting changed since you opened it. Reload the page and close it again.' };
     case 'refused':
-      return { status: 'error', ...refusalFeedback(result.codes) };
+      return rejectedState(result);
     case 'invalid':
     case 'not-found':
       return { status: 'error', message: 'This posting does not exist.' };

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import '../admin/admin.css';
 import { signOutAction } from '../admin/actions';
-import { SiteHeader } from '@/components/site-header';
+import { SignedInFrame } from '@/components/site-header';
 import { getActor } from '@/db/access';
 import { getSessionClaims } from '@/lib/server/auth';
 
@@ -15,11 +15,8 @@ export default async function EmployerLayout({ children }: { children: React.Rea
   if (!actor) redirect('/login?callbackUrl=/employer');
   if (actor.role !== 'employer') redirect('/admin');
   return (
-    <>
-      <SiteHeader admin={{ actor, signOutAction }} />
-      <main id="main" className="container container--wide" tabIndex={-1}>
-        {children}
-      </main>
-    </>
+    <SignedInFrame actor={actor} signOutAction={signOutAction}>
+      {children}
+    </SignedInFrame>
   );
 }

@@ -4,43 +4,8 @@
 // Actions, so they work without JavaScript; typed values come back with the errors.
 import { useActionState } from 'react';
 import { SubmitButton } from './submit-button';
-import { idleState, type FormAction, type FormState } from '@/lib/form-state';
-
-function Outcome({ state }: { state: FormState<Record<string, unknown>, unknown> }) {
-  if (!state.message) return null;
-  return (
-    <p className={state.status === 'saved' ? 'notice notice--success' : 'notice notice--error'} role={state.status === 'saved' ? 'status' : 'alert'}>
-      {state.message}
-    </p>
-  );
-}
-
-function useField(state: FormState<Record<string, unknown>, unknown>, prefix: string) {
-  const typed = state.status === 'error' ? (state.values ?? {}) : {};
-  return (field: string, hint?: string) => {
-    const id = `${prefix}-${field}`;
-    const error = state.fieldErrors?.[field]?.[0];
-    return {
-      input: {
-        id,
-        name: field,
-        defaultValue: typeof typed[field] === 'string' ? typed[field] : undefined,
-        'aria-invalid': error ? (true as const) : undefined,
-        'aria-describedby': [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined,
-      },
-      hint: hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null,
-      error: error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null,
-    };
-  };
-}
+import { FormOutcome, useField } from './form-fields';
+import { idleState, type FormAction } from '@/lib/form-state';
 
 export function CreateEmployerForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, idleState);
@@ -50,7 +15,7 @@ export function CreateEmployerForm({ action }: { action: FormAction }) {
   const domain = field('verifiedDomain', 'Optional. With it, members are invited at this domain’s addresses only. Check it is theirs first.');
   return (
     <form action={formAction} className="stack" noValidate>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       <div className="form-grid">
         <div className="field">
           <label htmlFor="new-employer-name">Name</label>
@@ -94,7 +59,7 @@ export function InviteMemberForm({ action, employerId, employerName }: { action:
           Make sign-up link
         </SubmitButton>
       </div>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       {state.detail && (
         <div className="field">
           <label htmlFor={`invite-${employerId}-link`}>Sign-up link (shown once: copy it now)</label>
@@ -105,35 +70,38 @@ export function InviteMemberForm({ action, employerId, employerName }: { action:
   );
 }
 
-export function EmployerDisableForm({ action, employerId, disabled }: { action: FormAction; employerId: number; disabled: boolean }) {
+/** A form that is one button: hidden fields say what it acts on, and its outcome shows below it. */
+function ButtonForm({ action, fields, button }: { action: FormAction; fields: Record<string, string | number>; button: React.ComponentProps<typeof SubmitButton> }) {
   const [state, formAction] = useActionState(action, idleState);
   return (
     <form action={formAction} className="stack">
-      <input type="hidden" name="employerId" value={employerId} />
-      <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="form-actions">
-        <SubmitButton pendingLabel={disabled ? 'Enabling…' : 'Disabling…'} className="button--secondary">
-          {disabled ? 'Enable employer' : 'Disable employer (closes its open postings)'}
-        </SubmitButton>
+        <SubmitButton {...button} />
       </div>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
     </form>
   );
 }
 
-export function ApprovePostingForm({ action, id, title }: { action: FormAction; id: number; title: string }) {
-  const [state, formAction] = useActionState(action, idleState);
+export function EmployerDisableForm({ action, employerId, disabled }: { action: FormAction; employerId: number; disabled: boolean }) {
   return (
-    <form action={formAction} className="stack">
-      <input type="hidden" name="id" value={id} />
-      <div className="form-actions">
-        <SubmitButton pendingLabel="Publishing…" aria-label={`Approve and publish “${title}”`}>
-          Approve and publish
-        </SubmitButton>
-      </div>
-      <Outcome state={state} />
-    </form>
+    <ButtonForm
+      action={action}
+      fields={{ employerId, disabled: disabled ? 'false' : 'true' }}
+      button={{
+        pendingLabel: disabled ? 'Enabling…' : 'Disabling…',
+        className: 'button--secondary',
+        children: disabled ? 'Enable employer' : 'Disable employer (closes its open postings)',
+      }}
+    />
   );
+}
+
+export function ApprovePostingForm({ action, id, title }: { action: FormAction; id: number; title: string }) {
+  return <ButtonForm action={action} fields={{ id }} button={{ pendingLabel: 'Publishing…', 'aria-label': `Approve and publish “${title}”`, children: 'Approve and publish' }} />;
 }
 
 export function TakeDownPostingForm({ action, id, title }: { action: FormAction; id: number; title: string }) {
@@ -155,7 +123,7 @@ export function TakeDownPostingForm({ action, id, title }: { action: FormAction;
           Take down
         </SubmitButton>
       </div>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
     </form>
   );
 }

@@ -15,38 +15,6 @@ function Message({ id, state }: { id: string; state: { status: string; message?:
   );
 }
 
-export function JobUploadForm({ action, limits }: { action: FormAction; limits: string }) {
-  const [state, formAction] = useActionState(action, idleState);
-  const error = state.fieldErrors?.file?.[0] ?? (state.status === 'error' ? state.message : undefined);
-  return (
-    <form action={formAction} className="stack import-upload">
-      <div className="field">
-        <label htmlFor="postings-file">Postings file ({limits})</label>
-        <input
-          id="postings-file"
-          name="file"
-          type="file"
-          accept=".csv,.json,.jsonld,.gz,text/csv,application/json,application/ld+json"
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={['postings-file-hint', error ? 'postings-file-error' : null].filter(Boolean).join(' ')}
-        />
-        <p className="hint" id="postings-file-hint">
-          Nothing changes yet: you will see what the file would do first.
-        </p>
-        {error && (
-          <p className="field-error" id="postings-file-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
-      <div className="form-actions">
-        <SubmitButton pendingLabel="Reading the file…">Preview import</SubmitButton>
-      </div>
-    </form>
-  );
-}
-
 export function JobApplyForm({ action, uploadId, digest }: { action: FormAction; uploadId: string; digest: string }) {
   const [state, formAction] = useActionState(action, idleState);
   return (

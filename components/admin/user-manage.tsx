@@ -5,7 +5,8 @@
 import { useActionState } from 'react';
 // Type-only: lib/server/authenticated-action.ts is server code and must not enter the client bundle.
 import type { UserRole } from '@/lib/domain/enums';
-import { idleState, type FormState, type FormAction } from '@/lib/form-state';
+import { idleState, type FormAction } from '@/lib/form-state';
+import { FormOutcome, useField } from './form-fields';
 import { SubmitButton } from './submit-button';
 
 export type UserManageActions = {
@@ -16,19 +17,6 @@ export type UserManageActions = {
 };
 
 type ManagedUser = { id: number; name: string; role: UserRole; disabled: boolean; isCurrentUser: boolean };
-
-function Outcome({ state, id }: { state: FormState; id?: string }) {
-  if (!state.message) return null;
-  return state.status === 'saved' ? (
-    <p className="user-manage__outcome" role="status" id={id}>
-      {state.message}
-    </p>
-  ) : (
-    <p className="user-manage__outcome field-error" role="alert" id={id}>
-      {state.message}
-    </p>
-  );
-}
 
 function RoleForm({ user, action }: { user: ManagedUser; action: FormAction }) {
   const [state, formAction] = useActionState(action, idleState);
@@ -46,7 +34,7 @@ function RoleForm({ user, action }: { user: ManagedUser; action: FormAction }) {
       <SubmitButton pendingLabel="Changing…" className="button--secondary">
         Change role
       </SubmitButton>
-      <Outcome state={state} />
+      <FormOutcome state={state} look="inline" />
     </form>
   );
 }
@@ -60,41 +48,27 @@ function StatusForm({ user, action }: { user: ManagedUser; action: FormAction })
       <SubmitButton pendingLabel={user.disabled ? 'Enabling…' : 'Disabling…'} className={user.disabled ? 'button--secondary' : 'button--danger'}>
         {user.disabled ? 'Enable user' : 'Disable user'}
       </SubmitButton>
-      <Outcome state={state} />
+      <FormOutcome state={state} look="inline" />
     </form>
   );
 }
 
 function PasswordForm({ user, action }: { user: ManagedUser; action: FormAction }) {
   const [state, formAction] = useActionState(action, idleState);
-  const id = `user-${user.id}-password`;
-  const error = state.fieldErrors?.password?.[0];
+  const password = useField(state, `user-${user.id}`)('password', 'Ends all of their sessions.');
   return (
     <form action={formAction} className="user-manage__form" noValidate>
       <input type="hidden" name="userId" value={user.id} />
       <div className="field">
-        <label htmlFor={id}>New password</label>
-        <input
-          id={id}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ')}
-        />
-        <p className="hint" id={`${id}-hint`}>
-          Ends all of their sessions.
-        </p>
-        {error && (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
+        <label htmlFor={password.input.id}>New password</label>
+        <input type="password" autoComplete="new-password" {...password.input} />
+        {password.hint}
+        {password.error}
       </div>
       <SubmitButton pendingLabel="Resetting…" className="button--secondary">
         Reset password
       </SubmitButton>
-      {!error && <Outcome state={state} />}
+      {!password.error && <FormOutcome state={state} look="inline" />}
     </form>
   );
 }
@@ -107,7 +81,7 @@ function SignOutForm({ user, action }: { user: ManagedUser; action: FormAction }
       <SubmitButton pendingLabel="Signing out…" className="button--secondary">
         Sign out everywhere
       </SubmitButton>
-      <Outcome state={state} />
+      <FormOutcome state={state} look="inline" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 // The employment outlook: people employed at the start of the projection and at its end, and the
 // openings a year expected in between (from growth and from people leaving the occupation), as
 // bars on one scale from zero, each labelled; the same figures in a list beside the chart.
-import type { Outlook } from '@/lib/role-schemas';
+import type { Outlook } from '@/lib/domain/role-fields';
 import { niceTicks, toPercent } from '@/lib/chart-scale';
 import { formatChangePercent, formatCount, formatOpeningsPerYear } from '@/lib/domain/format';
 import { across, ChartSvg, LINE_HEIGHT } from './chart-svg';

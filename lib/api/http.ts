@@ -3,6 +3,8 @@
 // and errors as RFC 9457 problem details.
 import { createHash } from 'node:crypto';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@/db/availability';
+import { databaseUnavailableMessages } from '@/lib/domain/errors';
+import { problemDocument } from '@/lib/server/error-documents';
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
@@ -99,14 +101,8 @@ export function problemResponse(
   detail: string,
   extra: { invalidParams?: InvalidParam[]; headers?: Record<string, string>; cors?: boolean } = {},
 ) {
-  const body = {
-    type: `about:blank`,
-    title: problemTitles[status] ?? 'Error',
-    status,
-    detail,
-    ...(extra.invalidParams?.length ? { invalidParams: extra.invalidParams } : {}),
-  };
-  return new Response(JSON.stringify(body), {
+  const body = problemDocument({ status, title: problemTitles[status] ?? 'Error', detail, invalidParams: extra.invalidParams });
+  return new Response(body, {
     status,
     headers: { ...(extra.cors === false ? {} : corsHeaders), 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...extra.headers },
   });
@@ -171,7 +167,7 @@ export function withProblemDetails<Args extends unknown[]>(handler: (request: Re
       return await handler(request, ...args);
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
-        return problemResponse(503, 'The database is unavailable right now. Please try again shortly.', {
+        return problemResponse(503, databaseUnavailableMessages.api, {
           headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
         });
       }

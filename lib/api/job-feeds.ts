@@ -6,15 +6,18 @@
 // are. Characters XML 1.0 cannot hold at all are dropped from both.
 import { Feed } from 'feed';
 import type { JobPostingSummary } from '@/db/job-reads';
-import { cachedResponse } from '@/lib/api/http';
+import { cachedResponse, withProblemDetails } from '@/lib/api/http';
 import { escapeHtml } from '@/lib/api/widget';
 import { env } from '@/lib/env';
 import { formatSalary } from '@/lib/domain/format';
 import { getJobPage } from '@/lib/server/cached-job-reads';
+import { getRole } from '@/lib/server/cached-public-reads';
 import type { JobSearch } from '@/lib/jobs/job-search';
 import { invalidParamsResponse } from './job-list';
 import { jobPageUrl, jobSearchQuery, parseApiJobParams } from './job-responses';
 import { apiJobParams, type ApiJobParam } from './job-schemas';
+import { roleNotFoundResponse } from './role-responses';
+import { roleSlugParam } from './schemas';
 
 export type FeedFormat = 'atom' | 'json';
 
@@ -87,4 +90,14 @@ export async function jobFeedResponse(request: Request, { format, role }: { form
   const title = role ? `${role.title}: new postings on Roleboard` : `New job postings on Roleboard${search.q ? `: ${search.q}` : ''}`;
   const body = buildFeed({ title, path: role ? `/roles/${role.slug}/jobs` : '/jobs', search, postings: page.postings, format });
   return cachedResponse(request, body, { contentType: contentTypes[format] });
+}
+
+/** GET /roles/{slug}/jobs/feed.{atom,json}: the role's newest postings, with /jobs's other parameters. */
+export function roleJobFeedHandler(format: FeedFormat) {
+  return withProblemDetails(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const slug = roleSlugParam.safeParse((await params).slug);
+    const role = slug.success ? await getRole(slug.data) : null;
+    if (!role) return roleNotFoundResponse();
+    return jobFeedResponse(request, { format, role: { slug: role.slug, title: role.title } });
+  });
 }

@@ -75,6 +75,27 @@ const ok = (description: string, contentType: string, schema: object) => ({
   content: { [contentType]: { schema } },
 });
 
+const invalidParamsProblem = problem('An invalid parameter, or one it does not take; `invalidParams` names each one');
+const unknownParamProblem = problem('A query parameter it does not take');
+const noRoleProblem = problem('No published role has this slug');
+
+/** A GET answered with validators: its 200, the 304 for a copy still current, and its problems by status. */
+function cachedGet({
+  operationId,
+  summary,
+  parameters,
+  ok: okResponse,
+  problems,
+}: {
+  operationId: string;
+  summary: string;
+  parameters?: object[];
+  ok: ReturnType<typeof ok>;
+  problems: Record<number, ReturnType<typeof problem>>;
+}) {
+  return { get: { operationId, summary, ...(parameters && { parameters }), responses: { 200: okResponse, 304: { description: 'Not modified' }, ...problems } } };
+}
+
 export function buildOpenApiDocument(siteUrl: string) {
   // One pass over every response schema, so shared ones (RoleStats, Category…) become components
   // referenced by their meta id instead of being inlined again and again.
@@ -103,156 +124,89 @@ export function buildOpenApiDocument(siteUrl: string) {
     },
     servers: [{ url: siteUrl }],
     paths: {
-      '/api/v1/roles': {
-        get: {
-          operationId: 'listRoles',
-          summary: 'Search, filter and sort published roles',
-          parameters: listParameters(),
-          responses: {
-            200: ok('One page of roles', 'application/json', schemaRef('RoleList')),
-            304: { description: 'Not modified' },
-            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
-          },
-        },
-      },
-      '/api/v1/roles/{slug}': {
-        get: {
-          operationId: 'getRole',
-          summary: 'One role with its current stats',
-          parameters: slugParameters,
-          responses: {
-            200: ok('The role', 'application/json', schemaRef('Role')),
-            304: { description: 'Not modified' },
-            400: problem('A query parameter it does not take'),
-            404: problem('No published role has this slug'),
-          },
-        },
-      },
-      '/api/v1/roles/{slug}/jobs': {
-        get: {
-          operationId: 'listRoleJobs',
-          summary: "A role's job postings: /api/v1/jobs with `occupation` from the path",
-          parameters: [...slugParameters, ...jobParameters(['occupation'])],
-          responses: {
-            200: ok('One page of postings, newest first unless `sort` says otherwise', 'application/json', schemaRef('JobPostingList')),
-            304: { description: 'Not modified' },
-            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
-            404: problem('No published role has this slug'),
-          },
-        },
-      },
-      '/api/v1/jobs': {
-        get: {
-          operationId: 'listJobs',
-          summary: 'Search government job postings (open ones unless `status=all`), as /jobs does',
-          parameters: jobParameters(),
-          responses: {
-            200: ok('One page of postings, with a `Link: rel="next"` header when there is another', 'application/json', schemaRef('JobPostingList')),
-            304: { description: 'Not modified' },
-            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
-          },
-        },
-      },
-      '/api/v1/jobs/{id}': {
-        get: {
-          operationId: 'getJob',
-          summary: 'One posting, open or closed, with its occupation’s official pay',
-          parameters: parameters('path', { id: jobIdParam }),
-          responses: {
-            200: ok('The posting', 'application/json', schemaRef('JobPosting')),
-            304: { description: 'Not modified' },
-            400: problem('A query parameter it does not take'),
-            404: problem('No posting has this id'),
-          },
-        },
-      },
-      '/api/v1/jobs.csv': {
-        get: {
-          operationId: 'exportJobsCsv',
-          summary: `The postings a job search finds as CSV, in its order, at most ${JOB_CSV_MAX_ROWS.toLocaleString('en-US')} rows (narrow the search for the rest)`,
-          parameters: jobParameters(['after', 'limit']),
-          responses: {
-            200: ok('CSV with a header row', 'text/csv', { type: 'string' }),
-            304: { description: 'Not modified' },
-            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
-          },
-        },
-      },
-      '/api/v1/roles/{slug}/history': {
-        get: {
-          operationId: 'getRoleStatsHistory',
-          summary: "A role's stats over time",
-          parameters: slugParameters,
-          responses: {
-            200: ok('Every change of the stats, oldest first', 'application/json', schemaRef('RoleStatsHistory')),
-            304: { description: 'Not modified' },
-            400: problem('A query parameter it does not take'),
-            404: problem('No published role has this slug'),
-          },
-        },
-      },
-      '/api/v1/roles/{slug}/areas': {
-        get: {
-          operationId: 'getRoleAreas',
-          summary: "A role's figures in every state (BLS May 2024 state estimates)",
-          parameters: slugParameters,
-          responses: {
-            200: ok('Every state with an estimate, by name', 'application/json', schemaRef('RoleAreas')),
-            304: { description: 'Not modified' },
-            400: problem('A query parameter it does not take'),
-            404: problem('No published role has this slug'),
-          },
-        },
-      },
-      '/api/v1/areas': {
-        get: {
-          operationId: 'listAreas',
-          summary: 'The 50 states and DC',
-          responses: {
-            200: ok('Every area, by name', 'application/json', schemaRef('AreaList')),
-            304: { description: 'Not modified' },
-            400: problem('A query parameter it does not take'),
-          },
-        },
-      },
-      '/api/v1/areas/{state}/roles': {
-        get: {
-          operationId: 'listAreaRoles',
-          summary: "A state's occupations: /api/v1/roles with `state` from the path, its pay sorted and filtered",
-          parameters: [...parameters('path', { state: stateParam }), ...listParameters(['state'])],
-          responses: {
-            200: ok('One page of roles, each with `inState`', 'application/json', schemaRef('RoleList')),
-            304: { description: 'Not modified' },
-            400: problem('An invalid parameter, or one it does not take; `invalidParams` names each one'),
-            404: problem('No state has this postal code or slug'),
-          },
-        },
-      },
-      '/api/v1/roles/{slug}/badge.svg': {
-        get: {
-          operationId: 'getRoleBadge',
-          summary: 'A shields-style SVG badge',
-          parameters: [...slugParameters, ...parameters('query', { metric: badgeOptionsSchema.shape.metric, state: stateParam.optional() }, { descriptions: { state: badgeStateDescription } })],
-          responses: {
-            200: ok('The badge', 'image/svg+xml', { type: 'string' }),
-            304: { description: 'Not modified' },
-            400: problem('A query parameter it does not take'),
-            404: problem('No published role has this slug'),
-          },
-        },
-      },
-      '/api/v1/roles.csv': {
-        get: {
-          operationId: 'exportRolesCsv',
-          summary: "All published roles' current stats as CSV (the catalogue format the import reads); with `state`, every role's figures in that state",
-          parameters: parameters('query', { state: stateParam.optional() }, { descriptions: { state: 'A state (postal code or slug): one row per role with an estimate there.' } }),
-          responses: {
-            200: ok('CSV with a header row', 'text/csv', { type: 'string' }),
-            304: { description: 'Not modified' },
-            400: problem('An invalid state, or a parameter it does not take'),
-          },
-        },
-      },
+      '/api/v1/roles': cachedGet({
+        operationId: 'listRoles',
+        summary: 'Search, filter and sort published roles',
+        parameters: listParameters(),
+        ok: ok('One page of roles', 'application/json', schemaRef('RoleList')),
+        problems: { 400: invalidParamsProblem },
+      }),
+      '/api/v1/roles/{slug}': cachedGet({
+        operationId: 'getRole',
+        summary: 'One role with its current stats',
+        parameters: slugParameters,
+        ok: ok('The role', 'application/json', schemaRef('Role')),
+        problems: { 400: unknownParamProblem, 404: noRoleProblem },
+      }),
+      '/api/v1/roles/{slug}/jobs': cachedGet({
+        operationId: 'listRoleJobs',
+        summary: "A role's job postings: /api/v1/jobs with `occupation` from the path",
+        parameters: [...slugParameters, ...jobParameters(['occupation'])],
+        ok: ok('One page of postings, newest first unless `sort` says otherwise', 'application/json', schemaRef('JobPostingList')),
+        problems: { 400: invalidParamsProblem, 404: noRoleProblem },
+      }),
+      '/api/v1/jobs': cachedGet({
+        operationId: 'listJobs',
+        summary: 'Search government job postings (open ones unless `status=all`), as /jobs does',
+        parameters: jobParameters(),
+        ok: ok('One page of postings, with a `Link: rel="next"` header when there is another', 'application/json', schemaRef('JobPostingList')),
+        problems: { 400: invalidParamsProblem },
+      }),
+      '/api/v1/jobs/{id}': cachedGet({
+        operationId: 'getJob',
+        summary: 'One posting, open or closed, with its occupation’s official pay',
+        parameters: parameters('path', { id: jobIdParam }),
+        ok: ok('The posting', 'application/json', schemaRef('JobPosting')),
+        problems: { 400: unknownParamProblem, 404: problem('No posting has this id') },
+      }),
+      '/api/v1/jobs.csv': cachedGet({
+        operationId: 'exportJobsCsv',
+        summary: `The postings a job search finds as CSV, in its order, at most ${JOB_CSV_MAX_ROWS.toLocaleString('en-US')} rows (narrow the search for the rest)`,
+        parameters: jobParameters(['after', 'limit']),
+        ok: ok('CSV with a header row', 'text/csv', { type: 'string' }),
+        problems: { 400: invalidParamsProblem },
+      }),
+      '/api/v1/roles/{slug}/history': cachedGet({
+        operationId: 'getRoleStatsHistory',
+        summary: "A role's stats over time",
+        parameters: slugParameters,
+        ok: ok('Every change of the stats, oldest first', 'application/json', schemaRef('RoleStatsHistory')),
+        problems: { 400: unknownParamProblem, 404: noRoleProblem },
+      }),
+      '/api/v1/roles/{slug}/areas': cachedGet({
+        operationId: 'getRoleAreas',
+        summary: "A role's figures in every state (BLS May 2024 state estimates)",
+        parameters: slugParameters,
+        ok: ok('Every state with an estimate, by name', 'application/json', schemaRef('RoleAreas')),
+        problems: { 400: unknownParamProblem, 404: noRoleProblem },
+      }),
+      '/api/v1/areas': cachedGet({
+        operationId: 'listAreas',
+        summary: 'The 50 states and DC',
+        ok: ok('Every area, by name', 'application/json', schemaRef('AreaList')),
+        problems: { 400: unknownParamProblem },
+      }),
+      '/api/v1/areas/{state}/roles': cachedGet({
+        operationId: 'listAreaRoles',
+        summary: "A state's occupations: /api/v1/roles with `state` from the path, its pay sorted and filtered",
+        parameters: [...parameters('path', { state: stateParam }), ...listParameters(['state'])],
+        ok: ok('One page of roles, each with `inState`', 'application/json', schemaRef('RoleList')),
+        problems: { 400: invalidParamsProblem, 404: problem('No state has this postal code or slug') },
+      }),
+      '/api/v1/roles/{slug}/badge.svg': cachedGet({
+        operationId: 'getRoleBadge',
+        summary: 'A shields-style SVG badge',
+        parameters: [...slugParameters, ...parameters('query', { metric: badgeOptionsSchema.shape.metric, state: stateParam.optional() }, { descriptions: { state: badgeStateDescription } })],
+        ok: ok('The badge', 'image/svg+xml', { type: 'string' }),
+        problems: { 400: unknownParamProblem, 404: noRoleProblem },
+      }),
+      '/api/v1/roles.csv': cachedGet({
+        operationId: 'exportRolesCsv',
+        summary: "All published roles' current stats as CSV (the catalogue format the import reads); with `state`, every role's figures in that state",
+        parameters: parameters('query', { state: stateParam.optional() }, { descriptions: { state: 'A state (postal code or slug): one row per role with an estimate there.' } }),
+        ok: ok('CSV with a header row', 'text/csv', { type: 'string' }),
+        problems: { 400: problem('An invalid state, or a parameter it does not take') },
+      }),
       '/api/oembed': {
         get: {
           operationId: 'getOEmbed',

@@ -8,27 +8,25 @@ import { env } from '@/lib/env';
 import { figureKeys, provenanceOf } from '@/lib/provenance';
 import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, withPlaceFromText, type PlaceFromText, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
-import { parseApiParams, type InvalidParam } from './http';
-import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, type apiRoleStatsSchema, type apiRoleSummarySchema } from './schemas';
+import { parseApiParams, problemResponse, type InvalidParam } from './http';
+import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, apiRoleStatsSchema, type apiRoleSummarySchema } from './schemas';
+
+/** The 404 of every /api/v1/roles/{slug} endpoint and the role feeds. */
+export function roleNotFoundResponse() {
+  return problemResponse(404, 'No published role has this slug.');
+}
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;
 export const roleStatePageUrl = (slug: string, state: UsState) => `${rolePageUrl(slug)}/states/${state.slug}`;
 export const roleApiUrl = (slug: string) => `${env.SITE_URL()}/api/v1/roles/${slug}`;
 
-/** The stats as the API publishes them (lib/api/schemas.ts RoleStats). */
+/**
+ * The stats as the API publishes them (lib/api/schemas.ts RoleStats): the schema's figures, taken
+ * as they are; where they come from is published apart (apiProvenance).
+ */
 function apiStats(stats: Stats): z.infer<typeof apiRoleStatsSchema> {
-  return {
-    employment: stats.employment,
-    jobOpenings: stats.jobOpenings,
-    jobOpeningsBasis: stats.jobOpeningsBasis,
-    averageSalary: stats.averageSalary,
-    currency: stats.currency,
-    degreeRequirementPercent: stats.degreeRequirementPercent,
-    percentiles: stats.percentiles,
-    hourlyWages: stats.hourlyWages,
-    entryEducation: stats.entryEducation,
-    outlook: stats.outlook,
-  };
+  const keys = Object.keys(apiRoleStatsSchema.shape) as (keyof z.infer<typeof apiRoleStatsSchema>)[];
+  return Object.fromEntries(keys.map((key) => [key, stats[key]])) as z.infer<typeof apiRoleStatsSchema>;
 }
 
 /** Each figure's origin: the stats' source, or the editors' edit (lib/api/schemas.ts StatsProvenance). */

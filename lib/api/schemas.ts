@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { EDITED_SOURCE, figureKeys, type FigureKey } from '@/lib/provenance';
 import { educationLabels, educationLevels } from '@/lib/education';
-import { payRangeLabels, percentileKeys, type PercentileKey } from '@/lib/domain/role-fields';
+import { byPercentile, payRangeLabels, type Outlook } from '@/lib/domain/role-fields';
 import { jobOpeningsBases } from '@/lib/domain/enums';
 import { categorySlugSchema, currencyCodeSchema, SOC_CODE_PATTERN, topCodedSchema, wholeCountSchema } from '@/lib/field-schemas';
 import { roleSearchFields } from '@/lib/role-search';
@@ -12,28 +12,35 @@ import { usStateParam } from '@/lib/us-states';
 
 export const API_PAGE_SIZE = { default: 20, max: 100 } as const;
 
-export const percentilesSchema = z
-  .object({
-    ...(Object.fromEntries(percentileKeys.map((key) => [key, wholeCountSchema()])) as Record<PercentileKey, ReturnType<typeof wholeCountSchema>>),
-    topCoded: topCodedSchema().describe("Percentiles whose value is the publisher's top code (BLS: $239,200 in May 2024): the real wage is at least that."),
-  })
-  .meta({
-    id: 'SalaryPercentiles',
-    description: `Annual salary percentiles, in whole currency units. p25 to p75 is the ${payRangeLabels.middleHalf.toLowerCase()}; p10 to p90 the ${payRangeLabels.tenthToNinetieth}.`,
-  });
+/** Five pay percentiles and which of them are the publisher's top code, in the units `amount` says. */
+function payPercentilesSchema({ id, amount, units, topCode }: { id: string; amount: () => z.ZodNumber; units: string; topCode: string }) {
+  return z
+    .object({
+      ...byPercentile(amount),
+      topCoded: topCodedSchema().describe(`Percentiles whose value is the publisher's ${topCode}: the real wage is at least that.`),
+    })
+    .meta({
+      id,
+      description: `${units}. p25 to p75 is the ${payRangeLabels.middleHalf.toLowerCase()}; p10 to p90 the ${payRangeLabels.tenthToNinetieth}.`,
+    });
+}
+
+export const percentilesSchema = payPercentilesSchema({
+  id: 'SalaryPercentiles',
+  amount: () => wholeCountSchema(),
+  units: 'Annual salary percentiles, in whole currency units',
+  topCode: 'top code (BLS: $239,200 in May 2024)',
+});
 
 // Dollars and cents as published (no multipleOf: JSON Schema validators disagree on it for decimals such as 44.4).
 const hourlyWageSchema = () => z.number().min(0);
 
-export const hourlyPercentilesSchema = z
-  .object({
-    ...(Object.fromEntries(percentileKeys.map((key) => [key, hourlyWageSchema()])) as Record<PercentileKey, ReturnType<typeof hourlyWageSchema>>),
-    topCoded: topCodedSchema().describe("Percentiles whose value is the publisher's hourly top code (BLS: $115.00 in May 2024): the real wage is at least that."),
-  })
-  .meta({
-    id: 'HourlyPercentiles',
-    description: `Hourly wage percentiles, in currency units with cents. p25 to p75 is the ${payRangeLabels.middleHalf.toLowerCase()}; p10 to p90 the ${payRangeLabels.tenthToNinetieth}.`,
-  });
+export const hourlyPercentilesSchema = payPercentilesSchema({
+  id: 'HourlyPercentiles',
+  amount: hourlyWageSchema,
+  units: 'Hourly wage percentiles, in currency units with cents',
+  topCode: 'hourly top code (BLS: $115.00 in May 2024)',
+});
 
 export const hourlyWagesSchema = z
   .object({
@@ -54,7 +61,7 @@ export const outlookSchema = z
     endEmployment: wholeCountSchema(),
     changePercent: z.number().describe('As published, one decimal.'),
   })
-  .meta({ id: 'EmploymentOutlook', description: 'Projected employment (BLS Employment Projections).' });
+  .meta({ id: 'EmploymentOutlook', description: 'Projected employment (BLS Employment Projections).' }) satisfies z.ZodType<Outlook>;
 
 export const apiRoleStatsSchema = z
   .object({

@@ -34,6 +34,19 @@ export type DomainErrorCode = keyof typeof domainErrors;
  */
 export const UNREADABLE_FORM_MESSAGE = 'What this form sent could not be read, so nothing was done. Reload the page and try again.';
 
+/** Above a form whose fields have errors: the errors themselves are shown under the fields. */
+export const CORRECT_FIELDS_MESSAGE = 'Please correct the highlighted fields.';
+
+/**
+ * What each kind of request is told while the database is away (db/availability.ts): the same
+ * cause, and what it means for that request.
+ */
+export const databaseUnavailableMessages = {
+  form: 'Roleboard cannot reach its database right now, so nothing was saved. Everything you typed is still here: try again in a minute.',
+  page: 'Roleboard cannot reach its database right now, so this page cannot be shown. Nothing is lost.',
+  api: 'Roleboard cannot reach its database right now. Please try again shortly.',
+} as const;
+
 /** A refusal of the data layer: the change was not made, for these reasons. */
 export type Refused<Code extends DomainErrorCode> = { status: 'refused'; codes: Code[] };
 
@@ -50,7 +63,7 @@ export function refusalFeedback(codes: readonly DomainErrorCode[]): { message: s
     else message ??= error.message;
   }
   return {
-    message: message ?? 'Please correct the highlighted fields.',
+    message: message ?? CORRECT_FIELDS_MESSAGE,
     ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
   };
 }

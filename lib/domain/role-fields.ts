@@ -15,11 +15,27 @@ export const percentileLabels: Record<PercentileKey, string> = {
   p90: '90th percentile',
 };
 
+/** One value for each percentile, in their order: `byPercentile((key) => …)`. */
+export function byPercentile<T>(valueOf: (key: PercentileKey) => T): Record<PercentileKey, T> {
+  return Object.fromEntries(percentileKeys.map((key) => [key, valueOf(key)])) as Record<PercentileKey, T>;
+}
+
+/** The given percentile keys in the percentiles' order, so equal sets compare equal. */
+export function inPercentileOrder(keys: readonly PercentileKey[]): PercentileKey[] {
+  return percentileKeys.filter((key) => keys.includes(key));
+}
+
 /** A pay distribution; `topCoded` names the percentiles that are the publisher's top code (the real figure is at least the value given). */
 export type Percentiles = Record<PercentileKey, number> & { topCoded: PercentileKey[] };
 
 /** Hourly wages as published: the mean and the five percentiles, either of which may be missing. */
 export type HourlyWages = { mean: number | null; percentiles: Percentiles | null };
+
+export const outlookKeys = ['startYear', 'endYear', 'startEmployment', 'endEmployment', 'changePercent'] as const;
+export type OutlookKey = (typeof outlookKeys)[number];
+
+/** An employment projection: from one year to another, with the publisher's own percentage. */
+export type Outlook = Record<OutlookKey, number>;
 
 /**
  * The pay ranges, named by their percentiles, and only these names wherever a range is shown (role

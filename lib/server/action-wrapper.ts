@@ -10,7 +10,7 @@ import { ACTION_FIELD_PREFIX } from '@/lib/framework-contract.mjs';
 import { getActorNow, roleAllows, type Actor } from '@/db/access';
 import type { UserRole } from '@/lib/domain/enums';
 import { isDatabaseUnavailable } from '@/db/availability';
-import { fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
+import { CORRECT_FIELDS_MESSAGE, databaseUnavailableMessages, fieldErrorsOf, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 import type { FormState } from '@/lib/form-state';
 
 /** FormData → plain object; repeated names become arrays, so list fields survive. */
@@ -37,9 +37,6 @@ type Context<Values> = {
   /** What was typed, as the form shows it again (see `valuesOf`). */
   values: Values;
 };
-
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  'Roleboard cannot reach its database right now, so nothing was saved. Everything you typed is still here: try again in a minute.';
 
 /** The state without the redacted fields' values. */
 /**
@@ -84,13 +81,13 @@ export function actionWrapper({ getClaims, signedOut }: { getClaims: () => Promi
         }
         const parsed = options.schema.safeParse(raw);
         if (!parsed.success) {
-          return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
+          return { status: 'error', message: CORRECT_FIELDS_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error), values };
         }
         return await handler(parsed.data, { actor, claims, values });
       } catch (error) {
         // Anything else (a redirect included) goes on as thrown.
         if (!isDatabaseUnavailable(error)) throw error;
-        return { status: 'error', message: DATABASE_UNAVAILABLE_MESSAGE, values };
+        return { status: 'error', message: databaseUnavailableMessages.form, values };
       }
     }
   };

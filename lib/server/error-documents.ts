@@ -1,7 +1,7 @@
 // The bodies of the answers the HTTP front gives itself: refusals (4xx) and failures (5xx) that
 // Next.js did not, or should not, render. Pages get a small self-contained HTML page (it must work
 // when the app and the database are what failed); the API gets problem details like its own errors.
-import { UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
+import { databaseUnavailableMessages, UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
 
 export type ErrorAnswer = {
   status: number;
@@ -37,8 +37,14 @@ export function errorPage({ status, title, detail, retryAfterSeconds, next: next
   )}</h1><p>${escapeHtml(detail)}</p>${next}</main><footer><p>Roleboard: salaries and job statistics for career roles.</p></footer></body></html>`;
 }
 
-export function problemDocument({ status, title, detail }: ErrorAnswer) {
-  return JSON.stringify({ type: 'about:blank', title, status, detail });
+/** An RFC 9457 problem details document: the one way both the HTTP front and the API's routes (lib/api/http.ts) write one. */
+export function problemDocument({
+  status,
+  title,
+  detail,
+  invalidParams,
+}: Pick<ErrorAnswer, 'status' | 'title' | 'detail'> & { invalidParams?: readonly { name: string; reason: string }[] }) {
+  return JSON.stringify({ type: 'about:blank', title, status, detail, ...(invalidParams?.length ? { invalidParams } : {}) });
 }
 
 /** Also the text of the app's own not-found pages (app/not-found.tsx), so both say the same. */
@@ -73,7 +79,7 @@ export function databaseUnavailableAnswer(retryAfterSeconds: number): ErrorAnswe
   return {
     status: 503,
     title: 'Temporarily unavailable',
-    detail: 'Roleboard cannot reach its database right now, so this page cannot be shown. Nothing is lost.',
+    detail: databaseUnavailableMessages.page,
     retryAfterSeconds,
   };
 }

@@ -11,7 +11,7 @@ import { closeDatabase } from '@/db/client';
 import { auditLog, roles } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
 import { claimsFor } from '../support/claims';
-import { connectToTestDatabase } from '../support/database';
+import { connectToTestDatabase, insertArchivedRole } from '../support/database';
 import { testPassword, testUsers } from '../support/users';
 
 const { db, sql } = connectToTestDatabase();
@@ -40,22 +40,7 @@ const entryIds = { aliceFirst: [] as number[], bobFirst: [] as number[], aliceSe
 
 async function insertRole(label: string): Promise<TestRole> {
   const slug = `${SLUG_PREFIX}${label}-${runId}`;
-  const [role] = await db
-    .insert(roles)
-    .values({
-      slug,
-      title: `Audit Test ${label}`,
-      categorySlug: 'healthcare-practitioners-and-technical',
-      summary: 'A role made by the audit log tests.',
-      salaryTemplate: 'The average salary is {averageSalary}.',
-      responsibilitiesIntro: 'They:',
-      responsibilities: [],
-      howToBecomeIntro: 'Steps:',
-      howToBecomeSteps: [],
-      status: 'archived',
-    })
-    .returning({ id: roles.id, title: roles.title, slug: roles.slug });
-  return role!;
+  return insertArchivedRole(db, { slug, title: `Audit Test ${label}`, madeBy: 'the audit log tests' });
 }
 
 function auditEntry(actorId: number, roleId: number, averageSalary: number) {

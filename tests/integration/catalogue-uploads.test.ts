@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { and, desc, eq } from 'drizzle-orm';
 import { AccessDeniedError } from '@/db/access';
-import { applyCatalogueUpload, getCatalogueUploadPreview, listCatalogueUploads, saveCatalogueUpload } from '@/db/catalogue-uploads';
+import { nothingToApplyReason } from '@/db/catalogue-import-preview';
+import { applyCatalogueUpload, getCatalogueUploadPreview, listCatalogueUploads, saveCatalogueUpload, type ApplyUploadResult } from '@/db/catalogue-uploads';
 import { closeDatabase } from '@/db/client';
 import { getRoleForEdit, updateRole } from '@/db/role-edits';
 import { auditLog, catalogueUploads, roles, roleStats, users } from '@/db/schema';
@@ -51,9 +52,9 @@ describe('catalogue uploads', () => {
 
   test('an empty or too large file is not kept', async () => {
     const claims = await editorClaims();
-    assert.equal((await saveCatalogueUpload(claims, { name: 'empty.csv', bytes: new Uint8Array() })).status, 'invalid');
+    assert.deepEqual(await saveCatalogueUpload(claims, { name: 'empty.csv', bytes: new Uint8Array() }), { status: 'empty' });
     const big = await saveCatalogueUpload(claims, { name: 'big.csv', bytes: new Uint8Array(CATALOGUE_FILE_LIMITS.maxBytes + 1) });
-    assert.deepEqual(big, { status: 'invalid', message: 'The file is 5.0 MB; files may be at most 5 MB. Split it into smaller files.' });
+    assert.deepEqual(big, { status: 'too-large', byteSize: CATALOGUE_FILE_LIMITS.maxBytes + 1 });
   });
 
   test('a previewed file is applied once, by the importer, exactly as previewed', async () => {
@@ -125,10 +126,12 @@ describe('catalogue uploads', () => {
     const values = await currentValues('economists');
     const unchanged = await save('same.csv', `slug,average_salary\r\neconomists,${values.stats.averageSalary}\r\n`);
     const samePreview = (await getCatalogueUploadPreview(claims, unchanged.id))!;
-    assert.deepEqual(await applyCatalogueUpload(claims, { id: unchanged.id, overwriteEdited: false, expectedPlanDigest: samePreview.digest! }), {
-      status: 'nothing-to-apply',
-      reason: 'Nothing to apply: every row matches what is already published.',
-    });
+    // The DAL says what the plan holds; the action says why in words (nothingToApplyReason).
+    const refusal = (result: ApplyUploadResult) => (result.status === 'nothing-to-apply' ? nothingToApplyReason(result.counts) : result.status);
+    assert.equal(
+      refusal(await applyCatalogueUpload(claims, { id: unchanged.id, overwriteEdited: false, expectedPlanDigest: samePreview.digest! })),
+      'Nothing to apply: every row matches what is already published.',
+    );
 
     const role = (await getRoleForEdit(claims, { slug: 'economists' }))!;
     const editedSalary = (values.stats.averageSalary ?? 0) + 3_333;
@@ -137,10 +140,10 @@ describe('catalogue uploads', () => {
     const preview = (await getCatalogueUploadPreview(claims, held.id))!;
     assert.deepEqual(preview.plan!.counts, { new: 0, changed: 0, edited: 1, unchanged: 0, invalid: 0 });
     const auditsBefore = await db.$count(auditLog);
-    assert.deepEqual(await applyCatalogueUpload(claims, { id: held.id, overwriteEdited: false, expectedPlanDigest: preview.digest! }), {
-      status: 'nothing-to-apply',
-      reason: 'Nothing to apply: the only row is a role editors have changed. Tick “Overwrite edited roles” to replace it.',
-    });
+    assert.equal(
+      refusal(await applyCatalogueUpload(claims, { id: held.id, overwriteEdited: false, expectedPlanDigest: preview.digest! })),
+      'Nothing to apply: the only row is a role editors have changed. Tick “Overwrite edited roles” to replace it.',
+    );
     assert.equal(await db.$count(auditLog), auditsBefore);
     assert.equal((await getCatalogueUploadPreview(claims, held.id))!.applied, null, 'not marked as applied');
 

@@ -6,10 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import { sql as drizzleSql, type SQL } from 'drizzle-orm';
 import { closeDatabase } from '@/db/client';
 import { searchJobPostings } from '@/db/job-reads';
-import { roles } from '@/db/schema';
 import type { JobSearch } from '@/lib/jobs/job-search';
 import { findUsState } from '@/lib/us-states';
-import { connectToTestDatabase } from '../support/database';
+import { connectToTestDatabase, insertArchivedRole } from '../support/database';
 
 const { db, sql } = connectToTestDatabase();
 after(async () => {
@@ -31,21 +30,7 @@ describe('job_posting_search follows job_postings', () => {
   let roleId: number;
 
   before(async () => {
-    const [role] = await db
-      .insert(roles)
-      .values({
-        slug: source,
-        title: `Search Test ${source}`,
-        categorySlug: 'healthcare-practitioners-and-technical',
-        summary: 'A role made by the job search tests.',
-        salaryTemplate: 'The average salary is {averageSalary}.',
-        responsibilitiesIntro: 'They:',
-        responsibilities: [],
-        howToBecomeIntro: 'Steps:',
-        howToBecomeSteps: [],
-        status: 'archived',
-      })
-      .returning({ id: roles.id });
+    const role = await insertArchivedRole(db, { slug: source, title: `Search Test ${source}`, madeBy: 'the job search tests' });
     roleId = role!.id;
     const [posting] = await sql<{ id: number }[]>`
       insert into job_postings (source, source_id, title, employer, locations, state_codes, posted_on, closes_at, role_id, placement, content_hash,

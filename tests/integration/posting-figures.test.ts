@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql as drizzleSql } from 'drizzle-orm';
-import { rolePostingFigures, roles } from '@/db/schema';
-import { connectToTestDatabase } from '../support/database';
+import { rolePostingFigures } from '@/db/schema';
+import { connectToTestDatabase, insertArchivedRole } from '../support/database';
 
 const { db, sql } = connectToTestDatabase();
 after(() => sql.end());
@@ -40,21 +40,7 @@ async function figuresIn(areaFips: string) {
 
 describe('posting figures', () => {
   before(async () => {
-    const [role] = await db
-      .insert(roles)
-      .values({
-        slug: `figures-test-${runId}`,
-        title: `Figures Test ${runId}`,
-        categorySlug: 'healthcare-practitioners-and-technical',
-        summary: 'A role made by the posting figures tests.',
-        salaryTemplate: 'The average salary is {averageSalary}.',
-        responsibilitiesIntro: 'They:',
-        responsibilities: [],
-        howToBecomeIntro: 'Steps:',
-        howToBecomeSteps: [],
-        status: 'archived',
-      })
-      .returning({ id: roles.id });
+    const role = await insertArchivedRole(db, { slug: `figures-test-${runId}`, title: `Figures Test ${runId}`, madeBy: 'the posting figures tests' });
     roleId = role!.id;
     await insertPostings([
       // The source's latest posting is today: its 12 months reach back to a year ago.

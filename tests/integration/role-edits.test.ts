@@ -21,7 +21,8 @@ import {
 import { auditLog, roles, roleStatsHistory, users } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
 import { mergeRoleEdit } from '@/lib/role-merge';
-import { formBase, roleBaseSchema } from '@/lib/role-form';
+import { formBase } from '@/lib/role-form';
+import { roleBaseSchema } from '@/lib/role-form-submission';
 import type { RoleContentInput, RoleStatsInput } from '@/lib/role-schemas';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase } from '../support/database';

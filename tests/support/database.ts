@@ -1,6 +1,7 @@
 // Helpers for integration tests: the run's database (made by scripts/test.ts) and throwaway ones.
 import postgres from 'postgres';
-import { createDatabase } from '@/db/connection';
+import { createDatabase, type Database } from '@/db/connection';
+import { roles } from '@/db/schema';
 
 export function testDatabaseUrl() {
   const url = process.env.DATABASE_URL;
@@ -28,4 +29,24 @@ export async function createEmptyDatabase(label: string) {
       await admin.end();
     },
   };
+}
+
+/** An archived role (no public page shows it) for a test that needs a role row and nothing more. */
+export async function insertArchivedRole(db: Database, { slug, title, madeBy }: { slug: string; title: string; madeBy: string }) {
+  const [role] = await db
+    .insert(roles)
+    .values({
+      slug,
+      title,
+      categorySlug: 'healthcare-practitioners-and-technical',
+      summary: `A role made by ${madeBy}.`,
+      salaryTemplate: 'The average salary is {averageSalary}.',
+      responsibilitiesIntro: 'They:',
+      responsibilities: [],
+      howToBecomeIntro: 'Steps:',
+      howToBecomeSteps: [],
+      status: 'archived',
+    })
+    .returning({ id: roles.id, title: roles.title, slug: roles.slug });
+  return role!;
 }

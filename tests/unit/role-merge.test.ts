@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sampleRole } from '../support/sample-role';
 import { mergeRoleEdit } from '@/lib/role-merge';
-import { formBase, roleBaseSchema, roleFormSchema, roleToFormValues as toFormValues, type RoleBase } from '@/lib/role-form';
+import { formBase, roleToFormValues as toFormValues } from '@/lib/role-form';
+import { roleBaseSchema, roleFormSchema, type RoleBase } from '@/lib/role-form-submission';
 import { roleContentSchema, roleStatsSchema, type RoleValues } from '@/lib/role-schemas';
 
 const seed = sampleRole;

@@ -3,17 +3,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { seedRoles } from '@/db/seed/seed';
 import { sampleRole } from '../support/sample-role';
+import { applyListEdit, roleToFormValues as toFormValues, type RoleFormValues } from '@/lib/role-form';
 import {
-  applyListEdit,
   formDataToRoleFormValues as toRoleFormValues,
   listEditSchema,
   roleFormSchema,
-  roleToFormValues as toFormValues,
   roleUpdateSubmissionSchema,
   toRoleSubmission,
   typedValuesOf,
-  type RoleFormValues,
-} from '@/lib/role-form';
+} from '@/lib/role-form-submission';
 import { latestToday, roleContentKeys, roleContentSchema, roleStatsKeys, roleStatsSchema } from '@/lib/role-schemas';
 import { fieldErrorsOf } from '@/lib/domain/errors';
 import { roleFieldLabels, roleFormErrorsById } from '@/lib/domain/role-fields';

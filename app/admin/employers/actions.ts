@@ -7,7 +7,7 @@ import { formFields } from '@/lib/server/action-wrapper';
 import { authenticatedAction } from '@/lib/server/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
 import { env } from '@/lib/env';
-import { refusalFeedback } from '@/lib/domain/errors';
+import { rejectedState } from '@/lib/form-state';
 import { formatEditTime } from '@/lib/domain/format';
 import { queueEmployerInviteEmail } from '@/lib/server/mail-queues';
 
@@ -18,9 +18,8 @@ export const createEmployerAction = authenticatedAction({ role: 'admin', schema:
       refresh();
       return { status: 'saved', message: `Created ${result.employer.name}. Invite its members below.` };
     case 'invalid':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
     case 'refused':
-      return { status: 'error', ...refusalFeedback(result.codes), values };
+      return rejectedState(result, values);
     case 'not-found':
       return { status: 'error', message: 'This employer no longer exists.' };
   }
@@ -47,9 +46,8 @@ export const inviteMemberAction = authenticatedAction({ role: 'admin', schema: f
       };
     }
     case 'invalid':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
     case 'refused':
-      return { status: 'error', ...refusalFeedback(result.codes), values };
+      return rejectedState(result, values);
     case 'not-found':
       return { status: 'error', message: 'This employer no longer exists.' };
   }

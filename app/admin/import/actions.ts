@@ -4,22 +4,21 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { applyCatalogueUpload, saveCatalogueUpload, uploadIdSchema } from '@/db/catalogue-uploads';
+import { nothingToApplyReason } from '@/db/catalogue-import-preview';
+import { applyCatalogueUpload, saveCatalogueUpload } from '@/db/catalogue-uploads';
+import { tooLargeMessage } from '@/lib/catalogue-file';
 import { authenticatedAction } from '@/lib/server/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
+import { refusedUploadState, uploadFormSchema, uploadIdSchema } from '@/lib/uploads';
 
 const CHOOSE_A_FILE = 'Choose the CSV file to import.';
 
-// A file input left empty still sends a part: a nameless, empty file.
-const uploadSchema = z.object({
-  file: z.file({ error: CHOOSE_A_FILE }).refine((file) => file.name !== '' || file.size > 0, CHOOSE_A_FILE),
-});
-
 export const uploadCatalogueAction = authenticatedAction(
-  { role: 'editor', schema: uploadSchema, toInput: (formData) => ({ file: formData.get('file') }), valuesOf: () => ({}) },
+  { role: 'editor', schema: uploadFormSchema(CHOOSE_A_FILE), toInput: (formData) => ({ file: formData.get('file') }), valuesOf: () => ({}) },
   async ({ file }, { claims }) => {
     const saved = await saveCatalogueUpload(claims, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    if (saved.status === 'invalid') return { status: 'error', message: saved.message, fieldErrors: { file: [saved.message] } };
+    if (saved.status === 'empty') return refusedUploadState(`The file is empty. ${CHOOSE_A_FILE}`);
+    if (saved.status === 'too-large') return refusedUploadState(tooLargeMessage(saved.byteSize));
     redirect(`/admin/import/${saved.id}`);
   },
 );
@@ -44,7 +43,7 @@ export const applyCatalogueAction = authenticatedAction({ role: 'editor', schema
       return { status: 'error', message: 'This file has already been applied: nothing was changed again.' };
     case 'nothing-to-apply':
       refresh();
-      return { status: 'error', message: result.reason };
+      return { status: 'error', message: nothingToApplyReason(result.counts) };
     case 'not-found':
       return { status: 'error', message: 'This upload no longer exists (uploads are kept for a week). Upload the file again.' };
     case 'invalid':

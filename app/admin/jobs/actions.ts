@@ -6,28 +6,32 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { placePosting, placePostingSchema } from '@/db/job-placements';
-import { applyJobUpload, jobUploadIdSchema, saveJobUpload } from '@/db/job-uploads';
+import { applyJobUpload, saveJobUpload } from '@/db/job-uploads';
+import { formatByteSize, formatCount } from '@/lib/domain/format';
+import { POSTING_FILE_LIMITS } from '@/lib/jobs/posting-file';
 import { authenticatedAction } from '@/lib/server/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
+import { refusedUploadState, uploadFormSchema, uploadIdSchema } from '@/lib/uploads';
 
 const CHOOSE_A_FILE = 'Choose the postings file to import.';
 
-// A file input left empty still sends a part: a nameless, empty file.
-const uploadSchema = z.object({
-  file: z.file({ error: CHOOSE_A_FILE }).refine((file) => file.name !== '' || file.size > 0, CHOOSE_A_FILE),
-});
-
 export const uploadJobPostingsAction = authenticatedAction(
-  { role: 'editor', schema: uploadSchema, toInput: (formData) => ({ file: formData.get('file') }), valuesOf: () => ({}) },
+  { role: 'editor', schema: uploadFormSchema(CHOOSE_A_FILE), toInput: (formData) => ({ file: formData.get('file') }), valuesOf: () => ({}) },
   async ({ file }, { claims }) => {
     const saved = await saveJobUpload(claims, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    if (saved.status === 'invalid') return { status: 'error', message: saved.message, fieldErrors: { file: [saved.message] } };
+    if (saved.status === 'empty') return refusedUploadState(`The file is empty. ${CHOOSE_A_FILE}`);
+    if (saved.status === 'too-large') {
+      const { maxBytes, maxRows } = POSTING_FILE_LIMITS.upload;
+      return refusedUploadState(
+        `The file is ${formatByteSize(saved.byteSize)}; uploads may be at most ${formatByteSize(maxBytes)} and ${formatCount(maxRows)} postings. Split it, or use npm run jobs:import.`,
+      );
+    }
     redirect(`/admin/jobs/import/${saved.id}`);
   },
 );
 
 const applySchema = z.object({
-  id: jobUploadIdSchema,
+  id: uploadIdSchema,
   digest: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Reload the page and try again.'),
 });
 

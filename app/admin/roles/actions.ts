@@ -9,22 +9,10 @@ import { formatEditTime, formatLastEditor } from '@/lib/domain/format';
 import { archiveRole, createRole, restoreRole, revertRoleStats, updateRole, type RoleConflict, type RoleMutationResult } from '@/db/role-edits';
 import { authenticatedAction } from '@/lib/server/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
-import { refusalFeedback } from '@/lib/domain/errors';
-import type { FormState } from '@/lib/form-state';
+import { rejectedState, type FormState } from '@/lib/form-state';
 import { mergeRoleEdit, type RoleConflictDetail } from '@/lib/role-merge';
-import {
-  applyListEdit,
-  formBase,
-  newRoleSubmissionSchema,
-  roleBaseSchema,
-  roleToFormValues,
-  roleUpdateSubmissionSchema,
-  toRoleSubmission,
-  typedValuesOf,
-  type ListEdit,
-  type RoleBase,
-  type RoleFormValues,
-} from '@/lib/role-form';
+import { applyListEdit, formBase, roleToFormValues, type ListEdit, type RoleFormValues } from '@/lib/role-form';
+import { newRoleSubmissionSchema, roleBaseSchema, roleUpdateSubmissionSchema, toRoleSubmission, typedValuesOf, type RoleBase } from '@/lib/role-form-submission';
 import type { RoleValues } from '@/lib/role-schemas';
 
 type RoleFormState = FormState<RoleFormValues, RoleConflictDetail>;
@@ -50,9 +38,8 @@ function conflictMessage(current: { editorName: string | null; editedAt: string;
 function refusedState(result: Extract<RoleMutationResult, { status: 'invalid' | 'refused' | 'not-found' }>, values: RoleFormValues): RoleFormState {
   switch (result.status) {
     case 'invalid':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
     case 'refused':
-      return { status: 'error', ...refusalFeedback(result.codes), values };
+      return rejectedState(result, values);
     case 'not-found':
       return { status: 'error', message: 'This role no longer exists.', values };
   }

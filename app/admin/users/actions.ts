@@ -4,8 +4,7 @@
 import { refresh } from 'next/cache';
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, signOutEverywhere, type UserMutationResult } from '@/db/users';
 import { authenticatedAction } from '@/lib/server/authenticated-action';
-import { refusalFeedback } from '@/lib/domain/errors';
-import type { FormState } from '@/lib/form-state';
+import { rejectedState, type FormState } from '@/lib/form-state';
 import {
   newUserSchema,
   userDisabledChangeSchema,
@@ -21,9 +20,8 @@ function resultState(result: UserMutationResult, savedMessage: (name: string) =>
       refresh();
       return { status: 'saved', message: result.changed ? savedMessage(result.user.name) : 'Nothing to change.' };
     case 'invalid':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
     case 'refused':
-      return { status: 'error', ...refusalFeedback(result.codes), values };
+      return rejectedState(result, values);
     case 'not-found':
       refresh();
       return { status: 'error', message: 'This user no longer exists.' };

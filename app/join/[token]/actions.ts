@@ -4,7 +4,7 @@
 import { redirect } from 'next/navigation';
 import { acceptEmployerInvite } from '@/db/employers';
 import { UNREADABLE_FORM_MESSAGE } from '@/lib/domain/errors';
-import type { FormState } from '@/lib/form-state';
+import { rejectedState, type FormState } from '@/lib/form-state';
 
 const linkProblems = {
   unknown: 'This sign-up link does not exist. Check that you opened the whole link from your invitation.',
@@ -22,7 +22,7 @@ export async function joinEmployerAction(_previous: FormState, formData: FormDat
     case 'joined':
       redirect('/login?joined=1&callbackUrl=/employer');
     case 'invalid':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
+      return rejectedState(result, values);
     case 'link-not-valid':
       return { status: 'error', message: linkProblems[result.reason] };
     case 'refused':

@@ -8,6 +8,7 @@ import { getCachedEmployerPage } from '@/lib/server/cached-job-reads';
 import { formatDate, formatSalary } from '@/lib/domain/format';
 import { formatPostingCount, formatPostingLocations } from '@/lib/jobs/posting-display';
 import { slugSchema } from '@/lib/slug';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -49,14 +50,7 @@ export default async function EmployerPage({ params }: Props) {
   }));
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/jobs">Job postings</Link>
-          </li>
-          <li aria-current="page">{employer.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: '/jobs', label: 'Job postings' }]} current={employer.name} />
       <h1>{employer.name}</h1>
       <p>
         Posts its openings on Roleboard itself.{' '}

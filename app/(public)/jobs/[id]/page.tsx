@@ -26,6 +26,7 @@ import {
   postingSourceOf,
 } from '@/lib/jobs/posting-display';
 import { jobPostingJsonLd } from '@/lib/server/json-ld';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -106,18 +107,7 @@ export default async function PostingPage({ params }: Props) {
   return (
     <article className="posting">
       {posting.open && <JsonLd data={jobPostingJsonLd(posting, `${env.SITE_URL()}/jobs/${posting.id}`)} />}
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/jobs">Job postings</Link>
-          </li>
-          {posting.role && (
-            <li>
-              <Link href={`/roles/${posting.role.slug}/jobs`}>{posting.role.title}</Link>
-            </li>
-          )}
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: '/jobs', label: 'Job postings' }, ...(posting.role ? [{ href: `/roles/${posting.role.slug}/jobs`, label: posting.role.title }] : [])]} />
       <h1>{posting.title}</h1>
       <p className="lede">
         {posting.employer} · {formatPostingLocations(posting)}

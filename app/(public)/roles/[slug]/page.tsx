@@ -25,6 +25,7 @@ import { getCategorySalaries, getRole, getRoleAreaFigures, getRoleStatsHistory, 
 import { renderSalaryTemplate } from '@/lib/salary-template';
 import { slugSchema } from '@/lib/slug';
 import { latestOfEachRelease } from '@/lib/server/stats-history';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -94,16 +95,7 @@ export default async function RolePage({ params }: Props) {
   return (
     <article className="role">
       <JsonLd data={buildOccupationJsonLd(role, pageUrl)} />
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Roles</Link>
-          </li>
-          <li>
-            <Link href={`/?category=${role.category.slug}`}>{role.category.name}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: '/', label: 'Roles' }, { href: `/?category=${role.category.slug}`, label: role.category.name }]} />
       <h1>{role.title} Average Salaries and Statistics</h1>
       {/* The figures first: on a phone they are the first screen, before the definition. */}
       <section aria-labelledby="overview">

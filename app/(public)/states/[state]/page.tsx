@@ -13,6 +13,7 @@ import { formatPostingCount } from '@/lib/jobs/posting-display';
 import type { RawSearchParams } from '@/lib/query-params';
 import { listingParameterLabels, parseRoleSearch } from '@/lib/role-search';
 import { findUsState } from '@/lib/us-states';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 type Props = { params: Promise<{ state: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -70,13 +71,7 @@ export default async function StatePage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/states">States</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: '/states', label: 'States' }]} />
       <h1>Salaries in {state.name}</h1>
       <p className="lede">
         Every occupation BLS estimates for {state.name}: what it pays there, how many people it employs, and how that compares with the whole country.

@@ -15,7 +15,7 @@ import { getCatalogueUploadPreview } from '@/db/catalogue-uploads';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } from '@/lib/domain/format';
-import { changedFieldCounts, isFileProblem, nothingToApplyReason, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/db/catalogue-import-preview';
+import { appliesNothing, changedFieldCounts, isFileProblem, nothingToApplyReason, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/db/catalogue-import-preview';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -233,7 +233,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
   const fileProblems = plan.problems.filter(isFileProblem);
   const rows = previewRows(plan, preview.invalidRowLabels);
   const shown = pageOfRows(rows, view.show, view.page);
-  const nothingToApply = nothingToApplyReason(plan, false);
+  const nothingToApply = appliesNothing(plan, false) ? nothingToApplyReason(plan.counts) : null;
   const hrefOf = (show: PreviewFilter, page = 1) => {
     const query = new URLSearchParams({ ...(show !== 'all' ? { show } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString();
     return `/admin/import/${preview.id}${query ? `?${query}` : ''}`;

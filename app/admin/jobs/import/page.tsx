@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { uploadJobPostingsAction } from '../actions';
-import { JobUploadForm } from '@/components/admin/job-forms';
+import { FileUploadForm } from '@/components/admin/file-upload-form';
 import { EditTime } from '@/components/admin/edit-time';
 import { listJobUploads } from '@/db/job-uploads';
 import { readOrSignIn } from '@/lib/server/admin-read';
@@ -27,7 +27,12 @@ export default async function JobImportPage() {
         only what changed. A file with any invalid row is not applied at all. Uploads may be at most {formatByteSize(maxBytes)} and {formatCount(maxRows)} postings;
         larger files go through <code>npm run jobs:import</code>.
       </p>
-      <JobUploadForm action={uploadJobPostingsAction} limits={`at most ${formatByteSize(maxBytes)} and ${formatCount(maxRows)} postings`} />
+      <FileUploadForm
+        action={uploadJobPostingsAction}
+        inputId="postings-file"
+        label={`Postings file (at most ${formatByteSize(maxBytes)} and ${formatCount(maxRows)} postings)`}
+        accept=".csv,.json,.jsonld,.gz,text/csv,application/json,application/ld+json"
+      />
       {uploads.length > 0 && (
         <section aria-labelledby="recent-heading" className="stack">
           <h2 id="recent-heading">Recent uploads</h2>

@@ -7,6 +7,7 @@ import { approveEmployerPosting, takeDownEmployerPosting } from '@/db/employer-p
 import { formFields } from '@/lib/server/action-wrapper';
 import { authenticatedAction } from '@/lib/server/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
+import { rejectedState } from '@/lib/form-state';
 
 export const approvePostingAction = authenticatedAction({ role: 'editor', schema: formFields }, async (input, { claims }) => {
   const result = await approveEmployerPosting(claims, { id: input.id });
@@ -26,7 +27,7 @@ export const takeDownPostingAction = authenticatedAction({ role: 'editor', schem
       if (result.tags.length > 0) invalidatePublicRoles(result.tags);
       redirect('/admin/jobs/review?done=taken-down');
     case 'invalid':
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
+      return rejectedState(result, values);
     case 'unchanged':
       refresh();
       return { status: 'error', message: 'This posting is already taken down, or was never published.' };

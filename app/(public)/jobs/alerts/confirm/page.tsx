@@ -1,12 +1,12 @@
 // Where a confirmation email's link leads. Opening it changes nothing (mail scanners open links):
 // the alert starts only with the button, a Server Action.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { database } from '@/db/client';
 import { findAlertToConfirm } from '@/db/job-alerts';
 import { describeAlertSearch } from '@/lib/jobs/job-alerts';
 import { firstValue, type RawSearchParams } from '@/lib/query-params';
 import { confirmJobAlertAction } from '../actions';
+import { JobAlertOutcome } from '@/components/jobs/job-alert-outcome';
 import styles from '@/components/jobs/job-alert-form.module.css';
 
 export const metadata: Metadata = { title: 'Confirm your job alert', robots: { index: false } };
@@ -16,28 +16,12 @@ type Props = { searchParams: Promise<RawSearchParams> };
 export default async function ConfirmJobAlertPage({ searchParams }: Props) {
   const params = await searchParams;
   if (firstValue(params.done)) {
-    return (
-      <>
-        <h1>Your job alert has started</h1>
-        <p className="lede">You will get at most one email a day, when new postings match your search. Every email has a link to stop them.</p>
-        <p>
-          <Link href="/jobs">Back to job postings</Link>
-        </p>
-      </>
-    );
+    return <JobAlertOutcome heading="Your job alert has started" lede="You will get at most one email a day, when new postings match your search. Every email has a link to stop them." linkLabel="Back to job postings" />;
   }
   const token = String(firstValue(params.token) ?? '').slice(0, 200);
   const alert = token ? await findAlertToConfirm(database(), { token }) : null;
   if (!alert) {
-    return (
-      <>
-        <h1>This link no longer works</h1>
-        <p className="lede">It was already used, or it is more than 48 hours old. Ask for the alert again from the search on the job postings page.</p>
-        <p>
-          <Link href="/jobs">Job postings</Link>
-        </p>
-      </>
-    );
+    return <JobAlertOutcome heading="This link no longer works" lede="It was already used, or it is more than 48 hours old. Ask for the alert again from the search on the job postings page." />;
   }
   return (
     <>

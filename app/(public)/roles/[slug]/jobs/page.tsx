@@ -1,6 +1,5 @@
 // One occupation's job postings: the job search with the occupation fixed by the address.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { JobListing } from '@/components/jobs/job-listing';
 import { getJobPage } from '@/lib/server/cached-job-reads';
@@ -8,6 +7,7 @@ import { getRole } from '@/lib/server/cached-public-reads';
 import { jobSearchLabels, parseJobSearch } from '@/lib/jobs/job-search';
 import type { RawSearchParams } from '@/lib/query-params';
 import { slugSchema } from '@/lib/slug';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -34,16 +34,7 @@ export default async function RoleJobsPage({ params, searchParams }: Props) {
   const result = await getJobPage(search);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/jobs">Job postings</Link>
-          </li>
-          <li>
-            <Link href={`/roles/${role.slug}`}>{role.title}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: '/jobs', label: 'Job postings' }, { href: `/roles/${role.slug}`, label: role.title }]} />
       <h1>{role.title} job postings</h1>
       <p className="lede">
         Open postings Roleboard placed in this occupation, each with the pay it publishes. Government postings are real jobs, but only part of the market.

@@ -1,7 +1,7 @@
 // GET /api/v1/roles/{slug}: one published role with its current stats and its job postings' figures.
-import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
+import { jsonResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { toApiPostingFigures } from '@/lib/api/job-responses';
-import { toApiRole } from '@/lib/api/role-responses';
+import { roleNotFoundResponse, toApiRole } from '@/lib/api/role-responses';
 import { apiRoleSchema, roleSlugParam } from '@/lib/api/schemas';
 import { getPostingFigures } from '@/lib/server/cached-job-reads';
 import { getRole } from '@/lib/server/cached-public-reads';
@@ -12,9 +12,9 @@ export const GET = withProblemDetails(async (request: Request, { params }: Conte
   const unknown = unknownParamsResponse(request, []);
   if (unknown) return unknown;
   const slug = roleSlugParam.safeParse((await params).slug);
-  if (!slug.success) return problemResponse(404, 'No published role has this slug.');
+  if (!slug.success) return roleNotFoundResponse();
   const role = await getRole(slug.data);
-  if (!role) return problemResponse(404, 'No published role has this slug.');
+  if (!role) return roleNotFoundResponse();
   const postings = await getPostingFigures(role.slug);
   const body = apiRoleSchema.parse({ ...toApiRole(role), postings: postings && toApiPostingFigures(postings) });
   // The postings change without the role: Last-Modified is the later of the two, so If-Modified-Since never hides new figures.

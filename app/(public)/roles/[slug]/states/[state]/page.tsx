@@ -34,6 +34,7 @@ import type { PercentileKey } from '@/lib/domain/role-fields';
 import { slugSchema } from '@/lib/slug';
 import { stateNeighbours } from '@/lib/state-shapes';
 import { findUsState } from '@/lib/us-states';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 type Props = { params: Promise<{ slug: string; state: string }> };
 
@@ -187,19 +188,13 @@ export default async function RoleInStatePage({ params }: Props) {
   return (
     <article className="role">
       <JsonLd data={jsonLd} />
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Roles</Link>
-          </li>
-          <li>
-            <Link href={`/roles/${role.slug}`}>{role.title}</Link>
-          </li>
-          <li>
-            <Link href={`/states/${state.slug}`}>{state.name}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: '/', label: 'Roles' },
+          { href: `/roles/${role.slug}`, label: role.title },
+          { href: `/states/${state.slug}`, label: state.name },
+        ]}
+      />
       <h1>
         {role.title} Salaries in {state.name}
       </h1>

@@ -1,6 +1,6 @@
 // GET /api/v1/roles/{slug}/areas: the role's figures in every state (BLS state estimates).
-import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
-import { toApiRoleAreas } from '@/lib/api/role-responses';
+import { jsonResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
+import { roleNotFoundResponse, toApiRoleAreas } from '@/lib/api/role-responses';
 import { apiRoleAreasSchema, roleSlugParam } from '@/lib/api/schemas';
 import { getRoleAreaFigures } from '@/lib/server/cached-public-reads';
 
@@ -11,7 +11,7 @@ export const GET = withProblemDetails(async (request: Request, { params }: Conte
   if (unknown) return unknown;
   const slug = roleSlugParam.safeParse((await params).slug);
   const figures = slug.success ? await getRoleAreaFigures(slug.data) : null;
-  if (!slug.success || !figures) return problemResponse(404, 'No published role has this slug.');
+  if (!slug.success || !figures) return roleNotFoundResponse();
   return jsonResponse(request, apiRoleAreasSchema.parse(toApiRoleAreas(slug.data, figures)));
 });
 

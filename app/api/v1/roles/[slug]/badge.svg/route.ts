@@ -2,10 +2,11 @@
 import { badgeOptionsSchema, firstValues } from '@/lib/api/embed-options';
 import { badgeOf, openPostingsBadge, renderBadge } from '@/lib/api/badge';
 import { roleSlugParam } from '@/lib/api/schemas';
-import { cachedResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
+import { cachedResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { embedStateOf } from '@/lib/api/card-role';
 import { loadCardRole } from '@/lib/api/load-card-role';
 import { getPostingFigures } from '@/lib/server/cached-job-reads';
+import { roleNotFoundResponse } from '@/lib/api/role-responses';
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -15,7 +16,7 @@ export const GET = withProblemDetails(async (request: Request, { params }: Conte
   const slug = roleSlugParam.safeParse((await params).slug);
   const searchParams = new URL(request.url).searchParams;
   const role = slug.success ? await loadCardRole(slug.data, embedStateOf(searchParams)) : null;
-  if (!role) return problemResponse(404, 'No published role has this slug.');
+  if (!role) return roleNotFoundResponse();
   const { metric } = badgeOptionsSchema.parse(firstValues(searchParams));
   if (metric === 'openings-live') {
     const state = embedStateOf(searchParams);

@@ -1,6 +1,6 @@
 // GET /api/v1/roles/{slug}/history: the role's stats over time, oldest first.
-import { jsonResponse, problemResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
-import { toApiHistory } from '@/lib/api/role-responses';
+import { jsonResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
+import { roleNotFoundResponse, toApiHistory } from '@/lib/api/role-responses';
 import { apiHistorySchema, roleSlugParam } from '@/lib/api/schemas';
 import { getRoleStatsHistory } from '@/lib/server/cached-public-reads';
 
@@ -11,7 +11,7 @@ export const GET = withProblemDetails(async (request: Request, { params }: Conte
   if (unknown) return unknown;
   const slug = roleSlugParam.safeParse((await params).slug);
   const entries = slug.success ? await getRoleStatsHistory(slug.data) : null;
-  if (!slug.success || !entries) return problemResponse(404, 'No published role has this slug.');
+  if (!slug.success || !entries) return roleNotFoundResponse();
   const body = apiHistorySchema.parse(toApiHistory(slug.data, entries));
   const last = body.items.at(-1);
   return jsonResponse(request, body, last ? { lastModified: new Date(last.changedAt) } : {});

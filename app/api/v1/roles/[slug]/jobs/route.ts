@@ -1,16 +1,15 @@
 // GET /api/v1/roles/{slug}/jobs: the role's postings, with /api/v1/jobs's parameters but `occupation`.
-import { problemResponse, readOnlyMethods, withProblemDetails } from '@/lib/api/http';
+import { readOnlyMethods, withProblemDetails } from '@/lib/api/http';
 import { jobListResponse } from '@/lib/api/job-list';
 import { roleSlugParam } from '@/lib/api/schemas';
 import { getRole } from '@/lib/server/cached-public-reads';
+import { roleNotFoundResponse } from '@/lib/api/role-responses';
 
 type Context = { params: Promise<{ slug: string }> };
 
-const NOT_FOUND = 'No published role has this slug.';
-
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
   const slug = roleSlugParam.safeParse((await params).slug);
-  if (!slug.success || !(await getRole(slug.data))) return problemResponse(404, NOT_FOUND);
+  if (!slug.success || !(await getRole(slug.data))) return roleNotFoundResponse();
   return jobListResponse(request, { path: `/api/v1/roles/${slug.data}/jobs`, occupation: slug.data });
 });
 
