@@ -62,6 +62,7 @@ describe('migrations and seed on an empty database', () => {
         'job_uploads',
         'login_attempts',
         'role_area_stats',
+        'role_name_words',
         'role_posting_figures',
         'role_search',
         'role_stats',
