@@ -38,7 +38,7 @@ test('an employer’s member signs up, posts, an editor approves, and the postin
   await signIn(page, testUsers.admin);
   const joinPath = await employerWithLink(page, name, email);
   // The server has an SMTP_URL (scripts/test.ts gives it one): the link is emailed, and shown too.
-  await expect(page.getByRole('status').filter({ hasText: `also sent to ${email}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `emailed to ${email}` })).toBeVisible();
   const member = await joinAndSignIn(browser, joinPath, email);
   await expect(member.getByRole('heading', { level: 1 })).toHaveText(`${name}: postings`);
   // Nothing of the admin area for a member.

@@ -40,7 +40,7 @@ export const inviteMemberAction = authenticatedAction({ role: 'admin', schema: f
       return {
         status: 'saved',
         message: result.emailed
-          ? `Sign-up link for ${result.email} to join ${result.employerName}, also sent to ${result.email}: it works once, until ${until}. Should the email not arrive, pass it on yourself; Roleboard keeps only a fingerprint of it.`
+          ? `Sign-up link to join ${result.employerName}, emailed to ${result.email}: it works once, until ${until}. Should the email not arrive, pass it on yourself; Roleboard keeps only a fingerprint of it.`
           : `Sign-up link for ${result.email} to join ${result.employerName}: it works once, until ${until}. Send it to them yourself; Roleboard keeps only a fingerprint of it.`,
         detail: { link: `${env.SITE_URL()}/join/${result.token}` },
       };
