@@ -86,9 +86,15 @@ try {
   stack.process = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123', REDIS_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
+    // A group of its own, so that the end of the run stops its instances too, whatever stack.ts does.
+    detached: true,
   });
   const edge = `http://127.0.0.1:${port}`;
   await waitFor(`${edge}/api/health`);
+  // A new instance's first minute of searches, before anything else reaches it: the stack's first
+  // instance (the edge rows below are answered by Varnish once warm). Not the one-instance server
+  // measured next, so that its memory is of pages alone until its own searches.
+  const firstSearches = await firstMinute(`http://127.0.0.1:${port + 1}`);
   // One `npm start` as most sites run it: no edge, no Redis, caches in the process.
   stack.single = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(singlePort), '-H', '127.0.0.1'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123', REDIS_URL: '', PURGE_URLS: '', SITE_URL: `http://127.0.0.1:${singlePort}` },
@@ -96,8 +102,6 @@ try {
   });
   const single = `http://127.0.0.1:${singlePort}`;
   await waitFor(`${single}/api/health`);
-  // Before anything else has warmed it: how searches fare in a new process's first minute.
-  const firstSearches = await firstMinute(single);
 
   const rows: string[][] = [];
   const targets = [
@@ -134,6 +138,8 @@ try {
   // The data layer runs here too, on the bench's database (the react-server condition lets it load).
   process.env.DATABASE_URL = databaseUrl;
   const search = await benchRoleSearch(single);
+  // The listing's searches started the job-title classifier's thread and model (lib/jobs/title-classifier-thread.ts).
+  const singleRssAfterSearchMb = residentMegabytes(stack.single.pid!);
   const met = (value: string, target: number) => (Number(value) <= target ? 'met' : '**missed**');
   const report = [
     `# Benchmarks`,
@@ -155,7 +161,7 @@ try {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...singleRows.map((row) => `| ${row.join(' | ')} |`),
     '',
-    `The instance's memory after these runs: ${singleRssMb} MB resident (target ≤ ${SINGLE_TARGETS.rssMb} MB). Load average then: ${loadAfterPages}.`,
+    `The instance's memory after these runs: ${singleRssMb} MB resident (target ≤ ${SINGLE_TARGETS.rssMb} MB); after the search measurements below, with the job-title classifier's thread and model started by the listing's searches (it ends after five idle minutes): ${singleRssAfterSearchMb} MB. Load average then: ${loadAfterPages}.`,
     '',
     `## Search at ${count.toLocaleString('en-US')} roles`,
     '',
@@ -172,7 +178,7 @@ try {
     '',
     `Slowest (API, listing): ${search.slowest.map((slow) => `\`${slow.query}\` ${slow.apiMs}, ${slow.listingMs} ms`).join('; ')}.`,
     '',
-    `The instance's first minute after it answered /api/health, before anything else (searches of the warm-up's list, API and listing in turn, one at a time):`,
+    `A new instance's first minute after it answered /api/health, before anything else (the stack's first instance; searches of the warm-up's list, API and listing in turn, one at a time):`,
     '',
     '| seconds after start | searches | p50 | p95 | p99 | max |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -187,15 +193,33 @@ try {
   const searchQuality = previous.indexOf('\n## Search quality');
   fs.writeFileSync('docs/benchmarks.md', searchQuality === -1 ? report : `${report}${previous.slice(searchQuality)}`);
 } finally {
-  for (const child of [stack.single, stack.process]) {
-    child?.kill('SIGTERM');
-    await new Promise((resolve) => (child && child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
-  }
+  stack.single?.kill('SIGTERM');
+  await new Promise((resolve) => (stack.single && stack.single.exitCode === null ? stack.single.once('exit', resolve) : resolve(null)));
+  await stopGroup(stack.process);
   await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
   await admin.end();
   await embedded?.stop();
 }
 process.exit(0);
+
+/** Stops a process and everything in its group (the stack's instances, Varnish, Redis): SIGTERM, then SIGKILL after 20 s. */
+async function stopGroup(child: ReturnType<typeof spawn> | null) {
+  if (!child?.pid) return;
+  const signalGroup = (signal: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-child.pid!, signal);
+      return true;
+    } catch {
+      return false; // the group is gone
+    }
+  };
+  if (!signalGroup('SIGTERM')) return;
+  for (let waited = 0; waited < 20_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (!signalGroup(0)) return; // 0 only asks whether the group is still there
+  }
+  signalGroup('SIGKILL');
+}
 
 /** A process's resident memory in MB (Linux: /proc), or '?' elsewhere. */
 function residentMegabytes(pid: number) {
