@@ -20,6 +20,7 @@ export async function roleListResponse(request: Request, searchParams: URLSearch
     next: page.nextCursor ? listPageUrl(search, limit, { after: page.nextCursor }, path) : null,
     previous: page.previousCursor ? listPageUrl(search, limit, { before: page.previousCursor }, path) : null,
     searchedAs: placeFromText ? { q: search.q ?? null, area: placeFromText.state } : null,
+    correctedQ: page.correctedText,
   });
   const links = [body.next && `<${body.next}>; rel="next"`, body.previous && `<${body.previous}>; rel="prev"`].filter(Boolean);
   return jsonResponse(request, body, links.length ? { headers: { Link: links.join(', ') } } : {});

@@ -231,6 +231,10 @@ export const apiRoleListSchema = z
       .object({ q: z.string().nullable().describe('The other words searched, or null when `q` was only the place.'), area: areaSchema })
       .nullable()
       .describe('When `q` names a state ("nurse texas", "plumber TX", "electrician in Ohio") and no `state` is given: the search made instead, the other words in that state, as with `state`. Else null.'),
+    correctedQ: z
+      .string()
+      .nullable()
+      .describe('When no role has the words of `q`: the words searched instead, each corrected to the closest words of roles\' names ("regsitered nurses" → "registered nurses"). Else null.'),
   })
   .meta({ id: 'RoleList' });
 

@@ -117,6 +117,15 @@ test.describe('pay by state', () => {
     const plain = await (await request.get('/api/v1/roles?q=data%20scientist&limit=1')).json();
     expect(plain.searchedAs).toBeNull();
     expect(plain.items[0].slug).toBe('data-scientists');
+    expect(plain.correctedQ).toBeNull();
+  });
+
+  test('words no role has are corrected, and the answer says to what', async ({ request }) => {
+    const body = await (await request.get('/api/v1/roles?q=regsitered%20nurses&limit=3')).json();
+    expect(body.correctedQ).toBe('registered nurses');
+    expect(body.items[0].slug).toBe('registered-nurses');
+    // Nothing close: nothing found, nothing corrected.
+    expect(await (await request.get('/api/v1/roles?q=qxzvbnq')).json()).toMatchObject({ total: 0, items: [], correctedQ: null });
   });
 
   test('the 50 states and DC', async ({ request }) => {

@@ -149,7 +149,9 @@ export default async function DevelopersPage({ searchParams }: Props) {
                 <code>order=asc|desc</code>; <code>limit</code> up to 100; follow <code>next</code> for more. An unknown level is a 400.{' '}
                 <code>maxDegree</code> (a percentage) still works but matches only roles whose degree share is known, which BLS does not
                 publish. A role that <code>q</code> names (“data scientist”, “RN”) comes first; a state named in{' '}
-                <code>q</code> (“nurse texas”, “plumber TX”) is read as <code>state</code>, and <code>searchedAs</code> says so.
+                <code>q</code> (“nurse texas”, “plumber TX”) is read as <code>state</code>, and <code>searchedAs</code> says so; when no role
+                has the words of <code>q</code>, each is corrected to the closest words of roles’ names, and <code>correctedQ</code> gives
+                the words searched (“regsitered nurses” → “registered nurses”).
               </td>
             </tr>
             <tr>
