@@ -7,6 +7,7 @@ import os from 'node:os';
 import postgres from 'postgres';
 import { findUsState, usStates } from '@/lib/us-states';
 import type { JobSearch } from '@/lib/jobs/job-search';
+import { percentiles } from './bench-role-search';
 
 const QUERY_COUNT = 240;
 const IMPORT_COUNT = 100_000;
@@ -22,12 +23,6 @@ function seededRandom(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function percentiles(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1)!.toFixed(1) };
 }
 
 type Query = { search: JobSearch; params: Record<string, string> };
