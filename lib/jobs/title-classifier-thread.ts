@@ -1,20 +1,14 @@
-// The job-title classifier (./title-classifier.ts) in a worker thread of its own, for servers and
-// imports. Its model takes about a second of one core and some 60 MB to build: built in the web
-// process, that second stopped every request and the memory stayed for good. Here a process only
-// sends titles and waits for the answers. The thread starts on the first question and ends after
-// a few idle minutes, taking the model with it; the next question after a quiet spell builds it
-// again, on its own core.
+// The job-title classifier (./title-classifier.ts) for servers and imports. Building its model
+// takes about a second of one core and passes through some 60 MB of labelled titles, so a worker
+// thread of its own builds it: the server's requests go on meanwhile, and that memory leaves with
+// the thread. The thread hands the model over, its arrays moved rather than copied, and this
+// process keeps it (about 15 MB) and answers each title in well under a millisecond, a long list
+// a slice at a time so that a large import never holds up other requests.
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { OccupationSuggestion, TitlePlacement } from './title-classifier';
-
-type Question = { kind: 'classify'; titles: string[] } | { kind: 'suggest'; title: string; limit: number };
-export type TitleQuestion = Question & { id: number };
-export type TitleAnswer = { id: number; placements: TitlePlacement[] } | { id: number; suggestions: OccupationSuggestion[] } | { id: number; error: string };
-
-/** How long the thread, and its model, outlive the last answer. */
-const IDLE_LIFETIME_MS = 5 * 60_000;
+import { classifierOf, type ClassifierModel, type OccupationSuggestion, type TitleClassifier, type TitlePlacement } from './title-classifier';
 
 /**
  * The worker runs the TypeScript source as it stands, through tsx (a worker does not inherit the
@@ -24,88 +18,60 @@ const IDLE_LIFETIME_MS = 5 * 60_000;
 const workerFile = pathToFileURL(path.join(process.cwd(), 'lib/jobs/title-classifier-worker.ts')).href;
 const workerScript = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerFile)}); });`;
 
-type Waiting = { resolve: (answer: TitleAnswer) => void; reject: (error: Error) => void };
+/** How long the classifier answers before it lets other work run. */
+const SLICE_MS = 10;
 
-let worker: Worker | undefined;
-let nextQuestionId = 1;
-const waiting = new Map<number, Waiting>();
-let idleTimer: NodeJS.Timeout | undefined;
+let classifier: Promise<TitleClassifier> | undefined;
 
-function failEveryQuestion(error: Error) {
-  for (const question of waiting.values()) question.reject(error);
-  waiting.clear();
+/** The model, built once per process on first use; a failed build is tried again on the next question. */
+function builtClassifier(): Promise<TitleClassifier> {
+  classifier ??= buildInThread().catch((error: unknown) => {
+    classifier = undefined;
+    throw error;
+  });
+  return classifier;
 }
 
-function startThread(): Worker {
-  const started = new Worker(workerScript, { eval: true });
-  started.on('message', (answer: TitleAnswer) => {
-    const question = waiting.get(answer.id);
-    if (!question) return;
-    waiting.delete(answer.id);
-    question.resolve(answer);
-    if (waiting.size === 0) becomeIdle(started);
+function buildInThread(): Promise<TitleClassifier> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(workerScript, { eval: true });
+    thread.once('message', (model: ClassifierModel) => resolve(classifierOf(model)));
+    thread.once('error', reject);
+    // After the message this changes nothing: a settled promise stays settled.
+    thread.once('exit', (code) => reject(new Error(`the title classifier's thread ended before its model was built (exit code ${code})`)));
   });
-  started.on('error', (error) => failEveryQuestion(error));
-  started.on('exit', (code) => {
-    if (worker === started) worker = undefined;
-    failEveryQuestion(new Error(`the title classifier's thread ended (exit code ${code})`));
-  });
-  return started;
 }
 
-/** An idle thread does not keep its process alive, and ends after IDLE_LIFETIME_MS. */
-function becomeIdle(thread: Worker) {
-  thread.unref();
-  clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    if (worker === thread && waiting.size === 0) {
-      worker = undefined;
-      void thread.terminate();
+/** Each title's answer, in order; past `timeoutMs` from the call (the model's first build included) an error. */
+async function answerEach<T>(titles: string[], answer: (classifier: TitleClassifier, title: string) => T, timeoutMs?: number): Promise<T[]> {
+  const deadline = performance.now() + (timeoutMs ?? Infinity);
+  const late = () => new Error(`the title classifier did not answer within ${timeoutMs} ms`);
+  let timer: NodeJS.Timeout | undefined;
+  const model = await Promise.race([
+    builtClassifier(),
+    ...(timeoutMs === undefined ? [] : [new Promise<never>((_, reject) => (timer = setTimeout(() => reject(late()), timeoutMs)))]),
+  ]).finally(() => clearTimeout(timer));
+  const answers: T[] = [];
+  let sliceStarted = performance.now();
+  for (const title of titles) {
+    if (performance.now() - sliceStarted > SLICE_MS) {
+      await nextTurn();
+      if (performance.now() > deadline) throw late();
+      sliceStarted = performance.now();
     }
-  }, IDLE_LIFETIME_MS);
-  idleTimer.unref();
-}
-
-function ask(question: Question, timeoutMs?: number): Promise<TitleAnswer> {
-  clearTimeout(idleTimer);
-  worker ??= startThread();
-  // Waiting for an answer keeps the process alive (a script's last await may be this one).
-  worker.ref();
-  const id = nextQuestionId++;
-  const thread = worker;
-  return new Promise<TitleAnswer>((resolve, reject) => {
-    const timer =
-      timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            waiting.delete(id);
-            if (waiting.size === 0) becomeIdle(thread);
-            reject(new Error(`the title classifier did not answer within ${timeoutMs} ms`));
-          }, timeoutMs);
-    waiting.set(id, {
-      resolve: (answer) => {
-        clearTimeout(timer);
-        if ('error' in answer) reject(new Error(answer.error));
-        else resolve(answer);
-      },
-      reject: (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    });
-    thread.postMessage({ ...question, id });
-  });
+    answers.push(answer(model, title));
+  }
+  return answers;
 }
 
 /** Each title's placement, in the order given (./title-classifier.ts `classifyJobTitle`). */
-export async function classifyTitles(titles: string[], { timeoutMs }: { timeoutMs?: number } = {}): Promise<TitlePlacement[]> {
-  if (titles.length === 0) return [];
-  const answer = await ask({ kind: 'classify', titles }, timeoutMs);
-  return 'placements' in answer ? answer.placements : [];
+export function classifyTitles(titles: string[], { timeoutMs }: { timeoutMs?: number } = {}): Promise<TitlePlacement[]> {
+  if (titles.length === 0) return Promise.resolve([]);
+  return answerEach(titles, (model, title) => model.classify(title), timeoutMs);
 }
 
 /** Up to `limit` occupations a title may belong to, best first (./title-classifier.ts `suggestOccupations`). */
 export async function suggestOccupationsFor(title: string, limit = 5, { timeoutMs }: { timeoutMs?: number } = {}): Promise<OccupationSuggestion[]> {
-  const answer = await ask({ kind: 'suggest', title, limit }, timeoutMs);
-  return 'suggestions' in answer ? answer.suggestions : [];
+  const [suggestions] = await answerEach([title], (model) => model.suggest(title, limit), timeoutMs);
+  return suggestions ?? [];
 }

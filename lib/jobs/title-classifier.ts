@@ -175,8 +175,6 @@ function termsOf(words: TitleWord[]): Term[] {
   return [...terms.values()];
 }
 
-type KnownTitle = { title: string; socCode: string; norm: number };
-
 export type TitleClassifier = {
   classify(title: string): TitlePlacement;
   suggest(title: string, limit: number): OccupationSuggestion[];
@@ -207,14 +205,140 @@ function knownTitlesOf(titles: LabelledTitle[]): KnownTitles {
   return votesByKey;
 }
 
-/** The occupations of a known title's key, each with its share of the votes, best first; null for an unknown key. */
-function knownTitleMatches(votesByKey: KnownTitles, key: string): Match[] | null {
-  const votes = votesByKey.get(key);
-  if (!votes) return null;
-  const total = [...votes.values()].reduce((sum, { votes: count }) => sum + count, 0);
-  return [...votes]
-    .map(([socCode, { votes: count, title }]) => ({ socCode, score: count / total, evidence: `known title "${title}"` }))
-    .sort(byScoreThenCode);
+/**
+ * The model, in flat arrays rather than an object per title and per word: a server keeps it for
+ * good, and built of objects it took 50 MB of heap where this takes 15 MB (measured with
+ * `process.memoryUsage()` after a full GC); a thread can also hand its arrays over without copying
+ * them (./title-classifier-thread.ts). A list per term is a range of one array:
+ * `titlesOfTerm[titleStart[row]..titleStart[row + 1]]`.
+ */
+export type ClassifierModel = {
+  /** Each known title, one per key and occupation; the titles of one key are consecutive. */
+  titles: string[];
+  titleOccupation: Uint16Array;
+  titleVotes: Uint32Array;
+  /** The length of the title's vector of term weights, for cosine similarity. */
+  titleNorm: Float64Array;
+  titleKeyOrdinal: Uint32Array;
+  /** A title key's first known title. */
+  firstTitleOfKey: Map<string, number>;
+  occupationCodes: string[];
+  /** Each term's row in the arrays below. */
+  termRow: Map<string, number>;
+  /** A term's weight: rarer words weigh more (inverse document frequency over the known titles). */
+  termWeight: Float64Array;
+  /** The known titles with the term, in title order. */
+  titleStart: Uint32Array;
+  titlesOfTerm: Uint32Array;
+  /** Each occupation's words pooled: the sum of its titles' normalised term weights, normalised again. */
+  occupationStart: Uint32Array;
+  occupationsOfTerm: Uint16Array;
+  occupationWeights: Float64Array;
+};
+
+/** Lists of numbers per row as one array and where each row starts. */
+function flatten<T extends Uint16Array | Uint32Array | Float64Array>(lists: number[][], ArrayType: { new (length: number): T }) {
+  const start = new Uint32Array(lists.length + 1);
+  lists.forEach((list, row) => (start[row + 1] = start[row]! + list.length));
+  const values = new ArrayType(start[lists.length]!);
+  lists.forEach((list, row) => values.set(list, start[row]!));
+  return { start, values };
+}
+
+/** The model of these labelled titles. */
+export function buildModel(labelled: LabelledTitle[]): ClassifierModel {
+  const votesByKey = knownTitlesOf(labelled);
+
+  const occupationCodes: string[] = [];
+  const occupationIndex = new Map<string, number>();
+  const indexOfOccupation = (socCode: string) => {
+    let index = occupationIndex.get(socCode);
+    if (index === undefined) {
+      index = occupationCodes.push(socCode) - 1;
+      occupationIndex.set(socCode, index);
+    }
+    return index;
+  };
+
+  // Each known title of an occupation is one document of the word index.
+  const titles: string[] = [];
+  const occupations: number[] = [];
+  const votes: number[] = [];
+  const keyOrdinals: number[] = [];
+  const firstTitleOfKey = new Map<string, number>();
+  const termRowsOfTitle: number[][] = [];
+  const termRow = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  for (const [key, votesOfKey] of votesByKey) {
+    firstTitleOfKey.set(key, titles.length);
+    for (const [socCode, known] of votesOfKey) {
+      const rows = termsOf(readTitle(known.title)).map(({ term }) => {
+        let row = termRow.get(term);
+        if (row === undefined) {
+          row = termRow.size;
+          termRow.set(term, row);
+          documentFrequency.push(0);
+        }
+        documentFrequency[row]!++;
+        return row;
+      });
+      titles.push(known.title);
+      occupations.push(indexOfOccupation(socCode));
+      votes.push(known.votes);
+      keyOrdinals.push(firstTitleOfKey.size - 1);
+      termRowsOfTitle.push(rows);
+    }
+  }
+  const termWeight = Float64Array.from(documentFrequency, (frequency) => Math.log(1 + titles.length / frequency));
+
+  const titleNorm = new Float64Array(titles.length);
+  const titleLists: number[][] = documentFrequency.map(() => []);
+  termRowsOfTitle.forEach((rows, titleIndex) => {
+    let squares = 0;
+    for (const row of rows) {
+      squares += termWeight[row]! * termWeight[row]!;
+      titleLists[row]!.push(titleIndex);
+    }
+    titleNorm[titleIndex] = Math.sqrt(squares);
+  });
+
+  // An occupation's words pooled, so that words its titles share ("plant" and "manager" for
+  // production managers) add up.
+  const pooledWeights = new Map<number, Map<number, number>>();
+  termRowsOfTitle.forEach((rows, titleIndex) => {
+    const occupation = occupations[titleIndex]!;
+    const weights = pooledWeights.get(occupation) ?? new Map<number, number>();
+    pooledWeights.set(occupation, weights);
+    for (const row of rows) weights.set(row, (weights.get(row) ?? 0) + termWeight[row]! / titleNorm[titleIndex]!);
+  });
+  const occupationLists: number[][] = documentFrequency.map(() => []);
+  const weightLists: number[][] = documentFrequency.map(() => []);
+  for (const [occupation, weights] of pooledWeights) {
+    const norm = Math.sqrt([...weights.values()].reduce((sum, weight) => sum + weight * weight, 0));
+    for (const [row, weight] of weights) {
+      occupationLists[row]!.push(occupation);
+      weightLists[row]!.push(weight / norm);
+    }
+  }
+
+  const titlesOfTerm = flatten(titleLists, Uint32Array);
+  const occupationsOfTerm = flatten(occupationLists, Uint16Array);
+  return {
+    titles,
+    titleOccupation: Uint16Array.from(occupations),
+    titleVotes: Uint32Array.from(votes),
+    titleNorm,
+    titleKeyOrdinal: Uint32Array.from(keyOrdinals),
+    firstTitleOfKey,
+    occupationCodes,
+    termRow,
+    termWeight,
+    titleStart: titlesOfTerm.start,
+    titlesOfTerm: titlesOfTerm.values,
+    occupationStart: occupationsOfTerm.start,
+    occupationsOfTerm: occupationsOfTerm.values,
+    occupationWeights: flatten(weightLists, Float64Array).values,
+  };
 }
 
 /**
@@ -222,102 +346,75 @@ function knownTitleMatches(votesByKey: KnownTitles, key: string): Match[] | null
  * model never saw; the app's model excludes none).
  */
 export function buildTitleClassifier({ labelled = readLabelledTitles(), exclude }: { labelled?: LabelledTitles; exclude?: (title: LabelledTitle) => boolean } = {}): TitleClassifier {
-  const votesByKey = knownTitlesOf(labelled.titles.filter((title) => !exclude?.(title)));
+  return classifierOf(buildModel(labelled.titles.filter((title) => !exclude?.(title))));
+}
 
-  // Each known title of an occupation is one document of the word index.
-  const knownTitles: KnownTitle[] = [];
-  const termsOfTitle: Term[][] = [];
-  const documentFrequency = new Map<string, number>();
-  for (const votes of votesByKey.values()) {
-    for (const [socCode, { title }] of votes) {
-      const terms = termsOf(readTitle(title));
-      knownTitles.push({ title, socCode, norm: 0 });
-      termsOfTitle.push(terms);
-      for (const { term } of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    }
-  }
-  const titleCount = knownTitles.length;
-  const inverseFrequency = (term: string) => {
-    const frequency = documentFrequency.get(term);
-    return frequency === undefined ? undefined : Math.log(1 + titleCount / frequency);
-  };
+/** The memory of the model's typed arrays, which a thread hands over by moving it. */
+export function buffersOf(model: ClassifierModel): ArrayBuffer[] {
+  return Object.values(model).flatMap((value) => (ArrayBuffer.isView(value) ? [value.buffer as ArrayBuffer] : []));
+}
+
+/** The classifier that answers from a built model. */
+export function classifierOf(model: ClassifierModel): TitleClassifier {
+  const { titles, titleOccupation, titleVotes, titleNorm, titleKeyOrdinal, occupationCodes, termRow, termWeight, titleStart, titlesOfTerm, occupationStart, occupationsOfTerm, occupationWeights } = model;
   /** An unknown word is as rare as the rarest: it may name the job, and the match cannot account for it. */
-  const unknownWordWeight = Math.log(1 + titleCount);
+  const unknownWordWeight = Math.log(1 + titles.length);
+  const dotProducts = new Float64Array(titles.length);
 
-  const postings = new Map<string, { title: number; weight: number }[]>();
-  termsOfTitle.forEach((terms, titleIndex) => {
-    let squares = 0;
-    for (const { term } of terms) {
-      const termWeight = inverseFrequency(term)!;
-      squares += termWeight * termWeight;
-      const list = postings.get(term) ?? [];
-      postings.set(term, list);
-      list.push({ title: titleIndex, weight: termWeight });
+  /** The occupations of a known title's key, each with its share of the votes, best first; null for an unknown key. */
+  function exactMatches(key: string): Match[] | null {
+    const first = model.firstTitleOfKey.get(key);
+    if (first === undefined) return null;
+    let end = first;
+    let total = 0;
+    while (end < titles.length && titleKeyOrdinal[end] === titleKeyOrdinal[first]) total += titleVotes[end++]!;
+    const matches: Match[] = [];
+    for (let index = first; index < end; index++) {
+      matches.push({ socCode: occupationCodes[titleOccupation[index]!]!, score: titleVotes[index]! / total, evidence: `known title "${titles[index]}"` });
     }
-    knownTitles[titleIndex]!.norm = Math.sqrt(squares);
-  });
-
-  // Each occupation's words pooled: the sum of its titles' normalised term weights, so that words
-  // its titles share ("plant" and "manager" for production managers) add up.
-  const pooledWeights = new Map<string, Map<string, number>>();
-  termsOfTitle.forEach((terms, titleIndex) => {
-    const { socCode, norm } = knownTitles[titleIndex]!;
-    const weights = pooledWeights.get(socCode) ?? new Map<string, number>();
-    pooledWeights.set(socCode, weights);
-    for (const { term } of terms) weights.set(term, (weights.get(term) ?? 0) + inverseFrequency(term)! / norm);
-  });
-  const occupationPostings = new Map<string, { socCode: string; weight: number }[]>();
-  for (const [socCode, weights] of pooledWeights) {
-    const norm = Math.sqrt([...weights.values()].reduce((sum, weight) => sum + weight * weight, 0));
-    for (const [term, weight] of weights) {
-      const list = occupationPostings.get(term) ?? [];
-      occupationPostings.set(term, list);
-      list.push({ socCode, weight: weight / norm });
-    }
+    return matches.sort(byScoreThenCode);
   }
-
-  const dotProducts = new Float64Array(knownTitles.length);
-
-  const exactMatches = (key: string) => knownTitleMatches(votesByKey, key);
 
   /** Each occupation's best-matching known title by cosine of the weighted terms, best occupations first. */
   function wordMatches(read: TitleWord[], limit: number): Match[] {
-    const terms = termsOf(read);
     let querySquares = 0;
     const touched: number[] = [];
-    const weighted: (Term & { weight: number })[] = [];
-    for (const term of terms) {
-      const idf = inverseFrequency(term.term);
-      const weight = idf ?? unknownWordWeight;
+    const weighted: (Term & { weight: number; row: number })[] = [];
+    for (const term of termsOf(read)) {
+      const row = termRow.get(term.term);
+      const weight = row === undefined ? unknownWordWeight : termWeight[row]!;
       querySquares += weight * weight;
-      if (idf === undefined) continue;
-      weighted.push({ ...term, weight });
-      for (const posting of postings.get(term.term)!) {
-        if (dotProducts[posting.title] === 0) touched.push(posting.title);
-        dotProducts[posting.title]! += weight * posting.weight;
+      if (row === undefined) continue;
+      weighted.push({ ...term, weight, row });
+      // A known title's weight for the term is the term's weight: each title has a term once.
+      for (let posting = titleStart[row]!; posting < titleStart[row + 1]!; posting++) {
+        const title = titlesOfTerm[posting]!;
+        if (dotProducts[title] === 0) touched.push(title);
+        dotProducts[title]! += weight * weight;
       }
     }
     const queryNorm = Math.sqrt(querySquares);
-    const pooledSimilarity = new Map<string, number>();
+    const pooledSimilarity = new Map<number, number>();
     for (const term of weighted) {
-      for (const posting of occupationPostings.get(term.term)!) {
-        pooledSimilarity.set(posting.socCode, (pooledSimilarity.get(posting.socCode) ?? 0) + (term.weight * posting.weight) / queryNorm);
+      for (let posting = occupationStart[term.row]!; posting < occupationStart[term.row + 1]!; posting++) {
+        const occupation = occupationsOfTerm[posting]!;
+        pooledSimilarity.set(occupation, (pooledSimilarity.get(occupation) ?? 0) + (term.weight * occupationWeights[posting]!) / queryNorm);
       }
     }
-    const best = new Map<string, { similarity: number; title: number }>();
-    for (const titleIndex of touched) {
-      const known = knownTitles[titleIndex]!;
-      const similarity = dotProducts[titleIndex]! / (queryNorm * known.norm);
-      dotProducts[titleIndex] = 0;
-      const current = best.get(known.socCode);
-      if (!current || similarity > current.similarity || (similarity === current.similarity && titleIndex < current.title)) {
-        best.set(known.socCode, { similarity, title: titleIndex });
+    const best = new Map<number, { similarity: number; title: number }>();
+    for (const title of touched) {
+      const occupation = titleOccupation[title]!;
+      const similarity = dotProducts[title]! / (queryNorm * titleNorm[title]!);
+      dotProducts[title] = 0;
+      const current = best.get(occupation);
+      if (!current || similarity > current.similarity || (similarity === current.similarity && title < current.title)) {
+        best.set(occupation, { similarity, title });
       }
     }
     const ranked = [...best]
-      .map(([socCode, { similarity, title }]) => ({
-        socCode,
-        score: Math.min(1, closestTitleShare * similarity + (1 - closestTitleShare) * pooledSimilarity.get(socCode)!),
+      .map(([occupation, { similarity, title }]) => ({
+        socCode: occupationCodes[occupation]!,
+        score: Math.min(1, closestTitleShare * similarity + (1 - closestTitleShare) * pooledSimilarity.get(occupation)!),
         title,
       }))
       .sort(byScoreThenCode);
@@ -326,9 +423,9 @@ export function buildTitleClassifier({ labelled = readLabelledTitles(), exclude 
   }
 
   function wordEvidence(queryTerms: Term[], titleIndex: number) {
-    const knownTerms = new Set(termsOfTitle[titleIndex]!.map((term) => term.term));
+    const knownTerms = new Set(termsOf(readTitle(titles[titleIndex]!)).map((term) => term.term));
     const shared = queryTerms.filter((term) => knownTerms.has(term.term)).map((term) => term.shown);
-    return `words: ${shared.join(', ')} (like "${knownTitles[titleIndex]!.title}")`;
+    return `words: ${shared.join(', ')} (like "${titles[titleIndex]}")`;
   }
 
   /**
@@ -366,7 +463,7 @@ export function buildTitleClassifier({ labelled = readLabelledTitles(), exclude 
   }
 
   return {
-    knownTitleCount: votesByKey.size,
+    knownTitleCount: model.firstTitleOfKey.size,
     classify(title) {
       const { matches, exact } = matchesOf(title, 3);
       const [first, second] = matches;
