@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { instanceCommand } from './scripts/instance-command';
 import { STACK_PORT, stackAvailable } from './tests/e2e/support/stack';
 
 // Browser downloads are impossible on our machines, so we drive Debian's Chromium.
 // Elsewhere, unset CHROMIUM_PATH and run `npx playwright install chromium`.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 3100);
+const instance = instanceCommand('-p', String(port));
 const baseURL = `http://localhost:${port}`;
 
 // The production topology (npm run stack: Varnish, two instances, Redis) for tests/e2e/stack.spec.ts.
@@ -53,11 +55,11 @@ export default defineConfig({
   webServer: [
     {
       // The production server as `npm start` runs it: the HTTP front around the built app.
-      command: `node --import tsx scripts/serve.ts start -p ${port}`,
+      command: [instance.program, ...instance.arguments].map((part) => `'${part}'`).join(' '),
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...(process.env as Record<string, string>), PORT: String(port), SITE_URL: baseURL },
+      env: { ...(process.env as Record<string, string>), ...instance.environment, PORT: String(port), SITE_URL: baseURL },
     },
     ...(stackAvailable ? [stackServer] : []),
   ],

@@ -17,6 +17,7 @@ import { findFreePort, withDatabaseUrl } from '@/db/embedded-server';
 import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
 import { ensureDevelopmentAuthSecret } from '@/lib/development-secret';
 import { BUILD_DIR, BUILD_ID_FILE } from '@/lib/framework-contract.mjs';
+import { instanceCommand } from './instance-command';
 
 const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, build: { type: 'boolean' } } });
 const edgePort = Number(values.port ?? process.env.PORT ?? 3000);
@@ -126,7 +127,8 @@ await withDatabaseUrl(
       };
       // One after the other: the first migrates (and on first start loads) the database.
       for (const [index, port] of appPorts.entries()) {
-        start(`app ${index + 1}`, process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-H', '127.0.0.1', '-p', String(port)], { ...appEnv, PORT: String(port) });
+        const instance = instanceCommand('-H', '127.0.0.1', '-p', String(port));
+        start(`app ${index + 1}`, instance.program, instance.arguments, { ...instance.environment, ...appEnv, PORT: String(port) });
         await waitFor(`http://127.0.0.1:${port}/api/health`, `App instance ${index + 1}`);
       }
 

@@ -2,6 +2,7 @@
 // a database in trouble, a shutdown, another public origin. It runs exactly as `npm start` does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { instanceCommand } from '@/scripts/instance-command';
 
 export type StartedServer = {
   url: string;
@@ -53,7 +54,7 @@ export function exited(child: ChildProcess) {
  */
 export async function startServer({
   env = {},
-  command = ['node', '--import', 'tsx', 'scripts/serve.ts', 'start'],
+  command = [instanceCommand().program, ...instanceCommand().arguments],
   detached = false,
 }: { env?: Record<string, string | undefined>; command?: string[]; detached?: boolean } = {}): Promise<StartedServer> {
   const port = await freePort();
@@ -62,7 +63,7 @@ export async function startServer({
   let printed = '';
   // A variable given as undefined is removed, not passed on as the text "undefined".
   const environment = Object.fromEntries(
-    Object.entries({ ...process.env, SITE_URL: url, ...env, PORT: String(port) }).filter(([, value]) => value !== undefined),
+    Object.entries({ ...process.env, ...instanceCommand().environment, SITE_URL: url, ...env, PORT: String(port) }).filter(([, value]) => value !== undefined),
   ) as NodeJS.ProcessEnv;
   const child = spawn(program!, [...args, '-p', String(port)], { env: environment, stdio: ['ignore', 'pipe', 'pipe'], detached });
   child.stdout!.on('data', (chunk) => (printed += chunk));
