@@ -38,16 +38,21 @@ function run(command: string, args: string[], env: Record<string, string> = {}, 
   return result.status === 0;
 }
 
-/** node:test over the given files, or over every test file in the folder. */
-function nodeTest(folder: string, { env = {}, unset = [], concurrency }: { env?: Record<string, string>; unset?: string[]; concurrency?: number }) {
-  const files = fileArgs.length > 0 ? fileArgs : fs.readdirSync(folder).filter((file) => file.endsWith('.test.ts')).map((file) => path.join(folder, file));
-  const args = ['--conditions=react-server', '--import', 'tsx', '--test', '--test-reporter=spec', ...(concurrency ? [`--test-concurrency=${concurrency}`] : []), ...files];
-  return run(process.execPath, args, env, { unset });
+/** The given files, or every test file in the folder. */
+function testFiles(folder: string) {
+  return fileArgs.length > 0 ? fileArgs : fs.readdirSync(folder).filter((file) => file.endsWith('.test.ts')).map((file) => path.join(folder, file));
 }
+
+const NODE_TEST = ['--conditions=react-server', '--import', 'tsx', '--test', '--test-reporter=spec'];
+
+/** How many test files run at once (node:test's own default, one fewer than the cores, is one here). */
+const PARALLEL_FILES = Math.max(2, os.availableParallelism());
 
 let passed = true;
 // Unit tests need no database: they run first, in parallel, before one is made.
-if (selected.includes('unit')) passed = nodeTest('tests/unit', { unset: ['DATABASE_URL', 'TEST_ADMIN_DATABASE_URL'] });
+if (selected.includes('unit')) {
+  passed = run(process.execPath, [...NODE_TEST, `--test-concurrency=${PARALLEL_FILES}`, ...testFiles('tests/unit')], {}, { unset: ['DATABASE_URL', 'TEST_ADMIN_DATABASE_URL'] });
+}
 if (!selected.some((layer) => layer !== 'unit')) {
   console.log(passed ? '\nAll test layers passed.' : '\nSome tests failed.');
   process.exit(passed ? 0 : 1);
@@ -78,6 +83,48 @@ const databaseUrl = withDatabaseName(serverUrl, databaseName);
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database "${databaseName}"`);
 
+/** Integration test files of over a minute (it loads the catalogue into empty databases eight times): started first, so that the others run beside it. */
+const LONGEST = ['tests/integration/migrations-and-seed.test.ts'];
+
+/**
+ * The integration tests, PARALLEL_FILES files at a time, each file on a copy of the run's database
+ * made for it (PostgreSQL copies a template database in about a second) and dropped after: no file
+ * sees another's rows, and the end-to-end tests after them start from the database as loaded. A
+ * file's output is printed whole when it ends.
+ */
+async function integrationTests(testEnv: Record<string, string>) {
+  const files = testFiles('tests/integration').sort((a, b) => Number(LONGEST.includes(b)) - Number(LONGEST.includes(a)));
+  console.log(`\n$ node --test: ${files.length} integration test files, ${PARALLEL_FILES} at a time, each on its own copy of the database`);
+  let next = 0;
+  let allPassed = true;
+  const runFiles = async () => {
+    for (let index = next++; index < files.length; index = next++) {
+      const copy = `${databaseName}_${index}`;
+      await admin.unsafe(`create database "${copy}" template "${databaseName}"`);
+      try {
+        const { ok, output } = await runCollecting(process.execPath, [...NODE_TEST, files[index]!], { ...testEnv, DATABASE_URL: withDatabaseName(serverUrl!, copy) });
+        process.stdout.write(output);
+        allPassed &&= ok;
+      } finally {
+        await admin.unsafe(`drop database if exists "${copy}" with (force)`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_FILES }, runFiles));
+  return allPassed;
+}
+
+/** Runs a command with its output kept, not shown: whether it passed, and what it printed. */
+function runCollecting(command: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ ok: boolean; output: string }>((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ ok: code === 0, output }));
+  });
+}
+
 let redis: ChildProcess | null = null;
 try {
   const { db, sql } = createDatabase(databaseUrl, { max: 1 });
@@ -95,8 +142,7 @@ try {
     TEST_ADMIN_DATABASE_URL: adminUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
   };
-  // One file at a time: they share the database, and some stop and start servers.
-  if (selected.includes('integration')) passed = nodeTest('tests/integration', { env: testEnv, concurrency: 1 }) && passed;
+  if (selected.includes('integration')) passed = (await integrationTests(testEnv)) && passed;
   if (selected.includes('e2e')) {
     const built = run('npx', ['next', 'build'], testEnv);
     // The stack's tests (tests/e2e/stack.spec.ts) get a Redis of their own, which they may stop.
