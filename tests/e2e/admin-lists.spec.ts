@@ -106,7 +106,7 @@ test.describe('the audit log', () => {
     await signIn(page, testUsers.editor);
     const csv = await (await page.request.get('/api/v1/roles.csv')).text();
     const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
-    // Roles no other test edits: a hand edit (an integration test edits anthropologists) holds an imported row back.
+    // Roles no other end-to-end test edits: a hand edit holds an imported row back.
     const slugs = ['geographers', 'zoologists-and-wildlife-biologists', 'urban-and-regional-planners'];
     const chosen = slugs.map((slug) => ({ ...rows.find((row) => row.slug === slug)! }));
     const before = chosen.map((row) => Number(row.average_salary));
