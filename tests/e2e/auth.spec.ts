@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { testUsers } from '../support/users';
-import { signIn } from './support/sign-in';
+import { signInWithForm } from './support/sign-in';
 
 test.describe('signing in and out', () => {
   test('an anonymous visitor of /admin is sent to the login page, and back after signing in', async ({ page }) => {
@@ -38,7 +38,7 @@ test.describe('signing in and out', () => {
   });
 
   test('a signed-in visitor of /login is sent on only to paths of this site', async ({ page, baseURL }) => {
-    await signIn(page, testUsers.editor);
+    await signInWithForm(page, testUsers.editor);
     // Each of these became the protocol-relative `//evil.example/x` (or `//x`) once normalised.
     for (const callbackUrl of ['/..//evil.example/x', '/.//x', '/a/..//x', '%2F..%2F%2Fx', '/\\evil.example', 'https:evil.example']) {
       const response = await page.request.get(`/login?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
@@ -55,7 +55,7 @@ test.describe('signing in and out', () => {
   });
 
   test('sign out from an admin page ends the session', async ({ page }) => {
-    await signIn(page, testUsers.editor);
+    await signInWithForm(page, testUsers.editor);
     await expect(page.getByText(`${testUsers.editor.name} (editor)`)).toBeVisible();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('status')).toHaveText('You are signed out.');
@@ -65,7 +65,7 @@ test.describe('signing in and out', () => {
 
   test('after "Sign out" a copy of the session cookie opens nothing and saves nothing', async ({ page, browser }) => {
     const salary = 81_000 + Math.floor(Math.random() * 9_000);
-    await signIn(page, testUsers.editor);
+    await signInWithForm(page, testUsers.editor);
     const copied = (await page.context().cookies()).filter((cookie) => cookie.name.includes('authjs.session-token'));
     expect(copied).toHaveLength(1);
 
@@ -97,7 +97,7 @@ test.describe('signing in and out', () => {
     const owner = testUsers.deviceOwner;
     const ownerContext = await browser.newContext();
     const ownerPage = await ownerContext.newPage();
-    await signIn(ownerPage, owner);
+    await signInWithForm(ownerPage, owner);
     const device = (await ownerContext.cookies()).find((cookie) => cookie.name === 'roleboard-device');
     expect(device, 'signing in leaves a device cookie').toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(device!.expires * 1000 - Date.now()).toBeGreaterThan(300 * 24 * 60 * 60 * 1000);
@@ -124,7 +124,7 @@ test.describe('signing in and out', () => {
     await strangerContext.close();
 
     // The owner's browser, from that same address, still signs in.
-    await signIn(ownerPage, owner);
+    await signInWithForm(ownerPage, owner);
     await expect(ownerPage.getByText(`${owner.name} (editor)`)).toBeVisible();
     await ownerContext.close();
   });
@@ -144,7 +144,7 @@ test.describe('signing in and out', () => {
   });
 
   test('a Server Action posted from a foreign origin changes nothing', async ({ page }) => {
-    await signIn(page, testUsers.editor);
+    await signInWithForm(page, testUsers.editor);
     // The sign-out form's action id, as a forged cross-site form would use it. Only the
     // server-rendered HTML carries it, so load the page afresh after the client-side redirect.
     await page.reload();

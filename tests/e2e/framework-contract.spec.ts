@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { NEXT_ASSET_PATH_PREFIX, RSC_PAYLOAD_GLOBAL, SESSION_COOKIE_NAMES, TURBOPACK_CHUNK_LIST_GLOBAL } from '@/lib/framework-contract.mjs';
 import { withoutNextRuntime } from '@/lib/server/page-scripts';
 import { testUsers } from '../support/users';
-import { signIn } from './support/sign-in';
+import { signIn, signInWithForm } from './support/sign-in';
 
 /** A document's executable inline scripts (data blocks such as JSON-LD run nothing), each cut short for a message. */
 function inlineScriptsOf(html: string) {
@@ -44,7 +44,7 @@ test('a public page, as the front sends it, runs no inline script at all', async
 });
 
 test("SESSION_COOKIE_NAMES: signing in sets Auth.js's session cookie under the name we look for", async ({ page }) => {
-  await signIn(page, testUsers.admin);
+  await signInWithForm(page, testUsers.admin);
   const names = (await page.context().cookies()).map((cookie) => cookie.name);
   const session = names.filter((name) => SESSION_COOKIE_NAMES.some((expected) => name === expected || name.startsWith(`${expected}.`)));
   expect(session, `Framework contract item SESSION_COOKIE_NAMES changed: signing in set the cookies ${JSON.stringify(names)}, none named ${SESSION_COOKIE_NAMES.join(' or ')}. Update lib/framework-contract.mjs and deploy/varnish/default.vcl.`).not.toEqual([]);
