@@ -7,6 +7,7 @@ import { testUsers } from '../support/users';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { signIn } from './support/sign-in';
 import { startServer, type StartedServer } from './support/server';
+import { SOAK_ONLY } from './support/soak';
 
 let proxy: TcpProxy;
 let server: StartedServer;
@@ -56,7 +57,7 @@ async function expectUnavailable(label: string) {
   console.log(`${label}: page 503 after ${page.ms} ms, API 503 after ${api.ms} ms, readiness after ${ready.ms} ms`);
 }
 
-test('while the database is away, pages and the API say so at once, and cached pages still work', async () => {
+test('while the database is away, pages and the API say so at once, and cached pages still work', { tag: SOAK_ONLY }, async () => {
   // Served once while the database is there, so it is in the page cache.
   expect((await timedGet(cachedRolePath)).response.status).toBe(200);
   expect((await timedGet('/api/ready')).response.status).toBe(200);
@@ -68,13 +69,13 @@ test('while the database is away, pages and the API say so at once, and cached p
   expect(cached.body).toContain('Historians');
 });
 
-test('a silent database: no request hangs', async () => {
+test('a silent database: no request hangs', { tag: SOAK_ONLY }, async () => {
   await proxy.setMode('silent');
   await expectUnavailable('silent');
   await expectUnavailable('silent, again');
 });
 
-test('once the database is back, so is the site', async () => {
+test('once the database is back, so is the site', { tag: SOAK_ONLY }, async () => {
   await proxy.setMode('forward');
   const started = performance.now();
   let status = 0;
@@ -88,7 +89,7 @@ test('once the database is back, so is the site', async () => {
   expect((await timedGet('/api/ready')).response.status).toBe(200);
 });
 
-test('an editor saving while the database is away keeps everything typed, and is told why', async ({ browser }) => {
+test('an editor saving while the database is away keeps everything typed, and is told why', { tag: SOAK_ONLY }, async ({ browser }) => {
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
   try {
@@ -105,7 +106,7 @@ test('an editor saving while the database is away keeps everything typed, and is
   }
 });
 
-test('signing in while the database is away says sign-in is unavailable, not that the password is wrong', async ({ browser }) => {
+test('signing in while the database is away says sign-in is unavailable, not that the password is wrong', { tag: SOAK_ONLY }, async ({ browser }) => {
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
   try {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { startServer, type StartedServer } from './support/server';
+import { SOAK_ONLY } from './support/soak';
 
 test.setTimeout(180_000);
 // In order, in one worker: two embedded PostgreSQL servers starting at once would race for a port.
@@ -139,7 +140,7 @@ test('SIGTERM to `npm start`: connections opened before the signal are answered,
   }
 });
 
-test('Ctrl-C on `npm run dev` on the embedded PostgreSQL stops Next.js and PostgreSQL gracefully', async () => {
+test('Ctrl-C on `npm run dev` on the embedded PostgreSQL stops Next.js and PostgreSQL gracefully', { tag: SOAK_ONLY }, async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roleboard-shutdown-'));
   // As root, PostgreSQL runs as the postgres user, who must be able to reach the folder.
   fs.chmodSync(dataDir, 0o755);
@@ -158,7 +159,7 @@ test('Ctrl-C on `npm run dev` on the embedded PostgreSQL stops Next.js and Postg
   }
 });
 
-test('SIGTERM to `npm start` on the embedded PostgreSQL', async () => {
+test('SIGTERM to `npm start` on the embedded PostgreSQL', { tag: SOAK_ONLY }, async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roleboard-shutdown-'));
   fs.chmodSync(dataDir, 0o755);
   const server = await startServer({
