@@ -65,6 +65,10 @@ async function expectSchemeApplied(page: Page, colorScheme: 'light' | 'dark', pa
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [375, 1280]) {
+    // axe runs at each width once and in each scheme once (375 px light, 1280 px dark): contrast
+    // depends on the scheme, what is shown on the width. The other two pairings ran the same rules
+    // over the same markup and colours again, at about an eighth of the end-to-end suite's time.
+    const checkAccessibility = (width === 375) === (colorScheme === 'light');
     test.describe(`at ${width} px, ${colorScheme}`, () => {
       test.use({ viewport: { width, height: 900 }, colorScheme });
       // axe alone takes 5 s over the admin roles list and 11 s over the audit log on an idle 2-core
@@ -80,7 +84,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await expect(page.getByRole('banner')).toHaveCount(1);
           await expect(page.getByRole('contentinfo')).toHaveCount(1);
           await expectSchemeApplied(page, colorScheme, path);
-          await expectNoAccessibilityViolations(page, path);
+          if (checkAccessibility) await expectNoAccessibilityViolations(page, path);
           expectOnlyOurOrigin(requests, baseURL, path);
         });
       }
@@ -93,7 +97,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await expectFitsTheScreen(page, path);
           await expect(page.getByRole('main')).toHaveCount(1);
           await expectSchemeApplied(page, colorScheme, path);
-          await expectNoAccessibilityViolations(page, path);
+          if (checkAccessibility) await expectNoAccessibilityViolations(page, path);
           expectOnlyOurOrigin(requests, baseURL, path);
         });
       }
