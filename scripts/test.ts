@@ -80,6 +80,7 @@ if (!serverUrl) {
 const adminUrl = withDatabaseName(serverUrl, 'postgres');
 const databaseName = `roleboard_test_${Date.now()}_${process.pid}`;
 const databaseUrl = withDatabaseName(serverUrl, databaseName);
+const loadedDatabase = `${databaseName}_loaded`;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database "${databaseName}"`);
 
@@ -144,6 +145,9 @@ try {
   };
   if (selected.includes('integration')) passed = (await integrationTests(testEnv)) && passed;
   if (selected.includes('e2e')) {
+    // The e2e tests that run a server of their own copy the database as loaded; the run's database
+    // itself cannot be copied while the e2e server is connected to it.
+    await admin.unsafe(`create database "${loadedDatabase}" template "${databaseName}"`);
     const built = run('npx', ['next', 'build'], testEnv);
     // The stack's tests (tests/e2e/stack.spec.ts) get a Redis of their own, which they may stop.
     const redisServer = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
@@ -155,12 +159,14 @@ try {
     const mailEnv = { ...testEnv, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TEST_SMTP_PORT: String(smtpPort) };
     const e2eEnv = {
       ...(redisServer ? { ...mailEnv, TEST_REDIS_URL: `redis://127.0.0.1:${redisPort}`, TEST_REDIS_SERVER: redisServer } : mailEnv),
+      TEST_LOADED_DATABASE: loadedDatabase,
       ...(values.soak && { SOAK: '1' }),
     };
     passed = built && run('npx', ['playwright', 'test', ...playwrightArgs], e2eEnv) && passed;
   }
 } finally {
   redis?.kill();
+  await admin.unsafe(`drop database if exists "${loadedDatabase}"`);
   await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
   await admin.end();
   await embedded?.stop();

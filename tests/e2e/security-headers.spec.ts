@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { testUsers } from '../support/users';
-import { createSeededDatabase, execute } from './support/databases';
+import { createLoadedDatabase, execute } from './support/databases';
 import { signIn } from './support/sign-in';
 import { startServer } from './support/server';
 
@@ -172,7 +172,7 @@ test.describe('security headers', () => {
 test.describe('on a server whose database is broken, behind https', () => {
   test('a 500 is a friendly page with every header, HSTS included; the API answers problem details', async () => {
     test.setTimeout(120_000);
-    const database = await createSeededDatabase('broken');
+    const database = await createLoadedDatabase('broken');
     // Searches join categories; without the table every uncached search fails (a bug, not an outage).
     await execute(database.url, 'alter table categories rename to categories_gone');
     const server = await startServer({ env: { DATABASE_URL: database.url, SITE_URL: 'https://roleboard.example' } });

@@ -13,13 +13,16 @@ export function connectToTestDatabase() {
   return createDatabase(testDatabaseUrl(), { max: 2 });
 }
 
-/** Creates an empty database for one test and returns its URL and a function that drops it. */
-export async function createEmptyDatabase(label: string) {
+/**
+ * Creates a database for one test and returns its URL and a function that drops it: empty, or a
+ * copy of a template database (PostgreSQL copies one in about a second).
+ */
+export async function createEmptyDatabase(label: string, { template }: { template?: string } = {}) {
   const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is set by `npm test`.');
   const name = `roleboard_${label}_${Date.now()}_${process.pid}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
+  await admin.unsafe(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {

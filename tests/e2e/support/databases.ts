@@ -1,20 +1,15 @@
-// Throwaway databases for tests that run a server of their own, made like the run's database.
+// Throwaway databases for tests that run a server of their own.
 import { createDatabase } from '@/db/connection';
-import { runMigrations } from '@/db/migrate';
-import { seedDatabase } from '@/db/seed/seed';
 import { createEmptyDatabase } from '../../support/database';
 
-/** A migrated, seeded database; `drop` removes it. */
-export async function createSeededDatabase(label: string) {
-  const database = await createEmptyDatabase(label);
-  const { db, sql } = createDatabase(database.url, { max: 1 });
-  try {
-    await runMigrations(db);
-    await seedDatabase(db);
-  } finally {
-    await sql.end();
-  }
-  return database;
+/**
+ * A copy of the run's database as scripts/test.ts loaded it (migrated, the catalogue, the real
+ * postings and the test users), made before any server used it; `drop` removes it.
+ */
+export async function createLoadedDatabase(label: string) {
+  const template = process.env.TEST_LOADED_DATABASE;
+  if (!template) throw new Error('TEST_LOADED_DATABASE is set by `npm test`.');
+  return createEmptyDatabase(label, { template });
 }
 
 /** Runs one statement on a database, e.g. to break it on purpose. */
