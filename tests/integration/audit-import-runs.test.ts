@@ -9,6 +9,7 @@ import { IMPORT_RUN_ROLES_SHOWN, listAuditEntries, type AuditEntryView } from '@
 import { closeDatabase } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
+import { listAllAuditEntries } from '../support/audit';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase } from '../support/database';
 import { testPassword, testUsers } from '../support/users';
@@ -111,26 +112,13 @@ describe('import runs in the audit log', () => {
   });
 
   test('keyset pages step over a run as one entry', async () => {
-    const claims = await editorClaims();
-    const seen: number[] = [];
-    let before: number | undefined;
-    do {
-      const page = await listAuditEntries(claims, { actorId: importer.id, limit: 1, before });
-      seen.push(...page.entries.map((entry) => entry.id));
-      before = page.olderCursor ?? undefined;
-    } while (before !== undefined);
+    const seen = (await listAllAuditEntries(await editorClaims(), { actorId: importer.id, limit: 1 })).map((entry) => entry.id);
     assert.deepEqual(seen, [ids.smallRun, ids.edit, ids.bigRun]);
   });
 
   test('asked for by itself, a run lists every role’s entry with its changes, paged', async () => {
     const claims = await editorClaims();
-    const seen: AuditEntryView[] = [];
-    let before: number | undefined;
-    do {
-      const page = await listAuditEntries(claims, { importRun: ids.bigRun, limit: 50, before });
-      seen.push(...page.entries);
-      before = page.olderCursor ?? undefined;
-    } while (before !== undefined);
+    const seen = await listAllAuditEntries(claims, { importRun: ids.bigRun, limit: 50 });
     assert.deepEqual(
       seen.map((entry) => entry.id),
       [...ids.bigRunRows].sort((a, b) => b - a),

@@ -10,6 +10,7 @@ import { listAuditEntries, listAuditFilters } from '@/db/audit-reads';
 import { closeDatabase } from '@/db/client';
 import { auditLog, roles } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
+import { listAllAuditEntries } from '../support/audit';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase, insertArchivedRole } from '../support/database';
 import { testPassword, testUsers } from '../support/users';
@@ -164,13 +165,7 @@ describe('filters and order', () => {
 
   test('keyset pages: older entries follow without gaps or repeats, even between equal timestamps', async () => {
     const claims = await editorClaims();
-    const seen: number[] = [];
-    let cursor: number | undefined;
-    do {
-      const page = await listAuditEntries(claims, { actorId: alice.id, limit: 1, before: cursor });
-      seen.push(...page.entries.map((entry) => entry.id));
-      cursor = page.olderCursor ?? undefined;
-    } while (cursor !== undefined);
+    const seen = (await listAllAuditEntries(claims, { actorId: alice.id, limit: 1 })).map((entry) => entry.id);
     assert.deepEqual(seen, [entryIds.aliceFirst[2], entryIds.aliceFirst[1], entryIds.aliceSecond[0], entryIds.aliceFirst[0]]);
     assert.deepEqual((await listAuditEntries(claims, { before: 2_000_000_000 })).entries, [], 'an unknown cursor matches nothing');
   });
@@ -187,17 +182,8 @@ describe('filters and order', () => {
 });
 
 describe('what editors may read', () => {
-  /** Every entry the reader sees, page by page, optionally by one actor. */
-  async function readAll(claims: unknown, actorId?: number) {
-    const entries = [];
-    let cursor: number | undefined;
-    do {
-      const page = await listAuditEntries(claims, { actorId, limit: 200, before: cursor });
-      entries.push(...page.entries);
-      cursor = page.olderCursor ?? undefined;
-    } while (cursor !== undefined);
-    return entries;
-  }
+  /** Every entry the reader sees, optionally by one actor. */
+  const readAll = (claims: unknown, actorId?: number) => listAllAuditEntries(claims, { actorId, limit: 200 });
 
   const isAboutUsers = (entry: { action: string; subject: { type: string } }) => entry.subject.type === 'user' || entry.action.startsWith('user.');
 

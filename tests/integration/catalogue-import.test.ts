@@ -5,18 +5,19 @@
 import assert from 'node:assert/strict';
 import { randomInt, randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
-import { and, asc, eq, like, sql as drizzleSql } from 'drizzle-orm';
+import { eq, like, sql as drizzleSql } from 'drizzle-orm';
 import { createDatabase } from '@/db/connection';
 import { closeDatabase } from '@/db/client';
 import { usCategories } from '@/db/catalogue/categories';
 import { applyCatalogueImport, fieldChangesOf, planCatalogueImport, type ImportResult } from '@/db/catalogue-import';
 import { getRoleForEdit, updateRole } from '@/db/role-edits';
 import { listPublishedRoleStatsBatch } from '@/db/role-reads';
-import { auditLog, categories, roles, roleStats, roleStatsHistory, users } from '@/db/schema';
+import { categories, roles, roleStats, roleStatsHistory, users } from '@/db/schema';
 import { rolePageUrl } from '@/lib/api/role-responses';
 import { catalogueColumns, catalogueCsvHeader, catalogueCsvRecords, toCatalogueRecord, type CatalogueRecord } from '@/lib/catalogue-csv';
 import { describeProblem, readCatalogueFile, type CatalogueRow } from '@/lib/catalogue-file';
 import type { RoleContentInput, RoleStatsInput, RoleValues } from '@/lib/role-schemas';
+import { roleAuditRows } from '../support/audit';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase, testDatabaseUrl } from '../support/database';
 import { testUsers } from '../support/users';
@@ -95,14 +96,6 @@ async function roleBySlug(slug: string) {
 async function historyCount(roleId: number) {
   const [row] = await db.select({ count: drizzleSql<number>`count(*)::int` }).from(roleStatsHistory).where(eq(roleStatsHistory.roleId, roleId));
   return row!.count;
-}
-
-async function auditRows(roleId: number) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'role'), eq(auditLog.entityId, String(roleId))))
-    .orderBy(asc(auditLog.id));
 }
 
 /** Everything an import may write, to compare before and after one that must write nothing. */
@@ -208,7 +201,9 @@ describe('applying an import', () => {
     const role = (await roleBySlug(values.content.slug))!;
     assert.equal(role.version, 1);
     assert.equal(await historyCount(role.id), 1);
-    const [audit] = await auditRows(role.id);
+    const audits = await roleAuditRows(db, role.id);
+    assert.equal(audits.length, 1);
+    const [audit] = audits;
     assert.equal(audit?.action, 'role.import');
     assert.equal(audit?.actorId, await editorId());
     assert.equal(audit?.before, null);
@@ -227,9 +222,9 @@ describe('applying an import', () => {
     assert.deepEqual(statsResult.updated.map((updated) => updated.slug), [values.content.slug]);
     assert.equal((await roleBySlug(values.content.slug))!.version, 2);
     assert.equal(await historyCount(role.id), 2);
-    const audits = await auditRows(role.id);
+    const [latest] = await roleAuditRows(db, role.id);
     assert.deepEqual(
-      { action: audits.at(-1)!.action, actorId: audits.at(-1)!.actorId, before: audits.at(-1)!.before, after: audits.at(-1)!.after },
+      { action: latest!.action, actorId: latest!.actorId, before: latest!.before, after: latest!.after },
       {
         action: 'role.import',
         actorId: null,
@@ -420,7 +415,7 @@ describe('a partial file: a key and some columns', () => {
     assert.equal(roleAfter.version, role.version + 1);
     assert.deepEqual({ ...roleAfter, version: role.version, updatedAt: role.updatedAt, searchVector: role.searchVector }, role, 'the text is as it was');
     assert.equal(await historyCount(role.id), 2);
-    const audit = (await auditRows(role.id)).at(-1)!;
+    const audit = (await roleAuditRows(db, role.id))[0]!;
     assert.deepEqual([audit.action, audit.actorId, audit.before, audit.after], ['role.import', await editorId(), { averageSalary: null }, { averageSalary: 81_234 }]);
 
     // The same file again: unchanged, nothing written.

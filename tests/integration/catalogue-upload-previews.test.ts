@@ -83,6 +83,17 @@ async function wasPlannedAgain(id: string) {
 /** The plan as the database keeps it: JSON, which leaves out the fields that are undefined. */
 const asStored = (preview: CatalogueUploadPreview) => JSON.parse(JSON.stringify(preview.plan));
 
+/** An imported role and an upload of it with a new salary, previewed once (that one change) and its stored preview marked. */
+async function uploadChangingOneRole() {
+  const role = newRole();
+  await importRoles(role);
+  const id = await upload(recordOf(withSalary(role, 99_000)));
+  const preview = await previewOf(id);
+  assert.deepEqual(preview.plan!.counts, { new: 0, changed: 1, edited: 0, unchanged: 0, invalid: 0 });
+  await markStoredPreview(id);
+  return { role, id, preview };
+}
+
 async function editSalary(slug: string, averageSalary: number, email: string = testUsers.secondEditor.email) {
   const role = (await getRoleForEdit(await editorClaims(), { slug }))!;
   const saved = await updateRole(await claimsFor(db, email), { roleId: role.id, expectedVersion: role.version, content: role.content, stats: { ...role.stats, averageSalary }, editNote: 'Upload preview tests' });
@@ -114,12 +125,7 @@ describe('stored upload previews', () => {
   });
 
   test('an edit of a role in the file plans it again, and applying the older preview is refused', async () => {
-    const role = newRole();
-    await importRoles(role);
-    const id = await upload(recordOf(withSalary(role, 99_000)));
-    const before = await previewOf(id);
-    assert.deepEqual(before.plan!.counts, { new: 0, changed: 1, edited: 0, unchanged: 0, invalid: 0 });
-    await markStoredPreview(id);
+    const { role, id, preview: before } = await uploadChangingOneRole();
 
     await editSalary(role.content.slug, 88_000);
     const after = await previewOf(id);
@@ -157,11 +163,7 @@ describe('stored upload previews', () => {
   });
 
   test('an import of another file that changes a role in this one plans it again', async () => {
-    const role = newRole();
-    await importRoles(role);
-    const id = await upload(recordOf(withSalary(role, 99_000)));
-    assert.equal((await previewOf(id)).plan!.counts.changed, 1);
-    await markStoredPreview(id);
+    const { role, id } = await uploadChangingOneRole();
 
     const other = await upload(recordOf(withSalary(role, 99_000)));
     const claims = await editorClaims();
@@ -173,11 +175,7 @@ describe('stored upload previews', () => {
   });
 
   test('archiving a role in the file plans it again: an archived role is still imported, and as changed (archiving sets no field the file gives)', async () => {
-    const role = newRole();
-    await importRoles(role);
-    const id = await upload(recordOf(withSalary(role, 99_000)));
-    assert.equal((await previewOf(id)).plan!.counts.changed, 1);
-    await markStoredPreview(id);
+    const { role, id } = await uploadChangingOneRole();
 
     const current = (await getRoleForEdit(await editorClaims(), { slug: role.content.slug }))!;
     assert.equal((await archiveRole(await claimsFor(db, testUsers.secondEditor.email), { roleId: current.id, expectedVersion: current.version })).status, 'saved');
@@ -189,11 +187,7 @@ describe('stored upload previews', () => {
   });
 
   test("a change to a role's figures alone plans it again", async () => {
-    const role = newRole();
-    await importRoles(role);
-    const id = await upload(recordOf(withSalary(role, 99_000)));
-    assert.deepEqual((await previewOf(id)).plan!.counts, { new: 0, changed: 1, edited: 0, unchanged: 0, invalid: 0 });
-    await markStoredPreview(id);
+    const { role, id } = await uploadChangingOneRole();
 
     // As a fix made in SQL would: role_stats only, the role's own row untouched.
     const { id: roleId } = (await getRoleForEdit(await editorClaims(), { slug: role.content.slug }))!;

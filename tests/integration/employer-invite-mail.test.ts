@@ -3,7 +3,7 @@
 // server is down the send fails, the invitation and its link stay, and pg-boss's retry delivers
 // the email once the server is back; a link used meanwhile is not sent.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { PgBoss } from 'pg-boss';
 import { closeDatabase } from '@/db/client';
 import { acceptEmployerInvite, createEmployer, getInvite, inviteEmployerMember } from '@/db/employers';
@@ -13,6 +13,7 @@ import { startMailWorker } from '@/lib/server/mail-worker';
 import { startMailCatcher, type MailCatcher } from '@/lib/server/mail-catcher';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase, testDatabaseUrl } from '../support/database';
+import { catchMailDuringTests, smtpAddressWithNoServer, waitForTwoRetries } from '../support/mail';
 import { testUsers } from '../support/users';
 
 const { db, sql } = connectToTestDatabase();
@@ -22,12 +23,8 @@ const mailFrom = 'Roleboard <hello@roleboard.example>';
 const run = `${process.pid}${Date.now() % 100_000}`;
 const password = 'a long and unusual passphrase 42';
 
-let catcher: MailCatcher;
-before(async () => {
-  catcher = await startMailCatcher();
-});
+const catcher = catchMailDuringTests();
 after(async () => {
-  await catcher.close();
   await sql.end();
   await closeDatabase();
 });
@@ -48,11 +45,11 @@ async function invite(label: string, email: string, queueEmail: (inviteId: numbe
   return { inviteId, shownToken: result.token, employerName: created.employer.name };
 }
 
-const work = (smtpUrl = catcher.url) => employerInviteWork({ database: db, siteUrl, secret, smtpUrl, mailFrom });
+const work = (smtpUrl = catcher().url) => employerInviteWork({ database: db, siteUrl, secret, smtpUrl, mailFrom });
 
 /** The path of the sign-up link in the one email to `email`. */
 function joinPathIn(email: string) {
-  const messages = catcher.messages.filter((message) => message.envelopeTo.includes(email));
+  const messages = catcher().messages.filter((message) => message.envelopeTo.includes(email));
   assert.equal(messages.length, 1, `one email to ${email}`);
   const link = /https:\/\/roleboard\.example(\/join\/[\w-]{43})\b/.exec(messages[0]!.text ?? '');
   assert.ok(link, 'the email carries the sign-up link');
@@ -76,16 +73,13 @@ describe('employer invitations by email', () => {
     const again = work();
     assert.equal(await again.sendInvite({ inviteId }), 'no-invite');
     again.close();
-    assert.equal(catcher.messages.filter((caught) => caught.envelopeTo.includes(email)).length, 1);
+    assert.equal(catcher().messages.filter((caught) => caught.envelopeTo.includes(email)).length, 1);
   });
 
   test('a failed send loses nothing: the invitation and its link stay, and the next try sends it', async () => {
     const email = `smtp-down-${run}@example.com`;
     const { inviteId, shownToken, employerName } = await invite('Downco', email);
-    const down = await startMailCatcher();
-    const downUrl = down.url;
-    await down.close();
-    const failing = work(downUrl);
+    const failing = work((await smtpAddressWithNoServer()).url);
     await assert.rejects(failing.sendInvite({ inviteId }), /ECONNREFUSED|connect/i);
     failing.close();
     assert.deepEqual(await getInvite(shownToken), { status: 'valid', employerName, email }, 'the link the admin was shown still works');
@@ -97,10 +91,8 @@ describe('employer invitations by email', () => {
 
   test('on pg-boss: an invitation queued while SMTP is down is retried and arrives once the server is back', async () => {
     const email = `boss-${run}@example.com`;
-    // A port where nothing listens yet; the catcher comes up there later.
-    const probe = await startMailCatcher();
-    const port = probe.port;
-    await probe.close();
+    // The catcher comes up on this port later.
+    const { port } = await smtpAddressWithNoServer();
     const stop = await startMailWorker({ databaseUrl: testDatabaseUrl(), siteUrl, secret, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom, retryDelaySeconds: 1 });
     const boss = new PgBoss({ connectionString: testDatabaseUrl(), max: 1, supervise: false, schedule: false });
     let late: MailCatcher | null = null;
@@ -110,13 +102,7 @@ describe('employer invitations by email', () => {
       const { inviteId, shownToken } = await invite('Bossco', email, async (id) => {
         await boss.send(EMPLOYER_INVITE_QUEUE, { inviteId: id }, { startAfter: QUEUED_EMAIL_DELAY_SECONDS });
       });
-      const deadline = Date.now() + 60_000;
-      let retries = 0;
-      while (Date.now() < deadline && retries < 2) {
-        const [row] = await sql<{ retries: number }[]>`select coalesce(max(retry_count), 0)::int as retries from pgboss.job where name = ${EMPLOYER_INVITE_QUEUE} and data->>'inviteId' = ${String(inviteId)}`;
-        retries = row!.retries;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      const retries = await waitForTwoRetries(sql, { queue: EMPLOYER_INVITE_QUEUE, idKey: 'inviteId', id: inviteId });
       assert.ok(retries >= 2, `retried while SMTP was down (${retries})`);
       late = await startMailCatcher({ port });
       const message = await late.waitFor((caught) => caught.envelopeTo.includes(email), 60_000);

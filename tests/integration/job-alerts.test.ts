@@ -3,7 +3,7 @@
 // sent once per alert and day whatever the number of workers, and what happens while the SMTP
 // server is down (retried by pg-boss, nothing recorded, nothing lost, nothing sent twice).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { PgBoss } from 'pg-boss';
 import {
   confirmJobAlert,
@@ -15,10 +15,11 @@ import {
 import { alertIdOfUnsubscribeToken } from '@/lib/jobs/alert-tokens';
 import { alertSearchQuery, MAX_POSTINGS_PER_DIGEST, MAX_SIGNUPS_PER_CLIENT_PER_HOUR } from '@/lib/jobs/job-alerts';
 import { jobAlertWork } from '@/lib/server/job-alert-mail';
-import { DIGESTS_QUEUE } from '@/lib/server/mail-queues';
+import { DIGEST_QUEUE, DIGESTS_QUEUE } from '@/lib/server/mail-queues';
 import { startMailWorker } from '@/lib/server/mail-worker';
 import { startMailCatcher, type MailCatcher } from '@/lib/server/mail-catcher';
 import { connectToTestDatabase, testDatabaseUrl } from '../support/database';
+import { catchMailDuringTests, smtpAddressWithNoServer, waitForTwoRetries } from '../support/mail';
 
 const { db, sql } = connectToTestDatabase();
 const secret = 'job-alerts-test-secret-of-at-least-32-chars';
@@ -27,13 +28,8 @@ const run = `${process.pid}${Date.now() % 100_000}`;
 /** A word no real posting has, so that the alert's search finds only this test's postings. */
 const word = `zyxalert${run}`;
 
-let catcher: MailCatcher;
-
-before(async () => {
-  catcher = await startMailCatcher();
-});
+const catcher = catchMailDuringTests();
 after(async () => {
-  await catcher.close();
   await sql.end();
 });
 
@@ -59,11 +55,11 @@ async function publishPosting(title: string, { postedDaysAgo = 0, stateCode = 'C
   return row!.id;
 }
 
-function work(smtpUrl = catcher.url) {
+function work(smtpUrl = catcher().url) {
   return jobAlertWork({ database: db, siteUrl, secret, smtpUrl, mailFrom: 'Roleboard <alerts@roleboard.example>' });
 }
 
-const messagesTo = (email: string) => catcher.messages.filter((message) => message.envelopeTo.includes(email));
+const messagesTo = (email: string) => catcher().messages.filter((message) => message.envelopeTo.includes(email));
 
 /** Signs up, sends the confirmation email through the catcher and follows its link. */
 async function confirmedAlert(email: string, searchQuery = `?q=${word}`) {
@@ -73,7 +69,7 @@ async function confirmedAlert(email: string, searchQuery = `?q=${word}`) {
   const worker = work();
   assert.equal(await worker.sendConfirmation({ alertId }), 'sent');
   worker.close();
-  const message = await catcher.waitFor((caught) => caught.envelopeTo.includes(email));
+  const message = await catcher().waitFor((caught) => caught.envelopeTo.includes(email));
   const token = /\/jobs\/alerts\/confirm\?token=([\w-]+)/.exec(message.text ?? '')![1]!;
   assert.ok(await confirmJobAlert(db, { token }));
   return alertId;
@@ -97,7 +93,7 @@ describe('signing up', () => {
     const worker = work();
     assert.equal(await worker.sendConfirmation({ alertId }), 'sent');
     worker.close();
-    const message = await catcher.waitFor((caught) => caught.envelopeTo.includes(email));
+    const message = await catcher().waitFor((caught) => caught.envelopeTo.includes(email));
     assert.equal(message.subject, 'Confirm your Roleboard job alert');
     assert.match(message.text ?? '', new RegExp(`“${word}”`));
     const token = /\/jobs\/alerts\/confirm\?token=([\w-]+)/.exec(message.text ?? '')![1]!;
@@ -243,10 +239,7 @@ describe('the daily digest', () => {
     const email = `smtp-down-${run}@example.com`;
     const alertId = await confirmedAlert(email);
     const postingId = await publishPosting(`Clerk ${word} smtp down`);
-    const down = await startMailCatcher();
-    const downUrl = down.url;
-    await down.close();
-    const failing = work(downUrl);
+    const failing = work((await smtpAddressWithNoServer()).url);
     await assert.rejects(failing.sendDigest({ alertId, day: '2031-03-01' }), /ECONNREFUSED|connect/i);
     failing.close();
     assert.equal((await sql`select 1 from job_alert_digests where alert_id = ${alertId}`).length, 0, 'nothing recorded');
@@ -264,10 +257,8 @@ describe('the daily digest', () => {
     await publishPosting(`Technician ${word} boss`);
     // Other tests' confirmed alerts are done with: only this one is due.
     await sql`delete from job_alerts where confirmed_at is not null and id <> ${alertId}`;
-    // A port where nothing listens yet; the catcher comes up there later.
-    const probe = await startMailCatcher();
-    const port = probe.port;
-    await probe.close();
+    // The catcher comes up on this port later.
+    const { port } = await smtpAddressWithNoServer();
     const stop = await startMailWorker({ databaseUrl: testDatabaseUrl(), siteUrl, secret, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'alerts@roleboard.example', retryDelaySeconds: 1 });
     const boss = new PgBoss({ connectionString: testDatabaseUrl(), max: 1 });
     let late: MailCatcher | null = null;
@@ -277,14 +268,7 @@ describe('the daily digest', () => {
       // The daily run, asked for now rather than at 13:00 UTC.
       await boss.send(DIGESTS_QUEUE, {});
       // Wait until the digest job has failed at least twice.
-      const deadline = Date.now() + 60_000;
-      let retries = 0;
-      while (Date.now() < deadline) {
-        const [row] = await sql<{ retries: number }[]>`select coalesce(max(retry_count), 0)::int as retries from pgboss.job where name = 'job-alert-digest' and data->>'alertId' = ${String(alertId)}`;
-        retries = row!.retries;
-        if (retries >= 2) break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      const retries = await waitForTwoRetries(sql, { queue: DIGEST_QUEUE, idKey: 'alertId', id: alertId });
       assert.ok(retries >= 2, `retried while SMTP was down (${retries})`);
       assert.equal((await sql`select 1 from job_alert_digests where alert_id = ${alertId}`).length, 0, 'nothing recorded while down');
       late = await startMailCatcher({ port });
@@ -296,7 +280,7 @@ describe('the daily digest', () => {
       await boss.send(DIGESTS_QUEUE, {});
       await new Promise((resolve) => setTimeout(resolve, 6_000));
       assert.equal(late.messages.filter((caught) => caught.envelopeTo.includes(email)).length, 1);
-      const [state] = await sql<{ state: string }[]>`select state from pgboss.job where name = 'job-alert-digest' and data->>'alertId' = ${String(alertId)} order by created_on limit 1`;
+      const [state] = await sql<{ state: string }[]>`select state from pgboss.job where name = ${DIGEST_QUEUE} and data->>'alertId' = ${String(alertId)} order by created_on limit 1`;
       assert.equal(state!.state, 'completed');
     } finally {
       await boss.stop({ graceful: false });

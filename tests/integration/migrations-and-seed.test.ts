@@ -11,7 +11,7 @@ import { migrationsFolder, runMigrations } from '@/db/migrate';
 import { loadCatalogueOnFirstStart } from '@/db/prepare-database';
 import { seedDatabase, seedRoles } from '@/db/seed/seed';
 import { verifyPassword } from '@/lib/password';
-import { createEmptyDatabase } from '../support/database';
+import { createEmptyDatabase, withEmptyDatabase } from '../support/database';
 
 describe('migrations and seed on an empty database', () => {
   let empty: Awaited<ReturnType<typeof createEmptyDatabase>>;
@@ -144,9 +144,7 @@ describe('migrating a database that already has data', () => {
   }
 
   test('a database holding the old sample roles keeps working, and the U.S. catalogue comes in beside them', async () => {
-    const empty = await createEmptyDatabase('old-samples');
-    const connection = createDatabase(empty.url, { max: 1 });
-    try {
+    await withEmptyDatabase('old-samples', async ({ connection }) => {
       await migrateUpTo(connection, '0005_server_side_sessions');
       await connection.sql`insert into categories (slug, name) values ('healthcare', 'Healthcare')`;
       const [role] = await connection.sql`
@@ -168,16 +166,11 @@ describe('migrating a database that already has data', () => {
       // The old role, and the whole catalogue beside it: the seed role and the U.S. occupations.
       const [counts] = await connection.sql`select count(*)::int as roles, count(*) filter (where category_slug = 'healthcare')::int as old from roles`;
       assert.deepEqual({ ...counts }, { roles: 833, old: 1 });
-    } finally {
-      await connection.sql.end();
-      await empty.drop();
-    }
+    });
   });
 
   test('earlier sign-in attempts keep counting, with garbage addresses as "unknown"', async () => {
-    const empty = await createEmptyDatabase('attempts');
-    const connection = createDatabase(empty.url, { max: 1 });
-    try {
+    await withEmptyDatabase('attempts', async ({ connection }) => {
       await migrateUpTo(connection, '0003_login_attempts');
       await connection.sql`insert into login_attempts (email, ip_address, succeeded) values
         ('a@example.com', '203.0.113.5', true), ('a@example.com', 'anything; a client wrote this', false)`;
@@ -190,10 +183,7 @@ describe('migrating a database that already has data', () => {
           { email: 'a@example.com', ip_address: 'unknown', outcome: 'failed', device_id: null },
         ],
       );
-    } finally {
-      await connection.sql.end();
-      await empty.drop();
-    }
+    });
   });
 });
 
@@ -239,53 +229,41 @@ describe('every documented way of preparing a database ends with the whole catal
   }
 
   test('npm run db:migrate, then db:seed, then a start: 832 roles with state figures; again, nothing changes; --synthetic adds its roles', async () => {
-    const fresh = await createEmptyDatabase('seed-then-start');
-    const connection = createDatabase(fresh.url, { max: 1 });
-    try {
-      runScript('migrate', fresh.url);
-      runScript('seed', fresh.url);
+    await withEmptyDatabase('seed-then-start', async ({ url, connection }) => {
+      runScript('migrate', url);
+      runScript('seed', url);
       assert.equal((await loadCatalogueOnFirstStart(connection.db)).loaded, 'nothing', 'the start finds the catalogue loaded');
       assertWholeCatalogue(await catalogueState(connection.sql));
 
       await editAverageSalary(connection.sql, 'software-developers', 123_456);
       const loaded = await catalogueState(connection.sql);
-      runScript('seed', fresh.url);
+      runScript('seed', url);
       assert.equal((await loadCatalogueOnFirstStart(connection.db)).loaded, 'nothing');
       assert.deepEqual(await catalogueState(connection.sql), loaded, 'seeding and starting again change nothing, the edited role included');
       const [edited] = await connection.sql`select s.average_salary from roles r join role_stats s on s.role_id = r.id where r.slug = 'software-developers'`;
       assert.equal(edited!.average_salary, 123_456);
 
-      runScript('seed', fresh.url, ['--synthetic', '3']);
+      runScript('seed', url, ['--synthetic', '3']);
       const withSynthetic = await catalogueState(connection.sql);
       assert.deepEqual([withSynthetic.published, withSynthetic.occupations], [835, 831]);
-    } finally {
-      await connection.sql.end();
-      await fresh.drop();
-    }
+    });
   });
 
   test('a first start of an empty database loads the catalogue; db:seed afterwards changes nothing', async () => {
-    const fresh = await createEmptyDatabase('start-then-seed');
-    const connection = createDatabase(fresh.url, { max: 1 });
-    try {
+    await withEmptyDatabase('start-then-seed', async ({ url, connection }) => {
       await runMigrations(connection.db);
       const load = await loadCatalogueOnFirstStart(connection.db);
       assert.deepEqual(load.loaded === 'catalogue' && [load.created, load.states.figures], [831, 35_427]);
       const loaded = await catalogueState(connection.sql);
       assertWholeCatalogue(loaded);
-      runScript('seed', fresh.url);
+      runScript('seed', url);
       assert.deepEqual(await catalogueState(connection.sql), loaded);
-    } finally {
-      await connection.sql.end();
-      await fresh.drop();
-    }
+    });
   });
 
   test('npm run data:import without a file loads the whole catalogue into an empty database; a start afterwards changes nothing', async () => {
-    const fresh = await createEmptyDatabase('import-then-start');
-    const connection = createDatabase(fresh.url, { max: 1 });
-    try {
-      runScript('data-import', fresh.url);
+    await withEmptyDatabase('import-then-start', async ({ url, connection }) => {
+      runScript('data-import', url);
       const loaded = await catalogueState(connection.sql);
       assertWholeCatalogue(loaded);
       // data:import loads roles only: the start adds the real job postings, and leaves the catalogue as it is.
@@ -293,9 +271,6 @@ describe('every documented way of preparing a database ends with the whole catal
       assert.equal((await loadCatalogueOnFirstStart(connection.db)).loaded, 'nothing');
       // The roles as they were; the audit log has the postings import's entry for each real set.
       assert.deepEqual(await catalogueState(connection.sql), { ...loaded, audit: (loaded.audit as number) + 2 });
-    } finally {
-      await connection.sql.end();
-      await fresh.drop();
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
-import { and, desc, eq, like } from 'drizzle-orm';
+import { desc, eq, like } from 'drizzle-orm';
 import { AccessDeniedError, endSession } from '@/db/access';
 import { closeDatabase } from '@/db/client';
 import { getPublishedRoleBySlug } from '@/db/role-reads';
@@ -18,12 +18,13 @@ import {
   updateRole,
   type RoleForEdit,
 } from '@/db/role-edits';
-import { auditLog, roles, roleStatsHistory, users } from '@/db/schema';
+import { roles, roleStatsHistory, users } from '@/db/schema';
 import { upsertUser } from '@/db/seed/seed';
 import { mergeRoleEdit } from '@/lib/role-merge';
 import { formBase } from '@/lib/role-form';
 import { roleBaseSchema } from '@/lib/role-form-submission';
 import type { RoleContentInput, RoleStatsInput } from '@/lib/role-schemas';
+import { roleAuditRows } from '../support/audit';
 import { claimsFor } from '../support/claims';
 import { connectToTestDatabase } from '../support/database';
 import { testPassword, testUsers } from '../support/users';
@@ -89,20 +90,12 @@ async function historyRows(roleId: number) {
   return db.select().from(roleStatsHistory).where(eq(roleStatsHistory.roleId, roleId)).orderBy(desc(roleStatsHistory.id));
 }
 
-async function auditRows(roleId: number) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'role'), eq(auditLog.entityId, String(roleId))))
-    .orderBy(desc(auditLog.id));
-}
-
 /** Everything a save may touch, to compare before and after a refused one. */
 async function snapshot(role: RoleForEdit) {
   return {
     role: await getRoleForEdit(await editorClaims(), { slug: role.slug }),
     history: await historyRows(role.id),
-    audit: await auditRows(role.id),
+    audit: await roleAuditRows(db, role.id),
   };
 }
 
@@ -195,7 +188,7 @@ describe('saving a role', () => {
     const [latestHistory] = await historyRows(role.id);
     assert.equal(latestHistory!.roleVersion, role.version + 1);
     assert.equal(latestHistory!.averageSalary, 61_000);
-    const [latestAudit] = await auditRows(role.id);
+    const [latestAudit] = await roleAuditRows(db, role.id);
     assert.equal(latestAudit!.action, 'role.update');
     assert.deepEqual(latestAudit!.before, { title: role.content.title, slug: role.slug, categorySlug: 'healthcare-practitioners-and-technical', averageSalary: 50_000 });
     assert.deepEqual(latestAudit!.after, {
@@ -237,7 +230,7 @@ describe('saving a role', () => {
     });
     assert.equal(result.status, 'saved');
     assert.deepEqual(await historyRows(role.id), historyBefore);
-    const [audit] = await auditRows(role.id);
+    const [audit] = await roleAuditRows(db, role.id);
     assert.deepEqual(Object.keys(audit!.after as object), ['responsibilities']);
   });
 
@@ -315,7 +308,7 @@ describe('saving a role', () => {
     assert.deepEqual(saved.content.howToBecomeSteps.map((step) => step.heading), ['Practise', 'Learn'], 'their reordering stands');
     assert.equal(saved.stats.averageSalary, 64_000, 'your change is applied');
     assert.equal(saved.stats.jobOpenings, 13, 'where you both changed a field, yours wins');
-    const [audit] = await auditRows(role.id);
+    const [audit] = await roleAuditRows(db, role.id);
     assert.deepEqual([audit!.before, audit!.after], [
       { averageSalary: 50_000, jobOpenings: 12 },
       { averageSalary: 64_000, jobOpenings: 13, editNote: 'Role editing tests' },
@@ -438,7 +431,7 @@ describe('saving a role', () => {
     });
     assert.ok(result.status === 'saved');
     assert.deepEqual(result.tags.sort(), ['category:healthcare-practitioners-and-technical', `role:${role.slug}`, 'roles'].sort());
-    const [audit] = await auditRows(role.id);
+    const [audit] = await roleAuditRows(db, role.id);
     assert.deepEqual([audit!.before, audit!.after], [{ averageSalary: 50_000 }, { averageSalary: 57_000, editNote: 'Role editing tests' }]);
     const saved = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
     assert.deepEqual(saved.content, role.content, 'the stored text is unchanged, still with \\n');
@@ -466,7 +459,7 @@ describe('archive, restore, history and revert', () => {
     assert.equal((await restoreRole(claims, { roleId: role.id, expectedVersion: role.version })).status, 'conflict', 'restoring needs the new version');
     assert.equal((await restoreRole(claims, { roleId: role.id, expectedVersion: archived.role.version })).status, 'saved');
     assert.ok(await getPublishedRoleBySlug({ slug: role.slug }));
-    assert.deepEqual((await auditRows(role.id)).slice(0, 2).map((row) => [row.action, row.after]), [
+    assert.deepEqual((await roleAuditRows(db, role.id)).slice(0, 2).map((row) => [row.action, row.after]), [
       ['role.restore', { status: 'published' }],
       ['role.archive', { status: 'archived' }],
     ]);
@@ -503,7 +496,7 @@ describe('archive, restore, history and revert', () => {
     assert.equal(after!.entries[0]!.roleVersion, reverted.role.version);
     assert.deepEqual(after!.entries.slice(1), history!.entries, 'earlier rows untouched');
     assert.equal((await getRoleForEdit(claims, { slug: role.slug }))!.stats.averageSalary, 50_000);
-    const [audit] = await auditRows(role.id);
+    const [audit] = await roleAuditRows(db, role.id);
     assert.equal(audit!.action, 'role.revert');
     assert.deepEqual(
       [audit!.before, audit!.after],
@@ -561,7 +554,7 @@ describe('concurrent archive, restore and revert: each editor is told what happe
 
   /** The role's status-change audit rows after `skip` earlier ones, oldest first. */
   async function statusChanges(roleId: number, skip: number) {
-    return (await auditRows(roleId))
+    return (await roleAuditRows(db, roleId))
       .reverse()
       .slice(skip)
       .map((row) => ({ action: row.action, before: (row.before as { status: string }).status, after: (row.after as { status: string }).status }));
@@ -574,7 +567,7 @@ describe('concurrent archive, restore and revert: each editor is told what happe
         assert.equal((await archiveRole(await editorClaims(), { roleId: role.id, expectedVersion: role.version })).status, 'saved');
         role = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;
       }
-      const auditBefore = (await auditRows(role.id)).length;
+      const auditBefore = (await roleAuditRows(db, role.id)).length;
       const outcomes = await Promise.all(
         Array.from({ length: requestCount }, (_, index) => click(role.id, index % 2 === 0 ? 'archive' : 'restore', role.version, index)),
       );
@@ -605,7 +598,7 @@ describe('concurrent archive, restore and revert: each editor is told what happe
 
   test(`${requestCount} clicks, each at the version it read just before: what each was told matches the audit log`, async () => {
     const role = await newRole();
-    const auditBefore = (await auditRows(role.id)).length;
+    const auditBefore = (await roleAuditRows(db, role.id)).length;
     const outcomes = await Promise.all(
       Array.from({ length: requestCount }, async (_, index) => {
         const read = (await getRoleForEdit(await editorClaims(), { slug: role.slug }))!;

@@ -34,6 +34,18 @@ export async function createEmptyDatabase(label: string, { template }: { templat
   };
 }
 
+/** Runs `work` on a new empty database with a connection to it; closes the connection and drops the database afterwards, whatever happened. */
+export async function withEmptyDatabase(label: string, work: (database: { url: string; connection: ReturnType<typeof createDatabase> }) => Promise<void>) {
+  const empty = await createEmptyDatabase(label);
+  const connection = createDatabase(empty.url, { max: 1 });
+  try {
+    await work({ url: empty.url, connection });
+  } finally {
+    await connection.sql.end();
+    await empty.drop();
+  }
+}
+
 /** An archived role (no public page shows it) for a test that needs a role row and nothing more. */
 export async function insertArchivedRole(db: Database, { slug, title, madeBy }: { slug: string; title: string; madeBy: string }) {
   const [role] = await db

@@ -5,6 +5,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/connection';
 import { jobPostings, roles } from '@/db/schema';
+import { annualisePay } from '@/lib/jobs/pay';
 import { signRevalidation, REVALIDATION_PATH, REVALIDATION_SIGNATURE_HEADER } from '@/lib/revalidation-request';
 
 const DAY_MS = 86_400_000;
@@ -12,6 +13,150 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * DAY_MS);
 const dateFromNow = (days: number) => daysFromNow(days).toISOString().slice(0, 10);
 
 export type PostingFixtures = Awaited<ReturnType<typeof insertPostingFixtures>>;
+
+type PostingRow = typeof jobPostings.$inferInsert;
+
+/**
+ * One fixture posting as the import would leave it: placed by the classifier, found by `label` in
+ * its source id and title, in one place (or none, for a remote one), its pay made yearly.
+ */
+function fixturePosting(
+  label: string,
+  {
+    sourceNumber,
+    title,
+    location,
+    postedDaysAgo,
+    closesInDays,
+    pay,
+    ...fields
+  }: {
+    sourceNumber: string;
+    title: string;
+    location?: { city: string; stateCode: string };
+    postedDaysAgo: number;
+    closesInDays: number;
+    pay?: { payMin: number; payMax: number; payPeriod: 'year' | 'hour' };
+  } & Omit<PostingRow, 'sourceId' | 'title' | 'locations' | 'stateCodes' | 'postedOn' | 'closesAt' | 'contentHash' | 'payMin' | 'payMax' | 'payPeriod'>,
+) {
+  return {
+    contentHash: `fixture-${label}`,
+    placement: 'classifier' as const,
+    placementScore: 0.92,
+    sourceId: `${label}-${sourceNumber}`,
+    title: `${title} ${label}`,
+    locations: location ? [location] : [],
+    stateCodes: location ? [location.stateCode] : [],
+    postedOn: dateFromNow(-postedDaysAgo),
+    closesAt: daysFromNow(closesInDays),
+    ...(pay && { ...pay, ...annualisePay(pay) }),
+    ...fields,
+  };
+}
+
+/** The postings by name: open and closed ones of two roles, one gone for good, one placed nowhere. */
+function postingFixtureRows(label: string, { analysts, developers }: { analysts: number; developers: number }) {
+  return {
+    openAnalyst: fixturePosting(label, {
+      source: 'usajobs',
+      sourceNumber: '801234',
+      title: 'Management Analyst',
+      employer: 'Department of Veterans Affairs',
+      location: { city: 'Denver', stateCode: 'CO' },
+      postedDaysAgo: 3,
+      closesInDays: 20,
+      pay: { payMin: 69923, payMax: 185234, payPeriod: 'year' },
+      employmentType: 'full-time',
+      description: `Conducts studies of how the agency works.\n\n• Reviews programs\n• Writes reports\n\n<script>alert("${label}")</script> is not code here.`,
+      applyUrl: `https://www.usajobs.gov/job/${label}-801234`,
+      roleId: analysts,
+      placementEvidence: "known title 'Management and Program Analyst'",
+    }),
+    openDeveloperHourly: fixturePosting(label, {
+      source: 'nyc-jobs',
+      sourceNumber: '55012',
+      title: 'Computer Programmer Analyst',
+      employer: 'Department of Education',
+      location: { city: 'New York', stateCode: 'NY' },
+      postedDaysAgo: 10,
+      closesInDays: 30,
+      pay: { payMin: 25, payMax: 31.5, payPeriod: 'hour' },
+      employmentType: 'part-time',
+      educationAsked: 'bachelor',
+      description: 'Builds and maintains school systems.',
+      qualifications: '1. A baccalaureate degree from an accredited college\n2. Two years of programming experience',
+      roleId: developers,
+      placementEvidence: "known title 'Computer Programmer Analyst'",
+    }),
+    openRemoteDeveloper: fixturePosting(label, {
+      source: 'usajobs',
+      sourceNumber: '802000',
+      title: 'IT Specialist (Application Software)',
+      employer: 'Department of the Treasury',
+      remote: true,
+      postedDaysAgo: 1,
+      closesInDays: 14,
+      pay: { payMin: 120000, payMax: 160000, payPeriod: 'year' },
+      employmentType: 'full-time',
+      educationAsked: 'high-school',
+      description: 'Develops software for tax systems, from anywhere in the U.S.',
+      roleId: developers,
+      placementEvidence: "known title 'Information Technology Specialist'",
+    }),
+    closedDeveloper: fixturePosting(label, {
+      source: 'nyc-jobs',
+      sourceNumber: '40001',
+      title: 'Senior Software Developer',
+      employer: 'Department of Finance',
+      location: { city: 'New York', stateCode: 'NY' },
+      postedDaysAgo: 60,
+      closesInDays: -20,
+      pay: { payMin: 95000, payMax: 130000, payPeriod: 'year' },
+      educationAsked: 'master',
+      description: 'Maintains the property tax system.',
+      roleId: developers,
+      placementEvidence: "known title 'Senior Software Developer'",
+    }),
+    closedAnalyst: fixturePosting(label, {
+      source: 'usajobs',
+      sourceNumber: '700001',
+      title: 'Program Analyst',
+      employer: 'Department of Labor',
+      location: { city: 'Washington', stateCode: 'DC' },
+      postedDaysAgo: 90,
+      closesInDays: -60,
+      pay: { payMin: 86962, payMax: 113047, payPeriod: 'year' },
+      description: 'Analyses labor programs.',
+      roleId: analysts,
+      placementEvidence: "known title 'Program Analyst'",
+    }),
+    // Closed 120 days ago: its address is gone (410).
+    removedAnalyst: fixturePosting(label, {
+      source: 'usajobs',
+      sourceNumber: '600001',
+      title: 'Budget Analyst',
+      employer: 'Department of Energy',
+      location: { city: 'Germantown', stateCode: 'MD' },
+      postedDaysAgo: 150,
+      closesInDays: -120,
+      description: 'Prepared budgets.',
+      roleId: analysts,
+      placementEvidence: "known title 'Budget Analyst'",
+    }),
+    unplaced: fixturePosting(label, {
+      source: 'nyc-jobs',
+      sourceNumber: '90001',
+      title: 'Community Associate',
+      employer: 'Department of Parks and Recreation',
+      location: { city: 'New York', stateCode: 'NY' },
+      postedDaysAgo: 2,
+      closesInDays: 25,
+      description: 'Helps run community programs.',
+      placement: 'unplaced',
+      placementScore: null,
+    }),
+  };
+}
 
 /** Inserts the postings, recomputes their roles' figures, and returns their ids by name. */
 export async function insertPostingFixtures(databaseUrl: string, label: string) {
@@ -21,147 +166,7 @@ export async function insertPostingFixtures(databaseUrl: string, label: string) 
     const roleOf = (socCode: string) => found.find((role) => role.socCode === socCode)!.id;
     const analysts = roleOf('13-1111');
     const developers = roleOf('15-1252');
-    const base = { contentHash: `fixture-${label}`, placement: 'classifier' as const, placementScore: 0.92 };
-    const rows = {
-      openAnalyst: {
-        ...base,
-        source: 'usajobs',
-        sourceId: `${label}-801234`,
-        title: `Management Analyst ${label}`,
-        employer: 'Department of Veterans Affairs',
-        locations: [{ city: 'Denver', stateCode: 'CO' }],
-        stateCodes: ['CO'],
-        postedOn: dateFromNow(-3),
-        closesAt: daysFromNow(20),
-        payMin: 69923,
-        payMax: 185234,
-        payPeriod: 'year' as const,
-        annualPayMin: 69923,
-        annualPayMax: 185234,
-        annualPayMid: 127579,
-        employmentType: 'full-time' as const,
-        description: `Conducts studies of how the agency works.\n\n• Reviews programs\n• Writes reports\n\n<script>alert("${label}")</script> is not code here.`,
-        applyUrl: `https://www.usajobs.gov/job/${label}-801234`,
-        roleId: analysts,
-        placementEvidence: "known title 'Management and Program Analyst'",
-      },
-      openDeveloperHourly: {
-        ...base,
-        source: 'nyc-jobs',
-        sourceId: `${label}-55012`,
-        title: `Computer Programmer Analyst ${label}`,
-        employer: 'Department of Education',
-        locations: [{ city: 'New York', stateCode: 'NY' }],
-        stateCodes: ['NY'],
-        postedOn: dateFromNow(-10),
-        closesAt: daysFromNow(30),
-        payMin: 25,
-        payMax: 31.5,
-        payPeriod: 'hour' as const,
-        annualPayMin: 52000,
-        annualPayMax: 65520,
-        annualPayMid: 58760,
-        employmentType: 'part-time' as const,
-        educationAsked: 'bachelor' as const,
-        description: 'Builds and maintains school systems.',
-        qualifications: "1. A baccalaureate degree from an accredited college\n2. Two years of programming experience",
-        roleId: developers,
-        placementEvidence: "known title 'Computer Programmer Analyst'",
-      },
-      openRemoteDeveloper: {
-        ...base,
-        source: 'usajobs',
-        sourceId: `${label}-802000`,
-        title: `IT Specialist (Application Software) ${label}`,
-        employer: 'Department of the Treasury',
-        locations: [],
-        stateCodes: [],
-        remote: true,
-        postedOn: dateFromNow(-1),
-        closesAt: daysFromNow(14),
-        payMin: 120000,
-        payMax: 160000,
-        payPeriod: 'year' as const,
-        annualPayMin: 120000,
-        annualPayMax: 160000,
-        annualPayMid: 140000,
-        employmentType: 'full-time' as const,
-        educationAsked: 'high-school' as const,
-        description: 'Develops software for tax systems, from anywhere in the U.S.',
-        roleId: developers,
-        placementEvidence: "known title 'Information Technology Specialist'",
-      },
-      closedDeveloper: {
-        ...base,
-        source: 'nyc-jobs',
-        sourceId: `${label}-40001`,
-        title: `Senior Software Developer ${label}`,
-        employer: 'Department of Finance',
-        locations: [{ city: 'New York', stateCode: 'NY' }],
-        stateCodes: ['NY'],
-        postedOn: dateFromNow(-60),
-        closesAt: daysFromNow(-20),
-        payMin: 95000,
-        payMax: 130000,
-        payPeriod: 'year' as const,
-        annualPayMin: 95000,
-        annualPayMax: 130000,
-        annualPayMid: 112500,
-        educationAsked: 'master' as const,
-        description: 'Maintains the property tax system.',
-        roleId: developers,
-        placementEvidence: "known title 'Senior Software Developer'",
-      },
-      closedAnalyst: {
-        ...base,
-        source: 'usajobs',
-        sourceId: `${label}-700001`,
-        title: `Program Analyst ${label}`,
-        employer: 'Department of Labor',
-        locations: [{ city: 'Washington', stateCode: 'DC' }],
-        stateCodes: ['DC'],
-        postedOn: dateFromNow(-90),
-        closesAt: daysFromNow(-60),
-        payMin: 86962,
-        payMax: 113047,
-        payPeriod: 'year' as const,
-        annualPayMin: 86962,
-        annualPayMax: 113047,
-        annualPayMid: 100005,
-        description: 'Analyses labor programs.',
-        roleId: analysts,
-        placementEvidence: "known title 'Program Analyst'",
-      },
-      // Closed 120 days ago: its address is gone (410).
-      removedAnalyst: {
-        ...base,
-        source: 'usajobs',
-        sourceId: `${label}-600001`,
-        title: `Budget Analyst ${label}`,
-        employer: 'Department of Energy',
-        locations: [{ city: 'Germantown', stateCode: 'MD' }],
-        stateCodes: ['MD'],
-        postedOn: dateFromNow(-150),
-        closesAt: daysFromNow(-120),
-        description: 'Prepared budgets.',
-        roleId: analysts,
-        placementEvidence: "known title 'Budget Analyst'",
-      },
-      unplaced: {
-        ...base,
-        source: 'nyc-jobs',
-        sourceId: `${label}-90001`,
-        title: `Community Associate ${label}`,
-        employer: 'Department of Parks and Recreation',
-        locations: [{ city: 'New York', stateCode: 'NY' }],
-        stateCodes: ['NY'],
-        postedOn: dateFromNow(-2),
-        closesAt: daysFromNow(25),
-        description: 'Helps run community programs.',
-        placement: 'unplaced' as const,
-        placementScore: null,
-      },
-    };
+    const rows = postingFixtureRows(label, { analysts, developers });
     const ids = {} as Record<keyof typeof rows, number>;
     for (const [name, row] of Object.entries(rows) as [keyof typeof rows, (typeof rows)[keyof typeof rows]][]) {
       const [inserted] = await db.insert(jobPostings).values(row).returning({ id: jobPostings.id });

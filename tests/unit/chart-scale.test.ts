@@ -42,24 +42,10 @@ describe('labels', () => {
 
   test('labels that would touch at the narrowest width go on another row, in the order given', () => {
     const width = estimateTextWidth('$103,050', 13);
-    const placed = placeLabels([
-      { at: 45, width },
-      { at: 15, width },
-      { at: 90, width },
-    ]);
-    assert.deepEqual(
-      placed.map((label) => label.row),
-      [0, 0, 0],
-    );
-    const crowded = placeLabels([
-      { at: 15, width },
-      { at: 20, width },
-      { at: 25, width },
-    ]);
-    assert.deepEqual(
-      crowded.map((label) => label.row),
-      [0, 1, 2],
-    );
+    /** The row of each label, placed at these percents of the width. */
+    const rowsAt = (percents: number[]) => placeLabels(percents.map((at) => ({ at, width }))).map((label) => label.row);
+    assert.deepEqual(rowsAt([45, 15, 90]), [0, 0, 0]);
+    assert.deepEqual(rowsAt([15, 20, 25]), [0, 1, 2]);
   });
 
   test('a leader never crosses a nearer label: a label after it keeps clear of it', () => {

@@ -13,38 +13,26 @@ import { widgetLanguageOf, widgetLanguages, widgetTextFor } from '@/lib/api/widg
 import { formatAsOf } from '@/lib/domain/format';
 import type { PercentileKey } from '@/lib/domain/role-fields';
 import { roleStatsSchema } from '@/lib/role-schemas';
+import { roleDetailWithFigures } from '../support/role-detail';
 
 const hostile = '</title><script>alert(1)</script>';
-const role: RoleDetail = {
-  id: 1,
+const role = roleDetailWithFigures({
   slug: 'test-role',
   socCode: null,
   title: `Tester ${hostile}`,
-  alternativeTitles: [],
   category: { slug: 'x', name: 'X' },
   summary: 'A role',
-  salaryTemplate: '',
-  responsibilitiesIntro: '',
-  responsibilities: [],
-  responsibilitiesOutro: null,
-  howToBecomeIntro: '',
-  howToBecomeSteps: [],
-  howToBecomeOutro: null,
-  contentAttribution: null,
   version: 1,
   updatedAt: '2026-11-01T00:00:00.000Z',
-  stats: {
-    ...roleStatsSchema.parse({
-      jobOpenings: 1234,
-      averageSalary: 110000,
-      degreeRequirementPercent: 100,
-      percentiles: { p10: 70000, p25: 90000, median: 108000, p75: 130000, p90: 160000 },
-      asOf: '2026-11-01',
-      source: 'test',
-    }),
-    updatedAt: '2026-11-01T00:00:00.000Z',
-  },
-};
+  stats: roleStatsSchema.parse({
+    jobOpenings: 1234,
+    averageSalary: 110000,
+    degreeRequirementPercent: 100,
+    percentiles: { p10: 70000, p25: 90000, median: 108000, p75: 130000, p90: 160000 },
+    asOf: '2026-11-01',
+    source: 'test',
+  }),
+});
 
 describe('the embed widget', () => {
   const pageUrl = 'https://roleboard.example/roles/test-role';

@@ -3,7 +3,6 @@
 // the editor's note as plain text, while untouched figures keep their source.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { RoleDetail } from '@/db/role-reads';
 import { badgeOf, renderBadge } from '@/lib/api/badge';
 import { roleInState } from '@/lib/api/card-role';
 import { defaultEmbedOptions } from '@/lib/api/embed-options';
@@ -12,6 +11,7 @@ import { buildOccupationJsonLd } from '@/lib/server/json-ld';
 import { changedFigures, describeEdit, provenanceOf, stampEditedFigures } from '@/lib/provenance';
 import { roleStatsSchema } from '@/lib/role-schemas';
 import { findUsState } from '@/lib/us-states';
+import { roleDetailWithFigures } from '../support/role-detail';
 
 const stats = roleStatsSchema.parse({
   jobOpenings: 1234,
@@ -25,26 +25,16 @@ const hostileNote = 'Union pay scale <script>alert(1)</script> & "more"';
 const edit = { editedAt: '2026-12-06T21:50:00.000Z', note: hostileNote };
 const edited = { ...stats, averageSalary: 70_000, editedFigures: { averageSalary: edit } };
 
-const role: RoleDetail = {
-  id: 1,
+const role = roleDetailWithFigures({
   slug: 'electricians',
   socCode: '47-2111',
   title: 'Electricians',
-  alternativeTitles: [],
   category: { slug: 'construction-and-extraction', name: 'Construction and Extraction' },
   summary: 'Install and maintain wiring.',
-  salaryTemplate: '',
-  responsibilitiesIntro: '',
-  responsibilities: [],
-  responsibilitiesOutro: null,
-  howToBecomeIntro: '',
-  howToBecomeSteps: [],
-  howToBecomeOutro: null,
-  contentAttribution: null,
   version: 2,
   updatedAt: '2026-12-06T21:50:00.000Z',
-  stats: { ...edited, updatedAt: '2026-12-06T21:50:00.000Z' },
-};
+  stats: edited,
+});
 
 describe('which figures a save stamps', () => {
   test('only the figures that changed, each with the save time and note; earlier stamps stay', () => {

@@ -76,6 +76,12 @@ async function untilKept(count: number) {
   assert.equal(cache.size().entries, count, `expected ${count} kept response(s)`);
 }
 
+/** Waits longer than storing one takes, then checks that the cache holds nothing. */
+async function assertNothingKept() {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(cache.size().entries, 0);
+}
+
 describe('the byte cache', () => {
   test('answers a public page again from memory, in the form the client takes, and 304 to its ETag', async () => {
     const first = await get('/roles/nurses');
@@ -117,8 +123,7 @@ describe('the byte cache', () => {
   test('never answers from memory, nor keeps, a request with a session cookie', async () => {
     await get('/roles/nurses', { cookie: 'theme=dark; authjs.session-token=abc' });
     await get('/roles/nurses', { cookie: '__Secure-authjs.session-token.0=abc' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(cache.size().entries, 0);
+    await assertNothingKept();
     await get('/roles/nurses');
     await untilKept(1);
     await get('/roles/nurses', { cookie: 'authjs.session-token=abc' });
@@ -138,15 +143,13 @@ describe('the byte cache', () => {
     await get('/admin');
     await get('/login');
     await get('/?q=nurse');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(cache.size().entries, 0);
+    await assertNothingKept();
     assert.equal(rendered.length, 6);
   });
 
   test('does not give the HTML to the client router, nor keep what it asked for', async () => {
     await get('/roles/nurses', { rsc: '1' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(cache.size().entries, 0);
+    await assertNothingKept();
     await get('/roles/nurses');
     await untilKept(1);
     await get('/roles/nurses', { rsc: '1' });
@@ -183,8 +186,7 @@ describe('the byte cache', () => {
   test('does not keep a response rendered while a tag was invalidated: it may show what was before', async () => {
     whileRendering = () => announceTagsInvalidated(['role:nurses']);
     await get('/roles/nurses');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(cache.size().entries, 0);
+    await assertNothingKept();
   });
 
   test('with a shared store, a tag invalidated on another instance since the page was rendered is a miss', async () => {
