@@ -1,10 +1,11 @@
 // Editors keeping roles current: save, see it public at once, refused input, two editors at
-// once, revert, and the same form without JavaScript. Each test edits a role of the U.S. catalogue
-// that no other test looks at, and keeps its average salary below $120,000 (as it was), so the
-// listing's salary filters and counts still hold.
+// once, revert, and the same form without JavaScript. Each test that saves edits a role of its own
+// (support/own-role.ts), a copy of a U.S. occupation, and keeps its average salary below $120,000
+// (as it was), so the listing's salary filters hold while the copy is there.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
 import { testUsers } from '../support/users';
+import { expect, test } from './support/own-role';
 import { signIn } from './support/sign-in';
 
 const overview = (page: Page) => page.getByRole('region', { name: 'Overview', exact: true });
@@ -37,38 +38,40 @@ async function signedInPage(browser: Browser, user: { email: string; password: s
 }
 
 test.describe('editing a role', () => {
-  test('a saved average salary shows "Saved" and is on the public page and the listing at once', async ({ page }) => {
+  test('a saved average salary shows "Saved" and is on the public page and the listing at once', async ({ page, ownRole }) => {
+    const { slug, title } = await ownRole('technical-writers');
     // Seen (and so cached) before the edit, so the test proves the cache is invalidated.
-    await page.goto('/roles/technical-writers');
+    await page.goto(`/roles/${slug}`);
     await expect(overview(page)).toContainText('Average salary');
     const salary = freshSalary();
     await signIn(page, testUsers.editor);
     await page.goto('/admin');
-    await page.getByLabel('Search').fill('Technical Writers');
+    await page.getByLabel('Search').fill(title);
     await page.getByRole('button', { name: 'Filter' }).click();
-    await expect(page.getByRole('row', { name: /Technical Writers/ })).toContainText('Arts, Design, Entertainment, Sports & Media');
-    await page.getByRole('link', { name: 'Technical Writers', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Technical Writers');
+    await expect(page.getByRole('row', { name: title })).toContainText('Arts, Design, Entertainment, Sports & Media');
+    await page.getByRole('link', { name: title, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 
     await setSalary(page, salary);
     await saveButton(page).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
     await expect(averageSalary(page)).toHaveValue(String(salary));
 
-    await expectPublicSalary(page, 'technical-writers', money(salary));
-    await page.goto('/?q=Technical%20Writers');
+    await expectPublicSalary(page, slug, money(salary));
+    await page.goto(`/?q=${encodeURIComponent(title)}`);
     // Other roles' summaries mention technical writers too: the card is found by its heading.
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Technical Writers', exact: true }) });
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
     await expect(card).toContainText(money(salary));
-    await page.goto('/admin?q=Technical+Writers');
-    await expect(page.getByRole('row', { name: /Technical Writers/ })).toContainText(money(salary));
-    await expect(page.getByRole('row', { name: /Technical Writers/ })).toContainText(testUsers.editor.name);
+    await page.goto(`/admin?q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole('row', { name: title })).toContainText(money(salary));
+    await expect(page.getByRole('row', { name: title })).toContainText(testUsers.editor.name);
   });
 
-  test('invalid values get field errors, keep what was typed, and save nothing', async ({ page }) => {
-    await expectPublicSalary(page, 'interior-designers', '$71,430');
+  test('invalid values get field errors, keep what was typed, and save nothing', async ({ page, ownRole }) => {
+    const { slug, title } = await ownRole('interior-designers');
+    await expectPublicSalary(page, slug, '$71,430');
     await signIn(page, testUsers.editor);
-    await page.goto('/admin/roles/interior-designers');
+    await page.goto(`/admin/roles/${slug}`);
     const typed: [label: string, value: string, error: RegExp][] = [
       ['Job openings', '1.5', /whole number/],
       ['Average salary', '-5', /at least 0/],
@@ -89,16 +92,17 @@ test.describe('editing a role', () => {
     }
     await expect(page.getByLabel('Source', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
 
-    await expectPublicSalary(page, 'interior-designers', '$71,430');
-    await page.goto('/admin/roles/interior-designers');
+    await expectPublicSalary(page, slug, '$71,430');
+    await page.goto(`/admin/roles/${slug}`);
     await expect(averageSalary(page)).toHaveValue('71430');
-    await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Interior Designers');
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
   });
 
-  test('two editors at once: the second is told who changed the role, and the first value stands', async ({ browser }) => {
+  test('two editors at once: the second is told who changed the role, and the first value stands', async ({ browser, ownRole }) => {
+    const { slug } = await ownRole('management-analysts');
     const first = await signedInPage(browser, testUsers.editor);
     const second = await signedInPage(browser, testUsers.secondEditor);
-    for (const { page } of [first, second]) await page.goto('/admin/roles/management-analysts');
+    for (const { page } of [first, second]) await page.goto(`/admin/roles/${slug}`);
 
     const [firstSalary, secondSalary] = [freshSalary(), freshSalary() + 10_000];
     await setSalary(first.page, firstSalary);
@@ -112,17 +116,17 @@ test.describe('editing a role', () => {
     const comparison = alert.getByRole('row', { name: /Average salary/ });
     await expect(comparison.getByRole('cell')).toHaveText([String(firstSalary), String(secondSalary), 'Yours is saved: you both changed it']);
     await expect(averageSalary(second.page)).toHaveValue(String(secondSalary));
-    await expectPublicSalary(first.page, 'management-analysts', money(firstSalary));
+    await expectPublicSalary(first.page, slug, money(firstSalary));
 
     // Having seen theirs, the second editor can still apply theirs on top.
     await saveButton(second.page).click();
     await expect(second.page.getByRole('status')).toHaveText('Saved');
-    await expectPublicSalary(first.page, 'management-analysts', money(secondSalary));
+    await expectPublicSalary(first.page, slug, money(secondSalary));
     await Promise.all([first.context.close(), second.context.close()]);
   });
 
-  test("after a conflict, saving again keeps the other editor's changes and applies only yours (without JavaScript too)", async ({ browser }) => {
-    const slug = 'fundraisers';
+  test("after a conflict, saving again keeps the other editor's changes and applies only yours (without JavaScript too)", async ({ browser, ownRole }) => {
+    const { slug } = await ownRole('fundraisers');
     const first = await signedInPage(browser, testUsers.editor);
     const second = await signedInPage(browser, testUsers.secondEditor, { javaScriptEnabled: false });
     for (const { page } of [first, second]) await page.goto(`/admin/roles/${slug}`);
@@ -156,8 +160,8 @@ test.describe('editing a role', () => {
     await Promise.all([first.context.close(), second.context.close()]);
   });
 
-  test('a stats-only save records only the stats, though the textareas send their line breaks as CRLF', async ({ browser, page, request }) => {
-    const slug = 'logisticians';
+  test('a stats-only save records only the stats, though the textareas send their line breaks as CRLF', async ({ browser, page, request, ownRole }) => {
+    const { slug, title } = await ownRole('logisticians');
     await signIn(page, testUsers.editor);
     await page.goto(`/admin/roles/${slug}`);
     await page.getByLabel('Summary', { exact: true }).fill('Logisticians plan how goods get where they are needed.\nThey track every step of the way.');
@@ -171,10 +175,10 @@ test.describe('editing a role', () => {
     /** The newest audit entry of this role: only the average salary and its note, from whichever form. */
     const expectOnlySalaryChanged = async (salary: number) => {
       await page.goto('/admin/audit');
-      await page.getByLabel('Role', { exact: true }).fill('Logisticians');
+      await page.getByLabel('Role', { exact: true }).fill(title);
       await page.getByRole('button', { name: 'Filter' }).click();
       const newest = page.getByRole('article').first();
-      await expect(newest.getByRole('heading')).toHaveText('Edited role: Logisticians');
+      await expect(newest.getByRole('heading')).toHaveText(`Edited role: ${title}`);
       await expect(newest.getByRole('row')).toHaveCount(3);
       await expect(newest.getByRole('row', { name: /Average salary/ })).toContainText(salary.toLocaleString('en-US'));
       await expect(newest.getByRole('row', { name: /Source of the new figures/ })).toContainText('End-to-end test figures');
@@ -197,17 +201,18 @@ test.describe('editing a role', () => {
     await noScript.context.close();
   });
 
-  test('reverting to an earlier version makes its figures current again as a new change', async ({ page }) => {
+  test('reverting to an earlier version makes its figures current again as a new change', async ({ page, ownRole }) => {
+    const { slug, title } = await ownRole('project-management-specialists');
     await signIn(page, testUsers.editor);
-    await page.goto('/admin/roles/project-management-specialists');
+    await page.goto(`/admin/roles/${slug}`);
     const salary = freshSalary();
     await setSalary(page, salary);
     await saveButton(page).click();
     await expect(page.getByRole('status')).toHaveText('Saved');
-    await expectPublicSalary(page, 'project-management-specialists', money(salary));
+    await expectPublicSalary(page, slug, money(salary));
 
-    await page.goto('/admin/roles/project-management-specialists/history');
-    const rows = page.getByRole('table', { name: /Figures of Project Management Specialists/ }).getByRole('row');
+    await page.goto(`/admin/roles/${slug}/history`);
+    const rows = page.getByRole('table', { name: `Figures of ${title}` }).getByRole('row');
     await expect(rows.nth(1)).toContainText(money(salary));
     await expect(rows.nth(1)).toContainText('Current');
     const changes = await rows.count();
@@ -219,7 +224,7 @@ test.describe('editing a role', () => {
     await expect(rows.nth(1)).toContainText(seededSalary);
     await expect(rows.nth(1)).toContainText(testUsers.editor.name);
     await expect(rows.nth(2)).toContainText(money(salary));
-    await expectPublicSalary(page, 'project-management-specialists', seededSalary);
+    await expectPublicSalary(page, slug, seededSalary);
   });
 
   test('steps can be added, moved and removed, keeping what was typed; nothing is saved until Save', async ({ page }) => {
@@ -263,8 +268,9 @@ test.describe('provenance follows the figure', () => {
   test('an edited average salary says it was edited by Roleboard, with the note and date, on the page, the API and the widget; the median still credits BLS', async ({
     page,
     request,
+    ownRole,
   }) => {
-    const slug = 'electricians';
+    const { slug } = await ownRole('electricians');
     const api = async () => (await request.get(`/api/v1/roles/${slug}`)).json();
     const bls = await api();
     expect(bls.provenance.averageSalary).toEqual({ source: bls.source, url: bls.sourceUrl, asOf: bls.asOf, editedAt: null, note: null });
@@ -309,8 +315,8 @@ test.describe('provenance follows the figure', () => {
 });
 
 test.describe('markup typed by an editor', () => {
-  test('is stored as text and shown inert on the page, in JSON-LD, the API and the widget', async ({ page, request }) => {
-    const slug = 'clinical-laboratory-technologists-and-technicians';
+  test('is stored as text and shown inert on the page, in JSON-LD, the API and the widget', async ({ page, request, ownRole }) => {
+    const { slug } = await ownRole('clinical-laboratory-technologists-and-technicians');
     const summary = `Runs lab tests <img src=x onerror="window.__injected=1"> </script><script>window.__injected=2</script> & reports them: https://example.com/a/long/address/with/no/spaces/in/it/at/all`;
     const source = `Sample data <b>bold</b> ${Date.now()}`;
     let dialogs = 0;

@@ -1,13 +1,12 @@
 // After an admin saves, every public surface shows the new value on the very next request.
-import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { testUsers } from '../support/users';
+import { expect, test } from './support/own-role';
 import { signIn } from './support/sign-in';
 
-// A role no other test looks at: the test changes its salary.
-const slug = 'dietitians-and-nutritionists';
-
-test('an edit reaches the API, CSV, widget, badge, history and comparisons at once', async ({ page, request }) => {
+test('an edit reaches the API, CSV, widget, badge, history and comparisons at once', async ({ page, request, ownRole }) => {
+  // The test changes the salary of a role of its own.
+  const { slug, title } = await ownRole('dietitians-and-nutritionists');
   // Prime every cache first, so the test proves invalidation rather than a cold read.
   const before = await request.get(`/api/v1/roles/${slug}`);
   const oldEtag = before.headers().etag!;
@@ -43,7 +42,7 @@ test('an edit reaches the API, CSV, widget, badge, history and comparisons at on
   const csv = parse<Record<string, string>>(await (await request.get('/api/v1/roles.csv')).text(), { columns: true });
   expect(csv.find((row) => row.slug === slug)?.average_salary).toBe(String(newSalary));
   expect(await (await request.get(comparison)).text()).toContain(formatted);
-  const listing = await (await request.get('/api/v1/roles?q=dietitian')).json();
+  const listing = await (await request.get(`/api/v1/roles?q=${encodeURIComponent(title)}`)).json();
   expect(listing.items[0].slug).toBe(slug);
   expect(listing.items[0].stats.averageSalary).toBe(newSalary);
 });

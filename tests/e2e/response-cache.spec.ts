@@ -1,25 +1,23 @@
 // The HTTP front's byte cache (lib/server/response-cache.ts) end to end, on one `npm start`:
 // public answers come from memory, a save shows on the very next request, and a signed-in
 // visitor's requests are never answered from it nor kept in it.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
 import { sendRevalidation } from '@/lib/revalidation-request';
 import { testUsers } from '../support/users';
+import { expect, test } from './support/own-role';
 import { signIn } from './support/sign-in';
 import { STACK_UNAVAILABLE_REASON, stackAvailable, stackUrls } from './support/stack';
 
-// Roles no other test looks at, one per test: tests in this file run side by side.
-const readOnlySlug = 'first-line-supervisors-of-farming-fishing-and-forestry-workers';
-const savedSlug = 'first-line-supervisors-of-correctional-officers';
-const signedInSlug = 'first-line-supervisors-of-firefighting-and-prevention-workers';
-const closedSlug = 'first-line-supervisors-of-entertainment-and-recreation-workers-except-gambling-services';
-const stackSlug = 'first-line-supervisors-of-construction-trades-and-extraction-workers';
+// Each test reads a role of its own (support/own-role.ts), a copy of this one that nobody asked for yet.
+const supervisors = 'first-line-supervisors-of-correctional-officers';
 
 /** Asks until the answer comes from memory: the first request renders it, and keeping it compresses it in the background. */
 async function expectKept(request: APIRequestContext, path: string) {
   await expect.poll(async () => (await request.get(path)).headers()['x-cache'], { message: `${path} comes from memory` }).toBe('HIT');
 }
 
-test('a public page comes from memory, answers 304 to its ETag, and is never sent as HTML to the client router', async ({ request }) => {
+test('a public page comes from memory, answers 304 to its ETag, and is never sent as HTML to the client router', async ({ request, ownRole }) => {
+  const { slug: readOnlySlug } = await ownRole(supervisors);
   const path = `/roles/${readOnlySlug}`;
   await expectKept(request, path);
   const kept = await request.get(path);
@@ -40,7 +38,8 @@ test('a public page comes from memory, answers 304 to its ETag, and is never sen
   for (let attempt = 0; attempt < 3; attempt += 1) expect((await request.get('/?q=supervisors')).headers()['x-cache']).toBeUndefined();
 });
 
-test('an admin save shows on the next public request, no longer from memory', async ({ page, request }) => {
+test('an admin save shows on the next public request, no longer from memory', async ({ page, request, ownRole }) => {
+  const { slug: savedSlug } = await ownRole(supervisors);
   const paths = [`/roles/${savedSlug}`, `/api/v1/roles/${savedSlug}`, `/embed/${savedSlug}`];
   for (const path of paths) await expectKept(request, path);
   const { stats } = await (await request.get(`/api/v1/roles/${savedSlug}`)).json();
@@ -61,7 +60,8 @@ test('an admin save shows on the next public request, no longer from memory', as
   expect(await (await request.get(paths[2]!)).text()).toContain(formatted);
 });
 
-test('a signed-in visitor is never answered from memory, and nothing they are sent is kept', async ({ page, request }) => {
+test('a signed-in visitor is never answered from memory, and nothing they are sent is kept', async ({ page, request, ownRole }) => {
+  const { slug: signedInSlug } = await ownRole(supervisors);
   const path = `/roles/${signedInSlug}`;
   await signIn(page, testUsers.admin);
   // Asked only while signed in: had it been kept, the next anonymous request would come from memory.
@@ -72,7 +72,8 @@ test('a signed-in visitor is never answered from memory, and nothing they are se
   expect((await page.request.get('/roles/backend-software-engineer')).headers()['x-cache']).toBeUndefined();
 });
 
-test('tags invalidated from outside a request (the closing job, an import) drop what showed them', async ({ request, baseURL }) => {
+test('tags invalidated from outside a request (the closing job, an import) drop what showed them', async ({ request, baseURL, ownRole }) => {
+  const { slug: closedSlug } = await ownRole(supervisors);
   const path = `/roles/${closedSlug}`;
   await expectKept(request, path);
   // What the closing job sends once postings have closed (lib/server/closing-job.ts).
@@ -81,8 +82,9 @@ test('tags invalidated from outside a request (the closing job, an import) drop 
   expect((await request.get(path)).headers()['x-cache']).toBeUndefined();
 });
 
-test('with Redis, a save on one instance drops what the other kept, at its next request', async ({ browser, request }) => {
+test('with Redis, a save on one instance drops what the other kept, at its next request', async ({ browser, request, ownRole }) => {
   test.skip(!stackAvailable, STACK_UNAVAILABLE_REASON);
+  const { slug: stackSlug } = await ownRole(supervisors);
   const [appA, appB] = stackUrls.apps;
   const paths = [`${appB}/roles/${stackSlug}`, `${appB}/api/v1/roles/${stackSlug}`];
   for (const path of paths) await expectKept(request, path);
