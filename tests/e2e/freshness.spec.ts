@@ -2,6 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { testUsers } from '../support/users';
 import { expect, test } from './support/own-role';
+import { saveAverageSalary } from './support/role-editor';
 import { signIn } from './support/sign-in';
 
 test('an edit reaches the API, CSV, widget, badge, history and comparisons at once', async ({ page, request, ownRole }) => {
@@ -21,13 +22,7 @@ test('an edit reaches the API, CSV, widget, badge, history and comparisons at on
   const newSalary = stats.averageSalary + 1234;
   const formatted = `$${newSalary.toLocaleString('en-US')}`;
   await signIn(page, testUsers.admin);
-  await page.goto(`/admin/roles/${slug}`);
-  await page.getByLabel('Average salary', { exact: true }).fill(String(newSalary));
-  // A changed figure says where it comes from (provenance follows the figure).
-  await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Freshness test figures');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  // Exactly "Saved": until the save is done, the status says "Unsaved changes".
-  await expect(page.getByRole('status')).toHaveText('Saved');
+  await saveAverageSalary(page, { slug, salary: newSalary, note: 'Freshness test figures' });
 
   const after = await request.get(`/api/v1/roles/${slug}`, { headers: { 'If-None-Match': oldEtag } });
   expect(after.status(), 'the old ETag no longer matches').toBe(200);

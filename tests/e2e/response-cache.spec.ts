@@ -5,6 +5,7 @@ import { type APIRequestContext } from '@playwright/test';
 import { sendRevalidation } from '@/lib/revalidation-request';
 import { testUsers } from '../support/users';
 import { expect, test } from './support/own-role';
+import { saveAverageSalary } from './support/role-editor';
 import { signIn } from './support/sign-in';
 import { STACK_UNAVAILABLE_REASON, stackAvailable, stackUrls } from './support/stack';
 
@@ -47,11 +48,7 @@ test('an admin save shows on the next public request, no longer from memory', as
   const formatted = `$${newSalary.toLocaleString('en-US')}`;
 
   await signIn(page, testUsers.admin);
-  await page.goto(`/admin/roles/${savedSlug}`);
-  await page.getByLabel('Average salary', { exact: true }).fill(String(newSalary));
-  await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Byte cache test figures');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved');
+  await saveAverageSalary(page, { slug: savedSlug, salary: newSalary, note: 'Byte cache test figures' });
 
   const rolePage = await request.get(paths[0]!);
   expect(rolePage.headers()['x-cache']).toBeUndefined();
@@ -95,11 +92,7 @@ test('with Redis, a save on one instance drops what the other kept, at its next 
   try {
     const page = await context.newPage();
     await signIn(page, testUsers.admin);
-    await page.goto(`${appA}/admin/roles/${stackSlug}`);
-    await page.getByLabel('Average salary', { exact: true }).fill(String(newSalary));
-    await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Byte cache stack test figures');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByRole('status')).toHaveText('Saved');
+    await saveAverageSalary(page, { origin: appA, slug: stackSlug, salary: newSalary, note: 'Byte cache stack test figures' });
   } finally {
     await context.close();
   }

@@ -17,6 +17,7 @@ import { readServerReferences } from '@/lib/server/server-actions';
 import { REDIS_CACHE_ARGUMENTS } from '@/lib/server/shared-redis.mjs';
 import { testUsers } from '../support/users';
 import { employerWithLink, fillPosting, signUpAndSignIn } from './support/employers';
+import { saveAverageSalary } from './support/role-editor';
 import { signIn } from './support/sign-in';
 import { STACK_UNAVAILABLE_REASON, stackAvailable, stackUrls } from './support/stack';
 
@@ -81,11 +82,7 @@ test('a save on one instance is on the other at the next request, and purges the
   try {
     const page = await context.newPage();
     await signIn(page, testUsers.editor);
-    await page.goto(`${appA}/admin/roles/${slug}`);
-    await page.getByLabel('Average salary', { exact: true }).fill(String(salary));
-    await page.getByLabel('Source of the new figures / note', { exact: true }).fill('Stack test figures');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByRole('status')).toHaveText('Saved');
+    await saveAverageSalary(page, { origin: appA, slug, salary, note: 'Stack test figures' });
   } finally {
     await context.close();
   }

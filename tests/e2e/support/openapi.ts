@@ -1,7 +1,7 @@
 // Validates API responses against the served OpenAPI document's component schemas.
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext } from '@playwright/test';
 
 export type OpenApiDocument = { openapi: string; components: { schemas: Record<string, object> } } & Record<string, unknown>;
 
@@ -18,6 +18,14 @@ export async function loadContract(request: APIRequestContext) {
       const validate = ajv.getSchema(`openapi#/components/schemas/${name}`);
       if (!validate) throw new Error(`No schema ${name} in the OpenAPI document`);
       return validate(data) ? [] : (validate.errors ?? []);
+    },
+    /** Asks each URL and expects its status and an answer that matches components/schemas/<name>. */
+    async expectAnswers(cases: [url: string, schema: string, status: number][]) {
+      for (const [url, schema, status] of cases) {
+        const response = await request.get(url);
+        expect(response.status(), url).toBe(status);
+        expect(this.errorsFor(schema, await response.json()), url).toEqual([]);
+      }
     },
   };
 }
