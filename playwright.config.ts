@@ -47,6 +47,9 @@ export default defineConfig({
   // Two workers share two cores with the servers under test; a test that signs in two or three
   // browsers and walks the admin took 25–29 s there (one passed 30 s in CI), so 30 s was too tight.
   timeout: 60_000,
+  // A save or a sign-in answered in 4 s on a busy machine left 1 s for React to show it: 5 s, the
+  // default, failed a test now and then where the answer was right.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { baseURL, trace: 'retain-on-failure' },
   projects: [
@@ -62,6 +65,9 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
+  // A save or a sign-in answered in 4 s on a busy machine left 1 s for React to show it: 5 s, the
+  // default, failed a test now and then where the answer was right.
+  expect: { timeout: 10_000 },
       env: { ...(process.env as Record<string, string>), ...instance.environment, PORT: String(port), SITE_URL: baseURL },
     },
     ...(stackAvailable ? [stackServer] : []),

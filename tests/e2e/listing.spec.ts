@@ -128,19 +128,23 @@ test.describe('the role listing', () => {
   });
 
   test('pages forwards and back', async ({ page }) => {
-    const total = (seedRoles.length + usOccupations.length).toLocaleString('en-US');
+    // Every role of the catalogue, and the copies other tests save meanwhile (tests/e2e/support/own-role.ts):
+    // their titles keep their occupations' first words, so none of them sorts onto the first two pages.
+    const catalogue = seedRoles.length + usOccupations.length;
+    const pageHeading = (range: string) => page.getByRole('heading', { name: new RegExp(`^[\\d,]+ roles · showing ${range}$`) });
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: `${total} roles · showing 1–20` })).toBeVisible();
+    await expect(pageHeading('1–20')).toBeVisible();
+    expect(Number((await pageHeading('1–20').textContent())!.split(' ')[0]!.replace(/,/g, ''))).toBeGreaterThanOrEqual(catalogue);
     const firstPage = await roleTitles(page).allTextContents();
     await page.getByRole('link', { name: 'Next page' }).click();
-    await expect(page.getByRole('heading', { name: `${total} roles · showing 21–40` })).toBeVisible();
+    await expect(pageHeading('21–40')).toBeVisible();
     const secondPage = await roleTitles(page).allTextContents();
     expect(secondPage.some((title) => firstPage.includes(title))).toBe(false);
     // Once in four CI runs on a busy machine, Chromium sent no request for this click (the trace shows
     // none): the click is tried again until page 1 shows, as a person would click again.
     await expect(async () => {
       if (await page.getByRole('link', { name: 'Previous page' }).isVisible()) await page.getByRole('link', { name: 'Previous page' }).click();
-      await expect(page.getByRole('heading', { name: `${total} roles · showing 1–20` })).toBeVisible({ timeout: 3_000 });
+      await expect(pageHeading('1–20')).toBeVisible({ timeout: 3_000 });
     }).toPass({ timeout: 20_000 });
     await expect(roleTitles(page)).toHaveText(firstPage);
 

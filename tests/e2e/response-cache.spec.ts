@@ -10,7 +10,7 @@ import { signIn } from './support/sign-in';
 import { STACK_UNAVAILABLE_REASON, stackAvailable, stackUrls } from './support/stack';
 
 // Each test reads a role of its own (support/own-role.ts), a copy of this one that nobody asked for yet.
-const supervisors = 'first-line-supervisors-of-correctional-officers';
+const supervisors = 'first-line-supervisors-of-office-and-administrative-support-workers';
 
 /** Asks until the answer comes from memory: the first request renders it, and keeping it compresses it in the background. */
 async function expectKept(request: APIRequestContext, path: string) {
