@@ -8,6 +8,7 @@ import { estimateTextWidth, niceTicks, placeLabels, placePair, toPercent, type D
 import { formatSalaryShort } from '@/lib/domain/format';
 import { formatPayPercentile, formatWage, perUnit, type PayUnit } from '@/lib/pay';
 import { across, ArrowRight, FigureLabel, AXIS_HEIGHT, ChartSvg, Diamond, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
+import { ColumnHeadings } from '@/components/column-headings';
 
 const shortNames: Record<Exclude<PercentileKey, 'median'>, string> = { p10: '10th', p25: '25th', p75: '75th', p90: '90th' };
 const BAND_HEIGHT = 18;
@@ -147,14 +148,7 @@ export function SalaryDistributionFigure({ caption, ...spread }: SpreadProps & {
       </div>
       <table className="chart-figure__table">
         <caption>{unit === 'hour' ? 'Hourly wage range' : 'Salary range'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Percentile</th>
-            <th scope="col" className="number">
-              {unit === 'hour' ? 'Hourly wage' : 'Annual salary'}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeadings columns={['Percentile', { label: unit === 'hour' ? 'Hourly wage' : 'Annual salary', number: true }]} />
         <tbody>
           {rows.map(([key, label]) => (
             <tr key={key}>

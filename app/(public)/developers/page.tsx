@@ -15,6 +15,7 @@ import { postingCsvColumnDescriptions, postingCsvColumns, requiredPostingCsvColu
 import { educationLevels } from '@/lib/education';
 import { env } from '@/lib/env';
 import { findRolesNamed, getRole } from '@/lib/server/cached-public-reads';
+import { ColumnHeadings } from '@/components/column-headings';
 
 export const metadata: Metadata = {
   title: 'Developers: API, widget, oEmbed and badge',
@@ -124,12 +125,7 @@ export default async function DevelopersPage({ searchParams }: Props) {
         </p>
         <table className="endpoint-table">
           <caption>Endpoints</caption>
-          <thead>
-            <tr>
-              <th scope="col">Request</th>
-              <th scope="col">Returns</th>
-            </tr>
-          </thead>
+          <ColumnHeadings columns={['Request', 'Returns']} />
           <tbody>
             <tr>
               <td>

@@ -15,6 +15,7 @@ import { AccessDeniedError } from '@/db/access';
 import { listUsers, type UserListItem } from '@/db/users';
 import { readOrSignIn } from '@/lib/server/admin-read';
 import { TableScroll } from '@/components/table-scroll';
+import { ColumnHeadings } from '@/components/column-headings';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -50,14 +51,7 @@ export default async function AdminUsersPage() {
       <TableScroll label="Everyone who can sign in to the admin area">
         <table className="data-table user-table">
           <caption className="visually-hidden">Everyone who can sign in to the admin area</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <ColumnHeadings columns={['Name', 'Email', 'Role', 'Status']} />
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>

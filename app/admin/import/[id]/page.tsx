@@ -18,6 +18,7 @@ import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } fr
 import { appliesNothing, changedFieldCounts, isFileProblem, nothingToApplyReason, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/db/catalogue-import-preview';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { TableScroll } from '@/components/table-scroll';
+import { ColumnHeadings } from '@/components/column-headings';
 
 export const metadata: Metadata = { title: 'Import preview' };
 
@@ -317,16 +318,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
               <TableScroll label={`${filterLabels[view.show]} of the file, in file order`}>
                 <table className="data-table import-rows">
                   <caption className="visually-hidden">{filterLabels[view.show]} of the file, in file order</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="number">
-                        Line
-                      </th>
-                      <th scope="col">Role</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Details</th>
-                    </tr>
-                  </thead>
+                  <ColumnHeadings columns={[{ label: 'Line', number: true }, 'Role', 'Status', 'Details']} />
                   <tbody>
                     {shown.rows.map((row) => (
                       <tr key={row.place} className={`import-row import-row--${row.kind === 'invalid' ? 'invalid' : row.status}`}>

@@ -12,6 +12,7 @@ import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/domain/format';
 import { slugFormatSchema } from '@/lib/slug';
 import { TableScroll } from '@/components/table-scroll';
+import { ColumnHeadings } from '@/components/column-headings';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -47,28 +48,18 @@ export default async function RoleHistoryPage({ params }: Props) {
       <TableScroll label={`Figures of ${role.title} over time`}>
         <table className="data-table admin-history">
           <caption className="visually-hidden">Figures of {role.title} over time</caption>
-          <thead>
-            <tr>
-              <th scope="col">Changed</th>
-              <th scope="col" className="number">
-                Average salary
-              </th>
-              <th scope="col" className="number">
-                Job openings
-              </th>
-              <th scope="col" className="number">
-                Degree requirement
-              </th>
-              <th scope="col" className="number">
-                Median
-              </th>
-              <th scope="col">As of</th>
-              <th scope="col">Source</th>
-              <th scope="col">
-                <span className="visually-hidden">Revert</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeadings
+            columns={[
+              'Changed',
+              { label: 'Average salary', number: true },
+              { label: 'Job openings', number: true },
+              { label: 'Degree requirement', number: true },
+              { label: 'Median', number: true },
+              'As of',
+              'Source',
+              { label: <span className="visually-hidden">Revert</span> },
+            ]}
+          />
           <tbody>
             {entries.map((entry, index) => {
               const openings = jobOpeningsParts(entry.jobOpenings, entry.jobOpeningsBasis);
