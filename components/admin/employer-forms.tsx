@@ -4,7 +4,7 @@
 // Actions, so they work without JavaScript; typed values come back with the errors.
 import { useActionState } from 'react';
 import { SubmitButton } from './submit-button';
-import { FormOutcome, useField } from './form-fields';
+import { Field, FormOutcome, useField } from './form-fields';
 import { idleState, type FormAction } from '@/lib/form-state';
 
 export function CreateEmployerForm({ action }: { action: FormAction }) {
@@ -17,22 +17,15 @@ export function CreateEmployerForm({ action }: { action: FormAction }) {
     <form action={formAction} className="stack" noValidate>
       <FormOutcome state={state} />
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="new-employer-name">Name</label>
+        <Field field={name} label="Name">
           <input type="text" {...name.input} />
-          {name.error}
-        </div>
-        <div className="field">
-          <label htmlFor="new-employer-website">Website</label>
+        </Field>
+        <Field field={website} label="Website">
           <input type="url" placeholder="https://" {...website.input} />
-          {website.error}
-        </div>
-        <div className="field">
-          <label htmlFor="new-employer-verifiedDomain">Verified domain</label>
+        </Field>
+        <Field field={domain} label="Verified domain">
           <input type="text" placeholder="example.com" {...domain.input} />
-          {domain.hint}
-          {domain.error}
-        </div>
+        </Field>
       </div>
       <div className="form-actions">
         <SubmitButton pendingLabel="Creating…">Create employer</SubmitButton>
@@ -47,13 +40,16 @@ export function InviteMemberForm({ action, employerId, employerName }: { action:
   return (
     <form action={formAction} className="stack">
       <input type="hidden" name="employerId" value={employerId} />
-      <div className="field">
-        <label htmlFor={`invite-${employerId}-email`}>
-          Invite a member of <span className="visually-hidden">{employerName}</span> (email)
-        </label>
+      <Field
+        field={email}
+        label={
+          <>
+            Invite a member of <span className="visually-hidden">{employerName}</span> (email)
+          </>
+        }
+      >
         <input type="email" autoComplete="off" {...email.input} />
-        {email.error}
-      </div>
+      </Field>
       <div className="form-actions">
         <SubmitButton pendingLabel="Making the link…" className="button--secondary">
           Make sign-up link
@@ -110,14 +106,16 @@ export function TakeDownPostingForm({ action, id, title }: { action: FormAction;
   return (
     <form action={formAction} className="stack">
       <input type="hidden" name="id" value={id} />
-      <div className="field">
-        <label htmlFor={`take-down-${id}-reason`}>
-          Reason for taking down <span className="visually-hidden">“{title}”</span>
-        </label>
+      <Field
+        field={reason}
+        label={
+          <>
+            Reason for taking down <span className="visually-hidden">“{title}”</span>
+          </>
+        }
+      >
         <textarea rows={2} {...reason.input} />
-        {reason.hint}
-        {reason.error}
-      </div>
+      </Field>
       <div className="form-actions">
         <SubmitButton pendingLabel="Taking down…" className="button--secondary">
           Take down
