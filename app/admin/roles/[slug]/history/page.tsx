@@ -9,7 +9,8 @@ import { EditTime } from '@/components/admin/edit-time';
 import { RoleSalarySparkline } from '@/components/admin/role-salary-sparkline';
 import { getRoleHistory } from '@/db/role-edits';
 import { readOrSignIn } from '@/lib/server/admin-read';
-import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/domain/format';
+import { formatAsOf, formatPercentile } from '@/lib/domain/format';
+import { RoleStatsCells } from '@/components/admin/role-stats-cells';
 import { slugFormatSchema } from '@/lib/slug';
 import { TableScroll } from '@/components/table-scroll';
 import { ColumnHeadings } from '@/components/column-headings';
@@ -61,44 +62,35 @@ export default async function RoleHistoryPage({ params }: Props) {
             ]}
           />
           <tbody>
-            {entries.map((entry, index) => {
-              const openings = jobOpeningsParts(entry.jobOpenings, entry.jobOpeningsBasis);
-              return (
-                <tr key={entry.id}>
-                  <th scope="row">
-                    <span className="nowrap">
-                      <EditTime at={entry.changedAt} />
-                    </span>
-                    <br />
-                    <span className="hint">
-                      Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data or a command-line import'}
-                    </span>
-                  </th>
-                  <td className="number nowrap">{formatAverageSalary(entry.averageSalary, entry.currency)}</td>
-                  <td className="number nowrap">
-                    {openings.figure}
-                    <br />
-                    <span className="hint">{openings.brief}</span>
-                  </td>
-                  <td className="number nowrap">{formatDegreeRequirement(entry.degreeRequirementPercent)}</td>
-                  <td className="number nowrap">{entry.percentiles ? formatPercentile(entry.percentiles, 'median', entry.currency) : '—'}</td>
-                  <td className="nowrap">{formatAsOf(entry.asOf)}</td>
-                  <td className="prose-cell">{entry.source}</td>
-                  <td>
-                    {index === 0 ? (
-                      <span className="badge">Current</span>
-                    ) : (
-                      <RoleChangeButton
-                        action={revertRoleStatsAction}
-                        fields={{ roleId: role.id, version: role.version, historyId: entry.id }}
-                        label="Revert to this version"
-                        pendingLabel="Reverting…"
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {entries.map((entry, index) => (
+              <tr key={entry.id}>
+                <th scope="row">
+                  <span className="nowrap">
+                    <EditTime at={entry.changedAt} />
+                  </span>
+                  <br />
+                  <span className="hint">
+                    Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data or a command-line import'}
+                  </span>
+                </th>
+                <RoleStatsCells stats={entry} className="number nowrap" />
+                <td className="number nowrap">{entry.percentiles ? formatPercentile(entry.percentiles, 'median', entry.currency) : '—'}</td>
+                <td className="nowrap">{formatAsOf(entry.asOf)}</td>
+                <td className="prose-cell">{entry.source}</td>
+                <td>
+                  {index === 0 ? (
+                    <span className="badge">Current</span>
+                  ) : (
+                    <RoleChangeButton
+                      action={revertRoleStatsAction}
+                      fields={{ roleId: role.id, version: role.version, historyId: entry.id }}
+                      label="Revert to this version"
+                      pendingLabel="Reverting…"
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </TableScroll>
