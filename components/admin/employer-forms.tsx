@@ -4,7 +4,7 @@
 // Actions, so they work without JavaScript; typed values come back with the errors.
 import { useActionState } from 'react';
 import { SubmitButton } from './submit-button';
-import { Field, FormOutcome, useField } from './form-fields';
+import { Field, FormOutcome, InputField, useField } from './form-fields';
 import { idleState, type FormAction } from '@/lib/form-state';
 
 export function CreateEmployerForm({ action }: { action: FormAction }) {
@@ -17,15 +17,9 @@ export function CreateEmployerForm({ action }: { action: FormAction }) {
     <form action={formAction} className="stack" noValidate>
       <FormOutcome state={state} />
       <div className="form-grid">
-        <Field field={name} label="Name">
-          <input type="text" {...name.input} />
-        </Field>
-        <Field field={website} label="Website">
-          <input type="url" placeholder="https://" {...website.input} />
-        </Field>
-        <Field field={domain} label="Verified domain">
-          <input type="text" placeholder="example.com" {...domain.input} />
-        </Field>
+        <InputField field={name} label="Name" type="text" />
+        <InputField field={website} label="Website" type="url" placeholder="https://" />
+        <InputField field={domain} label="Verified domain" type="text" placeholder="example.com" />
       </div>
       <div className="form-actions">
         <SubmitButton pendingLabel="Creating…">Create employer</SubmitButton>
@@ -40,16 +34,16 @@ export function InviteMemberForm({ action, employerId, employerName }: { action:
   return (
     <form action={formAction} className="stack">
       <input type="hidden" name="employerId" value={employerId} />
-      <Field
+      <InputField
         field={email}
         label={
           <>
             Invite a member of <span className="visually-hidden">{employerName}</span> (email)
           </>
         }
-      >
-        <input type="email" autoComplete="off" {...email.input} />
-      </Field>
+        type="email"
+        autoComplete="off"
+      />
       <div className="form-actions">
         <SubmitButton pendingLabel="Making the link…" className="button--secondary">
           Make sign-up link

@@ -66,3 +66,12 @@ export function Field({ field, label, children }: { field: FieldWiring; label: R
     </div>
   );
 }
+
+/** A field whose control is an input: the input takes `input` (its type, autocomplete…) and the field's wiring. */
+export function InputField({ field, label, ...input }: { field: FieldWiring; label: React.ReactNode } & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field field={field} label={label}>
+      <input {...input} {...field.input} />
+    </Field>
+  );
+}

@@ -4,7 +4,7 @@
 import { useActionState } from 'react';
 // Type-only: lib/server/authenticated-action.ts is server code and must not enter the client bundle.
 import { idleState, type FormAction } from '@/lib/form-state';
-import { Field, FormOutcome, useField } from './form-fields';
+import { Field, FormOutcome, InputField, useField } from './form-fields';
 import { SubmitButton } from './submit-button';
 
 export function UserCreateForm({ action }: { action: FormAction }) {
@@ -20,12 +20,8 @@ export function UserCreateForm({ action }: { action: FormAction }) {
     <form action={formAction} className="stack" noValidate aria-labelledby="create-user-heading">
       <FormOutcome state={state} />
       <div className="form-grid">
-        <Field field={email} label="Email">
-          <input type="email" autoComplete="off" {...email.input} />
-        </Field>
-        <Field field={name} label="Name">
-          <input type="text" autoComplete="off" {...name.input} />
-        </Field>
+        <InputField field={email} label="Email" type="email" autoComplete="off" />
+        <InputField field={name} label="Name" type="text" autoComplete="off" />
         <Field field={role} label="Role">
           {/* Keyed by its value: React does not apply a new defaultValue to a mounted select, so the
               form's reset after an error would otherwise bring back "Editor". */}
@@ -34,9 +30,7 @@ export function UserCreateForm({ action }: { action: FormAction }) {
             <option value="admin">Admin</option>
           </select>
         </Field>
-        <Field field={password} label="Password">
-          <input type="password" autoComplete="new-password" {...password.input} />
-        </Field>
+        <InputField field={password} label="Password" type="password" autoComplete="new-password" />
       </div>
       <div className="form-actions">
         <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>

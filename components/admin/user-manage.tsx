@@ -6,7 +6,7 @@ import { useActionState } from 'react';
 // Type-only: lib/server/authenticated-action.ts is server code and must not enter the client bundle.
 import type { UserRole } from '@/lib/domain/enums';
 import { idleState, type FormAction } from '@/lib/form-state';
-import { Field, FormOutcome, useField } from './form-fields';
+import { FormOutcome, InputField, useField } from './form-fields';
 import { SubmitButton } from './submit-button';
 
 export type UserManageActions = {
@@ -59,9 +59,7 @@ function PasswordForm({ user, action }: { user: ManagedUser; action: FormAction 
   return (
     <form action={formAction} className="user-manage__form" noValidate>
       <input type="hidden" name="userId" value={user.id} />
-      <Field field={password} label="New password">
-        <input type="password" autoComplete="new-password" {...password.input} />
-      </Field>
+      <InputField field={password} label="New password" type="password" autoComplete="new-password" />
       <SubmitButton pendingLabel="Resetting…" className="button--secondary">
         Reset password
       </SubmitButton>
