@@ -11,9 +11,9 @@ import {
 } from './actions';
 import { UserCreateForm } from '@/components/admin/user-create-form';
 import { UserManage, type UserManageActions } from '@/components/admin/user-manage';
-import { AccessDeniedError } from '@/db/access';
-import { listUsers, type UserListItem } from '@/db/users';
-import { readOrSignIn } from '@/lib/server/admin-read';
+import { NoPermission } from '@/components/admin/no-permission';
+import { listUsers } from '@/db/users';
+import { readIfAllowed } from '@/lib/server/admin-read';
 import { TableScroll } from '@/components/table-scroll';
 import { ColumnHeadings } from '@/components/column-headings';
 
@@ -29,19 +29,15 @@ const manageActions: UserManageActions = {
 };
 
 export default async function AdminUsersPage() {
-  let users: UserListItem[];
-  try {
-    users = await readOrSignIn('/admin/users', listUsers);
-  } catch (error) {
-    if (!(error instanceof AccessDeniedError)) throw error;
+  const users = await readIfAllowed('/admin/users', listUsers);
+  if (!users) {
     return (
-      <div className="stack">
-        <h1>You do not have permission to see this page</h1>
+      <NoPermission>
         <p>Only admins can manage users. Ask an admin if you need an account changed.</p>
         <p>
           <Link href="/admin">Back to roles</Link>
         </p>
-      </div>
+      </NoPermission>
     );
   }
 
