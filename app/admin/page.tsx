@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { EditTime } from '@/components/admin/edit-time';
 import { CategoryField } from '@/components/category-field';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
+import { FilterButtons } from '@/components/admin/filter-buttons';
 import { adminRoleSorts, listRolesForAdmin, type AdminRoleList, type AdminRoleSort, type SortOrder } from '@/db/role-edits';
 import { roleStatuses } from '@/lib/domain/enums';
 import { listCategories } from '@/db/role-reads';
@@ -105,10 +106,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
         {/* A new search keeps the order but starts again at its first page. */}
         {list.sort !== 'title' && <input type="hidden" name="sort" value={list.sort} />}
         {list.order !== adminRoleSorts[list.sort].firstOrder && <input type="hidden" name="order" value={list.order} />}
-        <div className="form-actions">
-          <button type="submit">Filter</button>
-          {filtered && <Link href="/admin">Clear filters</Link>}
-        </div>
+        <FilterButtons filtered={filtered} clearHref="/admin" />
       </form>
       <IgnoredParametersNotice what="filters" names={ignored} />
       {items.length === 0 && total > 0 ? (
