@@ -6,6 +6,7 @@ import type { CategorySalaryRange } from '@/db/role-reads';
 import { estimateTextWidth, niceTicks, placeLabels, toPercent } from '@/lib/chart-scale';
 import { formatCount, formatSalary, formatSalaryShort } from '@/lib/domain/format';
 import { across, AXIS_HEIGHT, ChartSvg, Diamond, FigureLabel, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
+import { FigureList, ListedFigure } from './figure-list';
 
 const STRIP_HEIGHT = 22;
 
@@ -85,28 +86,16 @@ export function CategorySalaryRangeFigure({ role, categoryName, range, caption }
           </span>
         </p>
       </div>
-      <dl className="chart-figure__list">
-        <div>
-          <dt>{role.title}</dt>
-          <dd>{money(role.averageSalary)}</dd>
-        </div>
-        <div>
-          <dt>Lowest in {categoryName}</dt>
-          <dd>
-            {money(lowest.averageSalary)} <Link href={`/roles/${lowest.slug}`}>{lowest.title}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>Median of {formatCount(averageSalaries.length)} roles</dt>
-          <dd>{money(median)}</dd>
-        </div>
-        <div>
-          <dt>Highest in {categoryName}</dt>
-          <dd>
-            {money(highest.averageSalary)} <Link href={`/roles/${highest.slug}`}>{highest.title}</Link>
-          </dd>
-        </div>
-      </dl>
+      <FigureList>
+        <ListedFigure term={role.title}>{money(role.averageSalary)}</ListedFigure>
+        <ListedFigure term={<>Lowest in {categoryName}</>}>
+          {money(lowest.averageSalary)} <Link href={`/roles/${lowest.slug}`}>{lowest.title}</Link>
+        </ListedFigure>
+        <ListedFigure term={<>Median of {formatCount(averageSalaries.length)} roles</>}>{money(median)}</ListedFigure>
+        <ListedFigure term={<>Highest in {categoryName}</>}>
+          {money(highest.averageSalary)} <Link href={`/roles/${highest.slug}`}>{highest.title}</Link>
+        </ListedFigure>
+      </FigureList>
     </figure>
   );
 }
