@@ -19,6 +19,7 @@ import { appliesNothing, changedFieldCounts, isFileProblem, nothingToApplyReason
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { TableScroll } from '@/components/table-scroll';
 import { ColumnHeadings } from '@/components/column-headings';
+import { BackLink } from '@/components/admin/back-link';
 
 export const metadata: Metadata = { title: 'Import preview' };
 
@@ -197,9 +198,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
 
   const heading = (
     <>
-      <p>
-        <Link href="/admin/import">← Import roles</Link>
-      </p>
+      <BackLink href="/admin/import">← Import roles</BackLink>
       <h1>
         Import <span className="import-file-name">{preview.fileName}</span>
       </h1>

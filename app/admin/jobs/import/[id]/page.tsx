@@ -11,6 +11,7 @@ import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatCount } from '@/lib/domain/format';
 import { describePostingProblem, postingFormatNames } from '@/lib/jobs/posting-file';
 import { ColumnHeadings } from '@/components/column-headings';
+import { BackLink } from '@/components/admin/back-link';
 
 export const metadata: Metadata = { title: 'Job postings import preview' };
 
@@ -21,9 +22,7 @@ export default async function JobImportPreviewPage({ params }: { params: Promise
   const { counts } = preview;
   return (
     <div className="stack">
-      <p>
-        <Link href="/admin/jobs/import">← Import job postings</Link>
-      </p>
+      <BackLink href="/admin/jobs/import">← Import job postings</BackLink>
       <h1>
         Import <span className="import-file-name">{preview.fileName}</span>
       </h1>

@@ -1,7 +1,6 @@
 // A role's figures over time, newest first. Reverting makes an old version current again as a
 // new change; the rows below are never rewritten.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { revertRoleStatsAction } from '@/app/admin/roles/actions';
 import { RoleChangeButton } from '@/components/admin/role-change-button';
@@ -14,6 +13,7 @@ import { RoleStatsCells } from '@/components/admin/role-stats-cells';
 import { slugFormatSchema } from '@/lib/slug';
 import { TableScroll } from '@/components/table-scroll';
 import { ColumnHeadings } from '@/components/column-headings';
+import { BackLink } from '@/components/admin/back-link';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -32,9 +32,7 @@ export default async function RoleHistoryPage({ params }: Props) {
   const { role, entries } = await loadHistory(params);
   return (
     <div className="stack">
-      <p>
-        <Link href={`/admin/roles/${role.slug}`}>← Edit {role.title}</Link>
-      </p>
+      <BackLink href={`/admin/roles/${role.slug}`}>← Edit {role.title}</BackLink>
       <h1>History of {role.title}</h1>
       <p className="hint">
         Every change of the figures, newest first. Reverting makes an earlier version current again as a new change; nothing here is
