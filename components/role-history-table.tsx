@@ -5,6 +5,7 @@ import { formatAsOf, formatCount, NOT_KNOWN } from '@/lib/domain/format';
 import { formatPayMean, formatPayMedian, meanLabel, medianLabel, payOf } from '@/lib/pay';
 import { latestOfEachRelease } from '@/lib/server/stats-history';
 import { TableScroll } from '@/components/table-scroll';
+import { ColumnHeadings } from '@/components/column-headings';
 
 export function RoleHistoryTable({ title, entries }: { title: string; entries: RoleStatsHistoryEntry[] }) {
   const releases = latestOfEachRelease(entries);
@@ -19,20 +20,7 @@ export function RoleHistoryTable({ title, entries }: { title: string; entries: R
     <TableScroll label={`${title}: figures over time`}>
       <table className="history-table">
         <caption>{title}: figures over time</caption>
-        <thead>
-          <tr>
-            <th scope="col">As of</th>
-            <th scope="col" className="number">
-              {meanLabel[unit]}
-            </th>
-            <th scope="col" className="number">
-              {medianLabel[unit]}
-            </th>
-            <th scope="col" className="number">
-              Employed
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeadings columns={['As of', { label: meanLabel[unit], number: true }, { label: medianLabel[unit], number: true }, { label: 'Employed', number: true }]} />
         <tbody>
           {releases.map((entry) => (
             <tr key={entry.asOf}>

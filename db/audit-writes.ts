@@ -29,3 +29,19 @@ export async function recordAudit(tx: Transaction, entry: AuditEntry) {
 export async function recordAudits(tx: Transaction, entries: AuditEntry[]) {
   for (let start = 0; start < entries.length; start += 1000) await tx.insert(auditLog).values(entries.slice(start, start + 1000));
 }
+
+/** The audit row of disabling or enabling a user or an employer: its status before and after. */
+export async function recordDisabledChange(
+  tx: Transaction,
+  { actorId, entityType, entityId, wasDisabled, disabled }: { actorId: number; entityType: 'user' | 'employer'; entityId: number; wasDisabled: boolean; disabled: boolean },
+) {
+  const status = (isDisabled: boolean) => (isDisabled ? 'disabled' : 'enabled');
+  await recordAudit(tx, {
+    actorId,
+    action: `${entityType}.${disabled ? 'disable' : 'enable'}`,
+    entityType,
+    entityId: String(entityId),
+    before: { status: status(wasDisabled) },
+    after: { status: status(disabled) },
+  });
+}

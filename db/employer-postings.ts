@@ -66,6 +66,11 @@ const viewColumns = {
 
 type ViewRow = { posting: typeof employerPostings.$inferSelect; roleSlug: string | null; roleTitle: string | null; employerSlug: string; employerName: string; updatedByName: string };
 
+/** A posting's terms as its employer wrote them, passed on unchanged to the editor's view and to the published record. */
+function termsOf({ payMin, payMax, payPeriod, employmentType, educationAsked, description }: typeof employerPostings.$inferSelect) {
+  return { payMin, payMax, payPeriod, employmentType, educationAsked, description };
+}
+
 function toView({ posting, roleSlug, roleTitle, employerSlug, employerName, updatedByName }: ViewRow): EmployerPostingView {
   return {
     id: posting.id,
@@ -74,12 +79,7 @@ function toView({ posting, roleSlug, roleTitle, employerSlug, employerName, upda
     role: roleSlug && roleTitle ? { slug: roleSlug, title: roleTitle } : null,
     places: posting.locations,
     remote: posting.remote,
-    payMin: posting.payMin,
-    payMax: posting.payMax,
-    payPeriod: posting.payPeriod,
-    employmentType: posting.employmentType,
-    educationAsked: posting.educationAsked,
-    description: posting.description,
+    ...termsOf(posting),
     applyTo: posting.applyUrl ?? posting.applyEmail ?? '',
     closesOn: posting.closesOn,
     version: posting.version,
@@ -191,12 +191,7 @@ async function publishThroughImport(tx: Transaction, posting: typeof employerPos
     remote: posting.remote,
     postedOn,
     closesAt: closeNow ? now : posting.closesOn ? endOfDay(posting.closesOn) : null,
-    payMin: posting.payMin,
-    payMax: posting.payMax,
-    payPeriod: posting.payPeriod,
-    employmentType: posting.employmentType,
-    educationAsked: posting.educationAsked,
-    description: posting.description,
+    ...termsOf(posting),
     qualifications: null,
     applyUrl: posting.applyUrl,
     socCode: role?.socCode ?? null,

@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { requireUser, requireUserToChange } from './access';
-import { recordAudit } from './audit-writes';
+import { recordAudit, recordDisabledChange } from './audit-writes';
 import { database } from './client';
 import { employerInviteToken, hashInviteToken } from './employer-invites';
 import { closeEveryPostingOf } from './employer-postings';
@@ -248,14 +248,7 @@ export async function setEmployerDisabled(claims: unknown, input: { employerId: 
       await tx.delete(userSessions).where(inArray(userSessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.employerId, employerId))));
       tags = [...new Set([...tags, ...(await closeEveryPostingOf(tx, { employerId, actorId: actor.id }))])];
     }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: disabled ? 'employer.disable' : 'employer.enable',
-      entityType: 'employer',
-      entityId: String(employerId),
-      before: { status: employer.disabledAt ? 'disabled' : 'enabled' },
-      after: { status: disabled ? 'disabled' : 'enabled' },
-    });
+    await recordDisabledChange(tx, { actorId: actor.id, entityType: 'employer', entityId: employerId, wasDisabled: employer.disabledAt !== null, disabled });
     return { status: 'saved', employer: toSummary(updated!), changed: true, tags };
   });
 }

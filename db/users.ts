@@ -6,7 +6,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireUser, requireUserToChange, AccessDeniedError, type Actor } from './access';
 import type { UserRole } from '@/lib/domain/enums';
-import { recordAudit, type Transaction } from './audit-writes';
+import { recordAudit, recordDisabledChange, type Transaction } from './audit-writes';
 import { database } from './client';
 import { users } from './schema';
 import { endEverySession } from './sessions';
@@ -153,14 +153,7 @@ export async function setUserDisabled(claims: unknown, input: { userId: number; 
     }
     const [updated] = await tx.update(users).set({ disabled, updatedAt: new Date() }).where(eq(users.id, userId)).returning(summaryColumns);
     if (disabled) await endEverySession(tx, userId);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: disabled ? 'user.disable' : 'user.enable',
-      entityType: 'user',
-      entityId: String(userId),
-      before: { status: target.disabled ? 'disabled' : 'enabled' },
-      after: { status: disabled ? 'disabled' : 'enabled' },
-    });
+    await recordDisabledChange(tx, { actorId: actor.id, entityType: 'user', entityId: userId, wasDisabled: target.disabled, disabled });
     return { status: 'saved', user: updated!, changed: true };
   });
 }

@@ -12,6 +12,12 @@ import { stringify } from 'csv-stringify/sync';
 import type { PercentileKey } from '@/lib/domain/role-fields';
 import type { RoleContentInput, RoleStatsInput, RoleValues } from './role-schemas';
 
+/** The five salary percentiles' columns, lowest first: the catalogue and the state export both have them. */
+export const salaryPercentileColumns = ['salary_p10', 'salary_p25', 'salary_median', 'salary_p75', 'salary_p90'] as const;
+
+/** The hourly mean and percentiles, written together (one field, hourlyWages). */
+const hourlyWageColumns = ['hourly_mean', 'hourly_p10', 'hourly_p25', 'hourly_median', 'hourly_p75', 'hourly_p90'] as const;
+
 export const catalogueColumns = [
   'slug',
   'soc_code',
@@ -26,18 +32,9 @@ export const catalogueColumns = [
   'average_salary',
   'currency',
   'degree_requirement_percent',
-  'salary_p10',
-  'salary_p25',
-  'salary_median',
-  'salary_p75',
-  'salary_p90',
+  ...salaryPercentileColumns,
   'salary_top_coded',
-  'hourly_mean',
-  'hourly_p10',
-  'hourly_p25',
-  'hourly_median',
-  'hourly_p75',
-  'hourly_p90',
+  ...hourlyWageColumns,
   'hourly_top_coded',
   'entry_education',
   'outlook_start_year',
@@ -75,9 +72,8 @@ export const informationalColumns: readonly CatalogueColumn[] = ['category', 'ur
  * them, and its `optional` ones only with them (a top code without the percentiles it marks).
  */
 export const catalogueColumnGroups: { name: string; columns: readonly CatalogueColumn[]; optional: readonly CatalogueColumn[] }[] = [
-  { name: 'The salary percentiles', columns: ['salary_p10', 'salary_p25', 'salary_median', 'salary_p75', 'salary_p90'], optional: ['salary_top_coded'] },
-  // One field, hourlyWages: the mean and the percentiles are written together.
-  { name: 'The hourly wages', columns: ['hourly_mean', 'hourly_p10', 'hourly_p25', 'hourly_median', 'hourly_p75', 'hourly_p90'], optional: ['hourly_top_coded'] },
+  { name: 'The salary percentiles', columns: salaryPercentileColumns, optional: ['salary_top_coded'] },
+  { name: 'The hourly wages', columns: hourlyWageColumns, optional: ['hourly_top_coded'] },
   {
     name: 'The outlook columns',
     columns: ['outlook_start_year', 'outlook_end_year', 'outlook_start_employment', 'outlook_end_employment', 'outlook_change_percent'],

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { educationLevelOfSlug, educationSlugs } from './education';
 import { categorySlugSchema } from './field-schemas';
 import { firstValue, parseQueryFields, type RawSearchParams } from './query-params';
+import { encodePageCursor, pageCursorSchema } from './page-cursor';
 import { readPlaceInSearchText } from './search-text';
 import { hasControlCharacter } from './text-rules';
 import { usStateParam, type UsState } from './us-states';
@@ -98,24 +99,12 @@ const cursorValue = z.union([
   z.number().int().min(-MAX_INT4).max(MAX_INT4),
 ]);
 
-const cursorSchema = z
-  .string()
-  .max(400)
-  .transform((value, ctx) => {
-    try {
-      const decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-      const parsed = z.tuple([cursorValue, z.number().int().positive().max(MAX_INT4)]).parse(decoded);
-      return { value: parsed[0], id: parsed[1] };
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid page cursor' });
-      return z.NEVER;
-    }
-  });
+const cursorSchema = pageCursorSchema(400, z.tuple([cursorValue, z.number().int().positive().max(MAX_INT4)])).transform(([value, id]) => ({ value, id }));
 
 export type RoleCursor = z.output<typeof cursorSchema>;
 
 export function encodeCursor(cursor: RoleCursor): string {
-  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
+  return encodePageCursor(cursor.value, cursor.id);
 }
 
 export const roleSearchFields = {

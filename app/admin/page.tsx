@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { EditTime } from '@/components/admin/edit-time';
 import { CategoryField } from '@/components/category-field';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
+import { FilterButtons } from '@/components/admin/filter-buttons';
 import { adminRoleSorts, listRolesForAdmin, type AdminRoleList, type AdminRoleSort, type SortOrder } from '@/db/role-edits';
 import { roleStatuses } from '@/lib/domain/enums';
 import { listCategories } from '@/db/role-reads';
 import { readOrSignIn } from '@/lib/server/admin-read';
 import { categorySlugSchema } from '@/lib/field-schemas';
-import { formatAverageSalary, formatCount, formatDegreeRequirement, formatLastEditor, jobOpeningsParts } from '@/lib/domain/format';
+import { formatCount, formatLastEditor } from '@/lib/domain/format';
+import { RoleStatsCells } from '@/components/admin/role-stats-cells';
 import { parseQueryFields, type RawSearchParams } from '@/lib/query-params';
 import { MAX_QUERY_LENGTH, roleSearchFields } from '@/lib/role-search';
 import { TableScroll } from '@/components/table-scroll';
@@ -104,10 +106,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
         {/* A new search keeps the order but starts again at its first page. */}
         {list.sort !== 'title' && <input type="hidden" name="sort" value={list.sort} />}
         {list.order !== adminRoleSorts[list.sort].firstOrder && <input type="hidden" name="order" value={list.order} />}
-        <div className="form-actions">
-          <button type="submit">Filter</button>
-          {filtered && <Link href="/admin">Clear filters</Link>}
-        </div>
+        <FilterButtons filtered={filtered} clearHref="/admin" />
       </form>
       <IgnoredParametersNotice what="filters" names={ignored} />
       {items.length === 0 && total > 0 ? (
@@ -142,40 +141,31 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
               </tr>
             </thead>
             <tbody>
-              {items.map((role) => {
-                const openings = jobOpeningsParts(role.jobOpenings, role.jobOpeningsBasis);
-                return (
-                  <tr key={role.id}>
-                    <th scope="row">
-                      <Link href={`/admin/roles/${role.slug}`}>{role.title}</Link>
-                      {role.status === 'archived' && (
-                        <>
-                          {' '}
-                          <span className="badge">Archived</span>
-                        </>
-                      )}
-                    </th>
-                    <td className="admin-roles__category">{role.categoryName}</td>
-                    <td className="number">{formatAverageSalary(role.averageSalary, role.currency)}</td>
-                    <td className="number">
-                      {openings.figure}
-                      <br />
-                      <span className="hint">{openings.brief}</span>
-                    </td>
-                    <td className="number">{formatDegreeRequirement(role.degreeRequirementPercent)}</td>
-                    <td>
-                      {formatLastEditor(role.lastEdit)} ·{' '}
-                      <Link href={`/admin/roles/${role.slug}/history`} aria-label={`History of ${role.title}`}>
-                        History
-                      </Link>
-                      <br />
-                      <span className="hint">
-                        <EditTime at={role.lastEdit.editedAt} />
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
+              {items.map((role) => (
+                <tr key={role.id}>
+                  <th scope="row">
+                    <Link href={`/admin/roles/${role.slug}`}>{role.title}</Link>
+                    {role.status === 'archived' && (
+                      <>
+                        {' '}
+                        <span className="badge">Archived</span>
+                      </>
+                    )}
+                  </th>
+                  <td className="admin-roles__category">{role.categoryName}</td>
+                  <RoleStatsCells stats={role} className="number" />
+                  <td>
+                    {formatLastEditor(role.lastEdit)} ·{' '}
+                    <Link href={`/admin/roles/${role.slug}/history`} aria-label={`History of ${role.title}`}>
+                      History
+                    </Link>
+                    <br />
+                    <span className="hint">
+                      <EditTime at={role.lastEdit.editedAt} />
+                    </span>
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </TableScroll>

@@ -7,6 +7,7 @@ import { listOwnPostings } from '@/db/employer-postings';
 import { getOwnEmployer } from '@/db/employers';
 import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatDate, formatEditTime, formatList } from '@/lib/domain/format';
+import { ColumnHeadings } from '@/components/column-headings';
 
 export const metadata: Metadata = { title: 'Your postings' };
 
@@ -27,14 +28,7 @@ export default async function EmployerHomePage() {
         <TableScroll label="Your organisation’s postings">
           <table className="data-table">
             <caption className="visually-hidden">Your organisation’s postings</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Closes</th>
-                <th scope="col">Last saved</th>
-              </tr>
-            </thead>
+            <ColumnHeadings columns={['Title', 'Status', 'Closes', 'Last saved']} />
             <tbody>
               {postings.map((posting) => (
                 <tr key={posting.id}>

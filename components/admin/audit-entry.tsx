@@ -7,6 +7,7 @@ import { AuditValue, auditFieldLabel, byFormOrder } from './audit-value';
 import { EditTime } from './edit-time';
 import type { AuditEntryView, AuditSubject, ImportRun } from '@/db/audit-reads';
 import { TableScroll } from '@/components/table-scroll';
+import { ColumnHeadings } from '@/components/column-headings';
 
 /** What an entry without fields means, since it has nothing to show as before → after. */
 const actionDescriptions: Record<string, string> = {
@@ -96,13 +97,7 @@ export function AuditEntry({ entry }: { entry: AuditEntryView }) {
         <TableScroll label="Fields changed">
           <table className="data-table audit-entry__changes">
             <caption className="visually-hidden">Fields changed</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-              </tr>
-            </thead>
+            <ColumnHeadings columns={['Field', 'Before', 'After']} />
             <tbody>
               {[...entry.changes].sort(byFormOrder).map((change) => (
                 <tr key={change.field}>

@@ -4,7 +4,7 @@
 // Actions, so they work without JavaScript; typed values come back with the errors.
 import { useActionState } from 'react';
 import { SubmitButton } from './submit-button';
-import { FormOutcome, useField } from './form-fields';
+import { Field, FormOutcome, InputField, useField } from './form-fields';
 import { idleState, type FormAction } from '@/lib/form-state';
 
 export function CreateEmployerForm({ action }: { action: FormAction }) {
@@ -17,22 +17,9 @@ export function CreateEmployerForm({ action }: { action: FormAction }) {
     <form action={formAction} className="stack" noValidate>
       <FormOutcome state={state} />
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="new-employer-name">Name</label>
-          <input type="text" {...name.input} />
-          {name.error}
-        </div>
-        <div className="field">
-          <label htmlFor="new-employer-website">Website</label>
-          <input type="url" placeholder="https://" {...website.input} />
-          {website.error}
-        </div>
-        <div className="field">
-          <label htmlFor="new-employer-verifiedDomain">Verified domain</label>
-          <input type="text" placeholder="example.com" {...domain.input} />
-          {domain.hint}
-          {domain.error}
-        </div>
+        <InputField field={name} label="Name" type="text" />
+        <InputField field={website} label="Website" type="url" placeholder="https://" />
+        <InputField field={domain} label="Verified domain" type="text" placeholder="example.com" />
       </div>
       <div className="form-actions">
         <SubmitButton pendingLabel="Creating…">Create employer</SubmitButton>
@@ -47,13 +34,16 @@ export function InviteMemberForm({ action, employerId, employerName }: { action:
   return (
     <form action={formAction} className="stack">
       <input type="hidden" name="employerId" value={employerId} />
-      <div className="field">
-        <label htmlFor={`invite-${employerId}-email`}>
-          Invite a member of <span className="visually-hidden">{employerName}</span> (email)
-        </label>
-        <input type="email" autoComplete="off" {...email.input} />
-        {email.error}
-      </div>
+      <InputField
+        field={email}
+        label={
+          <>
+            Invite a member of <span className="visually-hidden">{employerName}</span> (email)
+          </>
+        }
+        type="email"
+        autoComplete="off"
+      />
       <div className="form-actions">
         <SubmitButton pendingLabel="Making the link…" className="button--secondary">
           Make sign-up link
@@ -110,14 +100,16 @@ export function TakeDownPostingForm({ action, id, title }: { action: FormAction;
   return (
     <form action={formAction} className="stack">
       <input type="hidden" name="id" value={id} />
-      <div className="field">
-        <label htmlFor={`take-down-${id}-reason`}>
-          Reason for taking down <span className="visually-hidden">“{title}”</span>
-        </label>
+      <Field
+        field={reason}
+        label={
+          <>
+            Reason for taking down <span className="visually-hidden">“{title}”</span>
+          </>
+        }
+      >
         <textarea rows={2} {...reason.input} />
-        {reason.hint}
-        {reason.error}
-      </div>
+      </Field>
       <div className="form-actions">
         <SubmitButton pendingLabel="Taking down…" className="button--secondary">
           Take down

@@ -1,7 +1,7 @@
 'use client';
 // What the small admin and employer forms share: a field's wiring to the form's state (what was
-// typed, its error, its hint, and the aria attributes that tie them together), and the outcome a
-// form shows after its action.
+// typed, its error, its hint, and the aria attributes that tie them together), the field's box
+// around its label and control, and the outcome a form shows after its action.
 import type { FormState } from '@/lib/form-state';
 
 type AnyFormState = FormState<Record<string, unknown>, unknown>;
@@ -51,4 +51,27 @@ export function useField(state: AnyFormState, prefix: string) {
       },
     };
   };
+}
+
+type FieldWiring = ReturnType<ReturnType<typeof useField>>;
+
+/** A field's box: its label, the control (given `field.input`), then its hint and its error. */
+export function Field({ field, label, children }: { field: FieldWiring; label: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={field.input.id}>{label}</label>
+      {children}
+      {field.hint}
+      {field.error}
+    </div>
+  );
+}
+
+/** A field whose control is an input: the input takes `input` (its type, autocomplete…) and the field's wiring. */
+export function InputField({ field, label, ...input }: { field: FieldWiring; label: React.ReactNode } & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field field={field} label={label}>
+      <input {...input} {...field.input} />
+    </Field>
+  );
 }

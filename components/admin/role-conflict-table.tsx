@@ -6,6 +6,7 @@ import type { RoleConflictDetail, RoleFieldKey } from '@/lib/role-merge';
 import { percentileKeys, percentileLabels, roleFieldLabels } from '@/lib/domain/role-fields';
 import type { RoleFormValues } from '@/lib/role-form';
 import { TableScroll } from '@/components/table-scroll';
+import { ColumnHeadings } from '@/components/column-headings';
 
 /** One field's value as text; lists one item per line. */
 function shownValue(values: RoleFormValues, key: RoleFieldKey): string {
@@ -42,14 +43,7 @@ export function RoleConflictTable({ conflict }: { conflict: RoleConflictDetail }
     <TableScroll label="Fields where their saved value and yours differ">
       <table className="data-table role-conflict-table">
         <caption className="visually-hidden">Fields where their saved value and yours differ</caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Their value</th>
-            <th scope="col">Your value</th>
-            <th scope="col">If you save again</th>
-          </tr>
-        </thead>
+        <ColumnHeadings columns={['Field', 'Their value', 'Your value', 'If you save again']} />
         <tbody>
           {differing.map((field) => (
             <tr key={field.key}>

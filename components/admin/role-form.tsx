@@ -17,6 +17,12 @@ import { RoleListButton, RoleListRowActions } from './role-list-button';
 
 type RoleFormState = FormState<RoleFormValues, RoleConflictDetail>;
 
+/** The content's two lists: the fields around each, what its rows are called, and its Add button. */
+const contentLists = {
+  responsibilities: { intro: 'responsibilitiesIntro', outro: 'responsibilitiesOutro', row: 'responsibility', addLabel: 'Add a responsibility' },
+  howToBecomeSteps: { intro: 'howToBecomeIntro', outro: 'howToBecomeOutro', row: 'step', addLabel: 'Add a step' },
+} as const;
+
 export function RoleForm({
   action,
   initialValues,
@@ -67,6 +73,40 @@ export function RoleForm({
       </p>
     ) : null;
   const listError = (key: string) => state.fieldErrors?.[key]?.[0];
+  /**
+   * One of the content's lists (responsibilities, steps): its intro, a row per item (the item's
+   * fields, then Up, Down and Remove), its Add button and its outro.
+   */
+  const contentList = <Item,>(list: keyof typeof contentLists, items: Item[], fieldsOf: (item: Item, number: number) => React.ReactNode) => {
+    const { intro, outro, row, addLabel } = contentLists[list];
+    return (
+      <fieldset>
+        <legend>{roleFieldLabels[list]}</legend>
+        <div className="field">
+          <label htmlFor={intro}>{roleFieldLabels[intro]}</label>
+          <textarea rows={3} {...field(intro, content[intro])} />
+          {error(intro)}
+        </div>
+        <ol className="role-form__rows">
+          {items.map((item, index) => (
+            <li key={index} className="role-form__row">
+              {fieldsOf(item, index + 1)}
+              <RoleListRowActions list={row} number={index + 1} count={items.length} />
+            </li>
+          ))}
+        </ol>
+        {listError(`content.${list}`) && <p className="field-error">{listError(`content.${list}`)}</p>}
+        <RoleListButton intent={`add-${row}`} disabled={items.length >= CONTENT_LIMITS[list]}>
+          {addLabel}
+        </RoleListButton>
+        <div className="field role-form__after-list">
+          <label htmlFor={outro}>{roleFieldLabels[outro]} (optional)</label>
+          <textarea rows={3} {...field(outro, content[outro])} />
+          {error(outro)}
+        </div>
+      </fieldset>
+    );
+  };
 
   return (
     <form
@@ -312,79 +352,31 @@ export function RoleForm({
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>{roleFieldLabels.responsibilities}</legend>
-        <div className="field">
-          <label htmlFor="responsibilitiesIntro">{roleFieldLabels.responsibilitiesIntro}</label>
-          <textarea rows={3} {...field('responsibilitiesIntro', content.responsibilitiesIntro)} />
-          {error('responsibilitiesIntro')}
-        </div>
-        <ol className="role-form__rows">
-          {content.responsibilities.map((responsibility, index) => {
-            const number = index + 1;
-            const id = `responsibility-${number}`;
-            return (
-              <li key={index} className="role-form__row">
-                <div className="field">
-                  <label htmlFor={id}>Responsibility {number}</label>
-                  <input type="text" {...field(id, responsibility, { name: 'responsibilities' })} />
-                  {error(id)}
-                </div>
-                <RoleListRowActions list="responsibility" number={number} count={content.responsibilities.length} />
-              </li>
-            );
-          })}
-        </ol>
-        {listError('content.responsibilities') && <p className="field-error">{listError('content.responsibilities')}</p>}
-        <RoleListButton intent="add-responsibility" disabled={content.responsibilities.length >= CONTENT_LIMITS.responsibilities}>
-          Add a responsibility
-        </RoleListButton>
-        <div className="field role-form__after-list">
-          <label htmlFor="responsibilitiesOutro">{roleFieldLabels.responsibilitiesOutro} (optional)</label>
-          <textarea rows={3} {...field('responsibilitiesOutro', content.responsibilitiesOutro)} />
-          {error('responsibilitiesOutro')}
-        </div>
-      </fieldset>
+      {contentList('responsibilities', content.responsibilities, (responsibility, number) => {
+        const id = `responsibility-${number}`;
+        return (
+          <div className="field">
+            <label htmlFor={id}>Responsibility {number}</label>
+            <input type="text" {...field(id, responsibility, { name: 'responsibilities' })} />
+            {error(id)}
+          </div>
+        );
+      })}
 
-      <fieldset>
-        <legend>{roleFieldLabels.howToBecomeSteps}</legend>
-        <div className="field">
-          <label htmlFor="howToBecomeIntro">{roleFieldLabels.howToBecomeIntro}</label>
-          <textarea rows={3} {...field('howToBecomeIntro', content.howToBecomeIntro)} />
-          {error('howToBecomeIntro')}
+      {contentList('howToBecomeSteps', content.howToBecomeSteps, (step, number) => (
+        <div className="stack role-form__step">
+          <div className="field">
+            <label htmlFor={`step-${number}-heading`}>Step {number} heading</label>
+            <input type="text" {...field(`step-${number}-heading`, step.heading, { name: 'stepHeading' })} />
+            {error(`step-${number}-heading`)}
+          </div>
+          <div className="field">
+            <label htmlFor={`step-${number}-body`}>Step {number} details</label>
+            <textarea rows={3} {...field(`step-${number}-body`, step.body, { name: 'stepBody' })} />
+            {error(`step-${number}-body`)}
+          </div>
         </div>
-        <ol className="role-form__rows">
-          {content.howToBecomeSteps.map((step, index) => {
-            const number = index + 1;
-            return (
-              <li key={index} className="role-form__row">
-                <div className="stack role-form__step">
-                  <div className="field">
-                    <label htmlFor={`step-${number}-heading`}>Step {number} heading</label>
-                    <input type="text" {...field(`step-${number}-heading`, step.heading, { name: 'stepHeading' })} />
-                    {error(`step-${number}-heading`)}
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`step-${number}-body`}>Step {number} details</label>
-                    <textarea rows={3} {...field(`step-${number}-body`, step.body, { name: 'stepBody' })} />
-                    {error(`step-${number}-body`)}
-                  </div>
-                </div>
-                <RoleListRowActions list="step" number={number} count={content.howToBecomeSteps.length} />
-              </li>
-            );
-          })}
-        </ol>
-        {listError('content.howToBecomeSteps') && <p className="field-error">{listError('content.howToBecomeSteps')}</p>}
-        <RoleListButton intent="add-step" disabled={content.howToBecomeSteps.length >= CONTENT_LIMITS.howToBecomeSteps}>
-          Add a step
-        </RoleListButton>
-        <div className="field role-form__after-list">
-          <label htmlFor="howToBecomeOutro">{roleFieldLabels.howToBecomeOutro} (optional)</label>
-          <textarea rows={3} {...field('howToBecomeOutro', content.howToBecomeOutro)} />
-          {error('howToBecomeOutro')}
-        </div>
-      </fieldset>
+      ))}
 
       <fieldset>
         <legend>{roleFieldLabels.contentAttribution}</legend>

@@ -4,7 +4,7 @@
 import { useActionState } from 'react';
 // Type-only: lib/server/authenticated-action.ts is server code and must not enter the client bundle.
 import { idleState, type FormAction } from '@/lib/form-state';
-import { FormOutcome, useField } from './form-fields';
+import { Field, FormOutcome, InputField, useField } from './form-fields';
 import { SubmitButton } from './submit-button';
 
 export function UserCreateForm({ action }: { action: FormAction }) {
@@ -20,33 +20,17 @@ export function UserCreateForm({ action }: { action: FormAction }) {
     <form action={formAction} className="stack" noValidate aria-labelledby="create-user-heading">
       <FormOutcome state={state} />
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="new-user-email">Email</label>
-          <input type="email" autoComplete="off" {...email.input} />
-          {email.error}
-        </div>
-        <div className="field">
-          <label htmlFor="new-user-name">Name</label>
-          <input type="text" autoComplete="off" {...name.input} />
-          {name.error}
-        </div>
-        <div className="field">
-          <label htmlFor="new-user-role">Role</label>
+        <InputField field={email} label="Email" type="email" autoComplete="off" />
+        <InputField field={name} label="Name" type="text" autoComplete="off" />
+        <Field field={role} label="Role">
           {/* Keyed by its value: React does not apply a new defaultValue to a mounted select, so the
               form's reset after an error would otherwise bring back "Editor". */}
           <select key={typedRole} {...role.input} defaultValue={typedRole}>
             <option value="editor">Editor</option>
             <option value="admin">Admin</option>
           </select>
-          {role.hint}
-          {role.error}
-        </div>
-        <div className="field">
-          <label htmlFor="new-user-password">Password</label>
-          <input type="password" autoComplete="new-password" {...password.input} />
-          {password.hint}
-          {password.error}
-        </div>
+        </Field>
+        <InputField field={password} label="Password" type="password" autoComplete="new-password" />
       </div>
       <div className="form-actions">
         <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>

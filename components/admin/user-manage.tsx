@@ -6,7 +6,7 @@ import { useActionState } from 'react';
 // Type-only: lib/server/authenticated-action.ts is server code and must not enter the client bundle.
 import type { UserRole } from '@/lib/domain/enums';
 import { idleState, type FormAction } from '@/lib/form-state';
-import { FormOutcome, useField } from './form-fields';
+import { FormOutcome, InputField, useField } from './form-fields';
 import { SubmitButton } from './submit-button';
 
 export type UserManageActions = {
@@ -18,12 +18,22 @@ export type UserManageActions = {
 
 type ManagedUser = { id: number; name: string; role: UserRole; disabled: boolean; isCurrentUser: boolean };
 
-function RoleForm({ user, action }: { user: ManagedUser; action: FormAction }) {
+/** The frame of a user's one-step forms: it names the user, and shows its outcome inline after its button. */
+function UserForm({ user, action, children }: { user: ManagedUser; action: FormAction; children: React.ReactNode }) {
   const [state, formAction] = useActionState(action, idleState);
-  const id = `user-${user.id}-role`;
   return (
     <form action={formAction} className="user-manage__form">
       <input type="hidden" name="userId" value={user.id} />
+      {children}
+      <FormOutcome state={state} look="inline" />
+    </form>
+  );
+}
+
+function RoleForm({ user, action }: { user: ManagedUser; action: FormAction }) {
+  const id = `user-${user.id}-role`;
+  return (
+    <UserForm user={user} action={action}>
       <div className="field">
         <label htmlFor={id}>Role</label>
         <select id={id} name="role" defaultValue={user.role}>
@@ -34,22 +44,18 @@ function RoleForm({ user, action }: { user: ManagedUser; action: FormAction }) {
       <SubmitButton pendingLabel="Changing…" className="button--secondary">
         Change role
       </SubmitButton>
-      <FormOutcome state={state} look="inline" />
-    </form>
+    </UserForm>
   );
 }
 
 function StatusForm({ user, action }: { user: ManagedUser; action: FormAction }) {
-  const [state, formAction] = useActionState(action, idleState);
   return (
-    <form action={formAction} className="user-manage__form">
-      <input type="hidden" name="userId" value={user.id} />
+    <UserForm user={user} action={action}>
       <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
       <SubmitButton pendingLabel={user.disabled ? 'Enabling…' : 'Disabling…'} className={user.disabled ? 'button--secondary' : 'button--danger'}>
         {user.disabled ? 'Enable user' : 'Disable user'}
       </SubmitButton>
-      <FormOutcome state={state} look="inline" />
-    </form>
+    </UserForm>
   );
 }
 
@@ -59,12 +65,7 @@ function PasswordForm({ user, action }: { user: ManagedUser; action: FormAction 
   return (
     <form action={formAction} className="user-manage__form" noValidate>
       <input type="hidden" name="userId" value={user.id} />
-      <div className="field">
-        <label htmlFor={password.input.id}>New password</label>
-        <input type="password" autoComplete="new-password" {...password.input} />
-        {password.hint}
-        {password.error}
-      </div>
+      <InputField field={password} label="New password" type="password" autoComplete="new-password" />
       <SubmitButton pendingLabel="Resetting…" className="button--secondary">
         Reset password
       </SubmitButton>
@@ -74,15 +75,12 @@ function PasswordForm({ user, action }: { user: ManagedUser; action: FormAction 
 }
 
 function SignOutForm({ user, action }: { user: ManagedUser; action: FormAction }) {
-  const [state, formAction] = useActionState(action, idleState);
   return (
-    <form action={formAction} className="user-manage__form">
-      <input type="hidden" name="userId" value={user.id} />
+    <UserForm user={user} action={action}>
       <SubmitButton pendingLabel="Signing out…" className="button--secondary">
         Sign out everywhere
       </SubmitButton>
-      <FormOutcome state={state} look="inline" />
-    </form>
+    </UserForm>
   );
 }
 

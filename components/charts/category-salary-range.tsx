@@ -5,7 +5,8 @@ import Link from 'next/link';
 import type { CategorySalaryRange } from '@/db/role-reads';
 import { estimateTextWidth, niceTicks, placeLabels, toPercent } from '@/lib/chart-scale';
 import { formatCount, formatSalary, formatSalaryShort } from '@/lib/domain/format';
-import { across, AXIS_HEIGHT, ChartSvg, Diamond, FigureLabel, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
+import { across, AXIS_HEIGHT, ChartSvg, Diamond, FigureLabel, FONT_SIZE, HorizontalAxis, LabelsBelow, LINE_HEIGHT } from './chart-svg';
+import { FigureList, ListedFigure } from './figure-list';
 
 const STRIP_HEIGHT = 22;
 
@@ -32,8 +33,8 @@ export function CategorySalaryRangeFigure({ role, categoryName, range, caption }
     { name: 'Lowest', value: lowest.averageSalary },
     { name: 'Median', value: median },
     { name: 'Highest', value: highest.averageSalary },
-  ];
-  const belowPlaced = placeLabels(below.map((label) => ({ at: at(label.value), width: estimateTextWidth(money(label.value), FONT_SIZE) })));
+  ].map(({ name, value }) => ({ key: name, name, at: at(value), value: money(value) }));
+  const belowPlaced = placeLabels(below.map((label) => ({ at: label.at, width: estimateTextWidth(label.value, FONT_SIZE) })));
   const belowRows = Math.max(...belowPlaced.map((label) => label.row)) + 1;
 
   const stripTop = LINE_HEIGHT * 2 + 10;
@@ -64,16 +65,7 @@ export function CategorySalaryRangeFigure({ role, categoryName, range, caption }
           <g className="chart__mean-label">
             <FigureLabel at={at(role.averageSalary)} top={0} anchor={rolePlaced!.anchor} name="This role" value={roleValue} />
           </g>
-          {below.map((label, index) => {
-            const { anchor, row } = belowPlaced[index]!;
-            const top = belowTop + row * rowHeight;
-            return (
-              <g key={label.name}>
-                <line className="chart__leader" x1={across(at(label.value))} x2={across(at(label.value))} y1={stripTop + STRIP_HEIGHT} y2={top + 2} />
-                <FigureLabel at={at(label.value)} top={top} anchor={anchor} name={label.name} value={money(label.value)} />
-              </g>
-            );
-          })}
+          <LabelsBelow labels={below} placed={belowPlaced} bandBottom={stripTop + STRIP_HEIGHT} top={belowTop} rowHeight={rowHeight} />
           <HorizontalAxis y={axisY} ticks={ticks} position={at} format={(value) => formatSalaryShort(value, currency)} name={`Average annual salary (${currency})`} />
         </ChartSvg>
         <p className="chart-legend" aria-hidden="true">
@@ -85,28 +77,16 @@ export function CategorySalaryRangeFigure({ role, categoryName, range, caption }
           </span>
         </p>
       </div>
-      <dl className="chart-figure__list">
-        <div>
-          <dt>{role.title}</dt>
-          <dd>{money(role.averageSalary)}</dd>
-        </div>
-        <div>
-          <dt>Lowest in {categoryName}</dt>
-          <dd>
-            {money(lowest.averageSalary)} <Link href={`/roles/${lowest.slug}`}>{lowest.title}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>Median of {formatCount(averageSalaries.length)} roles</dt>
-          <dd>{money(median)}</dd>
-        </div>
-        <div>
-          <dt>Highest in {categoryName}</dt>
-          <dd>
-            {money(highest.averageSalary)} <Link href={`/roles/${highest.slug}`}>{highest.title}</Link>
-          </dd>
-        </div>
-      </dl>
+      <FigureList>
+        <ListedFigure term={role.title}>{money(role.averageSalary)}</ListedFigure>
+        <ListedFigure term={<>Lowest in {categoryName}</>}>
+          {money(lowest.averageSalary)} <Link href={`/roles/${lowest.slug}`}>{lowest.title}</Link>
+        </ListedFigure>
+        <ListedFigure term={<>Median of {formatCount(averageSalaries.length)} roles</>}>{money(median)}</ListedFigure>
+        <ListedFigure term={<>Highest in {categoryName}</>}>
+          {money(highest.averageSalary)} <Link href={`/roles/${highest.slug}`}>{highest.title}</Link>
+        </ListedFigure>
+      </FigureList>
     </figure>
   );
 }

@@ -3,7 +3,7 @@
 // as wide as its box and drawn in percent across (lib/chart-scale.ts), so its text keeps its size
 // on a phone and on a wide screen; colours come from CSS (app/charts.css), for dark mode and print.
 import { useId } from 'react';
-import { estimateTextWidth, placeLabels, type TextAnchor } from '@/lib/chart-scale';
+import { estimateTextWidth, placeLabels, type PlacedLabel, type TextAnchor } from '@/lib/chart-scale';
 
 export const FONT_SIZE = 13;
 export const LINE_HEIGHT = 16;
@@ -63,6 +63,35 @@ export function FigureLabel({ at, top, anchor, name, value }: { at: number; top:
       </text>
     </>
   );
+}
+
+/**
+ * Labels under a band, each in the row placeLabels gave it (`placed`, in the same order), hung
+ * from the band's bottom edge by a leader line.
+ */
+export function LabelsBelow({
+  labels,
+  placed,
+  bandBottom,
+  top: firstRowTop,
+  rowHeight,
+}: {
+  labels: { key: string; at: number; name: string; value: string }[];
+  placed: PlacedLabel[];
+  bandBottom: number;
+  top: number;
+  rowHeight: number;
+}) {
+  return labels.map((label, index) => {
+    const { anchor, row } = placed[index]!;
+    const top = firstRowTop + row * rowHeight;
+    return (
+      <g key={label.key}>
+        <line className="chart__leader" x1={across(label.at)} x2={across(label.at)} y1={bandBottom} y2={top + 2} />
+        <FigureLabel at={label.at} top={top} anchor={anchor} name={label.name} value={label.value} />
+      </g>
+    );
+  });
 }
 
 /** An arrowhead pointing right, for a range that goes on beyond the last published figure. */

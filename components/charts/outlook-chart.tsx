@@ -5,6 +5,7 @@ import type { Outlook } from '@/lib/domain/role-fields';
 import { niceTicks, toPercent } from '@/lib/chart-scale';
 import { formatChangePercent, formatCount, formatOpeningsPerYear } from '@/lib/domain/format';
 import { across, ChartSvg, LINE_HEIGHT } from './chart-svg';
+import { FigureList, ListedFigure } from './figure-list';
 
 const BAR_HEIGHT = 16;
 const ROW_HEIGHT = LINE_HEIGHT + 4 + BAR_HEIGHT + 14;
@@ -49,26 +50,12 @@ export function OutlookFigure({ outlook, openingsPerYear, caption }: { outlook: 
           })}
         </ChartSvg>
       </div>
-      <dl className="chart-figure__list">
-        <div>
-          <dt>Employment {outlook.startYear}</dt>
-          <dd>{formatCount(outlook.startEmployment)}</dd>
-        </div>
-        <div>
-          <dt>Employment {outlook.endYear}, projected</dt>
-          <dd>{formatCount(outlook.endEmployment)}</dd>
-        </div>
-        <div>
-          <dt>Change</dt>
-          <dd>{changeText}</dd>
-        </div>
-        {openingsPerYear !== null && (
-          <div>
-            <dt>Openings a year, projected</dt>
-            <dd>{formatOpeningsPerYear(openingsPerYear)}</dd>
-          </div>
-        )}
-      </dl>
+      <FigureList>
+        <ListedFigure term={<>Employment {outlook.startYear}</>}>{formatCount(outlook.startEmployment)}</ListedFigure>
+        <ListedFigure term={<>Employment {outlook.endYear}, projected</>}>{formatCount(outlook.endEmployment)}</ListedFigure>
+        <ListedFigure term="Change">{changeText}</ListedFigure>
+        {openingsPerYear !== null && <ListedFigure term="Openings a year, projected">{formatOpeningsPerYear(openingsPerYear)}</ListedFigure>}
+      </FigureList>
     </figure>
   );
 }

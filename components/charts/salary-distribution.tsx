@@ -7,7 +7,8 @@ import type { Percentiles } from '@/lib/domain/role-fields';
 import { estimateTextWidth, niceTicks, placeLabels, placePair, toPercent, type Domain } from '@/lib/chart-scale';
 import { formatSalaryShort } from '@/lib/domain/format';
 import { formatPayPercentile, formatWage, perUnit, type PayUnit } from '@/lib/pay';
-import { across, ArrowRight, FigureLabel, AXIS_HEIGHT, ChartSvg, Diamond, FONT_SIZE, HorizontalAxis, LINE_HEIGHT } from './chart-svg';
+import { across, ArrowRight, FigureLabel, AXIS_HEIGHT, ChartSvg, Diamond, FONT_SIZE, HorizontalAxis, LabelsBelow, LINE_HEIGHT } from './chart-svg';
+import { ColumnHeadings } from '@/components/column-headings';
 
 const shortNames: Record<Exclude<PercentileKey, 'median'>, string> = { p10: '10th', p25: '25th', p75: '75th', p90: '90th' };
 const BAND_HEIGHT = 18;
@@ -67,7 +68,11 @@ export function SalaryDistribution({ percentiles, averageSalary, currency, unit 
     group.keys.push(key);
     groups.set(value, group);
   }
-  const below = [...groups.values()].map((group) => ({ ...group, name: [...new Set([group.keys[0]!, group.keys.at(-1)!])].map((key) => shortNames[key as keyof typeof shortNames]).join('–') }));
+  const below = [...groups.values()].map((group) => ({
+    ...group,
+    key: group.value,
+    name: [...new Set([group.keys[0]!, group.keys.at(-1)!])].map((key) => shortNames[key as keyof typeof shortNames]).join('–'),
+  }));
   const belowPlaced = placeLabels(
     below.map((label) => ({ at: label.at, width: estimateTextWidth(label.value.length > label.name.length ? label.value : label.name, FONT_SIZE) })),
   );
@@ -106,16 +111,7 @@ export function SalaryDistribution({ percentiles, averageSalary, currency, unit 
           </g>
         );
       })}
-      {below.map((label, index) => {
-        const { anchor, row } = belowPlaced[index]!;
-        const top = belowTop + row * rowHeight;
-        return (
-          <g key={label.value}>
-            <line className="chart__leader" x1={across(label.at)} x2={across(label.at)} y1={bandTop + BAND_HEIGHT} y2={top + 2} />
-            <FigureLabel at={label.at} top={top} anchor={anchor} name={label.name} value={label.value} />
-          </g>
-        );
-      })}
+      <LabelsBelow labels={below} placed={belowPlaced} bandBottom={bandTop + BAND_HEIGHT} top={belowTop} rowHeight={rowHeight} />
       <HorizontalAxis y={axisY} ticks={ticks} position={at} format={(value) => formatSalaryShort(value, currency)} name={`${unit === 'hour' ? 'Hourly wage' : 'Annual salary'} (${currency})`} />
     </ChartSvg>
   );
@@ -147,14 +143,7 @@ export function SalaryDistributionFigure({ caption, ...spread }: SpreadProps & {
       </div>
       <table className="chart-figure__table">
         <caption>{unit === 'hour' ? 'Hourly wage range' : 'Salary range'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Percentile</th>
-            <th scope="col" className="number">
-              {unit === 'hour' ? 'Hourly wage' : 'Annual salary'}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeadings columns={['Percentile', { label: unit === 'hour' ? 'Hourly wage' : 'Annual salary', number: true }]} />
         <tbody>
           {rows.map(([key, label]) => (
             <tr key={key}>

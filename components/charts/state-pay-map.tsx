@@ -9,6 +9,7 @@ import { formatPayMean, formatPayMedian, formatWage, statePayOf, type PayUnit } 
 import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from '@/lib/state-shapes';
 import { TableScroll } from '../table-scroll';
 import { ChartCaption } from './figure-source';
+import { ColumnHeadings } from '@/components/column-headings';
 
 const CLASSES = 5;
 
@@ -169,15 +170,7 @@ export function StatePayMap({ role, figures }: { role: { slug: string; title: st
         <TableScroll label={`${role.title} by state`}>
           <table>
             <caption className="visually-hidden">{title}, with median, employment and jobs per 1,000</caption>
-            <thead>
-              <tr>
-                <th scope="col">State</th>
-                <th scope="col">{unit === 'hour' ? 'Average an hour' : 'Average'}</th>
-                <th scope="col">{unit === 'hour' ? 'Median an hour' : 'Median'}</th>
-                <th scope="col">Employed</th>
-                <th scope="col">Jobs per 1,000</th>
-              </tr>
-            </thead>
+            <ColumnHeadings columns={['State', unit === 'hour' ? 'Average an hour' : 'Average', unit === 'hour' ? 'Median an hour' : 'Median', 'Employed', 'Jobs per 1,000']} />
             <tbody>
               {figures.map((item) => {
                 const pay = statePayOf(item);

@@ -2,7 +2,7 @@
 // The sign-up form a member's invitation link opens: their name and a password (the address is
 // the invitation's). Works without JavaScript; the password never comes back after an error.
 import { useActionState } from 'react';
-import { FormOutcome, useField } from '@/components/admin/form-fields';
+import { FormOutcome, InputField, useField } from '@/components/admin/form-fields';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { idleState, type FormAction } from '@/lib/form-state';
 
@@ -22,17 +22,8 @@ export function JoinForm({ action, token, email }: { action: FormAction; token: 
           The address you were invited at; you sign in with it.
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="join-name">Your name</label>
-        <input type="text" autoComplete="name" {...name.input} />
-        {name.error}
-      </div>
-      <div className="field">
-        <label htmlFor="join-password">Password</label>
-        <input type="password" autoComplete="new-password" {...password.input} />
-        {password.hint}
-        {password.error}
-      </div>
+      <InputField field={name} label="Your name" type="text" autoComplete="name" />
+      <InputField field={password} label="Password" type="password" autoComplete="new-password" />
       <div className="form-actions">
         <SubmitButton pendingLabel="Creating your account…">Create my account</SubmitButton>
       </div>

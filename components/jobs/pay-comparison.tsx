@@ -5,6 +5,7 @@ import { across, AXIS_HEIGHT, ChartSvg, Diamond, HorizontalAxis, LINE_HEIGHT } f
 import { niceTicks, toPercent } from '@/lib/chart-scale';
 import { formatPercentile, formatSalary, formatSalaryShort } from '@/lib/domain/format';
 import type { Percentiles } from '@/lib/domain/role-fields';
+import { FigureList, ListedFigure } from '@/components/charts/figure-list';
 
 export type OfficialPayRow = { label: string; percentiles: Percentiles };
 export type AdvertisedPay = { label: string; low: number; high: number; middle: number | null; detail: string };
@@ -67,22 +68,16 @@ export function PayComparison({ advertised, official, caption }: { advertised: A
           </span>
         </p>
       </div>
-      <dl className="chart-figure__list">
-        <div>
-          <dt>{advertised.label}</dt>
-          <dd>
-            {range(advertised.low, advertised.high)} <span className="muted">{advertised.detail}</span>
-          </dd>
-        </div>
+      <FigureList>
+        <ListedFigure term={advertised.label}>
+          {range(advertised.low, advertised.high)} <span className="muted">{advertised.detail}</span>
+        </ListedFigure>
         {official.map(({ label, percentiles }) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>
-              {formatPercentile(percentiles, 'p10')} to {formatPercentile(percentiles, 'p90')} <span className="muted">median {formatPercentile(percentiles, 'median')}</span>
-            </dd>
-          </div>
+          <ListedFigure key={label} term={label}>
+            {formatPercentile(percentiles, 'p10')} to {formatPercentile(percentiles, 'p90')} <span className="muted">median {formatPercentile(percentiles, 'median')}</span>
+          </ListedFigure>
         ))}
-      </dl>
+      </FigureList>
     </figure>
   );
 }

@@ -96,6 +96,17 @@ function cachedGet({
   return { get: { operationId, summary, ...(parameters && { parameters }), responses: { 200: okResponse, 304: { description: 'Not modified' }, ...problems } } };
 }
 
+/** A GET of one role's JSON, under /api/v1/roles/{slug}: it takes no query parameters, and a slug no published role has is a 404. */
+function roleJsonGet({ operationId, summary, returns, schemaId }: { operationId: string; summary: string; returns: string; schemaId: string }) {
+  return cachedGet({
+    operationId,
+    summary,
+    parameters: slugParameters,
+    ok: ok(returns, 'application/json', schemaRef(schemaId)),
+    problems: { 400: unknownParamProblem, 404: noRoleProblem },
+  });
+}
+
 export function buildOpenApiDocument(siteUrl: string) {
   // One pass over every response schema, so shared ones (RoleStats, Category…) become components
   // referenced by their meta id instead of being inlined again and again.
@@ -131,13 +142,7 @@ export function buildOpenApiDocument(siteUrl: string) {
         ok: ok('One page of roles', 'application/json', schemaRef('RoleList')),
         problems: { 400: invalidParamsProblem },
       }),
-      '/api/v1/roles/{slug}': cachedGet({
-        operationId: 'getRole',
-        summary: 'One role with its current stats',
-        parameters: slugParameters,
-        ok: ok('The role', 'application/json', schemaRef('Role')),
-        problems: { 400: unknownParamProblem, 404: noRoleProblem },
-      }),
+      '/api/v1/roles/{slug}': roleJsonGet({ operationId: 'getRole', summary: 'One role with its current stats', returns: 'The role', schemaId: 'Role' }),
       '/api/v1/roles/{slug}/jobs': cachedGet({
         operationId: 'listRoleJobs',
         summary: "A role's job postings: /api/v1/jobs with `occupation` from the path",
@@ -166,19 +171,17 @@ export function buildOpenApiDocument(siteUrl: string) {
         ok: ok('CSV with a header row', 'text/csv', { type: 'string' }),
         problems: { 400: invalidParamsProblem },
       }),
-      '/api/v1/roles/{slug}/history': cachedGet({
+      '/api/v1/roles/{slug}/history': roleJsonGet({
         operationId: 'getRoleStatsHistory',
         summary: "A role's stats over time",
-        parameters: slugParameters,
-        ok: ok('Every change of the stats, oldest first', 'application/json', schemaRef('RoleStatsHistory')),
-        problems: { 400: unknownParamProblem, 404: noRoleProblem },
+        returns: 'Every change of the stats, oldest first',
+        schemaId: 'RoleStatsHistory',
       }),
-      '/api/v1/roles/{slug}/areas': cachedGet({
+      '/api/v1/roles/{slug}/areas': roleJsonGet({
         operationId: 'getRoleAreas',
         summary: "A role's figures in every state (BLS May 2024 state estimates)",
-        parameters: slugParameters,
-        ok: ok('Every state with an estimate, by name', 'application/json', schemaRef('RoleAreas')),
-        problems: { 400: unknownParamProblem, 404: noRoleProblem },
+        returns: 'Every state with an estimate, by name',
+        schemaId: 'RoleAreas',
       }),
       '/api/v1/areas': cachedGet({
         operationId: 'listAreas',

@@ -9,11 +9,21 @@ import { figureKeys, provenanceOf } from '@/lib/provenance';
 import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, withPlaceFromText, type PlaceFromText, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
 import { parseApiParams, problemResponse, type InvalidParam } from './http';
-import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, apiRoleStatsSchema, type apiRoleSummarySchema } from './schemas';
+import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, apiRoleStatsSchema, type apiRoleSummarySchema, roleSlugParam } from './schemas';
 
 /** The 404 of every /api/v1/roles/{slug} endpoint and the role feeds. */
 export function roleNotFoundResponse() {
   return problemResponse(404, 'No published role has this slug.');
+}
+
+/**
+ * What an /api/v1/roles/{slug} endpoint reads for its path's slug, with the slug; null (its 404)
+ * for a malformed slug or one `read` finds nothing for.
+ */
+export async function readForRoleSlug<T>(params: Promise<{ slug: string }>, read: (slug: string) => Promise<T | null>) {
+  const slug = roleSlugParam.safeParse((await params).slug);
+  const found = slug.success ? await read(slug.data) : null;
+  return slug.success && found !== null ? { slug: slug.data, found } : null;
 }
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;

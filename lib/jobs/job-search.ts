@@ -5,6 +5,7 @@ import { slugFormatSchema } from '../slug';
 import { parseQueryFields, type RawSearchParams } from '../query-params';
 import { hasControlCharacter } from '../text-rules';
 import { usStateParam } from '../us-states';
+import { encodePageCursor, pageCursorSchema } from '../page-cursor';
 
 /** What a posting asks for, from least to most; `not-stated` postings never match an education filter. */
 export const educationAskedLevels = [
@@ -54,23 +55,13 @@ const text = (max: number, label: string) =>
  * A page cursor: the sort key of the last posting shown (its posting date as days since 1970, or
  * its annual pay midpoint, -1 for none) and its id, as base64url JSON.
  */
-const jobCursorSchema = z
-  .string()
-  .max(200)
-  .transform((value, ctx) => {
-    try {
-      const decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-      const [key, id] = z.tuple([z.number().int().min(-1).max(MAX_INT4), z.number().int().positive().max(Number.MAX_SAFE_INTEGER)]).parse(decoded);
-      return { key, id };
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid page cursor' });
-      return z.NEVER;
-    }
-  });
+const jobCursorSchema = pageCursorSchema(200, z.tuple([z.number().int().min(-1).max(MAX_INT4), z.number().int().positive().max(Number.MAX_SAFE_INTEGER)])).transform(
+  ([key, id]) => ({ key, id }),
+);
 export type JobCursor = z.output<typeof jobCursorSchema>;
 
 export function encodeJobCursor(cursor: JobCursor) {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+  return encodePageCursor(cursor.key, cursor.id);
 }
 
 export const jobSearchFields = {

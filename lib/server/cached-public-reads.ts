@@ -110,6 +110,12 @@ async function getCachedRole(...given: [slug: string]) {
 
 export const getRole = cache(async (slug: string) => ((await mayLookUp(slug)) ? getCachedRole(slug) : null));
 
+/** The published role a page's `[slug]` names; null for a slug that is malformed or no published role's. */
+export async function getRoleOfParams(params: Promise<{ slug: string }>) {
+  const slug = slugSchema.safeParse((await params).slug);
+  return slug.success ? getRole(slug.data) : null;
+}
+
 /**
  * How many similar roles a role page shows (a short list of links, as BLS's "similar occupations"
  * runs to ten); a comparison asks for more (getRolesToSuggest).

@@ -4,7 +4,7 @@
 // top code is flagged in the *_top_coded columns, never written as if it were the real wage.
 import type { RoleInAreaFigures } from '@/db/areas';
 import { percentileKeys } from '@/lib/domain/role-fields';
-import { catalogueCsvLines, guardCell } from '@/lib/catalogue-csv';
+import { catalogueCsvLines, guardCell, salaryPercentileColumns } from '@/lib/catalogue-csv';
 
 export const stateCsvColumns = [
   'slug',
@@ -16,11 +16,7 @@ export const stateCsvColumns = [
   'jobs_per_1000',
   'location_quotient',
   'average_salary',
-  'salary_p10',
-  'salary_p25',
-  'salary_median',
-  'salary_p75',
-  'salary_p90',
+  ...salaryPercentileColumns,
   'salary_top_coded',
   'hourly_mean',
   'hourly_median',

@@ -15,6 +15,7 @@ import { postingCsvColumnDescriptions, postingCsvColumns, requiredPostingCsvColu
 import { educationLevels } from '@/lib/education';
 import { env } from '@/lib/env';
 import { findRolesNamed, getRole } from '@/lib/server/cached-public-reads';
+import { ColumnHeadings } from '@/components/column-headings';
 
 export const metadata: Metadata = {
   title: 'Developers: API, widget, oEmbed and badge',
@@ -63,6 +64,33 @@ function Endpoint({ path }: { path: string }) {
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** A CSV format's columns, each with what it holds and, where a file must have it, "(required)". */
+function CsvColumns<Column extends string>({
+  label,
+  columns,
+  descriptions,
+  required = [],
+}: {
+  label: string;
+  columns: readonly Column[];
+  descriptions: Record<Column, string>;
+  required?: readonly Column[];
+}) {
+  return (
+    <dl className="csv-columns" aria-label={label}>
+      {columns.map((column) => (
+        <div key={column}>
+          <dt>
+            <code>{column}</code>
+            {required.includes(column) && ' (required)'}
+          </dt>
+          <dd>{descriptions[column]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 export default async function DevelopersPage({ searchParams }: Props) {
   const site = env.SITE_URL();
@@ -124,12 +152,7 @@ export default async function DevelopersPage({ searchParams }: Props) {
         </p>
         <table className="endpoint-table">
           <caption>Endpoints</caption>
-          <thead>
-            <tr>
-              <th scope="col">Request</th>
-              <th scope="col">Returns</th>
-            </tr>
-          </thead>
+          <ColumnHeadings columns={['Request', 'Returns']} />
           <tbody>
             <tr>
               <td>
@@ -267,16 +290,7 @@ export default async function DevelopersPage({ searchParams }: Props) {
           by hand is left alone unless the import is told to overwrite edited roles; rows that change only other fields are
           applied, and the editor&apos;s values stay.
         </p>
-        <dl className="csv-columns" aria-label="Columns of the CSV file">
-          {catalogueColumns.map((column) => (
-            <div key={column}>
-              <dt>
-                <code>{column}</code>
-              </dt>
-              <dd>{catalogueColumnDescriptions[column]}</dd>
-            </div>
-          ))}
-        </dl>
+        <CsvColumns label="Columns of the CSV file" columns={catalogueColumns} descriptions={catalogueColumnDescriptions} />
       </section>
 
       <section aria-labelledby="postings-csv">
@@ -289,17 +303,12 @@ export default async function DevelopersPage({ searchParams }: Props) {
           importing it again updates it, and an unchanged one is left alone. A file with any invalid row is refused whole, each problem named with its line. Text is
           stored as plain text. {payAnnualisationRule}
         </p>
-        <dl className="csv-columns" aria-label="Columns of the job postings CSV file">
-          {postingCsvColumns.map((column) => (
-            <div key={column}>
-              <dt>
-                <code>{column}</code>
-                {requiredPostingCsvColumns.includes(column) ? ' (required)' : ''}
-              </dt>
-              <dd>{postingCsvColumnDescriptions[column]}</dd>
-            </div>
-          ))}
-        </dl>
+        <CsvColumns
+          label="Columns of the job postings CSV file"
+          columns={postingCsvColumns}
+          descriptions={postingCsvColumnDescriptions}
+          required={requiredPostingCsvColumns}
+        />
       </section>
 
       <section aria-labelledby="sources">

@@ -8,6 +8,7 @@ import { StatePicker } from '@/components/state-picker';
 import { TableScroll } from '@/components/table-scroll';
 import { formatAverageSalary, formatCount } from '@/lib/domain/format';
 import { getAreaWageSummaries } from '@/lib/server/cached-public-reads';
+import { ColumnHeadings } from '@/components/column-headings';
 
 export const metadata: Metadata = {
   title: 'Salaries by state',
@@ -35,14 +36,7 @@ export default async function StatesPage() {
       <TableScroll label="Every state">
         <table className="figures-table">
           <caption>Every state: average salary, employment and occupations with an estimate</caption>
-          <thead>
-            <tr>
-              <th scope="col">State</th>
-              <th scope="col">Average salary</th>
-              <th scope="col">Employed</th>
-              <th scope="col">Occupations</th>
-            </tr>
-          </thead>
+          <ColumnHeadings columns={['State', 'Average salary', 'Employed', 'Occupations']} />
           <tbody>
             {summaries.map((summary) => (
               <tr key={summary.area.fips}>

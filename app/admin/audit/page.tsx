@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { AuditEntry } from '@/components/admin/audit-entry';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
+import { FilterButtons } from '@/components/admin/filter-buttons';
 import { listAuditEntries, listAuditFilters, type AuditFilterOptions } from '@/db/audit-reads';
 import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatCount } from '@/lib/domain/format';
@@ -93,10 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </div>
         {search.import !== undefined && <input type="hidden" name="import" value={search.import} />}
-        <div className="form-actions">
-          <button type="submit">Filter</button>
-          {filtered && <Link href="/admin/audit">Clear filters</Link>}
-        </div>
+        <FilterButtons filtered={filtered} clearHref="/admin/audit" />
       </form>
       <IgnoredParametersNotice what="filters" names={ignored} />
       {search.import !== undefined && (

@@ -4,24 +4,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { createEmployerAction, inviteMemberAction, setEmployerDisabledAction } from './actions';
 import { CreateEmployerForm, EmployerDisableForm, InviteMemberForm } from '@/components/admin/employer-forms';
-import { AccessDeniedError } from '@/db/access';
-import { listEmployers, type EmployerListItem } from '@/db/employers';
-import { readOrSignIn } from '@/lib/server/admin-read';
+import { NoPermission } from '@/components/admin/no-permission';
+import { listEmployers } from '@/db/employers';
+import { readIfAllowed } from '@/lib/server/admin-read';
 import { formatEditTime, formatList } from '@/lib/domain/format';
 
 export const metadata: Metadata = { title: 'Employers' };
 
 export default async function AdminEmployersPage() {
-  let employers: EmployerListItem[];
-  try {
-    employers = await readOrSignIn('/admin/employers', listEmployers);
-  } catch (error) {
-    if (!(error instanceof AccessDeniedError)) throw error;
+  const employers = await readIfAllowed('/admin/employers', listEmployers);
+  if (!employers) {
     return (
-      <div className="stack">
-        <h1>You do not have permission to see this page</h1>
+      <NoPermission>
         <p>Only admins manage employers. Editors review their postings at <Link href="/admin/jobs/review">Review</Link>.</p>
-      </div>
+      </NoPermission>
     );
   }
   return (

@@ -9,19 +9,15 @@ import { applyCatalogueUpload, saveCatalogueUpload } from '@/db/catalogue-upload
 import { tooLargeMessage } from '@/lib/catalogue-file';
 import { authenticatedAction } from '@/lib/server/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
-import { refusedUploadState, uploadFormSchema, uploadIdSchema } from '@/lib/uploads';
+import { uploadIdSchema } from '@/lib/uploads';
+import { uploadAction } from '@/lib/server/upload-action';
 
-const CHOOSE_A_FILE = 'Choose the CSV file to import.';
-
-export const uploadCatalogueAction = authenticatedAction(
-  { role: 'editor', schema: uploadFormSchema(CHOOSE_A_FILE), toInput: (formData) => ({ file: formData.get('file') }), valuesOf: () => ({}) },
-  async ({ file }, { claims }) => {
-    const saved = await saveCatalogueUpload(claims, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    if (saved.status === 'empty') return refusedUploadState(`The file is empty. ${CHOOSE_A_FILE}`);
-    if (saved.status === 'too-large') return refusedUploadState(tooLargeMessage(saved.byteSize));
-    redirect(`/admin/import/${saved.id}`);
-  },
-);
+export const uploadCatalogueAction = uploadAction({
+  chooseAFile: 'Choose the CSV file to import.',
+  save: saveCatalogueUpload,
+  tooLargeMessage,
+  previewPath: (id) => `/admin/import/${id}`,
+});
 
 const applySchema = z.object({
   id: uploadIdSchema,

@@ -11,24 +11,18 @@ import { formatByteSize, formatCount } from '@/lib/domain/format';
 import { POSTING_FILE_LIMITS } from '@/lib/jobs/posting-file';
 import { authenticatedAction } from '@/lib/server/authenticated-action';
 import { invalidatePublicRoles } from '@/lib/server/cached-public-reads';
-import { refusedUploadState, uploadFormSchema, uploadIdSchema } from '@/lib/uploads';
+import { uploadIdSchema } from '@/lib/uploads';
+import { uploadAction } from '@/lib/server/upload-action';
 
-const CHOOSE_A_FILE = 'Choose the postings file to import.';
-
-export const uploadJobPostingsAction = authenticatedAction(
-  { role: 'editor', schema: uploadFormSchema(CHOOSE_A_FILE), toInput: (formData) => ({ file: formData.get('file') }), valuesOf: () => ({}) },
-  async ({ file }, { claims }) => {
-    const saved = await saveJobUpload(claims, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    if (saved.status === 'empty') return refusedUploadState(`The file is empty. ${CHOOSE_A_FILE}`);
-    if (saved.status === 'too-large') {
-      const { maxBytes, maxRows } = POSTING_FILE_LIMITS.upload;
-      return refusedUploadState(
-        `The file is ${formatByteSize(saved.byteSize)}; uploads may be at most ${formatByteSize(maxBytes)} and ${formatCount(maxRows)} postings. Split it, or use npm run jobs:import.`,
-      );
-    }
-    redirect(`/admin/jobs/import/${saved.id}`);
+export const uploadJobPostingsAction = uploadAction({
+  chooseAFile: 'Choose the postings file to import.',
+  save: saveJobUpload,
+  tooLargeMessage: (byteSize) => {
+    const { maxBytes, maxRows } = POSTING_FILE_LIMITS.upload;
+    return `The file is ${formatByteSize(byteSize)}; uploads may be at most ${formatByteSize(maxBytes)} and ${formatCount(maxRows)} postings. Split it, or use npm run jobs:import.`;
   },
-);
+  previewPath: (id) => `/admin/jobs/import/${id}`,
+});
 
 const applySchema = z.object({
   id: uploadIdSchema,

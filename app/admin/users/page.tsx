@@ -11,10 +11,11 @@ import {
 } from './actions';
 import { UserCreateForm } from '@/components/admin/user-create-form';
 import { UserManage, type UserManageActions } from '@/components/admin/user-manage';
-import { AccessDeniedError } from '@/db/access';
-import { listUsers, type UserListItem } from '@/db/users';
-import { readOrSignIn } from '@/lib/server/admin-read';
+import { NoPermission } from '@/components/admin/no-permission';
+import { listUsers } from '@/db/users';
+import { readIfAllowed } from '@/lib/server/admin-read';
 import { TableScroll } from '@/components/table-scroll';
+import { ColumnHeadings } from '@/components/column-headings';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -28,19 +29,15 @@ const manageActions: UserManageActions = {
 };
 
 export default async function AdminUsersPage() {
-  let users: UserListItem[];
-  try {
-    users = await readOrSignIn('/admin/users', listUsers);
-  } catch (error) {
-    if (!(error instanceof AccessDeniedError)) throw error;
+  const users = await readIfAllowed('/admin/users', listUsers);
+  if (!users) {
     return (
-      <div className="stack">
-        <h1>You do not have permission to see this page</h1>
+      <NoPermission>
         <p>Only admins can manage users. Ask an admin if you need an account changed.</p>
         <p>
           <Link href="/admin">Back to roles</Link>
         </p>
-      </div>
+      </NoPermission>
     );
   }
 
@@ -50,14 +47,7 @@ export default async function AdminUsersPage() {
       <TableScroll label="Everyone who can sign in to the admin area">
         <table className="data-table user-table">
           <caption className="visually-hidden">Everyone who can sign in to the admin area</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <ColumnHeadings columns={['Name', 'Email', 'Role', 'Status']} />
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>

@@ -9,6 +9,7 @@ import { formatDate, formatSalary } from '@/lib/domain/format';
 import { formatPostingCount, formatPostingLocations } from '@/lib/jobs/posting-display';
 import { slugSchema } from '@/lib/slug';
 import { Breadcrumb } from '@/components/breadcrumb';
+import { ColumnHeadings } from '@/components/column-headings';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -84,13 +85,7 @@ export default async function EmployerPage({ params }: Props) {
           <div className="table-scroll">
             <table className="data-table">
               <caption className="visually-hidden">Open postings of {employer.name} by occupation, with the yearly pay they advertise</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Occupation</th>
-                  <th scope="col">Open postings</th>
-                  <th scope="col">Advertised pay, a year</th>
-                </tr>
-              </thead>
+              <ColumnHeadings columns={['Occupation', 'Open postings', 'Advertised pay, a year']} />
               <tbody>
                 {occupations.map((occupation) => (
                   <tr key={occupation.slug}>

@@ -7,8 +7,7 @@ import { env } from '@/lib/env';
 import { formatPayMean, formatPayPercentile, meanLabel, payOf } from '@/lib/pay';
 import { payRangeLabels } from '@/lib/domain/role-fields';
 import { brand, loadOgFonts, OgFrame, ogImageSize } from '@/lib/og-image';
-import { getRole } from '@/lib/server/cached-public-reads';
-import { slugSchema } from '@/lib/slug';
+import { getRoleOfParams } from '@/lib/server/cached-public-reads';
 
 export const alt = 'The role’s average salary and salary range on Roleboard';
 export const size = ogImageSize;
@@ -20,8 +19,7 @@ export function generateStaticParams() {
 }
 
 export default async function RoleOpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
-  const slug = slugSchema.safeParse((await params).slug);
-  const role = slug.success ? await getRole(slug.data) : null;
+  const role = await getRoleOfParams(params);
   if (!role) notFound();
   const { stats } = role;
   // Hourly-only occupations by their hourly wages, as on the page.

@@ -21,9 +21,8 @@ import { formatAsOf, formatCount, formatJobOpenings, formatPeriod } from '@/lib/
 import { describePayBriefly, formatPayMeanWithUnit, payOf } from '@/lib/pay';
 import { buildOccupationJsonLd } from '@/lib/server/json-ld';
 import { getJobPage, getPostingFigures } from '@/lib/server/cached-job-reads';
-import { getCategorySalaries, getRole, getRoleAreaFigures, getRoleStatsHistory, getSimilarRoles } from '@/lib/server/cached-public-reads';
+import { getCategorySalaries, getRoleAreaFigures, getRoleOfParams, getRoleStatsHistory, getSimilarRoles } from '@/lib/server/cached-public-reads';
 import { renderSalaryTemplate } from '@/lib/salary-template';
-import { slugSchema } from '@/lib/slug';
 import { latestOfEachRelease } from '@/lib/server/stats-history';
 import { Breadcrumb } from '@/components/breadcrumb';
 
@@ -39,14 +38,8 @@ export function generateStaticParams() {
   return [];
 }
 
-/** The published role the address names (from the cached reads), or null for a bad or unknown slug. */
-async function getPublishedRoleFromParams(params: Props['params']) {
-  const parsed = slugSchema.safeParse((await params).slug);
-  return parsed.success ? getRole(parsed.data) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const role = await getPublishedRoleFromParams(params);
+  const role = await getRoleOfParams(params);
   if (!role) return { title: 'Role not found' };
   const { stats } = role;
   const pay = payOf(stats);
@@ -73,7 +66,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RolePage({ params }: Props) {
-  const role = await getPublishedRoleFromParams(params);
+  const role = await getRoleOfParams(params);
   if (!role) notFound();
   const { stats } = role;
   const pay = payOf(stats);

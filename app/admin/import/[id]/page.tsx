@@ -18,6 +18,8 @@ import { formatAverageSalary, formatByteSize, formatCount, formatLastEditor } fr
 import { appliesNothing, changedFieldCounts, isFileProblem, nothingToApplyReason, pageOfRows, previewFilters, previewRows, type PreviewFilter, type PreviewRow } from '@/db/catalogue-import-preview';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
 import { TableScroll } from '@/components/table-scroll';
+import { ColumnHeadings } from '@/components/column-headings';
+import { BackLink } from '@/components/admin/back-link';
 
 export const metadata: Metadata = { title: 'Import preview' };
 
@@ -196,9 +198,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
 
   const heading = (
     <>
-      <p>
-        <Link href="/admin/import">← Import roles</Link>
-      </p>
+      <BackLink href="/admin/import">← Import roles</BackLink>
       <h1>
         Import <span className="import-file-name">{preview.fileName}</span>
       </h1>
@@ -317,16 +317,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
               <TableScroll label={`${filterLabels[view.show]} of the file, in file order`}>
                 <table className="data-table import-rows">
                   <caption className="visually-hidden">{filterLabels[view.show]} of the file, in file order</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="number">
-                        Line
-                      </th>
-                      <th scope="col">Role</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Details</th>
-                    </tr>
-                  </thead>
+                  <ColumnHeadings columns={[{ label: 'Line', number: true }, 'Role', 'Status', 'Details']} />
                   <tbody>
                     {shown.rows.map((row) => (
                       <tr key={row.place} className={`import-row import-row--${row.kind === 'invalid' ? 'invalid' : row.status}`}>

@@ -8,6 +8,7 @@ import { listJobUploads } from '@/db/job-uploads';
 import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatByteSize, formatCount } from '@/lib/domain/format';
 import { POSTING_FILE_LIMITS } from '@/lib/jobs/posting-file';
+import { BackLink } from '@/components/admin/back-link';
 
 export const metadata: Metadata = { title: 'Import job postings' };
 
@@ -17,9 +18,7 @@ export default async function JobImportPage() {
   const uploads = await readOrSignIn('/admin/jobs/import', (claims) => listJobUploads(claims));
   return (
     <div className="stack">
-      <p>
-        <Link href="/admin/jobs">← Job postings</Link>
-      </p>
+      <BackLink href="/admin/jobs">← Job postings</BackLink>
       <h1>Import job postings</h1>
       <p>
         A file in Roleboard’s postings CSV format (its columns are on <Link href="/developers">the developers page</Link>), the USAJOBS or NYC Jobs sets’ own CSV, or

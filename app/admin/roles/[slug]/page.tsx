@@ -13,6 +13,7 @@ import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatLastEditor } from '@/lib/domain/format';
 import { roleToFormValues } from '@/lib/role-form';
 import { slugFormatSchema } from '@/lib/slug';
+import { BackLink } from '@/components/admin/back-link';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -41,9 +42,7 @@ export default async function EditRolePage({ params, searchParams }: Props) {
   const changeFields = { roleId: role.id, version: role.version };
   return (
     <div className="stack">
-      <p>
-        <Link href="/admin">← All roles</Link>
-      </p>
+      <BackLink href="/admin">← All roles</BackLink>
       <div className="role-admin__heading">
         <h1>{role.content.title}</h1>
         <span className="badge">{published ? 'Published' : 'Archived'}</span>

@@ -16,6 +16,7 @@ import { formatDate, formatEditTime } from '@/lib/domain/format';
 import { formatPostingLocations, formatPublishedPay } from '@/lib/jobs/posting-display';
 import { toPlainText } from '@/lib/jobs/plain-text';
 import { emptyAsMissing, type RawSearchParams } from '@/lib/query-params';
+import { BackLink } from '@/components/admin/back-link';
 
 export const metadata: Metadata = { title: 'Posting' };
 
@@ -53,9 +54,7 @@ export default async function EmployerPostingPage({ params, searchParams }: { pa
 
   return (
     <div className="stack">
-      <p>
-        <Link href="/employer">← Your postings</Link>
-      </p>
+      <BackLink href="/employer">← Your postings</BackLink>
       <h1>{posting.title}</h1>
       <p>
         <PostingStatus status={posting.status} /> Last saved {formatEditTime(posting.updatedAt)} by {posting.updatedBy}.

@@ -1,10 +1,10 @@
 // A new posting: saved as a draft, or published (a new employer's first postings wait for review).
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { savePostingAction } from '../../actions';
 import { PostingEditor } from '@/components/employer/posting-editor';
 import { listOccupations } from '@/db/employer-postings';
 import { readOrSignIn } from '@/lib/server/admin-read';
+import { BackLink } from '@/components/admin/back-link';
 
 export const metadata: Metadata = { title: 'New posting' };
 
@@ -27,9 +27,7 @@ export default async function NewPostingPage() {
   const occupations = await readOrSignIn('/employer/postings/new', listOccupations);
   return (
     <div className="stack">
-      <p>
-        <Link href="/employer">← Your postings</Link>
-      </p>
+      <BackLink href="/employer">← Your postings</BackLink>
       <h1>New posting</h1>
       <PostingEditor action={savePostingAction} initial={blank} occupations={occupations} publishLabel="Publish" />
     </div>

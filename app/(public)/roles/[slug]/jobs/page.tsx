@@ -3,21 +3,15 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JobListing } from '@/components/jobs/job-listing';
 import { getJobPage } from '@/lib/server/cached-job-reads';
-import { getRole } from '@/lib/server/cached-public-reads';
+import { getRoleOfParams } from '@/lib/server/cached-public-reads';
 import { jobSearchLabels, parseJobSearch } from '@/lib/jobs/job-search';
 import type { RawSearchParams } from '@/lib/query-params';
-import { slugSchema } from '@/lib/slug';
 import { Breadcrumb } from '@/components/breadcrumb';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
-async function loadRole(params: Props['params']) {
-  const parsed = slugSchema.safeParse((await params).slug);
-  return parsed.success ? getRole(parsed.data) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const role = await loadRole(params);
+  const role = await getRoleOfParams(params);
   if (!role) return { title: 'Role not found' };
   return {
     title: `${role.title} job postings`,
@@ -27,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RoleJobsPage({ params, searchParams }: Props) {
-  const role = await loadRole(params);
+  const role = await getRoleOfParams(params);
   if (!role) notFound();
   // The address is the occupation: an `occupation` parameter is not this page's to change.
   const { search, invalid } = parseJobSearch({ ...(await searchParams), occupation: role.slug });

@@ -10,6 +10,8 @@ import { getJobUploadPreview } from '@/db/job-uploads';
 import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatCount } from '@/lib/domain/format';
 import { describePostingProblem, postingFormatNames } from '@/lib/jobs/posting-file';
+import { ColumnHeadings } from '@/components/column-headings';
+import { BackLink } from '@/components/admin/back-link';
 
 export const metadata: Metadata = { title: 'Job postings import preview' };
 
@@ -20,9 +22,7 @@ export default async function JobImportPreviewPage({ params }: { params: Promise
   const { counts } = preview;
   return (
     <div className="stack">
-      <p>
-        <Link href="/admin/jobs/import">← Import job postings</Link>
-      </p>
+      <BackLink href="/admin/jobs/import">← Import job postings</BackLink>
       <h1>
         Import <span className="import-file-name">{preview.fileName}</span>
       </h1>
@@ -72,14 +72,7 @@ export default async function JobImportPreviewPage({ params }: { params: Promise
         <section aria-labelledby="sample-heading" className="stack">
           <h2 id="sample-heading">New and changed postings{counts.new + counts.changed > preview.sample.length ? ` (the first ${preview.sample.length})` : ''}</h2>
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Where</th>
-                <th scope="col">Title</th>
-                <th scope="col">Employer</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <ColumnHeadings columns={['Where', 'Title', 'Employer', 'Status']} />
             <tbody>
               {preview.sample.map((posting) => (
                 <tr key={`${posting.source}:${posting.sourceId}`}>

@@ -1,7 +1,6 @@
 // A role's figures over time, newest first. Reverting makes an old version current again as a
 // new change; the rows below are never rewritten.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { revertRoleStatsAction } from '@/app/admin/roles/actions';
 import { RoleChangeButton } from '@/components/admin/role-change-button';
@@ -9,9 +8,12 @@ import { EditTime } from '@/components/admin/edit-time';
 import { RoleSalarySparkline } from '@/components/admin/role-salary-sparkline';
 import { getRoleHistory } from '@/db/role-edits';
 import { readOrSignIn } from '@/lib/server/admin-read';
-import { formatAsOf, formatAverageSalary, formatDegreeRequirement, formatPercentile, jobOpeningsParts } from '@/lib/domain/format';
+import { formatAsOf, formatPercentile } from '@/lib/domain/format';
+import { RoleStatsCells } from '@/components/admin/role-stats-cells';
 import { slugFormatSchema } from '@/lib/slug';
 import { TableScroll } from '@/components/table-scroll';
+import { ColumnHeadings } from '@/components/column-headings';
+import { BackLink } from '@/components/admin/back-link';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -30,9 +32,7 @@ export default async function RoleHistoryPage({ params }: Props) {
   const { role, entries } = await loadHistory(params);
   return (
     <div className="stack">
-      <p>
-        <Link href={`/admin/roles/${role.slug}`}>← Edit {role.title}</Link>
-      </p>
+      <BackLink href={`/admin/roles/${role.slug}`}>← Edit {role.title}</BackLink>
       <h1>History of {role.title}</h1>
       <p className="hint">
         Every change of the figures, newest first. Reverting makes an earlier version current again as a new change; nothing here is
@@ -47,67 +47,48 @@ export default async function RoleHistoryPage({ params }: Props) {
       <TableScroll label={`Figures of ${role.title} over time`}>
         <table className="data-table admin-history">
           <caption className="visually-hidden">Figures of {role.title} over time</caption>
-          <thead>
-            <tr>
-              <th scope="col">Changed</th>
-              <th scope="col" className="number">
-                Average salary
-              </th>
-              <th scope="col" className="number">
-                Job openings
-              </th>
-              <th scope="col" className="number">
-                Degree requirement
-              </th>
-              <th scope="col" className="number">
-                Median
-              </th>
-              <th scope="col">As of</th>
-              <th scope="col">Source</th>
-              <th scope="col">
-                <span className="visually-hidden">Revert</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeadings
+            columns={[
+              'Changed',
+              { label: 'Average salary', number: true },
+              { label: 'Job openings', number: true },
+              { label: 'Degree requirement', number: true },
+              { label: 'Median', number: true },
+              'As of',
+              'Source',
+              { label: <span className="visually-hidden">Revert</span> },
+            ]}
+          />
           <tbody>
-            {entries.map((entry, index) => {
-              const openings = jobOpeningsParts(entry.jobOpenings, entry.jobOpeningsBasis);
-              return (
-                <tr key={entry.id}>
-                  <th scope="row">
-                    <span className="nowrap">
-                      <EditTime at={entry.changedAt} />
-                    </span>
-                    <br />
-                    <span className="hint">
-                      Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data or a command-line import'}
-                    </span>
-                  </th>
-                  <td className="number nowrap">{formatAverageSalary(entry.averageSalary, entry.currency)}</td>
-                  <td className="number nowrap">
-                    {openings.figure}
-                    <br />
-                    <span className="hint">{openings.brief}</span>
-                  </td>
-                  <td className="number nowrap">{formatDegreeRequirement(entry.degreeRequirementPercent)}</td>
-                  <td className="number nowrap">{entry.percentiles ? formatPercentile(entry.percentiles, 'median', entry.currency) : '—'}</td>
-                  <td className="nowrap">{formatAsOf(entry.asOf)}</td>
-                  <td className="prose-cell">{entry.source}</td>
-                  <td>
-                    {index === 0 ? (
-                      <span className="badge">Current</span>
-                    ) : (
-                      <RoleChangeButton
-                        action={revertRoleStatsAction}
-                        fields={{ roleId: role.id, version: role.version, historyId: entry.id }}
-                        label="Revert to this version"
-                        pendingLabel="Reverting…"
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {entries.map((entry, index) => (
+              <tr key={entry.id}>
+                <th scope="row">
+                  <span className="nowrap">
+                    <EditTime at={entry.changedAt} />
+                  </span>
+                  <br />
+                  <span className="hint">
+                    Version {entry.roleVersion}, by {entry.changedByName ?? 'the seed data or a command-line import'}
+                  </span>
+                </th>
+                <RoleStatsCells stats={entry} className="number nowrap" />
+                <td className="number nowrap">{entry.percentiles ? formatPercentile(entry.percentiles, 'median', entry.currency) : '—'}</td>
+                <td className="nowrap">{formatAsOf(entry.asOf)}</td>
+                <td className="prose-cell">{entry.source}</td>
+                <td>
+                  {index === 0 ? (
+                    <span className="badge">Current</span>
+                  ) : (
+                    <RoleChangeButton
+                      action={revertRoleStatsAction}
+                      fields={{ roleId: role.id, version: role.version, historyId: entry.id }}
+                      label="Revert to this version"
+                      pendingLabel="Reverting…"
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </TableScroll>

@@ -1,8 +1,8 @@
 // GET /api/v1/roles/{slug}: one published role with its current stats and its job postings' figures.
 import { jsonResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
 import { toApiPostingFigures } from '@/lib/api/job-responses';
-import { roleNotFoundResponse, toApiRole } from '@/lib/api/role-responses';
-import { apiRoleSchema, roleSlugParam } from '@/lib/api/schemas';
+import { readForRoleSlug, roleNotFoundResponse, toApiRole } from '@/lib/api/role-responses';
+import { apiRoleSchema } from '@/lib/api/schemas';
 import { getPostingFigures } from '@/lib/server/cached-job-reads';
 import { getRole } from '@/lib/server/cached-public-reads';
 
@@ -11,9 +11,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
   const unknown = unknownParamsResponse(request, []);
   if (unknown) return unknown;
-  const slug = roleSlugParam.safeParse((await params).slug);
-  if (!slug.success) return roleNotFoundResponse();
-  const role = await getRole(slug.data);
+  const role = (await readForRoleSlug(params, getRole))?.found;
   if (!role) return roleNotFoundResponse();
   const postings = await getPostingFigures(role.slug);
   const body = apiRoleSchema.parse({ ...toApiRole(role), postings: postings && toApiPostingFigures(postings) });

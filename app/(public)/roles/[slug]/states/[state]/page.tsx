@@ -35,6 +35,7 @@ import { slugSchema } from '@/lib/slug';
 import { stateNeighbours } from '@/lib/state-shapes';
 import { findUsState } from '@/lib/us-states';
 import { Breadcrumb } from '@/components/breadcrumb';
+import { ColumnHeadings } from '@/components/column-headings';
 
 type Props = { params: Promise<{ slug: string; state: string }> };
 
@@ -285,14 +286,7 @@ export default async function RoleInStatePage({ params }: Props) {
             <caption className="visually-hidden">
               {role.title}: {state.name}’s figures beside the national ones
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Figure</th>
-                <th scope="col">{state.name}</th>
-                <th scope="col">U.S.</th>
-                <th scope="col">Difference</th>
-              </tr>
-            </thead>
+            <ColumnHeadings columns={['Figure', state.name, 'U.S.', 'Difference']} />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.label}>

@@ -1,7 +1,7 @@
 // GET /api/v1/roles/{slug}/history: the role's stats over time, oldest first.
 import { jsonResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
-import { roleNotFoundResponse, toApiHistory } from '@/lib/api/role-responses';
-import { apiHistorySchema, roleSlugParam } from '@/lib/api/schemas';
+import { readForRoleSlug, roleNotFoundResponse, toApiHistory } from '@/lib/api/role-responses';
+import { apiHistorySchema } from '@/lib/api/schemas';
 import { getRoleStatsHistory } from '@/lib/server/cached-public-reads';
 
 type Context = { params: Promise<{ slug: string }> };
@@ -9,10 +9,9 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
   const unknown = unknownParamsResponse(request, []);
   if (unknown) return unknown;
-  const slug = roleSlugParam.safeParse((await params).slug);
-  const entries = slug.success ? await getRoleStatsHistory(slug.data) : null;
-  if (!slug.success || !entries) return roleNotFoundResponse();
-  const body = apiHistorySchema.parse(toApiHistory(slug.data, entries));
+  const read = await readForRoleSlug(params, getRoleStatsHistory);
+  if (!read) return roleNotFoundResponse();
+  const body = apiHistorySchema.parse(toApiHistory(read.slug, read.found));
   const last = body.items.at(-1);
   return jsonResponse(request, body, last ? { lastModified: new Date(last.changedAt) } : {});
 });
