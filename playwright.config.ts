@@ -65,9 +65,6 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-  // A save or a sign-in answered in 4 s on a busy machine left 1 s for React to show it: 5 s, the
-  // default, failed a test now and then where the answer was right.
-  expect: { timeout: 10_000 },
       env: { ...(process.env as Record<string, string>), ...instance.environment, PORT: String(port), SITE_URL: baseURL },
     },
     ...(stackAvailable ? [stackServer] : []),
