@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page } from '@playwright/test';
 import { testUsers } from '../support/users';
 import { expect, test } from './support/own-role';
+import { saveAverageSalary, setSalary } from './support/role-editor';
 import { signIn } from './support/sign-in';
 
 const overview = (page: Page) => page.getByRole('region', { name: 'Overview', exact: true });
@@ -13,11 +14,6 @@ const saveButton = (page: Page) => page.getByRole('button', { name: 'Save', exac
 const averageSalary = (page: Page) => page.getByLabel('Average salary', { exact: true });
 const editNote = (page: Page) => page.getByLabel('Source of the new figures / note', { exact: true });
 
-/** A new average salary, with the note a changed figure needs. */
-async function setSalary(page: Page, salary: number, note = 'End-to-end test figures') {
-  await averageSalary(page).fill(String(salary));
-  await editNote(page).fill(note);
-}
 // Next's route announcer is an alert too, so alerts are found by what they say.
 const formAlert = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
 
@@ -204,11 +200,8 @@ test.describe('editing a role', () => {
   test('reverting to an earlier version makes its figures current again as a new change', async ({ page, ownRole }) => {
     const { slug, title } = await ownRole('project-management-specialists');
     await signIn(page, testUsers.editor);
-    await page.goto(`/admin/roles/${slug}`);
     const salary = freshSalary();
-    await setSalary(page, salary);
-    await saveButton(page).click();
-    await expect(page.getByRole('status')).toHaveText('Saved');
+    await saveAverageSalary(page, { slug, salary });
     await expectPublicSalary(page, slug, money(salary));
 
     await page.goto(`/admin/roles/${slug}/history`);
