@@ -63,47 +63,65 @@ async function expectSchemeApplied(page: Page, colorScheme: 'light' | 'dark', pa
   else expect(lightness, `${path} is light in light mode (${background})`).toBeGreaterThan(200);
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  for (const width of [375, 1280]) {
-    // axe runs at each width once and in each scheme once (375 px light, 1280 px dark): contrast
-    // depends on the scheme, what is shown on the width. The other two pairings ran the same rules
-    // over the same markup and colours again, at about an eighth of the end-to-end suite's time.
-    const checkAccessibility = (width === 375) === (colorScheme === 'light');
-    test.describe(`at ${width} px, ${colorScheme}`, () => {
-      test.use({ viewport: { width, height: 900 }, colorScheme });
-      // axe alone takes 5 s over the admin roles list and 11 s over the audit log on an idle 2-core
-      // machine; with both workers busy, more than the default 30 s.
-      test.describe.configure({ timeout: 90_000 });
+/**
+ * The four views of one loaded page, each reached in place (the width by resizing, the scheme by
+ * emulating it): the CSS answers a resize or a scheme change as it answers a fresh load, and the
+ * page is loaded once, not four times. axe runs at each width once and in each scheme once (375 px
+ * light, 1280 px dark): contrast depends on the scheme, what is shown on the width; the other two
+ * pairings would run the same rules over the same markup and colours again.
+ */
+const views = [
+  { width: 375, colorScheme: 'light', checkAccessibility: true },
+  { width: 375, colorScheme: 'dark', checkAccessibility: false },
+  { width: 1280, colorScheme: 'dark', checkAccessibility: true },
+  { width: 1280, colorScheme: 'light', checkAccessibility: false },
+] as const;
 
-      for (const path of publicPages) {
-        test(`${path} fits the screen with one header, main and footer`, async ({ page, baseURL }) => {
-          const requests = recordRequests(page);
-          await page.goto(path);
-          await expectFitsTheScreen(page, path);
-          await expect(page.getByRole('main')).toHaveCount(1);
-          await expect(page.getByRole('banner')).toHaveCount(1);
-          await expect(page.getByRole('contentinfo')).toHaveCount(1);
-          await expectSchemeApplied(page, colorScheme, path);
-          if (checkAccessibility) await expectNoAccessibilityViolations(page, path);
-          expectOnlyOurOrigin(requests, baseURL, path);
-        });
-      }
-
-      for (const path of adminPages) {
-        test(`${path} fits the screen with one main`, async ({ page, baseURL }) => {
-          await signIn(page, testUsers.admin);
-          const requests = recordRequests(page);
-          await page.goto(path);
-          await expectFitsTheScreen(page, path);
-          await expect(page.getByRole('main')).toHaveCount(1);
-          await expectSchemeApplied(page, colorScheme, path);
-          if (checkAccessibility) await expectNoAccessibilityViolations(page, path);
-          expectOnlyOurOrigin(requests, baseURL, path);
-        });
-      }
+/** Each view in turn: the page fits, has its landmarks, shows the scheme and, where it is due, passes axe. */
+async function expectEveryView(page: Page, path: string, expectLandmarks: () => Promise<void>) {
+  for (const { width, colorScheme, checkAccessibility } of views) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme });
+    await test.step(`at ${width} px, ${colorScheme}`, async () => {
+      await expectFitsTheScreen(page, `${path} at ${width} px`);
+      await expectLandmarks();
+      await expectSchemeApplied(page, colorScheme, `${path} at ${width} px`);
+      if (checkAccessibility) await expectNoAccessibilityViolations(page, `${path} at ${width} px, ${colorScheme}`);
     });
   }
 }
+
+test.describe('at 375 and 1280 px, light and dark', () => {
+  test.use({ viewport: { width: views[0].width, height: 900 }, colorScheme: views[0].colorScheme });
+  // axe alone takes 5 s over the admin roles list and 11 s over the audit log on an idle 2-core
+  // machine, and runs twice a page; with both workers busy, more than the default 30 s.
+  test.describe.configure({ timeout: 90_000 });
+
+  for (const path of publicPages) {
+    test(`${path} fits the screen with one header, main and footer`, async ({ page, baseURL }) => {
+      const requests = recordRequests(page);
+      await page.goto(path);
+      await expectEveryView(page, path, async () => {
+        await expect(page.getByRole('main')).toHaveCount(1);
+        await expect(page.getByRole('banner')).toHaveCount(1);
+        await expect(page.getByRole('contentinfo')).toHaveCount(1);
+      });
+      expectOnlyOurOrigin(requests, baseURL, path);
+    });
+  }
+
+  for (const path of adminPages) {
+    test(`${path} fits the screen with one main`, async ({ page, baseURL }) => {
+      await signIn(page, testUsers.admin);
+      const requests = recordRequests(page);
+      await page.goto(path);
+      await expectEveryView(page, path, async () => {
+        await expect(page.getByRole('main')).toHaveCount(1);
+      });
+      expectOnlyOurOrigin(requests, baseURL, path);
+    });
+  }
+});
 
 test.describe('the font', () => {
   for (const path of ['/', '/roles/software-developers', '/login', '/roles/does-not-exist']) {
