@@ -11,6 +11,7 @@ const siteUrl = z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s
 const dailyPostingLimit = z.coerce.number({ error: 'EMPLOYER_DAILY_POSTINGS must be a whole number' }).int('EMPLOYER_DAILY_POSTINGS must be a whole number').min(1).max(10_000);
 const smtpUrl = z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL (smtps://user:pass@host:465)' }).optional();
 const responseCacheMegabytes = z.coerce.number({ error: 'RESPONSE_CACHE_MB must be a whole number' }).int('RESPONSE_CACHE_MB must be a whole number').min(0).max(65_536);
+const shutdownGraceSeconds = z.coerce.number({ error: 'SHUTDOWN_GRACE_SECONDS must be a whole number' }).int('SHUTDOWN_GRACE_SECONDS must be a whole number').min(0).max(3_600);
 const mailFrom = z.string().trim().min(3).max(320).regex(/^[^\r\n]+$/, 'MAIL_FROM must be one line');
 
 function read<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
@@ -46,6 +47,11 @@ export const env = {
   MAIL_FROM: () => read('MAIL_FROM', mailFrom, process.env.MAIL_FROM ?? 'Roleboard job alerts <alerts@roleboard.invalid>'),
   /** The HTTP front's byte cache of public responses (lib/server/response-cache.ts), in MB; 0 turns it off. */
   RESPONSE_CACHE_MB: () => read('RESPONSE_CACHE_MB', responseCacheMegabytes, process.env.RESPONSE_CACHE_MB || 64),
+  /**
+   * Once a stop signal comes, how long requests in flight may take to finish before their
+   * connections are closed: below the orchestrator's own grace (Kubernetes' is 30 s).
+   */
+  SHUTDOWN_GRACE_SECONDS: () => read('SHUTDOWN_GRACE_SECONDS', shutdownGraceSeconds, process.env.SHUTDOWN_GRACE_SECONDS || 10),
   /** The public origin used for canonical URLs, sitemaps and JSON-LD. */
   SITE_URL: () =>
     read('SITE_URL', siteUrl, process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ''),

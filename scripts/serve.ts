@@ -57,10 +57,12 @@ let admin: ReturnType<typeof env.ADMIN_ACCOUNT>;
 let trust: ProxyTrust;
 let smtpUrl: string | undefined;
 let responseCacheBytes: number;
+let shutdownGraceMs: number;
 try {
   admin = env.ADMIN_ACCOUNT();
   trust = proxyTrustFromEnv();
   responseCacheBytes = env.RESPONSE_CACHE_MB() * 1024 * 1024;
+  shutdownGraceMs = env.SHUTDOWN_GRACE_SECONDS() * 1000;
   smtpUrl = env.SMTP_URL();
 } catch (error) {
   exitWith((error as Error).message);
@@ -124,6 +126,12 @@ function cachePrefix(identity: string) {
  * signal this long after the first is a second request to stop.
  */
 const REPEATED_SIGNAL_MS = 1_000;
+/**
+ * After the requests' grace, how long the rest of a stop may take: the jobs' pg-boss stops (8 s)
+ * and closing the database pools (5 s). A database that stopped answering would otherwise hold
+ * pg-boss's pool open for ever.
+ */
+const STOP_AFTER_GRACE_MS = 15_000;
 
 /** Resolves with the first SIGTERM or SIGINT; a second one (not the same one twice) exits at once. */
 function firstStopSignal() {
@@ -166,6 +174,7 @@ await withDatabaseUrl(async (url, source) => {
     siteUrl: env.SITE_URL(),
     trust,
     responseCacheBytes,
+    shutdownGraceMs,
   });
   const { keepStarted } = await import('@/lib/server/keep-started');
   const { startClosingJob } = await import('@/lib/server/closing-job');
@@ -187,6 +196,11 @@ await withDatabaseUrl(async (url, source) => {
   console.log(`Roleboard: http://localhost:${front.port}`);
   const signal = await stopSignal;
   console.log(`Received ${signal}: finishing requests in flight, then stopping.`);
+  const deadline = setTimeout(() => {
+    console.error(`Still stopping ${(shutdownGraceMs + STOP_AFTER_GRACE_MS) / 1000} s after the signal (is the database answering?): exiting now.`);
+    process.exit(1);
+  }, shutdownGraceMs + STOP_AFTER_GRACE_MS);
+  deadline.unref();
   await Promise.all([front.close(), stopClosingJob?.(), stopMailWorker?.()]);
   await catcher?.close();
   await closeAllDatabases();

@@ -33,7 +33,7 @@ export async function startClosingJob({ databaseUrl, origin, secret }: { databas
   async function stopClosingJob() {
     // Within the 10 s scripts/serve.ts gives a stop; a run cut short is done again by the next minute's.
     await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
-    await database.sql.end();
+    await database.sql.end({ timeout: 5 });
   }
   try {
     await boss.start();

@@ -35,7 +35,7 @@ export type FrontOptions = {
   /** The public origin (SITE_URL): HSTS when https, and where forms may be sent from. */
   siteUrl: string;
   trust: ProxyTrust;
-  /** How long requests in flight may take to finish once shutdown starts. */
+  /** How long requests in flight may take to finish once shutdown starts (SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceMs?: number;
   /** The byte cache's cap (RESPONSE_CACHE_MB); 0 turns it off. Development never keeps anything. */
   responseCacheBytes?: number;

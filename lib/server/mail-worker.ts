@@ -30,7 +30,7 @@ export async function startMailWorker(options: MailWorkerOptions) {
     await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
     alerts.close();
     invites.close();
-    await sql.end();
+    await sql.end({ timeout: 5 });
   }
   try {
     await boss.start();

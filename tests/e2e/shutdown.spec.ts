@@ -49,7 +49,14 @@ async function stopAndCheck(server: StartedServer, signal: NodeJS.Signals, { toG
 test('SIGTERM to `npm start`: requests in flight are answered, new ones refused, nothing is left', async () => {
   const databaseUrl = new URL(process.env.DATABASE_URL!);
   const proxy = await startTcpProxy({ target: { host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) } });
-  const server = await startServer({ command: ['npm', 'start', '--'], detached: true, env: { DATABASE_URL: proxy.url(process.env.DATABASE_URL!) } });
+  // The default grace (10 s) is ample on a quiet machine, but eight searches whose every query waits
+  // 250 ms took longer than that on one running three builds besides: this test is about the
+  // answers, the next about the grace.
+  const server = await startServer({
+    command: ['npm', 'start', '--'],
+    detached: true,
+    env: { DATABASE_URL: proxy.url(process.env.DATABASE_URL!), SHUTDOWN_GRACE_SECONDS: '60' },
+  });
   try {
     // Every answer from the database now comes 250 ms late, so these requests are surely in flight.
     proxy.setDelay(250);
@@ -95,6 +102,42 @@ test('SIGTERM to `npm start`: requests in flight are answered, new ones refused,
   }
 });
 
+test('SIGTERM to `npm start`: a request still in flight after SHUTDOWN_GRACE_SECONDS is cut off, and the server stops', async () => {
+  const databaseUrl = new URL(process.env.DATABASE_URL!);
+  const proxy = await startTcpProxy({ target: { host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) } });
+  const server = await startServer({
+    command: ['npm', 'start', '--'],
+    detached: true,
+    env: { DATABASE_URL: proxy.url(process.env.DATABASE_URL!), SHUTDOWN_GRACE_SECONDS: '1' },
+  });
+  try {
+    // The search reaches the database (each query sent 2 s late), then the database goes silent:
+    // its answer never comes, so the request cannot finish within the grace.
+    proxy.setDelay(2_000);
+    const marker = 'past-the-grace';
+    const answer = fetch(`${server.url}/?q=${marker}`, { signal: AbortSignal.timeout(60_000) }).then(
+      (response) => `answered ${response.status}`,
+      (error: Error) => `cut off: ${error.cause ?? error.message}`,
+    );
+    await expect.poll(() => proxy.hasSeen(marker), { timeout: 30_000, intervals: [20] }).toBe(true);
+    await proxy.setMode('silent');
+    const signalledAt = performance.now();
+    process.kill(server.process.pid!, 'SIGTERM');
+
+    expect(await answer).toMatch(/^cut off: .*other side closed/);
+    // The grace, plus the half second an open connection is given to send its request.
+    expect(performance.now() - signalledAt).toBeLessThan(15_000);
+    // The jobs' pg-boss may still wait on the silent database: the stop has a deadline of its own.
+    const left = await untilGone(server.process.pid!, 1_000 + 15_000 + 10_000);
+    expect(left, `still running:\n${left}`).toBe('');
+    await server.outputClosed;
+    expect(server.output()).toMatch(/(Stopped\.|Still stopping 16 s after the signal \(is the database answering\?\): exiting now\.)\s*$/);
+  } finally {
+    if (processesOf(server.process.pid!)) process.kill(-server.process.pid!, 'SIGKILL');
+    await proxy.close();
+  }
+});
+
 // A connection the server accepted before the signal is answered, even if its request arrives a
 // moment after: closing it as idle at once reset it, and its client saw no answer at all (1 of 8
 // requests in the attack report).
@@ -122,8 +165,9 @@ test('SIGTERM to `npm start`: connections opened before the signal are answered,
     const request = (index: number) => `GET /api/health?connection=${index} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n\r\n`;
     sockets.slice(0, 4).forEach(({ socket }, index) => socket.write(request(index)));
     process.kill(server.process.pid!, 'SIGTERM');
-    // After the server has taken the signal (on a loaded machine that can take longer than any fixed wait).
-    await expect.poll(() => server.output(), { timeout: 10_000 }).toContain('Received SIGTERM');
+    // After the server has taken the signal (on a loaded machine that can take longer than any fixed
+    // wait), and at once: from the signal, a connection has half a second to send its request.
+    await expect.poll(() => server.output(), { timeout: 10_000, intervals: [10] }).toContain('Received SIGTERM');
     sockets.slice(4).forEach(({ socket }, index) => socket.write(request(index + 4)));
 
     await Promise.all(sockets.map(({ closed }) => closed));
