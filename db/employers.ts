@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { requireUser, requireUserToChange } from './access';
-import { recordAudit, recordDisabledChange } from './audit-writes';
+import { recordAudit, recordDisabledChange, type Transaction } from './audit-writes';
 import { database } from './client';
 import { employerInviteToken, hashInviteToken } from './employer-invites';
 import { closeEveryPostingOf } from './employer-postings';
@@ -37,8 +37,26 @@ const summaryColumns = {
   disabledAt: employers.disabledAt,
 };
 
-function toSummary({ disabledAt, ...row }: { disabledAt: Date | null } & Omit<EmployerSummary, 'disabled'>): EmployerSummary {
+/** An employer as summaryColumns reads it. */
+type EmployerRow = Omit<EmployerSummary, 'disabled'> & { disabledAt: Date | null };
+
+function toSummary({ disabledAt, ...row }: EmployerRow): EmployerSummary {
   return { ...row, disabled: disabledAt !== null };
+}
+
+/**
+ * Runs a change that concerns one employer in a transaction, once it holds the employer's row lock
+ * (`share` to keep it as it is, `update` to change it); not-found when there is no such employer.
+ */
+function changeLockedEmployer<Result>(
+  employerId: number,
+  lock: 'share' | 'update',
+  change: (tx: Transaction, employer: EmployerRow) => Promise<Result>,
+): Promise<Result | { status: 'not-found' }> {
+  return database().transaction(async (tx) => {
+    const [employer] = await tx.select(summaryColumns).from(employers).where(eq(employers.id, employerId)).for(lock);
+    return employer ? change(tx, employer) : { status: 'not-found' as const };
+  });
 }
 
 // ---- Reads -------------------------------------------------------------------------------------
@@ -150,9 +168,7 @@ export async function inviteEmployerMember(
   const parsed = employerInviteSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
   const { employerId, email } = parsed.data;
-  return database().transaction(async (tx) => {
-    const [employer] = await tx.select(summaryColumns).from(employers).where(eq(employers.id, employerId)).for('share');
-    if (!employer) return { status: 'not-found' };
+  return changeLockedEmployer(employerId, 'share', async (tx, employer): Promise<InviteResult> => {
     if (employer.disabledAt) return { status: 'refused', codes: ['employer:disabled'] };
     if (employer.verifiedDomain && !email.toLowerCase().endsWith(`@${employer.verifiedDomain}`)) return { status: 'refused', codes: ['employer:email_domain'] };
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
@@ -233,9 +249,7 @@ export async function setEmployerDisabled(claims: unknown, input: { employerId: 
   const parsed = employerDisabledSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
   const { employerId, disabled } = parsed.data;
-  return database().transaction(async (tx) => {
-    const [employer] = await tx.select(summaryColumns).from(employers).where(eq(employers.id, employerId)).for('update');
-    if (!employer) return { status: 'not-found' };
+  return changeLockedEmployer(employerId, 'update', async (tx, employer): Promise<DisableEmployerResult> => {
     if ((employer.disabledAt !== null) === disabled) return { status: 'saved', employer: toSummary(employer), changed: false, tags: [] };
     const [updated] = await tx
       .update(employers)

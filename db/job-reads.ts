@@ -208,20 +208,25 @@ function selectPage(where: SQL | undefined, key: (typeof sortKeys)[keyof typeof 
     .orderBy(sql`${page.sortKey} desc`, sql`${page.postingId} desc`);
 }
 
+/** The detail's own columns that reach the reader as they are stored (not its times, not the official pay). */
+const detailColumns = {
+  sourceId: jobPostings.sourceId,
+  description: jobPostings.description,
+  qualifications: jobPostings.qualifications,
+  applyUrl: jobPostings.applyUrl,
+  placement: jobPostings.placement,
+  placementScore: jobPostings.placementScore,
+  placementEvidence: jobPostings.placementEvidence,
+};
+
 /** One posting, open or closed, with its occupation's official pay; null for an id that is not a posting. */
 export async function getJobPosting({ id }: { id: number }): Promise<JobPostingDetail | null> {
   const db = database();
   const [row] = await db
     .select({
       ...summaryColumns,
+      detail: detailColumns,
       roleId: roles.id,
-      sourceId: jobPostings.sourceId,
-      description: jobPostings.description,
-      qualifications: jobPostings.qualifications,
-      applyUrl: jobPostings.applyUrl,
-      placement: jobPostings.placement,
-      placementScore: jobPostings.placementScore,
-      placementEvidence: jobPostings.placementEvidence,
       importedAt: jobPostings.importedAt,
       updatedAt: jobPostings.updatedAt,
       stateCodes: jobPostings.stateCodes,
@@ -232,13 +237,7 @@ export async function getJobPosting({ id }: { id: number }): Promise<JobPostingD
   if (!row) return null;
   return {
     ...toSummary(row),
-    sourceId: row.sourceId,
-    description: row.description,
-    qualifications: row.qualifications,
-    applyUrl: row.applyUrl,
-    placement: row.placement,
-    placementScore: row.placementScore,
-    placementEvidence: row.placementEvidence,
+    ...row.detail,
     importedAt: row.importedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     officialPay: row.roleId ? await officialPayOf(row.roleId, row.stateCodes[0] ?? null) : { national: null, state: null },

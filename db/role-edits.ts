@@ -273,6 +273,19 @@ async function lockRole(tx: Transaction, roleId: number) {
   return locked ? selectRoleForEdit(tx, eq(roles.id, roleId)) : null;
 }
 
+/** Runs a change of an existing role (inTransaction) once it holds the role's lock (lockRole); not-found when there is no such role. */
+function changeLockedRole(roleId: number, change: (tx: Transaction, current: RoleForEdit) => Promise<RoleMutationResult>) {
+  return inTransaction(async (tx): Promise<RoleMutationResult> => {
+    const current = await lockRole(tx, roleId);
+    return current ? change(tx, current) : { status: 'not-found' };
+  });
+}
+
+/** The role already was that way at the version the editor loaded: nothing was written. */
+function unchanged(current: RoleForEdit): RoleMutationResult {
+  return { status: 'unchanged', role: { id: current.id, slug: current.slug, version: current.version } };
+}
+
 export async function createRole(claims: unknown, input: { content: RoleContentInput; stats: RoleStatsInput }): Promise<RoleSaved | RoleInvalid | RoleRefused> {
   const actor = await requireUserToChange(claims, 'editor');
   const parsed = roleChangeSchema.safeParse(input);
@@ -310,9 +323,7 @@ export async function updateRole(
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
   const { content, editNote } = parsed.data;
   const { roleId, expectedVersion } = input;
-  return inTransaction(async (tx): Promise<RoleMutationResult> => {
-    const current = await lockRole(tx, roleId);
-    if (!current) return { status: 'not-found' };
+  return changeLockedRole(roleId, async (tx, current) => {
     if (current.version !== expectedVersion) return conflictWith(current);
     const typed = { ...parsed.data.stats, hourlyWages: current.stats.hourlyWages, editedFigures: current.stats.editedFigures };
     const figuresChanged = changedFigures(current.stats, typed).length > 0;
@@ -321,9 +332,7 @@ export async function updateRole(
     const contentChange = changedFields(current.content, content, roleContentKeys);
     // The edited figures follow from the figures that changed; the audit records those and the note instead.
     const statsChange = changedFields(current.stats, stats, roleFormStatsKeys);
-    if (isEmpty(contentChange.after) && isEmpty(statsChange.after)) {
-      return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
-    }
+    if (isEmpty(contentChange.after) && isEmpty(statsChange.after)) return unchanged(current);
     if (!isEmpty(contentChange.after)) {
       const refused = await checkContent(tx, content, roleId);
       if (refused) return refused;
@@ -347,11 +356,9 @@ async function setStatus(
   { roleId, expectedVersion, status }: { roleId: number; expectedVersion: number; status: RoleStatus },
 ): Promise<RoleMutationResult> {
   const actor = await requireUserToChange(claims, 'editor');
-  return inTransaction(async (tx): Promise<RoleMutationResult> => {
-    const current = await lockRole(tx, roleId);
-    if (!current) return { status: 'not-found' };
+  return changeLockedRole(roleId, async (tx, current) => {
     if (current.version !== expectedVersion) return conflictWith(current);
-    if (current.status === status) return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
+    if (current.status === status) return unchanged(current);
     const updated = await bumpVersion(tx, roleId, { status });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -380,9 +387,7 @@ export async function revertRoleStats(
   { roleId, historyId, expectedVersion }: { roleId: number; historyId: number; expectedVersion: number },
 ): Promise<RoleMutationResult> {
   const actor = await requireUserToChange(claims, 'editor');
-  return inTransaction(async (tx): Promise<RoleMutationResult> => {
-    const current = await lockRole(tx, roleId);
-    if (!current) return { status: 'not-found' };
+  return changeLockedRole(roleId, async (tx, current) => {
     const [target] = await tx
       .select()
       .from(roleStatsHistory)
@@ -391,7 +396,7 @@ export async function revertRoleStats(
     if (current.version !== expectedVersion) return conflictWith(current);
     const stats = statsFromColumns(target);
     const change = changedFields(current.stats, stats, roleStatsKeys);
-    if (isEmpty(change.after)) return { status: 'unchanged', role: { id: roleId, slug: current.slug, version: current.version } };
+    if (isEmpty(change.after)) return unchanged(current);
     const updated = await bumpVersion(tx, roleId);
     await writeStats(tx, { changes: [{ roleId, roleVersion: updated.version, stats }], actorId: actor.id });
     await recordAudit(tx, {

@@ -85,6 +85,28 @@ function refusalToRemoveAdmin(actor: Actor, target: UserSummary, enabledAdminIds
   return null;
 }
 
+/**
+ * Runs a change of a user's role or access in one transaction: every enabled admin locked, then the
+ * user (not-found when there is none), and refused when `removal` (a demotion or a disabling, null
+ * for neither) would take away the actor themself or the last enabled admin. A refused removal is
+ * never one that changes nothing: the actor and the admins it counts are enabled admins.
+ */
+function changeUserGuardingAdmins(
+  actor: Actor,
+  userId: number,
+  removal: 'disable' | 'demote' | null,
+  change: (tx: Transaction, target: UserSummary) => Promise<UserMutationResult>,
+): Promise<UserMutationResult> {
+  return database().transaction(async (tx) => {
+    const enabledAdminIds = await lockEnabledAdmins(tx, actor);
+    const target = await lockUser(tx, userId);
+    if (!target) return { status: 'not-found' };
+    const refusal = removal && refusalToRemoveAdmin(actor, target, enabledAdminIds, removal);
+    if (refusal) return { status: 'refused', codes: [refusal] };
+    return change(tx, target);
+  });
+}
+
 export async function createUser(claims: unknown, input: NewUserInput): Promise<UserMutationResult> {
   const actor = await requireUserToChange(claims, 'admin');
   const parsed = newUserSchema.safeParse(input);
@@ -113,16 +135,9 @@ export async function changeUserRole(claims: unknown, input: { userId: number; r
   const parsed = userRoleChangeSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { userId, role } = parsed.data;
-  return database().transaction(async (tx) => {
-    const enabledAdminIds = await lockEnabledAdmins(tx, actor);
-    const target = await lockUser(tx, userId);
-    if (!target) return { status: 'not-found' };
+  return changeUserGuardingAdmins(actor, userId, role === 'editor' ? 'demote' : null, async (tx, target) => {
     if (target.role === role) return { status: 'saved', user: target, changed: false };
     if (target.role === 'employer') return { status: 'refused', codes: ['user:employer_member'] };
-    if (role === 'editor') {
-      const refusal = refusalToRemoveAdmin(actor, target, enabledAdminIds, 'demote');
-      if (refusal) return { status: 'refused', codes: [refusal] };
-    }
     const [updated] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning(summaryColumns);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -142,15 +157,8 @@ export async function setUserDisabled(claims: unknown, input: { userId: number; 
   const parsed = userDisabledChangeSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { userId, disabled } = parsed.data;
-  return database().transaction(async (tx) => {
-    const enabledAdminIds = await lockEnabledAdmins(tx, actor);
-    const target = await lockUser(tx, userId);
-    if (!target) return { status: 'not-found' };
+  return changeUserGuardingAdmins(actor, userId, disabled ? 'disable' : null, async (tx, target) => {
     if (target.disabled === disabled) return { status: 'saved', user: target, changed: false };
-    if (disabled) {
-      const refusal = refusalToRemoveAdmin(actor, target, enabledAdminIds, 'disable');
-      if (refusal) return { status: 'refused', codes: [refusal] };
-    }
     const [updated] = await tx.update(users).set({ disabled, updatedAt: new Date() }).where(eq(users.id, userId)).returning(summaryColumns);
     if (disabled) await endEverySession(tx, userId);
     await recordDisabledChange(tx, { actorId: actor.id, entityType: 'user', entityId: userId, wasDisabled: target.disabled, disabled });

@@ -96,6 +96,14 @@ function cachedGet({
   return { get: { operationId, summary, ...(parameters && { parameters }), responses: { 200: okResponse, 304: { description: 'Not modified' }, ...problems } } };
 }
 
+/**
+ * A search's GET (a listing, a CSV export): the route parses every query parameter, so a bad or
+ * unknown one is a 400 naming it; `notFound` where the path names something that may not exist.
+ */
+function searchGet({ notFound, ...get }: Omit<Parameters<typeof cachedGet>[0], 'problems'> & { notFound?: ReturnType<typeof problem> }) {
+  return cachedGet({ ...get, problems: notFound ? { 400: invalidParamsProblem, 404: notFound } : { 400: invalidParamsProblem } });
+}
+
 /** A GET of one role's JSON, under /api/v1/roles/{slug}: it takes no query parameters, and a slug no published role has is a 404. */
 function roleJsonGet({ operationId, summary, returns, schemaId }: { operationId: string; summary: string; returns: string; schemaId: string }) {
   return cachedGet({
@@ -135,27 +143,25 @@ export function buildOpenApiDocument(siteUrl: string) {
     },
     servers: [{ url: siteUrl }],
     paths: {
-      '/api/v1/roles': cachedGet({
+      '/api/v1/roles': searchGet({
         operationId: 'listRoles',
         summary: 'Search, filter and sort published roles',
         parameters: listParameters(),
         ok: ok('One page of roles', 'application/json', schemaRef('RoleList')),
-        problems: { 400: invalidParamsProblem },
       }),
       '/api/v1/roles/{slug}': roleJsonGet({ operationId: 'getRole', summary: 'One role with its current stats', returns: 'The role', schemaId: 'Role' }),
-      '/api/v1/roles/{slug}/jobs': cachedGet({
+      '/api/v1/roles/{slug}/jobs': searchGet({
         operationId: 'listRoleJobs',
         summary: "A role's job postings: /api/v1/jobs with `occupation` from the path",
         parameters: [...slugParameters, ...jobParameters(['occupation'])],
         ok: ok('One page of postings, newest first unless `sort` says otherwise', 'application/json', schemaRef('JobPostingList')),
-        problems: { 400: invalidParamsProblem, 404: noRoleProblem },
+        notFound: noRoleProblem,
       }),
-      '/api/v1/jobs': cachedGet({
+      '/api/v1/jobs': searchGet({
         operationId: 'listJobs',
         summary: 'Search government job postings (open ones unless `status=all`), as /jobs does',
         parameters: jobParameters(),
         ok: ok('One page of postings, with a `Link: rel="next"` header when there is another', 'application/json', schemaRef('JobPostingList')),
-        problems: { 400: invalidParamsProblem },
       }),
       '/api/v1/jobs/{id}': cachedGet({
         operationId: 'getJob',
@@ -164,12 +170,11 @@ export function buildOpenApiDocument(siteUrl: string) {
         ok: ok('The posting', 'application/json', schemaRef('JobPosting')),
         problems: { 400: unknownParamProblem, 404: problem('No posting has this id') },
       }),
-      '/api/v1/jobs.csv': cachedGet({
+      '/api/v1/jobs.csv': searchGet({
         operationId: 'exportJobsCsv',
         summary: `The postings a job search finds as CSV, in its order, at most ${JOB_CSV_MAX_ROWS.toLocaleString('en-US')} rows (narrow the search for the rest)`,
         parameters: jobParameters(['after', 'limit']),
         ok: ok('CSV with a header row', 'text/csv', { type: 'string' }),
-        problems: { 400: invalidParamsProblem },
       }),
       '/api/v1/roles/{slug}/history': roleJsonGet({
         operationId: 'getRoleStatsHistory',
@@ -189,12 +194,12 @@ export function buildOpenApiDocument(siteUrl: string) {
         ok: ok('Every area, by name', 'application/json', schemaRef('AreaList')),
         problems: { 400: unknownParamProblem },
       }),
-      '/api/v1/areas/{state}/roles': cachedGet({
+      '/api/v1/areas/{state}/roles': searchGet({
         operationId: 'listAreaRoles',
         summary: "A state's occupations: /api/v1/roles with `state` from the path, its pay sorted and filtered",
         parameters: [...parameters('path', { state: stateParam }), ...listParameters(['state'])],
         ok: ok('One page of roles, each with `inState`', 'application/json', schemaRef('RoleList')),
-        problems: { 400: invalidParamsProblem, 404: problem('No state has this postal code or slug') },
+        notFound: problem('No state has this postal code or slug'),
       }),
       '/api/v1/roles/{slug}/badge.svg': cachedGet({
         operationId: 'getRoleBadge',

@@ -94,18 +94,44 @@ export function expectArguments<Shape extends z.ZodTuple>(functionName: string, 
 const noArguments = z.tuple([]);
 const slugArgument = z.tuple([slugSchema]);
 
-/** A published role by its slug; null for any other slug, and then nothing is kept. */
-async function getCachedRole(...given: [slug: string]) {
-  'use cache';
-  const [slug] = expectArguments('getCachedRole', slugArgument, given);
+// The bodies the cached functions below share. Each function keeps its own `'use cache'` (Next.js
+// caches the function the directive stands in) and calls one of these from it.
+
+/** A read that takes no arguments: refuses any, and is kept until one of `tags` changes. */
+function readWithoutArguments<Answer>(functionName: string, given: [], tags: string[], read: () => Promise<Answer>): Promise<Answer> {
+  expectArguments(functionName, noArguments, given);
+  keepUntilChanged(...tags);
+  return read();
+}
+
+/**
+ * A read about the published role of `slug`: null for any other slug, and then nothing is kept (nor
+ * when the role is found no longer published by the time it is read).
+ */
+async function readOfPublishedRole<Answer>(slug: string, tags: string[], read: () => Promise<Answer | null>): Promise<Answer | null> {
   if (!(await mayLookUp(slug))) {
     keepNot();
     return null;
   }
-  keepUntilChanged(cacheTags.role(slug));
-  const role = await getPublishedRoleBySlug({ slug });
-  if (!role) keepNot();
-  return role;
+  keepUntilChanged(...tags);
+  const answer = await read();
+  if (!answer) keepNot();
+  return answer;
+}
+
+/** Sitemap file `page` (SITEMAP_PAGE_SIZE entries): kept until one of `tags` changes, unless it is past the last. */
+async function readSitemapPage<Entry>(page: number, tags: string[], list: (range: { offset: number; limit: number }) => Promise<Entry[]>) {
+  keepUntilChanged(...tags);
+  const entries = await list({ offset: page * SITEMAP_PAGE_SIZE, limit: SITEMAP_PAGE_SIZE });
+  if (entries.length === 0) keepNot();
+  return entries;
+}
+
+/** A published role by its slug; null for any other slug, and then nothing is kept. */
+async function getCachedRole(...given: [slug: string]) {
+  'use cache';
+  const [slug] = expectArguments('getCachedRole', slugArgument, given);
+  return readOfPublishedRole(slug, [cacheTags.role(slug)], () => getPublishedRoleBySlug({ slug }));
 }
 
 export const getRole = cache(async (slug: string) => ((await mayLookUp(slug)) ? getCachedRole(slug) : null));
@@ -202,12 +228,7 @@ export const getRolePage = (search: RoleSearch, pageSize = PAGE_SIZE) => {
 async function getCachedRoleStatsHistory(...given: [slug: string]) {
   'use cache';
   const [slug] = expectArguments('getRoleStatsHistory', slugArgument, given);
-  if (!(await mayLookUp(slug))) {
-    keepNot();
-    return null;
-  }
-  keepUntilChanged(cacheTags.role(slug));
-  return listPublishedRoleStatsHistory({ slug });
+  return readOfPublishedRole(slug, [cacheTags.role(slug)], () => listPublishedRoleStatsHistory({ slug }));
 }
 
 export const getRoleStatsHistory = async (slug: string) => ((await mayLookUp(slug)) ? getCachedRoleStatsHistory(slug) : null);
@@ -215,41 +236,33 @@ export const getRoleStatsHistory = async (slug: string) => ((await mayLookUp(slu
 /** Changes whenever any published role or its stats change: the CSV export's validator. */
 export async function getCatalogueFingerprint(...given: []) {
   'use cache';
-  expectArguments('getCatalogueFingerprint', noArguments, given);
-  keepUntilChanged(cacheTags.roleList);
-  return getPublishedCatalogueFingerprint();
+  return readWithoutArguments('getCatalogueFingerprint', given, [cacheTags.roleList], getPublishedCatalogueFingerprint);
 }
 
 async function getCachedCategories(...given: []) {
   'use cache';
-  expectArguments('getCategories', noArguments, given);
-  keepUntilChanged(cacheTags.categories);
-  return listCategories();
+  return readWithoutArguments('getCategories', given, [cacheTags.categories], listCategories);
 }
 
 export const getCategories = cache(() => getCachedCategories());
 
 export async function getPublishedRoleCount(...given: []) {
   'use cache';
-  expectArguments('getPublishedRoleCount', noArguments, given);
-  keepUntilChanged(cacheTags.roleList);
-  return countPublishedRoles();
+  return readWithoutArguments('getPublishedRoleCount', given, [cacheTags.roleList], countPublishedRoles);
 }
 
 /** The landing page "Best-paid jobs without a degree": every level below an associate's degree (lib/education.ts). */
 export async function getBestPaidWithoutDegree(...given: []) {
   'use cache';
-  expectArguments('getBestPaidWithoutDegree', noArguments, given);
-  keepUntilChanged(cacheTags.roleList);
-  const maxRank = Math.max(...educationLevels.filter((level) => !level.needsDegree).map((level) => level.rank));
-  return listBestPaidByEducation({ maxRank, perLevel: 5, overall: 10 });
+  return readWithoutArguments('getBestPaidWithoutDegree', given, [cacheTags.roleList], () => {
+    const maxRank = Math.max(...educationLevels.filter((level) => !level.needsDegree).map((level) => level.rank));
+    return listBestPaidByEducation({ maxRank, perLevel: 5, overall: 10 });
+  });
 }
 
 export async function getRoleAreaPageCount(...given: []) {
   'use cache';
-  expectArguments('getRoleAreaPageCount', noArguments, given);
-  keepUntilChanged(cacheTags.roleList, cacheTags.areas);
-  return countPublishedRoleAreaPages();
+  return readWithoutArguments('getRoleAreaPageCount', given, [cacheTags.roleList, cacheTags.areas], countPublishedRoleAreaPages);
 }
 
 /** A sitemap file's number: from 0, below 1,000 (50 million addresses). */
@@ -259,35 +272,25 @@ const sitemapPageArgument = z.tuple([z.number().int().min(0).max(999)]);
 export async function getSitemapEntries(...given: [page: number]) {
   'use cache';
   const [page] = expectArguments('getSitemapEntries', sitemapPageArgument, given);
-  keepUntilChanged(cacheTags.roleList);
-  const entries = await listPublishedRoleSlugs({ offset: page * SITEMAP_PAGE_SIZE, limit: SITEMAP_PAGE_SIZE });
-  if (entries.length === 0) keepNot();
-  return entries;
+  return readSitemapPage(page, [cacheTags.roleList], listPublishedRoleSlugs);
 }
 
 /** The role × state pages of sitemap file `page`; only files that exist are kept. */
 export async function getRoleAreaSitemapEntries(...given: [page: number]) {
   'use cache';
   const [page] = expectArguments('getRoleAreaSitemapEntries', sitemapPageArgument, given);
-  keepUntilChanged(cacheTags.roleList, cacheTags.areas);
-  const entries = await listPublishedRoleAreaPages({ offset: page * SITEMAP_PAGE_SIZE, limit: SITEMAP_PAGE_SIZE });
-  if (entries.length === 0) keepNot();
-  return entries;
+  return readSitemapPage(page, [cacheTags.roleList, cacheTags.areas], listPublishedRoleAreaPages);
 }
 
 /** The published U.S. occupations by SOC code (where a job title's classification points). */
 export async function getOccupationsBySocCode(...given: []) {
   'use cache';
-  expectArguments('getOccupationsBySocCode', noArguments, given);
-  keepUntilChanged(cacheTags.roleList);
-  return listPublishedOccupations();
+  return readWithoutArguments('getOccupationsBySocCode', given, [cacheTags.roleList], listPublishedOccupations);
 }
 
 async function getCachedAreas(...given: []) {
   'use cache';
-  expectArguments('getAreas', noArguments, given);
-  keepUntilChanged(cacheTags.areas);
-  return listAreas();
+  return readWithoutArguments('getAreas', given, [cacheTags.areas], listAreas);
 }
 
 /** The 50 states and DC. */
@@ -296,9 +299,7 @@ export const getAreas = cache(() => getCachedAreas());
 /** Each state's pay over all its published occupations, for /states. */
 export async function getAreaWageSummaries(...given: []) {
   'use cache';
-  expectArguments('getAreaWageSummaries', noArguments, given);
-  keepUntilChanged(cacheTags.areas, cacheTags.roleList);
-  return listAreaWageSummaries();
+  return readWithoutArguments('getAreaWageSummaries', given, [cacheTags.areas, cacheTags.roleList], listAreaWageSummaries);
 }
 
 const stateFipsArgument = z.tuple([z.string().refine((fips) => usStateByFips(fips) !== null)]);
@@ -314,14 +315,7 @@ export async function getAreaFingerprint(...given: [fips: string]) {
 async function getCachedRoleAreaFigures(...given: [slug: string]) {
   'use cache';
   const [slug] = expectArguments('getRoleAreaFigures', slugArgument, given);
-  if (!(await mayLookUp(slug))) {
-    keepNot();
-    return null;
-  }
-  keepUntilChanged(cacheTags.role(slug), cacheTags.areas);
-  const figures = await listPublishedRoleAreaFigures({ slug });
-  if (!figures) keepNot();
-  return figures;
+  return readOfPublishedRole(slug, [cacheTags.role(slug), cacheTags.areas], () => listPublishedRoleAreaFigures({ slug }));
 }
 
 /** Every state's figures for a published role, or null. */
