@@ -2,6 +2,7 @@
 // JavaScript), removing, and every kind of bad link.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import { searchRoles } from './support/role-search';
 
 const table = (page: Page) => page.getByRole('table');
 const columnHeaders = (page: Page) => table(page).getByRole('columnheader');
@@ -169,14 +170,12 @@ test.describe('adding roles without typing', () => {
     await expect(page.getByText('Choose a role to compare with Software Developers and Data Scientists')).toBeVisible();
 
     // Searching keeps the pick mode; roles already compared say so.
-    await page.getByLabel('Search roles').fill('software developer');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await searchRoles(page, 'software developer');
     await expect(page).toHaveURL(/compareWith=software-developers%2Cdata-scientists/);
     const developers = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Software Developers', exact: true }) });
     await expect(developers.getByText('In your comparison')).toBeVisible();
 
-    await page.getByLabel('Search roles').fill('nurse');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await searchRoles(page, 'nurse');
     await page.getByRole('link', { name: 'Add to comparison: Registered Nurses' }).click();
     await expect(page).toHaveURL(/\/compare\/software-developers,data-scientists,registered-nurses$/);
     await expect(columnHeaders(page)).toHaveText([/^Software Developers/, /^Data Scientists/, /^Registered Nurses/]);

@@ -3,6 +3,7 @@
 // themes) must fill its frame with no empty band and no cut-off text, and pass axe.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectCopyButtons } from './support/clipboard';
 
 type Card = { slug: string; query: string; what: string };
 
@@ -135,18 +136,12 @@ test.describe('the developers page’s card builder', () => {
     await expect(page.getByRole('heading', { name: 'Preview: Software Developers' })).toBeVisible();
     const snippet = await page.getByLabel('HTML for your page').inputValue();
     expect(snippet).toContain('/embed/software-developers"');
-    await page.getByRole('button', { name: 'Copy HTML' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'HTML copied' })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
-    for (const [button, copied, field] of [
+    await expectCopyButtons(page, [
+      ['Copy HTML', 'HTML copied', 'HTML for your page'],
       ['Copy badge HTML', 'Badge HTML copied', 'Badge (HTML)'],
       ['Copy Markdown', 'Markdown copied', 'Badge (Markdown, for a README)'],
       ['Copy address', 'Address copied', 'oEmbed address'],
-    ] as const) {
-      await page.getByRole('button', { name: button }).click();
-      await expect(page.getByRole('status').filter({ hasText: copied })).toBeVisible();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.getByLabel(field, { exact: true }).inputValue());
-    }
+    ]);
     // The seed role stays one to pick.
     await page.goto('/developers?role=backend-software-engineer');
     expect(await page.getByLabel('HTML for your page').inputValue()).toContain('/embed/backend-software-engineer"');

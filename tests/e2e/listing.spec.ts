@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { seedRoles } from '@/db/seed/seed';
 import { educationLevelOfLabel } from '@/lib/education';
 import { figure, usOccupations } from './support/us-catalogue';
+import { searchRoles } from './support/role-search';
 
 const results = (page: Page) => page.getByRole('region', { name: /roles?|No roles found/ });
 const roleTitles = (page: Page) => results(page).getByRole('heading', { level: 3 });
@@ -19,8 +20,7 @@ const educationRanks = async (page: Page) =>
 test.describe('the role listing', () => {
   test('searches by title through the form, and the URL keeps the search', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Search roles').fill('nurse');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await searchRoles(page, 'nurse');
     await expect(page).toHaveURL(/\?q=nurse/);
     await expect(roleTitles(page)).toContainText(['Registered Nurses']);
     await page.goBack();
@@ -43,8 +43,7 @@ test.describe('the role listing', () => {
 
   test('a place in the search is the state filter, said so, with the way back', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Search roles').fill('nurse texas');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await searchRoles(page, 'nurse texas');
     await expect(page.getByText('Showing “nurse” in Texas: your search “nurse texas” names the state.')).toBeVisible();
     await expect(roleTitles(page).first()).toHaveText('Registered Nurses');
     await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('link', { name: /State: Texas/ })).toBeVisible();
@@ -158,8 +157,7 @@ test.describe('the role listing', () => {
 
   test('words spelt wrong are corrected to the words of roles’ names, and the listing says so', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Search roles').fill('regsitered nurses');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await searchRoles(page, 'regsitered nurses');
     await expect(page.getByText('No role has the words “regsitered nurses”: showing roles for “registered nurses”.')).toBeVisible();
     await expect(roleTitles(page).first()).toHaveText('Registered Nurses');
     await page.goto('/?q=registered%20nurses');
@@ -351,8 +349,7 @@ test.describe('filters, chips and the sort', () => {
 
   test('typing search text into a listing in its default order ranks by best match', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Search roles').fill('programmer');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await searchRoles(page, 'programmer');
     await expect(page.getByLabel('Sort by').getByRole('option', { name: 'Best match', selected: true })).toBeAttached();
     await expect(roleTitles(page).first()).toHaveText('Computer Programmers');
   });

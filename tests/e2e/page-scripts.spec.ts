@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { testUsers } from '../support/users';
 import { signIn } from './support/sign-in';
+import { clipboardText, expectCopyButtons } from './support/clipboard';
 
 const publicPages = ['/', '/?q=nurse', '/roles/software-developers', '/compare/software-developers,computer-programmers', '/compare', '/developers'];
 
@@ -34,17 +35,13 @@ test('the role page still carries its JSON-LD and works with JavaScript', async 
   await page.getByText('Embed or share').click();
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/roles\/software-developers$/);
+  expect(await clipboardText(page)).toMatch(/\/roles\/software-developers$/);
   // Each snippet of the embed box has its own copy button.
-  for (const [button, copied, field] of [
+  await expectCopyButtons(page, [
     ['Copy card HTML', 'Card HTML copied', 'Card (iframe)'],
     ['Copy badge HTML', 'Badge HTML copied', 'Badge'],
-  ] as const) {
-    await page.getByRole('button', { name: button }).click();
-    await expect(page.getByRole('status').filter({ hasText: copied })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.getByLabel(field, { exact: true }).inputValue());
-  }
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/api/v1/roles/software-developers/badge.svg');
+  ]);
+  expect(await clipboardText(page)).toContain('/api/v1/roles/software-developers/badge.svg');
 });
 
 test('the listing may be kept by the browser and is answered 304 when unchanged', async ({ request }) => {

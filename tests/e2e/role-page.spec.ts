@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { backendSoftwareEngineer as seed } from '@/db/seed/backend-software-engineer';
 import { toParagraphs } from '@/lib/salary-template';
+import { searchRoles } from './support/role-search';
 
 const url = '/roles/backend-software-engineer';
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
@@ -98,8 +99,7 @@ test.describe('without JavaScript', () => {
     await expect(section(page, 'Responsibilities').getByRole('listitem')).toHaveCount(5);
 
     await page.goto('/');
-    await page.getByLabel('Search roles').fill('backend');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await searchRoles(page, 'backend');
     await expect(page).toHaveURL(/[?&]q=backend/);
     await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Backend Software Engineer']);
   });
