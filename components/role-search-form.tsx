@@ -24,26 +24,19 @@ export function countActiveFilters(search: RoleSearch, fixedState = false) {
 }
 
 /**
- * `keep`: state that is not a search (the comparison a role is being picked for), sent along as
- * hidden fields. `action`: where the form searches; a state's page (`fixedState`) has no state field.
+ * What the listing's search form and its active filters both show from: the search, the categories
+ * (by name), `keep` (state that is not a search, the comparison a role is being picked for, which
+ * every search carries), `basePath` (the page the listing is on, where it searches) and `fixedState`
+ * (a state's page, which has no state filter).
  */
-export function RoleSearchForm({
-  search,
-  categories,
-  keep = {},
-  action = '/',
-  fixedState = false,
-}: {
-  search: RoleSearch;
-  categories: Category[];
-  keep?: Record<string, string>;
-  action?: string;
-  fixedState?: boolean;
-}) {
+export type ListingSearch = { search: RoleSearch; categories: Category[]; keep: Record<string, string>; basePath: string; fixedState: boolean };
+
+/** `keep` goes along as hidden fields. */
+export function RoleSearchForm({ search, categories, keep, basePath, fixedState }: ListingSearch) {
   const active = countActiveFilters(search, fixedState);
   const defaultChoice = sortChoiceOf({ q: search.q });
   return (
-    <form action={action} method="get" role="search" aria-label="Find roles" className="search-form">
+    <form action={basePath} method="get" role="search" aria-label="Find roles" className="search-form">
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
