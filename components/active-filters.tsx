@@ -2,9 +2,9 @@
 // on its first page), and "Clear all" where there are several. `keep` is state that is not a filter
 // (the comparison a role is being picked for): every link carries it.
 import Link from 'next/link';
-import type { Category } from '@/db/schema';
 import { formatPercent, formatSalary } from '@/lib/domain/format';
 import { isSortChanged, sortChoiceOf, toQueryString, type RoleSearch, type SortChoice } from '@/lib/role-search';
+import type { ListingSearch } from './role-search-form';
 
 type Chip = { label: string; without: Record<string, undefined> };
 
@@ -13,20 +13,8 @@ function stateSortWithout(search: RoleSearch, sortChoice: SortChoice): Record<st
   return sortChoice.sort === 'employment' || sortChoice.sort === 'concentration' ? { state: undefined, sort: undefined, order: undefined } : { state: undefined };
 }
 
-/** `basePath`: the page the chips link to; a state's page (`fixedState`) has no chip for its state. */
-export function ActiveFilters({
-  search,
-  categories,
-  keep = {},
-  basePath = '/',
-  fixedState = false,
-}: {
-  search: RoleSearch;
-  categories: Category[];
-  keep?: Record<string, string>;
-  basePath?: string;
-  fixedState?: boolean;
-}) {
+/** The chips link to `basePath`; a state's page (`fixedState`) has no chip for its state. */
+export function ActiveFilters({ search, categories, keep, basePath, fixedState }: ListingSearch) {
   const sortChoice = sortChoiceOf(search);
   const chips: Chip[] = [];
   if (search.q) {

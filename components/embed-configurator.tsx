@@ -7,7 +7,9 @@
 import type { RoleDetail } from '@/db/role-reads';
 import { embedQuery, type EmbedChoice } from '@/lib/api/embed-options';
 import { badgeMarkdown, badgeSnippet, iframeSize, iframeSnippet, widgetUrl } from '@/lib/api/embed-snippet';
+import { ChoiceOptions } from './choice-field';
 import { CopyField } from './copy-field';
+import { LabelledInput } from './labelled-input';
 
 const themes = [
   { value: 'light', label: 'Light' },
@@ -43,19 +45,18 @@ export function EmbedConfigurator({ siteUrl, role, choices, choice }: Props) {
   return (
     <div className="configurator">
       <form method="get" action="/developers#widget" className="configurator__form" aria-label="Build a card">
-        <div className="field">
-          <label htmlFor="card-role">Role</label>
-          <input
-            id="card-role"
-            name="role"
-            type="text"
-            list="card-role-suggestions"
-            data-suggest="card-role-suggestions"
-            defaultValue={role?.title ?? roleName ?? ''}
-            aria-describedby="card-role-hint"
-            autoComplete="off"
-            spellCheck={false}
-          />
+        <LabelledInput
+          id="card-role"
+          label="Role"
+          name="role"
+          type="text"
+          list="card-role-suggestions"
+          data-suggest="card-role-suggestions"
+          defaultValue={role?.title ?? roleName ?? ''}
+          aria-describedby="card-role-hint"
+          autoComplete="off"
+          spellCheck={false}
+        >
           <datalist id="card-role-suggestions">
             {choices.map(({ slug, title }) => (
               <option key={slug} value={title}>
@@ -66,7 +67,7 @@ export function EmbedConfigurator({ siteUrl, role, choices, choice }: Props) {
           <p id="card-role-hint" className="hint">
             A job title, e.g. <i>Registered Nurses</i>, or the address of its page.
           </p>
-        </div>
+        </LabelledInput>
         <fieldset className="field">
           <legend>Theme</legend>
           {themes.map(({ value, label }) => (
@@ -87,11 +88,7 @@ export function EmbedConfigurator({ siteUrl, role, choices, choice }: Props) {
         <div className="field">
           <label htmlFor="card-locale">Language and number format</label>
           <select id="card-locale" name="locale" defaultValue={options.locale}>
-            {localeChoices.map(({ value, label }) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <ChoiceOptions choices={localeChoices} />
           </select>
         </div>
         <button type="submit">Show this card</button>

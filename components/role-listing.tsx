@@ -39,6 +39,7 @@ export function RoleListing({
   /** Said above the results (the listing's reading of the search as a job title). */
   notice?: React.ReactNode;
 }) {
+  const listingSearch = { search, categories, keep, basePath, fixedState };
   const page = search.page ?? 1;
   const firstShown = (page - 1) * PAGE_SIZE + 1;
   const filtered = Boolean(search.q || search.category || search.minSalary !== undefined || search.maxDegree !== undefined || search.maxEducation || (search.state && !fixedState));
@@ -49,8 +50,8 @@ export function RoleListing({
 
   return (
     <>
-      <RoleSearchForm search={search} categories={categories} keep={keep} action={basePath} fixedState={fixedState} />
-      <ActiveFilters search={search} categories={categories} keep={keep} basePath={basePath} fixedState={fixedState} />
+      <RoleSearchForm {...listingSearch} />
+      <ActiveFilters {...listingSearch} />
       <PlaceFromTextNotice placeFromText={placeFromText} search={search} keep={keep} />
       {result.correctedText && (
         <p className="notice">

@@ -4,11 +4,12 @@
 // open on wider screens).
 import type { Category } from '@/db/schema';
 import { CategoryField } from './category-field';
+import { ChoiceField } from './choice-field';
 import { EducationField } from './education-field';
 import { StateField } from './state-field';
 import type { RoleSearch } from '@/lib/role-search';
 import { isSortChanged, MAX_QUERY_LENGTH, sortChoiceOf, sortChoicesFor } from '@/lib/role-search';
-import { SearchFilters, SearchQuery } from './search-form-parts';
+import { MinimumPayField, SearchFilters, SearchQuery } from './search-form-parts';
 
 /** How many of the settings inside the disclosure differ from their defaults. */
 export function countActiveFilters(search: RoleSearch, fixedState = false) {
@@ -23,26 +24,19 @@ export function countActiveFilters(search: RoleSearch, fixedState = false) {
 }
 
 /**
- * `keep`: state that is not a search (the comparison a role is being picked for), sent along as
- * hidden fields. `action`: where the form searches; a state's page (`fixedState`) has no state field.
+ * What the listing's search form and its active filters both show from: the search, the categories
+ * (by name), `keep` (state that is not a search, the comparison a role is being picked for, which
+ * every search carries), `basePath` (the page the listing is on, where it searches) and `fixedState`
+ * (a state's page, which has no state filter).
  */
-export function RoleSearchForm({
-  search,
-  categories,
-  keep = {},
-  action = '/',
-  fixedState = false,
-}: {
-  search: RoleSearch;
-  categories: Category[];
-  keep?: Record<string, string>;
-  action?: string;
-  fixedState?: boolean;
-}) {
+export type ListingSearch = { search: RoleSearch; categories: Category[]; keep: Record<string, string>; basePath: string; fixedState: boolean };
+
+/** `keep` goes along as hidden fields. */
+export function RoleSearchForm({ search, categories, keep, basePath, fixedState }: ListingSearch) {
   const active = countActiveFilters(search, fixedState);
   const defaultChoice = sortChoiceOf({ q: search.q });
   return (
-    <form action={action} method="get" role="search" aria-label="Find roles" className="search-form">
+    <form action={basePath} method="get" role="search" aria-label="Find roles" className="search-form">
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -50,26 +44,17 @@ export function RoleSearchForm({
       <SearchFilters active={active}>
         {!fixedState && <StateField selected={search.state} />}
         <CategoryField categories={categories} selected={search.category} />
-        <div className="field">
-          <label htmlFor="minSalary">{search.state ? 'Minimum average salary in the state (USD)' : 'Minimum average salary (USD)'}</label>
-          <input id="minSalary" name="minSalary" type="number" inputMode="numeric" min={0} step={1000} defaultValue={search.minSalary} />
-        </div>
+        <MinimumPayField id="minSalary" label={search.state ? 'Minimum average salary in the state (USD)' : 'Minimum average salary (USD)'} value={search.minSalary} />
         <EducationField selected={search.maxEducation} />
-        <div className="field">
-          <label htmlFor="sort">Sort by</label>
-          {/* The default order is sent as no sort at all, so that typing search text into a form
-              that was sorted by title still ranks by best match (and clearing it, by title). */}
-          <select id="sort" name="sort" defaultValue={isSortChanged(search) ? sortChoiceOf(search).value : ''}>
-            <option value="">{defaultChoice.label}</option>
-            {sortChoicesFor(search)
-              .filter((choice) => choice !== defaultChoice)
-              .map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-          </select>
-        </div>
+        {/* The default order is sent as no sort at all, so that typing search text into a form
+            that was sorted by title still ranks by best match (and clearing it, by title). */}
+        <ChoiceField
+          id="sort"
+          label="Sort by"
+          emptyLabel={defaultChoice.label}
+          choices={sortChoicesFor(search).filter((choice) => choice !== defaultChoice)}
+          selected={isSortChanged(search) ? sortChoiceOf(search).value : undefined}
+        />
       </SearchFilters>
     </form>
   );

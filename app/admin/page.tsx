@@ -6,6 +6,8 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { EditTime } from '@/components/admin/edit-time';
 import { CategoryField } from '@/components/category-field';
+import { ChoiceField } from '@/components/choice-field';
+import { LabelledInput } from '@/components/labelled-input';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
 import { FilterButtons } from '@/components/admin/filter-buttons';
 import { adminRoleSorts, listRolesForAdmin, type AdminRoleList, type AdminRoleSort, type SortOrder } from '@/db/role-edits';
@@ -30,6 +32,11 @@ const listFields = {
   order: z.enum(['asc', 'desc']),
   page: z.coerce.number().int().min(1).max(100_000),
 };
+
+const statusChoices = [
+  { value: 'published', label: 'Published' },
+  { value: 'archived', label: 'Archived' },
+];
 
 type ListView = { q?: string; status?: string; category?: string; sort?: AdminRoleSort; order?: SortOrder; page?: number };
 
@@ -90,18 +97,8 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
         </Link>
       </div>
       <form method="get" action="/admin" role="search" aria-label="Find roles" className="form-grid role-admin__filters">
-        <div className="field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={filter.q} maxLength={MAX_QUERY_LENGTH} />
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={filter.status ?? ''}>
-            <option value="">Any status</option>
-            <option value="published">Published</option>
-            <option value="archived">Archived</option>
-          </select>
-        </div>
+        <LabelledInput id="q" label="Search" name="q" type="search" defaultValue={filter.q} maxLength={MAX_QUERY_LENGTH} />
+        <ChoiceField id="status" label="Status" emptyLabel="Any status" choices={statusChoices} selected={filter.status} />
         <CategoryField categories={categories} selected={filter.category} />
         {/* A new search keeps the order but starts again at its first page. */}
         {list.sort !== 'title' && <input type="hidden" name="sort" value={list.sort} />}

@@ -3,6 +3,7 @@
 // here once, to pass on), and disable or enable an employer. Plain forms posting to their Server
 // Actions, so they work without JavaScript; typed values come back with the errors.
 import { useActionState } from 'react';
+import { ButtonForm } from './button-form';
 import { SubmitButton } from './submit-button';
 import { Field, FormOutcome, InputField, useField } from './form-fields';
 import { idleState, type FormAction } from '@/lib/form-state';
@@ -56,22 +57,6 @@ export function InviteMemberForm({ action, employerId, employerName }: { action:
           <input id={`invite-${employerId}-link`} type="text" readOnly value={state.detail.link} />
         </div>
       )}
-    </form>
-  );
-}
-
-/** A form that is one button: hidden fields say what it acts on, and its outcome shows below it. */
-function ButtonForm({ action, fields, button }: { action: FormAction; fields: Record<string, string | number>; button: React.ComponentProps<typeof SubmitButton> }) {
-  const [state, formAction] = useActionState(action, idleState);
-  return (
-    <form action={formAction} className="stack">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <div className="form-actions">
-        <SubmitButton {...button} />
-      </div>
-      <FormOutcome state={state} />
     </form>
   );
 }

@@ -5,6 +5,7 @@
 import { useActionState } from 'react';
 import { formatCount } from '@/lib/domain/format';
 import { idleState, type FormAction } from '@/lib/form-state';
+import { ButtonForm } from './button-form';
 import { SubmitButton } from './submit-button';
 
 function Message({ id, state }: { id: string; state: { status: string; message?: string } }) {
@@ -16,16 +17,13 @@ function Message({ id, state }: { id: string; state: { status: string; message?:
 }
 
 export function JobApplyForm({ action, uploadId, digest }: { action: FormAction; uploadId: string; digest: string }) {
-  const [state, formAction] = useActionState(action, idleState);
   return (
-    <form action={formAction} className="stack">
-      <input type="hidden" name="id" value={uploadId} />
-      <input type="hidden" name="digest" value={digest} />
-      <div className="form-actions">
-        <SubmitButton pendingLabel="Applying…">Apply import</SubmitButton>
-      </div>
-      <Message id="apply-message" state={state} />
-    </form>
+    <ButtonForm
+      action={action}
+      fields={{ id: uploadId, digest }}
+      button={{ pendingLabel: 'Applying…', children: 'Apply import' }}
+      outcome={(state) => <Message id="apply-message" state={state} />}
+    />
   );
 }
 

@@ -11,11 +11,19 @@ import type { RoleConflictDetail } from '@/lib/role-merge';
 import { CONTENT_LIMITS, percentileKeys, percentileLabels, roleFieldLabels, roleFormErrorsById } from '@/lib/domain/role-fields';
 import type { RoleFormValues } from '@/lib/role-form';
 import { templatePlaceholders } from '@/lib/salary-template';
+import { ChoiceOptions } from '@/components/choice-field';
+import { Field, fieldWiring, InputField, TextareaField } from './form-fields';
 import { SubmitButton } from './submit-button';
 import { RoleConflictTable } from './role-conflict-table';
 import { RoleListButton, RoleListRowActions } from './role-list-button';
 
 type RoleFormState = FormState<RoleFormValues, RoleConflictDetail>;
+
+/** BLS's education levels, by the label the role's figures keep. */
+const educationChoices = educationLevels.map((level) => ({ value: level.label, label: level.label }));
+
+/** A figure's input: text, so that the action reads what was typed ("52,000", or empty), with a number keyboard. */
+const figureInput = { type: 'text', inputMode: 'numeric', autoComplete: 'off' } as const;
 
 /** The content's two lists: the fields around each, what its rows are called, and its Add button. */
 const contentLists = {
@@ -55,23 +63,12 @@ export function RoleForm({
   const showSaved = !unsaved && (state.status === 'saved' || (savedOnArrival && state === idleState));
   const failed = (state.status === 'error' || state.status === 'conflict') && Boolean(state.message);
 
-  /** id, name, the typed value and the error wiring of one field. */
-  const field = (id: string, value: string, { name = id, hint }: { name?: string; hint?: boolean } = {}) => {
-    const describedBy = [hint ? `${id}-hint` : null, errors[id] ? `${id}-error` : null].filter(Boolean).join(' ');
-    return {
-      id,
-      name,
-      defaultValue: value,
-      'aria-invalid': errors[id] ? (true as const) : undefined,
-      'aria-describedby': describedBy || undefined,
-    };
-  };
-  const error = (id: string) =>
-    errors[id] ? (
-      <p className="field-error" id={`${id}-error`}>
-        {errors[id]}
-      </p>
-    ) : null;
+  /** One field's wiring: its id (its name too, unless it is a list's row), its value and its error. */
+  const field = (id: string, value: string, { name = id, hint }: { name?: string; hint?: React.ReactNode } = {}) => fieldWiring({ id, name, value, hint, error: errors[id] });
+  // The selects' wiring, which both the field's box and the select take.
+  const openingsBasis = field('jobOpeningsBasis', stats.jobOpeningsBasis);
+  const entryEducation = field('entryEducation', stats.entryEducation);
+  const categorySlug = field('categorySlug', content.categorySlug);
   const listError = (key: string) => state.fieldErrors?.[key]?.[0];
   /**
    * One of the content's lists (responsibilities, steps): its intro, a row per item (the item's
@@ -82,11 +79,7 @@ export function RoleForm({
     return (
       <fieldset>
         <legend>{roleFieldLabels[list]}</legend>
-        <div className="field">
-          <label htmlFor={intro}>{roleFieldLabels[intro]}</label>
-          <textarea rows={3} {...field(intro, content[intro])} />
-          {error(intro)}
-        </div>
+        <TextareaField field={field(intro, content[intro])} label={roleFieldLabels[intro]} rows={3} />
         <ol className="role-form__rows">
           {items.map((item, index) => (
             <li key={index} className="role-form__row">
@@ -99,11 +92,7 @@ export function RoleForm({
         <RoleListButton intent={`add-${row}`} disabled={items.length >= CONTENT_LIMITS[list]}>
           {addLabel}
         </RoleListButton>
-        <div className="field role-form__after-list">
-          <label htmlFor={outro}>{roleFieldLabels[outro]} (optional)</label>
-          <textarea rows={3} {...field(outro, content[outro])} />
-          {error(outro)}
-        </div>
+        <TextareaField field={field(outro, content[outro])} label={<>{roleFieldLabels[outro]} (optional)</>} rows={3} boxClassName="role-form__after-list" />
       </fieldset>
     );
   };
@@ -145,69 +134,39 @@ export function RoleForm({
       <fieldset>
         <legend>Statistics</legend>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="jobOpenings">{roleFieldLabels.jobOpenings}</label>
-            <input type="text" inputMode="numeric" autoComplete="off" {...field('jobOpenings', stats.jobOpenings)} />
-            {error('jobOpenings')}
-          </div>
-          <div className="field role-form__basis">
-            <label htmlFor="jobOpeningsBasis">{roleFieldLabels.jobOpeningsBasis}</label>
-            <select key={stats.jobOpeningsBasis} {...field('jobOpeningsBasis', stats.jobOpeningsBasis)}>
+          <InputField field={field('jobOpenings', stats.jobOpenings)} label={roleFieldLabels.jobOpenings} {...figureInput} />
+          <Field field={openingsBasis} label={roleFieldLabels.jobOpeningsBasis} className="role-form__basis">
+            <select key={stats.jobOpeningsBasis} {...openingsBasis.input}>
               <option value="current">Openings now</option>
               <option value="projected-per-year">Projected openings a year</option>
             </select>
-            {error('jobOpeningsBasis')}
-          </div>
-          <div className="field">
-            <label htmlFor="averageSalary">{roleFieldLabels.averageSalary}</label>
-            <input type="text" inputMode="numeric" autoComplete="off" {...field('averageSalary', stats.averageSalary, { hint: true })} />
-            <p className="hint" id="averageSalary-hint">
-              Per year, whole units of the currency; empty when none is published
-            </p>
-            {error('averageSalary')}
-          </div>
-          <div className="field">
-            <label htmlFor="currency">{roleFieldLabels.currency}</label>
-            <input type="text" autoComplete="off" maxLength={3} className="role-form__short" {...field('currency', stats.currency)} />
-            {error('currency')}
-          </div>
-          <div className="field">
-            <label htmlFor="degreeRequirementPercent">{roleFieldLabels.degreeRequirementPercent}</label>
-            <input
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              {...field('degreeRequirementPercent', stats.degreeRequirementPercent, { hint: true })}
-            />
-            <p className="hint" id="degreeRequirementPercent-hint">
-              Empty when not known: never estimate it
-            </p>
-            {error('degreeRequirementPercent')}
-          </div>
-          <div className="field">
-            <label htmlFor="employment">{roleFieldLabels.employment}</label>
-            <input type="text" inputMode="numeric" autoComplete="off" {...field('employment', stats.employment, { hint: true })} />
-            <p className="hint" id="employment-hint">
-              People employed; empty when not known
-            </p>
-            {error('employment')}
-          </div>
-          <div className="field field--wide">
-            <label htmlFor="entryEducation">{roleFieldLabels.entryEducation}</label>
+          </Field>
+          <InputField
+            field={field('averageSalary', stats.averageSalary, { hint: 'Per year, whole units of the currency; empty when none is published' })}
+            label={roleFieldLabels.averageSalary}
+            {...figureInput}
+          />
+          <InputField field={field('currency', stats.currency)} label={roleFieldLabels.currency} type="text" autoComplete="off" maxLength={3} className="role-form__short" />
+          <InputField
+            field={field('degreeRequirementPercent', stats.degreeRequirementPercent, { hint: 'Empty when not known: never estimate it' })}
+            label={roleFieldLabels.degreeRequirementPercent}
+            {...figureInput}
+          />
+          <InputField
+            field={field('employment', stats.employment, { hint: 'People employed; empty when not known' })}
+            label={roleFieldLabels.employment}
+            {...figureInput}
+          />
+          <Field field={entryEducation} label={roleFieldLabels.entryEducation} className="field--wide">
             {/* BLS's levels, as BLS names them, so that the listing can filter and sort by them. Keyed by
                 its value for the reason the category's select is. A value that is not one of them (typed
                 before the select) stays offered, and saving says why it cannot be kept. */}
-            <select key={stats.entryEducation} {...field('entryEducation', stats.entryEducation)}>
+            <select key={stats.entryEducation} {...entryEducation.input}>
               <option value="">Not known</option>
               {stats.entryEducation && !educationLevelOfLabel(stats.entryEducation) && <option value={stats.entryEducation}>{stats.entryEducation}</option>}
-              {educationLevels.map((level) => (
-                <option key={level.slug} value={level.label}>
-                  {level.label}
-                </option>
-              ))}
+              <ChoiceOptions choices={educationChoices} />
             </select>
-            {error('entryEducation')}
-          </div>
+          </Field>
         </div>
         <fieldset className="role-form__percentiles" aria-describedby="percentiles-hint">
           <legend>{roleFieldLabels.percentiles}</legend>
@@ -216,25 +175,30 @@ export function RoleForm({
             (BLS: $239,200), for that percentile and every higher one.
           </p>
           <div className="form-grid">
-            {percentileKeys.map((key) => (
-              <div className="field" key={key}>
-                <label htmlFor={key}>{percentileLabels[key]}</label>
-                <input type="text" inputMode="numeric" autoComplete="off" {...field(key, stats.percentiles[key])} />
-                <label className="role-form__check">
-                  <input
-                    type="checkbox"
-                    name="topCoded"
-                    value={key}
-                    defaultChecked={stats.topCoded.includes(key)}
-                    key={`${key}-${stats.topCoded.includes(key)}`}
-                  />{' '}
-                  or more<span className="visually-hidden"> ({percentileLabels[key]} is a top code)</span>
-                </label>
-                {error(key)}
-              </div>
-            ))}
+            {percentileKeys.map((key) => {
+              const percentile = field(key, stats.percentiles[key]);
+              return (
+                <Field field={percentile} label={percentileLabels[key]} key={key}>
+                  <input {...figureInput} {...percentile.input} />
+                  <label className="role-form__check">
+                    <input
+                      type="checkbox"
+                      name="topCoded"
+                      value={key}
+                      defaultChecked={stats.topCoded.includes(key)}
+                      key={`${key}-${stats.topCoded.includes(key)}`}
+                    />{' '}
+                    or more<span className="visually-hidden"> ({percentileLabels[key]} is a top code)</span>
+                  </label>
+                </Field>
+              );
+            })}
           </div>
-          {error('topCoded')}
+          {errors.topCoded ? (
+            <p className="field-error" id="topCoded-error">
+              {errors.topCoded}
+            </p>
+          ) : null}
         </fieldset>
         <fieldset className="role-form__percentiles" aria-describedby="outlook-hint">
           <legend>{roleFieldLabels.outlook}</legend>
@@ -251,41 +215,25 @@ export function RoleForm({
                 ['changePercent', 'Change (%)'],
               ] as const
             ).map(([key, label]) => (
-              <div className="field" key={key}>
-                <label htmlFor={`outlook-${key}`}>{label}</label>
-                <input type="text" inputMode="decimal" autoComplete="off" {...field(`outlook-${key}`, stats.outlook[key])} />
-                {error(`outlook-${key}`)}
-              </div>
+              <InputField field={field(`outlook-${key}`, stats.outlook[key])} label={label} type="text" inputMode="decimal" autoComplete="off" key={key} />
             ))}
           </div>
         </fieldset>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="asOf">{roleFieldLabels.asOf}</label>
-            <input type="date" {...field('asOf', stats.asOf)} />
-            {error('asOf')}
-          </div>
-          <div className="field field--wide">
-            <label htmlFor="source">{roleFieldLabels.source}</label>
-            <input type="text" maxLength={500} {...field('source', stats.source)} />
-            {error('source')}
-          </div>
-          <div className="field field--wide">
-            <label htmlFor="sourceUrl">{roleFieldLabels.sourceUrl} (optional)</label>
-            <input type="url" maxLength={500} {...field('sourceUrl', stats.sourceUrl)} />
-            {error('sourceUrl')}
-          </div>
+          <InputField field={field('asOf', stats.asOf)} label={roleFieldLabels.asOf} type="date" />
+          <InputField field={field('source', stats.source)} label={roleFieldLabels.source} type="text" maxLength={500} boxClassName="field--wide" />
+          <InputField field={field('sourceUrl', stats.sourceUrl)} label={<>{roleFieldLabels.sourceUrl} (optional)</>} type="url" maxLength={500} boxClassName="field--wide" />
           {/* A new role's figures are all from its source; only a change of saved figures needs a note. */}
           {roleId !== undefined && (
-            <div className="field field--wide">
-              <label htmlFor="editNote">Source of the new figures / note</label>
-              <input type="text" maxLength={500} {...field('editNote', values.editNote, { hint: true })} />
-              <p className="hint" id="editNote-hint">
-                Required when you change a figure: the public pages show it beside each figure you changed, with
-                today&apos;s date, e.g. “Union pay scale 2026, https://…”. Optional when you change only text.
-              </p>
-              {error('editNote')}
-            </div>
+            <InputField
+              field={field('editNote', values.editNote, {
+                hint: 'Required when you change a figure: the public pages show it beside each figure you changed, with today\'s date, e.g. “Union pay scale 2026, https://…”. Optional when you change only text.',
+              })}
+              label="Source of the new figures / note"
+              type="text"
+              maxLength={500}
+              boxClassName="field--wide"
+            />
           )}
         </div>
       </fieldset>
@@ -293,101 +241,71 @@ export function RoleForm({
       <fieldset>
         <legend>Content</legend>
         <div className="form-grid">
-          <div className="field field--wide">
-            <label htmlFor="title">{roleFieldLabels.title}</label>
-            <input type="text" maxLength={120} {...field('title', content.title)} />
-            {error('title')}
-          </div>
-          <div className="field field--wide">
-            <label htmlFor="slug">{roleFieldLabels.slug}</label>
-            <input type="text" autoComplete="off" {...field('slug', content.slug, { hint: true })} />
-            <p className="hint" id="slug-hint">
-              The page address: /roles/<em>slug</em>. Lowercase letters, digits and hyphens.
-            </p>
-            {error('slug')}
-          </div>
-          <div className="field">
-            <label htmlFor="socCode">{roleFieldLabels.socCode} (optional)</label>
-            <input type="text" autoComplete="off" maxLength={7} {...field('socCode', content.socCode, { hint: true })} />
-            <p className="hint" id="socCode-hint">
-              For a U.S. occupation, e.g. 15-1252
-            </p>
-            {error('socCode')}
-          </div>
-          <div className="field">
-            <label htmlFor="categorySlug">{roleFieldLabels.categorySlug}</label>
+          <InputField field={field('title', content.title)} label={roleFieldLabels.title} type="text" maxLength={120} boxClassName="field--wide" />
+          <InputField
+            field={field('slug', content.slug, {
+              hint: (
+                <>
+                  The page address: /roles/<em>slug</em>. Lowercase letters, digits and hyphens.
+                </>
+              ),
+            })}
+            label={roleFieldLabels.slug}
+            type="text"
+            autoComplete="off"
+            boxClassName="field--wide"
+          />
+          <InputField
+            field={field('socCode', content.socCode, { hint: 'For a U.S. occupation, e.g. 15-1252' })}
+            label={<>{roleFieldLabels.socCode} (optional)</>}
+            type="text"
+            autoComplete="off"
+            maxLength={7}
+          />
+          <Field field={categorySlug} label={roleFieldLabels.categorySlug}>
             {/* Keyed by its value: React does not apply a new defaultValue to a mounted select, so after a
                 failed save the form's reset would otherwise bring back the category it was loaded with. */}
-            <select key={content.categorySlug} {...field('categorySlug', content.categorySlug)}>
+            <select key={content.categorySlug} {...categorySlug.input}>
               <option value="">Choose a category</option>
-              {categories.map((category) => (
-                <option key={category.slug} value={category.slug}>
-                  {category.name}
-                </option>
-              ))}
+              <ChoiceOptions choices={categories.map((category) => ({ value: category.slug, label: category.name }))} />
             </select>
-            {error('categorySlug')}
-          </div>
-          <div className="field field--wide">
-            <label htmlFor="summary">{roleFieldLabels.summary}</label>
-            <textarea rows={3} maxLength={1000} {...field('summary', content.summary)} />
-            {error('summary')}
-          </div>
-          <div className="field field--wide">
-            <label htmlFor="alternativeTitles">{roleFieldLabels.alternativeTitles} (optional)</label>
-            <textarea rows={4} {...field('alternativeTitles', content.alternativeTitles, { hint: true })} />
-            <p className="hint" id="alternativeTitles-hint">
-              Other names for the role, one per line: they are searched like the title.
-            </p>
-            {error('alternativeTitles')}
-          </div>
-          <div className="field field--wide">
-            <label htmlFor="salaryTemplate">{roleFieldLabels.salaryTemplate}</label>
-            <textarea rows={4} {...field('salaryTemplate', content.salaryTemplate, { hint: true })} />
-            <p className="hint" id="salaryTemplate-hint">
-              Placeholders filled from the statistics: {templatePlaceholders.map((name) => `{${name}}`).join(', ')}.
-            </p>
-            {error('salaryTemplate')}
-          </div>
+          </Field>
+          <TextareaField field={field('summary', content.summary)} label={roleFieldLabels.summary} rows={3} maxLength={1000} boxClassName="field--wide" />
+          <TextareaField
+            field={field('alternativeTitles', content.alternativeTitles, { hint: 'Other names for the role, one per line: they are searched like the title.' })}
+            label={<>{roleFieldLabels.alternativeTitles} (optional)</>}
+            rows={4}
+            boxClassName="field--wide"
+          />
+          <TextareaField
+            field={field('salaryTemplate', content.salaryTemplate, {
+              hint: <>Placeholders filled from the statistics: {templatePlaceholders.map((name) => `{${name}}`).join(', ')}.</>,
+            })}
+            label={roleFieldLabels.salaryTemplate}
+            rows={4}
+            boxClassName="field--wide"
+          />
         </div>
       </fieldset>
 
-      {contentList('responsibilities', content.responsibilities, (responsibility, number) => {
-        const id = `responsibility-${number}`;
-        return (
-          <div className="field">
-            <label htmlFor={id}>Responsibility {number}</label>
-            <input type="text" {...field(id, responsibility, { name: 'responsibilities' })} />
-            {error(id)}
-          </div>
-        );
-      })}
+      {contentList('responsibilities', content.responsibilities, (responsibility, number) => (
+        <InputField field={field(`responsibility-${number}`, responsibility, { name: 'responsibilities' })} label={<>Responsibility {number}</>} type="text" />
+      ))}
 
       {contentList('howToBecomeSteps', content.howToBecomeSteps, (step, number) => (
         <div className="stack role-form__step">
-          <div className="field">
-            <label htmlFor={`step-${number}-heading`}>Step {number} heading</label>
-            <input type="text" {...field(`step-${number}-heading`, step.heading, { name: 'stepHeading' })} />
-            {error(`step-${number}-heading`)}
-          </div>
-          <div className="field">
-            <label htmlFor={`step-${number}-body`}>Step {number} details</label>
-            <textarea rows={3} {...field(`step-${number}-body`, step.body, { name: 'stepBody' })} />
-            {error(`step-${number}-body`)}
-          </div>
+          <InputField field={field(`step-${number}-heading`, step.heading, { name: 'stepHeading' })} label={<>Step {number} heading</>} type="text" />
+          <TextareaField field={field(`step-${number}-body`, step.body, { name: 'stepBody' })} label={<>Step {number} details</>} rows={3} />
         </div>
       ))}
 
       <fieldset>
         <legend>{roleFieldLabels.contentAttribution}</legend>
-        <div className="field">
-          <label htmlFor="contentAttribution">Credit the text&apos;s source requires (optional)</label>
-          <textarea rows={3} {...field('contentAttribution', content.contentAttribution, { hint: true })} />
-          <p className="hint" id="contentAttribution-hint">
-            Shown under the role&apos;s text and served with it, e.g. O*NET&apos;s CC BY 4.0 attribution.
-          </p>
-          {error('contentAttribution')}
-        </div>
+        <TextareaField
+          field={field('contentAttribution', content.contentAttribution, { hint: 'Shown under the role\'s text and served with it, e.g. O*NET\'s CC BY 4.0 attribution.' })}
+          label="Credit the text's source requires (optional)"
+          rows={3}
+        />
       </fieldset>
 
       {/* Always in view at the bottom of the screen while the form is: Save, and what became of the last save. */}

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { SignInState } from '@/lib/sign-in-messages';
+import { LabelledInput } from '@/components/labelled-input';
 import { SubmitButton } from './submit-button';
 
 export function SignInForm({
@@ -19,22 +20,17 @@ export function SignInForm({
         </p>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          aria-describedby={state.message ? 'sign-in-error' : undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
-      </div>
+      <LabelledInput
+        id="email"
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.email}
+        aria-describedby={state.message ? 'sign-in-error' : undefined}
+      />
+      <LabelledInput id="password" label="Password" name="password" type="password" autoComplete="current-password" required />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
     </form>
   );

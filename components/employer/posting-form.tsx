@@ -6,6 +6,7 @@
 import Link from 'next/link';
 import { useActionState, useRef, useState } from 'react';
 import { SubmitButton } from '@/components/admin/submit-button';
+import { ChoiceOptions, type Choice } from '@/components/choice-field';
 import { idleState, type FormAction } from '@/lib/form-state';
 
 export type PostingFormValues = {
@@ -28,7 +29,6 @@ export type PostingFormValues = {
 type Field = Exclude<keyof PostingFormValues, 'id' | 'version'>;
 /** The action's answer can name the posting this one would duplicate. */
 export type PostingFormAction = FormAction<Record<string, unknown>, { duplicateOf: number }>;
-type Choice = { value: string; label: string };
 
 type Suggestion = { slug: string; title: string; evidence: string };
 
@@ -98,11 +98,7 @@ export function PostingForm({
     ) : null;
   const select = (field: Field, choices: Choice[]) => (
     <select key={String(valueOf(field))} defaultValue={String(valueOf(field))} {...wiring(field)}>
-      {choices.map((choice) => (
-        <option key={choice.value} value={choice.value}>
-          {choice.label}
-        </option>
-      ))}
+      <ChoiceOptions choices={choices} />
     </select>
   );
   // After a conflict the form saves over the version it was shown, once the member has looked.
@@ -158,11 +154,7 @@ export function PostingForm({
           )}
         </p>
         <datalist id="posting-occupations">
-          {occupations.map((occupation) => (
-            <option key={occupation.value} value={occupation.value}>
-              {occupation.label}
-            </option>
-          ))}
+          <ChoiceOptions choices={occupations} />
         </datalist>
         <p className="hint" id="posting-roleSlug-hint">
           The occupation’s role slug, as on its page (/roles/registered-nurses). Leave it empty and save: Roleboard suggests one from the title, which you can change.

@@ -6,15 +6,24 @@ import { formatDate } from '@/lib/domain/format';
 import { educationAskedLabel } from '@/lib/jobs/job-search';
 import { formatPostingLocations, formatPublishedPay } from '@/lib/jobs/posting-display';
 
-export function JobList({ postings, headingLevel = 3 }: { postings: JobPostingSummary[]; headingLevel?: 3 | 4 }) {
+/** A posting's card in a `job-list`: its title, linking to its page, then what the list says of it (the children). */
+export function JobCard({ posting, headingLevel = 3, children }: { posting: { id: number; title: string }; headingLevel?: 3 | 4; children: React.ReactNode }) {
   const Heading = `h${headingLevel}` as const;
+  return (
+    <li className="job-card">
+      <Heading className="job-card__title">
+        <Link href={`/jobs/${posting.id}`}>{posting.title}</Link>
+      </Heading>
+      {children}
+    </li>
+  );
+}
+
+export function JobList({ postings, headingLevel = 3 }: { postings: JobPostingSummary[]; headingLevel?: 3 | 4 }) {
   return (
     <ul className="job-list">
       {postings.map((posting) => (
-        <li key={posting.id} className="job-card">
-          <Heading className="job-card__title">
-            <Link href={`/jobs/${posting.id}`}>{posting.title}</Link>
-          </Heading>
+        <JobCard key={posting.id} posting={posting} headingLevel={headingLevel}>
           <p className="job-card__employer">
             {posting.employer} · {formatPostingLocations(posting)}
             {!posting.open && <strong className="job-card__closed"> · Closed</strong>}
@@ -47,7 +56,7 @@ export function JobList({ postings, headingLevel = 3 }: { postings: JobPostingSu
               </div>
             )}
           </dl>
-        </li>
+        </JobCard>
       ))}
     </ul>
   );

@@ -6,6 +6,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { AuditEntry } from '@/components/admin/audit-entry';
+import { ChoiceField } from '@/components/choice-field';
+import { LabelledInput } from '@/components/labelled-input';
 import { IgnoredParametersNotice } from '@/components/ignored-parameters-notice';
 import { FilterButtons } from '@/components/admin/filter-buttons';
 import { listAuditEntries, listAuditFilters, type AuditFilterOptions } from '@/db/audit-reads';
@@ -61,18 +63,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="stack">
       <h1>Audit log</h1>
       <form method="get" action="/admin/audit" role="search" aria-label="Filter the audit log" className="form-grid role-admin__filters">
-        <div className="field">
-          <label htmlFor="audit-role">Role</label>
-          <input
-            id="audit-role"
-            name="role"
-            type="search"
-            list="audit-role-titles"
-            defaultValue={role?.title ?? search.role ?? ''}
-            maxLength={200}
-            autoComplete="off"
-            aria-describedby="audit-role-hint"
-          />
+        <LabelledInput
+          id="audit-role"
+          label="Role"
+          name="role"
+          type="search"
+          list="audit-role-titles"
+          defaultValue={role?.title ?? search.role ?? ''}
+          maxLength={200}
+          autoComplete="off"
+          aria-describedby="audit-role-hint"
+        >
           <p id="audit-role-hint" className="hint">
             Its title or part of it; empty for all roles.
           </p>
@@ -81,18 +82,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option key={option.id} value={option.title} />
             ))}
           </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-user">Changed by</label>
-          <select id="audit-user" name="user" defaultValue={search.user ?? ''}>
-            <option value="">Anyone</option>
-            {filters.actors.map((actor) => (
-              <option key={actor.id} value={actor.id}>
-                {actor.email ? `${actor.name} (${actor.email})` : actor.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        </LabelledInput>
+        <ChoiceField
+          id="audit-user"
+          name="user"
+          label="Changed by"
+          emptyLabel="Anyone"
+          choices={filters.actors.map((actor) => ({ value: String(actor.id), label: actor.email ? `${actor.name} (${actor.email})` : actor.name }))}
+          selected={search.user === undefined ? undefined : String(search.user)}
+        />
         {search.import !== undefined && <input type="hidden" name="import" value={search.import} />}
         <FilterButtons filtered={filtered} clearHref="/admin/audit" />
       </form>

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { placePostingAction } from './actions';
 import { PlacePostingForm } from '@/components/admin/job-forms';
+import { ChoiceOptions } from '@/components/choice-field';
 import { getPostingToPlace, listRolesToPlaceIn, listUnplacedPostings, type PostingToPlace } from '@/db/job-placements';
 import { readOrSignIn } from '@/lib/server/admin-read';
 import { formatCount, formatPercent } from '@/lib/domain/format';
@@ -64,11 +65,7 @@ export default async function JobPostingsPage({ searchParams }: { searchParams: 
         <Link href="/admin/jobs/import">Import job postings</Link>
       </p>
       <datalist id="occupations">
-        {roleChoices.map((role) => (
-          <option key={role.slug} value={role.slug}>
-            {role.title}
-          </option>
-        ))}
+        <ChoiceOptions choices={roleChoices.map((role) => ({ value: role.slug, label: role.title }))} />
       </datalist>
       {view.posting !== undefined && (
         <section aria-labelledby="one-heading" className="stack">

@@ -10,6 +10,7 @@ import { formatPostingCount, formatPostingLocations } from '@/lib/jobs/posting-d
 import { slugSchema } from '@/lib/slug';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { ColumnHeadings } from '@/components/column-headings';
+import { JobCard } from '@/components/jobs/job-list';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -66,15 +67,12 @@ export default async function EmployerPage({ params }: Props) {
         ) : (
           <ul className="job-list">
             {open.map((posting) => (
-              <li key={posting.id} className="job-card">
-                <h3 className="job-card__title">
-                  <Link href={`/jobs/${posting.id}`}>{posting.title}</Link>
-                </h3>
+              <JobCard key={posting.id} posting={posting}>
                 <p className="job-card__employer">
                   {formatPostingLocations(posting)} · {yearlyRange(posting.annualPayMin, posting.annualPayMax)} a year
                   {posting.closesAt && <> · closes {formatDate(posting.closesAt)}</>}
                 </p>
-              </li>
+              </JobCard>
             ))}
           </ul>
         )}
