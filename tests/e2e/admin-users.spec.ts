@@ -29,6 +29,14 @@ async function createUser(page: Page, user: { email: string; name: string; role:
   await expect(form.getByRole('status')).toHaveText(`Created ${user.name}. They can sign in now.`);
 }
 
+/** An admin's browser, and a user that admin has just made through the form, signed in in a browser of their own. */
+async function adminAndNewUser(browser: Browser, user: { label: string; name: string; role: 'admin' | 'editor' }) {
+  const admin = await signedInContext(browser, testUsers.admin);
+  const email = uniqueEmail(user.label);
+  await createUser(admin.page, { email, name: user.name, role: user.role });
+  return { admin, email, signedIn: await signedInContext(browser, { email, password }) };
+}
+
 /** The "Manage users" section of one user. */
 const userSection = (page: Page, email: string) => page.getByRole('region', { name: email });
 
@@ -72,11 +80,7 @@ test.describe('managing users', () => {
   });
 
   test("disabling a user ends their existing session at once, and they cannot sign in until enabled", async ({ browser }) => {
-    const admin = await signedInContext(browser, testUsers.admin);
-    const email = uniqueEmail('disabled');
-    await createUser(admin.page, { email, name: 'Dora Disabled', role: 'editor' });
-
-    const user = await signedInContext(browser, { email, password });
+    const { admin, email, signedIn: user } = await adminAndNewUser(browser, { label: 'disabled', name: 'Dora Disabled', role: 'editor' });
     await user.page.goto('/admin');
     await expect(user.page.getByText('Dora Disabled (editor)')).toBeVisible();
 
@@ -99,10 +103,7 @@ test.describe('managing users', () => {
   });
 
   test('"Sign out everywhere" ends every session of the user', async ({ browser }) => {
-    const admin = await signedInContext(browser, testUsers.admin);
-    const email = uniqueEmail('signed-out');
-    await createUser(admin.page, { email, name: 'Sid Signedout', role: 'editor' });
-    const laptop = await signedInContext(browser, { email, password });
+    const { admin, email, signedIn: laptop } = await adminAndNewUser(browser, { label: 'signed-out', name: 'Sid Signedout', role: 'editor' });
     const phone = await signedInContext(browser, { email, password });
 
     const section = userSection(admin.page, email);
@@ -118,10 +119,7 @@ test.describe('managing users', () => {
   });
 
   test('a new password works at once and the old sessions end', async ({ browser }) => {
-    const admin = await signedInContext(browser, testUsers.admin);
-    const email = uniqueEmail('reset');
-    await createUser(admin.page, { email, name: 'Rita Reset', role: 'editor' });
-    const user = await signedInContext(browser, { email, password });
+    const { admin, email, signedIn: user } = await adminAndNewUser(browser, { label: 'reset', name: 'Rita Reset', role: 'editor' });
 
     const section = userSection(admin.page, email);
     await section.getByLabel('New password').fill('1234567');
@@ -139,10 +137,7 @@ test.describe('managing users', () => {
   });
 
   test('an admin cannot disable or demote themselves', async ({ browser }) => {
-    const admin = await signedInContext(browser, testUsers.admin);
-    const email = uniqueEmail('self-admin');
-    await createUser(admin.page, { email, name: 'Sam Self', role: 'admin' });
-    const self = await signedInContext(browser, { email, password });
+    const { admin, email, signedIn: self } = await adminAndNewUser(browser, { label: 'self-admin', name: 'Sam Self', role: 'admin' });
     await self.page.goto('/admin/users');
     const section = userSection(self.page, email);
     await expect(section.getByText('This is you')).toBeVisible();

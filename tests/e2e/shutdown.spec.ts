@@ -46,17 +46,23 @@ async function stopAndCheck(server: StartedServer, signal: NodeJS.Signals, { toG
   expect(server.output()).not.toContain('again: exiting now');
 }
 
-test('SIGTERM to `npm start`: requests in flight are answered, new ones refused, nothing is left', async () => {
+/** `npm start` (detached, so that its process group can be checked) with its database behind a proxy the test controls. */
+async function startBehindDatabaseProxy({ graceSeconds }: { graceSeconds: number }) {
   const databaseUrl = new URL(process.env.DATABASE_URL!);
   const proxy = await startTcpProxy({ target: { host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) } });
-  // The default grace (10 s) is ample on a quiet machine, but eight searches whose every query waits
-  // 250 ms took longer than that on one running three builds besides: this test is about the
-  // answers, the next about the grace.
   const server = await startServer({
     command: ['npm', 'start', '--'],
     detached: true,
-    env: { DATABASE_URL: proxy.url(process.env.DATABASE_URL!), SHUTDOWN_GRACE_SECONDS: '60' },
+    env: { DATABASE_URL: proxy.url(process.env.DATABASE_URL!), SHUTDOWN_GRACE_SECONDS: String(graceSeconds) },
   });
+  return { proxy, server };
+}
+
+test('SIGTERM to `npm start`: requests in flight are answered, new ones refused, nothing is left', async () => {
+  // The default grace (10 s) is ample on a quiet machine, but eight searches whose every query waits
+  // 250 ms took longer than that on one running three builds besides: this test is about the
+  // answers, the next about the grace.
+  const { proxy, server } = await startBehindDatabaseProxy({ graceSeconds: 60 });
   try {
     // Every answer from the database now comes 250 ms late, so these requests are surely in flight.
     proxy.setDelay(250);
@@ -103,13 +109,7 @@ test('SIGTERM to `npm start`: requests in flight are answered, new ones refused,
 });
 
 test('SIGTERM to `npm start`: a request still in flight after SHUTDOWN_GRACE_SECONDS is cut off, and the server stops', async () => {
-  const databaseUrl = new URL(process.env.DATABASE_URL!);
-  const proxy = await startTcpProxy({ target: { host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) } });
-  const server = await startServer({
-    command: ['npm', 'start', '--'],
-    detached: true,
-    env: { DATABASE_URL: proxy.url(process.env.DATABASE_URL!), SHUTDOWN_GRACE_SECONDS: '1' },
-  });
+  const { proxy, server } = await startBehindDatabaseProxy({ graceSeconds: 1 });
   try {
     // The search reaches the database (each query sent 2 s late), then the database goes silent:
     // its answer never comes, so the request cannot finish within the grace.
