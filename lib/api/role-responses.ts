@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
 import { figureKeys, provenanceOf } from '@/lib/provenance';
 import { encodeCursor, mismatchedCursors, stateSorts, toQueryString, withPlaceFromText, type PlaceFromText, type RoleCursor, type RoleSearch } from '@/lib/role-search';
 import type { UsState } from '@/lib/us-states';
-import { parseApiParams, problemResponse, type InvalidParam } from './http';
+import { parseApiParams, problemResponse, unknownParamsResponse, withProblemDetails, type InvalidParam } from './http';
 import { API_PAGE_SIZE, apiListParams, type apiHistorySchema, type apiProvenanceSchema, type apiRoleAreasSchema, type apiRoleSchema, apiRoleStatsSchema, type apiRoleSummarySchema, roleSlugParam } from './schemas';
 
 /** The 404 of every /api/v1/roles/{slug} endpoint and the role feeds. */
@@ -20,10 +20,24 @@ export function roleNotFoundResponse() {
  * What an /api/v1/roles/{slug} endpoint reads for its path's slug, with the slug; null (its 404)
  * for a malformed slug or one `read` finds nothing for.
  */
-export async function readForRoleSlug<T>(params: Promise<{ slug: string }>, read: (slug: string) => Promise<T | null>) {
+async function readForRoleSlug<T>(params: Promise<{ slug: string }>, read: (slug: string) => Promise<T | null>) {
   const slug = roleSlugParam.safeParse((await params).slug);
   const found = slug.success ? await read(slug.data) : null;
   return slug.success && found !== null ? { slug: slug.data, found } : null;
+}
+
+/**
+ * The GET of an /api/v1/roles/{slug} endpoint: it takes no query parameters (a 400 names any), a
+ * slug `read` finds nothing for is the 404, and what it finds is `answer`ed.
+ */
+export function roleSlugGet<T>(read: (slug: string) => Promise<T | null>, answer: (request: Request, found: T, slug: string) => Promise<Response> | Response) {
+  return withProblemDetails(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const unknown = unknownParamsResponse(request, []);
+    if (unknown) return unknown;
+    const role = await readForRoleSlug(params, read);
+    if (!role) return roleNotFoundResponse();
+    return answer(request, role.found, role.slug);
+  });
 }
 
 export const rolePageUrl = (slug: string) => `${env.SITE_URL()}/roles/${slug}`;

@@ -1,18 +1,12 @@
 // GET /api/v1/roles/{slug}: one published role with its current stats and its job postings' figures.
-import { jsonResponse, readOnlyMethods, unknownParamsResponse, withProblemDetails } from '@/lib/api/http';
+import { jsonResponse, readOnlyMethods } from '@/lib/api/http';
 import { toApiPostingFigures } from '@/lib/api/job-responses';
-import { readForRoleSlug, roleNotFoundResponse, toApiRole } from '@/lib/api/role-responses';
+import { roleSlugGet, toApiRole } from '@/lib/api/role-responses';
 import { apiRoleSchema } from '@/lib/api/schemas';
 import { getPostingFigures } from '@/lib/server/cached-job-reads';
 import { getRole } from '@/lib/server/cached-public-reads';
 
-type Context = { params: Promise<{ slug: string }> };
-
-export const GET = withProblemDetails(async (request: Request, { params }: Context) => {
-  const unknown = unknownParamsResponse(request, []);
-  if (unknown) return unknown;
-  const role = (await readForRoleSlug(params, getRole))?.found;
-  if (!role) return roleNotFoundResponse();
+export const GET = roleSlugGet(getRole, async (request, role) => {
   const postings = await getPostingFigures(role.slug);
   const body = apiRoleSchema.parse({ ...toApiRole(role), postings: postings && toApiPostingFigures(postings) });
   // The postings change without the role: Last-Modified is the later of the two, so If-Modified-Since never hides new figures.
