@@ -111,9 +111,10 @@ test('SIGTERM to `npm start`: requests in flight are answered, new ones refused,
 test('SIGTERM to `npm start`: a request still in flight after SHUTDOWN_GRACE_SECONDS is cut off, and the server stops', async () => {
   const { proxy, server } = await startBehindDatabaseProxy({ graceSeconds: 1 });
   try {
-    // The search reaches the database (each query sent 2 s late), then the database goes silent:
-    // its answer never comes, so the request cannot finish within the grace.
-    proxy.setDelay(2_000);
+    // The search reaches the database, then the database goes silent: its answer never comes, so
+    // the request cannot finish within the grace. Each way takes 500 ms, so the test has a second
+    // from seeing the query to silencing the answer.
+    proxy.setDelay(500);
     const marker = 'past-the-grace';
     const answer = fetch(`${server.url}/?q=${marker}`, { signal: AbortSignal.timeout(60_000) }).then(
       (response) => `answered ${response.status}`,
