@@ -134,7 +134,7 @@ export function CompareFigures({ roles, state, withoutEstimate = [] }: { roles: 
       <ul className="compare-cards" aria-label={caption}>
         {roles.map((role) => (
           <li key={role.slug} className="compare-card">
-            <div className="compare-card__head">
+            <div className="ends-apart compare-card__head">
               <h2 className="compare-card__title">
                 <Link href={pageOf(role)}>{role.title}</Link>
               </h2>

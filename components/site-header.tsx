@@ -40,7 +40,7 @@ export function SiteHeader({ admin }: { admin?: AdminHeader }) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <div className={admin ? 'container container--wide site-header__inner' : 'container site-header__inner'}>
+      <div className={admin ? 'container container--wide ends-apart site-header__inner' : 'container ends-apart site-header__inner'}>
         <Link href={admin ? (admin.actor.role === 'employer' ? '/employer' : '/admin') : '/'} className="site-header__brand">
           {/* eslint-disable-next-line @next/next/no-img-element -- the site's own 300-byte SVG icon, cached */}
           <img src="/icon.svg" alt="" width={28} height={28} />

@@ -90,7 +90,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: P
 
   return (
     <div className="stack">
-      <div className="role-admin__heading">
+      <div className="ends-apart role-admin__heading">
         <h1>Roles</h1>
         <Link href="/admin/roles/new" className="role-admin__new">
           New role

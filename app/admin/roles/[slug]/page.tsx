@@ -43,7 +43,7 @@ export default async function EditRolePage({ params, searchParams }: Props) {
   return (
     <div className="stack">
       <BackLink href="/admin">← All roles</BackLink>
-      <div className="role-admin__heading">
+      <div className="ends-apart role-admin__heading">
         <h1>{role.content.title}</h1>
         <span className="badge">{published ? 'Published' : 'Archived'}</span>
       </div>
