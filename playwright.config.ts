@@ -4,9 +4,13 @@ import { instanceCommand } from './scripts/instance-command';
 import { SOAK_ONLY, soakRun } from './tests/e2e/support/soak';
 import { STACK_PORT, stackAvailable } from './tests/e2e/support/stack';
 
-// Browser downloads are impossible on our machines, so we drive Debian's Chromium.
-// Elsewhere, unset CHROMIUM_PATH and run `npx playwright install chromium`.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Browser downloads are impossible on our machines, so we drive Debian's Chromium: its headless shell
+// (apt: chromium-headless-shell), which is what Playwright itself runs headless, where it is
+// installed, else the full browser. The shell is the lighter: 113 tests took 2.6 min on it and
+// 4.0 min on the full browser, on two cores the server shares. Elsewhere, with neither, run
+// `npx playwright install chromium`.
+const debianChromium = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium'].find((path) => fs.existsSync(path));
+const chromiumPath = process.env.CHROMIUM_PATH ?? debianChromium;
 const port = Number(process.env.E2E_PORT ?? 3100);
 const instance = instanceCommand('-p', String(port));
 const baseURL = `http://localhost:${port}`;
@@ -23,7 +27,7 @@ const stackServer = {
 const browser = {
   ...devices['Desktop Chrome'],
   launchOptions: {
-    executablePath: fs.existsSync(chromiumPath) ? chromiumPath : undefined,
+    executablePath: chromiumPath && fs.existsSync(chromiumPath) ? chromiumPath : undefined,
     args: [
       '--no-sandbox',
       '--disable-gpu',
