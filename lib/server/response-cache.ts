@@ -282,9 +282,9 @@ export function createResponseCache({ capBytes, sharedTagTimes, now = Date.now }
       };
     },
 
-    /** How many responses, and how many bytes, are kept. */
+    /** How many responses, and how many bytes, are kept; how many are being compressed to be kept. */
     size() {
-      return { entries: entries.size, bytes };
+      return { entries: entries.size, bytes, storing: compressing.size };
     },
 
     close() {

@@ -70,10 +70,16 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
   });
 }
 
-/** Storing compresses in the background: waits until the cache holds `count` responses. */
+/**
+ * Storing compresses in the background: waits until the cache holds `count` responses and stores
+ * none. (Waiting for the count alone returned at once when a new entry would replace an old one:
+ * the count was already there, and the new one was not yet kept.)
+ */
 async function untilKept(count: number) {
-  for (let tries = 0; tries < 200 && cache.size().entries !== count; tries += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+  const settled = () => cache.size().entries === count && cache.size().storing === 0;
+  for (let tries = 0; tries < 200 && !settled(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 5));
   assert.equal(cache.size().entries, count, `expected ${count} kept response(s)`);
+  assert.equal(cache.size().storing, 0, 'nothing still being stored');
 }
 
 /** Waits longer than storing one takes, then checks that the cache holds nothing. */
