@@ -121,7 +121,10 @@ function openPools() {
   return (holder[poolsKey] ??= new Set());
 }
 
+/** How long a pool being closed gives its running queries: a database that stopped answering must not hold a stop. */
+export const POOL_END_TIMEOUT_SECONDS = 5;
+
 /** Closes every pool this process opened, giving running queries `timeoutSeconds` to finish. */
-export async function closeAllDatabases({ timeoutSeconds = 5 }: { timeoutSeconds?: number } = {}) {
+export async function closeAllDatabases({ timeoutSeconds = POOL_END_TIMEOUT_SECONDS }: { timeoutSeconds?: number } = {}) {
   await Promise.all([...openPools()].map((sql) => sql.end({ timeout: timeoutSeconds })));
 }

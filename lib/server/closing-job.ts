@@ -8,7 +8,7 @@
 // their own, after the figures are committed: pg-boss retries it until the server takes them, as
 // the next minute's run would not find the same postings again.
 import { PgBoss } from 'pg-boss';
-import { createDatabase } from '@/db/connection';
+import { createDatabase, POOL_END_TIMEOUT_SECONDS } from '@/db/connection';
 import { closePastPostings } from '@/db/job-closing';
 import { REVALIDATION_PATH, sendRevalidation } from '@/lib/revalidation-request';
 
@@ -31,9 +31,9 @@ export async function startClosingJob({ databaseUrl, origin, secret }: { databas
   // pg-boss reports lost connections and failed maintenance here; it retries by itself.
   boss.on('error', (error) => console.error(`Closing job (pg-boss): ${error.message}`));
   async function stopClosingJob() {
-    // Within the 10 s scripts/serve.ts gives a stop; a run cut short is done again by the next minute's.
+    // Within the stop's deadline in scripts/serve.ts; a run cut short is done again by the next minute's.
     await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
-    await database.sql.end({ timeout: 5 });
+    await database.sql.end({ timeout: POOL_END_TIMEOUT_SECONDS });
   }
   try {
     await boss.start();

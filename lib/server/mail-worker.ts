@@ -4,7 +4,7 @@
 // fails (lib/server/mail-queues.ts says how), and runs the daily digest and the hourly clean-up on
 // its cron (one run per tick across instances).
 import { PgBoss } from 'pg-boss';
-import { createDatabase } from '@/db/connection';
+import { createDatabase, POOL_END_TIMEOUT_SECONDS } from '@/db/connection';
 import { deleteExpiredAlertRecords } from '@/db/job-alerts';
 import { employerInviteWork } from './employer-invite-mail';
 import { jobAlertWork } from './job-alert-mail';
@@ -30,7 +30,7 @@ export async function startMailWorker(options: MailWorkerOptions) {
     await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
     alerts.close();
     invites.close();
-    await sql.end({ timeout: 5 });
+    await sql.end({ timeout: POOL_END_TIMEOUT_SECONDS });
   }
   try {
     await boss.start();
